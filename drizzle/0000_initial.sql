@@ -1,0 +1,200 @@
+CREATE TYPE "public"."adoption_method" AS ENUM('recorded-vote', 'without-vote');--> statement-breakpoint
+CREATE TYPE "public"."confidence" AS ENUM('high', 'medium');--> statement-breakpoint
+CREATE TYPE "public"."date_precision" AS ENUM('day', 'month', 'year');--> statement-breakpoint
+CREATE TYPE "public"."decision_record_type" AS ENUM('resolution', 'decision');--> statement-breakpoint
+CREATE TYPE "public"."framework_kind" AS ENUM('norms', 'cbms');--> statement-breakpoint
+CREATE TYPE "public"."organization_classification" AS ENUM('intergovernmental', 'regional', 'treaty', 'un-body', 'ngo', 'company', 'academic');--> statement-breakpoint
+CREATE TYPE "public"."process_kind" AS ENUM('gge', 'oewg', 'ahc', 'permanent-mechanism');--> statement-breakpoint
+CREATE TYPE "public"."record_kind" AS ENUM('state', 'organization', 'membership', 'process', 'session', 'resolution', 'framework', 'framework-item', 'cyber-strategy');--> statement-breakpoint
+CREATE TYPE "public"."resolution_topic" AS ENUM('ict-security', 'cybercrime', 'cybercrime-related');--> statement-breakpoint
+CREATE TYPE "public"."session_kind" AS ENUM('organizational', 'substantive', 'informal-consultation', 'intersessional', 'intersessional-multistakeholder', 'regional-consultation', 'signing-ceremony');--> statement-breakpoint
+CREATE TYPE "public"."source_kind" AS ENUM('dataset', 'web-page', 'document');--> statement-breakpoint
+CREATE TYPE "public"."un_regional_group" AS ENUM('AFRICAN', 'ASIA_PACIFIC', 'EEG', 'GRULAC', 'WEOG');--> statement-breakpoint
+CREATE TYPE "public"."un_status" AS ENUM('member', 'observer', 'non-member');--> statement-breakpoint
+CREATE TABLE "record_sources" (
+	"record_kind" "record_kind" NOT NULL,
+	"record_id" text NOT NULL,
+	"source_id" text NOT NULL,
+	"note" text,
+	CONSTRAINT "record_sources_record_kind_record_id_source_id_pk" PRIMARY KEY("record_kind","record_id","source_id")
+);
+--> statement-breakpoint
+CREATE TABLE "sources" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" "source_kind" NOT NULL,
+	"title" text NOT NULL,
+	"url" text,
+	"dataset_path" text,
+	"licence" text NOT NULL,
+	"attribution" text,
+	"retrieved_on" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cyber_strategy_adoptions" (
+	"state_iso3" text PRIMARY KEY NOT NULL,
+	"first_adopted_on" date,
+	"first_adopted_precision" date_precision,
+	"strategies_total" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "memberships" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"organization_id" text NOT NULL,
+	"state_iso3" text,
+	"member_organization_id" text,
+	"role" text DEFAULT 'member' NOT NULL,
+	"start_date" date,
+	"start_precision" date_precision,
+	"end_date" date,
+	"end_precision" date_precision,
+	"is_current" boolean DEFAULT true NOT NULL,
+	CONSTRAINT "memberships_natural_key" UNIQUE NULLS NOT DISTINCT("organization_id","state_iso3","member_organization_id","role"),
+	CONSTRAINT "memberships_one_member" CHECK (("memberships"."state_iso3" IS NULL) <> ("memberships"."member_organization_id" IS NULL))
+);
+--> statement-breakpoint
+CREATE TABLE "organizations" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"abbreviation" text,
+	"classification" "organization_classification" NOT NULL,
+	"bloc_types" text[] DEFAULT '{}'::text[] NOT NULL,
+	"founded_year" integer,
+	"wikidata_id" text,
+	"links" text[] DEFAULT '{}'::text[] NOT NULL,
+	"description" text
+);
+--> statement-breakpoint
+CREATE TABLE "states" (
+	"iso3" text PRIMARY KEY NOT NULL,
+	"iso2" text NOT NULL,
+	"iso_numeric" text NOT NULL,
+	"name" text NOT NULL,
+	"official_name" text NOT NULL,
+	"un_status" "un_status" NOT NULL,
+	"un_regional_group" "un_regional_group",
+	"admitted_on" date,
+	"un_ga_names" text[] DEFAULT '{}'::text[] NOT NULL,
+	"region" text,
+	"subregion" text,
+	"latitude" double precision,
+	"longitude" double precision,
+	"flag" text,
+	CONSTRAINT "states_iso3_format" CHECK ("states"."iso3" ~ '^[A-Z]{3}$')
+);
+--> statement-breakpoint
+CREATE TABLE "framework_items" (
+	"id" text PRIMARY KEY NOT NULL,
+	"framework_id" text NOT NULL,
+	"code" text NOT NULL,
+	"position" integer NOT NULL,
+	"short_title" text NOT NULL,
+	"reference" text,
+	"instrument" text,
+	"notes" text,
+	"confidence" "confidence" NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "frameworks" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"kind" "framework_kind" NOT NULL,
+	"body" text NOT NULL,
+	"instrument" text
+);
+--> statement-breakpoint
+CREATE TABLE "process_members" (
+	"process_id" text NOT NULL,
+	"state_iso3" text NOT NULL,
+	CONSTRAINT "process_members_process_id_state_iso3_pk" PRIMARY KEY("process_id","state_iso3")
+);
+--> statement-breakpoint
+CREATE TABLE "process_resolutions" (
+	"process_id" text NOT NULL,
+	"resolution_symbol" text NOT NULL,
+	"relation" text NOT NULL,
+	CONSTRAINT "process_resolutions_process_id_resolution_symbol_pk" PRIMARY KEY("process_id","resolution_symbol")
+);
+--> statement-breakpoint
+CREATE TABLE "processes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"short_name" text NOT NULL,
+	"kind" "process_kind" NOT NULL,
+	"parent_body" text,
+	"mandating_resolutions" text NOT NULL,
+	"start_date" date NOT NULL,
+	"start_precision" date_precision NOT NULL,
+	"end_date" date,
+	"end_precision" date_precision,
+	"chair_name" text,
+	"chair_state_iso3" text,
+	"chair_confidence" "confidence",
+	"membership" text NOT NULL,
+	"final_reports" text,
+	"outcome" text,
+	"notes" text,
+	"confidence" "confidence" NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "resolutions" (
+	"symbol" text PRIMARY KEY NOT NULL,
+	"record_type" "decision_record_type" NOT NULL,
+	"topic" "resolution_topic" NOT NULL,
+	"ga_session" integer,
+	"adopted_on" date,
+	"title" text,
+	"committee" text,
+	"adoption_method" "adoption_method",
+	"adoption_note" text,
+	"yes" integer,
+	"no" integer,
+	"abstain" integer,
+	"first_committee_vote" text,
+	"summary" text,
+	"notes" text,
+	"confidence" "confidence" NOT NULL,
+	CONSTRAINT "resolutions_totals_nonnegative" CHECK (coalesce("resolutions"."yes", 0) >= 0 AND coalesce("resolutions"."no", 0) >= 0 AND coalesce("resolutions"."abstain", 0) >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "sessions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"process_id" text NOT NULL,
+	"name" text NOT NULL,
+	"kind" "session_kind" NOT NULL,
+	"start_date" date,
+	"start_precision" date_precision,
+	"end_date" date,
+	"end_precision" date_precision,
+	"venue" text,
+	"notes" text,
+	"confidence" "confidence" NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "dataset_imports" (
+	"dataset" text PRIMARY KEY NOT NULL,
+	"content_hash" text NOT NULL,
+	"counts" jsonb NOT NULL,
+	"imported_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "record_sources" ADD CONSTRAINT "record_sources_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cyber_strategy_adoptions" ADD CONSTRAINT "cyber_strategy_adoptions_state_iso3_states_iso3_fk" FOREIGN KEY ("state_iso3") REFERENCES "public"."states"("iso3") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_state_iso3_states_iso3_fk" FOREIGN KEY ("state_iso3") REFERENCES "public"."states"("iso3") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_member_organization_id_organizations_id_fk" FOREIGN KEY ("member_organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "framework_items" ADD CONSTRAINT "framework_items_framework_id_frameworks_id_fk" FOREIGN KEY ("framework_id") REFERENCES "public"."frameworks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "process_members" ADD CONSTRAINT "process_members_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "process_members" ADD CONSTRAINT "process_members_state_iso3_states_iso3_fk" FOREIGN KEY ("state_iso3") REFERENCES "public"."states"("iso3") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "process_resolutions" ADD CONSTRAINT "process_resolutions_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "process_resolutions" ADD CONSTRAINT "process_resolutions_resolution_symbol_resolutions_symbol_fk" FOREIGN KEY ("resolution_symbol") REFERENCES "public"."resolutions"("symbol") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "processes" ADD CONSTRAINT "processes_chair_state_iso3_states_iso3_fk" FOREIGN KEY ("chair_state_iso3") REFERENCES "public"."states"("iso3") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "record_sources_source_idx" ON "record_sources" USING btree ("source_id");--> statement-breakpoint
+CREATE INDEX "memberships_state_idx" ON "memberships" USING btree ("state_iso3");--> statement-breakpoint
+CREATE UNIQUE INDEX "states_iso2_idx" ON "states" USING btree ("iso2");--> statement-breakpoint
+CREATE INDEX "states_group_idx" ON "states" USING btree ("un_regional_group");--> statement-breakpoint
+CREATE INDEX "framework_items_framework_idx" ON "framework_items" USING btree ("framework_id","position");--> statement-breakpoint
+CREATE INDEX "process_members_state_idx" ON "process_members" USING btree ("state_iso3");--> statement-breakpoint
+CREATE INDEX "resolutions_adopted_idx" ON "resolutions" USING btree ("adopted_on");--> statement-breakpoint
+CREATE INDEX "sessions_process_idx" ON "sessions" USING btree ("process_id","start_date");

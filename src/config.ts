@@ -1,0 +1,74 @@
+// Reads and validates the environment once; nothing else in the code reads process.env.
+import path from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["silent", "error", "info", "debug"] as const;
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  PUBLIC_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path of the runtime folder (embedded database, lock file). */
+  dataDir: string;
+  /** A PostgreSQL server URL; absent means the embedded PGlite database under dataDir. */
+  databaseUrl: string | undefined;
+  publicUrl: string | undefined;
+  logLevel: LogLevel;
+  databasePoolSize: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Parses an environment (process.env by default) into a Config, or throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    trustProxy: e.TRUST_PROXY,
+  };
+}
+
+/** The settings table for the README, kept beside the schema so the two cannot drift. */
+export const CONFIG_DOCS: { name: string; default: string; meaning: string }[] = [
+  { name: "PORT", default: "3000", meaning: "HTTP port" },
+  { name: "HOST", default: "0.0.0.0", meaning: "interface to listen on" },
+  { name: "DATA_DIR", default: "./data", meaning: "runtime folder: embedded database and its lock file" },
+  { name: "DATABASE_URL", default: "(unset)", meaning: "PostgreSQL server URL; unset uses embedded PGlite in DATA_DIR" },
+  { name: "DATABASE_POOL_SIZE", default: "10", meaning: "connections per app process on a PostgreSQL server" },
+  { name: "PUBLIC_URL", default: "(unset)", meaning: "public base URL used in absolute links" },
+  { name: "LOG_LEVEL", default: "info", meaning: "silent, error, info or debug" },
+  { name: "TRUST_PROXY", default: "false", meaning: "trust X-Forwarded-* headers from a load balancer" },
+];

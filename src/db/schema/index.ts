@@ -1,0 +1,6 @@
+// The whole database schema, one module per table group; drizzle-kit reads this file.
+export * from "./enums.js";
+export * from "./sources.js";
+export * from "./reference.js";
+export * from "./processes.js";
+export * from "./imports.js";

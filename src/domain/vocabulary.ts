@@ -1,0 +1,87 @@
+// Every controlled list of the domain, defined once: types, validation schemas and database enums derive from here.
+
+export const UN_REGIONAL_GROUPS = ["AFRICAN", "ASIA_PACIFIC", "EEG", "GRULAC", "WEOG"] as const;
+export type UnRegionalGroup = (typeof UN_REGIONAL_GROUPS)[number];
+export const UN_REGIONAL_GROUP_LABELS: Record<UnRegionalGroup, string> = {
+  AFRICAN: "African Group",
+  ASIA_PACIFIC: "Asia-Pacific Group",
+  EEG: "Eastern European Group",
+  GRULAC: "Latin American and Caribbean Group (GRULAC)",
+  WEOG: "Western European and Others Group (WEOG)",
+};
+
+/** A State's standing at the UN: Member State, non-member observer State, or neither. */
+export const UN_STATUSES = ["member", "observer", "non-member"] as const;
+export type UnStatus = (typeof UN_STATUSES)[number];
+
+/** How precise a stored date is: sources often give only a month or a year. */
+export const DATE_PRECISIONS = ["day", "month", "year"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const CONFIDENCE_LEVELS = ["high", "medium"] as const;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
+export const PROCESS_KINDS = ["gge", "oewg", "ahc", "permanent-mechanism"] as const;
+export type ProcessKind = (typeof PROCESS_KINDS)[number];
+export const PROCESS_KIND_LABELS: Record<ProcessKind, string> = {
+  gge: "Group of Governmental Experts",
+  oewg: "Open-ended Working Group",
+  ahc: "Ad Hoc Committee",
+  "permanent-mechanism": "Permanent mechanism",
+};
+
+export const SESSION_KINDS = [
+  "organizational",
+  "substantive",
+  "informal-consultation",
+  "intersessional",
+  "intersessional-multistakeholder",
+  "regional-consultation",
+  "signing-ceremony",
+] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+export const DECISION_RECORD_TYPES = ["resolution", "decision"] as const;
+export type DecisionRecordType = (typeof DECISION_RECORD_TYPES)[number];
+
+export const ADOPTION_METHODS = ["recorded-vote", "without-vote"] as const;
+export type AdoptionMethod = (typeof ADOPTION_METHODS)[number];
+
+export const RESOLUTION_TOPICS = ["ict-security", "cybercrime", "cybercrime-related"] as const;
+export type ResolutionTopic = (typeof RESOLUTION_TOPICS)[number];
+export const RESOLUTION_TOPIC_LABELS: Record<ResolutionTopic, string> = {
+  "ict-security": "ICTs in international security",
+  cybercrime: "Cybercrime",
+  "cybercrime-related": "Cybercrime (related)",
+};
+
+export const ORGANIZATION_CLASSIFICATIONS = [
+  "intergovernmental",
+  "regional",
+  "treaty",
+  "un-body",
+  "ngo",
+  "company",
+  "academic",
+] as const;
+export type OrganizationClassification = (typeof ORGANIZATION_CLASSIFICATIONS)[number];
+
+export const FRAMEWORK_KINDS = ["norms", "cbms"] as const;
+export type FrameworkKind = (typeof FRAMEWORK_KINDS)[number];
+
+export const SOURCE_KINDS = ["dataset", "web-page", "document"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Kinds of record that can carry sources through the record_sources relation. */
+export const RECORD_KINDS = [
+  "state",
+  "organization",
+  "membership",
+  "process",
+  "session",
+  "resolution",
+  "framework",
+  "framework-item",
+  "cyber-strategy",
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];

@@ -1,0 +1,172 @@
+// Importers of the bundled reference datasets (sources, States and organisations, cyber processes, strategies).
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import * as t from "../../db/schema/index.js";
+import type { ImportCounts } from "../../db/schema/imports.js";
+import { addCounts, emptyCounts, syncRows, type Tx } from "../../db/upsert.js";
+import { parsePartialDate } from "../../domain/partial-date.js";
+import type { RecordKind } from "../../domain/vocabulary.js";
+import type { DatasetImporter } from "../dataset-importer.js";
+import { REFERENCE_FILES } from "./dataset-schemas.js";
+
+type FileKey = keyof typeof REFERENCE_FILES;
+type RecordOf<K extends FileKey> = z.infer<(typeof REFERENCE_FILES)[K]["schema"]>;
+
+const DIR = "reference";
+
+/** Reads and validates one bundled file; a bad record is reported with its position. */
+export function readReferenceFile<K extends FileKey>(datasetsDir: string, key: K): RecordOf<K>[] {
+  const spec = REFERENCE_FILES[key];
+  const file = path.join(datasetsDir, DIR, spec.file);
+  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as unknown[];
+  return raw.map((record, i) => {
+    const parsed = spec.schema.safeParse(record);
+    if (!parsed.success) throw new Error(`${file} record ${i}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    return parsed.data as RecordOf<K>;
+  });
+}
+
+function dateParts(text: string | null) {
+  const value = parsePartialDate(text);
+  return { date: value?.date ?? null, precision: value?.precision ?? null };
+}
+
+async function syncSources(tx: Tx, kind: RecordKind, records: { id: string; sources: string[] }[]): Promise<ImportCounts> {
+  const rows = records.flatMap((r) => r.sources.map((sourceId) => ({ recordKind: kind, recordId: r.id, sourceId, note: null })));
+  return syncRows(tx, t.recordSources, [t.recordSources.recordKind, t.recordSources.recordId, t.recordSources.sourceId], rows, {
+    deleteMissing: true,
+    scope: eq(t.recordSources.recordKind, kind),
+  });
+}
+
+const file = (key: FileKey) => `${DIR}/${REFERENCE_FILES[key].file}`;
+
+export const sourcesImporter: DatasetImporter = {
+  name: "sources",
+  files: [file("sources")],
+  async run(tx, dir) {
+    const rows = readReferenceFile(dir, "sources");
+    return { sources: await syncRows(tx, t.sources, [t.sources.id], rows) };
+  },
+};
+
+export const statesImporter: DatasetImporter = {
+  name: "states-and-organizations",
+  files: [file("states"), file("organizations"), file("memberships")],
+  async run(tx, dir) {
+    const states = readReferenceFile(dir, "states");
+    const organizations = readReferenceFile(dir, "organizations");
+    const memberships = readReferenceFile(dir, "memberships");
+    const counts: Record<string, ImportCounts> = {};
+    counts["states"] = await syncRows(tx, t.states, [t.states.iso3], states.map(({ sources: _s, ...row }) => row));
+    counts["organizations"] = await syncRows(tx, t.organizations, [t.organizations.id], organizations.map(({ sources: _s, ...row }) => row));
+    counts["memberships"] = await syncRows(
+      tx,
+      t.memberships,
+      [t.memberships.organizationId, t.memberships.stateIso3, t.memberships.memberOrganizationId, t.memberships.role],
+      memberships.map(({ sources: _s, startDate, endDate, ...row }) => {
+        const start = dateParts(startDate);
+        const end = dateParts(endDate);
+        return { ...row, startDate: start.date, startPrecision: start.precision, endDate: end.date, endPrecision: end.precision };
+      }),
+      { deleteMissing: true },
+    );
+    const membershipIds = await tx
+      .select({ id: t.memberships.id, organizationId: t.memberships.organizationId, stateIso3: t.memberships.stateIso3, member: t.memberships.memberOrganizationId, role: t.memberships.role })
+      .from(t.memberships);
+    const idOf = new Map(membershipIds.map((m) => [`${m.organizationId}|${m.stateIso3}|${m.member}|${m.role}`, String(m.id)]));
+    counts["record_sources"] = await syncSources(tx, "state", states.map((s) => ({ id: s.iso3, sources: s.sources })));
+    const orgSources = await syncSources(tx, "organization", organizations);
+    const memberSources = await syncSources(
+      tx,
+      "membership",
+      memberships.map((m) => ({ id: idOf.get(`${m.organizationId}|${m.stateIso3}|${m.memberOrganizationId}|${m.role}`)!, sources: m.sources })),
+    );
+    counts["record_sources"] = sum(counts["record_sources"], orgSources, memberSources);
+    return counts;
+  },
+};
+
+export const cyberProcessesImporter: DatasetImporter = {
+  name: "cyber-processes",
+  files: [file("resolutions"), file("processes"), file("sessions"), file("frameworks"), file("frameworkItems")],
+  async run(tx, dir) {
+    const resolutions = readReferenceFile(dir, "resolutions");
+    const processes = readReferenceFile(dir, "processes");
+    const sessions = readReferenceFile(dir, "sessions");
+    const frameworks = readReferenceFile(dir, "frameworks");
+    const items = readReferenceFile(dir, "frameworkItems");
+    const counts: Record<string, ImportCounts> = {};
+    counts["resolutions"] = await syncRows(tx, t.resolutions, [t.resolutions.symbol], resolutions.map(({ sources: _s, ...row }) => row));
+    counts["processes"] = await syncRows(
+      tx,
+      t.processes,
+      [t.processes.id],
+      processes.map(({ sources: _s, memberStates: _m, relatedResolutions: _r, start, end, ...row }) => {
+        const s = dateParts(start);
+        const e = dateParts(end);
+        return { ...row, startDate: s.date!, startPrecision: s.precision!, endDate: e.date, endPrecision: e.precision };
+      }),
+    );
+    counts["process_members"] = await syncRows(
+      tx,
+      t.processMembers,
+      [t.processMembers.processId, t.processMembers.stateIso3],
+      processes.flatMap((p) => p.memberStates.map((stateIso3) => ({ processId: p.id, stateIso3 }))),
+      { deleteMissing: true },
+    );
+    counts["process_resolutions"] = await syncRows(
+      tx,
+      t.processResolutions,
+      [t.processResolutions.processId, t.processResolutions.resolutionSymbol],
+      processes.flatMap((p) => p.relatedResolutions.map((r) => ({ processId: p.id, resolutionSymbol: r.symbol, relation: r.relation }))),
+      { deleteMissing: true },
+    );
+    counts["sessions"] = await syncRows(
+      tx,
+      t.sessions,
+      [t.sessions.id],
+      sessions.map(({ sources: _s, start, end, ...row }) => {
+        const s = dateParts(start);
+        const e = dateParts(end);
+        return { ...row, startDate: s.date, startPrecision: s.precision, endDate: e.date, endPrecision: e.precision };
+      }),
+    );
+    counts["frameworks"] = await syncRows(tx, t.frameworks, [t.frameworks.id], frameworks.map(({ sources: _s, ...row }) => row));
+    counts["framework_items"] = await syncRows(tx, t.frameworkItems, [t.frameworkItems.id], items.map(({ sources: _s, ...row }) => row));
+    counts["record_sources"] = sum(
+      await syncSources(tx, "resolution", resolutions.map((r) => ({ id: r.symbol, sources: r.sources }))),
+      await syncSources(tx, "process", processes),
+      await syncSources(tx, "session", sessions),
+      await syncSources(tx, "framework", frameworks),
+      await syncSources(tx, "framework-item", items),
+    );
+    return counts;
+  },
+};
+
+export const cyberStrategiesImporter: DatasetImporter = {
+  name: "cyber-strategies",
+  files: [file("cyberStrategies")],
+  async run(tx, dir) {
+    const records = readReferenceFile(dir, "cyberStrategies");
+    const counts: Record<string, ImportCounts> = {};
+    counts["cyber_strategy_adoptions"] = await syncRows(
+      tx,
+      t.cyberStrategyAdoptions,
+      [t.cyberStrategyAdoptions.stateIso3],
+      records.map((r) => {
+        const d = dateParts(r.firstAdopted);
+        return { stateIso3: r.stateIso3, firstAdoptedOn: d.date, firstAdoptedPrecision: d.precision, strategiesTotal: r.strategiesTotal };
+      }),
+    );
+    counts["record_sources"] = await syncSources(tx, "cyber-strategy", records.map((r) => ({ id: r.stateIso3, sources: r.sources })));
+    return counts;
+  },
+};
+
+function sum(...all: (ImportCounts | undefined)[]): ImportCounts {
+  return all.reduce<ImportCounts>((a, b) => (b ? addCounts(a, b) : a), emptyCounts());
+}
