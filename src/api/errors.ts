@@ -1,0 +1,64 @@
+// The one JSON error shape of the API, and the one mapper from domain errors to HTTP status codes.
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ConflictError, InvalidInputError, NotFoundError } from "../domain/errors.js";
+
+export const ERROR_CODES = ["not_found", "invalid_input", "conflict", "unauthorized", "forbidden", "too_many_requests", "internal"] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi("Error");
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export interface MappedError {
+  status: ContentfulStatusCode;
+  body: ErrorBody;
+}
+
+const STATUS_CODES: Record<number, ErrorCode> = { 400: "invalid_input", 401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict", 429: "too_many_requests" };
+
+export function mapError(error: unknown): MappedError {
+  if (error instanceof NotFoundError) return { status: 404, body: { error: { code: "not_found", message: error.message } } };
+  if (error instanceof InvalidInputError) {
+    return { status: 400, body: { error: { code: "invalid_input", message: error.message, details: error.issues.length ? error.issues : undefined } } };
+  }
+  if (error instanceof ConflictError) return { status: 409, body: { error: { code: "conflict", message: error.message } } };
+  if (error instanceof HTTPException) {
+    const code = STATUS_CODES[error.status] ?? "internal";
+    return { status: error.status, body: { error: { code, message: error.message || code } } };
+  }
+  return { status: 500, body: { error: { code: "internal", message: "internal server error" } } };
+}
+
+/** Turns zod issues from request validation into our 400 body. */
+export function validationError(issues: { path: PropertyKey[]; message: string }[]): MappedError {
+  return {
+    status: 400,
+    body: {
+      error: {
+        code: "invalid_input",
+        message: "invalid request parameters",
+        details: issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+      },
+    },
+  };
+}
+
+export function errorResponse(c: Context, mapped: MappedError): Response {
+  return c.json(mapped.body, mapped.status);
+}
+
+/** Standard error responses for OpenAPI route definitions. */
+export const errorResponses = {
+  400: { description: "Invalid parameters", content: { "application/json": { schema: ErrorBodySchema } } },
+  404: { description: "Not found", content: { "application/json": { schema: ErrorBodySchema } } },
+} as const;

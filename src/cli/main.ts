@@ -1,0 +1,41 @@
+// The `normwatch` command: parses arguments, calls one function per command, exits non-zero on error.
+import { Command } from "commander";
+import { ConfigError, loadConfig } from "../config.js";
+import { runMigrate, runSeed } from "./db.js";
+import { runDatasetsBuild } from "./datasets-build.js";
+import { runServe } from "./serve.js";
+
+const program = new Command()
+  .name("normwatch")
+  .description("Normwatch: an observatory of international cyber diplomacy (site, API and data tools)")
+  .showHelpAfterError();
+
+program.command("serve").description("serve the site and API (migrates and seeds on first start)").action(() => runServe(loadConfig()));
+
+const db = program.command("db").description("database maintenance");
+db.command("migrate").description("apply pending migrations").action(() => runMigrate(loadConfig()));
+
+program
+  .command("seed")
+  .description("re-run the idempotent import of the bundled datasets and print counts per table")
+  .option("--only-changed", "skip datasets whose files are unchanged since the last import", false)
+  .action((options: { onlyChanged: boolean }) => runSeed(loadConfig(), options));
+
+const datasets = program.command("datasets").description("bundled datasets (developers)");
+datasets
+  .command("build")
+  .description("regenerate datasets/reference from the upstream files in ../shared/data")
+  .option("--shared <dir>", "upstream data folder", "../shared/data")
+  .option("--out <dir>", "output folder", "datasets/reference")
+  .option("--retrieved-on <date>", "retrieval date recorded on dataset sources", new Date().toISOString().slice(0, 10))
+  .action((options: { shared: string; out: string; retrievedOn: string }) => runDatasetsBuild(options));
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`normwatch: ${error.message}`);
+    process.exit(2);
+  }
+  const e = error as Error;
+  console.error(`normwatch: ${e.message ?? String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+// The server-rendered site: every section from routes.ts, static files, and HTML error pages.
+import { Hono } from "hono";
+import type { Context } from "hono";
+import { mapError } from "../api/errors.js";
+import type { AppDeps } from "../db/context.js";
+import { Layout } from "./layout.js";
+import { WEB_SECTIONS } from "./routes.js";
+
+export function createWebApp(deps: AppDeps): Hono {
+  const web = new Hono();
+  for (const section of WEB_SECTIONS) web.route(section.path, section.create(deps));
+  return web;
+}
+
+/** An HTML error page with the status the error maps to; details stay in the server log. */
+export function renderErrorPage(c: Context, error: unknown): Response | Promise<Response> {
+  const { status, body } = mapError(error);
+  const title = status === 404 ? "Not found" : status === 400 ? "Bad request" : "Something went wrong";
+  return c.html(
+    <Layout title={title}>
+      <h1>{title}</h1>
+      <p>{status === 500 ? "The server could not complete this request. It has been logged." : body.error.message}</p>
+      <p><a href="/">Back to the home page</a></p>
+    </Layout>,
+    status,
+  );
+}

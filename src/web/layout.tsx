@@ -1,0 +1,61 @@
+// The page frame: skip link, header navigation, main landmark, footer with data attribution.
+import type { Child } from "hono/jsx";
+
+export interface LayoutProps {
+  title: string;
+  /** Path of the current page, to mark the active navigation item. */
+  path?: string;
+  description?: string;
+  children?: Child;
+  /** Client islands to load, by entry name (built by Vite into /assets/). */
+  islands?: string[];
+}
+
+export const NAV_ITEMS: { href: string; label: string }[] = [
+  { href: "/processes", label: "Processes" },
+  { href: "/states", label: "States" },
+  { href: "/resolutions", label: "Resolutions" },
+  { href: "/norms", label: "Norms & CBMs" },
+  { href: "/api/docs", label: "API" },
+];
+
+export function Layout(props: LayoutProps) {
+  const isActive = (href: string) => props.path === href || (props.path?.startsWith(`${href}/`) ?? false);
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · Normwatch`}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        <link rel="stylesheet" href="/static/site.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header class="site-header">
+          <a class="brand" href="/">Normwatch</a>
+          <nav aria-label="Main">
+            <ul>
+              {NAV_ITEMS.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={isActive(item.href) ? "page" : undefined}>{item.label}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1}>{props.children}</main>
+        <footer class="site-footer">
+          <p>
+            Normwatch is an open-source observatory of international cyber diplomacy. Every record cites its sources.
+            Data: United Nations (DGACM machine-readable resolutions), Voeten UN voting data (CC0), mledoze/countries (ODbL),
+            internacia-db (MIT), Kostyuk national cybersecurity strategy data. <a href="/about/data">About the data</a>.
+          </p>
+        </footer>
+        {(props.islands ?? []).map((name) => (
+          <script type="module" src={`/assets/${name}.js`} />
+        ))}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../test/app.js";
+
+describe("State pages", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.dispose());
+
+  it("lists States filtered by regional group without JavaScript", async () => {
+    const res = await t.app.request("/states?group=EEG");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("23 States");
+    expect(html).toContain('href="/states/POL"');
+    expect(html).not.toContain('href="/states/FRA"');
+  });
+
+  it("shows a State profile with its regional group, memberships, first strategy and sources", async () => {
+    const res = await t.app.request("/states/EST");
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain("<h1>Estonia</h1>");
+    expect(html).toContain("Eastern European Group");
+    expect(html).toContain("North Atlantic Treaty Organization");
+    expect(html).toContain("GGE 2019–2021");
+    expect(html).toMatch(/First national cybersecurity strategy<\/dt><dd><time datetime="2008/);
+    expect(html).toContain("licence: ODbL-1.0");
+  });
+
+  it("answers an unknown State with a 404 page", async () => {
+    const res = await t.app.request("/states/QQQ");
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("<h1>Not found</h1>");
+  });
+
+  it("sends security headers", async () => {
+    const res = await t.app.request("/states");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});

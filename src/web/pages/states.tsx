@@ -1,0 +1,147 @@
+// State pages: the list with filters by regional group and organisation, and one State's profile.
+import { Hono } from "hono";
+import { z } from "zod";
+import { listOrganizations } from "../../db/organizations.js";
+import { getStateProfile, listStates } from "../../db/states.js";
+import type { AppDeps } from "../../db/context.js";
+import { InvalidInputError } from "../../domain/errors.js";
+import type { StateProfile } from "../../domain/state.js";
+import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS } from "../../domain/vocabulary.js";
+import { DateText } from "../components/partial-date.js";
+import { SourceList } from "../components/sources.js";
+import { Layout } from "../layout.js";
+
+const ListQuery = z.object({
+  group: z.enum(UN_REGIONAL_GROUPS).optional().or(z.literal("").transform(() => undefined)),
+  organization: z.string().max(40).optional(),
+  q: z.string().max(100).optional(),
+});
+
+function parseQuery(query: Record<string, string>) {
+  const parsed = ListQuery.safeParse(query);
+  if (!parsed.success) throw new InvalidInputError("invalid filter", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  return parsed.data;
+}
+
+export function statesPages(deps: AppDeps) {
+  const app = new Hono();
+  app.get("/", async (c) => {
+    const query = parseQuery(c.req.query());
+    const [{ items, total }, organizations] = [
+      await listStates(deps.db, { unRegionalGroup: query.group, organizationId: query.organization || undefined, query: query.q || undefined }),
+      await listOrganizations(deps.db),
+    ];
+    return c.html(
+      <Layout title="States" path="/states" islands={["states-filter"]}>
+        <h1>States</h1>
+        <form class="filters" method="get" action="/states" role="search" aria-label="Filter States">
+          <label>
+            Name or code <input type="search" name="q" value={query.q ?? ""} data-filter-target="states-table" />
+          </label>
+          <label>
+            UN regional group
+            <select name="group">
+              <option value="">All groups</option>
+              {UN_REGIONAL_GROUPS.map((g) => (
+                <option value={g} selected={query.group === g}>{UN_REGIONAL_GROUP_LABELS[g]}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Organisation
+            <select name="organization">
+              <option value="">Any organisation</option>
+              {organizations.map((o) => (
+                <option value={o.id} selected={query.organization === o.id}>{o.name}</option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Filter</button>
+        </form>
+        <p role="status">{total} States</p>
+        <table id="states-table" class="data">
+          <caption class="visually-hidden">States matching the filter</caption>
+          <thead>
+            <tr><th scope="col">State</th><th scope="col">ISO</th><th scope="col">UN status</th><th scope="col">Regional group</th></tr>
+          </thead>
+          <tbody>
+            {items.map((s) => (
+              <tr>
+                <th scope="row"><a href={`/states/${s.iso3}`}>{s.name}</a></th>
+                <td>{s.iso3}</td>
+                <td>{s.unStatus === "member" ? "Member State" : s.unStatus === "observer" ? "Observer State" : "Non-member"}</td>
+                <td>{s.unRegionalGroup ? UN_REGIONAL_GROUP_LABELS[s.unRegionalGroup] : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Layout>,
+    );
+  });
+  app.get("/:iso3{[A-Za-z]{3}}", async (c) => {
+    const profile = await getStateProfile(deps.db, c.req.param("iso3"));
+    return c.html(<StateProfilePage profile={profile} />);
+  });
+  return app;
+}
+
+function StateProfilePage({ profile }: { profile: StateProfile }) {
+  const { state, memberships, strategy, processes, sources } = profile;
+  return (
+    <Layout title={state.name} path="/states" description={`${state.name}: UN regional group, memberships, cyber strategy and processes`}>
+      <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/states">States</a> › {state.name}</nav>
+      <h1>{state.name}</h1>
+      <p class="lede">{state.officialName}</p>
+      <dl class="facts">
+        <dt>UN status</dt>
+        <dd>{state.unStatus === "member" ? "Member State" : state.unStatus === "observer" ? "Non-member observer State" : "Not a UN Member State"}</dd>
+        <dt>UN regional group</dt>
+        <dd>{state.unRegionalGroup ? <a href={`/states?group=${state.unRegionalGroup}`}>{UN_REGIONAL_GROUP_LABELS[state.unRegionalGroup]}</a> : "—"}</dd>
+        <dt>ISO codes</dt>
+        <dd>{state.iso3} / {state.iso2}</dd>
+        {state.unGaNames.length ? (<><dt>Name in GA voting records</dt><dd>{state.unGaNames.join(", ")}</dd></>) : null}
+        <dt>First national cybersecurity strategy</dt>
+        <dd>
+          {strategy?.firstAdopted ? (
+            <>
+              <DateText value={strategy.firstAdopted} /> ({strategy.strategiesTotal} strateg{strategy.strategiesTotal === 1 ? "y" : "ies"} adopted 2000–2024)
+            </>
+          ) : strategy ? (
+            "none adopted by 2024"
+          ) : (
+            "no data"
+          )}
+        </dd>
+      </dl>
+      <section aria-labelledby="processes-heading">
+        <h2 id="processes-heading">UN cyber processes</h2>
+        {processes.length === 0 ? (
+          <p>No recorded participation.</p>
+        ) : (
+          <ul class="plain">
+            {processes.map((p) => (
+              <li>
+                <a href={`/processes/${p.processId}`}>{p.shortName}</a> (<DateText value={p.start} />
+                {" – "}
+                <DateText value={p.end} fallback="ongoing" />){" — "}
+                {p.role === "chair" ? "chaired" : p.role === "member" ? "member of the group" : "open to all Member States"}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="memberships-heading">
+        <h2 id="memberships-heading">Memberships ({memberships.length})</h2>
+        <ul class="columns">
+          {memberships.map((m) => (
+            <li>
+              <a href={`/states?organization=${m.organizationId}`}>{m.organizationName}</a>
+              {m.role !== "member" ? ` (${m.role})` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <SourceList sources={sources} />
+    </Layout>
+  );
+}

@@ -1,0 +1,8 @@
+// Every section of the server-rendered site and the path it is mounted at (one line each).
+import type { Hono } from "hono";
+import type { AppDeps } from "../db/context.js";
+import { statesPages } from "./pages/states.js";
+
+export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] = [
+  { path: "/states", create: statesPages },
+];
