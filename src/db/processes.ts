@@ -1,0 +1,85 @@
+// Queries on processes: lists by kind and date, one process with chair, listed members, sessions, resolutions and sources.
+import { and, asc, count, eq, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { NotFoundError } from "../domain/errors.js";
+import type { Process, ProcessDetail, ProcessFilter, ProcessResolution, ProcessStateRef } from "../domain/process.js";
+import type { Db } from "./client.js";
+import { lastDaySql } from "./partial-date-sql.js";
+import { resolutionSummaryColumns } from "./resolutions.js";
+import { processes, processMembers, processResolutions, resolutions } from "./schema/processes.js";
+import { states } from "./schema/reference.js";
+import { listProcessSessions } from "./sessions.js";
+import { listRecordSources } from "./sources.js";
+import { partialDateOf } from "./states.js";
+
+type ProcessRow = typeof processes.$inferSelect;
+
+function toProcess(row: ProcessRow): Process {
+  const { startDate, startPrecision, endDate, endPrecision, ...rest } = row;
+  return { ...rest, start: { date: startDate, precision: startPrecision }, end: partialDateOf(endDate, endPrecision) };
+}
+
+function whereOf(filter: ProcessFilter): SQL | undefined {
+  const parts: (SQL | undefined)[] = [];
+  if (filter.kind) parts.push(eq(processes.kind, filter.kind));
+  if (filter.activeOn) {
+    parts.push(lte(processes.startDate, filter.activeOn), or(isNull(processes.endDate), sql`${lastDaySql(processes.endDate, processes.endPrecision)} >= ${filter.activeOn}::date`));
+  }
+  return parts.length ? and(...parts) : undefined;
+}
+
+/** Processes in order of their start. */
+export async function listProcesses(db: Db, filter: ProcessFilter = {}, page?: { limit: number; offset: number }): Promise<{ items: Process[]; total: number }> {
+  const where = whereOf(filter);
+  const query = db.select().from(processes).where(where).orderBy(asc(processes.startDate), asc(processes.id));
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
+  const [total] = await db.select({ n: count() }).from(processes).where(where);
+  return { items: rows.map(toProcess), total: total?.n ?? 0 };
+}
+
+export async function findProcess(db: Db, id: string): Promise<Process | null> {
+  const rows = await db.select().from(processes).where(eq(processes.id, id));
+  return rows[0] ? toProcess(rows[0]) : null;
+}
+
+export async function getProcess(db: Db, id: string): Promise<Process> {
+  const found = await findProcess(db, id);
+  if (!found) throw new NotFoundError("process", id);
+  return found;
+}
+
+export async function listProcessMembers(db: Db, processId: string): Promise<ProcessStateRef[]> {
+  return db
+    .select({ iso3: states.iso3, name: states.name })
+    .from(processMembers)
+    .innerJoin(states, eq(states.iso3, processMembers.stateIso3))
+    .where(eq(processMembers.processId, processId))
+    .orderBy(asc(states.name));
+}
+
+export async function listProcessResolutions(db: Db, processId: string): Promise<ProcessResolution[]> {
+  return db
+    .select({ ...resolutionSummaryColumns, relation: processResolutions.relation })
+    .from(processResolutions)
+    .innerJoin(resolutions, eq(resolutions.symbol, processResolutions.resolutionSymbol))
+    .where(eq(processResolutions.processId, processId))
+    .orderBy(sql`${resolutions.adoptedOn} ASC NULLS LAST`, asc(resolutions.symbol));
+}
+
+/** Everything a process page shows, in one call. */
+export async function getProcessDetail(db: Db, id: string): Promise<ProcessDetail> {
+  const process = await getProcess(db, id);
+  const chair = process.chairStateIso3 ? await db.select({ iso3: states.iso3, name: states.name }).from(states).where(eq(states.iso3, process.chairStateIso3)) : [];
+  return {
+    process,
+    chairState: chair[0] ?? null,
+    memberStates: await listProcessMembers(db, id),
+    sessions: await listProcessSessions(db, id),
+    resolutions: await listProcessResolutions(db, id),
+    sources: await listRecordSources(db, "process", id),
+  };
+}
+
+export async function countProcesses(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(processes);
+  return row?.n ?? 0;
+}
