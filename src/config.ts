@@ -20,6 +20,9 @@ const EnvSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  SESSION_LIFETIME_HOURS: z.coerce.number().min(0.05).max(24 * 90).default(12),
+  COOKIE_SECURE: z.enum(["auto", "always", "never"]).default("auto"),
+  REVIEW_FOUR_EYES_MIN_EDITORS: z.coerce.number().int().min(0).max(1000).default(2),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -35,6 +38,11 @@ export interface Config {
   logLevel: LogLevel;
   databasePoolSize: number;
   trustProxy: boolean;
+  /** Editorial accounts: session lifetime, Secure cookies (auto: when the request or PUBLIC_URL is https), review rule. */
+  sessionLifetimeHours: number;
+  cookieSecure: "auto" | "always" | "never";
+  /** With at least this many editors (admins count), nobody may approve their own change; 0 turns the rule off. */
+  reviewFourEyesMinEditors: number;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +66,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     trustProxy: e.TRUST_PROXY,
+    sessionLifetimeHours: e.SESSION_LIFETIME_HOURS,
+    cookieSecure: e.COOKIE_SECURE,
+    reviewFourEyesMinEditors: e.REVIEW_FOUR_EYES_MIN_EDITORS,
   };
 }
 
@@ -71,4 +82,7 @@ export const CONFIG_DOCS: { name: string; default: string; meaning: string }[] =
   { name: "PUBLIC_URL", default: "(unset)", meaning: "public base URL used in absolute links" },
   { name: "LOG_LEVEL", default: "info", meaning: "silent, error, info or debug" },
   { name: "TRUST_PROXY", default: "false", meaning: "trust X-Forwarded-* headers from a load balancer" },
+  { name: "SESSION_LIFETIME_HOURS", default: "12", meaning: "how long an editor stays signed in" },
+  { name: "COOKIE_SECURE", default: "auto", meaning: "Secure session cookies: auto (when served over https), always or never" },
+  { name: "REVIEW_FOUR_EYES_MIN_EDITORS", default: "2", meaning: "with this many editors or more, nobody may approve their own change (0: never enforced)" },
 ];
