@@ -11,6 +11,7 @@ CREATE TYPE "public"."session_kind" AS ENUM('organizational', 'substantive', 'in
 CREATE TYPE "public"."source_kind" AS ENUM('dataset', 'web-page', 'document');--> statement-breakpoint
 CREATE TYPE "public"."un_regional_group" AS ENUM('AFRICAN', 'ASIA_PACIFIC', 'EEG', 'GRULAC', 'WEOG');--> statement-breakpoint
 CREATE TYPE "public"."un_status" AS ENUM('member', 'observer', 'non-member');--> statement-breakpoint
+CREATE TYPE "public"."motion_kind" AS ENUM('resolution', 'paragraph', 'amendment', 'unspecified');--> statement-breakpoint
 CREATE TABLE "record_sources" (
 	"record_kind" "record_kind" NOT NULL,
 	"record_id" text NOT NULL,
@@ -178,6 +179,44 @@ CREATE TABLE "dataset_imports" (
 	"imported_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "vote_events" (
+	"id" text PRIMARY KEY NOT NULL,
+	"symbol" text,
+	"source_symbol" text,
+	"date" date NOT NULL,
+	"session" integer NOT NULL,
+	"special_session" text,
+	"body" text DEFAULT 'General Assembly' NOT NULL,
+	"motion_kind" "motion_kind" NOT NULL,
+	"title" text,
+	"description" text,
+	"reported_yes" integer,
+	"reported_no" integer,
+	"reported_abstain" integer,
+	"counted_yes" integer NOT NULL,
+	"counted_no" integer NOT NULL,
+	"counted_abstain" integer NOT NULL,
+	"counted_absent" integer NOT NULL,
+	"votes" text NOT NULL,
+	"sponsors" json DEFAULT '[]'::json NOT NULL,
+	"voeten_rcid" integer,
+	"issue_codes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"is_important_vote" boolean,
+	"source_ids" text[] NOT NULL,
+	"cross_check" json,
+	CONSTRAINT "vote_events_votes_format" CHECK ("vote_events"."votes" ~ '^[YNAX-]*$')
+);
+--> statement-breakpoint
+CREATE TABLE "voters" (
+	"code" text PRIMARY KEY NOT NULL,
+	"position" integer NOT NULL,
+	"name" text NOT NULL,
+	"state_iso3" text,
+	"is_historical" boolean NOT NULL,
+	"source_codes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"note" text
+);
+--> statement-breakpoint
 ALTER TABLE "record_sources" ADD CONSTRAINT "record_sources_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cyber_strategy_adoptions" ADD CONSTRAINT "cyber_strategy_adoptions_state_iso3_states_iso3_fk" FOREIGN KEY ("state_iso3") REFERENCES "public"."states"("iso3") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -190,6 +229,7 @@ ALTER TABLE "process_resolutions" ADD CONSTRAINT "process_resolutions_process_id
 ALTER TABLE "process_resolutions" ADD CONSTRAINT "process_resolutions_resolution_symbol_resolutions_symbol_fk" FOREIGN KEY ("resolution_symbol") REFERENCES "public"."resolutions"("symbol") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "processes" ADD CONSTRAINT "processes_chair_state_iso3_states_iso3_fk" FOREIGN KEY ("chair_state_iso3") REFERENCES "public"."states"("iso3") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "voters" ADD CONSTRAINT "voters_state_iso3_states_iso3_fk" FOREIGN KEY ("state_iso3") REFERENCES "public"."states"("iso3") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "record_sources_source_idx" ON "record_sources" USING btree ("source_id");--> statement-breakpoint
 CREATE INDEX "memberships_state_idx" ON "memberships" USING btree ("state_iso3");--> statement-breakpoint
 CREATE UNIQUE INDEX "states_iso2_idx" ON "states" USING btree ("iso2");--> statement-breakpoint
@@ -197,4 +237,8 @@ CREATE INDEX "states_group_idx" ON "states" USING btree ("un_regional_group");--
 CREATE INDEX "framework_items_framework_idx" ON "framework_items" USING btree ("framework_id","position");--> statement-breakpoint
 CREATE INDEX "process_members_state_idx" ON "process_members" USING btree ("state_iso3");--> statement-breakpoint
 CREATE INDEX "resolutions_adopted_idx" ON "resolutions" USING btree ("adopted_on");--> statement-breakpoint
-CREATE INDEX "sessions_process_idx" ON "sessions" USING btree ("process_id","start_date");
+CREATE INDEX "sessions_process_idx" ON "sessions" USING btree ("process_id","start_date");--> statement-breakpoint
+CREATE INDEX "vote_events_symbol_idx" ON "vote_events" USING btree ("symbol");--> statement-breakpoint
+CREATE INDEX "vote_events_date_idx" ON "vote_events" USING btree ("date");--> statement-breakpoint
+CREATE INDEX "vote_events_session_idx" ON "vote_events" USING btree ("session");--> statement-breakpoint
+CREATE INDEX "voters_state_idx" ON "voters" USING btree ("state_iso3");

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "../config.js";
 import { runMigrate, runSeed } from "./db.js";
 import { runDatasetsBuild } from "./datasets-build.js";
 import { runServe } from "./serve.js";
+import { registerVotesCommands } from "./votes.js";
 
 const program = new Command()
   .name("normwatch")
@@ -29,6 +30,8 @@ datasets
   .option("--out <dir>", "output folder", "datasets/reference")
   .option("--retrieved-on <date>", "retrieval date recorded on dataset sources", new Date().toISOString().slice(0, 10))
   .action((options: { shared: string; out: string; retrievedOn: string }) => runDatasetsBuild(options));
+
+registerVotesCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

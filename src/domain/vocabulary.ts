@@ -85,3 +85,12 @@ export const RECORD_KINDS = [
   "cyber-strategy",
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** A State's position in a vote event; "absent" also covers "not recorded" (absent, present but not voting, or without a vote under Article 19). */
+export const VOTE_OPTIONS = ["yes", "no", "abstain", "absent"] as const;
+export type VoteOption = (typeof VOTE_OPTIONS)[number];
+/** What a vote event decided on; "unspecified" when the source does not say (Voeten codes it only for some roll calls). */
+export const MOTION_KINDS = ["resolution", "paragraph", "amendment", "unspecified"] as const;
+export type MotionKind = (typeof MOTION_KINDS)[number];
+export const VOTE_DATA_SOURCES = ["voeten-unvotes", "unxml"] as const;
+export type VoteDataSource = (typeof VOTE_DATA_SOURCES)[number];

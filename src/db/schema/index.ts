@@ -4,3 +4,4 @@ export * from "./sources.js";
 export * from "./reference.js";
 export * from "./processes.js";
 export * from "./imports.js";
+export * from "./votes.js";
