@@ -2,7 +2,18 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps } from "../db/context.js";
 import { statesApi } from "./states.js";
+import { processesApi } from "./processes.js";
+import { sessionsApi } from "./sessions.js";
+import { resolutionsApi } from "./resolutions.js";
+import { frameworkItemsApi, frameworksApi } from "./frameworks.js";
+import { organizationsApi } from "./organizations.js";
 
 export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHono }[] = [
   { path: "/states", create: statesApi },
+  { path: "/processes", create: processesApi },
+  { path: "/sessions", create: sessionsApi },
+  { path: "/resolutions", create: resolutionsApi },
+  { path: "/frameworks", create: frameworksApi },
+  { path: "/framework-items", create: frameworkItemsApi },
+  { path: "/organizations", create: organizationsApi },
 ];

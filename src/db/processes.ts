@@ -1,5 +1,5 @@
 // Queries on processes: lists by kind and date, one process with chair, listed members, sessions, resolutions and sources.
-import { and, asc, count, eq, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
 import type { Process, ProcessDetail, ProcessFilter, ProcessResolution, ProcessStateRef } from "../domain/process.js";
 import type { Db } from "./client.js";
@@ -11,7 +11,9 @@ import { listProcessSessions } from "./sessions.js";
 import { listRecordSources } from "./sources.js";
 import { partialDateOf } from "./states.js";
 
-type ProcessRow = typeof processes.$inferSelect;
+type ProcessRow = typeof processes.$inferSelect & { chairStateName: string | null };
+
+const processColumns = { ...getTableColumns(processes), chairStateName: states.name };
 
 function toProcess(row: ProcessRow): Process {
   const { startDate, startPrecision, endDate, endPrecision, ...rest } = row;
@@ -30,14 +32,14 @@ function whereOf(filter: ProcessFilter): SQL | undefined {
 /** Processes in order of their start. */
 export async function listProcesses(db: Db, filter: ProcessFilter = {}, page?: { limit: number; offset: number }): Promise<{ items: Process[]; total: number }> {
   const where = whereOf(filter);
-  const query = db.select().from(processes).where(where).orderBy(asc(processes.startDate), asc(processes.id));
+  const query = db.select(processColumns).from(processes).leftJoin(states, eq(states.iso3, processes.chairStateIso3)).where(where).orderBy(asc(processes.startDate), asc(processes.id));
   const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const [total] = await db.select({ n: count() }).from(processes).where(where);
   return { items: rows.map(toProcess), total: total?.n ?? 0 };
 }
 
 export async function findProcess(db: Db, id: string): Promise<Process | null> {
-  const rows = await db.select().from(processes).where(eq(processes.id, id));
+  const rows = await db.select(processColumns).from(processes).leftJoin(states, eq(states.iso3, processes.chairStateIso3)).where(eq(processes.id, id));
   return rows[0] ? toProcess(rows[0]) : null;
 }
 
@@ -68,10 +70,9 @@ export async function listProcessResolutions(db: Db, processId: string): Promise
 /** Everything a process page shows, in one call. */
 export async function getProcessDetail(db: Db, id: string): Promise<ProcessDetail> {
   const process = await getProcess(db, id);
-  const chair = process.chairStateIso3 ? await db.select({ iso3: states.iso3, name: states.name }).from(states).where(eq(states.iso3, process.chairStateIso3)) : [];
   return {
     process,
-    chairState: chair[0] ?? null,
+    chairState: process.chairStateIso3 && process.chairStateName ? { iso3: process.chairStateIso3, name: process.chairStateName } : null,
     memberStates: await listProcessMembers(db, id),
     sessions: await listProcessSessions(db, id),
     resolutions: await listProcessResolutions(db, id),

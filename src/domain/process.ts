@@ -18,6 +18,7 @@ export interface Process {
   end: PartialDate | null;
   chairName: string | null;
   chairStateIso3: string | null;
+  chairStateName: string | null;
   chairConfidence: Confidence | null;
   /** Membership as the source words it: "open to all Member States", "25 States". */
   membership: string;

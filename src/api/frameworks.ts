@@ -1,0 +1,88 @@
+// JSON API for norms and CBMs: frameworks (/frameworks) and their stable, citable items (/framework-items).
+import { createRoute } from "@hono/zod-openapi";
+import type { AppDeps } from "../db/context.js";
+import { getFrameworkDetail, getFrameworkItemDetail, listFrameworkItems, listFrameworks } from "../db/frameworks.js";
+import { errorResponses } from "./errors.js";
+import {
+  FrameworkDetailSchema,
+  FrameworkIdParam,
+  FrameworkItemDetailSchema,
+  FrameworkItemIdParam,
+  FrameworkItemListQuery,
+  FrameworkItemListSchema,
+  FrameworkListSchema,
+  presentFramework,
+  presentFrameworkDetail,
+  presentFrameworkItem,
+  presentFrameworkItemDetail,
+} from "./frameworks.schemas.js";
+import { paginated, toPage } from "./pagination.js";
+import { createApiRouter } from "./router.js";
+
+const listFrameworksRoute = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Norms and CBMs"],
+  summary: "List norm and CBM frameworks: the 11 UN norms first, then OSCE, OAS, ARF and UN global CBMs",
+  responses: { 200: { description: "Every framework", content: { "application/json": { schema: FrameworkListSchema } } } },
+});
+
+const getFrameworkRoute = createRoute({
+  method: "get",
+  path: "/{id}",
+  tags: ["Norms and CBMs"],
+  summary: "One framework with its items and sources",
+  request: { params: FrameworkIdParam },
+  responses: {
+    200: { description: "The framework", content: { "application/json": { schema: FrameworkDetailSchema } } },
+    400: errorResponses[400],
+    404: errorResponses[404],
+  },
+});
+
+const listItemsRoute = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Norms and CBMs"],
+  summary: "List norms and CBMs (framework items) in display order; filter by framework",
+  request: { query: FrameworkItemListQuery },
+  responses: { 200: { description: "A page of items", content: { "application/json": { schema: FrameworkItemListSchema } } }, 400: errorResponses[400] },
+});
+
+const getItemRoute = createRoute({
+  method: "get",
+  path: "/{id}",
+  tags: ["Norms and CBMs"],
+  summary: "One norm or CBM by its stable id (e.g. 13c, osce-2016-05), with its framework and sources",
+  request: { params: FrameworkItemIdParam },
+  responses: {
+    200: { description: "The item", content: { "application/json": { schema: FrameworkItemDetailSchema } } },
+    400: errorResponses[400],
+    404: errorResponses[404],
+  },
+});
+
+export function frameworksApi(deps: AppDeps) {
+  const app = createApiRouter();
+  app.openapi(listFrameworksRoute, async (c) => c.json({ data: (await listFrameworks(deps.db)).map(presentFramework) }, 200));
+  app.openapi(getFrameworkRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(presentFrameworkDetail(await getFrameworkDetail(deps.db, id)), 200);
+  });
+  return app;
+}
+
+export function frameworkItemsApi(deps: AppDeps) {
+  const app = createApiRouter();
+  app.openapi(listItemsRoute, async (c) => {
+    const q = c.req.valid("query");
+    const all = await listFrameworkItems(deps.db, q.framework);
+    const page = toPage(q);
+    return c.json(paginated(all.slice(page.offset, page.offset + page.limit).map(presentFrameworkItem), all.length, q), 200);
+  });
+  app.openapi(getItemRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(presentFrameworkItemDetail(await getFrameworkItemDetail(deps.db, id)), 200);
+  });
+  return app;
+}
