@@ -71,7 +71,10 @@ export interface VoteEventSummary {
   body: string;
   motionKind: MotionKind;
   title: string | null;
+  /** Totals as officially reported: from the UN's record of the vote, or from the cyber fact base (which cites its source). */
   reported: VoteTotals | null;
+  reportedBy: "un-record" | "fact-base" | null;
+  /** Totals counted from the per-voter positions. */
   counted: CountedTotals;
   hasTotalsMismatch: boolean;
   /** Topic of the resolution in the cyber fact base, when the event is a vote on one. */
