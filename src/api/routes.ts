@@ -7,6 +7,8 @@ import { sessionsApi } from "./sessions.js";
 import { resolutionsApi } from "./resolutions.js";
 import { frameworkItemsApi, frameworksApi } from "./frameworks.js";
 import { organizationsApi } from "./organizations.js";
+import { votesApi } from "./votes.js";
+import { alignmentApi } from "./alignment.js";
 
 export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHono }[] = [
   { path: "/states", create: statesApi },
@@ -16,4 +18,6 @@ export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHo
   { path: "/frameworks", create: frameworksApi },
   { path: "/framework-items", create: frameworkItemsApi },
   { path: "/organizations", create: organizationsApi },
+  { path: "/votes", create: votesApi },
+  { path: "/alignment", create: alignmentApi },
 ];

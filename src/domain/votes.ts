@@ -31,7 +31,7 @@ export function countVotes(vector: string): CountedTotals {
 }
 
 /** True when both totals are known and differ (an official count that the listed names do not reproduce). */
-export function hasTotalsMismatch(reported: VoteTotals | null, counted: VoteTotals): boolean {
+export function hasTotalsMismatch(reported: VoteTotals | null, counted: CountedTotals): boolean {
   return reported !== null && (reported.yes !== counted.yes || reported.no !== counted.no || reported.abstain !== counted.abstain);
 }
 

@@ -1,0 +1,108 @@
+// One vote event with every voter's position and tallies by UN regional group and by organisation; also CSV rows.
+import type { Db } from "../db/client.js";
+import { getVoteEvent, listOrganizationMembers, listVoters, type VoterDetail } from "../db/votes.js";
+import { listVoteShifts, voteOptionOf, type VoteEvent, type VoterPosition, type VoteShift } from "../domain/votes.js";
+import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS, type VoteOption } from "../domain/vocabulary.js";
+
+/** Organisations shown in every breakdown (ids of the organizations table), in this order. */
+export const BREAKDOWN_ORGANIZATIONS = ["EU", "AFUNION", "ASEAN", "OAS", "OSCE", "NATO", "CSTO", "SCO", "LAS", "CARICOM", "CCASG", "PIF"];
+
+export interface GroupTally {
+  id: string;
+  name: string;
+  members: number;
+  yes: number;
+  no: number;
+  abstain: number;
+  absent: number;
+}
+
+export interface VoteEventDetail {
+  event: VoteEvent;
+  positions: VoterPosition[];
+  byRegionalGroup: GroupTally[];
+  byOrganization: GroupTally[];
+}
+
+const voterCache = new WeakMap<Db, Promise<VoterDetail[]>>();
+
+/** Voters change only with the seed; read them once per database handle. */
+export function listVotersCached(db: Db): Promise<VoterDetail[]> {
+  let voters = voterCache.get(db);
+  if (!voters) {
+    voters = listVoters(db);
+    voterCache.set(db, voters);
+    voters.catch(() => voterCache.delete(db));
+  }
+  return voters;
+}
+
+export function positionsOf(event: Pick<VoteEvent, "votes">, voters: VoterDetail[]): VoterPosition[] {
+  const out: VoterPosition[] = [];
+  for (const v of voters) {
+    const vote = voteOptionOf(event.votes[v.position]);
+    if (!vote) continue;
+    out.push({ code: v.code, name: v.name, stateIso3: v.stateIso3, isoNumeric: v.isoNumeric, unRegionalGroup: v.unRegionalGroup, vote });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function tally(id: string, name: string, members: Set<string>, positions: VoterPosition[]): GroupTally {
+  const t: GroupTally = { id, name, members: members.size, yes: 0, no: 0, abstain: 0, absent: 0 };
+  for (const p of positions) if (p.stateIso3 && members.has(p.stateIso3)) t[p.vote]++;
+  return t;
+}
+
+export async function getVoteEventDetail(db: Db, id: string, organizationIds = BREAKDOWN_ORGANIZATIONS): Promise<VoteEventDetail> {
+  const event = await getVoteEvent(db, id);
+  const voters = await listVotersCached(db);
+  const positions = positionsOf(event, voters);
+  const byRegionalGroup = UN_REGIONAL_GROUPS.map((g) =>
+    tally(g, UN_REGIONAL_GROUP_LABELS[g], new Set(voters.filter((v) => v.unRegionalGroup === g).map((v) => v.stateIso3!)), positions),
+  );
+  const organizations = await listOrganizationMembers(db, organizationIds);
+  const byOrganization = organizations.map((o) => tally(o.id, o.abbreviation ?? o.name, new Set(o.memberIso3), positions));
+  return { event, positions, byRegionalGroup, byOrganization };
+}
+
+export interface VoteComparison {
+  a: VoteEvent;
+  b: VoteEvent;
+  shifts: VoteShift[];
+  /** Counts of moves by kind, e.g. "yes→abstain": 12. */
+  moves: Record<string, number>;
+}
+
+/** Every voter that moved between two vote events, e.g. 73/187 → 74/247. */
+export async function compareVoteEvents(db: Db, idA: string, idB: string): Promise<VoteComparison> {
+  const [a, b] = [await getVoteEvent(db, idA), await getVoteEvent(db, idB)];
+  const voters = await listVotersCached(db);
+  const shifts = listVoteShifts(voters, a.votes, b.votes).sort((x, y) => x.name.localeCompare(y.name));
+  const moves: Record<string, number> = {};
+  for (const s of shifts) {
+    const key = `${label(s.from)}→${label(s.to)}`;
+    moves[key] = (moves[key] ?? 0) + 1;
+  }
+  return { a, b, shifts, moves };
+}
+
+function label(option: VoteOption | null): string {
+  return option ?? "no data";
+}
+
+/** RFC 4180 CSV, fields quoted when needed. */
+export function toCsv(rows: (string | number | null)[][]): string {
+  const field = (v: string | number | null) => {
+    const s = v === null ? "" : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `${rows.map((r) => r.map(field).join(",")).join("\r\n")}\r\n`;
+}
+
+export function voteEventCsv(detail: VoteEventDetail): string {
+  const e = detail.event;
+  return toCsv([
+    ["vote_event_id", "symbol", "date", "session", "voter_code", "state_iso3", "name", "un_regional_group", "vote"],
+    ...detail.positions.map((p) => [e.id, e.symbol, e.date, e.session, p.code, p.stateIso3, p.name, p.unRegionalGroup, p.vote]),
+  ]);
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../test/app.js";
+import { TEST_DRIVERS } from "../../test/database.js";
+
+describe.each(TEST_DRIVERS)("votes and alignment API on $label", ({ driver, skip }) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    if (!skip) t = await createTestApp(driver);
+  });
+  afterAll(async () => t?.dispose());
+
+  it.skipIf(skip)("serves a vote event by its symbol, with totals, every State's vote, breakdowns and sponsors", async () => {
+    const res = await t.app.request("/api/v1/votes/A/RES/74/247");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      reported_totals: unknown;
+      counted_totals: unknown;
+      votes: { voter_code: string; vote: string }[];
+      by_regional_group: { id: string; yes: number; no: number; abstain: number }[];
+      by_organization: { id: string; no: number; members: number }[];
+      sponsors: { state_iso3: string | null }[];
+    };
+    expect(body.reported_totals).toEqual({ yes: 79, no: 60, abstain: 33 });
+    expect(body.counted_totals).toEqual({ yes: 79, no: 60, abstain: 33, absent: 21 });
+    expect(body.votes).toHaveLength(193);
+    expect(body.votes).toContainEqual(expect.objectContaining({ voter_code: "RUS", vote: "yes" }));
+    expect(body.votes).toContainEqual(expect.objectContaining({ voter_code: "USA", vote: "no" }));
+    const total = body.by_regional_group.reduce((n, g) => n + g.yes, 0);
+    expect(total).toBe(79);
+    expect(body.by_organization.find((o) => o.id === "EU")).toMatchObject({ members: 27, no: 27 });
+    expect(body.sponsors.map((s) => s.state_iso3)).toContain("RUS");
+  });
+
+  it.skipIf(skip)("exports a vote event as CSV", async () => {
+    const res = await t.app.request("/api/v1/votes/A/RES/73/27.csv");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const lines = (await res.text()).trim().split("\r\n");
+    expect(lines[0]).toBe("vote_event_id,symbol,date,session,voter_code,state_iso3,name,un_regional_group,vote");
+    expect(lines.filter((l) => l.endsWith(",yes"))).toHaveLength(119);
+  });
+
+  it.skipIf(skip)("lists cyber votes only and answers an unknown event with 404", async () => {
+    const res = await t.app.request("/api/v1/votes?cyber=true&per_page=100");
+    const body = (await res.json()) as { data: { id: string; cyber_topic: string }[]; meta: { total: number } };
+    expect(body.data.map((e) => e.id)).toEqual(expect.arrayContaining(["A/RES/73/27", "A/RES/74/247", "A/RES/78/237"]));
+    expect(body.data.every((e) => e.cyber_topic)).toBe(true);
+    expect((await t.app.request("/api/v1/votes/A/RES/99/999")).status).toBe(404);
+  });
+
+  it.skipIf(skip)("lists the States that moved from 73/187 to 74/247", async () => {
+    const res = await t.app.request("/api/v1/votes/compare?a=A/RES/73/187&b=A/RES/74/247");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { shifts: { voter_code: string; from: string | null; to: string | null }[]; moves: Record<string, number> };
+    expect(body.shifts.length).toBeGreaterThan(0);
+    expect(body.shifts.every((s) => s.from !== s.to)).toBe(true);
+  });
+
+  it.skipIf(skip)("gives pair agreement, a symmetric matrix as CSV, and group cohesion", async () => {
+    const self = (await (await t.app.request("/api/v1/alignment/pair?a=FRA&b=FRA&scope=cyber")).json()) as { agreement: number };
+    expect(self.agreement).toBe(1);
+    const pair = (await (await t.app.request("/api/v1/alignment/pair?a=USA&b=RUS&scope=cyber")).json()) as { agreement: number; events: number };
+    expect(pair.events).toBeGreaterThan(10);
+    expect(pair.agreement).toBeLessThan(0.8);
+    const csv = await (await t.app.request("/api/v1/alignment/matrix?format=csv")).text();
+    const rows = csv.trim().split("\r\n").map((l) => l.split(","));
+    expect(rows).toHaveLength(194);
+    for (let i = 1; i < 194; i++) expect(rows[i]![i]).toBe("1");
+    expect(rows[3]![7]).toBe(rows[7]![3]);
+    const eu = (await (await t.app.request("/api/v1/alignment/groups/EU?scope=cyber")).json()) as { cohesion: number; members: string[] };
+    expect(eu.members).toHaveLength(27);
+    expect(eu.cohesion).toBeGreaterThan(0.9);
+    expect((await t.app.request("/api/v1/alignment/pair?a=USA&b=QQQ")).status).toBe(404);
+    expect((await t.app.request("/api/v1/alignment/pair?a=USA&b=RUS&session_from=75&session_to=70")).status).toBe(400);
+  });
+});
