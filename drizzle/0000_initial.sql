@@ -12,6 +12,11 @@ CREATE TYPE "public"."source_kind" AS ENUM('dataset', 'web-page', 'document');--
 CREATE TYPE "public"."un_regional_group" AS ENUM('AFRICAN', 'ASIA_PACIFIC', 'EEG', 'GRULAC', 'WEOG');--> statement-breakpoint
 CREATE TYPE "public"."un_status" AS ENUM('member', 'observer', 'non-member');--> statement-breakpoint
 CREATE TYPE "public"."motion_kind" AS ENUM('resolution', 'paragraph', 'amendment', 'unspecified');--> statement-breakpoint
+CREATE TYPE "public"."user_role" AS ENUM('admin', 'editor');--> statement-breakpoint
+CREATE TYPE "public"."change_operation" AS ENUM('create', 'update', 'withdraw');--> statement-breakpoint
+CREATE TYPE "public"."change_status" AS ENUM('draft', 'in_review', 'published', 'rejected');--> statement-breakpoint
+CREATE TYPE "public"."correction_status" AS ENUM('open', 'accepted', 'declined');--> statement-breakpoint
+CREATE TYPE "public"."editable_record_kind" AS ENUM('process', 'session', 'resolution', 'organization', 'membership');--> statement-breakpoint
 CREATE TABLE "record_sources" (
 	"record_kind" "record_kind" NOT NULL,
 	"record_id" text NOT NULL,
@@ -217,6 +222,107 @@ CREATE TABLE "voters" (
 	"note" text
 );
 --> statement-breakpoint
+CREATE TABLE "api_tokens" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"user_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"token_hash" text NOT NULL,
+	"scopes" text[] NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"last_used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "auth_sessions" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"user_id" integer NOT NULL,
+	"csrf_token" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "instance_secrets" (
+	"name" text PRIMARY KEY NOT NULL,
+	"value" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "password_tokens" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"user_id" integer NOT NULL,
+	"purpose" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "rate_limit_events" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"key" text NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "users" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"email" text NOT NULL,
+	"role" "user_role" NOT NULL,
+	"password_hash" text,
+	"failed_logins" integer DEFAULT 0 NOT NULL,
+	"locked_until" timestamp with time zone,
+	"disabled_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "users_email_lower" CHECK ("users"."email" = lower("users"."email"))
+);
+--> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"actor_id" integer,
+	"author_id" integer,
+	"record_kind" "editable_record_kind" NOT NULL,
+	"record_id" text NOT NULL,
+	"operation" "change_operation" NOT NULL,
+	"change_id" integer,
+	"diff" jsonb NOT NULL,
+	"before" jsonb,
+	"after" jsonb,
+	"summary" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "changes" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"record_kind" "editable_record_kind" NOT NULL,
+	"record_id" text,
+	"operation" "change_operation" NOT NULL,
+	"proposed" jsonb,
+	"base" jsonb,
+	"sources" jsonb NOT NULL,
+	"summary" text NOT NULL,
+	"status" "change_status" NOT NULL,
+	"author_id" integer NOT NULL,
+	"reviewer_id" integer,
+	"review_note" text,
+	"correction_id" integer,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"reviewed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "correction_requests" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"record_kind" "editable_record_kind" NOT NULL,
+	"record_id" text NOT NULL,
+	"message" text NOT NULL,
+	"evidence_url" text,
+	"email" text,
+	"status" "correction_status" NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"resolved_at" timestamp with time zone,
+	"resolved_by" integer,
+	"resolution_note" text,
+	"change_id" integer
+);
+--> statement-breakpoint
 ALTER TABLE "record_sources" ADD CONSTRAINT "record_sources_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cyber_strategy_adoptions" ADD CONSTRAINT "cyber_strategy_adoptions_state_iso3_states_iso3_fk" FOREIGN KEY ("state_iso3") REFERENCES "public"."states"("iso3") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -230,6 +336,16 @@ ALTER TABLE "process_resolutions" ADD CONSTRAINT "process_resolutions_resolution
 ALTER TABLE "processes" ADD CONSTRAINT "processes_chair_state_iso3_states_iso3_fk" FOREIGN KEY ("chair_state_iso3") REFERENCES "public"."states"("iso3") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "voters" ADD CONSTRAINT "voters_state_iso3_states_iso3_fk" FOREIGN KEY ("state_iso3") REFERENCES "public"."states"("iso3") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "auth_sessions" ADD CONSTRAINT "auth_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "password_tokens" ADD CONSTRAINT "password_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_change_id_changes_id_fk" FOREIGN KEY ("change_id") REFERENCES "public"."changes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "changes" ADD CONSTRAINT "changes_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "changes" ADD CONSTRAINT "changes_reviewer_id_users_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "correction_requests" ADD CONSTRAINT "correction_requests_resolved_by_users_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "correction_requests" ADD CONSTRAINT "correction_requests_change_id_changes_id_fk" FOREIGN KEY ("change_id") REFERENCES "public"."changes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "record_sources_source_idx" ON "record_sources" USING btree ("source_id");--> statement-breakpoint
 CREATE INDEX "memberships_state_idx" ON "memberships" USING btree ("state_iso3");--> statement-breakpoint
 CREATE UNIQUE INDEX "states_iso2_idx" ON "states" USING btree ("iso2");--> statement-breakpoint
@@ -241,4 +357,14 @@ CREATE INDEX "sessions_process_idx" ON "sessions" USING btree ("process_id","sta
 CREATE INDEX "vote_events_symbol_idx" ON "vote_events" USING btree ("symbol");--> statement-breakpoint
 CREATE INDEX "vote_events_date_idx" ON "vote_events" USING btree ("date");--> statement-breakpoint
 CREATE INDEX "vote_events_session_idx" ON "vote_events" USING btree ("session");--> statement-breakpoint
-CREATE INDEX "voters_state_idx" ON "voters" USING btree ("state_iso3");
+CREATE INDEX "voters_state_idx" ON "voters" USING btree ("state_iso3");--> statement-breakpoint
+CREATE UNIQUE INDEX "api_tokens_hash_idx" ON "api_tokens" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "api_tokens_user_idx" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "password_tokens_user_idx" ON "password_tokens" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "rate_limit_events_key_idx" ON "rate_limit_events" USING btree ("key","occurred_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");--> statement-breakpoint
+CREATE INDEX "audit_log_record_idx" ON "audit_log" USING btree ("record_kind","record_id","at");--> statement-breakpoint
+CREATE INDEX "changes_status_idx" ON "changes" USING btree ("status","updated_at");--> statement-breakpoint
+CREATE INDEX "changes_record_idx" ON "changes" USING btree ("record_kind","record_id");--> statement-breakpoint
+CREATE INDEX "correction_requests_status_idx" ON "correction_requests" USING btree ("status","created_at");

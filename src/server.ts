@@ -7,6 +7,8 @@ import { secureHeaders } from "hono/secure-headers";
 import { sql } from "drizzle-orm";
 import { createApiApp } from "./api/app.js";
 import { errorResponse, mapError } from "./api/errors.js";
+import { editorialSettingsFrom, type EditorialDeps } from "./api/middleware/editorial-deps.js";
+import { editorialGuard } from "./api/middleware/editorial-guard.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
 import type { AppDeps } from "./db/context.js";
@@ -14,6 +16,7 @@ import { migrateDatabase } from "./db/migrate.js";
 import { seedDatabase, type SeedProgress } from "./ingest/seed.js";
 import { createWebApp, renderErrorPage } from "./web/app.js";
 import { createLogger, type Logger } from "./logger.js";
+import { createLogMailer } from "./newsletter/mailer.js";
 
 export interface AppOptions {
   logger?: Logger;
@@ -47,6 +50,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
       logger.info(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
     });
   }
+  // Principal, deny-by-default for anonymous writes, and CSRF: before every route, including ones added later.
+  app.use(editorialGuard(deps));
   app.get("/healthz", async (c) => {
     await deps.db.execute(sql`SELECT 1`);
     return c.json({ status: "ok", database: deps.driver });
@@ -89,7 +94,14 @@ export async function startServer(config: Config, options: { logger?: Logger; on
     await database.close();
     throw error;
   }
-  const app = createApp({ db: database.db, driver: database.driver, now: () => new Date() }, { logger });
+  const deps: AppDeps & EditorialDeps = {
+    db: database.db,
+    driver: database.driver,
+    now: () => new Date(),
+    mailer: createLogMailer((line) => logger.info(line)),
+    editorial: editorialSettingsFrom(config),
+  };
+  const app = createApp(deps, { logger });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "../config.js";
 import { runMigrate, runSeed } from "./db.js";
 import { runDatasetsBuild } from "./datasets-build.js";
 import { runServe } from "./serve.js";
+import { registerUserCommands } from "./user.js";
 import { registerVotesCommands } from "./votes.js";
 
 const program = new Command()
@@ -32,6 +33,7 @@ datasets
   .action((options: { shared: string; out: string; retrievedOn: string }) => runDatasetsBuild(options));
 
 registerVotesCommands(program);
+registerUserCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

@@ -94,3 +94,20 @@ export const MOTION_KINDS = ["resolution", "paragraph", "amendment", "unspecifie
 export type MotionKind = (typeof MOTION_KINDS)[number];
 export const VOTE_DATA_SOURCES = ["voeten-unvotes", "unxml"] as const;
 export type VoteDataSource = (typeof VOTE_DATA_SOURCES)[number];
+
+/** Editorial accounts (issue 5): an admin manages users and also edits; an editor creates, edits and reviews. */
+export const USER_ROLES = ["admin", "editor"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+/** What an API token may do; tokens are for scripts using the write API. */
+export const API_TOKEN_SCOPES = ["changes:write", "changes:review"] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+/** Record kinds editors can create, edit and withdraw through the review workflow. */
+export const EDITABLE_RECORD_KINDS = ["process", "session", "resolution", "organization", "membership"] as const;
+export type EditableRecordKind = (typeof EDITABLE_RECORD_KINDS)[number];
+export const CHANGE_OPERATIONS = ["create", "update", "withdraw"] as const;
+export type ChangeOperation = (typeof CHANGE_OPERATIONS)[number];
+/** A proposed change: draft → in_review → published, or rejected at review. */
+export const CHANGE_STATUSES = ["draft", "in_review", "published", "rejected"] as const;
+export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
+export const CORRECTION_STATUSES = ["open", "accepted", "declined"] as const;
+export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];

@@ -2,7 +2,11 @@
 import type { Hono } from "hono";
 import type { AppDeps } from "../db/context.js";
 import { statesPages } from "./pages/states.js";
+import { loginPages } from "./pages/login.js";
+import { accountPages } from "./pages/account.js";
 
 export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] = [
   { path: "/states", create: statesPages },
+  { path: "/login", create: loginPages },
+  { path: "/account", create: accountPages },
 ];

@@ -5,3 +5,5 @@ export * from "./reference.js";
 export * from "./processes.js";
 export * from "./imports.js";
 export * from "./votes.js";
+export * from "./accounts.js";
+export * from "./editorial.js";

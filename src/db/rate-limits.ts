@@ -1,0 +1,29 @@
+// Sliding-window rate limits kept in the database, so every app process counts the same attempts;
+// and per-instance secrets created on first use.
+import { randomBytes } from "node:crypto";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
+import type { Db } from "./client.js";
+import { instanceSecrets, rateLimitEvents } from "./schema/accounts.js";
+
+/**
+ * Records one attempt under `key` and says whether it is within `limit` attempts per `windowSeconds`.
+ * Attempts over the limit are recorded too, so hammering keeps the key blocked.
+ */
+export async function hitRateLimit(db: Db, input: { key: string; limit: number; windowSeconds: number; now: Date }): Promise<{ allowed: boolean; count: number }> {
+  const since = new Date(input.now.getTime() - input.windowSeconds * 1000);
+  await db.delete(rateLimitEvents).where(and(eq(rateLimitEvents.key, input.key), lte(rateLimitEvents.occurredAt, since)));
+  await db.insert(rateLimitEvents).values({ key: input.key, occurredAt: input.now });
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(rateLimitEvents)
+    .where(and(eq(rateLimitEvents.key, input.key), gt(rateLimitEvents.occurredAt, since)));
+  const count = Number(row?.n ?? 0);
+  return { allowed: count <= input.limit, count };
+}
+
+/** A random secret stored once per instance under `name` (concurrent first uses agree on one value). */
+export async function getInstanceSecret(db: Db, name: string): Promise<string> {
+  await db.insert(instanceSecrets).values({ name, value: randomBytes(32).toString("base64url") }).onConflictDoNothing();
+  const [row] = await db.select().from(instanceSecrets).where(eq(instanceSecrets.name, name));
+  return row!.value;
+}

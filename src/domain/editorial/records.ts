@@ -1,0 +1,221 @@
+// The five editable record kinds: their fields (which drive validation and forms) and the mapping between
+// the editorial shape (partial dates as text, like the bundled datasets) and public table rows.
+import { z } from "zod";
+import { formatPartialDateIso, parsePartialDate } from "../partial-date.js";
+import * as v from "../vocabulary.js";
+import type { EditableRecordKind } from "../vocabulary.js";
+
+export type FieldType = "slug" | "text" | "longtext" | "enum" | "partial-date" | "iso-date" | "int" | "bool" | "list" | "iso3";
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  options?: readonly string[];
+  hint?: string;
+}
+
+export interface RecordSpec {
+  kind: EditableRecordKind;
+  label: string;
+  /** Field holding the record id; null when the database assigns it (memberships). */
+  idField: string | null;
+  fields: FieldSpec[];
+  /** Editorial fields stored as partial date + precision columns. */
+  partialDates: { field: string; date: string; precision: string }[];
+}
+
+const confidence: FieldSpec = { name: "confidence", label: "Confidence", type: "enum", required: true, options: v.CONFIDENCE_LEVELS };
+const slugHint = "lower-case letters, digits and hyphens; cannot change later";
+
+export const RECORD_SPECS: Record<EditableRecordKind, RecordSpec> = {
+  process: {
+    kind: "process",
+    label: "process",
+    idField: "id",
+    partialDates: [{ field: "start", date: "startDate", precision: "startPrecision" }, { field: "end", date: "endDate", precision: "endPrecision" }],
+    fields: [
+      { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
+      { name: "name", label: "Name", type: "text", required: true },
+      { name: "shortName", label: "Short name", type: "text", required: true },
+      { name: "kind", label: "Kind", type: "enum", required: true, options: v.PROCESS_KINDS },
+      { name: "parentBody", label: "Parent body", type: "text" },
+      { name: "mandatingResolutions", label: "Mandating resolutions", type: "text", required: true },
+      { name: "start", label: "Start", type: "partial-date", required: true },
+      { name: "end", label: "End", type: "partial-date" },
+      { name: "chairName", label: "Chair", type: "text" },
+      { name: "chairStateIso3", label: "Chair's State (ISO3)", type: "iso3" },
+      { name: "chairConfidence", label: "Confidence in the chair", type: "enum", options: v.CONFIDENCE_LEVELS },
+      { name: "membership", label: "Membership", type: "text", required: true },
+      { name: "finalReports", label: "Final reports", type: "longtext" },
+      { name: "outcome", label: "Outcome", type: "longtext" },
+      { name: "notes", label: "Notes", type: "longtext" },
+      confidence,
+    ],
+  },
+  session: {
+    kind: "session",
+    label: "session",
+    idField: "id",
+    partialDates: [{ field: "start", date: "startDate", precision: "startPrecision" }, { field: "end", date: "endDate", precision: "endPrecision" }],
+    fields: [
+      { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
+      { name: "processId", label: "Process id", type: "text", required: true },
+      { name: "name", label: "Name", type: "text", required: true },
+      { name: "kind", label: "Kind", type: "enum", required: true, options: v.SESSION_KINDS },
+      { name: "start", label: "Start", type: "partial-date" },
+      { name: "end", label: "End", type: "partial-date" },
+      { name: "venue", label: "Venue", type: "text" },
+      { name: "notes", label: "Notes", type: "longtext" },
+      confidence,
+    ],
+  },
+  resolution: {
+    kind: "resolution",
+    label: "resolution",
+    idField: "symbol",
+    partialDates: [],
+    fields: [
+      { name: "symbol", label: "Document symbol", type: "text", required: true, hint: "e.g. A/RES/74/247; cannot change later" },
+      { name: "recordType", label: "Record type", type: "enum", required: true, options: v.DECISION_RECORD_TYPES },
+      { name: "topic", label: "Topic", type: "enum", required: true, options: v.RESOLUTION_TOPICS },
+      { name: "gaSession", label: "GA session", type: "int" },
+      { name: "adoptedOn", label: "Adopted on", type: "iso-date" },
+      { name: "title", label: "Title", type: "text" },
+      { name: "committee", label: "Committee", type: "text" },
+      { name: "adoptionMethod", label: "Adoption method", type: "enum", options: v.ADOPTION_METHODS },
+      { name: "adoptionNote", label: "Adoption note", type: "text" },
+      { name: "yes", label: "Yes", type: "int" },
+      { name: "no", label: "No", type: "int" },
+      { name: "abstain", label: "Abstain", type: "int" },
+      { name: "firstCommitteeVote", label: "First Committee vote", type: "text" },
+      { name: "summary", label: "Summary", type: "longtext" },
+      { name: "notes", label: "Notes", type: "longtext" },
+      confidence,
+    ],
+  },
+  organization: {
+    kind: "organization",
+    label: "organisation",
+    idField: "id",
+    partialDates: [],
+    fields: [
+      { name: "id", label: "Id", type: "text", required: true, hint: "e.g. OSCE; cannot change later" },
+      { name: "name", label: "Name", type: "text", required: true },
+      { name: "abbreviation", label: "Abbreviation", type: "text" },
+      { name: "classification", label: "Classification", type: "enum", required: true, options: v.ORGANIZATION_CLASSIFICATIONS },
+      { name: "blocTypes", label: "Bloc types", type: "list", hint: "one per line" },
+      { name: "foundedYear", label: "Founded (year)", type: "int" },
+      { name: "wikidataId", label: "Wikidata id", type: "text" },
+      { name: "links", label: "Links", type: "list", hint: "one URL per line" },
+      { name: "description", label: "Description", type: "longtext" },
+    ],
+  },
+  membership: {
+    kind: "membership",
+    label: "membership",
+    idField: null,
+    partialDates: [{ field: "start", date: "startDate", precision: "startPrecision" }, { field: "end", date: "endDate", precision: "endPrecision" }],
+    fields: [
+      { name: "organizationId", label: "Organisation id", type: "text", required: true },
+      { name: "stateIso3", label: "Member State (ISO3)", type: "iso3", hint: "a State or a member organisation, not both" },
+      { name: "memberOrganizationId", label: "Member organisation id", type: "text" },
+      { name: "role", label: "Role", type: "text", required: true },
+      { name: "start", label: "Start", type: "partial-date" },
+      { name: "end", label: "End", type: "partial-date" },
+      { name: "isCurrent", label: "Current", type: "bool" },
+    ],
+  },
+};
+
+function fieldSchema(f: FieldSpec): z.ZodType {
+  const base = (): z.ZodType => {
+    switch (f.type) {
+      case "slug":
+        return z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and hyphens").max(120);
+      case "text":
+        return z.string().trim().min(1).max(500);
+      case "longtext":
+        return z.string().trim().min(1).max(10_000);
+      case "enum":
+        return z.enum(f.options as [string, ...string[]]);
+      case "partial-date":
+        return z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "YYYY, YYYY-MM or YYYY-MM-DD").refine((s) => isCalendarDate(s), "not a calendar date");
+      case "iso-date":
+        return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD").refine((s) => isCalendarDate(s), "not a calendar date");
+      case "int":
+        return z.number().int().min(0).max(1_000_000);
+      case "bool":
+        return z.boolean();
+      case "list":
+        return z.array(z.string().trim().min(1).max(500)).max(100);
+      case "iso3":
+        return z.string().regex(/^[A-Z]{3}$/, "three capital letters (ISO 3166 alpha-3)");
+    }
+  };
+  if (f.type === "list") return base().default([]);
+  if (f.type === "bool") return base().default(false);
+  return f.required ? base() : base().nullable().default(null);
+}
+
+function isCalendarDate(text: string): boolean {
+  try {
+    return parsePartialDate(text) !== null;
+  } catch {
+    return false;
+  }
+}
+
+const schemas = new Map<EditableRecordKind, z.ZodType<Record<string, unknown>>>();
+
+/** The zod schema of one kind's editorial record: unknown fields are refused, missing optional ones become null. */
+export function recordSchema(kind: EditableRecordKind): z.ZodType<Record<string, unknown>> {
+  const cached = schemas.get(kind);
+  if (cached) return cached;
+  const spec = RECORD_SPECS[kind];
+  let schema: z.ZodType<Record<string, unknown>> = z.strictObject(Object.fromEntries(spec.fields.map((f) => [f.name, fieldSchema(f)]))) as never;
+  if (spec.partialDates.some((d) => d.field === "end")) {
+    schema = schema.refine((r) => !r["start"] || !r["end"] || String(r["end"]) >= String(r["start"]).slice(0, String(r["end"]).length), { message: "the end is before the start", path: ["end"] });
+  }
+  if (kind === "membership") {
+    schema = schema.refine((r) => (r["stateIso3"] === null) !== (r["memberOrganizationId"] === null), { message: "give a member State or a member organisation, not both", path: ["stateIso3"] });
+  }
+  schemas.set(kind, schema);
+  return schema;
+}
+
+/** The id of a record in its editorial shape, or null when the database assigns it. */
+export function recordIdOf(kind: EditableRecordKind, record: Record<string, unknown>): string | null {
+  const field = RECORD_SPECS[kind].idField;
+  return field ? String(record[field]) : null;
+}
+
+/** Editorial record → public table row (drizzle property names). */
+export function toRow(kind: EditableRecordKind, record: Record<string, unknown>): Record<string, unknown> {
+  const row: Record<string, unknown> = { ...record };
+  for (const d of RECORD_SPECS[kind].partialDates) {
+    const value = parsePartialDate((record[d.field] as string | null) ?? null);
+    delete row[d.field];
+    row[d.date] = value?.date ?? null;
+    row[d.precision] = value?.precision ?? null;
+  }
+  return row;
+}
+
+/** Public table row → editorial record, with exactly the spec's fields. */
+export function fromRow(kind: EditableRecordKind, row: Record<string, unknown>): Record<string, unknown> {
+  const spec = RECORD_SPECS[kind];
+  const out: Record<string, unknown> = {};
+  for (const f of spec.fields) {
+    const d = spec.partialDates.find((p) => p.field === f.name);
+    if (d) {
+      const date = row[d.date] as string | null;
+      const precision = row[d.precision] as v.DatePrecision | null;
+      out[f.name] = date && precision ? formatPartialDateIso({ date, precision }) : null;
+    } else {
+      out[f.name] = row[f.name] ?? (f.type === "list" ? [] : f.type === "bool" ? false : null);
+    }
+  }
+  return out;
+}

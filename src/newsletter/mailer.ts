@@ -1,0 +1,32 @@
+// The Mailer interface every outgoing email goes through, and a development mailer that only logs.
+// The newsletter issue adds an SMTP mailer behind the same interface.
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** Keys one logical message (e.g. "password-reset:<user>:<time>") so a retry is recognisable. */
+  idempotencyKey?: string;
+}
+
+export interface MailReceipt {
+  /** "logged" by the development mailer; "accepted" once a server took the message (not "delivered"). */
+  status: "logged" | "accepted";
+  messageId: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<MailReceipt>;
+}
+
+/** Writes each message to the log instead of sending it: development, tests and instances without SMTP. */
+export function createLogMailer(log: (line: string) => void): Mailer {
+  let sequence = 0;
+  return {
+    async send(message) {
+      sequence += 1;
+      log(`mail to ${message.to}: ${message.subject}\n${message.text}`);
+      return { status: "logged", messageId: `log-${sequence}` };
+    },
+  };
+}

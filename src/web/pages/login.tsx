@@ -1,0 +1,58 @@
+// The sign-in page for editors: password login with per-address rate limit and per-account lockout.
+import { Hono, type Context } from "hono";
+import { setCookie } from "hono/cookie";
+import { LoginRefused, logIn } from "../../api/auth-flows.js";
+import { clientKey, currentPrincipal, isSecureRequest, SESSION_COOKIE } from "../../api/middleware/auth.js";
+import { csrfTokenFor } from "../../api/middleware/csrf.js";
+import type { AppDeps } from "../../db/context.js";
+import { CsrfInput, ErrorSummary } from "../components/forms.js";
+import { Layout } from "../layout.js";
+
+/** Only same-site paths, so the login form cannot redirect elsewhere. */
+export function safeNext(next: unknown): string {
+  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/editor";
+}
+
+function LoginPage(props: { csrf: string; next: string; email?: string; error?: string }) {
+  return (
+    <Layout title="Sign in" path="/login">
+      <h1>Sign in</h1>
+      <p>For editors of this observatory. Everyone else can read every published record without an account.</p>
+      <ErrorSummary message={props.error} />
+      <form method="post" action="/login" class="stack">
+        <CsrfInput token={props.csrf} />
+        <input type="hidden" name="next" value={props.next} />
+        <div class="field"><label for="email">Email</label><input id="email" type="email" name="email" autocomplete="username" required value={props.email ?? ""} /></div>
+        <div class="field"><label for="password">Password</label><input id="password" type="password" name="password" autocomplete="current-password" required /></div>
+        <button type="submit">Sign in</button>
+      </form>
+      <p><a href="/account/reset">Forgot your password?</a></p>
+    </Layout>
+  );
+}
+
+export function loginPages(deps: AppDeps) {
+  const app = new Hono();
+  app.get("/", (c) => {
+    if (currentPrincipal(c)) return c.redirect(safeNext(c.req.query("next")), 303);
+    return c.html(<LoginPage csrf={csrfTokenFor(c, deps)} next={safeNext(c.req.query("next"))} />);
+  });
+  app.post("/", async (c) => {
+    const body = await c.req.parseBody();
+    const email = String(body["email"] ?? "");
+    const next = safeNext(body["next"]);
+    try {
+      const session = await logIn(deps, { email, password: String(body["password"] ?? ""), clientKey: clientKey(c, deps) });
+      setSessionCookie(c, deps, session.token, session.expiresAt);
+      return c.redirect(next, 303);
+    } catch (error) {
+      if (!(error instanceof LoginRefused)) throw error;
+      return c.html(<LoginPage csrf={csrfTokenFor(c, deps)} next={next} email={email} error={error.message} />, 401);
+    }
+  });
+  return app;
+}
+
+export function setSessionCookie(c: Context, deps: AppDeps, token: string, expiresAt: Date): void {
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: isSecureRequest(c, deps), sameSite: "Lax", path: "/", expires: expiresAt });
+}
