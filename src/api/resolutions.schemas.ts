@@ -1,6 +1,6 @@
 // Request and response schemas of the resolutions API, and the presenters that fill them.
 import { z } from "@hono/zod-openapi";
-import { hasRecordedVote, type ResolutionDetail, type ResolutionSummary } from "../domain/resolution.js";
+import { hasRecordedVote, symbolPath, type ResolutionDetail, type ResolutionSummary } from "../domain/resolution.js";
 import { ADOPTION_METHODS, DECISION_RECORD_TYPES, PROCESS_KINDS, RESOLUTION_TOPICS } from "../domain/vocabulary.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { presentSource, SourceSchema } from "./presenters.js";
@@ -21,11 +21,6 @@ export const SymbolParam = z.object({
       example: "A/RES/74/247",
     }),
 });
-
-/** Path of a symbol with each segment encoded and the slashes kept, for the site and the vote pages. */
-export function symbolPath(symbol: string): string {
-  return symbol.split("/").map(encodeURIComponent).join("/");
-}
 
 export const ResolutionSummarySchema = z
   .object({

@@ -53,3 +53,8 @@ export function formatVoteTotals(r: Pick<ResolutionSummary, "yes" | "no" | "abst
   if (r.yes === null || r.no === null || r.abstain === null) return null;
   return `${r.yes}–${r.no}–${r.abstain}`;
 }
+
+/** Path form of a symbol for site addresses: each segment encoded, the slashes kept ("decision%2074/567"). */
+export function symbolPath(symbol: string): string {
+  return symbol.split("/").map(encodeURIComponent).join("/");
+}

@@ -2,6 +2,7 @@
 import type { Hono } from "hono";
 import type { AppDeps } from "../db/context.js";
 import { statesPages } from "./pages/states.js";
+import { processesPages } from "./pages/processes.js";
 import { loginPages } from "./pages/login.js";
 import { accountPages } from "./pages/account.js";
 
@@ -9,4 +10,5 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] =
   { path: "/states", create: statesPages },
   { path: "/login", create: loginPages },
   { path: "/account", create: accountPages },
+  { path: "/processes", create: processesPages },
 ];
