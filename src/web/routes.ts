@@ -2,6 +2,10 @@
 import type { Hono } from "hono";
 import type { AppDeps } from "../db/context.js";
 import { statesPages } from "./pages/states.js";
+import { organizationsPages } from "./pages/organizations.js";
+import { normsPages } from "./pages/norms.js";
+import { sessionsPages } from "./pages/sessions.js";
+import { resolutionsPages } from "./pages/resolutions.js";
 import { processesPages } from "./pages/processes.js";
 import { loginPages } from "./pages/login.js";
 import { accountPages } from "./pages/account.js";
@@ -11,4 +15,8 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] =
   { path: "/login", create: loginPages },
   { path: "/account", create: accountPages },
   { path: "/processes", create: processesPages },
+  { path: "/resolutions", create: resolutionsPages },
+  { path: "/sessions", create: sessionsPages },
+  { path: "/norms", create: normsPages },
+  { path: "/organizations", create: organizationsPages },
 ];

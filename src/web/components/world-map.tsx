@@ -1,0 +1,97 @@
+// A world map coloured by vote, rendered to SVG on the server (Natural Earth 1:110m via world-atlas, projected with d3-geo).
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { geoNaturalEarth1, geoPath } from "d3-geo";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import type { VoterPosition } from "../../domain/votes.js";
+import { VOTE_OPTIONS, type VoteOption } from "../../domain/vocabulary.js";
+
+const WIDTH = 960;
+const HEIGHT = 470;
+
+interface MapShapes {
+  /** SVG path per ISO 3166 numeric code. */
+  paths: Map<string, string>;
+  project(longitude: number, latitude: number): [number, number] | null;
+}
+
+let shapes: MapShapes | undefined;
+
+/** Projects the 177 country shapes once per process; each map then only chooses colours. */
+function loadShapes(): MapShapes {
+  if (shapes) return shapes;
+  const require = createRequire(import.meta.url);
+  const topology = JSON.parse(fs.readFileSync(require.resolve("world-atlas/countries-110m.json"), "utf8")) as Topology<{ countries: GeometryCollection }>;
+  const countries = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
+  const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], countries);
+  const path = geoPath(projection);
+  const paths = new Map<string, string>();
+  for (const f of countries.features as Feature<Geometry, { name: string }>[]) {
+    const d = path(f);
+    if (d && f.id !== undefined) paths.set(String(f.id), roundPath(d));
+  }
+  shapes = { paths, project: (lon, lat) => projection([lon, lat]) };
+  return shapes;
+}
+
+/** One decimal is plenty at this size and halves the page weight. */
+function roundPath(d: string): string {
+  return d.replace(/\d+\.\d+/g, (n) => Number(n).toFixed(1));
+}
+
+export const VOTE_LABELS: Record<VoteOption, string> = { yes: "Yes", no: "No", abstain: "Abstain", absent: "Absent / not recorded" };
+
+export interface MapVoter extends VoterPosition {
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/**
+ * Every State with a position gets its shape filled by vote; States too small for the 1:110m shapes are drawn as
+ * dots at their coordinates, so none is missing. Each shape has a <title> for pointer and screen-reader users,
+ * and the page puts the full table beside the map.
+ */
+export function WorldMap(props: { voters: MapVoter[]; caption: string; id?: string }) {
+  const { paths, project } = loadShapes();
+  const byNumeric = new Map(props.voters.filter((v) => v.isoNumeric).map((v) => [v.isoNumeric!, v]));
+  const dots = props.voters.filter((v) => !v.isoNumeric || !paths.has(v.isoNumeric));
+  const captionId = `${props.id ?? "vote-map"}-caption`;
+  return (
+    <figure class="vote-map" id={props.id ?? "vote-map"}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={captionId} xmlns="http://www.w3.org/2000/svg">
+        <g class="countries">
+          {[...paths.entries()].map(([numeric, d]) => {
+            const voter = byNumeric.get(numeric);
+            return (
+              <path d={d} class={voter ? `vote-${voter.vote}` : "vote-none"} data-iso3={voter?.stateIso3 ?? undefined}>
+                {voter ? <title>{`${voter.name}: ${VOTE_LABELS[voter.vote]}`}</title> : null}
+              </path>
+            );
+          })}
+        </g>
+        <g class="small-states">
+          {dots.map((v) => {
+            const at = v.latitude !== null && v.longitude !== null ? project(v.longitude, v.latitude) : null;
+            if (!at) return null;
+            return (
+              <circle cx={at[0].toFixed(1)} cy={at[1].toFixed(1)} r="3.5" class={`vote-${v.vote}`} data-iso3={v.stateIso3 ?? undefined}>
+                <title>{`${v.name}: ${VOTE_LABELS[v.vote]}`}</title>
+              </circle>
+            );
+          })}
+        </g>
+      </svg>
+      <figcaption id={captionId}>
+        {props.caption}
+        <ul class="vote-legend">
+          {VOTE_OPTIONS.map((o) => (
+            <li><span class={`swatch vote-${o}`} aria-hidden="true"></span>{VOTE_LABELS[o]}</li>
+          ))}
+          <li><span class="swatch vote-none" aria-hidden="true"></span>Not a voter in this event</li>
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,70 @@
+// Norms and CBMs pages: every framework with its items (stable id anchors), and one item's page.
+import { Hono } from "hono";
+import type { AppDeps } from "../../db/context.js";
+import { getFrameworkItemDetail, listFrameworks } from "../../db/frameworks.js";
+import { SourceList } from "../components/sources.js";
+import { Layout } from "../layout.js";
+
+export function normsPages(deps: AppDeps) {
+  const app = new Hono();
+  app.get("/", async (c) => {
+    const frameworks = await listFrameworks(deps.db);
+    return c.html(
+      <Layout title="Norms and CBMs" path="/norms" description="The 11 UN norms of responsible State behaviour and the OSCE, OAS, ARF and UN confidence-building measures, as stable, citable items">
+        <h1>Norms and CBMs</h1>
+        <p class="lede">
+          The 11 voluntary norms of responsible State behaviour, then the confidence-building measures of the OSCE, the OAS, the ASEAN Regional Forum
+          and the UN. Each item has a stable id you can cite: <code>/norms/13c</code>, or <code>/norms#13c</code> on this page.
+        </p>
+        <nav aria-label="Frameworks">
+          <ul>
+            {frameworks.map((f) => (
+              <li><a href={`#framework-${f.id}`}>{f.name}</a> ({f.items.length})</li>
+            ))}
+          </ul>
+        </nav>
+        {frameworks.map((f) => (
+          <section id={`framework-${f.id}`} aria-labelledby={`framework-${f.id}-heading`}>
+            <h2 id={`framework-${f.id}-heading`}>{f.name}</h2>
+            <p class="meta">{f.body}{f.instrument ? ` — ${f.instrument}` : ""}</p>
+            {f.items.map((item) => (
+              <article class="norm-item" id={item.id}>
+                <h3><a href={`/norms/${item.id}`}>{item.code}</a> {item.shortTitle}</h3>
+                {item.reference ? <p class="meta">{item.reference}</p> : null}
+              </article>
+            ))}
+          </section>
+        ))}
+      </Layout>,
+    );
+  });
+  app.get("/:id{[a-z0-9-]+}", async (c) => {
+    const { item, framework, sources } = await getFrameworkItemDetail(deps.db, c.req.param("id"));
+    return c.html(
+      <Layout title={`${item.code} ${item.shortTitle}`} path="/norms" description={`${framework.name}: ${item.code} ${item.shortTitle}`}>
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/norms">Norms and CBMs</a> › <a href={`/norms#${item.id}`}>{item.code}</a></nav>
+        <h1>{item.code} {item.shortTitle}</h1>
+        <dl class="facts">
+          <dt>Stable id</dt>
+          <dd><code>{item.id}</code></dd>
+          <dt>Framework</dt>
+          <dd><a href={`/norms#framework-${framework.id}`}>{framework.name}</a> ({framework.body})</dd>
+          <dt>Reference</dt>
+          <dd>{item.reference ?? <span class="muted">—</span>}</dd>
+          <dt>Instrument</dt>
+          <dd>{item.instrument ?? framework.instrument ?? <span class="muted">—</span>}</dd>
+          <dt>Confidence</dt>
+          <dd>{item.confidence}</dd>
+        </dl>
+        {item.notes ? (
+          <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading">Notes</h2>
+            <p>{item.notes}</p>
+          </section>
+        ) : null}
+        <SourceList sources={sources} />
+      </Layout>,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,197 @@
+// Vote pages: the list (cyber only, session), one vote event with map, table and breakdowns, and the comparison of two events.
+import { Hono } from "hono";
+import { z } from "zod";
+import { compareVoteEvents, getVoteEventDetail, listVotersCached, type GroupTally } from "../../analysis/vote-event-detail.js";
+import type { AppDeps } from "../../db/context.js";
+import { listVoteEvents } from "../../db/votes.js";
+import { InvalidInputError } from "../../domain/errors.js";
+import { voteEventPath, type VoteEventSummary } from "../../domain/votes.js";
+import { RESOLUTION_TOPIC_LABELS, UN_REGIONAL_GROUP_LABELS } from "../../domain/vocabulary.js";
+import { Layout } from "../layout.js";
+import { VOTE_LABELS, WorldMap } from "../components/world-map.js";
+
+const session = z.coerce.number().int().min(1).max(200).optional().or(z.literal("").transform(() => undefined));
+const ListQuery = z.object({
+  cyber: z.enum(["1", "true", ""]).optional(),
+  session,
+  q: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+});
+const PER_PAGE = 100;
+
+function parse<T extends z.ZodType>(schema: T, query: Record<string, string>): z.infer<T> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw new InvalidInputError("invalid filter", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  return parsed.data;
+}
+
+export function Totals(props: { event: VoteEventSummary }) {
+  const e = props.event;
+  return (
+    <table class="data totals">
+      <caption>Totals{e.hasTotalsMismatch ? " — the counted positions do not reproduce the reported totals" : ""}</caption>
+      <thead><tr><th scope="col"></th><th scope="col" class="num">Yes</th><th scope="col" class="num">No</th><th scope="col" class="num">Abstain</th><th scope="col" class="num">Absent / not recorded</th></tr></thead>
+      <tbody>
+        <tr>
+          <th scope="row">As officially reported{e.reportedBy === "fact-base" ? " (fact base)" : ""}</th>
+          {e.reported ? (<><td class="num">{e.reported.yes}</td><td class="num">{e.reported.no}</td><td class="num">{e.reported.abstain}</td><td class="num">—</td></>) : (<td colspan={4}>not available in the source</td>)}
+        </tr>
+        <tr class={e.hasTotalsMismatch ? "mismatch" : undefined}>
+          <th scope="row">Counted from the State list</th>
+          <td class="num">{e.counted.yes}</td><td class="num">{e.counted.no}</td><td class="num">{e.counted.abstain}</td><td class="num">{e.counted.absent}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function EventLink(props: { event: VoteEventSummary }) {
+  return <a href={`/votes/${voteEventPath(props.event.id)}`}>{props.event.symbol ?? props.event.sourceSymbol ?? props.event.id}</a>;
+}
+
+function TallyTable(props: { caption: string; rows: GroupTally[] }) {
+  return (
+    <table class="data">
+      <caption>{props.caption}</caption>
+      <thead><tr><th scope="col">Group</th><th scope="col" class="num">Members</th><th scope="col" class="num">Yes</th><th scope="col" class="num">No</th><th scope="col" class="num">Abstain</th><th scope="col" class="num">Absent</th></tr></thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr><th scope="row">{r.name}</th><td class="num">{r.members}</td><td class="num">{r.yes}</td><td class="num">{r.no}</td><td class="num">{r.abstain}</td><td class="num">{r.absent}</td></tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function votesPages(deps: AppDeps) {
+  const app = new Hono();
+  app.get("/", async (c) => {
+    const q = parse(ListQuery, c.req.query());
+    const isCyber = q.cyber === "1" || q.cyber === "true";
+    const { items, total } = await listVoteEvents(deps.db, { isCyberOnly: isCyber, session: q.session, query: q.q || undefined }, { limit: PER_PAGE, offset: (q.page - 1) * PER_PAGE });
+    const pageLink = (page: number) => `/votes?${new URLSearchParams({ ...(isCyber ? { cyber: "1" } : {}), ...(q.session ? { session: String(q.session) } : {}), ...(q.q ? { q: q.q } : {}), page: String(page) })}`;
+    return c.html(
+      <Layout title="Recorded votes" path="/votes">
+        <h1>Recorded General Assembly votes</h1>
+        <p>Every recorded vote of the General Assembly plenary, 1946–2026: Voeten's roll calls (sessions 1–74, CC0) and the UN's own records (sessions 74–80). <a href="/alignment">Alignment analytics</a> · <a href="/votes/compare">Compare two votes</a></p>
+        <form class="filters" method="get" action="/votes" role="search" aria-label="Filter votes">
+          <label><input type="checkbox" name="cyber" value="1" checked={isCyber} /> Cyber votes only</label>
+          <label>Session <input type="number" name="session" min="1" max="200" value={q.session ? String(q.session) : ""} /></label>
+          <label>Symbol or title <input type="search" name="q" value={q.q ?? ""} /></label>
+          <button type="submit">Filter</button>
+        </form>
+        <p role="status">{total} vote events</p>
+        <table class="data">
+          <caption class="visually-hidden">Vote events, newest first</caption>
+          <thead><tr><th scope="col">Vote</th><th scope="col">Date</th><th scope="col">Title</th><th scope="col" class="num">Yes–No–Abstain</th></tr></thead>
+          <tbody>
+            {items.map((e) => (
+              <tr>
+                <th scope="row"><EventLink event={e} />{e.motionKind !== "resolution" && e.motionKind !== "unspecified" ? ` (${e.motionKind})` : ""}</th>
+                <td>{e.date}</td>
+                <td>{e.title ?? "—"}{e.cyberTopic ? <span class="tag"> {RESOLUTION_TOPIC_LABELS[e.cyberTopic]}</span> : null}</td>
+                <td class="num">{`${e.counted.yes}–${e.counted.no}–${e.counted.abstain}`}{e.hasTotalsMismatch ? " ⚠" : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <nav aria-label="Pages" class="pager">
+          {q.page > 1 ? <a href={pageLink(q.page - 1)} rel="prev">Previous</a> : null}
+          {q.page * PER_PAGE < total ? <a href={pageLink(q.page + 1)} rel="next">Next</a> : null}
+        </nav>
+      </Layout>,
+    );
+  });
+
+  app.get("/compare", async (c) => {
+    const a = c.req.query("a") ?? "";
+    const b = c.req.query("b") ?? "";
+    const comparison = a && b ? await compareVoteEvents(deps.db, a, b) : null;
+    return c.html(
+      <Layout title="Compare two votes" path="/votes">
+        <h1>Compare two votes</h1>
+        <form class="filters" method="get" action="/votes/compare">
+          <label>First vote <input name="a" value={a} placeholder="A/RES/73/187" required /></label>
+          <label>Second vote <input name="b" value={b} placeholder="A/RES/74/247" required /></label>
+          <button type="submit">Compare</button>
+        </form>
+        {comparison ? (
+          <>
+            <p><EventLink event={comparison.a} /> ({comparison.a.date}) → <EventLink event={comparison.b} /> ({comparison.b.date}): {comparison.shifts.length} States moved.</p>
+            <ul class="plain">{Object.entries(comparison.moves).map(([k, n]) => <li>{k}: {n}</li>)}</ul>
+            <table class="data">
+              <caption>States whose vote differs</caption>
+              <thead><tr><th scope="col">State</th><th scope="col">{comparison.a.symbol ?? comparison.a.id}</th><th scope="col">{comparison.b.symbol ?? comparison.b.id}</th></tr></thead>
+              <tbody>
+                {comparison.shifts.map((s) => (
+                  <tr><th scope="row">{s.name}</th><td>{s.from ? VOTE_LABELS[s.from] : "no data"}</td><td>{s.to ? VOTE_LABELS[s.to] : "no data"}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
+      </Layout>,
+    );
+  });
+
+  app.get("/:id{.+}", async (c) => {
+    const id = decodeURIComponent(c.req.param("id"));
+    const detail = await getVoteEventDetail(deps.db, id);
+    const voters = new Map((await listVotersCached(deps.db)).map((v) => [v.code, v]));
+    const e = detail.event;
+    const name = e.symbol ?? e.sourceSymbol ?? e.id;
+    const mapVoters = detail.positions.map((p) => ({ ...p, latitude: voters.get(p.code)?.latitude ?? null, longitude: voters.get(p.code)?.longitude ?? null }));
+    return c.html(
+      <Layout title={`Vote on ${name}`} path="/votes" description={`${name}: recorded vote of ${e.date}, per State, with map and breakdowns`}>
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/votes">Votes</a> › {name}</nav>
+        <h1>{name}</h1>
+        <p class="lede">{e.title ?? "Untitled"}</p>
+        <dl class="facts">
+          <dt>Date</dt><dd>{e.date}</dd>
+          <dt>Session</dt><dd>{e.session}{e.specialSession ? ` (${e.specialSession})` : ""}</dd>
+          <dt>Body</dt><dd>{e.body}</dd>
+          <dt>Motion</dt><dd>{e.motionKind === "unspecified" ? "not specified by the source" : e.motionKind}</dd>
+          {e.cyberTopic ? (<><dt>Cyber topic</dt><dd>{RESOLUTION_TOPIC_LABELS[e.cyberTopic]}</dd></>) : null}
+          {e.crossCheck ? (<><dt>Cross-check</dt><dd>{`Voeten roll call ${e.crossCheck.voetenRcid}: ${e.crossCheck.compared} States compared, ${e.crossCheck.disagreements.length} disagreements`}</dd></>) : null}
+        </dl>
+        <Totals event={e} />
+        <p><a href={`/api/v1/votes/${voteEventPath(e.id)}.csv`} download>Download the votes as CSV</a> · <a href={`/votes/compare?a=${encodeURIComponent(e.id)}`}>Compare with another vote</a></p>
+        <div class="vote-layout">
+          <WorldMap voters={mapVoters} caption={`How each State voted on ${name}`} />
+          <table class="data vote-table" id="vote-table">
+            <caption>Vote of each State ({detail.positions.length})</caption>
+            <thead><tr><th scope="col">State</th><th scope="col">Regional group</th><th scope="col">Vote</th></tr></thead>
+            <tbody>
+              {detail.positions.map((p) => (
+                <tr data-vote={p.vote}>
+                  <th scope="row">{p.stateIso3 ? <a href={`/states/${p.stateIso3}/votes`}>{p.name}</a> : p.name}</th>
+                  <td>{p.unRegionalGroup ? UN_REGIONAL_GROUP_LABELS[p.unRegionalGroup] : "—"}</td>
+                  <td class={`vote-cell vote-${p.vote}`}>{VOTE_LABELS[p.vote]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <TallyTable caption="By UN regional group" rows={detail.byRegionalGroup} />
+        <TallyTable caption="By organisation (today's members)" rows={detail.byOrganization} />
+        {e.sponsors.length ? (
+          <section aria-labelledby="sponsors-heading">
+            <h2 id="sponsors-heading">Sponsors ({e.sponsors.length})</h2>
+            <ul class="columns">
+              {e.sponsors.map((s) => <li>{s.code ? <a href={`/states/${s.code}`}>{s.name}</a> : s.name}{s.isAdditional ? " (additional)" : ""}</li>)}
+            </ul>
+          </section>
+        ) : null}
+        <section class="sources" aria-labelledby="sources-heading">
+          <h2 id="sources-heading">Sources</h2>
+          <ul>
+            {e.sourceIds.includes("dataset:unxml-ga-resolutions") ? <li>Source: United Nations, DGACM machine-readable GA resolutions (UNxml/GAresolutions); acknowledge the United Nations as the source.</li> : null}
+            {e.sourceIds.includes("dataset:voeten-unvotes") ? <li>Erik Voeten, United Nations General Assembly Voting Data (via unvotes), CC0{e.voetenRcid ? `, roll call ${e.voetenRcid}` : ""}.</li> : null}
+            {e.reportedBy === "fact-base" ? <li>Reported totals: Normwatch cyber fact base, which cites the official record of {e.symbol}.</li> : null}
+          </ul>
+        </section>
+      </Layout>,
+    );
+  });
+  return app;
+}
