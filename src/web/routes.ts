@@ -9,6 +9,9 @@ import { resolutionsPages } from "./pages/resolutions.js";
 import { processesPages } from "./pages/processes.js";
 import { loginPages } from "./pages/login.js";
 import { accountPages } from "./pages/account.js";
+import { votesPages } from "./pages/votes.js";
+import { stateVotesPages } from "./pages/votes-state.js";
+import { alignmentPages } from "./pages/alignment.js";
 
 export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] = [
   { path: "/states", create: statesPages },
@@ -19,4 +22,7 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] =
   { path: "/sessions", create: sessionsPages },
   { path: "/norms", create: normsPages },
   { path: "/organizations", create: organizationsPages },
+  { path: "/votes", create: votesPages },
+  { path: "/states", create: stateVotesPages },
+  { path: "/alignment", create: alignmentPages },
 ];
