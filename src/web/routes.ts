@@ -2,6 +2,9 @@
 import type { Hono } from "hono";
 import type { AppDeps } from "../db/context.js";
 import { statesPages } from "./pages/states.js";
+import { apiDocsPages } from "./pages/api-docs.js";
+import { aboutPages } from "./pages/about.js";
+import { homePages } from "./pages/home.js";
 import { organizationsPages } from "./pages/organizations.js";
 import { normsPages } from "./pages/norms.js";
 import { sessionsPages } from "./pages/sessions.js";
@@ -25,4 +28,7 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] =
   { path: "/votes", create: votesPages },
   { path: "/states", create: stateVotesPages },
   { path: "/alignment", create: alignmentPages },
+  { path: "/", create: homePages },
+  { path: "/about", create: aboutPages },
+  { path: "/api/docs", create: apiDocsPages },
 ];

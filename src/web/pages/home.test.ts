@@ -1,0 +1,48 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../test/app.js";
+
+describe("Home page", () => {
+  const apps: TestApp[] = [];
+  afterAll(async () => {
+    for (const t of apps) await t.dispose();
+  });
+  async function homeAt(now: string): Promise<{ t: TestApp; html: string }> {
+    const t = await createTestApp("pglite", { now: new Date(now) });
+    apps.push(t);
+    const res = await t.app.request("/");
+    expect(res.status).toBe(200);
+    return { t, html: await res.text() };
+  }
+  const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf("</", html.indexOf(`id="${id}"`) + 200) + 2000);
+
+  it("on 23 November 2026 shows the Global Mechanism running and its 7–11 December 2026 meetings next", async () => {
+    const { t, html } = await homeAt("2026-11-23T12:00:00Z");
+    const running = html.slice(html.indexOf('id="running"'), html.indexOf('id="next-heading"'));
+    expect(running).toContain('<a href="/processes/global-mechanism-ict-2026">Global Mechanism on ICT security</a>');
+    expect(running).not.toContain("oewg-2021-2025");
+    const next = html.slice(html.indexOf('id="upcoming"'), html.indexOf('id="recent-heading"'));
+    expect(next).toContain('<time datetime="2026-12-07">7 December 2026</time> – <time datetime="2026-12-11">11 December 2026</time>');
+    expect(next).toContain('href="/sessions/global-mechanism-ict-2026-global-mechanism-dedicated-thematic-group-dtg-meetings"');
+    const recent = html.slice(html.indexOf('id="recent"'), html.indexOf('id="counts-heading"'));
+    expect(recent.indexOf("global-mechanism-ict-2026-global-mechanism-first-substantive-plenary-session")).toBeGreaterThan(-1);
+    expect(recent.indexOf("first-substantive-plenary-session")).toBeLessThan(recent.indexOf("signing-ceremony"));
+    expect(section(html, "counts-heading")).toContain("<strong>193</strong> Member States");
+    expect(html).toContain("<strong>10</strong> processes");
+    expect(html).toContain("<strong>54</strong> sessions");
+    expect(html).toContain("<strong>47</strong> resolutions and decisions");
+    expect(html).toContain("<strong>36</strong> norms and CBMs");
+    // Mounted at "/", the home page must not shadow the other sections.
+    expect((await t.app.request("/states/CHE")).status).toBe(200);
+    expect((await t.app.request("/no-such-page")).status).toBe(404);
+  });
+
+  it("on 15 January 2020 shows the OEWG 2019–2021 and the GGE 2019–2021 running, and the OEWG's February session next", async () => {
+    const { html } = await homeAt("2020-01-15T12:00:00Z");
+    const running = html.slice(html.indexOf('id="running"'), html.indexOf('id="next-heading"'));
+    const ids = [...running.matchAll(/href="\/processes\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+    expect(ids.sort()).toEqual(["gge-2019-2021", "oewg-2019-2021"]);
+    const next = html.slice(html.indexOf('id="upcoming"'), html.indexOf('id="recent-heading"'));
+    const sessions = [...next.matchAll(/href="\/sessions\/([a-z0-9-]+)"/g)].map((m) => m[1]);
+    expect(sessions.slice(0, 2)).toEqual(["oewg-2019-2021-oewg-second-substantive-session", "gge-2019-2021-gge-second-session"]);
+  });
+});
