@@ -2,6 +2,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps } from "../db/context.js";
 import { statesApi } from "./states.js";
+import { changesApi } from "./changes.js";
+import { historyApi } from "./editorial.js";
 import { processesApi } from "./processes.js";
 import { sessionsApi } from "./sessions.js";
 import { resolutionsApi } from "./resolutions.js";
@@ -12,6 +14,8 @@ import { alignmentApi } from "./alignment.js";
 
 export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHono }[] = [
   { path: "/states", create: statesApi },
+  { path: "/changes", create: changesApi },
+  { path: "/history", create: historyApi },
   { path: "/processes", create: processesApi },
   { path: "/sessions", create: sessionsApi },
   { path: "/resolutions", create: resolutionsApi },

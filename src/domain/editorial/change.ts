@@ -80,3 +80,20 @@ export function assertHasSources(sources: ChangeSourceRef[]): void {
     throw new InvalidInputError("every change needs at least one source", [{ path: "sources", message: "add a source: a URL with title and licence, or an existing source id" }]);
   }
 }
+
+/** One published change as the append-only audit log keeps it. */
+export interface AuditEntry {
+  id: number;
+  at: Date;
+  recordKind: EditableRecordKind;
+  recordId: string;
+  operation: ChangeOperation;
+  changeId: number | null;
+  actorEmail: string | null;
+  authorEmail: string | null;
+  summary: string;
+  diff: FieldDiff[];
+  before: EditorialRecord | null;
+  after: EditorialRecord | null;
+  sources: ChangeSourceRef[];
+}

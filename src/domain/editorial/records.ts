@@ -5,6 +5,9 @@ import { formatPartialDateIso, parsePartialDate } from "../partial-date.js";
 import * as v from "../vocabulary.js";
 import type { EditableRecordKind } from "../vocabulary.js";
 
+/** A record in its editorial shape: field name → value, as listed by its RecordSpec. */
+export type EditorialRecordFields = Record<string, unknown>;
+
 export type FieldType = "slug" | "text" | "longtext" | "enum" | "partial-date" | "iso-date" | "int" | "bool" | "list" | "iso3";
 
 export interface FieldSpec {
