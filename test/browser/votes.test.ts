@@ -1,0 +1,56 @@
+// Browser test: the 74/247 vote page in Chromium shows the server-rendered map and the State table (JavaScript off).
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../app.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = fs.existsSync(CHROMIUM);
+
+describe.skipIf(!hasChromium)(`vote event page in a browser${hasChromium ? "" : " (skipped: /usr/bin/chromium not found)"}`, () => {
+  let t: TestApp;
+  let server: ServerType;
+  let browser: Browser;
+  let base: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await t?.dispose();
+  });
+
+  it("shows A/RES/74/247 with a map coloured by vote and the table of every State, without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const response = await page.goto(`${base}/votes/A/RES/74/247`);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator("h1").textContent()).resolves.toBe("A/RES/74/247");
+    const map = page.getByRole("img", { name: /How each State voted on A\/RES\/74\/247/ });
+    await expect(map.isVisible()).resolves.toBe(true);
+    const box = await map.boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(await page.locator("#vote-map .vote-yes").count()).toBeGreaterThan(50);
+    expect(await page.locator("#vote-map .vote-no").count()).toBeGreaterThan(40);
+    const usa = page.locator('#vote-map path[data-iso3="USA"]');
+    expect(await usa.getAttribute("class")).toBe("vote-no");
+    const fill = await usa.evaluate((el) => getComputedStyle(el).fill);
+    expect(fill).toBe("rgb(179, 38, 30)");
+    const table = page.getByRole("table", { name: /Vote of each State/ });
+    expect(await table.locator("tbody tr").count()).toBe(193);
+    const russia = table.locator("tbody tr", { hasText: "Russia" });
+    await expect(russia.locator("td").last().textContent()).resolves.toBe("Yes");
+    await context.close();
+  });
+});
