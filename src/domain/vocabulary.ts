@@ -111,3 +111,13 @@ export const CHANGE_STATUSES = ["draft", "in_review", "published", "rejected"] a
 export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
 export const CORRECTION_STATUSES = ["open", "accepted", "declined"] as const;
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
+
+export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
+  organizational: "Organizational session",
+  substantive: "Substantive session",
+  "informal-consultation": "Informal consultation",
+  intersessional: "Intersessional meeting",
+  "intersessional-multistakeholder": "Intersessional multistakeholder meeting",
+  "regional-consultation": "Regional consultation",
+  "signing-ceremony": "Signing ceremony",
+};

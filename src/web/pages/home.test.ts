@@ -13,7 +13,6 @@ describe("Home page", () => {
     expect(res.status).toBe(200);
     return { t, html: await res.text() };
   }
-  const section = (html: string, id: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf("</", html.indexOf(`id="${id}"`) + 200) + 2000);
 
   it("on 23 November 2026 shows the Global Mechanism running and its 7–11 December 2026 meetings next", async () => {
     const { t, html } = await homeAt("2026-11-23T12:00:00Z");
@@ -26,7 +25,7 @@ describe("Home page", () => {
     const recent = html.slice(html.indexOf('id="recent"'), html.indexOf('id="counts-heading"'));
     expect(recent.indexOf("global-mechanism-ict-2026-global-mechanism-first-substantive-plenary-session")).toBeGreaterThan(-1);
     expect(recent.indexOf("first-substantive-plenary-session")).toBeLessThan(recent.indexOf("signing-ceremony"));
-    expect(section(html, "counts-heading")).toContain("<strong>193</strong> Member States");
+    expect(html).toContain("<strong>193</strong> Member States");
     expect(html).toContain("<strong>10</strong> processes");
     expect(html).toContain("<strong>54</strong> sessions");
     expect(html).toContain("<strong>47</strong> resolutions and decisions");

@@ -7,23 +7,13 @@ import { listSessions } from "../../db/sessions.js";
 import { formatPartialDate } from "../../domain/partial-date.js";
 import type { ProcessDetail } from "../../domain/process.js";
 import { layoutTimeline } from "../../domain/timeline.js";
-import { PROCESS_KIND_LABELS, type SessionKind } from "../../domain/vocabulary.js";
+import { PROCESS_KIND_LABELS, SESSION_KIND_LABELS } from "../../domain/vocabulary.js";
 import { DateRange } from "../components/date-range.js";
 import { DateText } from "../components/partial-date.js";
 import { AdoptionText, ResolutionLink } from "../components/resolution-link.js";
 import { SourceList } from "../components/sources.js";
 import { Timeline } from "../components/timeline.js";
 import { Layout } from "../layout.js";
-
-export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
-  organizational: "Organizational session",
-  substantive: "Substantive session",
-  "informal-consultation": "Informal consultation",
-  intersessional: "Intersessional meeting",
-  "intersessional-multistakeholder": "Intersessional multistakeholder meeting",
-  "regional-consultation": "Regional consultation",
-  "signing-ceremony": "Signing ceremony",
-};
 
 export function processesPages(deps: AppDeps) {
   const app = new Hono();

@@ -2,10 +2,10 @@
 import { Hono } from "hono";
 import type { AppDeps } from "../../db/context.js";
 import { getSessionDetail } from "../../db/sessions.js";
+import { SESSION_KIND_LABELS } from "../../domain/vocabulary.js";
 import { DateRange } from "../components/date-range.js";
 import { SourceList } from "../components/sources.js";
 import { Layout } from "../layout.js";
-import { SESSION_KIND_LABELS } from "./processes.js";
 
 export function sessionsPages(deps: AppDeps) {
   const app = new Hono();
