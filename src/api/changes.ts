@@ -5,6 +5,7 @@ import { getChange, insertChange, insertRestoreChange, listChanges, publishChang
 import { findPublishedRecord } from "../db/changes-publish.js";
 import type { AppDeps } from "../db/context.js";
 import { diffRecords, type Change } from "../domain/editorial/change.js";
+import { notifyIfCorrection } from "./corrections.js";
 import { ErrorBodySchema, errorResponses } from "./errors.js";
 import {
   ChangeCreateBody,
@@ -101,6 +102,8 @@ export function changesApi(deps: AppDeps) {
   app.openapi(routes.approve, async (c) => {
     const reviewer = reviewerOf(c);
     const change = await publishChange(deps.db, { changeId: c.req.valid("param").id, reviewer, note: c.req.valid("json").note, minEditors: editorialDepsOf(deps).editorial.reviewFourEyesMinEditors, now: deps.now() });
+    const { publicUrl } = editorialDepsOf(deps).editorial;
+    await notifyIfCorrection(deps, change.correctionId, (publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, ""));
     return c.json(await changeWithDiff(deps, change), 200);
   });
   app.openapi(routes.reject, async (c) => {

@@ -12,6 +12,9 @@ import { resolutionsPages } from "./pages/resolutions.js";
 import { processesPages } from "./pages/processes.js";
 import { loginPages } from "./pages/login.js";
 import { accountPages } from "./pages/account.js";
+import { editorPages } from "./pages/editor.js";
+import { historyPages } from "./pages/history.js";
+import { correctionsPages, correctionsQueuePages } from "./pages/corrections.js";
 import { votesPages } from "./pages/votes.js";
 import { stateVotesPages } from "./pages/votes-state.js";
 import { alignmentPages } from "./pages/alignment.js";
@@ -20,6 +23,10 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] =
   { path: "/states", create: statesPages },
   { path: "/login", create: loginPages },
   { path: "/account", create: accountPages },
+  { path: "/editor", create: editorPages },
+  { path: "/editor/corrections", create: correctionsQueuePages },
+  { path: "/history", create: historyPages },
+  { path: "/corrections", create: correctionsPages },
   { path: "/processes", create: processesPages },
   { path: "/resolutions", create: resolutionsPages },
   { path: "/sessions", create: sessionsPages },

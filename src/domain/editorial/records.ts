@@ -222,3 +222,21 @@ export function fromRow(kind: EditableRecordKind, row: Record<string, unknown>):
   }
   return out;
 }
+
+/**
+ * Turns submitted form fields into an editorial record for validation: blanks become null, numbers are
+ * parsed (left as text when they are not numbers, so validation names the field), lists are split by line.
+ */
+export function parseRecordForm(kind: EditableRecordKind, form: Record<string, string | undefined>): EditorialRecordFields {
+  const out: EditorialRecordFields = {};
+  for (const f of RECORD_SPECS[kind].fields) {
+    const raw = (form[f.name] ?? "").trim();
+    if (f.type === "bool") out[f.name] = raw === "true";
+    else if (f.type === "list") out[f.name] = raw.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+    else if (raw === "") out[f.name] = null;
+    else if (f.type === "int") out[f.name] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    else if (f.type === "iso3") out[f.name] = raw.toUpperCase();
+    else out[f.name] = raw;
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+// The editor's desk: review queue, own drafts, one change with its diff and review actions, restore.
+import { Hono } from "hono";
+import { changeWithDiff } from "../../api/changes.js";
+import { notifyIfCorrection } from "../../api/corrections.js";
+import { requirePermission } from "../../api/middleware/auth.js";
+import { csrfTokenFor } from "../../api/middleware/csrf.js";
+import { editorialDepsOf } from "../../api/middleware/editorial-deps.js";
+import { getChange, insertRestoreChange, listChanges, publishChange, rejectChange, submitChange } from "../../db/changes.js";
+import type { AppDeps } from "../../db/context.js";
+import { listOpenCorrections } from "../../db/corrections.js";
+import { hasPermission } from "../../domain/auth.js";
+import type { Change, FieldDiff } from "../../domain/editorial/change.js";
+import { RECORD_SPECS } from "../../domain/editorial/records.js";
+import { InvalidInputError } from "../../domain/errors.js";
+import { EDITABLE_RECORD_KINDS } from "../../domain/vocabulary.js";
+import { CsrfInput } from "../components/forms.js";
+import { DiffTable, historyHref, SourceRefList } from "../components/history.js";
+import { Layout } from "../layout.js";
+import { baseUrlOf } from "./account.js";
+import { registerEditorForms } from "./editor-forms.js";
+
+const STATUS_LABELS = { draft: "Draft", in_review: "In review", published: "Published", rejected: "Rejected" } as const;
+
+function ChangeTable(props: { changes: Change[]; empty: string }) {
+  if (props.changes.length === 0) return <p class="muted">{props.empty}</p>;
+  return (
+    <table class="data">
+      <thead><tr><th scope="col">Change</th><th scope="col">Record</th><th scope="col">Status</th><th scope="col">Author</th><th scope="col">Updated</th></tr></thead>
+      <tbody>
+        {props.changes.map((ch) => (
+          <tr>
+            <td><a href={`/editor/changes/${ch.id}`}>#{ch.id} {ch.summary}</a></td>
+            <td>{ch.operation} {RECORD_SPECS[ch.recordKind].label} {ch.recordId ?? "(new)"}</td>
+            <td>{STATUS_LABELS[ch.status]}</td>
+            <td>{ch.authorEmail}</td>
+            <td>{ch.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function editorPages(deps: AppDeps) {
+  const app = new Hono();
+  app.get("/", async (c) => {
+    const principal = requirePermission(c, "edit");
+    const [review, drafts, recent, corrections] = [
+      await listChanges(deps.db, { statuses: ["in_review"] }),
+      await listChanges(deps.db, { statuses: ["draft"], authorId: principal.user.id }),
+      await listChanges(deps.db, { statuses: ["published", "rejected"], limit: 20 }),
+      await listOpenCorrections(deps.db),
+    ];
+    return c.html(
+      <Layout title="Editor" path="/editor">
+        <h1>Editor</h1>
+        <p>Signed in as {principal.user.email}. <a href="/account">Account</a></p>
+        <p>New record: {EDITABLE_RECORD_KINDS.map((k, i) => <>{i ? " · " : ""}<a href={`/editor/new/${k}`}>{RECORD_SPECS[k].label}</a></>)}</p>
+        <h2>Waiting for review ({review.length})</h2>
+        <ChangeTable changes={review} empty="Nothing waits for review." />
+        <h2>Your drafts ({drafts.length})</h2>
+        <ChangeTable changes={drafts} empty="No drafts." />
+        <h2><a href="/editor/corrections">Correction requests</a> ({corrections.length} open)</h2>
+        <h2>Recently decided</h2>
+        <ChangeTable changes={recent} empty="No decisions yet." />
+      </Layout>,
+    );
+  });
+  registerEditorForms(app, deps);
+  app.get("/changes/:id{[0-9]+}", async (c) => {
+    const principal = requirePermission(c, "edit");
+    const change = await getChange(deps.db, Number(c.req.param("id")));
+    const presented = await changeWithDiff(deps, change);
+    const diff: FieldDiff[] = presented.diff;
+    const csrf = csrfTokenFor(c, deps);
+    const isAuthor = change.authorId === principal.user.id;
+    const spec = RECORD_SPECS[change.recordKind];
+    return c.html(
+      <Layout title={`Change #${change.id}`} path="/editor">
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/editor">Editor</a> › Change #{change.id}</nav>
+        <h1>Change #{change.id}: {change.summary}</h1>
+        <dl class="facts">
+          <dt>Status</dt><dd class={`status status-${change.status}`}>{STATUS_LABELS[change.status]}</dd>
+          <dt>Record</dt><dd>{change.operation} {spec.label} {change.recordId ? <a href={historyHref(change.recordKind, change.recordId)}>{change.recordId}</a> : "(new)"}</dd>
+          <dt>Author</dt><dd>{change.authorEmail}</dd>
+          {change.reviewerEmail ? <><dt>Reviewer</dt><dd>{change.reviewerEmail}{change.reviewNote ? `: ${change.reviewNote}` : ""}</dd></> : null}
+        </dl>
+        <h2>What changes</h2>
+        <DiffTable diff={diff} caption={change.status === "published" ? "Against the version it replaced" : "Against the published record"} />
+        <h2>Sources cited</h2>
+        <SourceRefList sources={change.sources} />
+        {change.status === "draft" && isAuthor ? (
+          <p>
+            <a href={`/editor/changes/${change.id}/edit`}>Edit draft</a>{" "}
+            <form method="post" action={`/editor/changes/${change.id}/submit`} class="inline"><CsrfInput token={csrf} /><button type="submit">Submit for review</button></form>
+          </p>
+        ) : null}
+        {change.status === "in_review" && hasPermission(principal, "review") ? (
+          <section aria-labelledby="review-heading">
+            <h2 id="review-heading">Review</h2>
+            <form method="post" action={`/editor/changes/${change.id}/review`} class="stack">
+              <CsrfInput token={csrf} />
+              <div class="field"><label for="note">Note (optional; required to reject)</label><input id="note" name="note" maxlength={2000} /></div>
+              <button type="submit" name="decision" value="approve">Approve and publish</button>{" "}
+              <button type="submit" name="decision" value="reject">Reject</button>
+            </form>
+          </section>
+        ) : null}
+      </Layout>,
+    );
+  });
+  app.post("/changes/:id{[0-9]+}/submit", async (c) => {
+    const principal = requirePermission(c, "edit");
+    const change = await submitChange(deps.db, { changeId: Number(c.req.param("id")), userId: principal.user.id, now: deps.now() });
+    return c.redirect(`/editor/changes/${change.id}`, 303);
+  });
+  app.post("/changes/:id{[0-9]+}/review", async (c) => {
+    const principal = requirePermission(c, "review");
+    const body = await c.req.parseBody();
+    const note = String(body["note"] ?? "");
+    const reviewer = { id: principal.user.id, role: principal.user.role };
+    const changeId = Number(c.req.param("id"));
+    if (body["decision"] === "approve") {
+      const change = await publishChange(deps.db, { changeId, reviewer, note, minEditors: editorialDepsOf(deps).editorial.reviewFourEyesMinEditors, now: deps.now() });
+      await notifyIfCorrection(deps, change.correctionId, baseUrlOf(c, deps));
+    } else {
+      if (!note.trim()) throw new InvalidInputError("say why the change is rejected");
+      await rejectChange(deps.db, { changeId, reviewer, note, now: deps.now() });
+    }
+    return c.redirect(`/editor/changes/${changeId}`, 303);
+  });
+  app.post("/restore", async (c) => {
+    const principal = requirePermission(c, "edit");
+    const body = await c.req.parseBody();
+    const version = body["version"] === "after" ? "after" : "before";
+    const change = await insertRestoreChange(deps.db, { entryId: Number(body["entry_id"]), version, authorId: principal.user.id, now: deps.now() });
+    return c.redirect(`/editor/changes/${change.id}`, 303);
+  });
+  return app;
+}
