@@ -17,6 +17,7 @@ export function parseKind(value: string | undefined): EditableRecordKind {
   return value as EditableRecordKind;
 }
 
+/** Form fields about the change itself start with "_" so they never collide with a record's fields (kind, summary…). */
 type FormBody = Record<string, string | undefined>;
 
 function sourceValues(body: FormBody): SourceFormValues {
@@ -61,18 +62,18 @@ function ChangeForm(props: { state: FormState; csrf: string }) {
       <ErrorSummary message={s.error} issues={s.issues} />
       <form method="post" action={s.changeId ? `/editor/changes/${s.changeId}` : "/editor/changes"} class="stack record-form">
         <CsrfInput token={props.csrf} />
-        <input type="hidden" name="kind" value={s.kind} />
-        <input type="hidden" name="operation" value={s.operation} />
-        {s.recordId && s.operation !== "create" ? <input type="hidden" name="record_id" value={s.recordId} /> : null}
-        {s.correctionId ? <input type="hidden" name="correction_id" value={String(s.correctionId)} /> : null}
+        <input type="hidden" name="_kind" value={s.kind} />
+        <input type="hidden" name="_operation" value={s.operation} />
+        {s.recordId && s.operation !== "create" ? <input type="hidden" name="_record_id" value={s.recordId} /> : null}
+        {s.correctionId ? <input type="hidden" name="_correction_id" value={String(s.correctionId)} /> : null}
         <RecordFields spec={spec} values={s.values} isNew={s.operation === "create"} issues={s.issues} />
         <SourceFields values={s.sources} issues={s.issues} />
         <div class="field" id="field-summary">
           <label for="summary">What does this change do? (required)</label>
-          <input id="summary" name="summary" required maxlength={500} value={s.summary} />
+          <input id="summary" name="_summary" required maxlength={500} value={s.summary} />
         </div>
-        <button type="submit" name="action" value="draft">Save draft</button>{" "}
-        <button type="submit" name="action" value="submit">Submit for review</button>
+        <button type="submit" name="_action" value="draft">Save draft</button>{" "}
+        <button type="submit" name="_action" value="submit">Submit for review</button>
       </form>
       {s.operation === "update" && !s.changeId ? (
         <section aria-labelledby="withdraw-heading" class="danger-zone">
@@ -80,12 +81,12 @@ function ChangeForm(props: { state: FormState; csrf: string }) {
           <p>Removes it from public pages after review. Its last version stays in the history and can be restored.</p>
           <form method="post" action="/editor/changes" class="stack">
             <CsrfInput token={props.csrf} />
-            <input type="hidden" name="kind" value={s.kind} />
-            <input type="hidden" name="operation" value="withdraw" />
-            <input type="hidden" name="record_id" value={s.recordId ?? ""} />
+            <input type="hidden" name="_kind" value={s.kind} />
+            <input type="hidden" name="_operation" value="withdraw" />
+            <input type="hidden" name="_record_id" value={s.recordId ?? ""} />
             <SourceFields values={{}} />
-            <div class="field"><label for="withdraw-summary">Why? (required)</label><input id="withdraw-summary" name="summary" required maxlength={500} /></div>
-            <button type="submit" name="action" value="submit">Propose withdrawal</button>
+            <div class="field"><label for="withdraw-summary">Why? (required)</label><input id="withdraw-summary" name="_summary" required maxlength={500} /></div>
+            <button type="submit" name="_action" value="submit">Propose withdrawal</button>
           </form>
         </section>
       ) : null}
@@ -97,18 +98,18 @@ async function saveFromForm(c: Context, deps: AppDeps, changeId: number | null):
   const principal = requirePermission(c, "edit");
   const body = (await c.req.parseBody()) as FormBody;
   const existing = changeId ? await getChange(deps.db, changeId) : null;
-  const kind = existing?.recordKind ?? parseKind(body["kind"]);
-  const operation = existing?.operation ?? ((["create", "update", "withdraw"] as const).find((o) => o === body["operation"]) ?? "create");
-  const recordId = existing?.recordId ?? (body["record_id"] || null);
+  const kind = existing?.recordKind ?? parseKind(body["_kind"]);
+  const operation = existing?.operation ?? ((["create", "update", "withdraw"] as const).find((o) => o === body["_operation"]) ?? "create");
+  const recordId = existing?.recordId ?? (body["_record_id"] || null);
   const values = operation === "withdraw" ? {} : parseRecordForm(kind, body);
   if (recordId && operation === "update" && RECORD_SPECS[kind].idField) values[RECORD_SPECS[kind].idField!] = recordId;
   const sources = sourceValues(body);
-  const summary = body["summary"]?.trim() ?? "";
-  const correctionId = /^\d+$/.test(body["correction_id"] ?? "") ? Number(body["correction_id"]) : null;
+  const summary = body["_summary"]?.trim() ?? "";
+  const correctionId = /^\d+$/.test(body["_correction_id"] ?? "") ? Number(body["_correction_id"]) : null;
   try {
     const refs = sourcesFrom(sources);
     const now = deps.now();
-    const submit = body["action"] === "submit";
+    const submit = body["_action"] === "submit";
     const change = existing
       ? await updateDraftChange(deps.db, { changeId: existing.id, userId: principal.user.id, record: values, sources: refs, summary, now })
       : await insertChange(deps.db, { kind, operation, recordId, record: values, sources: refs, summary, submit, correctionId, authorId: principal.user.id, now });
