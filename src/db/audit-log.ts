@@ -88,3 +88,9 @@ export async function findImportedFrom(db: Handle, kind: EditableRecordKind, rec
     .limit(1);
   return row?.title ?? null;
 }
+
+/** Every version (before and after each change) of every record of a kind in the history; for import locks. */
+export async function listAuditSnapshots(db: Handle, kind: EditableRecordKind): Promise<Record<string, unknown>[]> {
+  const rows = await db.select({ before: auditLog.before, after: auditLog.after }).from(auditLog).where(eq(auditLog.recordKind, kind));
+  return rows.flatMap((r) => [r.before, r.after]).filter((s): s is Record<string, unknown> => s !== null);
+}

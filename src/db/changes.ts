@@ -7,8 +7,8 @@ import type { Reviewer } from "../domain/editorial/change.js";
 import { assertHasSources, assertMayApprove, assertTransition, diffRecords, type Change, type ChangeSourceRef } from "../domain/editorial/change.js";
 import { recordIdOf, recordSchema, RECORD_SPECS, type EditorialRecordFields } from "../domain/editorial/records.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../domain/errors.js";
-import type { ChangeOperation, ChangeStatus, EditableRecordKind } from "../domain/vocabulary.js";
-import { getAuditEntry, insertAuditEntry } from "./audit-log.js";
+import { EDITABLE_RECORD_KINDS, type ChangeOperation, type ChangeStatus, type EditableRecordKind } from "../domain/vocabulary.js";
+import { getAuditEntry, insertAuditEntry, listAuditSnapshots } from "./audit-log.js";
 import { applyToPublicTable, assertReferencesExist, assertSourcesExist, attachSources, findPublishedRecord, listRecordSourceIds } from "./changes-publish.js";
 import type { Db } from "./client.js";
 import { users } from "./schema/accounts.js";
@@ -244,4 +244,23 @@ export async function insertRestoreChange(db: Db, input: { entryId: number; vers
     authorId: input.authorId,
     now: input.now,
   });
+}
+
+export interface EditorialLocks {
+  /** Per kind, ids of records with a published editorial change (edited, created or withdrawn). */
+  ids: Record<EditableRecordKind, Set<string>>;
+  /** Natural keys (organizationId|stateIso3|memberOrganizationId|role) of every membership version in the history. */
+  membershipKeys: Set<string>;
+}
+
+export function membershipKeyOf(row: Record<string, unknown>): string {
+  return [row["organizationId"], row["stateIso3"], row["memberOrganizationId"], row["role"]].map((v) => v ?? "").join("|");
+}
+
+/** What the bundled-data import must leave alone so a re-seed never reverts an editor's published change. */
+export async function loadEditorialLocks(db: Db | Tx): Promise<EditorialLocks> {
+  const ids = {} as Record<EditableRecordKind, Set<string>>;
+  for (const kind of EDITABLE_RECORD_KINDS) ids[kind] = await listEditedRecordIds(db, kind);
+  const membershipKeys = new Set((await listAuditSnapshots(db, "membership")).map(membershipKeyOf));
+  return { ids, membershipKeys };
 }

@@ -25,7 +25,15 @@ export async function syncRows<T extends PgTable>(
   table: T,
   keys: PgColumn[],
   rows: Record<string, unknown>[],
-  options: { deleteMissing?: boolean; scope?: SQL } = {},
+  options: {
+    deleteMissing?: boolean;
+    scope?: SQL;
+    /**
+     * Rows (incoming or already stored) for which this returns true are left exactly as they are: never
+     * inserted, updated or deleted, and counted as unchanged. Used for records editors have changed.
+     */
+    isLocked?: (row: Record<string, unknown>) => boolean;
+  } = {},
 ): Promise<ImportCounts> {
   const counts = emptyCounts();
   const keyNames = keys.map((k) => propertyOf(table, k));
@@ -40,7 +48,9 @@ export async function syncRows<T extends PgTable>(
     if (seen.has(key)) throw new Error(`duplicate key ${key} in rows for ${tableName(table)}`);
     seen.add(key);
     const current = byKey.get(key);
-    if (!current) {
+    if (options.isLocked && (options.isLocked(row) || (current && options.isLocked(current)))) {
+      counts.unchanged++;
+    } else if (!current) {
       inserts.push(row);
       counts.inserted++;
     } else if (Object.keys(row).some((k) => !isSameValue(row[k], current[k]))) {
@@ -55,7 +65,7 @@ export async function syncRows<T extends PgTable>(
   }
   if (options.deleteMissing) {
     for (const [key, row] of byKey) {
-      if (seen.has(key)) continue;
+      if (seen.has(key) || options.isLocked?.(row)) continue;
       await db.delete(table).where(matchKey(keys, keyNames, row));
       counts.deleted++;
     }

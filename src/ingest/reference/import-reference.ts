@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import * as t from "../../db/schema/index.js";
 import type { ImportCounts } from "../../db/schema/imports.js";
+import { loadEditorialLocks, membershipKeyOf } from "../../db/changes.js";
 import { addCounts, emptyCounts, syncRows, type Tx } from "../../db/upsert.js";
 import { parsePartialDate } from "../../domain/partial-date.js";
 import type { RecordKind } from "../../domain/vocabulary.js";
@@ -33,13 +34,18 @@ function dateParts(text: string | null) {
   return { date: value?.date ?? null, precision: value?.precision ?? null };
 }
 
-async function syncSources(tx: Tx, kind: RecordKind, records: { id: string; sources: string[] }[]): Promise<ImportCounts> {
+/** Records editors changed (locked ids) keep the sources their reviewed changes attached. */
+async function syncSources(tx: Tx, kind: RecordKind, records: { id: string; sources: string[] }[], locked: Set<string> = new Set()): Promise<ImportCounts> {
   const rows = records.flatMap((r) => r.sources.map((sourceId) => ({ recordKind: kind, recordId: r.id, sourceId, note: null })));
   return syncRows(tx, t.recordSources, [t.recordSources.recordKind, t.recordSources.recordId, t.recordSources.sourceId], rows, {
     deleteMissing: true,
     scope: eq(t.recordSources.recordKind, kind),
+    isLocked: (row) => locked.has(String(row["recordId"])),
   });
 }
+
+/** Leaves alone every row of a record with a published editorial change, so a re-seed never reverts it. */
+const lockedBy = (ids: Set<string>, field: string) => (row: Record<string, unknown>) => ids.has(String(row[field]));
 
 const file = (key: FileKey) => `${DIR}/${REFERENCE_FILES[key].file}`;
 
@@ -59,9 +65,12 @@ export const statesImporter: DatasetImporter = {
     const states = readReferenceFile(dir, "states");
     const organizations = readReferenceFile(dir, "organizations");
     const memberships = readReferenceFile(dir, "memberships");
+    const locks = await loadEditorialLocks(tx);
+    const isMembershipLocked = (row: Record<string, unknown>) =>
+      (row["id"] !== undefined && locks.ids.membership.has(String(row["id"]))) || locks.membershipKeys.has(membershipKeyOf(row));
     const counts: Record<string, ImportCounts> = {};
     counts["states"] = await syncRows(tx, t.states, [t.states.iso3], states.map(({ sources: _s, ...row }) => row));
-    counts["organizations"] = await syncRows(tx, t.organizations, [t.organizations.id], organizations.map(({ sources: _s, ...row }) => row));
+    counts["organizations"] = await syncRows(tx, t.organizations, [t.organizations.id], organizations.map(({ sources: _s, ...row }) => row), { isLocked: lockedBy(locks.ids.organization, "id") });
     counts["memberships"] = await syncRows(
       tx,
       t.memberships,
@@ -71,18 +80,21 @@ export const statesImporter: DatasetImporter = {
         const end = dateParts(endDate);
         return { ...row, startDate: start.date, startPrecision: start.precision, endDate: end.date, endPrecision: end.precision };
       }),
-      { deleteMissing: true },
+      { deleteMissing: true, isLocked: isMembershipLocked },
     );
     const membershipIds = await tx
       .select({ id: t.memberships.id, organizationId: t.memberships.organizationId, stateIso3: t.memberships.stateIso3, member: t.memberships.memberOrganizationId, role: t.memberships.role })
       .from(t.memberships);
     const idOf = new Map(membershipIds.map((m) => [`${m.organizationId}|${m.stateIso3}|${m.member}|${m.role}`, String(m.id)]));
     counts["record_sources"] = await syncSources(tx, "state", states.map((s) => ({ id: s.iso3, sources: s.sources })));
-    const orgSources = await syncSources(tx, "organization", organizations);
+    const orgSources = await syncSources(tx, "organization", organizations, locks.ids.organization);
     const memberSources = await syncSources(
       tx,
       "membership",
-      memberships.map((m) => ({ id: idOf.get(`${m.organizationId}|${m.stateIso3}|${m.memberOrganizationId}|${m.role}`)!, sources: m.sources })),
+      memberships
+        .filter((m) => !isMembershipLocked(m))
+        .map((m) => ({ id: idOf.get(`${m.organizationId}|${m.stateIso3}|${m.memberOrganizationId}|${m.role}`)!, sources: m.sources })),
+      locks.ids.membership,
     );
     counts["record_sources"] = sum(counts["record_sources"], orgSources, memberSources);
     return counts;
@@ -98,8 +110,9 @@ export const cyberProcessesImporter: DatasetImporter = {
     const sessions = readReferenceFile(dir, "sessions");
     const frameworks = readReferenceFile(dir, "frameworks");
     const items = readReferenceFile(dir, "frameworkItems");
+    const locks = await loadEditorialLocks(tx);
     const counts: Record<string, ImportCounts> = {};
-    counts["resolutions"] = await syncRows(tx, t.resolutions, [t.resolutions.symbol], resolutions.map(({ sources: _s, ...row }) => row));
+    counts["resolutions"] = await syncRows(tx, t.resolutions, [t.resolutions.symbol], resolutions.map(({ sources: _s, ...row }) => row), { isLocked: lockedBy(locks.ids.resolution, "symbol") });
     counts["processes"] = await syncRows(
       tx,
       t.processes,
@@ -109,20 +122,21 @@ export const cyberProcessesImporter: DatasetImporter = {
         const e = dateParts(end);
         return { ...row, startDate: s.date!, startPrecision: s.precision!, endDate: e.date, endPrecision: e.precision };
       }),
+      { isLocked: lockedBy(locks.ids.process, "id") },
     );
     counts["process_members"] = await syncRows(
       tx,
       t.processMembers,
       [t.processMembers.processId, t.processMembers.stateIso3],
       processes.flatMap((p) => p.memberStates.map((stateIso3) => ({ processId: p.id, stateIso3 }))),
-      { deleteMissing: true },
+      { deleteMissing: true, isLocked: lockedBy(locks.ids.process, "processId") },
     );
     counts["process_resolutions"] = await syncRows(
       tx,
       t.processResolutions,
       [t.processResolutions.processId, t.processResolutions.resolutionSymbol],
       processes.flatMap((p) => p.relatedResolutions.map((r) => ({ processId: p.id, resolutionSymbol: r.symbol, relation: r.relation }))),
-      { deleteMissing: true },
+      { deleteMissing: true, isLocked: (row) => lockedBy(locks.ids.process, "processId")(row) || lockedBy(locks.ids.resolution, "resolutionSymbol")(row) },
     );
     counts["sessions"] = await syncRows(
       tx,
@@ -133,13 +147,14 @@ export const cyberProcessesImporter: DatasetImporter = {
         const e = dateParts(end);
         return { ...row, startDate: s.date, startPrecision: s.precision, endDate: e.date, endPrecision: e.precision };
       }),
+      { isLocked: lockedBy(locks.ids.session, "id") },
     );
     counts["frameworks"] = await syncRows(tx, t.frameworks, [t.frameworks.id], frameworks.map(({ sources: _s, ...row }) => row));
     counts["framework_items"] = await syncRows(tx, t.frameworkItems, [t.frameworkItems.id], items.map(({ sources: _s, ...row }) => row));
     counts["record_sources"] = sum(
-      await syncSources(tx, "resolution", resolutions.map((r) => ({ id: r.symbol, sources: r.sources }))),
-      await syncSources(tx, "process", processes),
-      await syncSources(tx, "session", sessions),
+      await syncSources(tx, "resolution", resolutions.map((r) => ({ id: r.symbol, sources: r.sources })), locks.ids.resolution),
+      await syncSources(tx, "process", processes, locks.ids.process),
+      await syncSources(tx, "session", sessions, locks.ids.session),
       await syncSources(tx, "framework", frameworks),
       await syncSources(tx, "framework-item", items),
     );
