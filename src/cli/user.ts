@@ -37,7 +37,7 @@ export function registerUserCommands(program: Command): void {
     .action(async (email: string, options: { role: string }) => {
       if (!(USER_ROLES as readonly string[]).includes(options.role)) throw new Error(`--role must be one of ${USER_ROLES.join(", ")}`);
       const link = await runUserLink(loadConfig(), { email, role: options.role as UserRole });
-      console.log(`account created: ${email} (${options.role})\nset its password within ${SET_PASSWORD_HOURS} hours (one use):\n${link}`);
+      console.log(`account created: ${normalizeEmail(email)} (${options.role})\nset its password within ${SET_PASSWORD_HOURS} hours (one use):\n${link}`);
     });
   user
     .command("link")

@@ -45,7 +45,9 @@ export function assertAcceptablePassword(password: string, email: string): void 
   const issues: { path: string; message: string }[] = [];
   if (password.length < MIN_PASSWORD_LENGTH) issues.push({ path: "password", message: `use at least ${MIN_PASSWORD_LENGTH} characters` });
   if (password.length > 1024) issues.push({ path: "password", message: "use at most 1024 characters" });
-  if (password.toLowerCase().includes(email.toLowerCase().split("@")[0] ?? "\u0000")) issues.push({ path: "password", message: "do not use your email address in the password" });
+  // Short local parts ("lin") occur inside ordinary words, so only names of four letters or more count.
+  const name = email.toLowerCase().split("@")[0] ?? "";
+  if (name.length >= 4 && password.toLowerCase().includes(name)) issues.push({ path: "password", message: "do not use your email address in the password" });
   if (issues.length) throw new InvalidInputError("choose a stronger password", issues);
 }
 

@@ -13,7 +13,6 @@ export const PUBLIC_WRITE_PATHS: readonly string[] = [
   "/account/logout",
   "/account/set-password",
   "/account/reset",
-  "/account/reset/confirm",
   "/corrections",
 ];
 
