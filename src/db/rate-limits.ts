@@ -12,6 +12,8 @@ import { instanceSecrets, rateLimitEvents } from "./schema/accounts.js";
 export async function hitRateLimit(db: Db, input: { key: string; limit: number; windowSeconds: number; now: Date }): Promise<{ allowed: boolean; count: number }> {
   const since = new Date(input.now.getTime() - input.windowSeconds * 1000);
   await db.delete(rateLimitEvents).where(and(eq(rateLimitEvents.key, input.key), lte(rateLimitEvents.occurredAt, since)));
+  // Keys of addresses never seen again would otherwise stay forever; no window is longer than a day.
+  await db.delete(rateLimitEvents).where(lte(rateLimitEvents.occurredAt, new Date(input.now.getTime() - 86_400_000)));
   await db.insert(rateLimitEvents).values({ key: input.key, occurredAt: input.now });
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
