@@ -6,6 +6,8 @@ import { runDatasetsBuild } from "./datasets-build.js";
 import { runServe } from "./serve.js";
 import { registerUserCommands } from "./user.js";
 import { registerVotesCommands } from "./votes.js";
+import { registerExportCommand } from "./export.js";
+import { registerImportCommand } from "./import.js";
 
 const program = new Command()
   .name("normwatch")
@@ -34,6 +36,8 @@ datasets
 
 registerVotesCommands(program);
 registerUserCommands(program);
+registerExportCommand(program);
+registerImportCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {
