@@ -27,7 +27,7 @@ export function acquireDataDirLock(dataDir: string, pid: number = process.pid): 
       const owner = readOwner(lockPath);
       if (owner !== null && owner !== pid && isRunning(owner)) {
         throw new ConflictError(
-          `the embedded database in ${dataDir} is already open in process ${owner}; ` +
+          `the embedded database in ${dataDir} is already open in process ${owner} (lock file ${lockPath}); ` +
             `stop that process first, or set DATA_DIR to another folder`,
         );
       }
