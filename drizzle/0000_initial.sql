@@ -17,6 +17,10 @@ CREATE TYPE "public"."change_operation" AS ENUM('create', 'update', 'withdraw');
 CREATE TYPE "public"."change_status" AS ENUM('draft', 'in_review', 'published', 'rejected');--> statement-breakpoint
 CREATE TYPE "public"."correction_status" AS ENUM('open', 'accepted', 'declined');--> statement-breakpoint
 CREATE TYPE "public"."editable_record_kind" AS ENUM('process', 'session', 'resolution', 'organization', 'membership');--> statement-breakpoint
+CREATE TYPE "public"."document_format" AS ENUM('akn', 'pdf', 'docx', 'html', 'text', 'markdown');--> statement-breakpoint
+CREATE TYPE "public"."document_type" AS ENUM('resolution', 'decision', 'draft-resolution', 'report', 'chairs-summary', 'statement', 'submission', 'letter', 'consultation-response', 'national-strategy', 'conference-room-paper', 'note', 'other');--> statement-breakpoint
+CREATE TYPE "public"."mention_kind" AS ENUM('state', 'norm', 'norm-topic', 'cbm-topic', 'process');--> statement-breakpoint
+CREATE TYPE "public"."paragraph_kind" AS ENUM('preambular', 'operative', 'sub-item', 'annex', 'heading', 'text');--> statement-breakpoint
 CREATE TABLE "record_sources" (
 	"record_kind" "record_kind" NOT NULL,
 	"record_id" text NOT NULL,
@@ -323,6 +327,66 @@ CREATE TABLE "correction_requests" (
 	"change_id" integer
 );
 --> statement-breakpoint
+CREATE TABLE "document_citations" (
+	"paragraph_id" integer NOT NULL,
+	"document_id" integer NOT NULL,
+	"target_symbol" text NOT NULL,
+	"matched_text" text NOT NULL,
+	CONSTRAINT "document_citations_paragraph_id_target_symbol_pk" PRIMARY KEY("paragraph_id","target_symbol")
+);
+--> statement-breakpoint
+CREATE TABLE "document_paragraphs" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"document_id" integer NOT NULL,
+	"position" integer NOT NULL,
+	"anchor" text NOT NULL,
+	"label" text NOT NULL,
+	"kind" "paragraph_kind" NOT NULL,
+	"heading" text,
+	"text" text NOT NULL,
+	"notes" text DEFAULT '' NOT NULL,
+	"search_config" text NOT NULL,
+	"tsv" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector(CASE search_config WHEN 'english' THEN 'english'::regconfig WHEN 'french' THEN 'french'::regconfig WHEN 'spanish' THEN 'spanish'::regconfig WHEN 'russian' THEN 'russian'::regconfig WHEN 'arabic' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END, text), 'A') || setweight(to_tsvector(CASE search_config WHEN 'english' THEN 'english'::regconfig WHEN 'french' THEN 'french'::regconfig WHEN 'spanish' THEN 'spanish'::regconfig WHEN 'russian' THEN 'russian'::regconfig WHEN 'arabic' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END, notes), 'D')) STORED NOT NULL,
+	CONSTRAINT "document_paragraphs_anchor_key" UNIQUE("document_id","anchor")
+);
+--> statement-breakpoint
+CREATE TABLE "documents" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"slug" text NOT NULL,
+	"symbol" text,
+	"language" text NOT NULL,
+	"version" integer NOT NULL,
+	"is_current" boolean NOT NULL,
+	"type" "document_type" NOT NULL,
+	"format" "document_format" NOT NULL,
+	"title" text NOT NULL,
+	"document_date" date,
+	"ga_session" integer,
+	"process_id" text,
+	"session_id" text,
+	"authors" text[] DEFAULT '{}'::text[] NOT NULL,
+	"source_id" text,
+	"source_url" text,
+	"licence" text NOT NULL,
+	"attribution" text,
+	"content_hash" text NOT NULL,
+	"text_hash" text NOT NULL,
+	"byte_size" integer NOT NULL,
+	"paragraph_count" integer NOT NULL,
+	"ingested_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "documents_version_key" UNIQUE("slug","language","version")
+);
+--> statement-breakpoint
+CREATE TABLE "paragraph_mentions" (
+	"paragraph_id" integer NOT NULL,
+	"document_id" integer NOT NULL,
+	"kind" "mention_kind" NOT NULL,
+	"target_id" text NOT NULL,
+	"confidence" real NOT NULL,
+	"matched_text" text NOT NULL,
+	CONSTRAINT "paragraph_mentions_paragraph_id_kind_target_id_pk" PRIMARY KEY("paragraph_id","kind","target_id")
+);
+--> statement-breakpoint
 ALTER TABLE "record_sources" ADD CONSTRAINT "record_sources_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cyber_strategy_adoptions" ADD CONSTRAINT "cyber_strategy_adoptions_state_iso3_states_iso3_fk" FOREIGN KEY ("state_iso3") REFERENCES "public"."states"("iso3") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -346,6 +410,14 @@ ALTER TABLE "changes" ADD CONSTRAINT "changes_author_id_users_id_fk" FOREIGN KEY
 ALTER TABLE "changes" ADD CONSTRAINT "changes_reviewer_id_users_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "correction_requests" ADD CONSTRAINT "correction_requests_resolved_by_users_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "correction_requests" ADD CONSTRAINT "correction_requests_change_id_changes_id_fk" FOREIGN KEY ("change_id") REFERENCES "public"."changes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_citations" ADD CONSTRAINT "document_citations_paragraph_id_document_paragraphs_id_fk" FOREIGN KEY ("paragraph_id") REFERENCES "public"."document_paragraphs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_citations" ADD CONSTRAINT "document_citations_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_paragraphs" ADD CONSTRAINT "document_paragraphs_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "paragraph_mentions" ADD CONSTRAINT "paragraph_mentions_paragraph_id_document_paragraphs_id_fk" FOREIGN KEY ("paragraph_id") REFERENCES "public"."document_paragraphs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "paragraph_mentions" ADD CONSTRAINT "paragraph_mentions_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "record_sources_source_idx" ON "record_sources" USING btree ("source_id");--> statement-breakpoint
 CREATE INDEX "memberships_state_idx" ON "memberships" USING btree ("state_iso3");--> statement-breakpoint
 CREATE UNIQUE INDEX "states_iso2_idx" ON "states" USING btree ("iso2");--> statement-breakpoint
@@ -367,4 +439,12 @@ CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");--> state
 CREATE INDEX "audit_log_record_idx" ON "audit_log" USING btree ("record_kind","record_id","at");--> statement-breakpoint
 CREATE INDEX "changes_status_idx" ON "changes" USING btree ("status","updated_at");--> statement-breakpoint
 CREATE INDEX "changes_record_idx" ON "changes" USING btree ("record_kind","record_id");--> statement-breakpoint
-CREATE INDEX "correction_requests_status_idx" ON "correction_requests" USING btree ("status","created_at");
+CREATE INDEX "correction_requests_status_idx" ON "correction_requests" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "document_citations_target_idx" ON "document_citations" USING btree ("target_symbol");--> statement-breakpoint
+CREATE INDEX "document_citations_document_idx" ON "document_citations" USING btree ("document_id");--> statement-breakpoint
+CREATE INDEX "document_paragraphs_position_idx" ON "document_paragraphs" USING btree ("document_id","position");--> statement-breakpoint
+CREATE INDEX "document_paragraphs_tsv_idx" ON "document_paragraphs" USING gin ("tsv");--> statement-breakpoint
+CREATE INDEX "documents_content_hash_idx" ON "documents" USING btree ("content_hash");--> statement-breakpoint
+CREATE INDEX "documents_symbol_idx" ON "documents" USING btree ("symbol");--> statement-breakpoint
+CREATE INDEX "documents_current_idx" ON "documents" USING btree ("is_current","document_date");--> statement-breakpoint
+CREATE INDEX "paragraph_mentions_target_idx" ON "paragraph_mentions" USING btree ("kind","target_id");

@@ -121,3 +121,18 @@ export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
   "regional-consultation": "Regional consultation",
   "signing-ceremony": "Signing ceremony",
 };
+
+/** Documents and search (issue 4): what a document is, how it arrived, what its paragraphs are, what a paragraph mentions. */
+export const DOCUMENT_TYPES = ["resolution", "decision", "draft-resolution", "report", "chairs-summary", "statement", "submission", "letter", "consultation-response", "national-strategy", "conference-room-paper", "note", "other"] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = { resolution: "Resolution", decision: "Decision", "draft-resolution": "Draft resolution", report: "Report", "chairs-summary": "Chair's summary", statement: "Statement", submission: "Submission", letter: "Letter", "consultation-response": "Consultation response", "national-strategy": "National strategy", "conference-room-paper": "Conference room paper", note: "Note", other: "Other document" };
+export const DOCUMENT_FORMATS = ["akn", "pdf", "docx", "html", "text", "markdown"] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+export const PARAGRAPH_KINDS = ["preambular", "operative", "sub-item", "annex", "heading", "text"] as const;
+export type ParagraphKind = (typeof PARAGRAPH_KINDS)[number];
+/** norm-topic and cbm-topic are keyword matches with a confidence, kept apart from explicit references. */
+export const MENTION_KINDS = ["state", "norm", "norm-topic", "cbm-topic", "process"] as const;
+export type MentionKind = (typeof MENTION_KINDS)[number];
+/** Document languages (ISO 639-1) and the PostgreSQL text-search configuration each is indexed with; others use 'simple'. */
+export const SEARCH_CONFIGS = { en: "english", fr: "french", es: "spanish", ru: "russian", ar: "arabic" } as const;
+export type SearchConfig = (typeof SEARCH_CONFIGS)[keyof typeof SEARCH_CONFIGS] | "simple";

@@ -10,11 +10,12 @@ import type { ImportCounts } from "../db/schema/imports.js";
 import type { DatasetImporter } from "./dataset-importer.js";
 import { cyberProcessesImporter, cyberStrategiesImporter, sourcesImporter, statesImporter } from "./reference/import-reference.js";
 import { votesImporter } from "./votes/import-votes.js";
+import { documentsImporter } from "./documents/import-bundled.js";
 
 export const DATASETS_DIR = fileURLToPath(new URL("../../datasets", import.meta.url));
 
 /** Every bundled dataset, in dependency order. */
-export const BUNDLED_IMPORTERS: DatasetImporter[] = [sourcesImporter, statesImporter, cyberProcessesImporter, cyberStrategiesImporter, votesImporter];
+export const BUNDLED_IMPORTERS: DatasetImporter[] = [sourcesImporter, statesImporter, cyberProcessesImporter, cyberStrategiesImporter, votesImporter, documentsImporter];
 
 const SEED_LOCK_KEY = 7_402_119_002;
 

@@ -7,3 +7,4 @@ export * from "./imports.js";
 export * from "./votes.js";
 export * from "./accounts.js";
 export * from "./editorial.js";
+export * from "./documents.js";

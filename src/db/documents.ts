@@ -1,0 +1,197 @@
+// Queries for documents: store a new version with its paragraphs, citations and mentions; list; one document with everything.
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { DocumentDetail, DocumentParagraph, DocumentSummary, ParsedDocument } from "../domain/documents.js";
+import { searchConfigOf } from "../domain/documents.js";
+import type { DetectedMention } from "../domain/references-entities.js";
+import type { DetectedCitation } from "../domain/references.js";
+import { NotFoundError } from "../domain/errors.js";
+import type { DocumentType, MentionKind } from "../domain/vocabulary.js";
+import { queryRows, type Db } from "./client.js";
+import * as t from "./schema/index.js";
+import type { Tx } from "./upsert.js";
+
+type Handle = Db | Tx;
+
+export interface NewDocumentVersion {
+  slug: string;
+  parsed: ParsedDocument;
+  gaSession: number | null;
+  processId: string | null;
+  sourceId: string | null;
+  sourceUrl: string | null;
+  licence: string;
+  attribution: string | null;
+  contentHash: string;
+  textHash: string;
+  byteSize: number;
+  ingestedAt: Date;
+  /** Per paragraph (same order as parsed.paragraphs): what it cites and mentions. */
+  references: { citations: DetectedCitation[]; mentions: DetectedMention[] }[];
+}
+
+/** The stored version with these exact bytes, if any. */
+export async function findDocumentByContentHash(db: Handle, contentHash: string): Promise<{ id: number; slug: string; version: number } | null> {
+  const [row] = await db.select({ id: t.documents.id, slug: t.documents.slug, version: t.documents.version }).from(t.documents).where(eq(t.documents.contentHash, contentHash)).limit(1);
+  return row ?? null;
+}
+
+/** The current version of a document in a language, if any. */
+export async function findCurrentVersion(db: Handle, slug: string, language: string): Promise<{ id: number; version: number; textHash: string } | null> {
+  const [row] = await db
+    .select({ id: t.documents.id, version: t.documents.version, textHash: t.documents.textHash })
+    .from(t.documents)
+    .where(and(eq(t.documents.slug, slug), eq(t.documents.language, language)))
+    .orderBy(desc(t.documents.version))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Stores a document as the newest version of its slug and language; earlier versions stay, no longer current. */
+export async function insertDocumentVersion(db: Tx, input: NewDocumentVersion): Promise<{ id: number; version: number }> {
+  const { parsed } = input;
+  const previous = await findCurrentVersion(db, input.slug, parsed.language);
+  const version = (previous?.version ?? 0) + 1;
+  if (previous) await db.update(t.documents).set({ isCurrent: false }).where(and(eq(t.documents.slug, input.slug), eq(t.documents.language, parsed.language)));
+  const [doc] = await db
+    .insert(t.documents)
+    .values({
+      slug: input.slug,
+      symbol: parsed.symbol,
+      language: parsed.language,
+      version,
+      isCurrent: true,
+      type: parsed.type,
+      format: parsed.format,
+      title: parsed.title,
+      documentDate: parsed.date,
+      gaSession: input.gaSession,
+      processId: input.processId,
+      authors: parsed.authors,
+      sourceId: input.sourceId,
+      sourceUrl: input.sourceUrl,
+      licence: input.licence,
+      attribution: input.attribution,
+      contentHash: input.contentHash,
+      textHash: input.textHash,
+      byteSize: input.byteSize,
+      paragraphCount: parsed.paragraphs.length,
+      ingestedAt: input.ingestedAt,
+    })
+    .returning({ id: t.documents.id });
+  const documentId = doc!.id;
+  const config = searchConfigOf(parsed.language);
+  const paragraphIds: number[] = [];
+  for (let i = 0; i < parsed.paragraphs.length; i += CHUNK) {
+    const rows = parsed.paragraphs.slice(i, i + CHUNK).map((p, j) => ({ documentId, position: i + j + 1, anchor: p.anchor, label: p.label, kind: p.kind, heading: p.heading, text: p.text, notes: p.notes.join("\n"), searchConfig: config }));
+    const inserted = await db.insert(t.documentParagraphs).values(rows).returning({ id: t.documentParagraphs.id });
+    paragraphIds.push(...inserted.map((r) => r.id));
+  }
+  const citations = input.references.flatMap((r, i) => r.citations.filter((c) => c.targetSymbol !== parsed.symbol).map((c) => ({ paragraphId: paragraphIds[i]!, documentId, targetSymbol: c.targetSymbol, matchedText: c.matchedText })));
+  const mentions = input.references.flatMap((r, i) => r.mentions.map((m) => ({ paragraphId: paragraphIds[i]!, documentId, kind: m.kind, targetId: m.targetId, confidence: m.confidence, matchedText: m.matchedText })));
+  for (let i = 0; i < citations.length; i += CHUNK) await db.insert(t.documentCitations).values(citations.slice(i, i + CHUNK));
+  for (let i = 0; i < mentions.length; i += CHUNK) await db.insert(t.paragraphMentions).values(mentions.slice(i, i + CHUNK));
+  return { id: documentId, version };
+}
+
+const CHUNK = 400;
+
+export interface DocumentListFilter {
+  type?: DocumentType | undefined;
+  gaSession?: number | undefined;
+  language?: string | undefined;
+}
+
+export async function listDocuments(db: Db, filter: DocumentListFilter, page: { limit: number; offset: number }): Promise<{ items: DocumentSummary[]; total: number }> {
+  const where = sql.join(
+    [sql`d.is_current`, filter.type ? sql`d.type = ${filter.type}` : null, filter.gaSession ? sql`d.ga_session = ${filter.gaSession}` : null, filter.language ? sql`d.language = ${filter.language}` : null].filter((x) => x !== null),
+    sql` AND `,
+  );
+  const rows = await queryRows<SummaryRow & { total: number }>(
+    db,
+    sql`SELECT ${SUMMARY_COLUMNS}, count(*) OVER ()::int AS total FROM documents d WHERE ${where}
+        ORDER BY d.document_date DESC NULLS LAST, d.slug LIMIT ${page.limit} OFFSET ${page.offset}`,
+  );
+  return { items: rows.map(toSummary), total: rows[0]?.total ?? (page.offset > 0 ? await countDocuments(db, where) : 0) };
+}
+
+async function countDocuments(db: Db, where: ReturnType<typeof sql.join>): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM documents d WHERE ${where}`);
+  return row?.n ?? 0;
+}
+
+/** The current version of a document (English first when it exists in several languages), with its paragraphs and mentions. */
+export async function getDocumentDetail(db: Db, slug: string, language?: string): Promise<DocumentDetail> {
+  const [row] = await queryRows<SummaryRow & DetailRow>(
+    db,
+    sql`SELECT ${SUMMARY_COLUMNS}, d.format, d.authors, d.process_id, p.short_name AS process_name, d.source_url, s.title AS source_title,
+               d.licence, d.attribution, d.content_hash, d.ingested_at
+        FROM documents d LEFT JOIN processes p ON p.id = d.process_id LEFT JOIN sources s ON s.id = d.source_id
+        WHERE d.slug = ${slug} AND d.is_current ${language ? sql`AND d.language = ${language}` : sql``}
+        ORDER BY (d.language = 'en') DESC, d.language LIMIT 1`,
+  );
+  if (!row) throw new NotFoundError("document", slug);
+  const versions = await db
+    .select({ version: t.documents.version, contentHash: t.documents.contentHash, ingestedAt: t.documents.ingestedAt, isCurrent: t.documents.isCurrent })
+    .from(t.documents)
+    .where(and(eq(t.documents.slug, slug), eq(t.documents.language, row.language)))
+    .orderBy(desc(t.documents.version));
+  const paragraphs = await listParagraphs(db, row.id);
+  return {
+    ...toSummary(row),
+    format: row.format,
+    authors: row.authors,
+    processId: row.process_id,
+    processName: row.process_name,
+    sourceUrl: row.source_url,
+    sourceTitle: row.source_title,
+    licence: row.licence,
+    attribution: row.attribution,
+    contentHash: row.content_hash,
+    ingestedAt: new Date(row.ingested_at),
+    versions,
+    paragraphs,
+  };
+}
+
+async function listParagraphs(db: Db, documentId: number): Promise<DocumentParagraph[]> {
+  const rows = await queryRows<{ id: number; position: number; anchor: string; label: string; kind: DocumentParagraph["kind"]; heading: string | null; text: string; notes: string; mentions: { kind: MentionKind; targetId: string; confidence: number; matchedText: string }[] | null }>(
+    db,
+    sql`SELECT p.id, p.position, p.anchor, p.label, p.kind, p.heading, p.text, p.notes,
+               (SELECT json_agg(json_build_object('kind', m.kind, 'targetId', m.target_id, 'confidence', m.confidence, 'matchedText', m.matched_text) ORDER BY m.kind, m.target_id)
+                  FROM paragraph_mentions m WHERE m.paragraph_id = p.id) AS mentions
+        FROM document_paragraphs p WHERE p.document_id = ${documentId} ORDER BY p.position`,
+  );
+  return rows.map((r) => ({ id: r.id, position: r.position, anchor: r.anchor, label: r.label, kind: r.kind, heading: r.heading, text: r.text, notes: r.notes ? r.notes.split("\n") : [], mentions: r.mentions ?? [] }));
+}
+
+const SUMMARY_COLUMNS = sql`d.id, d.slug, d.symbol, d.title, d.document_date::text AS document_date, d.language, d.type, d.version, d.ga_session, d.paragraph_count`;
+
+interface SummaryRow {
+  id: number;
+  slug: string;
+  symbol: string | null;
+  title: string;
+  document_date: string | null;
+  language: string;
+  type: DocumentType;
+  version: number;
+  ga_session: number | null;
+  paragraph_count: number;
+}
+
+interface DetailRow {
+  format: DocumentDetail["format"];
+  authors: string[];
+  process_id: string | null;
+  process_name: string | null;
+  source_url: string | null;
+  source_title: string | null;
+  licence: string;
+  attribution: string | null;
+  content_hash: string;
+  ingested_at: string | Date;
+}
+
+function toSummary(r: SummaryRow): DocumentSummary {
+  return { id: r.id, slug: r.slug, symbol: r.symbol, title: r.title, date: r.document_date, language: r.language, type: r.type, version: r.version, gaSession: r.ga_session, paragraphCount: r.paragraph_count };
+}

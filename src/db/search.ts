@@ -1,0 +1,128 @@
+// Ranked paragraph-level full-text search: websearch syntax per language configuration, filters, safe highlights, pagination.
+import { sql, type SQL } from "drizzle-orm";
+import type { DocumentType } from "../domain/vocabulary.js";
+import { SEARCH_CONFIGS } from "../domain/vocabulary.js";
+import { searchConfigOf } from "../domain/documents.js";
+import { queryRows, type Db } from "./client.js";
+
+export interface SearchFilters {
+  type?: DocumentType | undefined;
+  processId?: string | undefined;
+  gaSession?: number | undefined;
+  dateFrom?: string | undefined;
+  dateTo?: string | undefined;
+  language?: string | undefined;
+  /** ISO3 of a State the paragraph names. */
+  state?: string | undefined;
+  /** Framework item id of a norm the paragraph references explicitly, or (with normTopics) by topic. */
+  norm?: string | undefined;
+  normTopics?: boolean | undefined;
+}
+
+/** A highlighted snippet as plain text segments; `match` marks the words that matched. Never HTML. */
+export type Snippet = { text: string; match: boolean }[];
+
+export interface SearchHit {
+  slug: string;
+  symbol: string | null;
+  title: string;
+  type: DocumentType;
+  date: string | null;
+  language: string;
+  anchor: string;
+  label: string;
+  rank: number;
+  snippet: Snippet;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  /** The query has no searchable words (only stop words or punctuation). */
+  isEmptyQuery: boolean;
+}
+
+// Private-use characters never stored in text (cleanText removes them), so they can only come from ts_headline.
+const START = "\ue000";
+const STOP = "\ue001";
+const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+const ALL_CONFIGS = [...Object.values(SEARCH_CONFIGS), "simple"] as const;
+
+/** The configurations whose paragraphs a search must look at: one for a language filter, else all. */
+function configsFor(filters: SearchFilters): readonly string[] {
+  return filters.language ? [searchConfigOf(filters.language)] : ALL_CONFIGS;
+}
+
+/** Per-configuration match, OR-ed, so each branch can use the GIN index; config names are from our own list. */
+function matchCondition(q: string, configs: readonly string[]): SQL {
+  const branches = configs.map((c) => sql`(p.search_config = ${c} AND p.tsv @@ websearch_to_tsquery(${sql.raw(`'${c}'`)}::regconfig, ${q}))`);
+  return sql`(${sql.join(branches, sql` OR `)})`;
+}
+
+function queryFor(q: string, configs: readonly string[]): SQL {
+  if (configs.length === 1) return sql`websearch_to_tsquery(${sql.raw(`'${configs[0]}'`)}::regconfig, ${q})`;
+  const cases = configs.map((c) => sql`WHEN ${c} THEN websearch_to_tsquery(${sql.raw(`'${c}'`)}::regconfig, ${q})`);
+  return sql`CASE p.search_config ${sql.join(cases, sql` `)} END`;
+}
+
+function filterConditions(f: SearchFilters): SQL[] {
+  const out: SQL[] = [sql`d.is_current`];
+  if (f.type) out.push(sql`d.type = ${f.type}`);
+  if (f.processId) out.push(sql`d.process_id = ${f.processId}`);
+  if (f.gaSession) out.push(sql`d.ga_session = ${f.gaSession}`);
+  if (f.dateFrom) out.push(sql`d.document_date >= ${f.dateFrom}`);
+  if (f.dateTo) out.push(sql`d.document_date <= ${f.dateTo}`);
+  if (f.language) out.push(sql`d.language = ${f.language}`);
+  if (f.state) out.push(sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.paragraph_id = p.id AND m.kind = 'state' AND m.target_id = ${f.state})`);
+  if (f.norm) {
+    const kinds = f.normTopics ? sql`m.kind IN ('norm', 'norm-topic')` : sql`m.kind = 'norm'`;
+    out.push(sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.paragraph_id = p.id AND ${kinds} AND m.target_id = ${f.norm})`);
+  }
+  return out;
+}
+
+/** True when the query has a searchable word in the filter's language (English, the corpus's main language, without one). */
+export async function hasSearchableWords(db: Db, q: string, language?: string): Promise<boolean> {
+  const config = language ? searchConfigOf(language) : "english";
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT numnode(websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${q})) AS n`);
+  return (row?.n ?? 0) > 0;
+}
+
+export async function searchParagraphs(db: Db, q: string, filters: SearchFilters, page: { limit: number; offset: number }): Promise<SearchResult> {
+  if (!(await hasSearchableWords(db, q, filters.language))) return { total: 0, hits: [], isEmptyQuery: true };
+  const configs = configsFor(filters);
+  const where = sql.join([matchCondition(q, configs), ...filterConditions(filters)], sql` AND `);
+  const rows = await queryRows<Omit<SearchHit, "snippet" | "date"> & { date: string | null; headline: string; total: number }>(
+    db,
+    sql`WITH hits AS (
+          SELECT p.id, ts_rank_cd(p.tsv, ${queryFor(q, configs)}, 4) AS rank
+          FROM document_paragraphs p JOIN documents d ON d.id = p.document_id
+          WHERE ${where}
+        ), page AS (
+          SELECT id, rank, (SELECT count(*) FROM hits)::int AS total FROM hits ORDER BY rank DESC, id LIMIT ${page.limit} OFFSET ${page.offset}
+        )
+        SELECT d.slug, d.symbol, d.title, d.type, d.document_date::text AS date, d.language, p.anchor, p.label, page.rank::float8 AS rank, page.total,
+               ts_headline(p.search_config::regconfig, p.text, ${queryFor(q, configs)}, ${HEADLINE_OPTIONS}) AS headline
+        FROM page JOIN document_paragraphs p ON p.id = page.id JOIN documents d ON d.id = p.document_id
+        ORDER BY page.rank DESC, page.id`,
+  );
+  const total = rows[0]?.total ?? (page.offset > 0 ? await countHits(db, where) : 0);
+  return { total, isEmptyQuery: false, hits: rows.map(({ headline, total: _t, ...hit }) => ({ ...hit, snippet: toSnippet(headline) })) };
+}
+
+async function countHits(db: Db, where: SQL): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM document_paragraphs p JOIN documents d ON d.id = p.document_id WHERE ${where}`);
+  return row?.n ?? 0;
+}
+
+/** Splits ts_headline output at the private-use markers into plain text segments. */
+export function toSnippet(headline: string): Snippet {
+  const out: Snippet = [];
+  let match = false;
+  for (const part of headline.split(/([\ue000\ue001])/)) {
+    if (part === START) match = true;
+    else if (part === STOP) match = false;
+    else if (part) out.push({ text: part, match });
+  }
+  return out;
+}

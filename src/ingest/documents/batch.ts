@@ -1,0 +1,79 @@
+// Ingests many files, folders and URLs: one transaction per file, a result per file, and one bad file never stops the batch.
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Db } from "../../db/client.js";
+import { getReferenceVocabulary } from "../../db/documents-references.js";
+import { createReferenceMatcher } from "../../domain/references-entities.js";
+import { fetchDocument, type FetchLimits } from "./fetch-url.js";
+import { ingestDocumentBytes, type DocumentProvenance, type IngestResult } from "./ingest.js";
+
+export type IngestInput = { kind: "file"; path: string } | { kind: "url"; url: string };
+
+export interface BatchOptions extends FetchLimits {
+  provenance: DocumentProvenance;
+  now: () => Date;
+  onProgress?: (done: number, total: number, result: IngestResult) => void;
+}
+
+const EXTENSIONS = new Set([".xml", ".akn", ".pdf", ".docx", ".html", ".htm", ".txt", ".md", ".markdown"]);
+
+/** Expands command-line arguments: a file, a folder (recursively, known extensions only) or an http(s) URL. */
+export async function resolveInputs(args: string[], urlListFiles: string[] = []): Promise<IngestInput[]> {
+  const inputs: IngestInput[] = [];
+  for (const arg of args) {
+    if (/^https?:\/\//i.test(arg)) {
+      inputs.push({ kind: "url", url: arg });
+      continue;
+    }
+    const stat = await fs.stat(arg).catch(() => null);
+    if (stat?.isDirectory()) {
+      const entries = await fs.readdir(arg, { recursive: true, withFileTypes: true });
+      const files = entries.filter((e) => e.isFile() && EXTENSIONS.has(path.extname(e.name).toLowerCase())).map((e) => path.join(e.parentPath, e.name));
+      inputs.push(...files.sort().map((p) => ({ kind: "file" as const, path: p })));
+    } else {
+      inputs.push({ kind: "file", path: arg });
+    }
+  }
+  for (const list of urlListFiles) {
+    const lines = (await fs.readFile(list, "utf8")).split(/\r?\n/).map((l) => l.trim());
+    inputs.push(...lines.filter((l) => l && !l.startsWith("#")).map((url) => ({ kind: "url" as const, url })));
+  }
+  return inputs;
+}
+
+export async function ingestBatch(db: Db, inputs: IngestInput[], options: BatchOptions): Promise<IngestResult[]> {
+  const matcher = createReferenceMatcher(await getReferenceVocabulary(db));
+  const results: IngestResult[] = [];
+  for (const input of inputs) {
+    const name = input.kind === "file" ? input.path : input.url;
+    let result: IngestResult;
+    try {
+      const file = await load(input, options);
+      const provenance = input.kind === "url" ? { ...options.provenance, sourceUrl: options.provenance.sourceUrl ?? file.name } : options.provenance;
+      result = await db.transaction((tx) => ingestDocumentBytes(tx, matcher, file, provenance, options.now()));
+    } catch (error) {
+      result = { name, status: "failed", reason: error instanceof Error ? error.message : String(error), bytes: 0 };
+    }
+    results.push(result);
+    options.onProgress?.(results.length, inputs.length, result);
+  }
+  return results;
+}
+
+async function load(input: IngestInput, limits: FetchLimits): Promise<{ name: string; bytes: Uint8Array; contentType?: string | null }> {
+  if (input.kind === "url") {
+    const fetched = await fetchDocument(input.url, limits);
+    return { name: fetched.finalUrl, bytes: fetched.bytes, contentType: fetched.contentType };
+  }
+  const stat = await fs.stat(input.path).catch(() => null);
+  if (!stat) throw new Error("no such file");
+  if (!stat.isFile()) throw new Error("not a regular file");
+  if (stat.size > limits.maxBytes) throw new Error(`too large: ${stat.size} bytes, over the limit of ${limits.maxBytes} (DOCUMENT_MAX_BYTES)`);
+  return { name: input.path, bytes: await fs.readFile(input.path) };
+}
+
+export function summarizeResults(results: IngestResult[]): Record<IngestResult["status"], number> {
+  const counts = { inserted: 0, "new-version": 0, skipped: 0, failed: 0 };
+  for (const r of results) counts[r.status]++;
+  return counts;
+}

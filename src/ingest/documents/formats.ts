@@ -1,0 +1,108 @@
+// Detects a file's format from its bytes and name, and reads it with a well-kept library into a parsed document.
+import * as cheerio from "cheerio";
+import mammoth from "mammoth";
+import { extractText, getDocumentProxy } from "unpdf";
+import type { ParsedDocument } from "../../domain/documents.js";
+import type { DocumentFormat } from "../../domain/vocabulary.js";
+import { DocumentParseError, isAkn, parseAkn } from "./akn.js";
+import { splitTextBlocks, structureTextBlocks } from "./text-structure.js";
+
+export class UnsupportedFormatError extends Error {
+  override readonly name = "UnsupportedFormatError";
+}
+
+export function detectFormat(bytes: Uint8Array, name: string, contentType?: string | null): DocumentFormat {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
+  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  const head = Buffer.from(bytes.subarray(0, 512)).toString("latin1").replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart();
+  if (head.startsWith("%PDF-")) return "pdf";
+  if (head.startsWith("PK\x03\x04")) {
+    if (ext === "docx" || type.includes("wordprocessingml")) return "docx";
+    throw new UnsupportedFormatError("a ZIP archive that is not a .docx file");
+  }
+  if (ext === "pdf" || type === "application/pdf") throw new DocumentParseError("named as a PDF but not a PDF file (no %PDF- header)");
+  if (ext === "docx") throw new DocumentParseError("named as a DOCX but not a ZIP-based Word file");
+  if (ext === "html" || ext === "htm" || type === "text/html" || /^<!doctype html|^<html[\s>]/i.test(head)) return "html";
+  if (ext === "xml" || ext === "akn" || head.startsWith("<?xml") || head.startsWith("<akomaNtoso")) return "akn";
+  if (ext === "md" || ext === "markdown" || type === "text/markdown") return "markdown";
+  if (ext === "txt" || ext === "text" || type === "text/plain" || (ext === "" && !bytes.subarray(0, 4096).includes(0))) return "text";
+  throw new UnsupportedFormatError(`unsupported file type${ext ? ` .${ext}` : ""}${type ? ` (${type})` : ""}: expected Akoma Ntoso XML, PDF, DOCX, HTML, text or Markdown`);
+}
+
+export async function parseDocumentBytes(bytes: Uint8Array, name: string, contentType?: string | null): Promise<ParsedDocument> {
+  if (bytes.length === 0) throw new DocumentParseError("empty file");
+  const format = detectFormat(bytes, name, contentType);
+  switch (format) {
+    case "akn": {
+      const xml = decodeUtf8(bytes);
+      if (!isAkn(xml)) throw new UnsupportedFormatError("XML that is not Akoma Ntoso (no <akomaNtoso> root)");
+      return parseAkn(xml);
+    }
+    case "pdf":
+      return parsePdf(bytes);
+    case "docx":
+      return parseDocx(bytes);
+    case "html":
+      return parseHtml(decodeUtf8(bytes));
+    case "markdown":
+      return parseMarkdown(decodeUtf8(bytes));
+    case "text":
+      return structureTextBlocks(splitTextBlocks(decodeUtf8(bytes)), { format: "text" });
+  }
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new DocumentParseError("not valid UTF-8 text");
+  }
+}
+
+async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
+  let pages: string[];
+  try {
+    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    pages = (await extractText(pdf, { mergePages: false })).text;
+  } catch (error) {
+    throw new DocumentParseError(`unreadable PDF: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const text = pages.join("\n\n");
+  if (!text.trim()) throw new DocumentParseError("PDF without extractable text (scanned images need OCR first)");
+  return structureTextBlocks(splitTextBlocks(text), { format: "pdf" });
+}
+
+async function parseDocx(bytes: Uint8Array): Promise<ParsedDocument> {
+  let value: string;
+  try {
+    ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) }));
+  } catch (error) {
+    throw new DocumentParseError(`unreadable DOCX: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // mammoth separates Word paragraphs with blank lines, so each Word paragraph is one block.
+  return structureTextBlocks(value.split(/\n\s*\n/), { format: "docx" });
+}
+
+function parseHtml(html: string): ParsedDocument {
+  const $ = cheerio.load(html);
+  $("script, style, noscript, template, nav, header, footer, form").remove();
+  const title = $("title").first().text() || $("h1").first().text() || null;
+  const blockSelector = "h1, h2, h3, h4, h5, h6, p, li, blockquote, td, th, pre";
+  const blocks = $(blockSelector)
+    .filter((_, el) => $(el).find(blockSelector).length === 0)
+    .map((_, el) => $(el).text())
+    .get();
+  return structureTextBlocks(blocks.length ? blocks : splitTextBlocks($("body").text()), { format: "html", title });
+}
+
+function parseMarkdown(markdown: string): ParsedDocument {
+  const title = /^#\s+(.+)$/m.exec(markdown)?.[1] ?? null;
+  const plain = markdown
+    .replace(/^#{1,6}\s+/gm, "")
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+    .replace(/(\*\*|__|\*|_|`)(?=\S)([^*_`]+?)\1/g, "$2")
+    .replace(/^\s*[-*+]\s+/gm, "")
+    .replace(/^>\s?/gm, "");
+  return structureTextBlocks(splitTextBlocks(plain), { format: "markdown", title });
+}

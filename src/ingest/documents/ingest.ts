@@ -1,0 +1,127 @@
+// Ingests one document: hash → skip if known → parse → validate → detect references → store as a new version, in one transaction.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "../../db/client.js";
+import { findProcessOfResolution } from "../../db/documents-references.js";
+import { findCurrentVersion, findDocumentByContentHash, insertDocumentVersion } from "../../db/documents.js";
+import type { Tx } from "../../db/upsert.js";
+import type { ParsedDocument } from "../../domain/documents.js";
+import { slugWithoutSymbol } from "../../domain/documents.js";
+import type { ReferenceMatcher } from "../../domain/references-entities.js";
+import { detectCitations } from "../../domain/references.js";
+import { gaSessionOfSymbol, parseSymbol } from "../../domain/symbols.js";
+import { DOCUMENT_FORMATS, DOCUMENT_TYPES, PARAGRAPH_KINDS, type DocumentType } from "../../domain/vocabulary.js";
+import { parseDocumentBytes } from "./formats.js";
+
+export type IngestStatus = "inserted" | "new-version" | "skipped" | "failed";
+
+export interface IngestResult {
+  /** The file path or URL. */
+  name: string;
+  status: IngestStatus;
+  /** Why a file was skipped or failed. */
+  reason?: string;
+  slug?: string;
+  version?: number;
+  paragraphs?: number;
+  bytes: number;
+}
+
+/** Where a document comes from and under what terms; stored on every version. */
+export interface DocumentProvenance {
+  sourceId?: string | null;
+  sourceUrl?: string | null;
+  licence: string;
+  attribution?: string | null;
+  /** Overrides what the file says or what is guessed from it. */
+  language?: string | null;
+  type?: DocumentType | null;
+}
+
+export const UNKNOWN_LICENCE = "not stated (ingested without licence information)";
+
+const ParagraphSchema = z.object({
+  anchor: z.string().regex(/^[a-z0-9][a-z0-9-]{0,120}$/),
+  label: z.string().min(1).max(300),
+  kind: z.enum(PARAGRAPH_KINDS),
+  heading: z.string().max(2000).nullable(),
+  // A tsvector holds at most 1 MB; no real paragraph comes near this.
+  text: z.string().min(1).max(200_000),
+  notes: z.array(z.string().max(50_000)).max(200),
+});
+const ParsedDocumentSchema = z.object({
+  symbol: z.string().max(80).nullable(),
+  title: z.string().min(1).max(2000),
+  date: z.iso.date().nullable(),
+  language: z.string().regex(/^[a-z]{2,3}$/),
+  type: z.enum(DOCUMENT_TYPES),
+  format: z.enum(DOCUMENT_FORMATS),
+  authors: z.array(z.string().max(300)).max(100),
+  paragraphs: z.array(ParagraphSchema).min(1, "no paragraphs of text found").max(50_000),
+});
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Ingests one file's bytes inside the given transaction. Throws on unreadable or invalid content (the caller turns
+ * that into a "failed" result and rolls back); returns "skipped" when the same bytes or the same text are stored.
+ */
+export async function ingestDocumentBytes(
+  tx: Tx,
+  matcher: ReferenceMatcher,
+  file: { name: string; bytes: Uint8Array; contentType?: string | null },
+  provenance: DocumentProvenance,
+  now: Date,
+): Promise<IngestResult> {
+  const base = { name: file.name, bytes: file.bytes.length };
+  const contentHash = hashBytes(file.bytes);
+  const known = await findDocumentByContentHash(tx, contentHash);
+  if (known) return { ...base, status: "skipped", reason: `unchanged: same file already stored as ${known.slug} version ${known.version}`, slug: known.slug, version: known.version };
+  const parsed = validate(await parseDocumentBytes(file.bytes, file.name, file.contentType), provenance);
+  const slug = parsed.symbol ?? slugWithoutSymbol(contentHash);
+  const textHash = createHash("sha256").update(JSON.stringify([parsed.title, parsed.paragraphs])).digest("hex");
+  const current = await findCurrentVersion(tx, slug, parsed.language);
+  if (current?.textHash === textHash) return { ...base, status: "skipped", reason: `unchanged: same text as ${slug} version ${current.version}`, slug, version: current.version };
+  const symbol = parsed.symbol ? parseSymbol(parsed.symbol) : null;
+  const references = parsed.paragraphs.map((p) => {
+    const all = [p.text, ...p.notes].join(" ");
+    return { citations: detectCitations(all), mentions: matcher.detect(p.text) };
+  });
+  const stored = await insertDocumentVersion(tx, {
+    slug,
+    parsed,
+    gaSession: symbol ? gaSessionOfSymbol(symbol) : null,
+    processId: parsed.symbol ? await findProcessOfResolution(tx, parsed.symbol) : null,
+    sourceId: provenance.sourceId ?? null,
+    sourceUrl: provenance.sourceUrl ?? null,
+    licence: provenance.licence,
+    attribution: provenance.attribution ?? null,
+    contentHash,
+    textHash,
+    byteSize: file.bytes.length,
+    ingestedAt: now,
+    references,
+  });
+  return { ...base, status: stored.version === 1 ? "inserted" : "new-version", slug, version: stored.version, paragraphs: parsed.paragraphs.length };
+}
+
+function validate(parsed: ParsedDocument, provenance: DocumentProvenance): ParsedDocument {
+  const withOverrides = { ...parsed, language: provenance.language ?? parsed.language, type: provenance.type ?? parsed.type };
+  const result = ParsedDocumentSchema.safeParse(withOverrides);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new InvalidDocumentError(`invalid document: ${issue.path.join(".") || "document"}: ${issue.message}`);
+  }
+  return withOverrides;
+}
+
+export class InvalidDocumentError extends Error {
+  override readonly name = "InvalidDocumentError";
+}
+
+/** Runs one ingest in its own transaction so a failure leaves nothing behind. */
+export async function ingestInOwnTransaction(db: Db, fn: (tx: Tx) => Promise<IngestResult>): Promise<IngestResult> {
+  return db.transaction(fn);
+}
