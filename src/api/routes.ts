@@ -11,6 +11,7 @@ import { frameworkItemsApi, frameworksApi } from "./frameworks.js";
 import { organizationsApi } from "./organizations.js";
 import { votesApi } from "./votes.js";
 import { alignmentApi } from "./alignment.js";
+import { documentsApi, searchApi } from "./documents.js";
 
 export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHono }[] = [
   { path: "/states", create: statesApi },
@@ -24,4 +25,6 @@ export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHo
   { path: "/organizations", create: organizationsApi },
   { path: "/votes", create: votesApi },
   { path: "/alignment", create: alignmentApi },
+  { path: "/documents", create: documentsApi },
+  { path: "/search", create: searchApi },
 ];

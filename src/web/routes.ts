@@ -18,6 +18,8 @@ import { correctionsPages, correctionsQueuePages } from "./pages/corrections.js"
 import { votesPages } from "./pages/votes.js";
 import { stateVotesPages } from "./pages/votes-state.js";
 import { alignmentPages } from "./pages/alignment.js";
+import { documentsPages } from "./pages/documents.js";
+import { searchPages } from "./pages/search.js";
 
 export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] = [
   { path: "/states", create: statesPages },
@@ -35,6 +37,8 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] =
   { path: "/votes", create: votesPages },
   { path: "/states", create: stateVotesPages },
   { path: "/alignment", create: alignmentPages },
+  { path: "/documents", create: documentsPages },
+  { path: "/search", create: searchPages },
   { path: "/", create: homePages },
   { path: "/about", create: aboutPages },
   { path: "/api/docs", create: apiDocsPages },
