@@ -23,6 +23,12 @@ const EnvSchema = z.object({
   SESSION_LIFETIME_HOURS: z.coerce.number().min(0.05).max(24 * 90).default(12),
   COOKIE_SECURE: z.enum(["auto", "always", "never"]).default("auto"),
   REVIEW_FOUR_EYES_MIN_EDITORS: z.coerce.number().int().min(0).max(1000).default(2),
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 31 - 1).default(50 * 1024 * 1024),
+  DOCUMENT_FETCH_ALLOW_PRIVATE: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  DOCUMENT_FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -43,6 +49,10 @@ export interface Config {
   cookieSecure: "auto" | "always" | "never";
   /** With at least this many editors (admins count), nobody may approve their own change; 0 turns the rule off. */
   reviewFourEyesMinEditors: number;
+  /** Document ingest (issue 4): largest file or download accepted, and the URL-fetch rules. */
+  documentMaxBytes: number;
+  documentFetchAllowPrivate: boolean;
+  documentFetchMaxRedirects: number;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +79,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionLifetimeHours: e.SESSION_LIFETIME_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     reviewFourEyesMinEditors: e.REVIEW_FOUR_EYES_MIN_EDITORS,
+    documentMaxBytes: e.DOCUMENT_MAX_BYTES,
+    documentFetchAllowPrivate: e.DOCUMENT_FETCH_ALLOW_PRIVATE,
+    documentFetchMaxRedirects: e.DOCUMENT_FETCH_MAX_REDIRECTS,
   };
 }
 
@@ -85,4 +98,7 @@ export const CONFIG_DOCS: { name: string; default: string; meaning: string }[] =
   { name: "SESSION_LIFETIME_HOURS", default: "12", meaning: "how long an editor stays signed in" },
   { name: "COOKIE_SECURE", default: "auto", meaning: "Secure session cookies: auto (when served over https), always or never" },
   { name: "REVIEW_FOUR_EYES_MIN_EDITORS", default: "2", meaning: "with this many editors or more, nobody may approve their own change (0: never enforced)" },
+  { name: "DOCUMENT_MAX_BYTES", default: "52428800", meaning: "largest document file or download `normwatch ingest` accepts (bytes; 50 MB)" },
+  { name: "DOCUMENT_FETCH_ALLOW_PRIVATE", default: "false", meaning: "let `normwatch ingest <url>` fetch from private, loopback and link-local addresses" },
+  { name: "DOCUMENT_FETCH_MAX_REDIRECTS", default: "5", meaning: "redirects followed when fetching a document by URL" },
 ];

@@ -6,6 +6,7 @@ import { runDatasetsBuild } from "./datasets-build.js";
 import { runServe } from "./serve.js";
 import { registerUserCommands } from "./user.js";
 import { registerVotesCommands } from "./votes.js";
+import { registerIngestCommand } from "./ingest.js";
 import { registerExportCommand } from "./export.js";
 import { registerImportCommand } from "./import.js";
 
@@ -35,6 +36,7 @@ datasets
   .action((options: { shared: string; out: string; retrievedOn: string }) => runDatasetsBuild(options));
 
 registerVotesCommands(program);
+registerIngestCommand(program);
 registerUserCommands(program);
 registerExportCommand(program);
 registerImportCommand(program);

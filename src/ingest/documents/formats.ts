@@ -1,7 +1,7 @@
 // Detects a file's format from its bytes and name, and reads it with a well-kept library into a parsed document.
 import * as cheerio from "cheerio";
 import mammoth from "mammoth";
-import { extractText, getDocumentProxy } from "unpdf";
+import { getDocumentProxy } from "unpdf";
 import type { ParsedDocument } from "../../domain/documents.js";
 import type { DocumentFormat } from "../../domain/vocabulary.js";
 import { DocumentParseError, isAkn, parseAkn } from "./akn.js";
@@ -60,16 +60,60 @@ function decodeUtf8(bytes: Uint8Array): string {
 }
 
 async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
-  let pages: string[];
+  let pages: PdfLine[][];
   try {
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    pages = (await extractText(pdf, { mergePages: false })).text;
+    pages = [];
+    for (let n = 1; n <= pdf.numPages; n++) pages.push(linesOfPage((await (await pdf.getPage(n)).getTextContent()).items as PdfTextItem[]));
   } catch (error) {
     throw new DocumentParseError(`unreadable PDF: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const text = pages.join("\n\n");
-  if (!text.trim()) throw new DocumentParseError("PDF without extractable text (scanned images need OCR first)");
-  return structureTextBlocks(splitTextBlocks(text), { format: "pdf" });
+  const blocks: string[] = [];
+  for (const page of pages) {
+    const pageBlocks = blocksOfLines(page);
+    // A paragraph that runs over a page break: the page ends mid-sentence, so the next page's first block continues it.
+    if (blocks.length && pageBlocks.length && !/[.,;:)]$/.test(blocks[blocks.length - 1]!.trim())) blocks[blocks.length - 1] += `\n${pageBlocks.shift()!}`;
+    blocks.push(...pageBlocks);
+  }
+  if (blocks.length === 0) throw new DocumentParseError("PDF without extractable text (scanned images need OCR first)");
+  return structureTextBlocks(blocks.flatMap((b) => splitTextBlocks(b)), { format: "pdf" });
+}
+
+interface PdfTextItem {
+  str?: string;
+  transform?: number[];
+  hasEOL?: boolean;
+}
+interface PdfLine {
+  y: number;
+  text: string;
+}
+
+/** Groups text items into lines by their baseline. */
+function linesOfPage(items: PdfTextItem[]): PdfLine[] {
+  const lines: PdfLine[] = [];
+  for (const item of items) {
+    if (typeof item.str !== "string" || !item.transform) continue;
+    const y = item.transform[5]!;
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(last.y - y) < 2) last.text += item.str;
+    else if (item.str.trim() || last) lines.push({ y, text: item.str });
+  }
+  return lines.filter((l) => l.text.trim());
+}
+
+/** A gap between lines clearly wider than the usual line spacing ends a paragraph. */
+function blocksOfLines(lines: PdfLine[]): string[] {
+  if (lines.length === 0) return [];
+  const gaps = lines.slice(1).map((l, i) => Math.abs(lines[i]!.y - l.y)).sort((a, b) => a - b);
+  const usual = gaps[Math.floor(gaps.length / 4)] ?? 0;
+  const blocks: string[][] = [[lines[0]!.text]];
+  for (let i = 1; i < lines.length; i++) {
+    const gap = Math.abs(lines[i - 1]!.y - lines[i]!.y);
+    if (usual > 0 && gap > usual * 1.4) blocks.push([]);
+    blocks[blocks.length - 1]!.push(lines[i]!.text);
+  }
+  return blocks.map((b) => b.join("\n"));
 }
 
 async function parseDocx(bytes: Uint8Array): Promise<ParsedDocument> {

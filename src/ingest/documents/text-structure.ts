@@ -26,7 +26,9 @@ export function structureTextBlocks(rawBlocks: string[], options: TextStructureO
   const head = blocks.slice(0, 15);
   const symbolLine = head.find((b) => SYMBOL_LINE.test(b) && parseSymbol(b));
   const symbol = symbolLine ? parseSymbol(symbolLine)!.symbol : (head.map((b) => /^(?:A|S|E)\/\S+/.exec(b)?.[0]).map((s) => (s ? parseSymbol(s) : null)).find(Boolean)?.symbol ?? null);
-  const dateMatch = head.map((b) => DATE.exec(b)).find(Boolean);
+  // A resolution states its adoption date ("Resolution adopted by the General Assembly on 27 December 2019"); prefer it to the issue date.
+  const adopted = head.map((b) => (/\badopted by the .+? on (.+)$/i.test(b) ? DATE.exec(b) : null)).find(Boolean);
+  const dateMatch = adopted ?? head.map((b) => DATE.exec(b)).find(Boolean);
   const date = dateMatch ? `${dateMatch[3]}-${String(MONTHS.indexOf(dateMatch[2]!) + 1).padStart(2, "0")}-${dateMatch[1]!.padStart(2, "0")}` : null;
   const enacting = blocks.findIndex((b) => /^The (General Assembly|Security Council|Human Rights Council)\s*,?$/i.test(b));
   const resolutionTitle = symbol && /^\d+\/\d+\.\s+\S/.test(blocks[enacting - 1] ?? "") ? blocks[enacting - 1]!.replace(/^\d+\/\d+\.\s+/, "") : null;
