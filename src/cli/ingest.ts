@@ -6,6 +6,7 @@ import { openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import * as t from "../db/schema/index.js";
 import { DOCUMENT_TYPES, type DocumentType } from "../domain/vocabulary.js";
+import { seedDatabase } from "../ingest/seed.js";
 import { ingestBatch, resolveInputs, summarizeResults } from "../ingest/documents/batch.js";
 import { UNKNOWN_LICENCE, type DocumentProvenance, type IngestResult } from "../ingest/documents/ingest.js";
 
@@ -44,6 +45,8 @@ export async function runIngest(config: Config, args: string[], options: IngestO
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
     await migrateDatabase(database);
+    // The bundled States, processes and norms are what reference detection matches against (skipped when unchanged).
+    await seedDatabase(database);
     const provenance = await provenanceFrom(database.db, options);
     const started = performance.now();
     const bar = createProgressBar(inputs.length, options.quiet);

@@ -37,16 +37,13 @@ export function parseAkn(xml: string): ParsedDocument {
   const authorHref = work ? findFirst(work, "FRBRauthor")?.attributes["href"]?.replace(/^#/, "") : undefined;
 
   const paragraphs: ParsedParagraph[] = [];
-  const preamble = childElements(doc, "preamble")[0];
-  if (preamble) readPreamble(preamble, "", null, paragraphs);
-  const body = childElements(doc, "mainBody")[0] ?? childElements(doc, "body")[0];
-  if (body) new BodyWalker(paragraphs, "", false).walk(body);
-  const attachments = childElements(doc, "attachments")[0];
-  if (attachments) {
-    childElements(attachments).forEach((attachment, i) => {
-      const annexBody = findFirst(attachment, "mainBody") ?? attachment;
-      new BodyWalker(paragraphs, `annex${i + 1}-`, true).walk(annexBody);
-    });
+  if (doc.name === "documentCollection") {
+    // Resolutions adopted in parts (74/250 A and B): each component statement is read under its own prefix.
+    const components = childElements(root, "components")[0] ?? findFirst(doc, "components");
+    const statements = components ? childElements(components).map((c) => childElements(c)[0]).filter((s): s is XmlElement => s !== undefined) : [];
+    statements.forEach((statement, i) => readStatement(statement, `${partLetter(statement, i)}-`, paragraphs));
+  } else {
+    readStatement(doc, "", paragraphs);
   }
   return {
     symbol,
@@ -58,6 +55,26 @@ export function parseAkn(xml: string): ParsedDocument {
     authors: authorHref && AUTHORS[authorHref.toLowerCase()] ? [AUTHORS[authorHref.toLowerCase()]!] : [],
     paragraphs: uniqueAnchors(paragraphs.filter((p) => p.text.length > 0)),
   };
+}
+
+function readStatement(statement: XmlElement, prefix: string, paragraphs: ParsedParagraph[]): void {
+  const preamble = childElements(statement, "preamble")[0];
+  if (preamble) readPreamble(preamble, prefix, null, paragraphs);
+  const body = childElements(statement, "mainBody")[0] ?? childElements(statement, "body")[0];
+  if (body) new BodyWalker(paragraphs, prefix, false).walk(body);
+  const attachments = childElements(statement, "attachments")[0];
+  if (attachments) {
+    childElements(attachments).forEach((attachment, i) => {
+      const annexBody = findFirst(attachment, "mainBody") ?? attachment;
+      new BodyWalker(paragraphs, `${prefix}annex${i + 1}-`, true).walk(annexBody);
+    });
+  }
+}
+
+/** The part letter of a component resolution, from its FRBR URI (".../74-250A/") or its position. */
+function partLetter(statement: XmlElement, index: number): string {
+  const uri = findFirst(statement, "FRBRuri")?.attributes["value"] ?? "";
+  return (/-\d+([A-Z])\/?$/.exec(uri)?.[1] ?? String.fromCharCode(97 + index)).toLowerCase();
 }
 
 function readSymbol(doc: XmlElement, work: XmlElement | null): string | null {
@@ -219,6 +236,8 @@ function slugPart(text: string): string {
 }
 
 function labelPrefix(prefix: string): string {
+  const part = /^([a-z])-/.exec(prefix);
+  if (part) return `${part[1]!.toUpperCase()}, ${labelPrefix(prefix.slice(2))}`;
   const annex = /^annex(\d+)-/.exec(prefix);
   const section = [...prefix.matchAll(/sec-([a-z0-9-]+?)-(?=sec-|$|op|pp|p-)/g)].map((m) => m[1]!.toUpperCase());
   return [annex ? `Annex${annex[1] === "1" ? "" : ` ${annex[1]}`}, ` : "", section.length ? `section ${section.join(".")}, ` : ""].join("");

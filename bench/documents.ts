@@ -1,0 +1,127 @@
+// Documents bench: ingest of the 1,974 GA resolutions (documents/s, MB/s) and unchanged re-ingest on PGlite and PostgreSQL;
+// search latency p50/p95 over 200 fixed queries against a bare SQL query of the same shape in the same run.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { queryRows, type DriverName } from "../src/db/client.js";
+import { searchParagraphs, type SearchFilters } from "../src/db/search.js";
+import { ingestBatch, resolveInputs, type BatchOptions } from "../src/ingest/documents/batch.js";
+import { BUNDLED_IMPORTERS } from "../src/ingest/seed.js";
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from "../test/database.js";
+
+const ARCHIVE = fileURLToPath(new URL("../../shared/data/unga-resolutions-akn/english-sessions-74-79.tar.xz", import.meta.url));
+
+/** 100 realistic subjects of UN texts, each searched twice (plain, and as a phrase or with a filter) = 200 queries. */
+const SUBJECTS = [
+  "ad hoc intergovernmental committee of experts", "critical infrastructure", "information and communications technologies", "cybercrime", "human rights defenders",
+  "climate change", "sustainable development goals", "peacekeeping operations", "nuclear disarmament", "small island developing States",
+  "gender equality", "violence against women", "refugees", "internally displaced persons", "humanitarian assistance", "rule of law", "counter-terrorism",
+  "arms trade treaty", "chemical weapons", "biological weapons", "outer space", "oceans and the law of the sea", "fisheries", "biodiversity",
+  "desertification", "disaster risk reduction", "financing for development", "external debt", "least developed countries", "landlocked developing countries",
+  "migration", "trafficking in persons", "corruption", "illicit financial flows", "drug problem", "rights of the child", "persons with disabilities",
+  "older persons", "indigenous peoples", "racism", "freedom of expression", "right to privacy", "death penalty", "torture", "enforced disappearances",
+  "Palestine refugees", "Syrian Arab Republic", "Ukraine", "Myanmar", "Afghanistan", "Democratic People's Republic of Korea", "Islamic Republic of Iran",
+  "programme budget", "scale of assessments", "International Civil Service Commission", "joint inspection unit", "pension fund", "human resources management",
+  "open-ended working group", "group of governmental experts", "confidence-building measures", "capacity-building", "responsible State behaviour",
+  "international law", "Charter of the United Nations", "Security Council reform", "revitalization of the work of the General Assembly", "Secretary-General report",
+  "COVID-19 pandemic", "global health", "universal health coverage", "education", "food security", "agriculture development", "water and sanitation",
+  "renewable energy", "digital divide", "artificial intelligence", "science and technology", "culture of peace", "interreligious dialogue", "sport for development",
+  "Olympic truce", "south-south cooperation", "entrepreneurship", "microfinance", "tourism", "cooperatives", "literacy", "youth", "family", "volunteerism",
+  "mercenaries", "self-determination", "decolonization", "Non-Self-Governing Territories", "Western Sahara", "Gibraltar", "New Caledonia",
+];
+
+function queries(): { q: string; filters: SearchFilters }[] {
+  const out: { q: string; filters: SearchFilters }[] = [];
+  SUBJECTS.forEach((s, i) => {
+    out.push({ q: s, filters: {} });
+    out.push(i % 2 === 0 ? { q: `"${s}"`, filters: {} } : { q: s, filters: { type: "resolution", dateFrom: "2021-01-01" } });
+  });
+  return out;
+}
+
+function extractCorpus(): string | null {
+  if (!fs.existsSync(ARCHIVE)) return null;
+  const dir = path.join(os.tmpdir(), "normwatch-bench-akn");
+  if (!fs.existsSync(path.join(dir, "english"))) {
+    fs.mkdirSync(dir, { recursive: true });
+    execFileSync("tar", ["xJf", ARCHIVE, "-C", dir]);
+  }
+  return path.join(dir, "english");
+}
+
+const batchOptions: BatchOptions = { provenance: { licence: "United Nations (bench)" }, now: () => new Date(), maxBytes: 50 * 1024 * 1024, maxRedirects: 0, allowPrivateAddresses: false };
+
+async function ingestBench(driver: DriverName, corpus: string): Promise<TestDatabase> {
+  const database = await createTestDatabase(driver, { seed: { importers: BUNDLED_IMPORTERS.filter((i) => i.name !== "documents" && i.name !== "votes") } });
+  const inputs = await resolveInputs([corpus]);
+  const bytes = inputs.reduce((sum, i) => sum + (i.kind === "file" ? fs.statSync(i.path).size : 0), 0);
+  let started = performance.now();
+  const results = await ingestBatch(database.db, inputs, batchOptions);
+  let seconds = (performance.now() - started) / 1000;
+  const ok = results.filter((r) => r.status === "inserted").length;
+  const failed = results.filter((r) => r.status === "failed").length;
+  const [{ n }] = (await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM document_paragraphs`)) as [{ n: number }];
+  console.log(`documents ingest on ${driver}: ${inputs.length} files (${(bytes / 1e6).toFixed(1)} MB), ${ok} stored, ${failed} failed, ${n.toLocaleString("en")} paragraphs in ${seconds.toFixed(1)} s → ${(inputs.length / seconds).toFixed(1)} documents/s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s`);
+  started = performance.now();
+  const again = await ingestBatch(database.db, inputs, batchOptions);
+  seconds = (performance.now() - started) / 1000;
+  console.log(`documents re-ingest on ${driver} (unchanged files): ${again.filter((r) => r.status === "skipped").length}/${inputs.length} skipped in ${seconds.toFixed(2)} s → ${(inputs.length / seconds).toFixed(0)} files/s`);
+  return database;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function searchBench(database: TestDatabase): Promise<void> {
+  const list = queries();
+  // Warm caches once, as a running server would be.
+  for (const { q, filters } of list.slice(0, 20)) await searchParagraphs(database.db, q, filters, { limit: 20, offset: 0 });
+  const ours: number[] = [];
+  const bare: number[] = [];
+  for (const { q, filters } of list) {
+    let t = performance.now();
+    await searchParagraphs(database.db, q, filters, { limit: 20, offset: 0 });
+    ours.push(performance.now() - t);
+    t = performance.now();
+    // The same shape written by hand for English only: match, rank, count, page of 20, headlines.
+    await queryRows(
+      database.db,
+      sql`WITH hits AS (SELECT p.id, ts_rank_cd(p.tsv, websearch_to_tsquery('english', ${q}), 4) AS rank FROM document_paragraphs p JOIN documents d ON d.id = p.document_id
+                        WHERE p.tsv @@ websearch_to_tsquery('english', ${q}) AND d.is_current ${filters.type ? sql`AND d.type = ${filters.type}` : sql``} ${filters.dateFrom ? sql`AND d.document_date >= ${filters.dateFrom}` : sql``}),
+               page AS (SELECT id, rank, (SELECT count(*) FROM hits) AS total FROM hits ORDER BY rank DESC, id LIMIT 20)
+          SELECT d.slug, p.anchor, page.rank, page.total, ts_headline('english', p.text, websearch_to_tsquery('english', ${q}), 'MaxFragments=2') AS headline
+          FROM page JOIN document_paragraphs p ON p.id = page.id JOIN documents d ON d.id = p.document_id ORDER BY page.rank DESC`,
+    );
+    bare.push(performance.now() - t);
+  }
+  ours.sort((a, b) => a - b);
+  bare.sort((a, b) => a - b);
+  const p95 = percentile(ours, 95);
+  const bareP95 = percentile(bare, 95);
+  console.log(`search on ${database.driver} over ${list.length} queries: p50 ${percentile(ours, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; bare SQL p50 ${percentile(bare, 50).toFixed(1)} ms, p95 ${bareP95.toFixed(1)} ms → ${(p95 / bareP95).toFixed(2)}× (targets: p95 < 20 ms on PGlite, within 1.5× of bare SQL)`);
+}
+
+export async function runDocumentsBench(): Promise<void> {
+  const corpus = extractCorpus();
+  if (!corpus) {
+    console.log(`documents: skipped (corpus archive not found at ${ARCHIVE})`);
+    return;
+  }
+  const drivers: DriverName[] = TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+  if (!TEST_DATABASE_URL) console.log("documents on PostgreSQL: skipped (set TEST_DATABASE_URL to run)");
+  for (const driver of drivers) {
+    const database = await ingestBench(driver, corpus);
+    try {
+      await searchBench(database);
+    } finally {
+      await database.dispose();
+    }
+  }
+  console.log("documents: synthetic 1M-paragraph corpus on PostgreSQL: skipped (not implemented in this issue)");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runDocumentsBench();
