@@ -195,3 +195,8 @@ interface DetailRow {
 function toSummary(r: SummaryRow): DocumentSummary {
   return { id: r.id, slug: r.slug, symbol: r.symbol, title: r.title, date: r.document_date, language: r.language, type: r.type, version: r.version, gaSession: r.ga_session, paragraphCount: r.paragraph_count };
 }
+
+/** Refreshes planner statistics after a bulk ingest (PGlite has no autovacuum; without them the planner picks nested loops). */
+export async function analyzeDocumentTables(db: Handle): Promise<void> {
+  await db.execute(sql`ANALYZE documents, document_paragraphs, document_citations, paragraph_mentions`);
+}

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../../db/client.js";
 import { getReferenceVocabulary } from "../../db/documents-references.js";
+import { analyzeDocumentTables } from "../../db/documents.js";
 import { createReferenceMatcher } from "../../domain/references-entities.js";
 import { fetchDocument, type FetchLimits } from "./fetch-url.js";
 import { ingestDocumentBytes, type DocumentProvenance, type IngestResult } from "./ingest.js";
@@ -57,6 +58,7 @@ export async function ingestBatch(db: Db, inputs: IngestInput[], options: BatchO
     results.push(result);
     options.onProgress?.(results.length, inputs.length, result);
   }
+  if (results.some((r) => r.status === "inserted" || r.status === "new-version")) await analyzeDocumentTables(db);
   return results;
 }
 

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { getReferenceVocabulary } from "../../db/documents-references.js";
+import { analyzeDocumentTables } from "../../db/documents.js";
 import * as t from "../../db/schema/index.js";
 import { emptyCounts, type Tx } from "../../db/upsert.js";
 import { createReferenceMatcher } from "../../domain/references-entities.js";
@@ -51,6 +52,7 @@ export const documentsImporter: DatasetImporter = {
       else if (result.status === "new-version") counts.updated++;
       else counts.unchanged++;
     }
+    if (counts.inserted + counts.updated > 0) await analyzeDocumentTables(tx);
     return { documents: counts };
   },
 };
