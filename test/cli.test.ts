@@ -77,5 +77,5 @@ describe("normwatch command line", () => {
     const after = path.join(root, "after.ndjson");
     expect((await runCli(["export", "--out", after], { DATA_DIR: b })).code).toBe(0);
     expect(dumpText(after).split("\n").slice(1)).toEqual(dumpText(dump).split("\n").slice(1));
-  });
+  }, 300_000);
 });

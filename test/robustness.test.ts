@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../src/db/client.js";
 import { listDumpTables } from "../src/db/dump.js";
 import { BUNDLED_IMPORTERS } from "../src/ingest/seed.js";
@@ -49,11 +49,18 @@ async function expectServes(url: string): Promise<void> {
   expect(api.status).toBe(200);
 }
 
-afterAll(async () => {
-  for (const server of running) {
+/** Spawned servers, model startup and seeding: generous under a loaded two-core machine. */
+const TIMEOUT = 240_000;
+
+// A failed test must not leave its server holding the lock for the next one.
+afterEach(async () => {
+  for (const server of running.splice(0)) {
     if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGKILL");
     await server.exited;
   }
+});
+
+afterAll(async () => {
   for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -66,7 +73,7 @@ describe("the server process on an embedded database", () => {
     const server = start(dataDir);
     const url = await server.ready;
     expect(server.lines.filter((l) => IMPORTING.test(l))).toHaveLength(BUNDLED_IMPORTERS.length);
-    expect(server.lines.some((l) => /\[5\/5\] votes: \d+ rows written/.test(l))).toBe(true);
+    expect(server.lines.some((l) => / votes: \d+ rows written/.test(l))).toBe(true);
     expect(fs.readFileSync(lockFile, "utf8").trim()).toBe(String(server.child.pid));
     await expectServes(url);
     const exit = await server.stop();
@@ -75,7 +82,7 @@ describe("the server process on an embedded database", () => {
     reference = await tableCounts(dataDir);
     expect(reference["states"]).toBe(195);
     expect(reference["vote_events"]).toBeGreaterThan(6000);
-  });
+  }, TIMEOUT);
 
   it("reuses the data on a second start (nothing imported) and a second process on the same folder is refused", async () => {
     const server = start(dataDir);
@@ -90,7 +97,7 @@ describe("the server process on an embedded database", () => {
     expect(fs.readFileSync(lockFile, "utf8").trim()).toBe(String(server.child.pid));
     await expectServes(url);
     expect(await server.stop()).toEqual({ code: 0, signal: null });
-  });
+  }, TIMEOUT);
 
   it("recovers after kill -9 of a running server: same rows, nothing duplicated", async () => {
     const server = start(dataDir);
@@ -105,11 +112,11 @@ describe("the server process on an embedded database", () => {
     expect(restarted.lines.filter((l) => IMPORTING.test(l))).toEqual([]);
     expect(await restarted.stop()).toEqual({ code: 0, signal: null });
     expect(await tableCounts(dataDir)).toEqual(reference);
-  });
+  }, TIMEOUT);
 
   it.each([
     ["as soon as the first dataset starts importing", IMPORTING],
-    ["in the middle of the last and largest dataset (votes)", /\[5\/5\] votes: importing…/],
+    ["in the middle of the largest dataset (votes)", / votes: importing…/],
   ])("completes the seed on restart after kill -9 during the first seed, %s", async (_when, pattern) => {
     const freshDir = tempDataDir();
     const server = start(freshDir);
@@ -123,5 +130,5 @@ describe("the server process on an embedded database", () => {
     expect(restarted.lines.some((l) => /votes: importing…/.test(l))).toBe(true);
     expect(await restarted.stop()).toEqual({ code: 0, signal: null });
     expect(await tableCounts(freshDir)).toEqual(reference);
-  });
+  }, TIMEOUT);
 });
