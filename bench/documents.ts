@@ -30,7 +30,7 @@ const SUBJECTS = [
   "COVID-19 pandemic", "global health", "universal health coverage", "education", "food security", "agriculture development", "water and sanitation",
   "renewable energy", "digital divide", "artificial intelligence", "science and technology", "culture of peace", "interreligious dialogue", "sport for development",
   "Olympic truce", "south-south cooperation", "entrepreneurship", "microfinance", "tourism", "cooperatives", "literacy", "youth", "family", "volunteerism",
-  "mercenaries", "self-determination", "decolonization", "Non-Self-Governing Territories", "Western Sahara", "Gibraltar", "New Caledonia",
+  "mercenaries", "self-determination", "decolonization", "Convention against Cybercrime", "Non-Self-Governing Territories", "Western Sahara", "Gibraltar", "New Caledonia",
 ];
 
 function queries(): { q: string; filters: SearchFilters }[] {

@@ -21,6 +21,12 @@ CREATE TYPE "public"."document_format" AS ENUM('akn', 'pdf', 'docx', 'html', 'te
 CREATE TYPE "public"."document_type" AS ENUM('resolution', 'decision', 'draft-resolution', 'report', 'chairs-summary', 'statement', 'submission', 'letter', 'consultation-response', 'national-strategy', 'conference-room-paper', 'note', 'other');--> statement-breakpoint
 CREATE TYPE "public"."mention_kind" AS ENUM('state', 'norm', 'norm-topic', 'cbm-topic', 'process');--> statement-breakpoint
 CREATE TYPE "public"."paragraph_kind" AS ENUM('preambular', 'operative', 'sub-item', 'annex', 'heading', 'text');--> statement-breakpoint
+CREATE TYPE "public"."accreditation_outcome" AS ENUM('accredited', 'objected', 'withdrawn', 'pending');--> statement-breakpoint
+CREATE TYPE "public"."deadline_kind" AS ENUM('accreditation-window', 'no-objection-period', 'written-input-call', 'nomination-call', 'stakeholder-registration');--> statement-breakpoint
+CREATE TYPE "public"."ecosoc_status" AS ENUM('ecosoc', 'non-ecosoc', 'unknown');--> statement-breakpoint
+CREATE TYPE "public"."participation_record_kind" AS ENUM('deadline', 'accreditation', 'stakeholder-action');--> statement-breakpoint
+CREATE TYPE "public"."stakeholder_action_kind" AS ENUM('joint-letter', 'joint-statement', 'joint-submission', 'consultation-response', 'written-input', 'stakeholder-meeting');--> statement-breakpoint
+CREATE TYPE "public"."update_link_kind" AS ENUM('process', 'session', 'state', 'norm', 'resolution', 'document', 'deadline');--> statement-breakpoint
 CREATE TABLE "record_sources" (
 	"record_kind" "record_kind" NOT NULL,
 	"record_id" text NOT NULL,
@@ -387,6 +393,99 @@ CREATE TABLE "paragraph_mentions" (
 	CONSTRAINT "paragraph_mentions_paragraph_id_kind_target_id_pk" PRIMARY KEY("paragraph_id","kind","target_id")
 );
 --> statement-breakpoint
+CREATE TABLE "accreditations" (
+	"id" text PRIMARY KEY NOT NULL,
+	"process_id" text NOT NULL,
+	"session_id" text,
+	"is_aggregate" boolean NOT NULL,
+	"organization_name" text,
+	"ecosoc_status" "ecosoc_status" NOT NULL,
+	"applied_on" date,
+	"applied_precision" date_precision,
+	"decided_on" date,
+	"decided_precision" date_precision,
+	"outcome" "accreditation_outcome",
+	"applicants" integer,
+	"accredited_count" integer,
+	"objected_count" integer,
+	"objecting_states" text[] DEFAULT '{}'::text[] NOT NULL,
+	"notes" text,
+	"confidence" "confidence" NOT NULL,
+	CONSTRAINT "accreditations_shape" CHECK (("accreditations"."is_aggregate" AND "accreditations"."organization_name" IS NULL) OR (NOT "accreditations"."is_aggregate" AND "accreditations"."organization_name" IS NOT NULL AND "accreditations"."outcome" IS NOT NULL)),
+	CONSTRAINT "accreditations_counts" CHECK (coalesce("accreditations"."accredited_count", 0) + coalesce("accreditations"."objected_count", 0) <= coalesce("accreditations"."applicants", 2147483647))
+);
+--> statement-breakpoint
+CREATE TABLE "calendar_revisions" (
+	"uid" text PRIMARY KEY NOT NULL,
+	"fingerprint" text NOT NULL,
+	"sequence" integer NOT NULL,
+	"modified_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "deadlines" (
+	"id" text PRIMARY KEY NOT NULL,
+	"process_id" text NOT NULL,
+	"session_id" text,
+	"kind" "deadline_kind" NOT NULL,
+	"title" text NOT NULL,
+	"opens_on" date,
+	"opens_precision" date_precision,
+	"closes_on" date,
+	"closes_precision" date_precision,
+	"closes_time" text,
+	"time_zone" text,
+	"is_rolling" boolean DEFAULT false NOT NULL,
+	"eligibility" text,
+	"notes" text,
+	"confidence" "confidence" NOT NULL,
+	CONSTRAINT "deadlines_time_has_zone" CHECK ("deadlines"."closes_time" IS NULL OR "deadlines"."time_zone" IS NOT NULL)
+);
+--> statement-breakpoint
+CREATE TABLE "participation_sources" (
+	"record_kind" "participation_record_kind" NOT NULL,
+	"record_id" text NOT NULL,
+	"source_id" text NOT NULL,
+	"note" text,
+	CONSTRAINT "participation_sources_record_kind_record_id_source_id_pk" PRIMARY KEY("record_kind","record_id","source_id")
+);
+--> statement-breakpoint
+CREATE TABLE "stakeholder_actions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"process_id" text,
+	"session_id" text,
+	"kind" "stakeholder_action_kind" NOT NULL,
+	"title" text NOT NULL,
+	"description" text NOT NULL,
+	"acted_on" date,
+	"acted_precision" date_precision,
+	"lead_organizations" text[] DEFAULT '{}'::text[] NOT NULL,
+	"signatory_organizations" text[] DEFAULT '{}'::text[] NOT NULL,
+	"signatory_states" text[] DEFAULT '{}'::text[] NOT NULL,
+	"signatory_count" text,
+	"document_symbol" text,
+	"document_url" text,
+	"notes" text,
+	"confidence" "confidence" NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "update_links" (
+	"update_id" integer NOT NULL,
+	"record_kind" "update_link_kind" NOT NULL,
+	"record_id" text NOT NULL,
+	CONSTRAINT "update_links_update_id_record_kind_record_id_pk" PRIMARY KEY("update_id","record_kind","record_id")
+);
+--> statement-breakpoint
+CREATE TABLE "updates" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"slug" text NOT NULL,
+	"title" text NOT NULL,
+	"body_markdown" text NOT NULL,
+	"published_on" date NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "updates_slug_unique" UNIQUE("slug")
+);
+--> statement-breakpoint
 ALTER TABLE "record_sources" ADD CONSTRAINT "record_sources_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cyber_strategy_adoptions" ADD CONSTRAINT "cyber_strategy_adoptions_state_iso3_states_iso3_fk" FOREIGN KEY ("state_iso3") REFERENCES "public"."states"("iso3") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -418,6 +517,14 @@ ALTER TABLE "documents" ADD CONSTRAINT "documents_session_id_sessions_id_fk" FOR
 ALTER TABLE "documents" ADD CONSTRAINT "documents_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "paragraph_mentions" ADD CONSTRAINT "paragraph_mentions_paragraph_id_document_paragraphs_id_fk" FOREIGN KEY ("paragraph_id") REFERENCES "public"."document_paragraphs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "paragraph_mentions" ADD CONSTRAINT "paragraph_mentions_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accreditations" ADD CONSTRAINT "accreditations_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accreditations" ADD CONSTRAINT "accreditations_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deadlines" ADD CONSTRAINT "deadlines_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deadlines" ADD CONSTRAINT "deadlines_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "participation_sources" ADD CONSTRAINT "participation_sources_source_id_sources_id_fk" FOREIGN KEY ("source_id") REFERENCES "public"."sources"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stakeholder_actions" ADD CONSTRAINT "stakeholder_actions_process_id_processes_id_fk" FOREIGN KEY ("process_id") REFERENCES "public"."processes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stakeholder_actions" ADD CONSTRAINT "stakeholder_actions_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "update_links" ADD CONSTRAINT "update_links_update_id_updates_id_fk" FOREIGN KEY ("update_id") REFERENCES "public"."updates"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "record_sources_source_idx" ON "record_sources" USING btree ("source_id");--> statement-breakpoint
 CREATE INDEX "memberships_state_idx" ON "memberships" USING btree ("state_iso3");--> statement-breakpoint
 CREATE UNIQUE INDEX "states_iso2_idx" ON "states" USING btree ("iso2");--> statement-breakpoint
@@ -447,4 +554,10 @@ CREATE INDEX "document_paragraphs_tsv_idx" ON "document_paragraphs" USING gin ("
 CREATE INDEX "documents_content_hash_idx" ON "documents" USING btree ("content_hash");--> statement-breakpoint
 CREATE INDEX "documents_symbol_idx" ON "documents" USING btree ("symbol");--> statement-breakpoint
 CREATE INDEX "documents_current_idx" ON "documents" USING btree ("is_current","document_date");--> statement-breakpoint
-CREATE INDEX "paragraph_mentions_target_idx" ON "paragraph_mentions" USING btree ("kind","target_id");
+CREATE INDEX "paragraph_mentions_target_idx" ON "paragraph_mentions" USING btree ("kind","target_id");--> statement-breakpoint
+CREATE INDEX "accreditations_process_idx" ON "accreditations" USING btree ("process_id","session_id");--> statement-breakpoint
+CREATE INDEX "deadlines_process_idx" ON "deadlines" USING btree ("process_id","closes_on");--> statement-breakpoint
+CREATE INDEX "participation_sources_source_idx" ON "participation_sources" USING btree ("source_id");--> statement-breakpoint
+CREATE INDEX "stakeholder_actions_process_idx" ON "stakeholder_actions" USING btree ("process_id","acted_on");--> statement-breakpoint
+CREATE INDEX "update_links_record_idx" ON "update_links" USING btree ("record_kind","record_id");--> statement-breakpoint
+CREATE INDEX "updates_published_idx" ON "updates" USING btree ("published_on");

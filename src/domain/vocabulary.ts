@@ -136,3 +136,22 @@ export type MentionKind = (typeof MENTION_KINDS)[number];
 /** Document languages (ISO 639-1) and the PostgreSQL text-search configuration each is indexed with; others use 'simple'. */
 export const SEARCH_CONFIGS = { en: "english", fr: "french", es: "spanish", ru: "russian", ar: "arabic" } as const;
 export type SearchConfig = (typeof SEARCH_CONFIGS)[keyof typeof SEARCH_CONFIGS] | "simple";
+
+/** Participation (issue 7): deadlines, accreditation outcomes, stakeholder actions, update links and feeds. */
+export const DEADLINE_KINDS = ["accreditation-window", "no-objection-period", "written-input-call", "nomination-call", "stakeholder-registration"] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = { "accreditation-window": "Accreditation window", "no-objection-period": "No-objection period (accreditation)", "written-input-call": "Call for written inputs", "nomination-call": "Call for nominations", "stakeholder-registration": "Stakeholder registration" };
+export const ECOSOC_STATUSES = ["ecosoc", "non-ecosoc", "unknown"] as const;
+export type EcosocStatus = (typeof ECOSOC_STATUSES)[number];
+export const ACCREDITATION_OUTCOMES = ["accredited", "objected", "withdrawn", "pending"] as const;
+export type AccreditationOutcome = (typeof ACCREDITATION_OUTCOMES)[number];
+export const STAKEHOLDER_ACTION_KINDS = ["joint-letter", "joint-statement", "joint-submission", "consultation-response", "written-input", "stakeholder-meeting"] as const;
+export type StakeholderActionKind = (typeof STAKEHOLDER_ACTION_KINDS)[number];
+export const STAKEHOLDER_ACTION_KIND_LABELS: Record<StakeholderActionKind, string> = { "joint-letter": "Joint letter", "joint-statement": "Joint statement", "joint-submission": "Joint submission", "consultation-response": "Consultation response", "written-input": "Written input", "stakeholder-meeting": "Stakeholder meeting" };
+export const PARTICIPATION_RECORD_KINDS = ["deadline", "accreditation", "stakeholder-action"] as const;
+export type ParticipationRecordKind = (typeof PARTICIPATION_RECORD_KINDS)[number];
+/** Records an editor's update can point to. */
+export const UPDATE_LINK_KINDS = ["process", "session", "state", "norm", "resolution", "document", "deadline"] as const;
+export type UpdateLinkKind = (typeof UPDATE_LINK_KINDS)[number];
+export const CALENDAR_EVENT_KINDS = ["session", "deadline"] as const;
+export type CalendarEventKind = (typeof CALENDAR_EVENT_KINDS)[number];

@@ -11,11 +11,12 @@ import type { DatasetImporter } from "./dataset-importer.js";
 import { cyberProcessesImporter, cyberStrategiesImporter, sourcesImporter, statesImporter } from "./reference/import-reference.js";
 import { votesImporter } from "./votes/import-votes.js";
 import { documentsImporter } from "./documents/import-bundled.js";
+import { participationImporter } from "./participation/import-participation.js";
 
 export const DATASETS_DIR = fileURLToPath(new URL("../../datasets", import.meta.url));
 
 /** Every bundled dataset, in dependency order. */
-export const BUNDLED_IMPORTERS: DatasetImporter[] = [sourcesImporter, statesImporter, cyberProcessesImporter, cyberStrategiesImporter, votesImporter, documentsImporter];
+export const BUNDLED_IMPORTERS: DatasetImporter[] = [sourcesImporter, statesImporter, cyberProcessesImporter, cyberStrategiesImporter, votesImporter, documentsImporter, participationImporter];
 
 const SEED_LOCK_KEY = 7_402_119_002;
 

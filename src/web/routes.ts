@@ -20,6 +20,10 @@ import { stateVotesPages } from "./pages/votes-state.js";
 import { alignmentPages } from "./pages/alignment.js";
 import { documentsPages } from "./pages/documents.js";
 import { searchPages } from "./pages/search.js";
+import { calendarPages } from "./pages/calendar.js";
+import { feedsPages } from "./pages/feeds.js";
+import { participationPages } from "./pages/participation.js";
+import { updatesPages } from "./pages/updates.js";
 
 export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] = [
   { path: "/states", create: statesPages },
@@ -42,4 +46,8 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] =
   { path: "/", create: homePages },
   { path: "/about", create: aboutPages },
   { path: "/api/docs", create: apiDocsPages },
+  { path: "/calendar", create: calendarPages },
+  { path: "/feeds", create: feedsPages },
+  { path: "/participation", create: participationPages },
+  { path: "/updates", create: updatesPages },
 ];

@@ -8,3 +8,4 @@ export * from "./votes.js";
 export * from "./accounts.js";
 export * from "./editorial.js";
 export * from "./documents.js";
+export * from "./participation.js";

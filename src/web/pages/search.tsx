@@ -5,16 +5,30 @@ import { runSearch, type SearchAnswer } from "../../db/search-answer.js";
 import type { Snippet } from "../../db/search.js";
 import { paragraphPermalink } from "../../domain/documents.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
-import { SearchQuery } from "../../api/documents.schemas.js";
+import { z } from "zod";
 import { Layout } from "../layout.js";
 
 const PER_PAGE = 20;
+const blank = z.literal("").transform(() => undefined);
+const SearchQuery = z.object({
+  q: z.string().max(500, "the query is too long: use at most 500 characters").default(""),
+  page: z.union([z.literal("").transform(() => 1), z.coerce.number().int().min(1).max(10_000)]).default(1),
+  type: z.enum(DOCUMENT_TYPES).optional().or(blank),
+  process: z.string().max(80).optional().or(blank),
+  session: z.coerce.number().int().min(1).max(200).optional().or(blank),
+  from: z.iso.date("a date like 2021-01-31").optional().or(blank),
+  to: z.iso.date("a date like 2021-12-31").optional().or(blank),
+  language: z.string().regex(/^[a-z]{2,3}$/).optional().or(blank),
+  state: z.string().regex(/^[A-Za-z]{3}$/, "an ISO3 code such as VNM").transform((s) => s.toUpperCase()).optional().or(blank),
+  norm: z.string().max(40).optional().or(blank),
+  norm_topics: z.enum(["true", "false"]).optional().or(blank),
+});
 
 export function searchPages(deps: AppDeps) {
   const app = new Hono();
   app.get("/", async (c) => {
     const raw = c.req.query();
-    const parsed = SearchQuery.safeParse({ ...raw, per_page: String(PER_PAGE) });
+    const parsed = SearchQuery.safeParse(raw);
     // Bad filters are answered on the page with the reason, never with an error page.
     const problem = parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     const q = parsed.success ? parsed.data : null;

@@ -1,0 +1,96 @@
+// Imports datasets/participation (deadlines, accreditation outcomes, stakeholder actions and their sources),
+// idempotently by id, with counts; sources already stored by another dataset are left as that dataset wrote them.
+import fs from "node:fs";
+import path from "node:path";
+import { eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
+import * as t from "../../db/schema/index.js";
+import type { ImportCounts } from "../../db/schema/imports.js";
+import { addCounts, emptyCounts, syncRows, type Tx } from "../../db/upsert.js";
+import { parsePartialDate } from "../../domain/partial-date.js";
+import type { ParticipationRecordKind } from "../../domain/vocabulary.js";
+import type { DatasetImporter } from "../dataset-importer.js";
+import { PARTICIPATION_FILES } from "./dataset-schemas.js";
+
+type FileKey = keyof typeof PARTICIPATION_FILES;
+type RecordOf<K extends FileKey> = z.infer<(typeof PARTICIPATION_FILES)[K]["schema"]>;
+const DIR = "participation";
+
+export function readParticipationFile<K extends FileKey>(datasetsDir: string, key: K): RecordOf<K>[] {
+  const spec = PARTICIPATION_FILES[key];
+  const file = path.join(datasetsDir, DIR, spec.file);
+  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as unknown[];
+  return raw.map((record, i) => {
+    const parsed = spec.schema.safeParse(record);
+    if (!parsed.success) throw new Error(`${file} record ${i}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    return parsed.data as RecordOf<K>;
+  });
+}
+
+function dateParts(text: string | null) {
+  const value = parsePartialDate(text);
+  return { date: value?.date ?? null, precision: value?.precision ?? null };
+}
+
+async function syncParticipationSources(tx: Tx, kind: ParticipationRecordKind, records: { id: string; sources: string[] }[]): Promise<ImportCounts> {
+  const rows = records.flatMap((r) => r.sources.map((sourceId) => ({ recordKind: kind, recordId: r.id, sourceId, note: null })));
+  return syncRows(tx, t.participationSources, [t.participationSources.recordKind, t.participationSources.recordId, t.participationSources.sourceId], rows, {
+    deleteMissing: true,
+    scope: eq(t.participationSources.recordKind, kind),
+  });
+}
+
+export const participationImporter: DatasetImporter = {
+  name: "participation",
+  files: Object.values(PARTICIPATION_FILES).map((spec) => `${DIR}/${spec.file}`),
+  async run(tx, dir) {
+    const sourceRows = readParticipationFile(dir, "sources");
+    const deadlines = readParticipationFile(dir, "deadlines");
+    const accreditations = readParticipationFile(dir, "accreditations");
+    const actions = readParticipationFile(dir, "stakeholderActions");
+    const counts: Record<string, ImportCounts> = {};
+    const stored = new Set((await tx.select({ id: t.sources.id }).from(t.sources).where(inArray(t.sources.id, sourceRows.map((s) => s.id)))).map((s) => s.id));
+    counts["sources"] = addCounts(
+      await syncRows(tx, t.sources, [t.sources.id], sourceRows.filter((s) => !stored.has(s.id))),
+      { ...emptyCounts(), unchanged: stored.size },
+    );
+    counts["deadlines"] = await syncRows(
+      tx,
+      t.deadlines,
+      [t.deadlines.id],
+      deadlines.map(({ sources: _s, opens, closes, ...row }) => {
+        const o = dateParts(opens);
+        const c = dateParts(closes);
+        return { ...row, opensOn: o.date, opensPrecision: o.precision, closesOn: c.date, closesPrecision: c.precision };
+      }),
+      { deleteMissing: true },
+    );
+    counts["accreditations"] = await syncRows(
+      tx,
+      t.accreditations,
+      [t.accreditations.id],
+      accreditations.map(({ sources: _s, applied, decided, ...row }) => {
+        const a = dateParts(applied);
+        const d = dateParts(decided);
+        return { ...row, appliedOn: a.date, appliedPrecision: a.precision, decidedOn: d.date, decidedPrecision: d.precision };
+      }),
+      { deleteMissing: true },
+    );
+    counts["stakeholder_actions"] = await syncRows(
+      tx,
+      t.stakeholderActions,
+      [t.stakeholderActions.id],
+      actions.map(({ sources: _s, actedOn, ...row }) => {
+        const a = dateParts(actedOn);
+        return { ...row, actedOn: a.date, actedPrecision: a.precision };
+      }),
+      { deleteMissing: true },
+    );
+    counts["participation_sources"] = [
+      await syncParticipationSources(tx, "deadline", deadlines),
+      await syncParticipationSources(tx, "accreditation", accreditations),
+      await syncParticipationSources(tx, "stakeholder-action", actions),
+    ].reduce(addCounts, emptyCounts());
+    return counts;
+  },
+};

@@ -1,0 +1,58 @@
+// Updates: the editors' update items newest first (all, about one record, or matching words), and one update
+// with its safely rendered Markdown body. Writing them goes through the editorial workflow (issue 5), later.
+import { Hono } from "hono";
+import { linkPath, type UpdateLink } from "../../domain/updates.js";
+import { UPDATE_LINK_KINDS, type UpdateLinkKind } from "../../domain/vocabulary.js";
+import type { AppDeps } from "../../db/context.js";
+import { getUpdateBySlug, listUpdates } from "../../db/updates.js";
+import { SubscribeLinks, UpdateBody, UpdateLinks, UpdateList, type FeedLink } from "../components/updates.js";
+import { Layout } from "../layout.js";
+
+function parseRecord(value: string | undefined): UpdateLink | undefined {
+  const match = /^([a-z]+):(.{1,200})$/.exec(value ?? "");
+  if (!match || !UPDATE_LINK_KINDS.includes(match[1] as UpdateLinkKind)) return undefined;
+  return { kind: match[1] as UpdateLinkKind, id: match[2]! };
+}
+
+export function updatesPages(deps: AppDeps) {
+  const app = new Hono();
+  app.get("/", async (c) => {
+    const record = parseRecord(c.req.query("record"));
+    const query = (c.req.query("q") ?? "").trim().slice(0, 200);
+    const updates = await listUpdates(deps.db, { link: record, query: query || undefined });
+    const feeds: FeedLink[] = query
+      ? [{ href: `/feeds/search.atom?q=${encodeURIComponent(query)}`, type: "application/atom+xml", title: `Updates matching “${query}” (Atom)` }]
+      : [
+          { href: "/feeds/updates.atom", type: "application/atom+xml", title: "All updates and new records (Atom)" },
+          { href: "/feeds/updates.rss", type: "application/rss+xml", title: "All updates and new records (RSS)" },
+        ];
+    return c.html(
+      <Layout title="Updates" path="/updates" description="What changed in UN cyber diplomacy, written by Normwatch editors">
+        <h1>Updates</h1>
+        <p class="lede">What changed, written by the editors with links to the records concerned.</p>
+        <form class="filters" method="get" action="/updates">
+          <label>Words<input type="search" name="q" value={query} /></label>
+          <button type="submit">Search updates</button>
+        </form>
+        {record ? <p>About <a href={linkPath(record)}>{`${record.kind} ${record.id}`}</a> · <a href="/updates">all updates</a></p> : null}
+        <UpdateList updates={updates} />
+        <SubscribeLinks links={feeds} />
+      </Layout>,
+    );
+  });
+  app.get("/:slug{[a-z0-9-]+}", async (c) => {
+    const update = await getUpdateBySlug(deps.db, c.req.param("slug"));
+    return c.html(
+      <Layout title={update.title} path="/updates">
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/updates">Updates</a> › {update.title}</nav>
+        <article>
+          <h1>{update.title}</h1>
+          <p class="meta"><time datetime={update.publishedOn}>{update.publishedOn}</time></p>
+          <UpdateBody markdown={update.bodyMarkdown} />
+          <UpdateLinks update={update} />
+        </article>
+      </Layout>,
+    );
+  });
+  return app;
+}
