@@ -60,3 +60,22 @@ export function listUpcomingDeadlines<T extends Deadline>(deadlines: T[], now: D
     .filter((d) => !isDeadlineClosed(d, now) && (d.closes !== null || d.isRolling))
     .sort((a, b) => (a.closes?.date ?? "9999").localeCompare(b.closes?.date ?? "9999") || a.id.localeCompare(b.id));
 }
+
+/** A deadline as the swimlane timeline draws it: a mark on its process's bar at the closing (or opening) date. */
+export interface TimelineDeadlineInput {
+  id: string;
+  processId: string;
+  title: string;
+  date: PartialDate;
+  /** "closes" when the closing date is known, else "opens" (rolling calls). */
+  edge: "opens" | "closes";
+}
+
+/** Deadlines for the timeline (src/domain/timeline.ts): one mark each, at the closing date or, for rolling calls, the opening date. */
+export function toTimelineDeadlines(deadlines: Deadline[]): TimelineDeadlineInput[] {
+  return deadlines.flatMap((d): TimelineDeadlineInput[] => {
+    if (d.closes) return [{ id: d.id, processId: d.processId, title: d.title, date: d.closes, edge: "closes" }];
+    if (d.opens) return [{ id: d.id, processId: d.processId, title: d.title, date: d.opens, edge: "opens" }];
+    return [];
+  });
+}
