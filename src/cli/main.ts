@@ -9,6 +9,7 @@ import { registerVotesCommands } from "./votes.js";
 import { registerIngestCommand } from "./ingest.js";
 import { registerExportCommand } from "./export.js";
 import { registerImportCommand } from "./import.js";
+import { registerParticipationCommands } from "./participation.js";
 
 const program = new Command()
   .name("normwatch")
@@ -40,6 +41,7 @@ registerIngestCommand(program);
 registerUserCommands(program);
 registerExportCommand(program);
 registerImportCommand(program);
+registerParticipationCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

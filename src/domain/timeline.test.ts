@@ -99,4 +99,17 @@ describe("timeline layout", () => {
     ]);
     expect(layout.lanes[1]!.bars[0]!.x + layout.lanes[1]!.bars[0]!.width).toBeCloseTo(24, 10);
   });
+
+  it("marks each deadline on its process's bar at the closing date, or the opening date of a rolling call", () => {
+    const a = { id: "oewg-a", shortName: "A", name: "A", kind: "oewg" as const, start: date("2021-06-01"), end: null };
+    const deadlines = [
+      { id: "d-closes", processId: "oewg-a", title: "Accreditation closes", date: date("2022-06-30"), edge: "closes" as const },
+      { id: "d-opens", processId: "oewg-a", title: "Rolling call", date: date("2022-01"), edge: "opens" as const },
+      { id: "d-other", processId: "unknown", title: "Elsewhere", date: date("2022-03-01"), edge: "closes" as const },
+    ];
+    const layout = layoutTimeline({ processes: [a], sessions: [], resolutions: [], deadlines, now: new Date("2026-11-23T00:00:00Z") });
+    const bar = layout.lanes[0]!.bars[0]!;
+    expect(bar.deadlines.map((d) => [d.deadlineId, d.edge])).toEqual([["d-opens", "opens"], ["d-closes", "closes"]]);
+    expect(bar.deadlines[1]!.x).toBeCloseTo(yearOffset("2022-06-30"), 10);
+  });
 });

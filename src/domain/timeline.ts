@@ -4,6 +4,7 @@
 // Processes of one kind share their lane because they follow one another (the GGEs never overlapped); if
 // two of one kind ever overlap, the later one gets an extra lane of that kind ("oewg-2") rather than being
 // drawn on top. Resolutions get a lane of their own, below the processes.
+import type { TimelineDeadlineInput } from "./deadline.js";
 import { lastDayOf, type PartialDate } from "./partial-date.js";
 import { PROCESS_KINDS, type ProcessKind } from "./vocabulary.js";
 
@@ -42,6 +43,8 @@ export interface TimelineInput {
   processes: TimelineProcessInput[];
   sessions: TimelineSessionInput[];
   resolutions: TimelineResolutionInput[];
+  /** Participation deadlines (see toTimelineDeadlines), drawn as marks on their process's bar. */
+  deadlines?: TimelineDeadlineInput[];
   now: Date;
 }
 
@@ -57,6 +60,14 @@ export interface TimelineSessionMark extends TimelineSpan {
   start: PartialDate;
 }
 
+export interface TimelineDeadlineMark {
+  deadlineId: string;
+  title: string;
+  date: PartialDate;
+  edge: "opens" | "closes";
+  x: number;
+}
+
 export interface TimelineBar extends TimelineSpan {
   processId: string;
   shortName: string;
@@ -67,6 +78,7 @@ export interface TimelineBar extends TimelineSpan {
   /** Still running: drawn up to `now`. */
   isOpenEnded: boolean;
   sessions: TimelineSessionMark[];
+  deadlines: TimelineDeadlineMark[];
 }
 
 export interface TimelineLane {
@@ -126,6 +138,12 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   const now = clamp(yearOffset(nowDay), 0, span);
   const sessionsByProcess = new Map<string, TimelineSessionInput[]>();
   for (const s of input.sessions) sessionsByProcess.set(s.processId, [...(sessionsByProcess.get(s.processId) ?? []), s]);
+  const deadlinesByProcess = new Map<string, TimelineDeadlineMark[]>();
+  for (const d of input.deadlines ?? []) {
+    const x = yearOffset(d.date.date);
+    if (x < 0 || x > span) continue;
+    deadlinesByProcess.set(d.processId, [...(deadlinesByProcess.get(d.processId) ?? []), { deadlineId: d.id, title: d.title, date: d.date, edge: d.edge, x }]);
+  }
 
   const lanes: TimelineLane[] = [];
   for (const kind of PROCESS_KINDS) {
@@ -142,6 +160,7 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
         isOpenEnded: p.end === null,
         ...spanOf(p.start, p.end, now, span),
         sessions: marksOf(sessionsByProcess.get(p.id) ?? [], span),
+        deadlines: (deadlinesByProcess.get(p.id) ?? []).sort((a, b) => a.x - b.x || a.deadlineId.localeCompare(b.deadlineId)),
       };
       let slot = kindLanes.find((l) => l.endsAt <= bar.x);
       if (!slot) {

@@ -9,13 +9,22 @@ export interface LayoutProps {
   children?: Child;
   /** Client islands to load, by entry name (built by Vite into /assets/). */
   islands?: string[];
+  /** Extra elements for <head>, e.g. <link rel="alternate"> feed links. */
+  head?: Child;
 }
 
 export const NAV_ITEMS: { href: string; label: string }[] = [
   { href: "/processes", label: "Processes" },
+  { href: "/calendar", label: "Calendar" },
   { href: "/states", label: "States" },
   { href: "/resolutions", label: "Resolutions" },
+  { href: "/votes", label: "Votes" },
+  { href: "/alignment", label: "Alignment" },
   { href: "/norms", label: "Norms & CBMs" },
+  { href: "/documents", label: "Documents" },
+  { href: "/participation", label: "Participation" },
+  { href: "/updates", label: "Updates" },
+  { href: "/search", label: "Search" },
   { href: "/api/docs", label: "API" },
 ];
 
@@ -29,6 +38,8 @@ export function Layout(props: LayoutProps) {
         <title>{`${props.title} · Normwatch`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href="/static/site.css" />
+        <link rel="alternate" type="application/atom+xml" href="/feeds/updates.atom" title="Normwatch updates (Atom)" />
+        {props.head}
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>

@@ -58,6 +58,13 @@ function Bar(props: { bar: TimelineBar; y: number; previousEnd: number }) {
           </rect>
         </a>
       ))}
+      {bar.deadlines.map((d) => (
+        <a href={`/participation/deadlines/${d.deadlineId}`}>
+          <path class={`deadline-mark ${d.edge}`} data-deadline-id={d.deadlineId} d={`M ${px(d.x)} ${y - 1} l -4 -6 h 8 z`}>
+            <title>{`${d.title}: ${d.edge === "closes" ? "closes" : "opens"} ${formatPartialDate(d.date)}`}</title>
+          </path>
+        </a>
+      ))}
     </>
   );
 }
@@ -73,7 +80,7 @@ export function Timeline(props: { layout: TimelineLayout; nowLabel: string }) {
       <title id="timeline-title">{`UN cyber processes running in parallel, ${layout.firstYear}–${layout.lastYear}`}</title>
       <desc id="timeline-desc">
         One lane per kind of process; each bar runs from the start to the end of a process (open-ended processes run to today), small marks are
-        its sessions, and the bottom lane marks the adoption of General Assembly resolutions. The same information is in the tables below.
+        its sessions, triangles above a bar are participation deadlines, and the bottom lane marks the adoption of General Assembly resolutions. The same information is in the tables below.
       </desc>
       <g class="axis">
         {layout.ticks.map((t) => (

@@ -3,6 +3,8 @@ import { Hono } from "hono";
 import type { AppDeps } from "../../db/context.js";
 import { getFrameworkItemDetail, listFrameworks } from "../../db/frameworks.js";
 import { SourceList } from "../components/sources.js";
+import { listUpdates } from "../../db/updates.js";
+import { AlternateLinks, feedLinksFor, RecordUpdates, SubscribeLinks } from "../components/updates.js";
 import { Layout } from "../layout.js";
 
 export function normsPages(deps: AppDeps) {
@@ -40,8 +42,10 @@ export function normsPages(deps: AppDeps) {
   });
   app.get("/:id{[a-z0-9-]+}", async (c) => {
     const { item, framework, sources } = await getFrameworkItemDetail(deps.db, c.req.param("id"));
+    const updates = await listUpdates(deps.db, { link: { kind: "norm", id: item.id } }, 10);
+    const feeds = feedLinksFor("norm", item.id, `${item.code} ${item.shortTitle}`);
     return c.html(
-      <Layout title={`${item.code} ${item.shortTitle}`} path="/norms" description={`${framework.name}: ${item.code} ${item.shortTitle}`}>
+      <Layout title={`${item.code} ${item.shortTitle}`} path="/norms" description={`${framework.name}: ${item.code} ${item.shortTitle}`} head={<AlternateLinks links={feeds} />}>
         <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/norms">Norms and CBMs</a> › <a href={`/norms#${item.id}`}>{item.code}</a></nav>
         <h1>{item.code} {item.shortTitle}</h1>
         <dl class="facts">
@@ -62,6 +66,8 @@ export function normsPages(deps: AppDeps) {
             <p>{item.notes}</p>
           </section>
         ) : null}
+        <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
+        <SubscribeLinks links={feeds} />
         <SourceList sources={sources} />
       </Layout>,
     );

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { AppDeps } from "../../db/context.js";
 import { getOrganizationDetail, listOrganizations } from "../../db/organizations.js";
 import { SourceList } from "../components/sources.js";
+import { RecordEditorialLinks } from "../components/history.js";
 import { Layout } from "../layout.js";
 
 export function organizationsPages(deps: AppDeps) {
@@ -62,6 +63,7 @@ export function organizationsPages(deps: AppDeps) {
           </ul>
         </section>
         <SourceList sources={sources} />
+        <RecordEditorialLinks kind="organization" id={o.id} />
       </Layout>,
     );
   });

@@ -67,4 +67,19 @@ describe("Process pages", () => {
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("<h1>Not found</h1>");
   });
+
+  it("marks participation deadlines on their process's bar, linked to the deadline", async () => {
+    const html = await (await t.app.request("/processes")).text();
+    expect(html).toMatch(/<a href="\/participation\/deadlines\/oewg-2021-2025-non-ecosoc-accreditation-2022"><path class="deadline-mark closes" data-deadline-id="oewg-2021-2025-non-ecosoc-accreditation-2022"[^>]*><title>[^<]*closes 30 June 2022<\/title>/);
+  });
+
+  it("lists a process's updates and offers its feeds, in <head> and visibly, with history and correction links", async () => {
+    const html = await (await t.app.request("/processes/oewg-2021-2025")).text();
+    expect(html).toMatch(/<head>[\s\S]*<link rel="alternate" type="application\/atom\+xml" href="\/feeds\/processes\/oewg-2021-2025.atom"[\s\S]*<\/head>/);
+    expect(html).toContain('<h2 id="record-updates-heading">Updates</h2>');
+    expect(html).toContain('href="/feeds/processes/oewg-2021-2025.ics"');
+    expect(html).toContain('href="/participation/processes/oewg-2021-2025"');
+    expect(html).toContain('href="/history/process/oewg-2021-2025"');
+    expect(html).toContain('href="/corrections/new?kind=process&amp;id=oewg-2021-2025"');
+  });
 });

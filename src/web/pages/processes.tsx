@@ -4,6 +4,9 @@ import type { AppDeps } from "../../db/context.js";
 import { getProcessDetail, listProcesses } from "../../db/processes.js";
 import { listResolutions } from "../../db/resolutions.js";
 import { listSessions } from "../../db/sessions.js";
+import { listDeadlines } from "../../db/deadlines.js";
+import { listUpdates } from "../../db/updates.js";
+import { toTimelineDeadlines } from "../../domain/deadline.js";
 import { formatPartialDate } from "../../domain/partial-date.js";
 import type { ProcessDetail } from "../../domain/process.js";
 import { layoutTimeline } from "../../domain/timeline.js";
@@ -13,18 +16,22 @@ import { DateText } from "../components/partial-date.js";
 import { AdoptionText, ResolutionLink } from "../components/resolution-link.js";
 import { SourceList } from "../components/sources.js";
 import { Timeline } from "../components/timeline.js";
+import { RecordEditorialLinks } from "../components/history.js";
+import { AlternateLinks, feedLinksFor, RecordUpdates, SubscribeLinks } from "../components/updates.js";
+import type { Update } from "../../domain/updates.js";
 import { Layout } from "../layout.js";
 
 export function processesPages(deps: AppDeps) {
   const app = new Hono();
   app.get("/", async (c) => {
     const now = deps.now();
-    const [{ items: processes }, { items: sessions }, { items: resolutions }] = [
+    const [{ items: processes }, { items: sessions }, { items: resolutions }, deadlines] = [
       await listProcesses(deps.db),
       await listSessions(deps.db),
       await listResolutions(deps.db),
+      await listDeadlines(deps.db),
     ];
-    const layout = layoutTimeline({ processes, sessions, resolutions, now });
+    const layout = layoutTimeline({ processes, sessions, resolutions, deadlines: toTimelineDeadlines(deadlines), now });
     const sessionCount = new Map<string, number>();
     for (const s of sessions) sessionCount.set(s.processId, (sessionCount.get(s.processId) ?? 0) + 1);
     const today = formatPartialDate({ date: now.toISOString().slice(0, 10), precision: "day" });
@@ -37,7 +44,7 @@ export function processesPages(deps: AppDeps) {
             <Timeline layout={layout} nowLabel={`today (${today})`} />
           </div>
           <figcaption>
-            Timeline of {processes.length} processes, {sessions.filter((s) => s.start).length} dated sessions and {layout.resolutions.length} GA adoptions.
+            Timeline of {processes.length} processes, {sessions.filter((s) => s.start).length} dated sessions, {layout.lanes.reduce((n, l) => n + l.bars.reduce((m, b) => m + b.deadlines.length, 0), 0)} participation deadlines and {layout.resolutions.length} GA adoptions.
             GGEs follow one another on one lane. Dates known only to the month or year are drawn over the whole month or year.
           </figcaption>
         </figure>
@@ -77,15 +84,17 @@ export function processesPages(deps: AppDeps) {
   });
   app.get("/:id{[a-z0-9-]+}", async (c) => {
     const detail = await getProcessDetail(deps.db, c.req.param("id"));
-    return c.html(<ProcessPage detail={detail} />);
+    const updates = await listUpdates(deps.db, { link: { kind: "process", id: detail.process.id } }, 10);
+    return c.html(<ProcessPage detail={detail} updates={updates} />);
   });
   return app;
 }
 
-function ProcessPage({ detail }: { detail: ProcessDetail }) {
+function ProcessPage({ detail, updates }: { detail: ProcessDetail; updates: Update[] }) {
   const { process: p, chairState, memberStates, sessions, resolutions, sources } = detail;
+  const feeds = feedLinksFor("process", p.id, p.shortName);
   return (
-    <Layout title={p.shortName} path="/processes" description={`${p.name}: mandate, chair, membership, sessions and resolutions`}>
+    <Layout title={p.shortName} path="/processes" description={`${p.name}: mandate, chair, membership, sessions and resolutions`} head={<AlternateLinks links={feeds} />}>
       <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/processes">Processes</a> › {p.shortName}</nav>
       <h1>{p.shortName}</h1>
       <p class="lede">{p.name}</p>
@@ -168,7 +177,11 @@ function ProcessPage({ detail }: { detail: ProcessDetail }) {
           <p>{p.notes}</p>
         </section>
       ) : null}
+      <p><a href={`/participation/processes/${p.id}`}>Participation: deadlines, accreditation and stakeholder actions</a></p>
+      <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
+      <SubscribeLinks links={feeds} />
       <SourceList sources={sources} />
+      <RecordEditorialLinks kind="process" id={p.id} />
     </Layout>
   );
 }

@@ -9,6 +9,7 @@ import { PROCESS_KIND_LABELS, RESOLUTION_TOPIC_LABELS, RESOLUTION_TOPICS } from 
 import { DateText } from "../components/partial-date.js";
 import { AdoptionText, ResolutionLink } from "../components/resolution-link.js";
 import { SourceList } from "../components/sources.js";
+import { RecordEditorialLinks } from "../components/history.js";
 import { Layout } from "../layout.js";
 
 const ListQuery = z.object({
@@ -144,6 +145,7 @@ function ResolutionPage({ detail }: { detail: ResolutionDetail }) {
         </section>
       ) : null}
       <SourceList sources={sources} />
+      <RecordEditorialLinks kind="resolution" id={r.symbol} />
     </Layout>
   );
 }

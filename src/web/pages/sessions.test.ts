@@ -28,4 +28,12 @@ describe("Session pages", () => {
   it("answers an unknown session with a 404 page", async () => {
     expect((await t.app.request("/sessions/oewg-2019-2021-twelfth-session")).status).toBe(404);
   });
+
+  it("summarises stakeholder accreditation on the session page: 18 non-ECOSOC applicants, all blocked", async () => {
+    const html = await (await t.app.request("/sessions/oewg-2019-2021-oewg-first-substantive-session")).text();
+    expect(html).toContain('id="accreditation-heading"');
+    expect(html).toMatch(/Without ECOSOC status[\s\S]*?18[\s\S]*?18/);
+    expect(html).toContain('href="/participation/sessions/oewg-2019-2021-oewg-first-substantive-session"');
+    expect(html).toContain('href="/history/session/oewg-2019-2021-oewg-first-substantive-session"');
+  });
 });

@@ -9,6 +9,9 @@ import type { StateProfile } from "../../domain/state.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS } from "../../domain/vocabulary.js";
 import { DateText } from "../components/partial-date.js";
 import { SourceList } from "../components/sources.js";
+import { listUpdates } from "../../db/updates.js";
+import type { Update } from "../../domain/updates.js";
+import { AlternateLinks, feedLinksFor, RecordUpdates, SubscribeLinks } from "../components/updates.js";
 import { Layout } from "../layout.js";
 
 const ListQuery = z.object({
@@ -80,15 +83,17 @@ export function statesPages(deps: AppDeps) {
   });
   app.get("/:iso3{[A-Za-z]{3}}", async (c) => {
     const profile = await getStateProfile(deps.db, c.req.param("iso3"));
-    return c.html(<StateProfilePage profile={profile} />);
+    const updates = await listUpdates(deps.db, { link: { kind: "state", id: profile.state.iso3 } }, 10);
+    return c.html(<StateProfilePage profile={profile} updates={updates} />);
   });
   return app;
 }
 
-function StateProfilePage({ profile }: { profile: StateProfile }) {
+function StateProfilePage({ profile, updates }: { profile: StateProfile; updates: Update[] }) {
   const { state, memberships, strategy, processes, sources } = profile;
+  const feeds = feedLinksFor("state", state.iso3, state.name);
   return (
-    <Layout title={state.name} path="/states" description={`${state.name}: UN regional group, memberships, cyber strategy and processes`}>
+    <Layout title={state.name} path="/states" description={`${state.name}: UN regional group, memberships, cyber strategy and processes`} head={<AlternateLinks links={feeds} />}>
       <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/states">States</a> › {state.name}</nav>
       <h1>{state.name}</h1>
       <p class="lede">{state.officialName}</p>
@@ -141,6 +146,14 @@ function StateProfilePage({ profile }: { profile: StateProfile }) {
           ))}
         </ul>
       </section>
+      <nav aria-label={`More on ${state.name}`} class="record-sections">
+        <ul class="plain">
+          <li><a href={`/states/${state.iso3}/votes`}>Voting record and agreement with other States</a></li>
+          <li><a href={`/search?state=${state.iso3}`}>Documents that mention {state.name}</a></li>
+        </ul>
+      </nav>
+      <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
+      <SubscribeLinks links={feeds} />
       <SourceList sources={sources} />
     </Layout>
   );
