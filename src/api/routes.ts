@@ -12,6 +12,7 @@ import { organizationsApi } from "./organizations.js";
 import { votesApi } from "./votes.js";
 import { alignmentApi } from "./alignment.js";
 import { documentsApi, searchApi } from "./documents.js";
+import { accreditationsApi, calendarApi, deadlinesApi, stakeholderActionsApi, updatesApi } from "./participation.js";
 
 export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHono }[] = [
   { path: "/states", create: statesApi },
@@ -27,4 +28,9 @@ export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHo
   { path: "/alignment", create: alignmentApi },
   { path: "/documents", create: documentsApi },
   { path: "/search", create: searchApi },
+  { path: "/deadlines", create: deadlinesApi },
+  { path: "/accreditations", create: accreditationsApi },
+  { path: "/stakeholder-actions", create: stakeholderActionsApi },
+  { path: "/updates", create: updatesApi },
+  { path: "/calendar", create: calendarApi },
 ];
