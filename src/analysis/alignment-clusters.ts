@@ -48,7 +48,11 @@ export function clusterVoters(matrix: AgreementMatrix): Clustering {
       const row = dist.get(a)!;
       for (let y = x + 1; y < active.length; y++) {
         const d = row.get(active[y]!)!;
-        if (d < best) (best = d), (bi = a), (bj = active[y]!);
+        if (d < best) {
+          best = d;
+          bi = a;
+          bj = active[y]!;
+        }
       }
     }
     const id = n + merges.length;

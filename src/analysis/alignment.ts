@@ -65,9 +65,9 @@ export function buildAlignmentIndex(voters: AlignmentVoter[], events: (Alignment
       const c = event.votes.charCodeAt(v);
       codes[row + v] = c;
       const at = v * words + word;
-      if (c === Y) (voted[at]! |= bit), (yesOrAbstain[at]! |= bit), (yes[at]! |= bit);
-      else if (c === A) (voted[at]! |= bit), (yesOrAbstain[at]! |= bit);
-      else if (c === N) voted[at]! |= bit;
+      if (c === Y || c === A || c === N) voted[at]! |= bit;
+      if (c === Y || c === A) yesOrAbstain[at]! |= bit;
+      if (c === Y) yes[at]! |= bit;
     }
   });
   return {

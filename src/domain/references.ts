@@ -9,7 +9,7 @@ export interface DetectedCitation {
 }
 
 // A full symbol starts with an organ and a slash, e.g. A/75/816, A/C.1/74/L.50/Rev.1, S/RES/2341 (2017).
-const FULL_SYMBOL = /\b(?:A|S|E|ST|UNEP|TD|DP)\/[A-Za-z0-9.\-]+(?:\/[A-Za-z0-9.\-]+)+(?: \(\d{4}\))?/g;
+const FULL_SYMBOL = /\b(?:A|S|E|ST|UNEP|TD|DP)\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9.-]+)+(?: \(\d{4}\))?/g;
 // "resolution(s)", remembering which organ's resolutions precede it (GA decisions have no symbol of their own).
 const TRIGGER = /\b(Human Rights Council|Economic and Social Council|Security Council)?\s*resolutions?\b/gi;
 const SHORT_FORM = /^(?:ES-\d{1,2}|\d{1,4})\/\d{1,4}(?: ?[A-Z](?![A-Za-z]))?/;

@@ -135,7 +135,12 @@ const ROMAN: [number, string][] = [[10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1
 
 export function toRoman(n: number): string {
   let out = "";
-  for (const [value, numeral] of ROMAN) while (n >= value) (out += numeral), (n -= value);
+  for (const [value, numeral] of ROMAN) {
+    while (n >= value) {
+      out += numeral;
+      n -= value;
+    }
+  }
   return out;
 }
 
