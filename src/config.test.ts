@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.js";
+import fs from "node:fs";
+import { CONFIG_DOCS, ConfigError, ENV_VARIABLES, loadConfig } from "./config.js";
 
 describe("configuration", () => {
   it("defaults to the embedded database in ./data on port 3000", () => {
@@ -25,5 +26,12 @@ describe("configuration", () => {
       expect(message).toContain("DATABASE_URL");
       expect(message).toContain("LOG_LEVEL");
     }
+  });
+
+  it("documents every variable it reads, in CONFIG_DOCS and in the README's settings table, with the same defaults", () => {
+    expect(CONFIG_DOCS.map((d) => d.name).sort()).toEqual([...ENV_VARIABLES].sort());
+    const readme = fs.readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const rows = new Map([...readme.matchAll(/^\| `([A-Z_]+)` \| (.*?) \| (.*?) \|$/gm)].map((m) => [m[1], m[2]]));
+    for (const d of CONFIG_DOCS) expect(rows.get(d.name), `README row for ${d.name}`).toBe(d.default.startsWith("(") ? d.default : `\`${d.default}\``);
   });
 });

@@ -31,6 +31,9 @@ const EnvSchema = z.object({
   DOCUMENT_FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
 });
 
+/** Every environment variable Normwatch reads (each must have a CONFIG_DOCS row and a README row). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface Config {
