@@ -1,6 +1,5 @@
 // JSON API for participation: deadlines (upcoming relative to the server's clock), accreditation records with
 // their summary, stakeholder actions, editors' updates and the calendar of sessions and deadlines.
-import { createRoute } from "@hono/zod-openapi";
 import { listAccreditations } from "../db/accreditations.js";
 import { listCalendarEvents } from "../db/calendar.js";
 import type { AppDeps } from "../db/context.js";
@@ -11,7 +10,6 @@ import { eventDays, filterEvents, sortEvents } from "../domain/calendar.js";
 import { listUpcomingDeadlines } from "../domain/deadline.js";
 import { InvalidInputError } from "../domain/errors.js";
 import { summarizeAccreditations } from "../domain/participation.js";
-import { errorResponses } from "./errors.js";
 import { paginated } from "./pagination.js";
 import {
   AccreditationListSchema,
@@ -35,7 +33,7 @@ import {
   UpdateListSchema,
   UpdateSchema,
 } from "./participation.schemas.js";
-import { createApiRouter } from "./router.js";
+import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
 /** The participation tables are small (tens to hundreds of rows): pages are cut from the filtered list. */
 function pageOf<T>(items: T[], q: { page: number; per_page: number }): T[] {
@@ -43,76 +41,61 @@ function pageOf<T>(items: T[], q: { page: number; per_page: number }): T[] {
 }
 
 
+const TAG = "Participation";
+
 export function deadlinesApi(deps: AppDeps) {
   const app = createApiRouter();
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["Participation"],
-      summary: "Deadlines (accreditation windows, calls for inputs and nominations, registrations); filter by process and kind, or only upcoming ones",
-      request: { query: DeadlineListQuery },
-      responses: { 200: { description: "A page of deadlines", content: { "application/json": { schema: DeadlineListSchema } } }, 400: errorResponses[400] },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const now = deps.now();
-      let items = (await listDeadlines(deps.db, { processId: q.process })).filter((d) => !q.kind || d.kind === q.kind);
-      if (q.upcoming) items = listUpcomingDeadlines(items, now);
-      return c.json(paginated(pageOf(items, q).map((d) => presentDeadline(d, now)), items.length, q), 200);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["Participation"],
-      summary: "One deadline with its status at the server's current time and its sources",
-      request: { params: IdParam },
-      responses: { 200: { description: "The deadline", content: { "application/json": { schema: DeadlineSchema } } }, 400: errorResponses[400], 404: errorResponses[404] },
-    }),
-    async (c) => c.json(presentDeadline(await getDeadline(deps.db, c.req.valid("param").id), deps.now()), 200),
-  );
+  const list = listRoute({
+    tag: TAG,
+    summary: "Deadlines (accreditation windows, calls for inputs and nominations, registrations); filter by process and kind, or only upcoming ones",
+    description: "A page of deadlines",
+    query: DeadlineListQuery,
+    schema: DeadlineListSchema,
+  });
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const now = deps.now();
+    let items = (await listDeadlines(deps.db, { processId: q.process })).filter((d) => !q.kind || d.kind === q.kind);
+    if (q.upcoming) items = listUpcomingDeadlines(items, now);
+    return c.json(paginated(pageOf(items, q).map((d) => presentDeadline(d, now)), items.length, q), 200);
+  });
+  const one = itemRoute({ tag: TAG, path: "/{id}", summary: "One deadline with its status at the server's current time and its sources", description: "The deadline", params: IdParam, schema: DeadlineSchema });
+  app.openapi(one, async (c) => c.json(presentDeadline(await getDeadline(deps.db, c.req.valid("param").id), deps.now()), 200));
   return app;
 }
 
 export function accreditationsApi(deps: AppDeps) {
   const app = createApiRouter();
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["Participation"],
-      summary: "Accreditation of stakeholders (named applications and counts sources give), with a summary per ECOSOC status of who was kept out",
-      request: { query: AccreditationQuery },
-      responses: { 200: { description: "A page of accreditation records and the summary of all that match", content: { "application/json": { schema: AccreditationListSchema } } }, 400: errorResponses[400] },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const items = await listAccreditations(deps.db, { processId: q.process, sessionId: q.session });
-      return c.json({ data: pageOf(items, q).map(presentAccreditation), summary: presentAccreditationSummary(summarizeAccreditations(items)), meta: { total: items.length, page: q.page, per_page: q.per_page } }, 200);
-    },
-  );
+  const list = listRoute({
+    tag: TAG,
+    summary: "Accreditation of stakeholders (named applications and counts sources give), with a summary per ECOSOC status of who was kept out",
+    description: "A page of accreditation records and the summary of all that match",
+    query: AccreditationQuery,
+    schema: AccreditationListSchema,
+  });
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const items = await listAccreditations(deps.db, { processId: q.process, sessionId: q.session });
+    const summary = presentAccreditationSummary(summarizeAccreditations(items));
+    return c.json({ ...paginated(pageOf(items, q).map(presentAccreditation), items.length, q), summary }, 200);
+  });
   return app;
 }
 
 export function stakeholderActionsApi(deps: AppDeps) {
   const app = createApiRouter();
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["Participation"],
-      summary: "Stakeholder actions: joint letters and statements with signatories, consultation responses, written inputs",
-      request: { query: StakeholderActionQuery },
-      responses: { 200: { description: "A page of stakeholder actions", content: { "application/json": { schema: StakeholderActionListSchema } } }, 400: errorResponses[400] },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const items = await listStakeholderActions(deps.db, { processId: q.process });
-      return c.json(paginated(pageOf(items, q).map(presentStakeholderAction), items.length, q), 200);
-    },
-  );
+  const list = listRoute({
+    tag: TAG,
+    summary: "Stakeholder actions: joint letters and statements with signatories, consultation responses, written inputs",
+    description: "A page of stakeholder actions",
+    query: StakeholderActionQuery,
+    schema: StakeholderActionListSchema,
+  });
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const items = await listStakeholderActions(deps.db, { processId: q.process });
+    return c.json(paginated(pageOf(items, q).map(presentStakeholderAction), items.length, q), 200);
+  });
   return app;
 }
 
@@ -121,59 +104,38 @@ const UPDATE_LIST_CAP = 5_000;
 
 export function updatesApi(deps: AppDeps) {
   const app = createApiRouter();
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["Updates"],
-      summary: "Editors' published updates, newest first; filter by a linked record or by words",
-      request: { query: UpdateListQuery },
-      responses: { 200: { description: "A page of updates", content: { "application/json": { schema: UpdateListSchema } } }, 400: errorResponses[400] },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      if ((q.link_kind === undefined) !== (q.link_id === undefined)) {
-        throw new InvalidInputError("give link_kind and link_id together", [{ path: q.link_kind ? "link_id" : "link_kind", message: "required with the other link parameter" }]);
-      }
-      const link = q.link_kind && q.link_id ? { kind: q.link_kind, id: q.link_id } : undefined;
-      const items = await listUpdates(deps.db, { link, query: q.q }, UPDATE_LIST_CAP);
-      return c.json(paginated(pageOf(items, q).map(presentUpdate), items.length, q), 200);
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/{slug}",
-      tags: ["Updates"],
-      summary: "One update with the records it links to",
-      request: { params: SlugParam },
-      responses: { 200: { description: "The update", content: { "application/json": { schema: UpdateSchema } } }, 400: errorResponses[400], 404: errorResponses[404] },
-    }),
-    async (c) => c.json(presentUpdate(await getUpdateBySlug(deps.db, c.req.valid("param").slug)), 200),
-  );
+  const list = listRoute({ tag: "Updates", summary: "Editors' published updates, newest first; filter by a linked record or by words", description: "A page of updates", query: UpdateListQuery, schema: UpdateListSchema });
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    if ((q.link_kind === undefined) !== (q.link_id === undefined)) {
+      throw new InvalidInputError("give link_kind and link_id together", [{ path: q.link_kind ? "link_id" : "link_kind", message: "required with the other link parameter" }]);
+    }
+    const link = q.link_kind && q.link_id ? { kind: q.link_kind, id: q.link_id } : undefined;
+    const items = await listUpdates(deps.db, { link, query: q.q }, UPDATE_LIST_CAP);
+    return c.json(paginated(pageOf(items, q).map(presentUpdate), items.length, q), 200);
+  });
+  const one = itemRoute({ tag: "Updates", path: "/{slug}", summary: "One update with the records it links to", description: "The update", params: SlugParam, schema: UpdateSchema });
+  app.openapi(one, async (c) => c.json(presentUpdate(await getUpdateBySlug(deps.db, c.req.valid("param").slug)), 200));
   return app;
 }
 
 export function calendarApi(deps: AppDeps) {
   const app = createApiRouter();
-  app.openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["Participation"],
-      summary: "Calendar of sessions and deadlines in date order; filter by process, kind and a date range (the same events as the iCalendar feeds, plus those known only to the month or year)",
-      request: { query: CalendarQuery },
-      responses: { 200: { description: "A page of calendar events", content: { "application/json": { schema: CalendarEventListSchema } } }, 400: errorResponses[400] },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      if (q.from && q.to && q.to < q.from) throw new InvalidInputError("the range ends before it starts", [{ path: "to", message: "must be on or after from" }]);
-      const events = sortEvents(filterEvents(await listCalendarEvents(deps.db), { processId: q.process, kind: q.kind })).filter((e) => {
-        const days = eventDays(e);
-        return (!q.from || days.last >= q.from) && (!q.to || days.first <= q.to);
-      });
-      return c.json(paginated(pageOf(events, q).map(presentCalendarEvent), events.length, q), 200);
-    },
-  );
+  const list = listRoute({
+    tag: TAG,
+    summary: "Calendar of sessions and deadlines in date order; filter by process, kind and a date range (the same events as the iCalendar feeds, plus those known only to the month or year)",
+    description: "A page of calendar events",
+    query: CalendarQuery,
+    schema: CalendarEventListSchema,
+  });
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    if (q.from && q.to && q.to < q.from) throw new InvalidInputError("the range ends before it starts", [{ path: "to", message: "must be on or after from" }]);
+    const events = sortEvents(filterEvents(await listCalendarEvents(deps.db), { processId: q.process, kind: q.kind })).filter((e) => {
+      const days = eventDays(e);
+      return (!q.from || days.last >= q.from) && (!q.to || days.first <= q.to);
+    });
+    return c.json(paginated(pageOf(events, q).map(presentCalendarEvent), events.length, q), 200);
+  });
   return app;
 }
