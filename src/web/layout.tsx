@@ -60,7 +60,8 @@ export function Layout(props: LayoutProps) {
           <p>
             Normwatch is an open-source observatory of international cyber diplomacy. Every record cites its sources.
             Data: United Nations (DGACM machine-readable resolutions), Voeten UN voting data (CC0), mledoze/countries (ODbL),
-            internacia-db (MIT), Kostyuk national cybersecurity strategy data. <a href="/about/data">About the data</a>.
+            internacia-db (MIT), Kostyuk national cybersecurity strategy data. <a href="/about/data">About the data</a> ·{" "}
+            <a href="/api/docs">Open API</a> · <a href="/login">Editors: sign in</a>.
           </p>
         </footer>
         {(props.islands ?? []).map((name) => (

@@ -44,4 +44,13 @@ describe("Home page", () => {
     const sessions = [...next.matchAll(/href="\/sessions\/([a-z0-9-]+)"/g)].map((m) => m[1]);
     expect(sessions.slice(0, 2)).toEqual(["oewg-2019-2021-oewg-second-substantive-session", "gge-2019-2021-gge-second-session"]);
   });
+
+  it("lists a deadline ahead until it closes: the 2022 no-objection period for non-ECOSOC stakeholders", async () => {
+    const before = (await homeAt("2022-06-01T12:00:00Z")).html;
+    const ahead = before.slice(before.indexOf('id="deadlines-heading"'), before.indexOf('id="updates-heading"'));
+    expect(ahead).toContain('href="/participation/deadlines/oewg-2021-2025-non-ecosoc-accreditation-2022"');
+    expect(ahead).toContain('closes <time datetime="2022-06-30">30 June 2022</time>');
+    const after = (await homeAt("2022-07-01T12:00:00Z")).html;
+    expect(after.slice(after.indexOf('id="deadlines-heading"'), after.indexOf('id="updates-heading"'))).not.toContain("oewg-2021-2025-non-ecosoc-accreditation-2022");
+  });
 });

@@ -2,10 +2,15 @@
 import { Hono } from "hono";
 import type { AppDeps } from "../../db/context.js";
 import { getHomeOverview } from "../../db/home.js";
+import { listDeadlines } from "../../db/deadlines.js";
+import { listUpdates } from "../../db/updates.js";
+import { listUpcomingDeadlines } from "../../domain/deadline.js";
 import { formatPartialDate } from "../../domain/partial-date.js";
 import type { Session } from "../../domain/session.js";
 import { PROCESS_KIND_LABELS } from "../../domain/vocabulary.js";
 import { DateRange } from "../components/date-range.js";
+import { DateText } from "../components/partial-date.js";
+import { UpdateList } from "../components/updates.js";
 import { Layout } from "../layout.js";
 
 function SessionList(props: { sessions: Session[]; empty: string; id: string }) {
@@ -28,6 +33,8 @@ export function homePages(deps: AppDeps) {
   app.get("/", async (c) => {
     const today = deps.now().toISOString().slice(0, 10);
     const home = await getHomeOverview(deps.db, today);
+    const deadlines = listUpcomingDeadlines(await listDeadlines(deps.db), deps.now()).slice(0, 5);
+    const updates = await listUpdates(deps.db, {}, 5);
     const { counts } = home;
     return c.html(
       <Layout title="UN cyber diplomacy, tracked" path="/" description="Normwatch: an open observatory of UN cyber diplomacy — processes, sessions, resolutions and votes, norms and CBMs, with sources">
@@ -58,7 +65,28 @@ export function homePages(deps: AppDeps) {
             <h2 id="recent-heading">Recent sessions</h2>
             <SessionList sessions={home.recent} empty="No past session is recorded." id="recent" />
           </section>
+          <section aria-labelledby="deadlines-heading">
+            <h2 id="deadlines-heading">Deadlines ahead</h2>
+            {deadlines.length === 0 ? (
+              <p>No open or coming participation deadline is recorded.</p>
+            ) : (
+              <ul class="plain" id="deadlines">
+                {deadlines.map((d) => (
+                  <li>
+                    <a href={`/participation/deadlines/${d.id}`}>{d.title}</a>
+                    {d.closes ? <> — closes <DateText value={d.closes} /></> : d.isRolling ? " — rolling basis" : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p><a href="/calendar">Calendar</a> · <a href="/feeds/deadlines.ics">deadlines in your calendar app (iCalendar)</a></p>
+          </section>
         </div>
+        <section aria-labelledby="updates-heading">
+          <h2 id="updates-heading">Latest updates</h2>
+          <UpdateList updates={updates} headingLevel={3} empty="No updates yet." />
+          <p><a href="/updates">All updates</a> · <a href="/feeds/updates.atom">Atom feed</a> · <a href="/feeds/updates.rss">RSS feed</a></p>
+        </section>
         <section aria-labelledby="counts-heading">
           <h2 id="counts-heading">In the observatory</h2>
           <ul class="counts">
@@ -76,6 +104,9 @@ export function homePages(deps: AppDeps) {
             <li><a href="/resolutions">Resolutions</a>: every GA resolution and decision on the topic since 1998, with vote totals.</li>
             <li><a href="/states">States</a>: regional groups, memberships, first cyber strategy and process roles.</li>
             <li><a href="/norms">Norms and CBMs</a>: the 11 norms and the OSCE, OAS, ARF and UN confidence-building measures.</li>
+            <li><a href="/votes">Votes</a> and <a href="/alignment">alignment</a>: every recorded GA vote since 1946, who voted with whom, blocs and cohesion.</li>
+            <li><a href="/search">Search</a> every resolution text to the paragraph; <a href="/documents">documents</a> with their citations.</li>
+            <li><a href="/participation">Participation</a>: accreditation windows, who was kept out, stakeholders' joint letters; the <a href="/calendar">calendar</a> with feeds.</li>
             <li><a href="/organizations">Organizations</a> and their members.</li>
             <li><a href="/api/docs">Open API</a> and <a href="/about/data">about the data</a>: sources, licences and how to cite.</li>
           </ul>
