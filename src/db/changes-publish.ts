@@ -5,19 +5,60 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { ChangeSourceRef } from "../domain/editorial/change.js";
 import { fromRow, toRow, type EditorialRecordFields } from "../domain/editorial/records.js";
 import { ConflictError, InvalidInputError } from "../domain/errors.js";
-import type { EditableRecordKind } from "../domain/vocabulary.js";
+import type { EditableRecordKind, UpdateLinkKind } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
 import * as t from "./schema/index.js";
 import type { Tx } from "./upsert.js";
 
 type Handle = Db | Tx;
 
-const TABLES: Record<EditableRecordKind, { table: PgTable; key: PgColumn; numericKey?: boolean }> = {
+interface TableSpec {
+  table: PgTable;
+  key: PgColumn;
+  numericKey?: boolean;
+  /** Columns the editorial record does not hold, set on every write (e.g. timestamps). */
+  stamp?: (now: Date, operation: "create" | "update") => Record<string, unknown>;
+  /** Child rows kept in step with the record after each write (e.g. an update's links). */
+  afterWrite?: (tx: Tx, recordId: string, record: EditorialRecordFields) => Promise<void>;
+  /** Reads the child rows back into the editorial record. */
+  readExtra?: (db: Handle, row: Record<string, unknown>) => Promise<Record<string, unknown>>;
+}
+
+const TABLES: Record<EditableRecordKind, TableSpec> = {
   process: { table: t.processes, key: t.processes.id },
   session: { table: t.sessions, key: t.sessions.id },
   resolution: { table: t.resolutions, key: t.resolutions.symbol },
   organization: { table: t.organizations, key: t.organizations.id },
   membership: { table: t.memberships, key: t.memberships.id, numericKey: true },
+  framework: { table: t.frameworks, key: t.frameworks.id },
+  "framework-item": { table: t.frameworkItems, key: t.frameworkItems.id },
+  evidence: { table: t.evidence, key: t.evidence.id, numericKey: true },
+  instrument: { table: t.instruments, key: t.instruments.id },
+  assessment: { table: t.assessments, key: t.assessments.id, numericKey: true },
+  programme: { table: t.programmes, key: t.programmes.id },
+  update: {
+    table: t.updates,
+    key: t.updates.slug,
+    stamp: (now, operation) => (operation === "create" ? { createdAt: now, updatedAt: now } : { updatedAt: now }),
+    afterWrite: async (tx, slug, record) => {
+      const [row] = await tx.select({ id: t.updates.id }).from(t.updates).where(eq(t.updates.slug, slug));
+      if (!row) return;
+      await tx.delete(t.updateLinks).where(eq(t.updateLinks.updateId, row.id));
+      const links = (record["links"] as string[]).map((l) => {
+        const at = l.indexOf(":");
+        return { updateId: row.id, recordKind: l.slice(0, at) as UpdateLinkKind, recordId: l.slice(at + 1) };
+      });
+      if (links.length) await tx.insert(t.updateLinks).values(links).onConflictDoNothing();
+    },
+    readExtra: async (db, row) => {
+      const links = await db
+        .select({ kind: t.updateLinks.recordKind, id: t.updateLinks.recordId })
+        .from(t.updateLinks)
+        .where(eq(t.updateLinks.updateId, row["id"] as number))
+        .orderBy(t.updateLinks.recordKind, t.updateLinks.recordId);
+      return { links: links.map((l) => `${l.kind}:${l.id}`) };
+    },
+  },
 };
 
 function keyMatch(kind: EditableRecordKind, id: string): SQL | null {
@@ -30,8 +71,10 @@ function keyMatch(kind: EditableRecordKind, id: string): SQL | null {
 export async function findPublishedRecord(db: Handle, kind: EditableRecordKind, id: string): Promise<EditorialRecordFields | null> {
   const match = keyMatch(kind, id);
   if (!match) return null;
-  const [row] = (await db.select().from(TABLES[kind].table).where(match)) as Record<string, unknown>[];
-  return row ? fromRow(kind, row) : null;
+  const spec = TABLES[kind];
+  const [row] = (await db.select().from(spec.table).where(match)) as Record<string, unknown>[];
+  if (!row) return null;
+  return fromRow(kind, spec.readExtra ? { ...row, ...(await spec.readExtra(db, row)) } : row);
 }
 
 async function exists(db: Handle, table: PgTable, where: SQL): Promise<boolean> {
@@ -49,10 +92,29 @@ export async function assertReferencesExist(db: Handle, kind: EditableRecordKind
     checks.push({ path: "stateIso3", value: record["stateIso3"], table: t.states, column: t.states.iso3, label: "State" });
     checks.push({ path: "memberOrganizationId", value: record["memberOrganizationId"], table: t.organizations, column: t.organizations.id, label: "organisation" });
   }
+  if (kind === "framework-item") checks.push({ path: "frameworkId", value: record["frameworkId"], table: t.frameworks, column: t.frameworks.id, label: "framework" });
+  if (kind === "evidence" || kind === "instrument") {
+    checks.push({ path: "stateIso3", value: record["stateIso3"], table: t.states, column: t.states.iso3, label: "State" });
+    checks.push({ path: "organizationId", value: record["organizationId"], table: t.organizations, column: t.organizations.id, label: "organisation" });
+  }
+  if (kind === "evidence") {
+    checks.push({ path: "itemId", value: record["itemId"], table: t.frameworkItems, column: t.frameworkItems.id, label: "norm or CBM" });
+    checks.push({ path: "instrumentId", value: record["instrumentId"], table: t.instruments, column: t.instruments.id, label: "instrument" });
+  }
+  if (kind === "evidence" || kind === "assessment") checks.push({ path: "paragraphId", value: record["paragraphId"], table: t.documentParagraphs, column: t.documentParagraphs.id, label: "document paragraph" });
+  if (kind === "instrument") checks.push({ path: "documentId", value: record["documentId"], table: t.documents, column: t.documents.id, label: "document" });
+  if (kind === "assessment") {
+    checks.push({ path: "instrumentId", value: record["instrumentId"], table: t.instruments, column: t.instruments.id, label: "instrument" });
+    checks.push({ path: "criterionId", value: record["criterionId"], table: t.rubricCriteria, column: t.rubricCriteria.id, label: "rubric criterion" });
+  }
+  if (kind === "programme") {
+    for (const iso3 of record["beneficiaryStates"] as string[]) checks.push({ path: "beneficiaryStates", value: iso3, table: t.states, column: t.states.iso3, label: "State" });
+    for (const id of record["itemIds"] as string[]) checks.push({ path: "itemIds", value: id, table: t.frameworkItems, column: t.frameworkItems.id, label: "norm or CBM" });
+  }
   const issues: { path: string; message: string }[] = [];
   for (const c of checks) {
     if (c.value === null || c.value === undefined) continue;
-    if (!(await exists(db, c.table, eq(c.column, c.value as string)))) issues.push({ path: c.path, message: `no published ${c.label} ${String(c.value)}` });
+    if (!(await exists(db, c.table, eq(c.column, c.value as never)))) issues.push({ path: c.path, message: `no published ${c.label} ${String(c.value)}` });
   }
   if (issues.length) throw new InvalidInputError("the record refers to something that does not exist", issues);
 }
@@ -67,29 +129,36 @@ async function assertNoDependents(db: Handle, kind: EditableRecordKind, id: stri
   }
   if (kind === "resolution" && (await exists(db, t.processResolutions, eq(t.processResolutions.resolutionSymbol, id)))) found.push("processes linked to it");
   if (kind === "organization" && (await exists(db, t.memberships, or(eq(t.memberships.organizationId, id), eq(t.memberships.memberOrganizationId, id))!))) found.push("memberships");
+  if (kind === "framework" && (await exists(db, t.frameworkItems, eq(t.frameworkItems.frameworkId, id)))) found.push("norms or CBMs");
+  if (kind === "framework-item" && (await exists(db, t.evidence, eq(t.evidence.itemId, id)))) found.push("evidence");
+  if (kind === "instrument" && (await exists(db, t.assessments, eq(t.assessments.instrumentId, id)))) found.push("assessments");
   if (found.length) throw new ConflictError(`cannot withdraw this ${kind}: it still has ${found.join(", ")}; withdraw or move those first`);
 }
 
 /** Inserts, updates or deletes the public row; returns the record id (assigned by the database for memberships). */
 export async function applyToPublicTable(
   tx: Tx,
-  input: { kind: EditableRecordKind; operation: "create" | "update" | "withdraw"; recordId: string | null; record: EditorialRecordFields | null },
+  input: { kind: EditableRecordKind; operation: "create" | "update" | "withdraw"; recordId: string | null; record: EditorialRecordFields | null; now?: Date },
 ): Promise<string> {
   const spec = TABLES[input.kind];
+  const now = input.now ?? new Date();
   if (input.operation === "create") {
-    const row = toRow(input.kind, input.record!);
+    const row = { ...toRow(input.kind, input.record!), ...spec.stamp?.(now, "create") };
     if (spec.numericKey) delete row["id"];
     const inserted = (await tx.insert(spec.table).values(row as never).onConflictDoNothing().returning()) as Record<string, unknown>[];
     if (inserted.length === 0) throw new ConflictError(`a published ${input.kind} with this id already exists`);
-    return String(inserted[0]![propertyOf(spec.table, spec.key)]);
+    const id = String(inserted[0]![propertyOf(spec.table, spec.key)]);
+    await spec.afterWrite?.(tx, id, input.record!);
+    return id;
   }
   const match = keyMatch(input.kind, input.recordId!);
   if (!match) throw new ConflictError(`no published ${input.kind} ${input.recordId}`);
   if (input.operation === "update") {
-    const row = toRow(input.kind, input.record!);
+    const row: Record<string, unknown> = { ...toRow(input.kind, input.record!), ...spec.stamp?.(now, "update") };
     delete row[propertyOf(spec.table, spec.key)];
     const updated = await tx.update(spec.table).set(row as never).where(match).returning();
     if (updated.length === 0) throw new ConflictError(`no published ${input.kind} ${input.recordId}: it was withdrawn`);
+    await spec.afterWrite?.(tx, input.recordId!, input.record!);
     return input.recordId!;
   }
   await assertNoDependents(tx, input.kind, input.recordId!);

@@ -83,6 +83,11 @@ export const RECORD_KINDS = [
   "framework",
   "framework-item",
   "cyber-strategy",
+  "evidence",
+  "instrument",
+  "assessment",
+  "programme",
+  "update",
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -102,7 +107,20 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const API_TOKEN_SCOPES = ["changes:write", "changes:review"] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 /** Record kinds editors can create, edit and withdraw through the review workflow. */
-export const EDITABLE_RECORD_KINDS = ["process", "session", "resolution", "organization", "membership"] as const;
+export const EDITABLE_RECORD_KINDS = [
+  "process",
+  "session",
+  "resolution",
+  "organization",
+  "membership",
+  "framework",
+  "framework-item",
+  "evidence",
+  "instrument",
+  "assessment",
+  "programme",
+  "update",
+] as const;
 export type EditableRecordKind = (typeof EDITABLE_RECORD_KINDS)[number];
 export const CHANGE_OPERATIONS = ["create", "update", "withdraw"] as const;
 export type ChangeOperation = (typeof CHANGE_OPERATIONS)[number];
@@ -155,3 +173,44 @@ export const UPDATE_LINK_KINDS = ["process", "session", "state", "norm", "resolu
 export type UpdateLinkKind = (typeof UPDATE_LINK_KINDS)[number];
 export const CALENDAR_EVENT_KINDS = ["session", "deadline"] as const;
 export type CalendarEventKind = (typeof CALENDAR_EVENT_KINDS)[number];
+
+/** Implementation tracker (issue 6): evidence linking a State or organisation to a norm or CBM, national instruments, rubric assessments, capacity building. */
+export const EVIDENCE_KINDS = ["strategy", "law", "agency", "policy", "statement", "survey-answer", "report", "practice"] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = { strategy: "Strategy", law: "Law", agency: "Agency or CERT", policy: "Policy", statement: "Statement", "survey-answer": "Survey answer", report: "Report", practice: "Practice" };
+export const EVIDENCE_STATUSES = ["planned", "in-progress", "implemented", "regressed"] as const;
+export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
+export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatus, string> = { planned: "Planned", "in-progress": "In progress", implemented: "Implemented", regressed: "Regressed" };
+/** Who reports a piece of evidence: self-reports and "shadow" reports are shown side by side. */
+export const REPORTER_KINDS = ["self", "civil-society", "researcher", "intergovernmental"] as const;
+export type ReporterKind = (typeof REPORTER_KINDS)[number];
+export const REPORTER_KIND_LABELS: Record<ReporterKind, string> = { self: "The State itself", "civil-society": "Civil society", researcher: "Researchers", intergovernmental: "Intergovernmental body" };
+/** Whom an evidence record or instrument is about. */
+export const SUBJECT_KINDS = ["state", "organization"] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+/** Candidate evidence detected in ingested documents, waiting for an editor. */
+export const CANDIDATE_STATUSES = ["open", "accepted", "dismissed"] as const;
+export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+export const INSTRUMENT_KINDS = ["strategy", "law", "agency", "policy"] as const;
+export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
+export const INSTRUMENT_STATUSES = ["in-progress", "adopted", "superseded"] as const;
+export type InstrumentStatus = (typeof INSTRUMENT_STATUSES)[number];
+export const ASSESSMENT_RATINGS = ["met", "partly", "not-met", "unknown"] as const;
+export type AssessmentRating = (typeof ASSESSMENT_RATINGS)[number];
+
+/** Newsletter (issue 8): digest issues, subscribers, the delivery queue and alerts. */
+export const DIGEST_STATUSES = ["draft", "published"] as const;
+export type DigestStatus = (typeof DIGEST_STATUSES)[number];
+export const SUBSCRIBER_STATUSES = ["pending", "active", "unsubscribed", "bounced"] as const;
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
+/** What a queued message is: a digest issue, an alert, or a double opt-in confirmation. */
+export const DELIVERY_KINDS = ["digest", "alert", "confirmation"] as const;
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+export const DELIVERY_STATUSES = ["queued", "sending", "sent", "failed", "bounced"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export const ALERT_TARGET_KINDS = ["state", "process", "norm", "document", "search"] as const;
+export type AlertTargetKind = (typeof ALERT_TARGET_KINDS)[number];
+export const ALERT_CHANNELS = ["email", "webhook"] as const;
+export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+export const ALERT_FREQUENCIES = ["instant", "daily", "weekly"] as const;
+export type AlertFrequency = (typeof ALERT_FREQUENCIES)[number];

@@ -9,3 +9,5 @@ export * from "./accounts.js";
 export * from "./editorial.js";
 export * from "./documents.js";
 export * from "./participation.js";
+export * from "./implementation.js";
+export * from "./newsletter.js";

@@ -1,4 +1,4 @@
-// The five editable record kinds: their fields (which drive validation and forms) and the mapping between
+// The editable record kinds: their fields (which drive validation and forms) and the mapping between
 // the editorial shape (partial dates as text, like the bundled datasets) and public table rows.
 import { z } from "zod";
 import { formatPartialDateIso, parsePartialDate } from "../partial-date.js";
@@ -8,7 +8,7 @@ import type { EditableRecordKind } from "../vocabulary.js";
 /** A record in its editorial shape: field name → value, as listed by its RecordSpec. */
 export type EditorialRecordFields = Record<string, unknown>;
 
-export type FieldType = "slug" | "text" | "longtext" | "enum" | "partial-date" | "iso-date" | "int" | "bool" | "list" | "iso3";
+export type FieldType = "slug" | "text" | "longtext" | "enum" | "partial-date" | "iso-date" | "int" | "decimal" | "bool" | "list" | "iso3" | "url";
 
 export interface FieldSpec {
   name: string;
@@ -130,6 +130,137 @@ export const RECORD_SPECS: Record<EditableRecordKind, RecordSpec> = {
       { name: "isCurrent", label: "Current", type: "bool" },
     ],
   },
+  framework: {
+    kind: "framework",
+    label: "framework",
+    idField: "id",
+    partialDates: [],
+    fields: [
+      { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
+      { name: "name", label: "Name", type: "text", required: true },
+      { name: "kind", label: "Kind", type: "enum", required: true, options: v.FRAMEWORK_KINDS },
+      { name: "body", label: "Body that agreed it", type: "text", required: true },
+      { name: "instrument", label: "Instrument", type: "text", hint: "e.g. A/70/174, para 13 (a)–(k)" },
+    ],
+  },
+  "framework-item": {
+    kind: "framework-item",
+    label: "norm or CBM",
+    idField: "id",
+    partialDates: [],
+    fields: [
+      { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
+      { name: "frameworkId", label: "Framework id", type: "text", required: true },
+      { name: "code", label: "Code", type: "text", required: true, hint: "as the framework numbers it, e.g. 13(c) or CBM 4" },
+      { name: "position", label: "Position in the framework", type: "int", required: true },
+      { name: "shortTitle", label: "Short title", type: "text", required: true },
+      { name: "reference", label: "Reference", type: "text" },
+      { name: "instrument", label: "Instrument", type: "text" },
+      { name: "notes", label: "Notes", type: "longtext" },
+      confidence,
+    ],
+  },
+  evidence: {
+    kind: "evidence",
+    label: "evidence",
+    idField: null,
+    partialDates: [{ field: "observed", date: "observedOn", precision: "observedPrecision" }],
+    fields: [
+      { name: "stateIso3", label: "State (ISO3)", type: "iso3", hint: "a State or an organisation, not both" },
+      { name: "organizationId", label: "Organisation id", type: "text" },
+      { name: "itemId", label: "Norm or CBM id", type: "text", required: true },
+      { name: "kind", label: "Kind of evidence", type: "enum", required: true, options: v.EVIDENCE_KINDS },
+      { name: "status", label: "Status", type: "enum", required: true, options: v.EVIDENCE_STATUSES },
+      { name: "observed", label: "Date", type: "partial-date" },
+      { name: "quote", label: "Short quote", type: "longtext" },
+      { name: "paragraphId", label: "Cited paragraph id", type: "int", hint: "a paragraph of an ingested document; or give a URL" },
+      { name: "externalUrl", label: "Source URL", type: "url" },
+      { name: "instrumentId", label: "Instrument id", type: "text" },
+      { name: "reporter", label: "Reported by", type: "enum", required: true, options: v.REPORTER_KINDS },
+      { name: "reporterName", label: "Reporter's name", type: "text" },
+      { name: "notes", label: "Notes", type: "longtext" },
+      confidence,
+    ],
+  },
+  instrument: {
+    kind: "instrument",
+    label: "instrument",
+    idField: "id",
+    partialDates: [
+      { field: "adopted", date: "adoptedOn", precision: "adoptedPrecision" },
+      { field: "superseded", date: "supersededOn", precision: "supersededPrecision" },
+    ],
+    fields: [
+      { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
+      { name: "stateIso3", label: "State (ISO3)", type: "iso3", hint: "a State or an organisation, not both" },
+      { name: "organizationId", label: "Organisation id", type: "text" },
+      { name: "kind", label: "Kind", type: "enum", required: true, options: v.INSTRUMENT_KINDS },
+      { name: "title", label: "Title", type: "text", required: true },
+      { name: "status", label: "Status", type: "enum", required: true, options: v.INSTRUMENT_STATUSES },
+      { name: "adopted", label: "Adopted", type: "partial-date" },
+      { name: "superseded", label: "Superseded", type: "partial-date" },
+      { name: "documentId", label: "Document id", type: "int", hint: "the ingested text, if any" },
+      { name: "url", label: "URL", type: "url" },
+      { name: "notes", label: "Notes", type: "longtext" },
+      confidence,
+    ],
+  },
+  assessment: {
+    kind: "assessment",
+    label: "assessment",
+    idField: null,
+    partialDates: [],
+    fields: [
+      { name: "instrumentId", label: "Instrument id", type: "text", required: true },
+      { name: "criterionId", label: "Rubric criterion id", type: "int", required: true },
+      { name: "rating", label: "Rating", type: "enum", required: true, options: v.ASSESSMENT_RATINGS },
+      { name: "paragraphId", label: "Cited paragraph id", type: "int", hint: "required unless the rating is unknown, or give a URL" },
+      { name: "externalUrl", label: "Source URL", type: "url" },
+      { name: "quote", label: "Short quote", type: "longtext" },
+      { name: "note", label: "Note", type: "longtext" },
+      { name: "assessedOn", label: "Assessed on", type: "iso-date", required: true },
+    ],
+  },
+  programme: {
+    kind: "programme",
+    label: "capacity-building programme",
+    idField: "id",
+    partialDates: [
+      { field: "start", date: "startOn", precision: "startPrecision" },
+      { field: "end", date: "endOn", precision: "endPrecision" },
+    ],
+    fields: [
+      { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
+      { name: "iatiIdentifier", label: "IATI identifier", type: "text" },
+      { name: "title", label: "Title", type: "text", required: true },
+      { name: "description", label: "Description", type: "longtext" },
+      { name: "funders", label: "Funders", type: "list", hint: "one per line" },
+      { name: "implementers", label: "Implementers", type: "list", hint: "one per line" },
+      { name: "beneficiaryStates", label: "Beneficiary States (ISO3)", type: "list", hint: "one ISO3 code per line" },
+      { name: "region", label: "Region", type: "text" },
+      { name: "start", label: "Start", type: "partial-date" },
+      { name: "end", label: "End", type: "partial-date" },
+      { name: "budget", label: "Budget", type: "decimal" },
+      { name: "currency", label: "Currency (ISO 4217)", type: "text", hint: "e.g. EUR" },
+      { name: "itemIds", label: "Norms and CBMs addressed (ids)", type: "list", hint: "one per line" },
+      { name: "url", label: "URL", type: "url" },
+      { name: "notes", label: "Notes", type: "longtext" },
+      confidence,
+    ],
+  },
+  update: {
+    kind: "update",
+    label: "update",
+    idField: "slug",
+    partialDates: [],
+    fields: [
+      { name: "slug", label: "Slug", type: "slug", required: true, hint: slugHint },
+      { name: "title", label: "Title", type: "text", required: true },
+      { name: "bodyMarkdown", label: "Text (Markdown)", type: "longtext", required: true },
+      { name: "publishedOn", label: "Published on", type: "iso-date", required: true },
+      { name: "links", label: "Linked records", type: "list", hint: "one per line as kind:id, e.g. process:oewg-2021-2025 or state:FRA" },
+    ],
+  },
 };
 
 function fieldSchema(f: FieldSpec): z.ZodType {
@@ -148,7 +279,11 @@ function fieldSchema(f: FieldSpec): z.ZodType {
       case "iso-date":
         return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD").refine((s) => isCalendarDate(s), "not a calendar date");
       case "int":
-        return z.number().int().min(0).max(1_000_000);
+        return z.number().int().min(0).max(1_000_000_000);
+      case "decimal":
+        return z.string().regex(/^\d{1,14}(\.\d{1,2})?$/, "a number with at most two decimals, e.g. 250000.00");
+      case "url":
+        return z.url({ protocol: /^https?$/ }).max(2000);
       case "bool":
         return z.boolean();
       case "list":
@@ -184,9 +319,28 @@ export function recordSchema(kind: EditableRecordKind): z.ZodType<Record<string,
   if (kind === "membership") {
     schema = schema.refine((r) => (r["stateIso3"] === null) !== (r["memberOrganizationId"] === null), { message: "give a member State or a member organisation, not both", path: ["stateIso3"] });
   }
+  if (kind === "evidence" || kind === "instrument") {
+    schema = schema.refine((r) => (r["stateIso3"] === null) !== (r["organizationId"] === null), { message: "give a State or an organisation, not both", path: ["stateIso3"] });
+  }
+  if (kind === "evidence") {
+    schema = schema.refine((r) => r["paragraphId"] !== null || r["externalUrl"] !== null, { message: "evidence needs a source: a cited paragraph or a URL", path: ["externalUrl"] });
+  }
+  if (kind === "assessment") {
+    schema = schema.refine((r) => r["rating"] === "unknown" || r["paragraphId"] !== null || r["externalUrl"] !== null, { message: "a rating other than unknown needs a cited paragraph or a URL", path: ["externalUrl"] });
+  }
+  if (kind === "programme") {
+    schema = schema.refine((r) => r["currency"] === null || /^[A-Z]{3}$/.test(String(r["currency"])), { message: "three capital letters (ISO 4217)", path: ["currency"] });
+    schema = schema.refine((r) => (r["budget"] === null) === (r["currency"] === null), { message: "give a budget and its currency together", path: ["currency"] });
+    schema = schema.refine((r) => (r["beneficiaryStates"] as string[]).every((c) => /^[A-Z]{3}$/.test(c)), { message: "ISO3 codes, one per line", path: ["beneficiaryStates"] });
+  }
+  if (kind === "update") {
+    schema = schema.refine((r) => (r["links"] as string[]).every((l) => UPDATE_LINK_PATTERN.test(l)), { message: `kind:id, where kind is one of ${v.UPDATE_LINK_KINDS.join(", ")}`, path: ["links"] });
+  }
   schemas.set(kind, schema);
   return schema;
 }
+
+const UPDATE_LINK_PATTERN = new RegExp(`^(${v.UPDATE_LINK_KINDS.join("|")}):\\S+$`);
 
 /** The id of a record in its editorial shape, or null when the database assigns it. */
 export function recordIdOf(kind: EditableRecordKind, record: Record<string, unknown>): string | null {
@@ -236,6 +390,7 @@ export function parseRecordForm(kind: EditableRecordKind, form: Record<string, s
     else if (raw === "") out[f.name] = null;
     else if (f.type === "int") out[f.name] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
     else if (f.type === "iso3") out[f.name] = raw.toUpperCase();
+    else if (f.type === "decimal") out[f.name] = raw.replace(/[\s,]/g, "");
     else out[f.name] = raw;
   }
   return out;
