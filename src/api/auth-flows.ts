@@ -5,6 +5,7 @@ import type { AppDeps } from "../db/context.js";
 import { hitRateLimit } from "../db/rate-limits.js";
 import {
   findPasswordTokenUser,
+  findUserById,
   findUserCredentials,
   insertPasswordToken,
   markPasswordTokenUsed,
@@ -83,4 +84,17 @@ export async function requestPasswordReset(deps: AppDeps, input: { email: string
     text: `Someone asked to reset the password of this Normwatch account.\n\nSet a new password within ${RESET_PASSWORD_HOURS} hour(s):\n${input.baseUrl}/account/set-password?token=${token}\n\nIf this was not you, ignore this message; your password stays as it is.`,
     idempotencyKey: `password-reset:${found.user.id}:${now.toISOString()}`,
   });
+}
+
+/** A signed-in user changes their own password: the current one must match; every session ends (sign in again). */
+export async function changeOwnPassword(deps: AppDeps, input: { userId: number; currentPassword: string; newPassword: string }): Promise<void> {
+  const user = await findUserById(deps.db, input.userId);
+  if (!user) throw new InvalidInputError("no such account");
+  const found = await findUserCredentials(deps.db, user.email);
+  if (!found?.passwordHash || !(await verifyPassword(input.currentPassword, found.passwordHash))) {
+    throw new InvalidInputError("the current password is not right", [{ path: "current", message: "not your current password" }]);
+  }
+  if (input.currentPassword === input.newPassword) throw new InvalidInputError("choose a password different from the current one", [{ path: "password", message: "same as the current password" }]);
+  assertAcceptablePassword(input.newPassword, user.email);
+  await updatePassword(deps.db, user.id, await hashPassword(input.newPassword));
 }

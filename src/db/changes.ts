@@ -196,7 +196,7 @@ export async function getChange(db: Db, id: number): Promise<Change> {
   return toChange(row);
 }
 
-export async function listChanges(db: Db, filter: { statuses?: ChangeStatus[]; authorId?: number; kind?: EditableRecordKind; recordId?: string; limit?: number } = {}): Promise<Change[]> {
+export async function listChanges(db: Db, filter: { statuses?: ChangeStatus[]; authorId?: number; kind?: EditableRecordKind; recordId?: string; limit?: number; offset?: number } = {}): Promise<Change[]> {
   const where: SQL[] = [];
   if (filter.statuses?.length) where.push(inArray(changes.status, filter.statuses));
   if (filter.authorId !== undefined) where.push(eq(changes.authorId, filter.authorId));
@@ -205,7 +205,8 @@ export async function listChanges(db: Db, filter: { statuses?: ChangeStatus[]; a
   const rows = await selectChanges(db)
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(changes.updatedAt), desc(changes.id))
-    .limit(filter.limit ?? 200);
+    .limit(filter.limit ?? 200)
+    .offset(filter.offset ?? 0);
   return rows.map(toChange);
 }
 

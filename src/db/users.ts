@@ -1,6 +1,6 @@
 // Editorial accounts: create, find, list, lockout bookkeeping, passwords and one-time password links.
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { generateToken, hashToken, type User } from "../domain/auth.js";
+import { assertKeepsAnAdmin, generateToken, hashToken, type User } from "../domain/auth.js";
 import { ConflictError, NotFoundError } from "../domain/errors.js";
 import type { UserRole } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
@@ -71,6 +71,23 @@ export async function updateUserRole(db: Handle, userId: number, role: UserRole)
 export async function disableUser(db: Handle, userId: number, now: Date): Promise<void> {
   await db.update(users).set({ disabledAt: now }).where(eq(users.id, userId));
   await db.delete(authSessions).where(eq(authSessions.userId, userId));
+}
+
+/**
+ * Changes an account's role and whether it is disabled, in one transaction that locks the admin rows, so two
+ * admins demoting each other at once cannot leave the instance without one. Disabling signs the user out.
+ */
+export async function updateUserAccess(db: Db, input: { userId: number; role: UserRole; isDisabled: boolean; now: Date }): Promise<User> {
+  return db.transaction(async (tx) => {
+    const admins = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt))).for("update");
+    const [target] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
+    if (!target) throw new NotFoundError("user", String(input.userId));
+    assertKeepsAnAdmin({ otherActiveAdmins: admins.filter((a) => a.id !== input.userId).length, roleAfter: input.role, isDisabledAfter: input.isDisabled });
+    const disabledAt = input.isDisabled ? (target.disabledAt ?? input.now) : null;
+    const [row] = await tx.update(users).set({ role: input.role, disabledAt }).where(eq(users.id, input.userId)).returning();
+    if (input.isDisabled) await tx.delete(authSessions).where(eq(authSessions.userId, input.userId));
+    return toUser(row!);
+  });
 }
 
 /** Stores a new password hash, clears the lockout and ends every session of the user. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "./auth-passwords.js";
-import { afterFailedLogin, assertAcceptablePassword, hasPermission, isLocked, type Principal, type User } from "./auth.js";
+import { afterFailedLogin, assertAcceptablePassword, assertKeepsAnAdmin, hasPermission, isLocked, type Principal, type User } from "./auth.js";
 
 const editor: User = { id: 1, email: "ada@example.org", role: "editor", hasPassword: true, failedLogins: 0, lockedUntil: null, disabledAt: null, createdAt: new Date(0) };
 
@@ -41,5 +41,12 @@ describe("accounts and access", () => {
     expect(() => assertAcceptablePassword("short", "ada@example.org")).toThrow(/stronger/);
     expect(() => assertAcceptablePassword("grace-is-my-password", "grace@example.org")).toThrow(/stronger/);
     expect(() => assertAcceptablePassword("four random words here", "ada@example.org")).not.toThrow();
+  });
+
+  it("refuses to demote or disable the last active admin, and allows it when another admin remains", () => {
+    expect(() => assertKeepsAnAdmin({ otherActiveAdmins: 0, roleAfter: "editor", isDisabledAfter: false })).toThrow(/last active admin/);
+    expect(() => assertKeepsAnAdmin({ otherActiveAdmins: 0, roleAfter: "admin", isDisabledAfter: true })).toThrow(/last active admin/);
+    expect(() => assertKeepsAnAdmin({ otherActiveAdmins: 0, roleAfter: "admin", isDisabledAfter: false })).not.toThrow();
+    expect(() => assertKeepsAnAdmin({ otherActiveAdmins: 1, roleAfter: "editor", isDisabledAfter: true })).not.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 // Accounts and access rules: roles, permissions, password policy, login lockout and token formats (pure).
 import { createHash, randomBytes } from "node:crypto";
-import { InvalidInputError } from "./errors.js";
+import { ConflictError, InvalidInputError } from "./errors.js";
 import type { ApiTokenScope, UserRole } from "./vocabulary.js";
 
 export interface User {
@@ -37,6 +37,17 @@ export function hasPermission(principal: Principal | null, permission: Permissio
   if (!ROLE_PERMISSIONS[principal.user.role].includes(permission)) return false;
   if (principal.kind === "token") return principal.scopes.some((s) => SCOPE_PERMISSIONS[s].includes(permission));
   return true;
+}
+
+/**
+ * An instance must keep at least one active admin, or nobody could manage accounts again (short of the
+ * CLI). `otherActiveAdmins` counts active admins other than the account being changed.
+ */
+export function assertKeepsAnAdmin(input: { otherActiveAdmins: number; roleAfter: UserRole; isDisabledAfter: boolean }): void {
+  const remainsActiveAdmin = input.roleAfter === "admin" && !input.isDisabledAfter;
+  if (!remainsActiveAdmin && input.otherActiveAdmins === 0) {
+    throw new ConflictError("this is the last active admin: make another account admin first");
+  }
 }
 
 export const MIN_PASSWORD_LENGTH = 12;

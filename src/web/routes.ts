@@ -12,6 +12,7 @@ import { resolutionsPages } from "./pages/resolutions.js";
 import { processesPages } from "./pages/processes.js";
 import { loginPages } from "./pages/login.js";
 import { accountPages } from "./pages/account.js";
+import { accountUsersPages } from "./pages/account-users.js";
 import { editorPages } from "./pages/editor.js";
 import { historyPages } from "./pages/history.js";
 import { correctionsPages, correctionsQueuePages } from "./pages/corrections.js";
@@ -28,6 +29,7 @@ import { updatesPages } from "./pages/updates.js";
 export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] = [
   { path: "/states", create: statesPages },
   { path: "/login", create: loginPages },
+  { path: "/account/users", create: accountUsersPages },
   { path: "/account", create: accountPages },
   { path: "/editor", create: editorPages },
   { path: "/editor/corrections", create: correctionsQueuePages },

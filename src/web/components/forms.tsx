@@ -51,9 +51,9 @@ function Field(props: { field: FieldSpec; value: unknown; readOnly: boolean; iss
   } else if (field.type === "longtext" || field.type === "list") {
     control = <textarea {...common} rows={field.type === "list" ? 3 : 4}>{displayValue(field, value)}</textarea>;
   } else {
-    const inputMode = field.type === "int" ? "numeric" : undefined;
-    const placeholder = field.type === "partial-date" ? "YYYY, YYYY-MM or YYYY-MM-DD" : field.type === "iso-date" ? "YYYY-MM-DD" : undefined;
-    control = <input type="text" {...common} value={displayValue(field, value)} inputmode={inputMode} placeholder={placeholder} readonly={props.readOnly} />;
+    const inputMode = field.type === "int" ? "numeric" : field.type === "decimal" ? "decimal" : undefined;
+    const placeholder = field.type === "partial-date" ? "YYYY, YYYY-MM or YYYY-MM-DD" : field.type === "iso-date" ? "YYYY-MM-DD" : field.type === "url" ? "https://…" : undefined;
+    control = <input type={field.type === "url" ? "url" : "text"} {...common} value={displayValue(field, value)} inputmode={inputMode} placeholder={placeholder} readonly={props.readOnly} />;
   }
   return (
     <div class="field">

@@ -48,4 +48,41 @@ describe.each(TEST_DRIVERS)("accounts and API tokens on $label", ({ driver, skip
     expect((await ada.post(`/account/tokens/${id}/revoke`, {})).status).toBe(303);
     expect((await t.app.request("/api/v1/changes", { headers: bearer })).status).toBe(401);
   });
+
+  it.skipIf(skip)("lets an admin change a role, disable and re-enable an account, but never the last active admin", async () => {
+    const lee = await t.addUser("lee@example.org", "editor", PASSWORD);
+    const admin = t.agent();
+    await admin.logIn("root@example.org", PASSWORD);
+    await admin.get("/account/users");
+    const rootId = (await t.database.db.execute(`select id from users where email = 'root@example.org'` as never)) as unknown as { rows: { id: number }[] };
+    const demoteSelf = await admin.post(`/account/users/${rootId.rows[0]!.id}`, { role: "editor", disabled: "false" });
+    expect(demoteSelf.status).toBe(409);
+    expect(await demoteSelf.text()).toContain("last active admin");
+
+    const leeSession = t.agent();
+    expect((await leeSession.logIn("lee@example.org", PASSWORD)).status).toBe(303);
+    expect((await admin.post(`/account/users/${lee.id}`, { role: "editor", disabled: "true" })).status).toBe(200);
+    expect((await leeSession.get("/account")).status).not.toBe(200);
+    expect((await t.agent().logIn("lee@example.org", PASSWORD)).status).not.toBe(303);
+    expect((await admin.post(`/account/users/${lee.id}`, { role: "admin", disabled: "false" })).status).toBe(200);
+    expect((await t.agent().logIn("lee@example.org", PASSWORD)).status).toBe(303);
+    // With lee now an admin too, root may step down.
+    expect((await admin.post(`/account/users/${rootId.rows[0]!.id}`, { role: "editor", disabled: "false" })).status).toBe(200);
+    expect((await admin.get("/account/users")).status).toBe(403);
+  });
+
+  it.skipIf(skip)("changes a signed-in user's password only with the current one, then ends their sessions", async () => {
+    await t.addUser("kim@example.org", "editor", PASSWORD);
+    const kim = t.agent();
+    await kim.logIn("kim@example.org", PASSWORD);
+    const wrong = await kim.post("/account/password", { current: "not the password at all", password: "a brand new passphrase" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("not your current password");
+    const changed = await kim.post("/account/password", { current: PASSWORD, password: "a brand new passphrase" });
+    expect(changed.status).toBe(303);
+    expect(changed.headers.get("location")).toBe("/login?changed=1");
+    expect((await kim.get("/account")).status).not.toBe(200);
+    expect((await t.agent().logIn("kim@example.org", PASSWORD)).status).not.toBe(303);
+    expect((await t.agent().logIn("kim@example.org", "a brand new passphrase")).status).toBe(303);
+  });
 });

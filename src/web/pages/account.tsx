@@ -1,17 +1,15 @@
-// Account pages: overview, sign out (here or everywhere), set or reset a password, API tokens, and users (admins).
+// Account pages: overview, sign out (here or everywhere), change, set or reset a password, API tokens (users: account-users.tsx).
 import { Hono, type Context } from "hono";
 import { deleteCookie } from "hono/cookie";
-import { requestPasswordReset, setPasswordWithToken } from "../../api/auth-flows.js";
+import { changeOwnPassword, requestPasswordReset, setPasswordWithToken } from "../../api/auth-flows.js";
 import { clientKey, currentPrincipal, requirePermission, SESSION_COOKIE } from "../../api/middleware/auth.js";
 import { csrfTokenFor } from "../../api/middleware/csrf.js";
 import { editorialDepsOf } from "../../api/middleware/editorial-deps.js";
 import { insertApiToken, listApiTokens, revokeApiToken } from "../../db/api-tokens.js";
 import { deleteAuthSession, deleteUserAuthSessions } from "../../db/auth-sessions.js";
 import type { AppDeps } from "../../db/context.js";
-import { insertPasswordToken, insertUser, listUsers } from "../../db/users.js";
-import { normalizeEmail, SET_PASSWORD_HOURS } from "../../domain/auth.js";
 import { InvalidInputError } from "../../domain/errors.js";
-import { API_TOKEN_SCOPES, USER_ROLES, type ApiTokenScope, type UserRole } from "../../domain/vocabulary.js";
+import { API_TOKEN_SCOPES, type ApiTokenScope } from "../../domain/vocabulary.js";
 import { CsrfInput, ErrorSummary, type FormIssue } from "../components/forms.js";
 import { Layout } from "../layout.js";
 
@@ -41,7 +39,7 @@ function SetPasswordPage(props: { csrf: string; token: string; error?: string; i
 export function accountPages(deps: AppDeps) {
   const app = new Hono();
   // A new token or set-password link is rendered in the POST response itself, never put in a URL.
-  const overview = async (c: Context, created?: string) => {
+  const overview = async (c: Context, created?: string, passwordError?: InvalidInputError) => {
     const principal = requirePermission(c, "edit");
     const tokens = await listApiTokens(deps.db, principal.user.id);
     const csrf = csrfTokenFor(c, deps);
@@ -77,8 +75,21 @@ export function accountPages(deps: AppDeps) {
           </fieldset>
           <button type="submit">Create token</button>
         </form>
+        <h2 id="password">Change your password</h2>
+        <p>Every session of yours ends afterwards, this one too: sign in again with the new password.</p>
+        <ErrorSummary message={passwordError?.message} issues={passwordError?.issues} />
+        <form method="post" action="/account/password" class="stack">
+          <CsrfInput token={csrf} />
+          <div class="field"><label for="current">Current password</label><input id="current" type="password" name="current" autocomplete="current-password" required /></div>
+          <div class="field">
+            <label for="new-password">New password</label>
+            <span class="hint" id="new-password-hint">At least 12 characters; a passphrase of several words works well.</span>
+            <input id="new-password" type="password" name="password" autocomplete="new-password" minlength={12} required aria-describedby="new-password-hint" />
+          </div>
+          <button type="submit">Change password</button>
+        </form>
       </Layout>,
-      created ? 201 : 200,
+      created ? 201 : passwordError ? 400 : 200,
     );
   };
   app.get("/", (c) => overview(c));
@@ -107,6 +118,19 @@ export function accountPages(deps: AppDeps) {
     const principal = requirePermission(c, "edit");
     await revokeApiToken(deps.db, { userId: principal.user.id, tokenId: Number(c.req.param("id")), now: deps.now() });
     return c.redirect("/account", 303);
+  });
+  app.post("/password", async (c) => {
+    const principal = requirePermission(c, "edit");
+    if (principal.kind !== "session") throw new InvalidInputError("change a password from a signed-in browser, not with an API token");
+    const body = await c.req.parseBody();
+    try {
+      await changeOwnPassword(deps, { userId: principal.user.id, currentPassword: String(body["current"] ?? ""), newPassword: String(body["password"] ?? "") });
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      return overview(c, undefined, error);
+    }
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.redirect("/login?changed=1", 303);
   });
   app.get("/set-password", (c) => c.html(<SetPasswordPage csrf={csrfTokenFor(c, deps)} token={c.req.query("token") ?? ""} />));
   app.post("/set-password", async (c) => {
@@ -137,41 +161,6 @@ export function accountPages(deps: AppDeps) {
     const body = await c.req.parseBody();
     await requestPasswordReset(deps, { email: String(body["email"] ?? ""), clientKey: clientKey(c, deps), baseUrl: baseUrlOf(c, deps) });
     return c.redirect("/account/reset?sent=1", 303);
-  });
-  const usersPage = async (c: Context, link?: string) => {
-    requirePermission(c, "manage-users");
-    const users = await listUsers(deps.db);
-    return c.html(
-      <Layout title="Users" path="/account">
-        <h1>Users</h1>
-        {link ? <p role="status" class="notice">Account created. One-time link to set the password (also emailed): <code>{link}</code></p> : null}
-        <table class="data">
-          <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th></tr></thead>
-          <tbody>{users.map((u) => <tr><td>{u.email}</td><td>{u.role}</td><td>{u.disabledAt ? "disabled" : u.hasPassword ? "active" : "invited"}</td></tr>)}</tbody>
-        </table>
-        <h2>Add a user</h2>
-        <form method="post" action="/account/users" class="stack">
-          <CsrfInput token={csrfTokenFor(c, deps)} />
-          <div class="field"><label for="email">Email</label><input id="email" type="email" name="email" required /></div>
-          <div class="field"><label for="role">Role</label><select id="role" name="role">{USER_ROLES.map((r) => <option value={r} selected={r === "editor"}>{r}</option>)}</select></div>
-          <button type="submit">Add user</button>
-        </form>
-      </Layout>,
-      link ? 201 : 200,
-    );
-  };
-  app.get("/users", (c) => usersPage(c));
-  app.post("/users", async (c) => {
-    requirePermission(c, "manage-users");
-    const body = await c.req.parseBody();
-    const role = String(body["role"] ?? "");
-    if (!(USER_ROLES as readonly string[]).includes(role)) throw new InvalidInputError("unknown role");
-    const now = deps.now();
-    const user = await insertUser(deps.db, { email: normalizeEmail(String(body["email"] ?? "")), role: role as UserRole, now });
-    const token = await insertPasswordToken(deps.db, { userId: user.id, purpose: "set-password", now, hours: SET_PASSWORD_HOURS });
-    const link = `${baseUrlOf(c, deps)}/account/set-password?token=${token}`;
-    await editorialDepsOf(deps).mailer.send({ to: user.email, subject: "Your Normwatch editor account", text: `An account was created for you on Normwatch.\n\nChoose your password within ${SET_PASSWORD_HOURS} hours:\n${link}` });
-    return usersPage(c, link);
   });
   return app;
 }

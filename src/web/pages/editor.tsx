@@ -19,6 +19,7 @@ import { Layout } from "../layout.js";
 import { baseUrlOf } from "./account.js";
 import { registerEditorForms } from "./editor-forms.js";
 
+const DECIDED_PAGE_SIZE = 50;
 const STATUS_LABELS = { draft: "Draft", in_review: "In review", published: "Published", rejected: "Rejected" } as const;
 
 function ChangeTable(props: { changes: Change[]; empty: string }) {
@@ -63,6 +64,26 @@ export function editorPages(deps: AppDeps) {
         <h2><a href="/editor/corrections">Correction requests</a> ({corrections.length} open)</h2>
         <h2>Recently decided</h2>
         <ChangeTable changes={recent} empty="No decisions yet." />
+        <p><a href="/editor/decided">Every decision, page by page</a></p>
+      </Layout>,
+    );
+  });
+  app.get("/decided", async (c) => {
+    requirePermission(c, "edit");
+    const page = Math.max(1, Math.min(100_000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
+    // One row more than a page tells whether a next page exists without counting the table.
+    const rows = await listChanges(deps.db, { statuses: ["published", "rejected"], limit: DECIDED_PAGE_SIZE + 1, offset: (page - 1) * DECIDED_PAGE_SIZE });
+    const hasNext = rows.length > DECIDED_PAGE_SIZE;
+    return c.html(
+      <Layout title={`Decided changes, page ${page}`} path="/editor">
+        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/editor">Editor</a> › Decided changes</nav>
+        <h1>Decided changes</h1>
+        <p>Published and rejected changes, newest first; page {page}.</p>
+        <ChangeTable changes={rows.slice(0, DECIDED_PAGE_SIZE)} empty={page === 1 ? "No decisions yet." : "No more decisions."} />
+        <nav aria-label="Pages" class="pager">
+          {page > 1 ? <a href={`/editor/decided?page=${page - 1}`} rel="prev">Newer</a> : null}{" "}
+          {hasNext ? <a href={`/editor/decided?page=${page + 1}`} rel="next">Older</a> : null}
+        </nav>
       </Layout>,
     );
   });

@@ -13,11 +13,12 @@ export function safeNext(next: unknown): string {
   return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/editor";
 }
 
-function LoginPage(props: { csrf: string; next: string; email?: string; error?: string }) {
+function LoginPage(props: { csrf: string; next: string; email?: string; error?: string; notice?: string }) {
   return (
     <Layout title="Sign in" path="/login">
       <h1>Sign in</h1>
       <p>For editors of this observatory. Everyone else can read every published record without an account.</p>
+      {props.notice ? <p role="status" class="notice">{props.notice}</p> : null}
       <ErrorSummary message={props.error} />
       <form method="post" action="/login" class="stack">
         <CsrfInput token={props.csrf} />
@@ -35,7 +36,8 @@ export function loginPages(deps: AppDeps) {
   const app = new Hono();
   app.get("/", (c) => {
     if (currentPrincipal(c)) return c.redirect(safeNext(c.req.query("next")), 303);
-    return c.html(<LoginPage csrf={csrfTokenFor(c, deps)} next={safeNext(c.req.query("next"))} />);
+    const notice = c.req.query("changed") ? "Your password was changed and every session ended: sign in with the new one." : undefined;
+    return c.html(<LoginPage csrf={csrfTokenFor(c, deps)} next={safeNext(c.req.query("next"))} notice={notice} />);
   });
   app.post("/", async (c) => {
     const body = await c.req.parseBody();
