@@ -19,6 +19,7 @@ function bundled(now: Date) {
     id: s.id,
     processId: s.processId,
     name: s.name,
+    kind: s.kind,
     start: parsePartialDate(s.start),
     end: parsePartialDate(s.end),
   }));
@@ -111,5 +112,17 @@ describe("timeline layout", () => {
     const bar = layout.lanes[0]!.bars[0]!;
     expect(bar.deadlines.map((d) => [d.deadlineId, d.edge])).toEqual([["d-opens", "opens"], ["d-closes", "closes"]]);
     expect(bar.deadlines[1]!.x).toBeCloseTo(yearOffset("2022-06-30"), 10);
+  });
+
+  it("puts the regional consultations of the bundled data on a lane of their own, in date order", () => {
+    const layout = bundled(new Date("2026-11-23T00:00:00Z"));
+    const expected = readReferenceFile(DATASETS_DIR, "sessions").filter((s) => s.kind === "regional-consultation" && s.start);
+    expect(layout.regionalEvents).toHaveLength(expected.length);
+    expect(layout.regionalEvents.map((e) => e.sessionId)).toContain("gge-2019-2021-gge-regional-consultation-african-union");
+    expect(layout.regionalEvents.every((e) => e.processId === "gge-2019-2021")).toBe(true);
+    const xs = layout.regionalEvents.map((e) => e.x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    const oas = layout.regionalEvents.find((e) => e.sessionId.endsWith("organization-of-american-states"))!;
+    expect(oas.x).toBeCloseTo(yearOffset("2019-08-15"), 10);
   });
 });

@@ -6,7 +6,7 @@
 // drawn on top. Resolutions get a lane of their own, below the processes.
 import type { TimelineDeadlineInput } from "./deadline.js";
 import { lastDayOf, type PartialDate } from "./partial-date.js";
-import { PROCESS_KINDS, type ProcessKind } from "./vocabulary.js";
+import { PROCESS_KINDS, type ProcessKind, type SessionKind } from "./vocabulary.js";
 
 export const TIMELINE_FIRST_YEAR = 1998;
 
@@ -30,6 +30,8 @@ export interface TimelineSessionInput {
   id: string;
   processId: string;
   name: string;
+  /** Regional consultations also get a lane of their own ("regional events"). */
+  kind?: SessionKind;
   start: PartialDate | null;
   end: PartialDate | null;
 }
@@ -104,6 +106,8 @@ export interface TimelineLayout {
   ticks: { year: number; x: number }[];
   now: number;
   lanes: TimelineLane[];
+  /** Regional consultations (sessions held with regional organisations), on their own lane. */
+  regionalEvents: (TimelineSessionMark & { processId: string })[];
   resolutions: TimelineResolutionTick[];
 }
 
@@ -180,8 +184,13 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
     .filter((r) => r.x >= 0 && r.x <= span)
     .sort((a, b) => a.x - b.x || a.symbol.localeCompare(b.symbol));
 
+  const regional = input.sessions.filter((s) => s.kind === "regional-consultation");
+  const regionalEvents = marksOf(regional, span)
+    .map((m) => ({ ...m, processId: regional.find((s) => s.id === m.sessionId)!.processId }))
+    .sort((a, b) => a.x - b.x || a.sessionId.localeCompare(b.sessionId));
+
   const ticks = Array.from({ length: span + 1 }, (_, i) => ({ year: TIMELINE_FIRST_YEAR + i, x: i }));
-  return { firstYear: TIMELINE_FIRST_YEAR, lastYear, span, ticks, now, lanes, resolutions };
+  return { firstYear: TIMELINE_FIRST_YEAR, lastYear, span, ticks, now, lanes, regionalEvents, resolutions };
 }
 
 function marksOf(sessions: TimelineSessionInput[], span: number): TimelineSessionMark[] {

@@ -11,6 +11,7 @@ const AXIS_HEIGHT = 26;
 const LANE_HEIGHT = 36;
 const BAR_HEIGHT = 22;
 const RESOLUTION_LANE_HEIGHT = 30;
+const REGIONAL_LANE_HEIGHT = 26;
 const RIGHT_PAD = 12;
 
 const px = (years: number) => Math.round((LABEL_WIDTH + years * PX_PER_YEAR) * 10) / 10;
@@ -72,7 +73,8 @@ function Bar(props: { bar: TimelineBar; y: number; previousEnd: number }) {
 export function Timeline(props: { layout: TimelineLayout; nowLabel: string }) {
   const { layout } = props;
   const lanesTop = AXIS_HEIGHT;
-  const resolutionsTop = lanesTop + layout.lanes.length * LANE_HEIGHT;
+  const regionalTop = lanesTop + layout.lanes.length * LANE_HEIGHT;
+  const resolutionsTop = regionalTop + (layout.regionalEvents.length ? REGIONAL_LANE_HEIGHT : 0);
   const height = resolutionsTop + RESOLUTION_LANE_HEIGHT + 20;
   const width = px(layout.span) + RIGHT_PAD;
   return (
@@ -80,7 +82,7 @@ export function Timeline(props: { layout: TimelineLayout; nowLabel: string }) {
       <title id="timeline-title">{`UN cyber processes running in parallel, ${layout.firstYear}–${layout.lastYear}`}</title>
       <desc id="timeline-desc">
         One lane per kind of process; each bar runs from the start to the end of a process (open-ended processes run to today), small marks are
-        its sessions, triangles above a bar are participation deadlines, and the bottom lane marks the adoption of General Assembly resolutions. The same information is in the tables below.
+        its sessions, triangles above a bar are participation deadlines, a lane of regional consultations marks the sessions held with regional organisations, and the bottom lane marks the adoption of General Assembly resolutions. The same information is in the tables below.
       </desc>
       <g class="axis">
         {layout.ticks.map((t) => (
@@ -104,6 +106,19 @@ export function Timeline(props: { layout: TimelineLayout; nowLabel: string }) {
           </g>
         );
       })}
+      {layout.regionalEvents.length ? (
+        <g class="lane lane-regional" data-lane="regional">
+          <rect class="lane-bg" x={0} y={regionalTop} width={width} height={REGIONAL_LANE_HEIGHT} />
+          <text class="lane-label" x={6} y={regionalTop + REGIONAL_LANE_HEIGHT / 2 + 4}>Regional consultations</text>
+          {layout.regionalEvents.map((e) => (
+            <a href={`/sessions/${e.sessionId}`}>
+              <circle class="regional-mark" data-session-id={e.sessionId} cx={px(e.x + e.width / 2)} cy={regionalTop + REGIONAL_LANE_HEIGHT / 2} r={4}>
+                <title>{`${e.name}: ${formatPartialDate(e.start)}`}</title>
+              </circle>
+            </a>
+          ))}
+        </g>
+      ) : null}
       <g class="lane lane-resolutions" data-lane="resolutions">
         <rect class="lane-bg" x={0} y={resolutionsTop} width={width} height={RESOLUTION_LANE_HEIGHT} />
         <text class="lane-label" x={6} y={resolutionsTop + RESOLUTION_LANE_HEIGHT / 2 + 4}>GA resolutions</text>

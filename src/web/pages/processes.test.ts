@@ -15,7 +15,8 @@ describe("Process pages", () => {
     expect(html).toContain('<svg class="timeline" role="img" aria-labelledby="timeline-title timeline-desc"');
     expect(html).toContain('<title id="timeline-title">UN cyber processes running in parallel, 1998–2027</title>');
     const lanes = [...html.matchAll(/<g class="lane[^"]*" data-lane="([a-z0-9-]+)">/g)].map((m) => m[1]);
-    expect(lanes).toEqual(["gge", "oewg", "ahc", "permanent-mechanism", "resolutions"]);
+    expect(lanes).toEqual(["gge", "oewg", "ahc", "permanent-mechanism", "regional", "resolutions"]);
+    expect(html).toMatch(/<a href="\/sessions\/gge-2019-2021-gge-regional-consultation-african-union"><circle class="regional-mark"/);
     const bars = [...html.matchAll(/<a href="\/processes\/([a-z0-9-]+)"><rect class="bar[^"]*" data-process-id="([a-z0-9-]+)"/g)];
     expect(bars).toHaveLength(10);
     for (const [, href, id] of bars) expect(href).toBe(id);
