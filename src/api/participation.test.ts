@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.js";
 import { TEST_DRIVERS } from "../../test/database.js";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { insertUpdate } from "../db/updates.js";
+import { ingestBatch } from "../ingest/documents/batch.js";
 
 interface List<T> {
   data: T[];
@@ -56,6 +60,25 @@ describe.each(TEST_DRIVERS)("Participation API on $label", ({ driver, skip }) =>
       expect(a.process_id).toBe("oewg-2021-2025");
       expect(a.sources.length).toBeGreaterThan(0);
     }
+  });
+
+  it.skipIf(skip)("links a stakeholder action to its text once that is ingested from the action's URL", async () => {
+    const url = "https://www.hrw.org/news/2022/01/13/letter-un-ad-hoc-committee-cybercrime";
+    const id = "ahc-cybercrime-2022-2024-hrw-eff-letter-2021-12-22";
+    const before = await get<List<{ id: string; document: unknown }>>("/api/v1/stakeholder-actions?process=ahc-cybercrime-2022-2024");
+    expect(before.body.data.find((a) => a.id === id)!.document).toBeNull();
+    // A stand-in for the fetched page (the network is closed in tests): what matters is the URL it came from.
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "nw-action-"));
+    const file = path.join(dir, "letter.md");
+    await fs.writeFile(file, "# Letter to the UN Ad Hoc Committee on Cybercrime (test stand-in)\n\nTest stand-in paragraph for the letter's text.\n");
+    const [result] = await ingestBatch(t.database.db, [{ kind: "file", path: file }], { provenance: { sourceUrl: url, licence: "test", type: "letter" }, now: () => new Date("2026-11-23T12:00:00Z"), maxBytes: 1_000_000, allowPrivateAddresses: false, maxRedirects: 0 });
+    expect(result!.status).toBe("inserted");
+    const after = await get<List<{ id: string; document: { slug: string; url: string } | null }>>("/api/v1/stakeholder-actions?process=ahc-cybercrime-2022-2024");
+    const doc = after.body.data.find((a) => a.id === id)!.document!;
+    expect(doc.slug).toBe(result!.slug);
+    expect(doc.url).toBe(`/documents/${result!.slug}`);
+    expect(await (await t.app.request("/participation")).text()).toContain(`href="/documents/${result!.slug}"`);
+    await fs.rm(dir, { recursive: true });
   });
 
   it.skipIf(skip)("lists updates by linked record and returns one by slug; link parameters come together", async () => {

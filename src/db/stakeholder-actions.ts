@@ -1,8 +1,9 @@
 // Queries on stakeholder actions (joint letters, submissions, meetings), with their sources.
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { StakeholderAction } from "../domain/participation.js";
 import type { Db } from "./client.js";
 import { listParticipationSourcesByRecord } from "./accreditations.js";
+import { documents } from "./schema/documents.js";
 import { stakeholderActions } from "./schema/participation.js";
 import { partialDateOf } from "./states.js";
 
@@ -14,5 +15,33 @@ export async function listStakeholderActions(db: Db, filter: { processId?: strin
     .where(filter.processId ? eq(stakeholderActions.processId, filter.processId) : undefined)
     .orderBy(sql`${stakeholderActions.actedOn} DESC NULLS LAST`, asc(stakeholderActions.id));
   const bySource = await listParticipationSourcesByRecord(db, "stakeholder-action", rows.map((r) => r.id));
-  return rows.map(({ actedOn, actedPrecision, ...r }) => ({ ...r, actedOn: partialDateOf(actedOn, actedPrecision), sources: bySource.get(r.id) ?? [] }));
+  const texts = await findActionTexts(db, rows);
+  return rows.map(({ actedOn, actedPrecision, ...r }) => ({
+    ...r,
+    actedOn: partialDateOf(actedOn, actedPrecision),
+    document: (r.documentSymbol ? texts.bySymbol.get(r.documentSymbol) : undefined) ?? (r.documentUrl ? texts.byUrl.get(r.documentUrl) : undefined) ?? null,
+    sources: bySource.get(r.id) ?? [],
+  }));
+}
+
+type DocumentRef = { slug: string; title: string };
+
+/** Current documents holding the actions' texts: same UN symbol, or fetched from the action's URL (`normwatch ingest <url>`). */
+async function findActionTexts(db: Db, rows: { documentSymbol: string | null; documentUrl: string | null }[]): Promise<{ bySymbol: Map<string, DocumentRef>; byUrl: Map<string, DocumentRef> }> {
+  const symbols = rows.flatMap((r) => (r.documentSymbol ? [r.documentSymbol] : []));
+  const urls = rows.flatMap((r) => (r.documentUrl ? [r.documentUrl] : []));
+  const bySymbol = new Map<string, DocumentRef>();
+  const byUrl = new Map<string, DocumentRef>();
+  if (symbols.length === 0 && urls.length === 0) return { bySymbol, byUrl };
+  const matches = [symbols.length ? inArray(documents.symbol, symbols) : undefined, urls.length ? inArray(documents.sourceUrl, urls) : undefined].filter((m) => m !== undefined);
+  const found = await db
+    .select({ slug: documents.slug, title: documents.title, symbol: documents.symbol, sourceUrl: documents.sourceUrl })
+    .from(documents)
+    .where(and(eq(documents.isCurrent, true), or(...matches)))
+    .orderBy(asc(documents.language), asc(documents.id));
+  for (const d of found) {
+    if (d.symbol && !bySymbol.has(d.symbol)) bySymbol.set(d.symbol, { slug: d.slug, title: d.title });
+    if (d.sourceUrl && !byUrl.has(d.sourceUrl)) byUrl.set(d.sourceUrl, { slug: d.slug, title: d.title });
+  }
+  return { bySymbol, byUrl };
 }

@@ -38,6 +38,8 @@ export interface StakeholderAction {
   signatoryCount: string | null;
   documentSymbol: string | null;
   documentUrl: string | null;
+  /** The text as an ingested document (matched by symbol or by the URL it was fetched from), once it is stored. */
+  document: { slug: string; title: string } | null;
   notes: string | null;
   confidence: Confidence;
   sources: Source[];

@@ -54,7 +54,8 @@ function ActionList(props: { actions: StakeholderAction[] }) {
           {a.leadOrganizations.length ? <p><strong>Led by:</strong> {a.leadOrganizations.join("; ")}</p> : null}
           {a.signatoryOrganizations.length ? <p><strong>Signatories:</strong> {a.signatoryOrganizations.join("; ")}</p> : null}
           {a.signatoryCount ? <p><strong>Signatories (as counted by the sources):</strong> {a.signatoryCount}</p> : null}
-          {a.documentUrl ? <p><a href={a.documentUrl} rel="external noopener">Text{a.documentSymbol ? ` (${a.documentSymbol})` : ""}</a></p> : null}
+          {a.document ? <p><a href={`/documents/${a.document.slug}`}>Full text in Normwatch: {a.document.title}</a></p> : null}
+          {a.documentUrl ? <p><a href={a.documentUrl} rel="external noopener">Text at the source{a.documentSymbol ? ` (${a.documentSymbol})` : ""}</a></p> : null}
           {a.notes ? <p class="meta">{a.notes}</p> : null}
           <details><summary>Sources ({a.sources.length})</summary><SourceList sources={a.sources} /></details>
         </li>
