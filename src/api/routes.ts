@@ -12,6 +12,8 @@ import { organizationsApi } from "./organizations.js";
 import { votesApi } from "./votes.js";
 import { alignmentApi } from "./alignment.js";
 import { documentsApi, searchApi } from "./documents.js";
+import { evidenceApi } from "./evidence.js";
+import { implementationApi } from "./implementation.js";
 import { accreditationsApi, calendarApi, deadlinesApi, stakeholderActionsApi, updatesApi } from "./participation.js";
 
 export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHono }[] = [
@@ -33,4 +35,6 @@ export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHo
   { path: "/stakeholder-actions", create: stakeholderActionsApi },
   { path: "/updates", create: updatesApi },
   { path: "/calendar", create: calendarApi },
+  { path: "/evidence", create: evidenceApi },
+  { path: "/implementation", create: implementationApi },
 ];

@@ -11,6 +11,7 @@ import type { ReferenceMatcher } from "../../domain/references-entities.js";
 import { detectCitations } from "../../domain/references.js";
 import { gaSessionOfSymbol, parseSymbol } from "../../domain/symbols.js";
 import { DOCUMENT_FORMATS, DOCUMENT_TYPES, PARAGRAPH_KINDS, type DocumentType } from "../../domain/vocabulary.js";
+import { proposeEvidenceCandidates } from "./evidence-candidates.js";
 import { parseDocumentBytes } from "./formats.js";
 
 export type IngestStatus = "inserted" | "new-version" | "skipped" | "failed";
@@ -104,6 +105,7 @@ export async function ingestDocumentBytes(
     ingestedAt: now,
     references,
   });
+  await proposeEvidenceCandidates(tx, matcher, stored.id, now);
   return { ...base, status: stored.version === 1 ? "inserted" : "new-version", slug, version: stored.version, paragraphs: parsed.paragraphs.length };
 }
 

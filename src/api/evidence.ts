@@ -1,0 +1,87 @@
+// JSON API for published evidence (/evidence): list with filters, one record with its sources, and a CSV or JSON
+// export with sources. Public tables hold published records only, so drafts and candidates never appear here.
+import { createRoute, z } from "@hono/zod-openapi";
+import { stringify } from "csv-stringify/sync";
+import type { Context } from "hono";
+import type { AppDeps } from "../db/context.js";
+import { getEvidence, listEvidence } from "../db/evidence.js";
+import type { EvidenceFilter } from "../domain/evidence.js";
+import { errorResponses } from "./errors.js";
+import {
+  EVIDENCE_CSV_COLUMNS,
+  EvidenceExportQuery,
+  EvidenceIdParam,
+  EvidenceListQuery,
+  EvidenceListSchema,
+  EvidenceSchema,
+  evidenceCsvRow,
+  presentEvidence,
+} from "./evidence.schemas.js";
+import { editorialDepsOf } from "./middleware/editorial-deps.js";
+import { paginated, toPage } from "./pagination.js";
+import { createApiRouter, itemRoute, listRoute } from "./router.js";
+
+const TAG = "Implementation";
+
+const listEvidenceRoute = listRoute({
+  tag: TAG,
+  summary: "List published evidence that States or organisations implement norms and CBMs, with citations and sources",
+  description: "A page of evidence, newest observation first",
+  query: EvidenceListQuery,
+  schema: EvidenceListSchema,
+});
+
+const getEvidenceRoute = itemRoute({
+  tag: TAG,
+  path: "/{id}",
+  summary: "One published evidence record with its cited paragraph or URL and its sources",
+  description: "The evidence record",
+  params: EvidenceIdParam,
+  schema: EvidenceSchema,
+});
+
+const exportRoute = createRoute({
+  method: "get",
+  path: "/export",
+  tags: [TAG],
+  summary: "Export published evidence (same filters as the list) as CSV or JSON, every record with its sources",
+  request: { query: EvidenceExportQuery },
+  responses: {
+    200: { description: "Every matching record", content: { "text/csv": { schema: z.string() }, "application/json": { schema: z.array(EvidenceSchema) } } },
+    400: errorResponses[400],
+  },
+});
+
+function filterOf(q: z.infer<typeof EvidenceExportQuery> | z.infer<typeof EvidenceListQuery>): EvidenceFilter {
+  return { stateIso3: q.state, organizationId: q.organization, itemId: q.item, frameworkId: q.framework, reporter: q.reporter, status: q.status, kind: q.kind };
+}
+
+function siteBaseUrl(c: Context, deps: AppDeps): string {
+  return (editorialDepsOf(deps).editorial.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, "");
+}
+
+export function evidenceApi(deps: AppDeps) {
+  const app = createApiRouter();
+  app.openapi(exportRoute, async (c) => {
+    const q = c.req.valid("query");
+    const { items } = await listEvidence(deps.db, filterOf(q));
+    const stamp = deps.now().toISOString().slice(0, 10);
+    if (q.format === "json") {
+      c.header("content-disposition", `attachment; filename="normwatch-evidence-${stamp}.json"`);
+      return c.json(items.map(presentEvidence), 200);
+    }
+    const base = siteBaseUrl(c, deps);
+    const csv = stringify(items.map((e) => evidenceCsvRow(e, base)), { header: true, columns: [...EVIDENCE_CSV_COLUMNS] });
+    return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="normwatch-evidence-${stamp}.csv"` });
+  });
+  app.openapi(listEvidenceRoute, async (c) => {
+    const q = c.req.valid("query");
+    const { items, total } = await listEvidence(deps.db, filterOf(q), toPage(q));
+    return c.json(paginated(items.map(presentEvidence), total, q), 200);
+  });
+  app.openapi(getEvidenceRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(presentEvidence(await getEvidence(deps.db, id)), 200);
+  });
+  return app;
+}
