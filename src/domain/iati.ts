@@ -61,7 +61,8 @@ export interface IatiProblem {
 }
 
 export interface IatiParseResult {
-  activities: IatiActivity[];
+  /** Each with its 1-based position in the file. */
+  activities: (IatiActivity & { position: number })[];
   /** Activities left out, each with why; the others are still read. */
   problems: IatiProblem[];
   /** Things read with a caveat (e.g. budgets in several currencies left out). */
@@ -126,7 +127,7 @@ export function parseIatiActivities(xml: string): IatiParseResult {
     const iatiIdentifier = text(node["iati-identifier"]) || null;
     try {
       const warnings: string[] = [];
-      result.activities.push(readActivity(node, iatiIdentifier, defaultCurrency, warnings));
+      result.activities.push({ ...readActivity(node, iatiIdentifier, defaultCurrency, warnings), position });
       for (const message of warnings) result.warnings.push({ position, iatiIdentifier, message });
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;

@@ -42,8 +42,8 @@ export interface AssessmentDetail extends Assessment {
   criterionTitle: string;
   rubricSlug: string;
   rubricVersion: number;
-  /** The cited paragraph's document symbol and number, when the citation is a paragraph. */
-  paragraph: { documentSymbol: string | null; documentId: number; number: string | null; anchor: string } | null;
+  /** The cited paragraph of an ingested document (its page is /documents/<slug>#<anchor>), when the citation is one. */
+  paragraph: { documentSlug: string; documentTitle: string; label: string; anchor: string } | null;
   sources: Source[];
 }
 

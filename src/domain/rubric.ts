@@ -114,3 +114,11 @@ export function summarizeAssessments(criteria: { id: number }[], ratings: { crit
   else s.light = "amber";
   return s;
 }
+
+/** An instrument's light on each rubric version its assessments use, newest version first. */
+export function summarizeByRubricVersion(rubrics: Rubric[], ratings: { criterionId: number; rating: AssessmentRating }[]): { rubric: Rubric; summary: TrafficLightSummary }[] {
+  const used = rubrics.filter((r) => r.criteria.some((c) => ratings.some((x) => x.criterionId === c.id)));
+  return used
+    .sort((a, b) => a.slug.localeCompare(b.slug) || b.version - a.version)
+    .map((rubric) => ({ rubric, summary: summarizeAssessments(rubric.criteria, ratings) }));
+}

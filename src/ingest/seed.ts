@@ -12,11 +12,12 @@ import { cyberProcessesImporter, cyberStrategiesImporter, sourcesImporter, state
 import { votesImporter } from "./votes/import-votes.js";
 import { documentsImporter } from "./documents/import-bundled.js";
 import { participationImporter } from "./participation/import-participation.js";
+import { implementationImporter } from "./implementation/import-implementation.js";
 
 export const DATASETS_DIR = fileURLToPath(new URL("../../datasets", import.meta.url));
 
 /** Every bundled dataset, in dependency order. */
-export const BUNDLED_IMPORTERS: DatasetImporter[] = [sourcesImporter, statesImporter, cyberProcessesImporter, cyberStrategiesImporter, votesImporter, documentsImporter, participationImporter];
+export const BUNDLED_IMPORTERS: DatasetImporter[] = [sourcesImporter, statesImporter, cyberProcessesImporter, cyberStrategiesImporter, votesImporter, documentsImporter, participationImporter, implementationImporter];
 
 const SEED_LOCK_KEY = 7_402_119_002;
 
