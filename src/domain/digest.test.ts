@@ -112,7 +112,7 @@ describe("composeDigest", () => {
     const [section] = composeDigest(records, period).sections;
     expect(section!.id).toBe("participation");
     expect(section!.items.map((i) => `${i.label}: ${i.title}`)).toEqual(["Stakeholders: Joint letter", "Deadline opened: Opens in December", "Deadline closed: Closes in December", "Deadline coming up: Closes in January"]);
-    expect(section!.items[0]!.detail).toBe("Joint letter, OEWG, signed by 44 States");
+    expect(section!.items[0]!.detail).toBe("Joint letter, OEWG, signatories: 44 States");
   });
 
   it("files updates by their linked process and implementation records by kind", () => {

@@ -4,7 +4,7 @@ import { InvalidInputError } from "./errors.js";
 import { formatPartialDate, lastDayOf, type PartialDate } from "./partial-date.js";
 import { symbolPath } from "./resolution.js";
 import { digestMarkdown } from "./digest-markdown.js";
-import type { ProcessKind, ResolutionTopic } from "./vocabulary.js";
+import type { DigestStatus, ProcessKind, ResolutionTopic } from "./vocabulary.js";
 
 /** A digest period: [start, end) in ISO days, and the end (exclusive) of the "coming up" window after it. */
 export interface DigestPeriod {
@@ -82,6 +82,35 @@ export interface ComposedDigest {
   intro: string;
   sections: DigestSection[];
   markdown: string;
+}
+
+/** One stored issue of the digest (table digest_issues). */
+export interface DigestIssue {
+  id: number;
+  slug: string;
+  periodStart: string;
+  /** Exclusive. */
+  periodEnd: string;
+  title: string;
+  bodyMarkdown: string;
+  status: DigestStatus;
+  composedAt: Date;
+  updatedAt: Date;
+  updatedBy: number | null;
+  publishedAt: Date | null;
+  publishedBy: number | null;
+}
+
+/** An editor's edit of an issue, checked before it is stored. */
+export function validateDigestEdit(input: { title: string; bodyMarkdown: string }): { title: string; bodyMarkdown: string } {
+  const issues: { path: string; message: string }[] = [];
+  const title = input.title.replace(/\s+/g, " ").trim();
+  if (title === "") issues.push({ path: "title", message: "a title is required" });
+  if (title.length > 200) issues.push({ path: "title", message: "at most 200 characters" });
+  if (input.bodyMarkdown.trim() === "") issues.push({ path: "bodyMarkdown", message: "the issue needs a body" });
+  if (input.bodyMarkdown.length > 100_000) issues.push({ path: "bodyMarkdown", message: "at most 100,000 characters" });
+  if (issues.length > 0) throw new InvalidInputError("invalid digest issue", issues);
+  return { title, bodyMarkdown: input.bodyMarkdown.replace(/\r\n?/g, "\n") };
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -206,7 +235,7 @@ function participationItems(records: DigestRecords, period: DigestPeriod): [Dige
   }
   for (const a of records.stakeholderActions) {
     if (!isWithin(a.actedOn, period.start, period.end)) continue;
-    const detail = [a.kindLabel, a.processShortName, a.signatoryCount ? `signed by ${a.signatoryCount}` : null].filter(Boolean).join(", ");
+    const detail = [a.kindLabel, a.processShortName, a.signatoryCount ? `signatories: ${a.signatoryCount}` : null].filter(Boolean).join(", ");
     const path = a.processId ? `/participation/processes/${a.processId}` : "/participation";
     out.push(["participation", { kind: "stakeholder-action", label: "Stakeholders", when: formatPartialDate(a.actedOn), sortKey: a.actedOn.date, title: a.title, path, detail, links: [], source: a.source }]);
   }
