@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { createApiApp } from "./api/app.js";
 import { errorResponse, mapError } from "./api/errors.js";
 import { editorialSettingsFrom, type EditorialDeps } from "./api/middleware/editorial-deps.js";
+import { requestBodyLimit } from "./api/middleware/body-limit.js";
 import { editorialGuard } from "./api/middleware/editorial-guard.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
       logger.info(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
     });
   }
+  app.use(requestBodyLimit(deps));
   // Principal, deny-by-default for anonymous writes, and CSRF: before every route, including ones added later.
   app.use(editorialGuard(deps));
   app.get("/healthz", async (c) => {

@@ -111,6 +111,12 @@ export class Agent {
     return this.request(path, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
   }
 
+  /** POST a multipart form (a file upload), adding the remembered CSRF token. */
+  async postMultipart(path: string, form: FormData): Promise<Response> {
+    if (this.csrf && !form.has("_csrf")) form.set("_csrf", this.csrf);
+    return this.request(path, { method: "POST", body: form });
+  }
+
   async logIn(email: string, password: string): Promise<Response> {
     await this.get("/login");
     const res = await this.post("/login", { email, password });

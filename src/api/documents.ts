@@ -1,11 +1,15 @@
 // JSON API for documents (list, one document with numbered paragraphs, its citation graph) and paragraph search.
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppDeps } from "../db/context.js";
 import { listCitationsFrom, listCitationsTo } from "../db/documents-references.js";
 import { getDocumentDetail, listDocuments } from "../db/documents.js";
 import { runSearch } from "../db/search-answer.js";
 import { InvalidInputError } from "../domain/errors.js";
+import { ingestUpload, parseUploadFields } from "../ingest/documents/upload.js";
+import { ErrorBodySchema } from "./errors.js";
+import { requirePermission } from "./middleware/auth.js";
+import { editorialDepsOf } from "./middleware/editorial-deps.js";
 import {
   CitationGraphSchema,
   DocumentDetailSchema,
@@ -50,6 +54,43 @@ const citationsRoute = createRoute({
   responses: { 200: { description: "The citation graph", content: { "application/json": { schema: CitationGraphSchema } } }, 400: errorResponses[400], 404: errorResponses[404] },
 });
 
+const UploadBody = z.object({
+  file: z.any().openapi({ type: "string", format: "binary", description: "the document: Akoma Ntoso XML, PDF, DOCX, HTML, text or Markdown" }),
+  type: z.string().optional().openapi({ description: "document type when the file does not say" }),
+  language: z.string().optional().openapi({ description: "ISO 639-1 language when the file does not say" }),
+  source_url: z.string().optional().openapi({ description: "where the document was obtained" }),
+  licence: z.string().openapi({ description: "licence or terms of the document" }),
+  attribution: z.string().optional(),
+});
+const IngestResultSchema = z
+  .object({
+    name: z.string(),
+    status: z.enum(["inserted", "new-version", "skipped", "failed"]),
+    reason: z.string().nullable(),
+    slug: z.string().nullable(),
+    version: z.number().int().nullable(),
+    paragraphs: z.number().int().nullable(),
+    bytes: z.number().int(),
+  })
+  .openapi("IngestResult");
+const uploadRoute = createRoute({
+  method: "post",
+  path: "/",
+  tags: ["Documents"],
+  security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+  summary: "Upload one document (editors; token scope changes:write): stored, kept as a new version, or skipped when unchanged",
+  request: { body: { content: { "multipart/form-data": { schema: UploadBody } }, required: true } },
+  responses: {
+    201: { description: "Stored (new document or new version)", content: { "application/json": { schema: IngestResultSchema } } },
+    200: { description: "Skipped: the same file or text is already stored", content: { "application/json": { schema: IngestResultSchema } } },
+    400: errorResponses[400],
+    401: { description: "Not signed in and no API token", content: { "application/json": { schema: ErrorBodySchema } } },
+    403: { description: "Missing role, scope or CSRF token", content: { "application/json": { schema: ErrorBodySchema } } },
+    413: { description: "Larger than DOCUMENT_MAX_BYTES", content: { "application/json": { schema: ErrorBodySchema } } },
+    422: { description: "The file could not be read as a document; nothing was stored", content: { "application/json": { schema: IngestResultSchema } } },
+  },
+});
+
 const searchRoute = createRoute({
   method: "get",
   path: "/",
@@ -68,6 +109,19 @@ export function documentsApi(deps: AppDeps) {
   });
   app.openapi(citationsRoute, async (c) => c.json(await citationGraph(deps, c.req.valid("param").slug), 200));
   app.openapi(getRoute, async (c) => c.json(presentDocumentDetail(await getDocumentDetail(deps.db, c.req.valid("param").slug)), 200));
+  app.openapi(uploadRoute, async (c) => {
+    requirePermission(c, "edit");
+    const body = await c.req.parseBody();
+    const file = body["file"];
+    if (!(file instanceof File) || file.size === 0) throw new InvalidInputError("send the document as the multipart field 'file'", [{ path: "file", message: "missing or empty" }]);
+    const text = (k: string) => (typeof body[k] === "string" ? (body[k] as string) : "");
+    const fields = parseUploadFields({ type: text("type"), language: text("language"), source_url: text("source_url"), licence: text("licence"), attribution: text("attribution") });
+    const maxBytes = editorialDepsOf(deps).editorial.documentMaxBytes;
+    const r = await ingestUpload(deps.db, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type || null, fields, maxBytes, now: deps.now });
+    const presented = { name: r.name, status: r.status, reason: r.reason ?? null, slug: r.slug ?? null, version: r.version ?? null, paragraphs: r.paragraphs ?? null, bytes: r.bytes };
+    if (r.status === "failed") return c.json(presented, 422);
+    return c.json(presented, r.status === "skipped" ? 200 : 201);
+  });
   // The unencoded form: /api/v1/documents/A/RES/77/37 and /api/v1/documents/A/RES/77/37/citations.
   app.get("/*", async (c: Context) => {
     const slug = slugFromPath(new URL(c.req.url).pathname);

@@ -14,6 +14,7 @@ import { loginPages } from "./pages/login.js";
 import { accountPages } from "./pages/account.js";
 import { accountUsersPages } from "./pages/account-users.js";
 import { editorPages } from "./pages/editor.js";
+import { editorDocumentsPages } from "./pages/editor-documents.js";
 import { historyPages } from "./pages/history.js";
 import { correctionsPages, correctionsQueuePages } from "./pages/corrections.js";
 import { votesPages } from "./pages/votes.js";
@@ -31,6 +32,7 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] =
   { path: "/login", create: loginPages },
   { path: "/account/users", create: accountUsersPages },
   { path: "/account", create: accountPages },
+  { path: "/editor/documents", create: editorDocumentsPages },
   { path: "/editor", create: editorPages },
   { path: "/editor/corrections", create: correctionsQueuePages },
   { path: "/history", create: historyPages },

@@ -10,6 +10,8 @@ export interface EditorialSettings {
   reviewFourEyesMinEditors: number;
   trustProxy: boolean;
   publicUrl: string | undefined;
+  /** Largest document an editor may upload (DOCUMENT_MAX_BYTES). */
+  documentMaxBytes: number;
 }
 
 export interface EditorialDeps {
@@ -23,6 +25,7 @@ export const DEFAULT_EDITORIAL_SETTINGS: EditorialSettings = {
   reviewFourEyesMinEditors: 2,
   trustProxy: false,
   publicUrl: undefined,
+  documentMaxBytes: 50 * 1024 * 1024,
 };
 
 export function editorialSettingsFrom(config: Config): EditorialSettings {
@@ -32,6 +35,7 @@ export function editorialSettingsFrom(config: Config): EditorialSettings {
     reviewFourEyesMinEditors: config.reviewFourEyesMinEditors,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
+    documentMaxBytes: config.documentMaxBytes,
   };
 }
 

@@ -8,7 +8,8 @@ import { createReferenceMatcher } from "../../domain/references-entities.js";
 import { fetchDocument, type FetchLimits } from "./fetch-url.js";
 import { ingestDocumentBytes, type DocumentProvenance, type IngestResult } from "./ingest.js";
 
-export type IngestInput = { kind: "file"; path: string } | { kind: "url"; url: string };
+/** A file on disk, a URL to fetch, or bytes already received (an editor's upload). */
+export type IngestInput = { kind: "file"; path: string } | { kind: "url"; url: string } | { kind: "bytes"; name: string; bytes: Uint8Array; contentType?: string | null };
 
 export interface BatchOptions extends FetchLimits {
   provenance: DocumentProvenance;
@@ -46,7 +47,7 @@ export async function ingestBatch(db: Db, inputs: IngestInput[], options: BatchO
   const matcher = createReferenceMatcher(await getReferenceVocabulary(db));
   const results: IngestResult[] = [];
   for (const input of inputs) {
-    const name = input.kind === "file" ? input.path : input.url;
+    const name = input.kind === "file" ? input.path : input.kind === "url" ? input.url : input.name;
     let result: IngestResult;
     try {
       const file = await load(input, options);
@@ -63,6 +64,10 @@ export async function ingestBatch(db: Db, inputs: IngestInput[], options: BatchO
 }
 
 async function load(input: IngestInput, limits: FetchLimits): Promise<{ name: string; bytes: Uint8Array; contentType?: string | null }> {
+  if (input.kind === "bytes") {
+    if (input.bytes.length > limits.maxBytes) throw new Error(`too large: ${input.bytes.length} bytes, over the limit of ${limits.maxBytes} (DOCUMENT_MAX_BYTES)`);
+    return { name: input.name, bytes: input.bytes, contentType: input.contentType ?? null };
+  }
   if (input.kind === "url") {
     const fetched = await fetchDocument(input.url, limits);
     return { name: fetched.finalUrl, bytes: fetched.bytes, contentType: fetched.contentType };
