@@ -131,6 +131,15 @@ export async function listRollupGroups(db: Db): Promise<RollupGroup[]> {
   return [...groups, ...byOrg.values()];
 }
 
+/** UN Member and observer States with what the evidence map needs, by name. */
+export async function listMapStates(db: Db): Promise<{ iso3: string; name: string; isoNumeric: string | null; latitude: number | null; longitude: number | null }[]> {
+  return db
+    .select({ iso3: states.iso3, name: states.name, isoNumeric: states.isoNumeric, latitude: states.latitude, longitude: states.longitude })
+    .from(states)
+    .where(sql`${states.unStatus} IN ('member', 'observer')`)
+    .orderBy(asc(states.name));
+}
+
 export interface RelatedDocument {
   slug: string;
   symbol: string | null;

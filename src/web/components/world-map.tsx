@@ -8,10 +8,10 @@ import type { GeometryCollection, Topology } from "topojson-specification";
 import type { VoterPosition } from "../../domain/votes.js";
 import { VOTE_OPTIONS, type VoteOption } from "../../domain/vocabulary.js";
 
-const WIDTH = 960;
-const HEIGHT = 470;
+export const WIDTH = 960;
+export const HEIGHT = 470;
 
-interface MapShapes {
+export interface MapShapes {
   /** SVG path per ISO 3166 numeric code. */
   paths: Map<string, string>;
   project(longitude: number, latitude: number): [number, number] | null;
@@ -20,7 +20,7 @@ interface MapShapes {
 let shapes: MapShapes | undefined;
 
 /** Projects the 177 country shapes once per process; each map then only chooses colours. */
-function loadShapes(): MapShapes {
+export function loadShapes(): MapShapes {
   if (shapes) return shapes;
   const require = createRequire(import.meta.url);
   const topology = JSON.parse(fs.readFileSync(require.resolve("world-atlas/countries-110m.json"), "utf8")) as Topology<{ countries: GeometryCollection }>;

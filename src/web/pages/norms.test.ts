@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/app.js";
+import { createPublisher, evidenceRecord, paragraphIdOf } from "../../../test/evidence.js";
 
 describe("Norms and CBMs pages", () => {
   let t: TestApp;
@@ -36,5 +37,57 @@ describe("Norms and CBMs pages", () => {
     expect(osce.status).toBe(200);
     expect(await osce.text()).toContain("OSCE-2016-05");
     expect((await t.app.request("/norms/13z")).status).toBe(404);
+  });
+
+  it("shows a framework and an item an editor published through the editorial workflow, at their stable URLs", async () => {
+    const publisher = await createPublisher(t.database.db, new Date("2026-11-23T12:00:00Z"), "norms-framework");
+    // A synthetic framework and item (not real), to prove the workflow; the source is the test source.
+    await publisher.publish("framework", { id: "test-cbms", name: "Test CBMs (synthetic)", kind: "cbms", body: "Test body", instrument: null });
+    await publisher.publish("framework-item", { id: "test-cbm-1", frameworkId: "test-cbms", code: "TEST-1", position: 1, shortTitle: "A synthetic test measure", reference: null, instrument: null, notes: null, confidence: "medium" });
+    const list = await (await t.app.request("/norms")).text();
+    expect(list).toContain('<section id="framework-test-cbms"');
+    expect(list).toContain('<a href="/norms/test-cbm-1">TEST-1</a>');
+    const page = await t.app.request("/norms/test-cbm-1");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("A synthetic test measure");
+    expect(html).toContain("Synthetic test source (not real)");
+  });
+
+  it("shows States by status on a map and in a table, evidence with citations side by side, and documents that mention the item", async () => {
+    const db = t.database.db;
+    const publisher = await createPublisher(db, new Date("2026-11-23T12:00:00Z"), "norms-evidence");
+    // Synthetic evidence records (not real claims about these States).
+    const op4 = await paragraphIdOf(db, "A/RES/78/237", "op-4");
+    await publisher.publish("evidence", evidenceRecord({ stateIso3: "DEU", itemId: "13k", status: "implemented", paragraphId: op4, quote: "computer emergency response teams channels", observed: "2023" }));
+    await publisher.publish("evidence", evidenceRecord({ stateIso3: "DEU", itemId: "13k", status: "in-progress", reporter: "civil-society", reporterName: "Test NGO", externalUrl: "https://example.org/shadow-13k", observed: "2024" }));
+    await publisher.publish("evidence", evidenceRecord({ stateIso3: "KEN", itemId: "13k", status: "planned", externalUrl: "https://example.org/ken-13k" }));
+    const html = await (await t.app.request("/norms/13k")).text();
+    expect(html).toContain('<link rel="stylesheet" href="/static/implementation.css"/>');
+    // Germany's latest record (2024, civil society) decides its status; Kenya's only record is planned.
+    expect(html).toMatch(/<path d="[^"]+" class="ev-in-progress" data-iso3="DEU"><title>Germany: In progress<\/title>/);
+    expect(html).toMatch(/class="ev-planned" data-iso3="KEN"/);
+    const table = html.slice(html.indexOf('id="states-by-status"'), html.indexOf("</table>", html.indexOf('id="states-by-status"')));
+    expect(table).toContain("2 of");
+    expect(table).toMatch(/In progress<\/th><td class="num">1<\/td><td><a href="\/states\/DEU">Germany<\/a>/);
+    const self = html.slice(html.indexOf('id="self-reports-heading"'), html.indexOf('id="shadow-reports-heading"'));
+    expect(self).toContain("Reported by the States themselves (2)");
+    expect(self).toContain('<a href="/documents/A/RES/78/237#op-4">A/RES/78/237, op 4</a>');
+    expect(self).toContain("<blockquote");
+    const shadow = html.slice(html.indexOf('id="shadow-reports-heading"'));
+    expect(shadow).toContain("Test NGO (civil society)");
+    expect(shadow).toContain('href="https://example.org/shadow-13k"');
+    const related = html.slice(html.indexOf('id="related-documents-heading"'));
+    expect(related).toContain('<a href="/documents/A/RES/78/237#op-4">op 4</a> (topic)');
+  });
+
+  it("shows a derived indicator beside the items it relates to, labelled as derived, with its rule and the bundled count", async () => {
+    const html = await (await t.app.request("/norms/13d")).text();
+    expect(html).toContain('<span class="badge">Derived indicator</span> Party to the Budapest Convention');
+    expect(html).toMatch(/Derived: met when the bundled memberships list the State as a current member with the role (&quot;|")party(&quot;|")/);
+    expect(html).toContain("<strong>69</strong> of");
+    const strategy = await (await t.app.request("/norms/oas-01")).text();
+    expect(strategy).toContain("<strong>135</strong> of 193 States.");
+    expect(await (await t.app.request("/norms/13c")).text()).not.toContain("Derived indicator");
   });
 });

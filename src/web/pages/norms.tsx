@@ -1,4 +1,6 @@
-// Norms and CBMs pages: every framework with its items (stable id anchors), and one item's page.
+// Norms and CBMs pages: every framework with its items (stable id anchors), and one item's page with the States by
+// evidence status (map and table), the evidence with citations (self-reports beside shadow reports), derived
+// indicators where relevant and the documents that mention the item.
 import { Hono } from "hono";
 import type { AppDeps } from "../../db/context.js";
 import { getFrameworkItemDetail, listFrameworks } from "../../db/frameworks.js";
@@ -6,6 +8,13 @@ import { SourceList } from "../components/sources.js";
 import { listUpdates } from "../../db/updates.js";
 import { AlternateLinks, feedLinksFor, RecordUpdates, SubscribeLinks } from "../components/updates.js";
 import { Layout } from "../layout.js";
+import { listDocumentsMentioningItem, listEvidence, listMapStates } from "../../db/evidence.js";
+import { loadDerivedIndicatorValues } from "../../db/implementation-indicators.js";
+import { deriveStateStatuses, splitByReporter } from "../../domain/evidence.js";
+import { indicatorsForItem } from "../../domain/implementation-indicators.js";
+import { ImplementationStyles } from "../components/evidence-map.js";
+import { EvidenceColumns } from "../components/evidence-list.js";
+import { DerivedIndicatorBox, RelatedDocuments, StatesByStatus } from "../components/norm-sections.js";
 
 export function normsPages(deps: AppDeps) {
   const app = new Hono();
@@ -44,8 +53,16 @@ export function normsPages(deps: AppDeps) {
     const { item, framework, sources } = await getFrameworkItemDetail(deps.db, c.req.param("id"));
     const updates = await listUpdates(deps.db, { link: { kind: "norm", id: item.id } }, 10);
     const feeds = feedLinksFor("norm", item.id, `${item.code} ${item.shortTitle}`);
+    const { items: evidence } = await listEvidence(deps.db, { itemId: item.id });
+    const mapStates = await listMapStates(deps.db);
+    const statuses = deriveStateStatuses(evidence);
+    const { self, shadow } = splitByReporter(evidence);
+    const indicators = indicatorsForItem(item.id);
+    const indicatorValues = indicators.length ? await loadDerivedIndicatorValues(deps.db) : [];
+    const related = await listDocumentsMentioningItem(deps.db, item.id);
+    const title = `${item.code} ${item.shortTitle}`;
     return c.html(
-      <Layout title={`${item.code} ${item.shortTitle}`} path="/norms" description={`${framework.name}: ${item.code} ${item.shortTitle}`} head={<AlternateLinks links={feeds} />}>
+      <Layout title={title} path="/norms" description={`${framework.name}: ${item.code} ${item.shortTitle}`} head={<><AlternateLinks links={feeds} /><ImplementationStyles /></>}>
         <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/norms">Norms and CBMs</a> › <a href={`/norms#${item.id}`}>{item.code}</a></nav>
         <h1>{item.code} {item.shortTitle}</h1>
         <dl class="facts">
@@ -66,6 +83,17 @@ export function normsPages(deps: AppDeps) {
             <p>{item.notes}</p>
           </section>
         ) : null}
+        <StatesByStatus item={item} statuses={statuses} mapStates={mapStates} />
+        <section aria-labelledby="evidence-heading">
+          <h2 id="evidence-heading">Evidence ({evidence.length})</h2>
+          <p class="meta">
+            Published evidence only, each citing a paragraph or a URL; editors review every record before it appears. Download:{" "}
+            <a href={`/api/v1/evidence/export?item=${item.id}&format=csv`}>CSV</a> · <a href={`/api/v1/evidence/export?item=${item.id}&format=json`}>JSON</a>.
+          </p>
+          <EvidenceColumns self={self} shadow={shadow} />
+        </section>
+        {indicators.map((d) => <DerivedIndicatorBox definition={d} values={indicatorValues} states={mapStates} />)}
+        <RelatedDocuments documents={related} />
         <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
         <SubscribeLinks links={feeds} />
         <SourceList sources={sources} />
