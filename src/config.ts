@@ -29,6 +29,20 @@ const EnvSchema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   DOCUMENT_FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("Normwatch <normwatch@localhost>"),
+  NEWSLETTER_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SEND_RATE_PER_SECOND: z.coerce.number().min(0).max(1000).default(5),
+  SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  SUBSCRIBE_CONFIRM_HOURS: z.coerce.number().min(1).max(24 * 30).default(48),
 });
 
 /** Every environment variable Normwatch reads (each must have a CONFIG_DOCS row and a README row). */
@@ -56,6 +70,13 @@ export interface Config {
   documentMaxBytes: number;
   documentFetchAllowPrivate: boolean;
   documentFetchMaxRedirects: number;
+  /** Newsletter and alerts (issue 8): SMTP server (unset: mail is only logged), sender, link secret, queue pace. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  newsletterSecret: string | undefined;
+  sendRatePerSecond: number;
+  sendMaxAttempts: number;
+  subscribeConfirmHours: number;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +106,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     documentFetchAllowPrivate: e.DOCUMENT_FETCH_ALLOW_PRIVATE,
     documentFetchMaxRedirects: e.DOCUMENT_FETCH_MAX_REDIRECTS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    newsletterSecret: e.NEWSLETTER_SECRET,
+    sendRatePerSecond: e.SEND_RATE_PER_SECOND,
+    sendMaxAttempts: e.SEND_MAX_ATTEMPTS,
+    subscribeConfirmHours: e.SUBSCRIBE_CONFIRM_HOURS,
   };
 }
 
@@ -104,4 +131,10 @@ export const CONFIG_DOCS: { name: string; default: string; meaning: string }[] =
   { name: "DOCUMENT_MAX_BYTES", default: "52428800", meaning: "largest document file or download `normwatch ingest` accepts (bytes; 50 MB)" },
   { name: "DOCUMENT_FETCH_ALLOW_PRIVATE", default: "false", meaning: "let `normwatch ingest <url>` fetch from private, loopback and link-local addresses" },
   { name: "DOCUMENT_FETCH_MAX_REDIRECTS", default: "5", meaning: "redirects followed when fetching a document by URL" },
+  { name: "SMTP_URL", default: "(unset)", meaning: "SMTP server for mail, e.g. smtp://user:pass@host:587 (smtps:// for TLS); unset only logs mail" },
+  { name: "MAIL_FROM", default: "Normwatch <normwatch@localhost>", meaning: "From address of the digest, alerts and confirmations" },
+  { name: "NEWSLETTER_SECRET", default: "(unset)", meaning: "key (32+ characters) signing preferences and unsubscribe links; unset with PGlite: generated once in DATA_DIR; required with DATABASE_URL" },
+  { name: "SEND_RATE_PER_SECOND", default: "5", meaning: "most messages `normwatch send` hands to the SMTP server per second (0: no limit)" },
+  { name: "SEND_MAX_ATTEMPTS", default: "5", meaning: "attempts per message before it is marked failed (retries back off exponentially)" },
+  { name: "SUBSCRIBE_CONFIRM_HOURS", default: "48", meaning: "how long a sign-up's confirmation link works" },
 ];
