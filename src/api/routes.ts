@@ -15,6 +15,8 @@ import { documentsApi, searchApi } from "./documents.js";
 import { evidenceApi } from "./evidence.js";
 import { implementationApi } from "./implementation.js";
 import { accreditationsApi, calendarApi, deadlinesApi, stakeholderActionsApi, updatesApi } from "./participation.js";
+import { assessmentsApi, instrumentsApi, rubricsApi } from "./instruments.js";
+import { programmesApi } from "./programmes.js";
 
 export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHono }[] = [
   { path: "/states", create: statesApi },
@@ -35,6 +37,10 @@ export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHo
   { path: "/stakeholder-actions", create: stakeholderActionsApi },
   { path: "/updates", create: updatesApi },
   { path: "/calendar", create: calendarApi },
+  { path: "/instruments", create: instrumentsApi },
+  { path: "/assessments", create: assessmentsApi },
+  { path: "/rubrics", create: rubricsApi },
+  { path: "/programmes", create: programmesApi },
   { path: "/evidence", create: evidenceApi },
   { path: "/implementation", create: implementationApi },
 ];

@@ -10,6 +10,7 @@ import { registerIngestCommand } from "./ingest.js";
 import { registerExportCommand } from "./export.js";
 import { registerImportCommand } from "./import.js";
 import { registerParticipationCommands } from "./participation.js";
+import { registerProgrammesCommands } from "./programmes.js";
 
 const program = new Command()
   .name("normwatch")
@@ -42,6 +43,7 @@ registerUserCommands(program);
 registerExportCommand(program);
 registerImportCommand(program);
 registerParticipationCommands(program);
+registerProgrammesCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

@@ -2,7 +2,9 @@
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
 import type { AssessmentDetail, Instrument, InstrumentFilter, InstrumentSummary } from "../domain/instruments.js";
+import type { Rubric } from "../domain/rubric.js";
 import type { Db } from "./client.js";
+import { listRubricsOfCriteria } from "./rubrics.js";
 import * as t from "./schema/index.js";
 import { listSourcesByRecord } from "./sources.js";
 import { partialDateOf } from "./states.js";
@@ -105,4 +107,17 @@ export async function listAssessments(db: Db, filter: { instrumentIds?: string[]
     paragraph: r.documentSlug && r.anchor ? { documentSlug: r.documentSlug, documentTitle: r.documentTitle ?? r.documentSlug, label: r.label ?? "", anchor: r.anchor } : null,
     sources: sources.get(String(r.a.id)) ?? [],
   }));
+}
+
+export interface InstrumentAssessments {
+  instrument: InstrumentSummary;
+  assessments: (AssessmentDetail & { stateIso3: string | null })[];
+}
+
+/** Instruments matching the filter with their assessments, and every rubric version those use (for traffic lights). */
+export async function listAssessedInstruments(db: Db, filter: InstrumentFilter = {}): Promise<{ items: InstrumentAssessments[]; rubrics: Rubric[] }> {
+  const instruments = await listInstruments(db, filter);
+  const assessments = await listAssessments(db, filter.stateIso3 ? { stateIso3: filter.stateIso3 } : {});
+  const rubrics = await listRubricsOfCriteria(db, [...new Set(assessments.map((a) => a.criterionId))]);
+  return { items: instruments.map((instrument) => ({ instrument, assessments: assessments.filter((a) => a.instrumentId === instrument.id) })), rubrics };
 }

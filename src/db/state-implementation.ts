@@ -3,14 +3,12 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import type { FrameworkItem } from "../domain/framework.js";
 import type { Programme } from "../domain/iati.js";
-import type { AssessmentDetail, InstrumentSummary } from "../domain/instruments.js";
 import type { Rubric } from "../domain/rubric.js";
 import type { EvidenceStatus, ReporterKind } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
 import { listFrameworks } from "./frameworks.js";
-import { listAssessments, listInstruments } from "./instruments.js";
+import { listAssessedInstruments, type InstrumentAssessments } from "./instruments.js";
 import { listProgrammes } from "./programmes.js";
-import { listRubricsOfCriteria } from "./rubrics.js";
 import * as t from "./schema/index.js";
 
 export interface ItemEvidenceRow {
@@ -19,11 +17,6 @@ export interface ItemEvidenceRow {
   total: number;
   byStatus: Partial<Record<EvidenceStatus, number>>;
   byReporter: Partial<Record<ReporterKind, number>>;
-}
-
-export interface InstrumentAssessments {
-  instrument: InstrumentSummary;
-  assessments: AssessmentDetail[];
 }
 
 export interface StateImplementation {
@@ -49,7 +42,7 @@ async function countEvidence(db: Db, iso3: string) {
 
 export async function getStateImplementation(db: Db, iso3: string): Promise<StateImplementation> {
   const code = iso3.toUpperCase();
-  const [frameworks, counts, instruments, programmes] = [await listFrameworks(db), await countEvidence(db, code), await listInstruments(db, { stateIso3: code }), await listProgrammes(db, { beneficiary: code })];
+  const [frameworks, counts, instruments, programmes] = [await listFrameworks(db), await countEvidence(db, code), await listAssessedInstruments(db, { stateIso3: code }), await listProgrammes(db, { beneficiary: code })];
   const items: ItemEvidenceRow[] = frameworks.flatMap((f) =>
     f.items.map((item) => {
       const row: ItemEvidenceRow = { item, frameworkName: f.name, total: 0, byStatus: {}, byReporter: {} };
@@ -62,13 +55,11 @@ export async function getStateImplementation(db: Db, iso3: string): Promise<Stat
       return row;
     }),
   );
-  const assessments = await listAssessments(db, { instrumentIds: instruments.map((i) => i.id) });
-  const rubrics = await listRubricsOfCriteria(db, [...new Set(assessments.map((a) => a.criterionId))]);
   return {
     stateIso3: code,
     items,
-    instruments: instruments.map((instrument) => ({ instrument, assessments: assessments.filter((a) => a.instrumentId === instrument.id) })),
-    rubrics,
+    instruments: instruments.items,
+    rubrics: instruments.rubrics,
     programmes,
     gaps: items.filter((i) => i.total === 0),
   };

@@ -3,7 +3,7 @@
 // entity declarations are accepted and only the five predefined entities and character references are decoded.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { InvalidInputError } from "./errors.js";
-import { parsePartialDate, type PartialDate } from "./partial-date.js";
+import { formatPartialDateIso, parsePartialDate, type PartialDate } from "./partial-date.js";
 import type { Source } from "./source.js";
 import type { Confidence } from "./vocabulary.js";
 
@@ -241,4 +241,28 @@ export function findProgrammeGaps(programme: Pick<Programme, "beneficiaryStates"
     const evidenced = evidencedItemsByState.get(stateIso3) ?? new Set<string>();
     return { stateIso3, itemIds: programme.itemIds.filter((id) => !evidenced.has(id)) };
   });
+}
+
+export const PROGRAMME_CSV_COLUMNS = ["id", "iati_identifier", "title", "funders", "implementers", "beneficiary_states", "region", "start", "end", "budget", "currency", "item_ids", "url", "confidence", "sources"] as const;
+
+/** Programmes as CSV rows (lists joined with "; ", dates at their precision, sources as URLs or ids). */
+export function programmeCsvRows(programmes: ProgrammeDetail[]): string[][] {
+  const date = (d: PartialDate | null) => (d ? formatPartialDateIso(d) : "");
+  return programmes.map((p) => [
+    p.id,
+    p.iatiIdentifier ?? "",
+    p.title,
+    p.funders.join("; "),
+    p.implementers.join("; "),
+    p.beneficiaryStates.join("; "),
+    p.region ?? "",
+    date(p.start),
+    date(p.end),
+    p.budget ?? "",
+    p.currency ?? "",
+    p.itemIds.join("; "),
+    p.url ?? "",
+    p.confidence,
+    p.sources.map((s) => s.url ?? s.id).join("; "),
+  ]);
 }

@@ -114,3 +114,23 @@ export function buildFirstStrategyInstruments(records: { stateIso3: string; firs
   }
   return rows;
 }
+
+export const ASSESSMENT_CSV_COLUMNS = ["instrument_id", "state_iso3", "rubric", "rubric_version", "criterion", "rating", "cited_paragraph", "external_url", "quote", "note", "assessed_on", "sources"] as const;
+
+/** Assessments as CSV rows, each with its citation (paragraph permalink path or URL) and sources. */
+export function assessmentCsvRows(assessments: (AssessmentDetail & { stateIso3: string | null })[], paragraphPath: (p: NonNullable<AssessmentDetail["paragraph"]>) => string): string[][] {
+  return assessments.map((a) => [
+    a.instrumentId,
+    a.stateIso3 ?? "",
+    a.rubricSlug,
+    String(a.rubricVersion),
+    a.criterionCode,
+    a.rating,
+    a.paragraph ? paragraphPath(a.paragraph) : "",
+    a.externalUrl ?? "",
+    a.quote ?? "",
+    a.note ?? "",
+    a.assessedOn,
+    a.sources.map((s) => s.url ?? s.id).join("; "),
+  ]);
+}

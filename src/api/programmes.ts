@@ -1,0 +1,47 @@
+// JSON API for capacity-building programmes: list with filters (or CSV export), one programme with its sources and gaps.
+import { createRoute } from "@hono/zod-openapi";
+import { stringify } from "csv-stringify/sync";
+import type { AppDeps } from "../db/context.js";
+import { getProgramme, listEvidencedItemsByState, listProgrammes } from "../db/programmes.js";
+import { listSourcesByRecord } from "../db/sources.js";
+import { findProgrammeGaps, PROGRAMME_CSV_COLUMNS, programmeCsvRows } from "../domain/iati.js";
+import { errorResponses } from "./errors.js";
+import { paginated } from "./pagination.js";
+import { presentProgramme, presentProgrammeDetail, ProgrammeDetailSchema, ProgrammeIdParam, ProgrammeListQuery, ProgrammeListSchema } from "./programmes.schemas.js";
+import { createApiRouter, itemRoute } from "./router.js";
+
+const TAG = "Implementation";
+
+const list = createRoute({
+  method: "get",
+  path: "/",
+  tags: [TAG],
+  summary: "Capacity-building programmes (fields named after IATI activities); filter by beneficiary State, funder, norm or CBM; ?format=csv exports every match",
+  request: { query: ProgrammeListQuery },
+  responses: {
+    200: { description: "A page of programmes, or CSV", content: { "application/json": { schema: ProgrammeListSchema }, "text/csv": { schema: ProgrammeListSchema.shape.data.openapi({ type: "string" }) } } },
+    400: errorResponses[400],
+  },
+});
+
+export function programmesApi(deps: AppDeps) {
+  const app = createApiRouter();
+  app.openapi(list, async (c) => {
+    const q = c.req.valid("query");
+    const items = await listProgrammes(deps.db, { beneficiary: q.beneficiary, funder: q.funder, itemId: q.item });
+    if (q.format === "csv") {
+      const sources = await listSourcesByRecord(deps.db, "programme", items.map((p) => p.id));
+      const csv = stringify([[...PROGRAMME_CSV_COLUMNS], ...programmeCsvRows(items.map((p) => ({ ...p, sources: sources.get(p.id) ?? [] })))]);
+      c.header("content-disposition", 'attachment; filename="programmes.csv"');
+      return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" }) as never;
+    }
+    return c.json(paginated(items.slice((q.page - 1) * q.per_page, q.page * q.per_page).map(presentProgramme), items.length, q), 200);
+  });
+  const one = itemRoute({ tag: TAG, path: "/{id}", summary: "One programme with its sources and, per beneficiary State, the items it addresses that have no published evidence there", description: "The programme", params: ProgrammeIdParam, schema: ProgrammeDetailSchema });
+  app.openapi(one, async (c) => {
+    const programme = await getProgramme(deps.db, c.req.valid("param").id);
+    const evidenced = await listEvidencedItemsByState(deps.db, programme.beneficiaryStates);
+    return c.json(presentProgrammeDetail(programme, findProgrammeGaps(programme, evidenced)), 200);
+  });
+  return app;
+}
