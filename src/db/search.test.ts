@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/database.js";
 import { getDocumentDetail, listDocuments } from "./documents.js";
 import { listCitationsFrom, listCitationsTo } from "./documents-references.js";
+import { ingestUpload } from "../ingest/documents/upload.js";
 import { searchParagraphs } from "./search.js";
 
 describe.each(TEST_DRIVERS)("documents and search on $label", ({ driver, skip }) => {
@@ -56,5 +57,21 @@ describe.each(TEST_DRIVERS)("documents and search on $label", ({ driver, skip })
     expect(cites.find((c) => c.targetSymbol === "A/RES/76/19")?.targetSlug).toBe("A/RES/76/19");
     const citedBy = await listCitationsTo(database.db, "A/RES/74/247");
     expect(citedBy.map((c) => c.fromSymbol)).toContain("A/RES/79/243");
+  });
+
+  it.skipIf(skip)("searches a French document with the French configuration, with or without a language filter", async () => {
+    const before = await searchParagraphs(database.db, "ordinateurs", {}, { limit: 10, offset: 0 });
+    expect(before.total).toBe(0);
+    // A short French text written for this test (not a UN document): stemming must match "ordinateurs" to "ordinateur".
+    const text = "# Note de test\n\nLa protection des infrastructures critiques exige des ordinateurs sécurisés.\n";
+    const stored = await ingestUpload(database.db, { name: "note.md", bytes: new TextEncoder().encode(text), contentType: "text/markdown", fields: { licence: "test", language: "fr", type: "note" }, maxBytes: 1_000_000, now: () => new Date("2026-11-23T12:00:00Z") });
+    expect(stored.status).toBe("inserted");
+    for (const filters of [{}, { language: "fr" }]) {
+      const found = await searchParagraphs(database.db, "ordinateur", filters, { limit: 10, offset: 0 });
+      expect(found.hits.map((h) => h.slug)).toEqual([stored.slug]);
+      expect(found.hits[0]!.language).toBe("fr");
+    }
+    // English texts are still searched with the English configuration next to it.
+    expect((await searchParagraphs(database.db, "cybercrime", {}, { limit: 5, offset: 0 })).total).toBeGreaterThan(0);
   });
 });

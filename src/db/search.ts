@@ -48,9 +48,21 @@ const STOP = "\ue001";
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 const ALL_CONFIGS = [...Object.values(SEARCH_CONFIGS), "simple"] as const;
 
-/** The configurations whose paragraphs a search must look at: one for a language filter, else all. */
-function configsFor(filters: SearchFilters): readonly string[] {
-  return filters.language ? [searchConfigOf(filters.language)] : ALL_CONFIGS;
+/**
+ * What a search needs to know first, in one round trip: whether the query has a searchable word, and which
+ * configurations the stored documents use (one for a language filter, else those of the current documents'
+ * languages). Matching only those keeps the usual English-only corpus to one index scan instead of one per
+ * configuration; the documents table is small, so reading its languages costs little.
+ */
+async function planSearch(db: Db, q: string, language?: string): Promise<{ isEmptyQuery: boolean; configs: readonly string[] }> {
+  const config = language ? searchConfigOf(language) : "english";
+  const [row] = await queryRows<{ n: number; languages: string[] | null }>(
+    db,
+    sql`SELECT numnode(websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${q})) AS n,
+               ${language ? sql`NULL::text[]` : sql`ARRAY(SELECT DISTINCT language FROM documents WHERE is_current ORDER BY 1)`} AS languages`,
+  );
+  const configs = language ? [config] : [...new Set((row?.languages ?? []).map(searchConfigOf))].filter((c) => (ALL_CONFIGS as readonly string[]).includes(c));
+  return { isEmptyQuery: (row?.n ?? 0) === 0, configs };
 }
 
 /** Per-configuration match, OR-ed, so each branch can use the GIN index; config names are from our own list. */
@@ -81,16 +93,10 @@ function filterConditions(f: SearchFilters): SQL[] {
   return out;
 }
 
-/** True when the query has a searchable word in the filter's language (English, the corpus's main language, without one). */
-export async function hasSearchableWords(db: Db, q: string, language?: string): Promise<boolean> {
-  const config = language ? searchConfigOf(language) : "english";
-  const [row] = await queryRows<{ n: number }>(db, sql`SELECT numnode(websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${q})) AS n`);
-  return (row?.n ?? 0) > 0;
-}
-
 export async function searchParagraphs(db: Db, q: string, filters: SearchFilters, page: { limit: number; offset: number }): Promise<SearchResult> {
-  if (!(await hasSearchableWords(db, q, filters.language))) return { total: 0, hits: [], isEmptyQuery: true };
-  const configs = configsFor(filters);
+  const { isEmptyQuery, configs } = await planSearch(db, q, filters.language);
+  if (isEmptyQuery) return { total: 0, hits: [], isEmptyQuery: true };
+  if (configs.length === 0) return { total: 0, hits: [], isEmptyQuery: false };
   const where = sql.join([matchCondition(q, configs), ...filterConditions(filters)], sql` AND `);
   const rows = await queryRows<Omit<SearchHit, "snippet" | "date"> & { date: string | null; headline: string; total: number }>(
     db,

@@ -51,4 +51,16 @@ describe.skipIf(!hasChromium)(`search and document pages in a browser${hasChromi
     await expect(citedBy.isVisible()).resolves.toBe(true);
     await context.close();
   });
+
+  it("suggests matching paragraphs while typing, with JavaScript on", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/search`);
+    await page.getByLabel('Words or "a phrase"').pressSequentially("ad hoc intergovernmental committee", { delay: 10 });
+    const suggestion = page.locator("#search-suggestions").getByRole("link", { name: "A/RES/74/247, op 2" });
+    await suggestion.waitFor({ state: "visible", timeout: 10_000 });
+    expect(await page.locator("#search-suggestions mark").count()).toBeGreaterThan(0);
+    expect(await page.locator("#search-suggestions").textContent()).toMatch(/paragraphs match “ad hoc intergovernmental committee”/);
+    await context.close();
+  });
 });

@@ -38,9 +38,9 @@ export function searchPages(deps: AppDeps) {
     const pages = answer ? Math.max(1, Math.ceil(answer.total / PER_PAGE)) : 1;
     const pageLink = (page: number) => `/search?${new URLSearchParams({ ...raw, page: String(page) })}`;
     return c.html(
-      <Layout title={raw["q"] ? `Search: ${raw["q"]}` : "Search"} path="/search" description="Full-text search over every paragraph of every stored UN document">
+      <Layout title={raw["q"] ? `Search: ${raw["q"]}` : "Search"} path="/search" description="Full-text search over every paragraph of every stored UN document" islands={["search-suggest"]}>
         <h1>Search documents</h1>
-        <form class="filters search-form" method="get" action="/search" role="search" aria-label="Search paragraphs">
+        <form class="filters search-form" method="get" action="/search" role="search" aria-label="Search paragraphs" data-suggest="">
           <label class="search-query">
             Words or "a phrase"
             <input type="search" name="q" value={raw["q"] ?? ""} maxlength={500} placeholder='e.g. "critical infrastructure" -terrorist' />
@@ -59,6 +59,7 @@ export function searchPages(deps: AppDeps) {
           <label>Norm <input type="text" name="norm" size={4} maxlength={10} placeholder="13c" value={raw["norm"] ?? ""} /></label>
           <button type="submit">Search</button>
         </form>
+        <div id="search-suggestions" class="search-suggestions" aria-live="polite" />
         {problem ? <p role="alert" class="notice">Please check the filters: {problem}</p> : null}
         {answer ? (
           <>
