@@ -21,9 +21,11 @@ export const NAV_ITEMS: { href: string; label: string }[] = [
   { href: "/votes", label: "Votes" },
   { href: "/alignment", label: "Alignment" },
   { href: "/norms", label: "Norms & CBMs" },
+  { href: "/implementation", label: "Implementation" },
   { href: "/documents", label: "Documents" },
   { href: "/participation", label: "Participation" },
   { href: "/updates", label: "Updates" },
+  { href: "/digest", label: "Digest" },
   { href: "/search", label: "Search" },
   { href: "/api/docs", label: "API" },
 ];

@@ -7,6 +7,8 @@ import { aboutPages } from "./pages/about.js";
 import { homePages } from "./pages/home.js";
 import { organizationsPages } from "./pages/organizations.js";
 import { normsPages } from "./pages/norms.js";
+import { implementationPages } from "./pages/implementation.js";
+import { editorCandidatesPages } from "./pages/editor-candidates.js";
 import { sessionsPages } from "./pages/sessions.js";
 import { resolutionsPages } from "./pages/resolutions.js";
 import { processesPages } from "./pages/processes.js";
@@ -26,6 +28,8 @@ import { calendarPages } from "./pages/calendar.js";
 import { feedsPages } from "./pages/feeds.js";
 import { participationPages } from "./pages/participation.js";
 import { updatesPages } from "./pages/updates.js";
+import { digestPages } from "./pages/digest.js";
+import { editorDigestPages } from "./pages/editor-digest.js";
 
 export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] = [
   { path: "/states", create: statesPages },
@@ -41,6 +45,8 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] =
   { path: "/resolutions", create: resolutionsPages },
   { path: "/sessions", create: sessionsPages },
   { path: "/norms", create: normsPages },
+  { path: "/implementation", create: implementationPages },
+  { path: "/editor/candidates", create: editorCandidatesPages },
   { path: "/organizations", create: organizationsPages },
   { path: "/votes", create: votesPages },
   { path: "/states", create: stateVotesPages },
@@ -54,4 +60,6 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] =
   { path: "/feeds", create: feedsPages },
   { path: "/participation", create: participationPages },
   { path: "/updates", create: updatesPages },
+  { path: "/digest", create: digestPages },
+  { path: "/editor/digest", create: editorDigestPages },
 ];
