@@ -27,6 +27,9 @@ describe.each(TEST_DRIVERS)("re-seeding after editorial changes on $label", ({ d
     await publish("session", "update", SESSION, { ...session, start: "2021-12-14" });
     const [dza] = await db.db.select({ id: t.memberships.id }).from(t.memberships).where(and(eq(t.memberships.organizationId, "AFUNION"), eq(t.memberships.stateIso3, "DZA"), isNull(t.memberships.memberOrganizationId)));
     await publish("membership", "withdraw", String(dza!.id), null);
+    await publish("framework-item", "create", null, { id: "zqx-test-item", frameworkId: "osce-cbms", code: "Test 1", position: 99, shortTitle: "A test item added by an editor", reference: null, instrument: null, notes: null, confidence: "medium" });
+    const item13c = (await findPublishedRecord(db.db, "framework-item", "13c"))!;
+    await publish("framework-item", "update", "13c", { ...item13c, notes: "Checked against A/70/174 by an editor" });
     // Drift in a record nobody edited: the re-seed must still repair it.
     await db.db.update(t.sessions).set({ venue: "Nowhere" }).where(eq(t.sessions.id, "oewg-2021-2025-oewg-second-substantive-session"));
     await seedDatabase(db, { force: true });
@@ -45,5 +48,12 @@ describe.each(TEST_DRIVERS)("re-seeding after editorial changes on $label", ({ d
 
   it.skipIf(skip)("still repairs records no editor changed", async () => {
     expect((await findPublishedRecord(db.db, "session", "oewg-2021-2025-oewg-second-substantive-session"))!["venue"]).not.toBe("Nowhere");
+  });
+
+  it.skipIf(skip)("keeps a norm or CBM an editor added or edited, with its sources", async () => {
+    expect((await findPublishedRecord(db.db, "framework-item", "zqx-test-item"))!["shortTitle"]).toBe("A test item added by an editor");
+    expect(await listRecordSourceIds(db.db, "framework-item", "zqx-test-item")).toEqual([SOURCE.url]);
+    expect((await findPublishedRecord(db.db, "framework-item", "13c"))!["notes"]).toBe("Checked against A/70/174 by an editor");
+    expect(await listRecordSourceIds(db.db, "framework-item", "13c")).toContain(SOURCE.url);
   });
 });

@@ -149,14 +149,14 @@ export const cyberProcessesImporter: DatasetImporter = {
       }),
       { isLocked: lockedBy(locks.ids.session, "id") },
     );
-    counts["frameworks"] = await syncRows(tx, t.frameworks, [t.frameworks.id], frameworks.map(({ sources: _s, ...row }) => row));
-    counts["framework_items"] = await syncRows(tx, t.frameworkItems, [t.frameworkItems.id], items.map(({ sources: _s, ...row }) => row));
+    counts["frameworks"] = await syncRows(tx, t.frameworks, [t.frameworks.id], frameworks.map(({ sources: _s, ...row }) => row), { isLocked: lockedBy(locks.ids.framework, "id") });
+    counts["framework_items"] = await syncRows(tx, t.frameworkItems, [t.frameworkItems.id], items.map(({ sources: _s, ...row }) => row), { isLocked: lockedBy(locks.ids["framework-item"], "id") });
     counts["record_sources"] = sum(
       await syncSources(tx, "resolution", resolutions.map((r) => ({ id: r.symbol, sources: r.sources })), locks.ids.resolution),
       await syncSources(tx, "process", processes, locks.ids.process),
       await syncSources(tx, "session", sessions, locks.ids.session),
-      await syncSources(tx, "framework", frameworks),
-      await syncSources(tx, "framework-item", items),
+      await syncSources(tx, "framework", frameworks, locks.ids.framework),
+      await syncSources(tx, "framework-item", items, locks.ids["framework-item"]),
     );
     return counts;
   },
