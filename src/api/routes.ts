@@ -17,6 +17,7 @@ import { implementationApi } from "./implementation.js";
 import { accreditationsApi, calendarApi, deadlinesApi, stakeholderActionsApi, updatesApi } from "./participation.js";
 import { assessmentsApi, instrumentsApi, rubricsApi } from "./instruments.js";
 import { programmesApi } from "./programmes.js";
+import { digestApi } from "./digest.js";
 
 export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHono }[] = [
   { path: "/states", create: statesApi },
@@ -43,4 +44,5 @@ export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHo
   { path: "/programmes", create: programmesApi },
   { path: "/evidence", create: evidenceApi },
   { path: "/implementation", create: implementationApi },
+  { path: "/digest", create: digestApi },
 ];

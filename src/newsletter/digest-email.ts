@@ -1,11 +1,15 @@
 // The digest issue as an email: one MJML template gives the responsive HTML part; the plain-text part comes from
 // the same rendered Markdown. No images, no scripts. The footer keeps %%UNSUBSCRIBE_URL%% and %%PREFERENCES_URL%%
-// for the sender to fill in per recipient.
+// for the sender to fill in per recipient. queueDigestEmail hands a published issue to the delivery queue.
 import { convert } from "html-to-text";
 import mjml2html from "mjml";
+import type { Db } from "../db/client.js";
+import { getDigestIssue } from "../db/digest.js";
+import { ConflictError } from "../domain/errors.js";
 import { splitDigestMarkdown } from "../domain/digest-markdown.js";
 import type { DigestIssue } from "../domain/digest.js";
 import { markdownToPlainText, renderMarkdown } from "../domain/markdown.js";
+import { queueDigestIssue } from "./digest-send.js";
 
 export const UNSUBSCRIBE_PLACEHOLDER = "%%UNSUBSCRIBE_URL%%";
 export const PREFERENCES_PLACEHOLDER = "%%PREFERENCES_URL%%";
@@ -125,4 +129,15 @@ export async function renderDigestEmail(issue: EmailIssue, options: { baseUrl: s
   const result = await mjml2html(digestMjml(issue, options), { validationLevel: "soft", keepComments: false });
   if (result.errors.length > 0) throw new Error(`the digest email template does not validate: ${result.errors.map((e) => e.formattedMessage).join("; ")}`);
   return { subject: issue.title, html: result.html, text: digestText(issue, options.baseUrl) };
+}
+
+/**
+ * Renders a published issue and queues one delivery per active digest reader (queueDigestIssue is keyed by
+ * issue and reader, so queueing twice adds only readers not yet queued). A draft is refused.
+ */
+export async function queueDigestEmail(db: Db, input: { slug: string; baseUrl: string; now: Date }): Promise<{ queued: number; alreadyQueued: number }> {
+  const issue = await getDigestIssue(db, input.slug);
+  if (issue.status !== "published") throw new ConflictError(`digest issue ${issue.slug} is a draft: publish it before sending it`);
+  const email = await renderDigestEmail(issue, { baseUrl: input.baseUrl });
+  return queueDigestIssue(db, { digestIssueId: issue.id, ...email }, input.now);
 }
