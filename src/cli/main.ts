@@ -11,6 +11,7 @@ import { registerExportCommand } from "./export.js";
 import { registerImportCommand } from "./import.js";
 import { registerParticipationCommands } from "./participation.js";
 import { registerProgrammesCommands } from "./programmes.js";
+import { registerDigestCommands } from "./digest.js";
 
 const program = new Command()
   .name("normwatch")
@@ -44,6 +45,7 @@ registerExportCommand(program);
 registerImportCommand(program);
 registerParticipationCommands(program);
 registerProgrammesCommands(program);
+registerDigestCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {
