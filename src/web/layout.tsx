@@ -22,6 +22,7 @@ export const NAV_ITEMS: { href: string; label: string }[] = [
   { href: "/alignment", label: "Alignment" },
   { href: "/norms", label: "Norms & CBMs" },
   { href: "/implementation", label: "Implementation" },
+  { href: "/capacity-building", label: "Capacity building" },
   { href: "/documents", label: "Documents" },
   { href: "/participation", label: "Participation" },
   { href: "/updates", label: "Updates" },
@@ -63,7 +64,7 @@ export function Layout(props: LayoutProps) {
             Normwatch is an open-source observatory of international cyber diplomacy. Every record cites its sources.
             Data: United Nations (DGACM machine-readable resolutions), Voeten UN voting data (CC0), mledoze/countries (ODbL),
             internacia-db (MIT), Kostyuk national cybersecurity strategy data. <a href="/about/data">About the data</a> ·{" "}
-            <a href="/api/docs">Open API</a> · <a href="/login">Editors: sign in</a>.
+            <a href="/api/docs">Open API</a> · <a href="/subscribe">Subscribe</a> · <a href="/login">Editors: sign in</a>.
           </p>
         </footer>
         {(props.islands ?? []).map((name) => (

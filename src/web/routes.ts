@@ -9,6 +9,10 @@ import { organizationsPages } from "./pages/organizations.js";
 import { normsPages } from "./pages/norms.js";
 import { implementationPages } from "./pages/implementation.js";
 import { editorCandidatesPages } from "./pages/editor-candidates.js";
+import { instrumentsPages } from "./pages/instruments.js";
+import { rubricPages } from "./pages/rubric.js";
+import { capacityBuildingPages } from "./pages/capacity-building.js";
+import { comparePages } from "./pages/compare.js";
 import { sessionsPages } from "./pages/sessions.js";
 import { resolutionsPages } from "./pages/resolutions.js";
 import { processesPages } from "./pages/processes.js";
@@ -28,6 +32,9 @@ import { calendarPages } from "./pages/calendar.js";
 import { feedsPages } from "./pages/feeds.js";
 import { participationPages } from "./pages/participation.js";
 import { updatesPages } from "./pages/updates.js";
+import { subscribePages, unsubscribePages } from "./pages/subscribe.js";
+import { preferencesPages } from "./pages/subscribe-preferences.js";
+import { followPages } from "./pages/follow.js";
 import { digestPages } from "./pages/digest.js";
 import { editorDigestPages } from "./pages/editor-digest.js";
 
@@ -47,6 +54,10 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] =
   { path: "/norms", create: normsPages },
   { path: "/implementation", create: implementationPages },
   { path: "/editor/candidates", create: editorCandidatesPages },
+  { path: "/instruments", create: instrumentsPages },
+  { path: "/rubric", create: rubricPages },
+  { path: "/capacity-building", create: capacityBuildingPages },
+  { path: "/compare", create: comparePages },
   { path: "/organizations", create: organizationsPages },
   { path: "/votes", create: votesPages },
   { path: "/states", create: stateVotesPages },
@@ -60,6 +71,10 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] =
   { path: "/feeds", create: feedsPages },
   { path: "/participation", create: participationPages },
   { path: "/updates", create: updatesPages },
+  { path: "/subscribe", create: subscribePages },
+  { path: "/subscribe/preferences", create: preferencesPages },
+  { path: "/unsubscribe", create: unsubscribePages },
+  { path: "/follow", create: followPages },
   { path: "/digest", create: digestPages },
   { path: "/editor/digest", create: editorDigestPages },
 ];

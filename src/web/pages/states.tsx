@@ -13,6 +13,8 @@ import { listUpdates } from "../../db/updates.js";
 import type { Update } from "../../domain/updates.js";
 import { AlternateLinks, feedLinksFor, RecordUpdates, SubscribeLinks } from "../components/updates.js";
 import { Layout } from "../layout.js";
+import { getStateImplementation, type StateImplementation } from "../../db/state-implementation.js";
+import { StateImplementationSections } from "../components/state-implementation.js";
 
 const ListQuery = z.object({
   group: z.enum(UN_REGIONAL_GROUPS).optional().or(z.literal("").transform(() => undefined)),
@@ -84,12 +86,13 @@ export function statesPages(deps: AppDeps) {
   app.get("/:iso3{[A-Za-z]{3}}", async (c) => {
     const profile = await getStateProfile(deps.db, c.req.param("iso3"));
     const updates = await listUpdates(deps.db, { link: { kind: "state", id: profile.state.iso3 } }, 10);
-    return c.html(<StateProfilePage profile={profile} updates={updates} />);
+    const implementation = await getStateImplementation(deps.db, profile.state.iso3);
+    return c.html(<StateProfilePage profile={profile} updates={updates} implementation={implementation} />);
   });
   return app;
 }
 
-function StateProfilePage({ profile, updates }: { profile: StateProfile; updates: Update[] }) {
+function StateProfilePage({ profile, updates, implementation }: { profile: StateProfile; updates: Update[]; implementation: StateImplementation }) {
   const { state, memberships, strategy, processes, sources } = profile;
   const feeds = feedLinksFor("state", state.iso3, state.name);
   return (
@@ -146,6 +149,7 @@ function StateProfilePage({ profile, updates }: { profile: StateProfile; updates
           ))}
         </ul>
       </section>
+      <StateImplementationSections data={implementation} stateName={state.name} />
       <nav aria-label={`More on ${state.name}`} class="record-sections">
         <ul class="plain">
           <li><a href={`/states/${state.iso3}/votes`}>Voting record and agreement with other States</a></li>

@@ -1,0 +1,163 @@
+// Compare up to three States side by side: pairwise agreement in General Assembly votes, published evidence
+// per norm and CBM (self-reported and by others), instruments with their traffic lights, and programmes.
+import { Hono } from "hono";
+import { getPairAgreement } from "../../analysis/alignment-queries.js";
+import type { PairAgreement } from "../../analysis/alignment.js";
+import type { AppDeps } from "../../db/context.js";
+import { getStateImplementation, type StateImplementation } from "../../db/state-implementation.js";
+import { listStates } from "../../db/states.js";
+import { InvalidInputError, NotFoundError } from "../../domain/errors.js";
+import type { State } from "../../domain/state.js";
+import { latestLight, LightText, ProgrammeList } from "../components/state-implementation.js";
+import { DateText } from "../components/partial-date.js";
+import { Layout } from "../layout.js";
+
+export const MAX_COMPARED = 3;
+
+/** Reads ?states=FRA,DEU,BRA (or the form's three `states` fields); a malformed or unknown code is a 400. */
+export function parseComparedStates(values: string[], known: Map<string, State>): State[] {
+  const codes = [...new Set(values.flatMap((v) => v.split(",")).map((v) => v.trim().toUpperCase()).filter(Boolean))];
+  for (const code of codes) {
+    if (!/^[A-Z]{3}$/.test(code)) throw new InvalidInputError(`"${code.slice(0, 20)}" is not an ISO 3166-1 alpha-3 code (three letters, e.g. FRA)`);
+    if (!known.has(code)) throw new InvalidInputError(`there is no State with the code ${code}`);
+  }
+  if (codes.length > MAX_COMPARED) throw new InvalidInputError(`compare at most ${MAX_COMPARED} States at a time`);
+  return codes.map((c) => known.get(c)!);
+}
+
+interface Pair {
+  a: State;
+  b: State;
+  cyber: PairAgreement | null;
+  all: PairAgreement | null;
+}
+
+async function pairAgreement(deps: AppDeps, a: string, b: string, isCyberOnly: boolean): Promise<PairAgreement | null> {
+  try {
+    return await getPairAgreement(deps.db, a, b, { isCyberOnly });
+  } catch (error) {
+    if (error instanceof NotFoundError) return null; // not a voter in the recorded votes
+    throw error;
+  }
+}
+
+export function comparePages(deps: AppDeps) {
+  const app = new Hono();
+  app.get("/", async (c) => {
+    const states = (await listStates(deps.db)).items;
+    const known = new Map(states.map((s) => [s.iso3, s]));
+    const chosen = parseComparedStates(c.req.queries("states") ?? [], known);
+    const pairs: Pair[] = [];
+    for (let i = 0; i < chosen.length; i++) {
+      for (let j = i + 1; j < chosen.length; j++) {
+        const [a, b] = [chosen[i]!, chosen[j]!];
+        pairs.push({ a, b, cyber: await pairAgreement(deps, a.iso3, b.iso3, true), all: await pairAgreement(deps, a.iso3, b.iso3, false) });
+      }
+    }
+    const data: StateImplementation[] = [];
+    for (const s of chosen) data.push(await getStateImplementation(deps.db, s.iso3));
+    return c.html(<ComparePage states={states} chosen={chosen} pairs={pairs} data={data} />);
+  });
+  return app;
+}
+
+function Agreement(props: { value: PairAgreement | null }) {
+  const v = props.value;
+  if (!v || v.agreement === null) return <span class="muted">no shared recorded votes</span>;
+  return <>{`${(v.agreement * 100).toFixed(1)}% (${v.events} votes: ${v.same} same, ${v.half} half, ${v.opposite} opposite)`}</>;
+}
+
+function ComparePage(props: { states: State[]; chosen: State[]; pairs: Pair[]; data: StateImplementation[] }) {
+  const { chosen, data } = props;
+  const names = chosen.map((s) => s.name).join(", ");
+  const items = data[0]?.items ?? [];
+  return (
+    <Layout title={chosen.length ? `Compare ${names}` : "Compare States"} path="/compare" description="Compare up to three States: vote alignment, evidence of implementing norms and CBMs, national instruments">
+      <h1>{chosen.length ? `Compare ${names}` : "Compare States"}</h1>
+      <form class="filters" method="get" action="/compare" aria-label="Choose up to three States">
+        {[0, 1, 2].map((i) => (
+          <label>
+            {`State ${i + 1}`}
+            <select name="states">
+              <option value="">—</option>
+              {props.states.map((s) => <option value={s.iso3} selected={chosen[i]?.iso3 === s.iso3}>{s.name}</option>)}
+            </select>
+          </label>
+        ))}
+        <button type="submit">Compare</button>
+      </form>
+      {chosen.length < 2 ? <p>Choose two or three States to compare them side by side.</p> : null}
+      {chosen.length >= 2 ? (
+        <section aria-labelledby="alignment-heading">
+          <h2 id="alignment-heading">Agreement in General Assembly votes</h2>
+          <table class="data" id="compare-alignment">
+            <caption>Agreement index of each pair: (same votes + ½ × one abstained) ÷ votes where both voted yes, no or abstain</caption>
+            <thead><tr><th scope="col">Pair</th><th scope="col">Cyber votes</th><th scope="col">All recorded votes</th></tr></thead>
+            <tbody>
+              {props.pairs.map((p) => (
+                <tr>
+                  <th scope="row"><a href={`/alignment?a=${p.a.iso3}&b=${p.b.iso3}`}>{p.a.name} – {p.b.name}</a></th>
+                  <td><Agreement value={p.cyber} /></td>
+                  <td><Agreement value={p.all} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      {chosen.length ? (
+        <>
+          <section aria-labelledby="compare-instruments-heading">
+            <h2 id="compare-instruments-heading">National instruments</h2>
+            <div class="two-columns">
+              {chosen.map((s, k) => (
+                <div>
+                  <h3><a href={`/states/${s.iso3}`}>{s.name}</a></h3>
+                  {data[k]!.instruments.length === 0 ? <p class="muted">No instruments recorded.</p> : null}
+                  <ul class="plain">
+                    {data[k]!.instruments.map((item) => {
+                      const light = latestLight(item, data[k]!.rubrics);
+                      return (
+                        <li>
+                          <a href={`/instruments/${item.instrument.id}`}>{item.instrument.title}</a> (<DateText value={item.instrument.adopted} fallback="date not recorded" />)
+                          {" — "}{light ? <LightText summary={light.summary} /> : "not assessed"}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                  <h4>Capacity building</h4>
+                  <ProgrammeList programmes={data[k]!.programmes} empty="No programme lists it as a beneficiary." />
+                </div>
+              ))}
+            </div>
+          </section>
+          <section aria-labelledby="compare-evidence-heading">
+            <h2 id="compare-evidence-heading">Evidence per norm and CBM</h2>
+            <table class="data" id="compare-evidence">
+              <caption>Published evidence records per State: total (reported by the State itself / by others)</caption>
+              <thead>
+                <tr><th scope="col">Norm or CBM</th>{chosen.map((s) => <th scope="col">{s.name}</th>)}</tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">Norms and CBMs with no evidence (gaps)</th>
+                  {data.map((d) => <td>{d.gaps.length} of {d.items.length}</td>)}
+                </tr>
+                {items.map((row, r) => (
+                  <tr>
+                    <th scope="row"><a href={`/norms/${row.item.id}`}>{row.item.code}</a> {row.item.shortTitle}</th>
+                    {data.map((d) => {
+                      const x = d.items[r]!;
+                      const self = x.byReporter.self ?? 0;
+                      return <td>{x.total ? `${x.total} (${self} / ${x.total - self})` : "—"}</td>;
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      ) : null}
+    </Layout>
+  );
+}
