@@ -1,8 +1,16 @@
 // Evidence records as pages show them: subject, status, kind, date, quote, the cited paragraph or URL, who reports it.
 import { citationHref, type Evidence } from "../../domain/evidence.js";
-import { EVIDENCE_KIND_LABELS, EVIDENCE_STATUS_LABELS, REPORTER_KIND_LABELS } from "../../domain/vocabulary.js";
+import { EVIDENCE_KIND_LABELS, EVIDENCE_STATUS_LABELS, type EvidenceKind, type ReporterKind } from "../../domain/vocabulary.js";
 import { historyHref } from "./history.js";
 import { DateText } from "./partial-date.js";
+
+/** Who reports it, as it reads after "reported by". */
+const REPORTED_BY: Record<ReporterKind, string> = { self: "the State itself", "civil-society": "civil society", researcher: "researchers", intergovernmental: "an intergovernmental body" };
+
+function kindText(kind: EvidenceKind): string {
+  const label = EVIDENCE_KIND_LABELS[kind];
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
 
 function Citation(props: { evidence: Evidence }) {
   const e = props.evidence;
@@ -19,11 +27,11 @@ export function EvidenceItem(props: { evidence: Evidence; showItem?: boolean }) 
       <p>
         <a href={subjectHref}>{e.subjectName}</a>
         {props.showItem ? <> on <a href={`/norms/${e.itemId}`}>{e.itemCode}</a></> : null}:{" "}
-        <span class="status-label">{EVIDENCE_STATUS_LABELS[e.status]}</span> ({EVIDENCE_KIND_LABELS[e.kind].toLowerCase()}, <DateText value={e.observed} fallback="undated" />)
+        <span class="status-label">{EVIDENCE_STATUS_LABELS[e.status]}</span> ({kindText(e.kind)}, <DateText value={e.observed} fallback="undated" />)
       </p>
       {e.quote ? <blockquote cite={citationHref(e) ?? undefined}>{e.quote}</blockquote> : null}
       <p class="meta">
-        Source: <Citation evidence={e} /> · reported by {e.reporterName ? `${e.reporterName} (${REPORTER_KIND_LABELS[e.reporter].toLowerCase()})` : REPORTER_KIND_LABELS[e.reporter].toLowerCase()} · confidence {e.confidence} ·{" "}
+        Source: <Citation evidence={e} /> · reported by {e.reporterName ? `${e.reporterName} (${REPORTED_BY[e.reporter]})` : REPORTED_BY[e.reporter]} · confidence {e.confidence} ·{" "}
         <a href={historyHref("evidence", String(e.id))}>history</a>
       </p>
       {e.notes ? <p class="meta">{e.notes}</p> : null}

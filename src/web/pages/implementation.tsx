@@ -11,6 +11,11 @@ import { Layout } from "../layout.js";
 type Measure = "implemented" | "any";
 const MEASURE_LABELS: Record<Measure, string> = { implemented: "States with evidence of status implemented", any: "States with evidence of any status" };
 
+const GROUP_KINDS = [
+  { kind: "un-regional-group", label: "UN regional groups" },
+  { kind: "organization", label: "Regional organisations" },
+] as const;
+
 function countOf(cell: RollupCell, measure: Measure): number {
   return measure === "implemented" ? cell.statesImplemented : cell.statesWithAny;
 }
@@ -36,19 +41,24 @@ function Heatmap(props: { rows: RollupRow[]; framework: FrameworkWithItems; meas
             {props.framework.items.map((i) => <th scope="col"><a href={`/norms/${i.id}`} title={i.shortTitle}>{i.code}</a></th>)}
           </tr>
         </thead>
-        <tbody>
-          {props.rows.map((row) => (
+        {GROUP_KINDS.map(({ kind, label }) => (
+          <tbody>
             <tr>
-              <th scope="row"><a href={groupHref(row)}>{row.group.label}</a> ({row.group.memberIso3s.length})</th>
-              {row.cells.map((cell) => (
-                <td class={`heat-${shadeOf(coverageOf(cell, props.measure))}`}>
-                  {countOf(cell, props.measure)}/{cell.groupSize}
-                  <span class="share">{formatPercent(coverageOf(cell, props.measure))}</span>
-                </td>
-              ))}
+              <th scope="colgroup" colspan={props.framework.items.length + 1} class="group-kind">{label}</th>
             </tr>
-          ))}
-        </tbody>
+            {props.rows.filter((row) => row.group.kind === kind).map((row) => (
+              <tr>
+                <th scope="row"><a href={groupHref(row)}>{row.group.label}</a> ({row.group.memberIso3s.length})</th>
+                {row.cells.map((cell) => (
+                  <td class={`heat-${shadeOf(coverageOf(cell, props.measure))}`}>
+                    {countOf(cell, props.measure)}/{cell.groupSize}
+                    <span class="share">{formatPercent(coverageOf(cell, props.measure))}</span>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
     </div>
   );
