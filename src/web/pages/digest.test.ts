@@ -34,6 +34,8 @@ describe("digest pages", () => {
 
     const archive = await (await t.app.request("/digest")).text();
     expect(archive).toContain("No issue has been published yet.");
+    expect(archive).not.toContain('href="/editor/digest"');
+    expect(await (await editor.get("/digest")).text()).toContain('<a href="/editor/digest">Editors: drafts and all issues</a>');
     expect(archive).not.toContain("December 2019");
     expect((await t.app.request("/digest/2019-12")).status).toBe(404);
     expect(await (await t.app.request("/digest/feed.atom")).text()).not.toContain("2019-12");

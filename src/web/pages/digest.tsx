@@ -1,6 +1,8 @@
 // The public digest: the archive of published issues, one issue as a web page, and Atom / RSS feeds of issues.
 // Drafts never appear here: every query asks for published issues only.
 import { Hono } from "hono";
+import { currentPrincipal } from "../../api/middleware/auth.js";
+import { hasPermission } from "../../domain/auth.js";
 import { raw } from "hono/html";
 import { splitDigestMarkdown } from "../../domain/digest-markdown.js";
 import type { DigestIssue } from "../../domain/digest.js";
@@ -43,6 +45,7 @@ export function digestPages(deps: AppDeps) {
   const app = new Hono();
   app.get("/", async (c) => {
     const issues = await listDigestIssues(deps.db, { status: "published" });
+    const principal = currentPrincipal(c);
     return c.html(
       <Layout title="Monthly digest" path="/digest" description="The Normwatch monthly digest of UN cyber diplomacy: every issue" head={<AlternateLinks links={DIGEST_FEEDS} />}>
         <h1>Monthly digest</h1>
@@ -60,6 +63,7 @@ export function digestPages(deps: AppDeps) {
           </ol>
         )}
         <SubscribeLinks links={DIGEST_FEEDS} heading="Follow the digest" />
+        {principal && hasPermission(principal, "edit") ? <p><a href="/editor/digest">Editors: drafts and all issues</a></p> : null}
       </Layout>,
     );
   });
