@@ -128,4 +128,11 @@ describe.each(TEST_DRIVERS)("Evidence and implementation API on $label", ({ driv
       ["budapest-convention-party", "DEU", true],
     ]);
   });
+
+  it.skipIf(skip)("documents the evidence and implementation endpoints in the OpenAPI document", async () => {
+    const doc = (await (await t.app.request("/api/openapi.json")).json()) as { paths: Record<string, { get?: { parameters?: { name: string }[]; responses?: Record<string, { content?: Record<string, unknown> }> } }> };
+    for (const path of ["/api/v1/evidence", "/api/v1/evidence/{id}", "/api/v1/evidence/export", "/api/v1/implementation/rollup", "/api/v1/implementation/indicators"]) expect(doc.paths[path]?.get, path).toBeDefined();
+    expect(doc.paths["/api/v1/evidence"]!.get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(["state", "organization", "item", "framework", "reporter", "status", "kind", "page", "per_page"]));
+    expect(Object.keys(doc.paths["/api/v1/evidence/export"]!.get!.responses!["200"]!.content!)).toEqual(["text/csv", "application/json"]);
+  });
 });
