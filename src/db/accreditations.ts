@@ -5,21 +5,32 @@ import type { Source } from "../domain/source.js";
 import type { ParticipationRecordKind } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
 import { accreditations, participationSources } from "./schema/participation.js";
-import { sources } from "./schema/sources.js";
+import { recordSources, sources } from "./schema/sources.js";
 import { partialDateOf } from "./states.js";
 
 /** Sources of many participation records of one kind, keyed by record id. */
+/**
+ * Sources of participation records: those the bundled dataset gives (participation_sources) and those editors
+ * cited when they published a change to the record (record_sources, like every other edited record).
+ */
 export async function listParticipationSourcesByRecord(db: Db, kind: ParticipationRecordKind, recordIds: string[]): Promise<Map<string, Source[]>> {
   const out = new Map<string, Source[]>();
   if (recordIds.length === 0) return out;
-  const rows = await db
+  const fromDataset = await db
     .select({ recordId: participationSources.recordId, source: sources, note: participationSources.note })
     .from(participationSources)
     .innerJoin(sources, eq(sources.id, participationSources.sourceId))
     .where(and(eq(participationSources.recordKind, kind), inArray(participationSources.recordId, recordIds)))
     .orderBy(asc(sources.kind), asc(sources.id));
-  for (const { recordId, source, note } of rows) {
+  const fromEditors = await db
+    .select({ recordId: recordSources.recordId, source: sources, note: recordSources.note })
+    .from(recordSources)
+    .innerJoin(sources, eq(sources.id, recordSources.sourceId))
+    .where(and(eq(recordSources.recordKind, kind), inArray(recordSources.recordId, recordIds)))
+    .orderBy(asc(sources.kind), asc(sources.id));
+  for (const { recordId, source, note } of [...fromDataset, ...fromEditors]) {
     const list = out.get(recordId) ?? [];
+    if (list.some((s) => s.id === source.id)) continue;
     list.push({ id: source.id, kind: source.kind, title: source.title, url: source.url, licence: source.licence, attribution: source.attribution, retrievedOn: source.retrievedOn, note });
     out.set(recordId, list);
   }

@@ -36,6 +36,9 @@ const TABLES: Record<EditableRecordKind, TableSpec> = {
   instrument: { table: t.instruments, key: t.instruments.id },
   assessment: { table: t.assessments, key: t.assessments.id, numericKey: true },
   programme: { table: t.programmes, key: t.programmes.id },
+  deadline: { table: t.deadlines, key: t.deadlines.id },
+  accreditation: { table: t.accreditations, key: t.accreditations.id },
+  "stakeholder-action": { table: t.stakeholderActions, key: t.stakeholderActions.id },
   update: {
     table: t.updates,
     key: t.updates.slug,
@@ -107,6 +110,10 @@ export async function assertReferencesExist(db: Handle, kind: EditableRecordKind
     checks.push({ path: "instrumentId", value: record["instrumentId"], table: t.instruments, column: t.instruments.id, label: "instrument" });
     checks.push({ path: "criterionId", value: record["criterionId"], table: t.rubricCriteria, column: t.rubricCriteria.id, label: "rubric criterion" });
   }
+  if (kind === "deadline" || kind === "accreditation" || kind === "stakeholder-action") {
+    checks.push({ path: "processId", value: record["processId"], table: t.processes, column: t.processes.id, label: "process" });
+    checks.push({ path: "sessionId", value: record["sessionId"], table: t.sessions, column: t.sessions.id, label: "session" });
+  }
   if (kind === "programme") {
     for (const iso3 of record["beneficiaryStates"] as string[]) checks.push({ path: "beneficiaryStates", value: iso3, table: t.states, column: t.states.iso3, label: "State" });
     for (const id of record["itemIds"] as string[]) checks.push({ path: "itemIds", value: id, table: t.frameworkItems, column: t.frameworkItems.id, label: "norm or CBM" });
@@ -115,6 +122,10 @@ export async function assertReferencesExist(db: Handle, kind: EditableRecordKind
   for (const c of checks) {
     if (c.value === null || c.value === undefined) continue;
     if (!(await exists(db, c.table, eq(c.column, c.value as never)))) issues.push({ path: c.path, message: `no published ${c.label} ${String(c.value)}` });
+  }
+  if ((kind === "deadline" || kind === "accreditation" || kind === "stakeholder-action") && record["sessionId"] && record["processId"]) {
+    const [session] = await db.select({ processId: t.sessions.processId }).from(t.sessions).where(eq(t.sessions.id, String(record["sessionId"])));
+    if (session && session.processId !== record["processId"]) issues.push({ path: "sessionId", message: `session ${String(record["sessionId"])} belongs to ${session.processId}, not ${String(record["processId"])}` });
   }
   if (issues.length) throw new InvalidInputError("the record refers to something that does not exist", issues);
 }

@@ -88,6 +88,9 @@ export const RECORD_KINDS = [
   "assessment",
   "programme",
   "update",
+  "deadline",
+  "accreditation",
+  "stakeholder-action",
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -120,6 +123,9 @@ export const EDITABLE_RECORD_KINDS = [
   "assessment",
   "programme",
   "update",
+  "deadline",
+  "accreditation",
+  "stakeholder-action",
 ] as const;
 export type EditableRecordKind = (typeof EDITABLE_RECORD_KINDS)[number];
 export const CHANGE_OPERATIONS = ["create", "update", "withdraw"] as const;

@@ -261,6 +261,79 @@ export const RECORD_SPECS: Record<EditableRecordKind, RecordSpec> = {
       { name: "links", label: "Linked records", type: "list", hint: "one per line as kind:id, e.g. process:oewg-2021-2025 or state:FRA" },
     ],
   },
+  deadline: {
+    kind: "deadline",
+    label: "deadline",
+    idField: "id",
+    partialDates: [
+      { field: "opens", date: "opensOn", precision: "opensPrecision" },
+      { field: "closes", date: "closesOn", precision: "closesPrecision" },
+    ],
+    fields: [
+      { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
+      { name: "processId", label: "Process id", type: "text", required: true },
+      { name: "sessionId", label: "Session id", type: "text" },
+      { name: "kind", label: "Kind", type: "enum", required: true, options: v.DEADLINE_KINDS },
+      { name: "title", label: "Title", type: "text", required: true },
+      { name: "opens", label: "Opens", type: "partial-date" },
+      { name: "closes", label: "Closes", type: "partial-date" },
+      { name: "closesTime", label: "Closing time (HH:MM, local)", type: "text", hint: "only when the call gives one; then also the time zone" },
+      { name: "timeZone", label: "Time zone (IANA)", type: "text", hint: "e.g. America/New_York" },
+      { name: "isRolling", label: "Open on a rolling basis", type: "bool" },
+      { name: "eligibility", label: "Who may apply", type: "text" },
+      { name: "notes", label: "Notes", type: "longtext" },
+      confidence,
+    ],
+  },
+  accreditation: {
+    kind: "accreditation",
+    label: "accreditation record",
+    idField: "id",
+    partialDates: [
+      { field: "applied", date: "appliedOn", precision: "appliedPrecision" },
+      { field: "decided", date: "decidedOn", precision: "decidedPrecision" },
+    ],
+    fields: [
+      { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
+      { name: "processId", label: "Process id", type: "text", required: true },
+      { name: "sessionId", label: "Session id", type: "text" },
+      { name: "isAggregate", label: "Counts for a group (not one organisation)", type: "bool" },
+      { name: "organizationName", label: "Organisation", type: "text", hint: "for one organisation's application" },
+      { name: "ecosocStatus", label: "ECOSOC status", type: "enum", required: true, options: v.ECOSOC_STATUSES },
+      { name: "applied", label: "Applied", type: "partial-date" },
+      { name: "decided", label: "Decided", type: "partial-date" },
+      { name: "outcome", label: "Outcome", type: "enum", options: v.ACCREDITATION_OUTCOMES },
+      { name: "applicants", label: "Applicants (group counts)", type: "int" },
+      { name: "accreditedCount", label: "Accredited (group counts)", type: "int" },
+      { name: "objectedCount", label: "Objected to (group counts)", type: "int" },
+      { name: "objectingStates", label: "Objecting States made public (ISO3)", type: "list", hint: "one ISO3 code per line" },
+      { name: "notes", label: "Notes", type: "longtext" },
+      confidence,
+    ],
+  },
+  "stakeholder-action": {
+    kind: "stakeholder-action",
+    label: "stakeholder action",
+    idField: "id",
+    partialDates: [{ field: "acted", date: "actedOn", precision: "actedPrecision" }],
+    fields: [
+      { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
+      { name: "processId", label: "Process id", type: "text", hint: "blank when the sources do not say" },
+      { name: "sessionId", label: "Session id", type: "text" },
+      { name: "kind", label: "Kind", type: "enum", required: true, options: v.STAKEHOLDER_ACTION_KINDS },
+      { name: "title", label: "Title", type: "text", required: true },
+      { name: "description", label: "Description", type: "longtext", required: true },
+      { name: "acted", label: "Date", type: "partial-date" },
+      { name: "leadOrganizations", label: "Led by", type: "list", hint: "one organisation per line" },
+      { name: "signatoryOrganizations", label: "Signatory organisations", type: "list", hint: "one per line" },
+      { name: "signatoryStates", label: "Signatory States (ISO3)", type: "list", hint: "one ISO3 code per line" },
+      { name: "signatoryCount", label: "Signatories as the sources count them", type: "text" },
+      { name: "documentSymbol", label: "Document symbol", type: "text" },
+      { name: "documentUrl", label: "Text URL", type: "url" },
+      { name: "notes", label: "Notes", type: "longtext" },
+      confidence,
+    ],
+  },
 };
 
 function fieldSchema(f: FieldSpec): z.ZodType {
@@ -333,11 +406,34 @@ export function recordSchema(kind: EditableRecordKind): z.ZodType<Record<string,
     schema = schema.refine((r) => (r["budget"] === null) === (r["currency"] === null), { message: "give a budget and its currency together", path: ["currency"] });
     schema = schema.refine((r) => (r["beneficiaryStates"] as string[]).every((c) => /^[A-Z]{3}$/.test(c)), { message: "ISO3 codes, one per line", path: ["beneficiaryStates"] });
   }
+  if (kind === "deadline") {
+    schema = schema.refine((r) => r["closesTime"] === null || /^([01]\d|2[0-3]):[0-5]\d$/.test(String(r["closesTime"])), { message: "HH:MM, e.g. 18:00", path: ["closesTime"] });
+    schema = schema.refine((r) => r["closesTime"] === null || (r["timeZone"] !== null && isTimeZone(String(r["timeZone"]))), { message: "a closing time needs its IANA time zone, e.g. America/New_York", path: ["timeZone"] });
+    schema = schema.refine((r) => r["timeZone"] === null || isTimeZone(String(r["timeZone"])), { message: "not an IANA time zone, e.g. Europe/Vienna", path: ["timeZone"] });
+    schema = schema.refine((r) => !r["opens"] || !r["closes"] || String(r["closes"]) >= String(r["opens"]).slice(0, String(r["closes"]).length), { message: "it closes before it opens", path: ["closes"] });
+  }
+  if (kind === "accreditation") {
+    schema = schema.refine((r) => (r["isAggregate"] ? r["organizationName"] === null : r["organizationName"] !== null && r["outcome"] !== null), { message: "name the organisation and its outcome, or tick \"counts for a group\" and leave the organisation blank", path: ["organizationName"] });
+    schema = schema.refine((r) => Number(r["accreditedCount"] ?? 0) + Number(r["objectedCount"] ?? 0) <= Number(r["applicants"] ?? Number.MAX_SAFE_INTEGER), { message: "more accredited and objected than applicants", path: ["applicants"] });
+  }
+  if (kind === "accreditation" || kind === "stakeholder-action") {
+    const field = kind === "accreditation" ? "objectingStates" : "signatoryStates";
+    schema = schema.refine((r) => (r[field] as string[]).every((c) => /^[A-Z]{3}$/.test(c)), { message: "ISO3 codes, one per line", path: [field] });
+  }
   if (kind === "update") {
     schema = schema.refine((r) => (r["links"] as string[]).every((l) => UPDATE_LINK_PATTERN.test(l)), { message: `kind:id, where kind is one of ${v.UPDATE_LINK_KINDS.join(", ")}`, path: ["links"] });
   }
   schemas.set(kind, schema);
   return schema;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const UPDATE_LINK_PATTERN = new RegExp(`^(${v.UPDATE_LINK_KINDS.join("|")}):\\S+$`);

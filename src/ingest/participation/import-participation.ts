@@ -6,6 +6,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import * as t from "../../db/schema/index.js";
 import type { ImportCounts } from "../../db/schema/imports.js";
+import { loadEditorialLocks } from "../../db/changes.js";
 import { addCounts, emptyCounts, syncRows, type Tx } from "../../db/upsert.js";
 import { parsePartialDate } from "../../domain/partial-date.js";
 import type { ParticipationRecordKind } from "../../domain/vocabulary.js";
@@ -49,6 +50,9 @@ export const participationImporter: DatasetImporter = {
     const accreditations = readParticipationFile(dir, "accreditations");
     const actions = readParticipationFile(dir, "stakeholderActions");
     const counts: Record<string, ImportCounts> = {};
+    // Records an editor changed through a published change are left as the editor left them (never reverted or deleted).
+    const locks = await loadEditorialLocks(tx);
+    const lockedBy = (ids: Set<string>) => (row: Record<string, unknown>) => ids.has(String(row["id"]));
     const stored = new Set((await tx.select({ id: t.sources.id }).from(t.sources).where(inArray(t.sources.id, sourceRows.map((s) => s.id)))).map((s) => s.id));
     counts["sources"] = addCounts(
       await syncRows(tx, t.sources, [t.sources.id], sourceRows.filter((s) => !stored.has(s.id))),
@@ -63,7 +67,7 @@ export const participationImporter: DatasetImporter = {
         const c = dateParts(closes);
         return { ...row, opensOn: o.date, opensPrecision: o.precision, closesOn: c.date, closesPrecision: c.precision };
       }),
-      { deleteMissing: true },
+      { deleteMissing: true, isLocked: lockedBy(locks.ids.deadline) },
     );
     counts["accreditations"] = await syncRows(
       tx,
@@ -74,7 +78,7 @@ export const participationImporter: DatasetImporter = {
         const d = dateParts(decided);
         return { ...row, appliedOn: a.date, appliedPrecision: a.precision, decidedOn: d.date, decidedPrecision: d.precision };
       }),
-      { deleteMissing: true },
+      { deleteMissing: true, isLocked: lockedBy(locks.ids.accreditation) },
     );
     counts["stakeholder_actions"] = await syncRows(
       tx,
@@ -84,7 +88,7 @@ export const participationImporter: DatasetImporter = {
         const a = dateParts(actedOn);
         return { ...row, actedOn: a.date, actedPrecision: a.precision };
       }),
-      { deleteMissing: true },
+      { deleteMissing: true, isLocked: lockedBy(locks.ids["stakeholder-action"]) },
     );
     counts["participation_sources"] = [
       await syncParticipationSources(tx, "deadline", deadlines),

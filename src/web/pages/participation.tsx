@@ -16,6 +16,7 @@ import { DateRange } from "../components/date-range.js";
 import { DateText } from "../components/partial-date.js";
 import { SourceList } from "../components/sources.js";
 import { SubscribeLinks, feedLinksFor } from "../components/updates.js";
+import { RecordEditorialLinks } from "../components/history.js";
 import { Layout } from "../layout.js";
 
 const STATUS_LABELS = { "not-yet-open": "not yet open", open: "open", closed: "closed", unknown: "dates not known" } as const;
@@ -58,6 +59,7 @@ function ActionList(props: { actions: StakeholderAction[] }) {
           {a.documentUrl ? <p><a href={a.documentUrl} rel="external noopener">Text at the source{a.documentSymbol ? ` (${a.documentSymbol})` : ""}</a></p> : null}
           {a.notes ? <p class="meta">{a.notes}</p> : null}
           <details><summary>Sources ({a.sources.length})</summary><SourceList sources={a.sources} /></details>
+          <RecordEditorialLinks kind="stakeholder-action" id={a.id} />
         </li>
       ))}
     </ol>
@@ -110,6 +112,7 @@ export function participationPages(deps: AppDeps) {
         {d.notes ? <p>{d.notes}</p> : null}
         {d.closes?.precision === "day" ? <p><a href={`/calendar/events/deadline-${d.id}-closes.ics`} download>Add the closing date to your calendar (.ics)</a></p> : null}
         <SourceList sources={d.sources} />
+        <RecordEditorialLinks kind="deadline" id={d.id} />
       </Layout>,
     );
   });
