@@ -10,8 +10,10 @@ import { registerIngestCommand } from "./ingest.js";
 import { registerExportCommand } from "./export.js";
 import { registerImportCommand } from "./import.js";
 import { registerParticipationCommands } from "./participation.js";
+import { registerNewsletterCommands } from "./newsletter.js";
 import { registerProgrammesCommands } from "./programmes.js";
 import { registerDigestCommands } from "./digest.js";
+import { registerCandidatesCommands } from "./candidates.js";
 
 const program = new Command()
   .name("normwatch")
@@ -44,8 +46,10 @@ registerUserCommands(program);
 registerExportCommand(program);
 registerImportCommand(program);
 registerParticipationCommands(program);
+registerNewsletterCommands(program);
 registerProgrammesCommands(program);
 registerDigestCommands(program);
+registerCandidatesCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {
