@@ -1,0 +1,75 @@
+// Browser test, JavaScript off: an editor drafts December 2019 from changes, sees the email preview in its
+// sandboxed frame, publishes, and a reader finds the issue in the archive.
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeBrowser, launchChromium } from "../browser.js";
+import { createEditorialTestApp, type EditorialTestApp } from "../editorial.js";
+
+const PASSWORD = "a long enough passphrase";
+
+describeBrowser("monthly digest in a browser without JavaScript", () => {
+  let t: EditorialTestApp;
+  let server: ServerType;
+  let browser: Browser;
+  let base: string;
+  beforeAll(async () => {
+    t = await createEditorialTestApp("pglite", { seed: true });
+    await t.addUser("digest-browser@example.org", "editor", PASSWORD);
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    await t?.dispose();
+  });
+
+  async function signIn(): Promise<BrowserContext> {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel("Email").fill("digest-browser@example.org");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${base}/editor`);
+    await page.close();
+    return context;
+  }
+
+  it("drafts, previews the email in a sandboxed frame, publishes, and the archive lists the issue", async () => {
+    const context = await signIn();
+    const page = await context.newPage();
+    await page.goto(`${base}/editor/digest`);
+    await page.getByLabel("Month (YYYY-MM)").fill("2019-12");
+    await page.getByRole("button", { name: "Draft from changes" }).click();
+    await page.waitForURL(`${base}/editor/digest/2019-12`);
+    await expect(page.getByLabel(/Body \(Markdown/).inputValue()).resolves.toContain("A/RES/74/247");
+
+    await page.getByRole("link", { name: "as email" }).click();
+    const frame = page.frameLocator('iframe[title="HTML part of the email"]');
+    await expect(frame.getByRole("link", { name: "A/RES/74/247" }).first().getAttribute("href")).resolves.toBe(`${base}/resolutions/A/RES/74/247`);
+    await expect(frame.getByRole("link", { name: "Unsubscribe" }).getAttribute("href")).resolves.toBe("%%UNSUBSCRIBE_URL%%");
+    await expect(page.locator("pre.email-text").textContent()).resolves.toContain("OEWG second substantive session");
+
+    await page.goto(`${base}/editor/digest/2019-12`);
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.waitForURL(`${base}/editor/digest/2019-12?done=published`);
+    await expect(page.getByRole("button", { name: "Send" }).isVisible()).resolves.toBe(true);
+    await context.close();
+
+    const reader = await browser.newContext({ javaScriptEnabled: false });
+    const publicPage = await reader.newPage();
+    await publicPage.goto(`${base}/`);
+    await publicPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Digest" }).click();
+    await publicPage.getByRole("link", { name: "Normwatch digest: December 2019" }).click();
+    await expect(publicPage.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Normwatch digest: December 2019");
+    await expect(publicPage.getByRole("heading", { level: 2, name: "UN cybercrime convention" }).isVisible()).resolves.toBe(true);
+    await expect(publicPage.locator('link[rel="alternate"][href="/digest/feed.atom"]').count()).resolves.toBe(1);
+    await reader.close();
+  });
+});
