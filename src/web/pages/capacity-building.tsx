@@ -140,7 +140,7 @@ function ProgrammePage(props: { programme: ProgrammeDetail; evidenced: Map<strin
           return (
             <p>
               <a href={`/states/${g.stateIso3}#gaps-heading`}>{props.stateNames.get(g.stateIso3) ?? g.stateIso3}</a>: {all} of {props.items.length} norms and CBMs have no published evidence.
-              {p.itemIds.length ? (g.itemIds.length ? ` Of those this programme addresses, no evidence yet for: ${g.itemIds.map(itemLabel).join("; ")}.` : " Every item this programme addresses has evidence there.") : ""}
+              {p.itemIds.length ? (g.itemIds.length ? <> Of those this programme addresses, no evidence yet for: {g.itemIds.map((id, i) => <>{i ? ", " : ""}<a href={`/norms/${id}`}>{itemById.get(id)?.code ?? id}</a></>)}.</> : " Every item this programme addresses has evidence there.") : ""}
             </p>
           );
         })}

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../test/app.js";
+import { getPairAgreement } from "../../analysis/alignment-queries.js";
+
+describe("Compare States page", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => app?.dispose());
+
+  const html = async (path: string) => {
+    const res = await app.app.request(path);
+    return { status: res.status, text: await res.text() };
+  };
+
+  it("compares three States: each pair's agreement index as the alignment analysis computes it, instruments and evidence", async () => {
+    const { status, text } = await html("/compare?states=FRA,DEU,BRA");
+    expect(status).toBe(200);
+    expect(text).toContain("<h1>Compare France, Germany, Brazil</h1>");
+    const fraDeu = await getPairAgreement(app.database.db, "FRA", "DEU", { isCyberOnly: true });
+    expect(text).toContain(`${(fraDeu.agreement! * 100).toFixed(1)}% (${fraDeu.events} votes`);
+    expect(text).toContain("France – Brazil");
+    expect(text).toContain("Germany – Brazil");
+    expect(text).toContain('href="/instruments/bra-first-cyber-strategy"');
+    expect(text).toContain("Norms and CBMs with no evidence (gaps)");
+    expect(text).toMatch(/<option value="DEU" selected="">Germany<\/option>/);
+  });
+
+  it("takes the form's three selects (blank ones ignored) as well as the comma list", async () => {
+    const { status, text } = await html("/compare?states=fra&states=&states=DEU");
+    expect(status).toBe(200);
+    expect(text).toContain("<h1>Compare France, Germany</h1>");
+  });
+
+  it("answers a bad or unknown code, or too many States, with a 400 page that says why", async () => {
+    const bad = await html("/compare?states=FRA,FRANCE");
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("&quot;FRANCE&quot; is not an ISO 3166-1 alpha-3 code");
+    const unknown = await html("/compare?states=FRA,XYZ");
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain("there is no State with the code XYZ");
+    expect((await html("/compare?states=FRA,DEU,BRA,USA")).status).toBe(400);
+  });
+
+  it("shows only the form when no State is chosen", async () => {
+    const { status, text } = await html("/compare");
+    expect(status).toBe(200);
+    expect(text).toContain("Choose two or three States");
+  });
+});
