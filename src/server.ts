@@ -17,7 +17,12 @@ import { migrateDatabase } from "./db/migrate.js";
 import { seedDatabase, type SeedProgress } from "./ingest/seed.js";
 import { createWebApp, renderErrorPage } from "./web/app.js";
 import { createLogger, type Logger } from "./logger.js";
-import { createLogMailer } from "./newsletter/mailer.js";
+import { createLogMailer, type Mailer } from "./newsletter/mailer.js";
+import { newsletterSettingsFrom, type NewsletterDeps } from "./newsletter/settings.js";
+import { createSmtpMailer } from "./newsletter/smtp-mailer.js";
+import { createWebhookPoster } from "./newsletter/webhook.js";
+import { startDeliveryWorker } from "./newsletter/worker.js";
+import { assertPublicHost } from "./ingest/documents/fetch-url.js";
 
 export interface AppOptions {
   logger?: Logger;
@@ -96,13 +101,17 @@ export async function startServer(config: Config, options: { logger?: Logger; on
     await database.close();
     throw error;
   }
-  const deps: AppDeps & EditorialDeps = {
+  const mailer = createMailer(config, logger);
+  const deps: AppDeps & EditorialDeps & NewsletterDeps = {
     db: database.db,
     driver: database.driver,
     now: () => new Date(),
-    mailer: createLogMailer((line) => logger.info(line)),
+    mailer,
     editorial: editorialSettingsFrom(config),
+    newsletter: newsletterSettingsFrom(config, (line) => logger.info(line)),
   };
+  // The queue is worked here too: on the embedded database no other process may open it.
+  const worker = startDeliveryWorker({ db: database.db, mailer, webhook: createWebhookPosterFor(config), settings: deps.newsletter, log: logger });
   const app = createApp(deps, { logger });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -116,10 +125,24 @@ export async function startServer(config: Config, options: { logger?: Logger; on
     url,
     database,
     close() {
-      closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => database.close());
+      closing ??= new Promise<void>((resolve) => server.close(() => resolve()))
+        .then(() => worker.stop())
+        .then(() => database.close());
       return closing;
     },
   };
+}
+
+/** SMTP when SMTP_URL is set; otherwise mail is written to the log (development). */
+export function createMailer(config: Config, logger: Logger): Mailer {
+  if (config.smtpUrl) return createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom });
+  logger.info("mail: SMTP_URL is not set, so mail is only written to the log");
+  return createLogMailer((line) => logger.info(line));
+}
+
+/** Webhook alerts never reach private or loopback addresses unless DOCUMENT_FETCH_ALLOW_PRIVATE allows it. */
+export function createWebhookPosterFor(config: Config) {
+  return createWebhookPoster({ assertAllowedUrl: async (url) => (config.documentFetchAllowPrivate ? undefined : assertPublicHost(url.hostname)) });
 }
 
 export function seedProgressLogger(logger: Logger): SeedProgress {

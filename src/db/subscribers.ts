@@ -117,3 +117,11 @@ export async function listActiveSubscribersWithTopic(db: Db, topic: string): Pro
 export async function listSubscribers(db: Db): Promise<Subscriber[]> {
   return db.select(columns).from(subscribers).orderBy(subscribers.id);
 }
+
+/** Resubscribes an unsubscribed or bounced reader who came back through a signed link (it proves the mailbox). */
+export async function reactivateSubscriber(db: Db, id: number, now: Date): Promise<void> {
+  await db
+    .update(subscribers)
+    .set({ status: "active", confirmedAt: now, unsubscribedAt: null, bouncedAt: null })
+    .where(and(eq(subscribers.id, id), sql`${subscribers.status} IN ('unsubscribed', 'bounced')`));
+}

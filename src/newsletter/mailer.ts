@@ -1,10 +1,14 @@
 // The Mailer interface every outgoing email goes through, and a development mailer that only logs.
-// The newsletter issue adds an SMTP mailer behind the same interface.
+// The SMTP mailer (smtp-mailer.ts) implements the same interface.
 
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to the plain-text part. */
+  html?: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
   /** Keys one logical message (e.g. "password-reset:<user>:<time>") so a retry is recognisable. */
   idempotencyKey?: string;
 }
@@ -17,6 +21,17 @@ export interface MailReceipt {
 
 export interface Mailer {
   send(message: MailMessage): Promise<MailReceipt>;
+}
+
+/** A refused message: `responseCode` is the SMTP reply code when the server gave one (5xx: permanent). */
+export class MailSendError extends Error {
+  override readonly name = "MailSendError";
+  constructor(
+    message: string,
+    readonly responseCode: number | undefined,
+  ) {
+    super(message);
+  }
 }
 
 /** Writes each message to the log instead of sending it: development, tests and instances without SMTP. */

@@ -1,0 +1,44 @@
+// Sends mail through an SMTP server with nodemailer (SMTP_URL, e.g. smtp://user:pass@host:587). A reply from
+// the server means it accepted the message ("accepted"), not that it reached an inbox.
+import nodemailer from "nodemailer";
+import { MailSendError, type Mailer } from "./mailer.js";
+
+export interface SmtpMailerOptions {
+  /** smtp:// or smtps:// URL with credentials, as nodemailer accepts it. */
+  url: string;
+  /** The From header, e.g. "Normwatch <digest@example.org>". */
+  from: string;
+}
+
+export interface SmtpMailer extends Mailer {
+  close(): void;
+}
+
+export function createSmtpMailer(options: SmtpMailerOptions): SmtpMailer {
+  // One connection reused for the whole run: a digest to thousands of readers should not reconnect each time.
+  const transport = nodemailer.createTransport(options.url.includes("pool=") ? options.url : `${options.url}${options.url.includes("?") ? "&" : "?"}pool=true`);
+  return {
+    async send(message) {
+      try {
+        const info = await transport.sendMail({
+          from: options.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          ...(message.html ? { html: message.html } : {}),
+          ...(message.headers ? { headers: message.headers } : {}),
+        });
+        const rejected = [...(info.rejected ?? [])];
+        if (rejected.length > 0) throw new MailSendError(`refused by the server: ${info.response ?? "no reply"}`, 550);
+        return { status: "accepted", messageId: info.messageId };
+      } catch (error) {
+        if (error instanceof MailSendError) throw error;
+        const e = error as Error & { responseCode?: number; response?: string };
+        throw new MailSendError(e.response ?? e.message, typeof e.responseCode === "number" ? e.responseCode : undefined);
+      }
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
