@@ -100,6 +100,16 @@ export async function getEvidence(db: Db, id: number): Promise<Evidence> {
   return (await withSources(db, rows))[0]!;
 }
 
+/** Per item id, how many States have published evidence for it (items without any are absent). */
+export async function countStatesWithEvidenceByItem(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ itemId: evidence.itemId, n: sql<number>`count(DISTINCT ${evidence.stateIso3})::int` })
+    .from(evidence)
+    .where(isNotNull(evidence.stateIso3))
+    .groupBy(evidence.itemId);
+  return new Map(rows.map((r) => [r.itemId, Number(r.n)]));
+}
+
 /** (State, item, status) of every published evidence record about a State: what the roll-up counts. */
 export async function listStateEvidenceFacts(db: Db): Promise<StateEvidenceFact[]> {
   const rows = await db.selectDistinct({ stateIso3: evidence.stateIso3, itemId: evidence.itemId, status: evidence.status }).from(evidence).where(isNotNull(evidence.stateIso3));

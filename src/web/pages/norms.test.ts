@@ -77,6 +77,10 @@ describe("Norms and CBMs pages", () => {
     const shadow = html.slice(html.indexOf('id="shadow-reports-heading"'));
     expect(shadow).toContain("Test NGO (civil society)");
     expect(shadow).toContain('href="https://example.org/shadow-13k"');
+    const list = await (await t.app.request("/norms")).text();
+    const article = list.slice(list.indexOf('<article class="norm-item" id="13k">'), list.indexOf("</article>", list.indexOf('id="13k"')));
+    expect(article).toContain("Published evidence from 2 States");
+    expect(list.slice(list.indexOf('id="13j"'), list.indexOf('id="13k"'))).toContain("No published evidence yet");
     const related = html.slice(html.indexOf('id="related-documents-heading"'));
     expect(related).toContain('<a href="/documents/A/RES/78/237#op-4">op 4</a> (topic)');
   });

@@ -8,7 +8,7 @@ import { SourceList } from "../components/sources.js";
 import { listUpdates } from "../../db/updates.js";
 import { AlternateLinks, feedLinksFor, RecordUpdates, SubscribeLinks } from "../components/updates.js";
 import { Layout } from "../layout.js";
-import { listDocumentsMentioningItem, listEvidence, listMapStates } from "../../db/evidence.js";
+import { countStatesWithEvidenceByItem, listDocumentsMentioningItem, listEvidence, listMapStates } from "../../db/evidence.js";
 import { loadDerivedIndicatorValues } from "../../db/implementation-indicators.js";
 import { deriveStateStatuses, splitByReporter } from "../../domain/evidence.js";
 import { indicatorsForItem } from "../../domain/implementation-indicators.js";
@@ -20,6 +20,7 @@ export function normsPages(deps: AppDeps) {
   const app = new Hono();
   app.get("/", async (c) => {
     const frameworks = await listFrameworks(deps.db);
+    const evidenceCounts = await countStatesWithEvidenceByItem(deps.db);
     return c.html(
       <Layout title="Norms and CBMs" path="/norms" description="The 11 UN norms of responsible State behaviour and the OSCE, OAS, ARF and UN confidence-building measures, as stable, citable items">
         <h1>Norms and CBMs</h1>
@@ -42,6 +43,7 @@ export function normsPages(deps: AppDeps) {
               <article class="norm-item" id={item.id}>
                 <h3><a href={`/norms/${item.id}`}>{item.code}</a> {item.shortTitle}</h3>
                 {item.reference ? <p class="meta">{item.reference}</p> : null}
+                <p class="meta">{evidenceCounts.get(item.id) ? `Published evidence from ${evidenceCounts.get(item.id)} State${evidenceCounts.get(item.id) === 1 ? "" : "s"}` : "No published evidence yet"}</p>
               </article>
             ))}
           </section>
