@@ -170,11 +170,11 @@ async function gatherImplementation(db: Db, period: DigestPeriod): Promise<Diges
   }
   if (idsOf("instrument").length) {
     const rows = await db.select({ id: instruments.id, title: instruments.title, stateName: states.name, url: instruments.url }).from(instruments).leftJoin(states, eq(states.iso3, instruments.stateIso3)).where(inArray(instruments.id, idsOf("instrument")));
-    for (const r of rows) out.push({ kind: "instrument", id: r.id, title: r.stateName ? `${r.stateName}: ${r.title}` : r.title, publishedOn: dayOf("instrument", r.id), path: `/history/instrument/${encodeURIComponent(r.id)}`, source: r.url ? { title: "source", url: r.url } : null });
+    for (const r of rows) out.push({ kind: "instrument", id: r.id, title: r.stateName ? `${r.stateName}: ${r.title}` : r.title, publishedOn: dayOf("instrument", r.id), path: `/instruments/${encodeURIComponent(r.id)}`, source: r.url ? { title: "source", url: r.url } : null });
   }
   if (idsOf("programme").length) {
     const rows = await db.select({ id: programmes.id, title: programmes.title, url: programmes.url }).from(programmes).where(inArray(programmes.id, idsOf("programme")));
-    for (const r of rows) out.push({ kind: "programme", id: r.id, title: r.title, publishedOn: dayOf("programme", r.id), path: `/history/programme/${encodeURIComponent(r.id)}`, source: r.url ? { title: "source", url: r.url } : null });
+    for (const r of rows) out.push({ kind: "programme", id: r.id, title: r.title, publishedOn: dayOf("programme", r.id), path: `/capacity-building/${encodeURIComponent(r.id)}`, source: r.url ? { title: "source", url: r.url } : null });
   }
   return out;
 }

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/database.js";
 import { monthPeriod, type ComposedDigest } from "../domain/digest.js";
 import { ConflictError } from "../domain/errors.js";
+import { insertAuditEntry } from "./audit-log.js";
+import { evidence, instruments, programmes } from "./schema/implementation.js";
 import { insertUpdate } from "./updates.js";
 import { insertUser } from "./users.js";
 import { draftDigestIssue, getDigestIssue, getPublishedDigestIssue, listDigestIssues, publishDigestIssue, updateDigestIssue } from "./digest.js";
@@ -92,6 +94,27 @@ describe.each(TEST_DRIVERS)("digest drafts from the bundled data ($label)", ({ d
     const update = itemsOf(composed, "cybercrime").find((i) => i.kind === "update")!;
     expect(update).toMatchObject({ title: "Test update on the AHC", path: "/updates/2022-03-04-test-update-on-the-ahc", detail: "Some news, in brief", links: [{ title: "Ad Hoc Committee on cybercrime", url: "/processes/ahc-cybercrime-2022-2024" }] });
     expect(itemsOf(composed, "cybercrime").map((i) => i.title)).toContain("AHC first session");
+  });
+
+  it.skipIf(skip)("lists evidence, instruments and programmes created in the month (audit log), under regional and national or capacity building", async () => {
+    // Synthetic implementation records and their audit entries, written by the test; not shipped data.
+    const at = new Date("2023-05-10T09:00:00Z");
+    await database.db.insert(instruments).values({ id: "zz-test-strategy", stateIso3: "DEU", kind: "strategy", title: "Test strategy", status: "adopted", confidence: "high", url: "https://example.org/strategy" });
+    await database.db.insert(programmes).values({ id: "zz-test-programme", title: "Test workshop", confidence: "high" });
+    const [ev] = await database.db.insert(evidence).values({ stateIso3: "FRA", itemId: "13c", kind: "statement", status: "implemented", externalUrl: "https://example.org/evidence", reporter: "self", confidence: "high" }).returning();
+    const entry = { actorId: null, authorId: null, operation: "create" as const, changeId: null, diff: [], before: null, after: {}, summary: "test" };
+    await insertAuditEntry(database.db, { ...entry, at, recordKind: "instrument", recordId: "zz-test-strategy" });
+    await insertAuditEntry(database.db, { ...entry, at, recordKind: "programme", recordId: "zz-test-programme" });
+    await insertAuditEntry(database.db, { ...entry, at, recordKind: "evidence", recordId: String(ev!.id) });
+    await insertAuditEntry(database.db, { ...entry, at: new Date("2023-06-01T00:00:00Z"), recordKind: "programme", recordId: "zz-test-programme", operation: "update" });
+    const { composed } = await draftDigestIssue(database.db, { month: "2023-05", userId: null, now });
+    expect(itemsOf(composed, "regional-national").map((i) => [i.kind, i.title, i.path, i.source?.url])).toEqual([
+      ["evidence", expect.stringMatching(/^France: 13\(c\) \S/), `/history/evidence/${ev!.id}`, "https://example.org/evidence"],
+      ["instrument", "Germany: Test strategy", "/instruments/zz-test-strategy", "https://example.org/strategy"],
+    ]);
+    expect(itemsOf(composed, "capacity-building").map((i) => [i.title, i.path, i.when])).toEqual([["Test workshop", "/capacity-building/zz-test-programme", "10 May 2023"]]);
+    const june = await draftDigestIssue(database.db, { month: "2023-06", userId: null, now });
+    expect(itemsOf(june.composed, "capacity-building")).toEqual([]);
   });
 
   it.skipIf(skip)("redrafts a draft in place, keeps edits out of a published issue, and refuses to redraft it", async () => {
