@@ -45,6 +45,13 @@ describe.each(TEST_DRIVERS)("Programmes API on $label", ({ driver, skip }) => {
     expect((await get("/api/v1/programmes/nothing-here")).status).toBe(404);
   });
 
+  it.skipIf(skip)("documents the implementation resources in the OpenAPI document", async () => {
+    const { body } = await get<{ paths: Record<string, unknown> }>("/api/openapi.json");
+    for (const path of ["/api/v1/programmes", "/api/v1/programmes/{id}", "/api/v1/instruments", "/api/v1/instruments/{id}", "/api/v1/assessments", "/api/v1/rubrics", "/api/v1/rubrics/{slug}", "/api/v1/rubrics/{slug}/versions/{version}"]) {
+      expect(Object.keys(body.paths)).toContain(path);
+    }
+  });
+
   it.skipIf(skip)("exports CSV with lists joined and no paging", async () => {
     const res = await app.app.request("/api/v1/programmes?format=csv&per_page=1");
     const lines = (await res.text()).trim().split("\n");
