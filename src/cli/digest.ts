@@ -22,9 +22,9 @@ function baseUrl(config: Config): string {
 }
 
 /** Drafts (or redrafts) the month's issue and says what it holds. */
-export async function runDigestDraft(config: Config, input: { month: string; now?: Date }): Promise<string> {
+export async function runDigestDraft(config: Config, input: { month: string; isReplacingEdits?: boolean; now?: Date }): Promise<string> {
   return withDatabase(config, async (db) => {
-    const { issue, composed, isReplaced } = await draftDigestIssue(db, { month: input.month, userId: null, now: input.now ?? new Date() });
+    const { issue, composed, isReplaced } = await draftDigestIssue(db, { month: input.month, userId: null, now: input.now ?? new Date(), isReplacingEdits: input.isReplacingEdits ?? false });
     const counts = composed.sections.map((s) => `  ${s.heading}: ${s.items.length}`);
     return [`${isReplaced ? "redrafted" : "drafted"} digest issue ${issue.slug}: ${issue.title}`, ...(counts.length ? counts : ["  nothing tracked changed in this period"]), `edit and publish it at ${baseUrl(config)}/editor/digest/${issue.slug}`].join("\n");
   });
@@ -52,7 +52,8 @@ export function registerDigestCommands(program: Command): void {
     .command("draft")
     .description("compose the draft issue of a month from what changed in it (replaces an existing draft, never a published issue)")
     .requiredOption("--month <YYYY-MM>", "the month, e.g. 2020-01")
-    .action(async (options: { month: string }) => console.log(await runDigestDraft(loadConfig(), { month: options.month })));
+    .option("--replace-edits", "replace a draft that editors changed after it was drafted", false)
+    .action(async (options: { month: string; replaceEdits: boolean }) => console.log(await runDigestDraft(loadConfig(), { month: options.month, isReplacingEdits: options.replaceEdits })));
   digest.command("list").description("list digest issues, latest month first").action(async () => console.log(await runDigestList(loadConfig())));
   digest
     .command("send")

@@ -121,8 +121,11 @@ describe.each(TEST_DRIVERS)("digest drafts from the bundled data ($label)", ({ d
     const editor = await insertUser(database.db, { email: `digest-${driver}@example.org`, role: "editor", now });
     const first = await draftDigestIssue(database.db, { month: "2020-02", userId: editor.id, now });
     expect(first.isReplaced).toBe(false);
-    await updateDigestIssue(database.db, { slug: "2020-02", title: "February, edited", bodyMarkdown: "# Edited\n\nBody.", userId: editor.id, now });
-    const again = await draftDigestIssue(database.db, { month: "2020-02", userId: editor.id, now: new Date("2026-11-24T00:00:00Z") });
+    const later = new Date("2026-11-24T00:00:00Z");
+    await updateDigestIssue(database.db, { slug: "2020-02", title: "February, edited", bodyMarkdown: "# Edited\n\nBody.", userId: editor.id, now: later });
+    await expect(draftDigestIssue(database.db, { month: "2020-02", userId: editor.id, now: later })).rejects.toThrow(/edited after it was drafted/);
+    expect((await getDigestIssue(database.db, "2020-02")).title).toBe("February, edited");
+    const again = await draftDigestIssue(database.db, { month: "2020-02", userId: editor.id, now: later, isReplacingEdits: true });
     expect(again.isReplaced).toBe(true);
     expect(again.issue.id).toBe(first.issue.id);
     expect(again.issue.title).toBe("Normwatch digest: February 2020");

@@ -61,9 +61,10 @@ export interface DraftResult {
 
 /**
  * Composes the draft of a month ("2020-01") from its records and stores it: a new draft, or the existing
- * draft's title and body replaced. A published issue is left as it is (ConflictError).
+ * draft's title and body replaced. A draft edited since it was composed is replaced only when the caller says
+ * so (isReplacingEdits), and a published issue never (ConflictError).
  */
-export async function draftDigestIssue(db: Db, input: { month: string; userId: number | null; now: Date }): Promise<DraftResult> {
+export async function draftDigestIssue(db: Db, input: { month: string; userId: number | null; now: Date; isReplacingEdits?: boolean }): Promise<DraftResult> {
   const period = monthPeriod(input.month);
   const composed = composeDigest(await gatherDigestRecords(db, period), period);
   return db.transaction(async (tx) => {
@@ -71,6 +72,9 @@ export async function draftDigestIssue(db: Db, input: { month: string; userId: n
     const fields = { title: composed.title, bodyMarkdown: composed.markdown, composedAt: input.now, updatedAt: input.now, updatedBy: input.userId };
     if (existing) {
       refuseIfPublished(existing, "redrafted");
+      if (existing.updatedAt.getTime() > existing.composedAt.getTime() && !input.isReplacingEdits) {
+        throw new ConflictError(`the draft of ${existing.slug} was edited after it was drafted: confirm that the edits are to be replaced`);
+      }
       const [row] = await tx.update(digestIssues).set(fields).where(eq(digestIssues.id, existing.id)).returning();
       return { issue: toIssue(row!), composed, isReplaced: true };
     }

@@ -56,8 +56,12 @@ describe("digest pages", () => {
   it("saves edits, previews them as a web page and as the email, with raw HTML neutralised", async () => {
     const body = (await (await editor.get("/editor/digest/2019-12")).text()).match(/<textarea[^>]*>([\s\S]*?)<\/textarea>/)![1]!;
     const markdown = `${body.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'")}\n## Editors' note\n\nA word from the editors. <script>alert("x")</script>\n`;
+    t.clock.advanceMinutes(5);
     const saved = await editor.post("/editor/digest/2019-12", { title: "December 2019: a convention is set in motion", bodyMarkdown: markdown });
     expect(saved.status).toBe(303);
+    const redraft = await editor.post("/editor/digest/draft", { month: "2019-12" });
+    expect(redraft.status).toBe(409);
+    expect(await redraft.text()).toContain("was edited after it was drafted: confirm that the edits are to be replaced");
 
     const web = await (await editor.get("/editor/digest/2019-12/preview")).text();
     expect(web).toContain("December 2019: a convention is set in motion");
@@ -96,6 +100,7 @@ describe("digest pages", () => {
     const atomText = await atom.text();
     expect(atomText).toContain("<title type=\"html\"><![CDATA[December 2019: a convention is set in motion]]></title>");
     expect(atomText).toContain("urn:normwatch:digest:2019-12");
+    expect(atomText).toContain('<a href="http://localhost/resolutions/A/RES/74/247">A/RES/74/247</a>');
     const rss = await (await t.app.request("/digest/feed.rss")).text();
     expect(rss).toContain("<link>http://localhost/digest/2019-12</link>");
 

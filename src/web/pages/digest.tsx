@@ -77,7 +77,8 @@ export function digestPages(deps: AppDeps) {
         path: `/digest/${issue.slug}`,
         date: issue.publishedAt ?? issue.updatedAt,
         summary: markdownToPlainText(splitDigestMarkdown(issue.bodyMarkdown).intro || issue.bodyMarkdown),
-        contentHtml: digestBodyHtml(issue.bodyMarkdown),
+        // Feed readers do not all resolve relative links: site paths become absolute.
+        contentHtml: digestBodyHtml(issue.bodyMarkdown).replace(/href="\/(?!\/)/g, `href="${originOf(c)}/`),
         category: "Digest",
       }));
       const options = { title: "Normwatch monthly digest", description: "What changed each month in UN cyber diplomacy.", baseUrl: originOf(c), feedPath: "/digest/feed", pagePath: "/digest", now: deps.now() };

@@ -32,6 +32,15 @@ function formErrorOf(error: unknown): FormError {
   throw error;
 }
 
+function ReplaceEditsField() {
+  return (
+    <div class="field">
+      <input type="checkbox" id="replace-edits" name="replace_edits" value="true" />{" "}
+      <label for="replace-edits">Replace edits made to the draft since it was drafted</label>
+    </div>
+  );
+}
+
 function IssueList(props: { issues: DigestIssue[]; csrf: string; error?: FormError | undefined; month?: string }) {
   return (
     <Layout title="Digest issues" path="/editor">
@@ -42,9 +51,10 @@ function IssueList(props: { issues: DigestIssue[]; csrf: string; error?: FormErr
         <CsrfInput token={props.csrf} />
         <div class="field" id="field-month">
           <label for="month">Month (YYYY-MM)</label>
-          <span class="hint" id="month-hint">Drafts the issue from what changed in the month and the sessions and deadlines of the six weeks after. An existing draft of the month is replaced; a published issue is never changed.</span>
+          <span class="hint" id="month-hint">Drafts the issue from what changed in the month and the sessions and deadlines of the six weeks after. An existing draft of the month is replaced (if it was edited, only when you tick the box below); a published issue is never changed.</span>
           <input type="month" id="month" name="month" required pattern="[0-9]{4}-[0-9]{2}" value={props.month ?? ""} aria-describedby="month-hint" />
         </div>
+        <ReplaceEditsField />
         <button type="submit">Draft from changes</button>
       </form>
       {props.issues.length === 0 ? (
@@ -105,6 +115,13 @@ function IssuePage(props: { issue: DigestIssue; csrf: string; error?: FormError 
             </div>
             <button type="submit">Save draft</button>
           </form>
+          <form method="post" action="/editor/digest/draft" class="stack">
+            <CsrfInput token={props.csrf} />
+            <input type="hidden" name="month" value={issue.slug} />
+            <p>Redrafting composes the issue again from the records as they are now and replaces the title and body.</p>
+            <ReplaceEditsField />
+            <button type="submit">Redraft from changes</button>
+          </form>
           <form method="post" action={`/editor/digest/${issue.slug}/publish`} class="stack">
             <CsrfInput token={props.csrf} />
             <p>Publishing puts the issue in the public archive and feeds; it can then be sent, and no longer edited.</p>
@@ -136,9 +153,10 @@ export function editorDigestPages(deps: AppDeps) {
   });
   app.post("/draft", async (c) => {
     const principal = requirePermission(c, "edit");
-    const month = String((await c.req.parseBody())["month"] ?? "");
+    const body = await c.req.parseBody();
+    const month = String(body["month"] ?? "");
     try {
-      const { issue } = await draftDigestIssue(deps.db, { month, userId: principal.user.id, now: deps.now() });
+      const { issue } = await draftDigestIssue(deps.db, { month, userId: principal.user.id, now: deps.now(), isReplacingEdits: body["replace_edits"] === "true" });
       return c.redirect(`/editor/digest/${issue.slug}`, 303);
     } catch (error) {
       const formError = formErrorOf(error);
