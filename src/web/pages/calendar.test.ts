@@ -59,4 +59,26 @@ describe("Calendar, participation and updates pages", () => {
     expect(result!.counts["deadlines"]).toEqual({ inserted: 0, updated: 0, unchanged: 2, deleted: 0 });
     expect(result!.counts["stakeholder_actions"]).toEqual({ inserted: 0, updated: 0, unchanged: 6, deleted: 0 });
   });
+
+  it("lists an update on the resolution, document and deadline pages it links to", async () => {
+    await insertUpdate(
+      t.database.db,
+      {
+        title: "Zqx update about the cybercrime committee",
+        bodyMarkdown: "Linked to a resolution, its text and a deadline.",
+        publishedOn: "2022-06-10",
+        links: [
+          { kind: "resolution", id: "A/RES/74/247" },
+          { kind: "document", id: "A/RES/74/247" },
+          { kind: "deadline", id: "oewg-2021-2025-non-ecosoc-accreditation-2022" },
+        ],
+      },
+      new Date("2022-06-10T10:00:00Z"),
+    );
+    for (const path of ["/resolutions/A/RES/74/247", "/documents/A/RES/74/247", "/participation/deadlines/oewg-2021-2025-non-ecosoc-accreditation-2022"]) {
+      const html = await (await t.app.request(path)).text();
+      expect(html, path).toContain("Zqx update about the cybercrime committee");
+    }
+    expect(await (await t.app.request("/resolutions/A/RES/74/28")).text()).not.toContain("Zqx update");
+  });
 });

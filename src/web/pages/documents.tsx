@@ -8,6 +8,9 @@ import type { Citation, DocumentDetail } from "../../domain/documents.js";
 import { documentPath, paragraphPermalink } from "../../domain/documents.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
+import { listUpdates } from "../../db/updates.js";
+import type { Update } from "../../domain/updates.js";
+import { RecordUpdates } from "../components/updates.js";
 import { Layout } from "../layout.js";
 
 const PER_PAGE = 50;
@@ -79,13 +82,17 @@ export function documentsPages(deps: AppDeps) {
   });
   app.get("/*", async (c) => {
     const doc = await getDocumentDetail(deps.db, slugFromUrl(c.req.url));
-    const [cites, citedBy] = await Promise.all([listCitationsFrom(deps.db, doc.id), doc.symbol ? listCitationsTo(deps.db, doc.symbol) : Promise.resolve([])]);
-    return c.html(<DocumentPage doc={doc} cites={cites} citedBy={citedBy} />);
+    const [cites, citedBy, updates] = await Promise.all([
+      listCitationsFrom(deps.db, doc.id),
+      doc.symbol ? listCitationsTo(deps.db, doc.symbol) : Promise.resolve([]),
+      listUpdates(deps.db, { link: { kind: "document", id: doc.slug } }, 10),
+    ]);
+    return c.html(<DocumentPage doc={doc} cites={cites} citedBy={citedBy} updates={updates} />);
   });
   return app;
 }
 
-function DocumentPage({ doc, cites, citedBy }: { doc: DocumentDetail; cites: Citation[]; citedBy: Citation[] }) {
+function DocumentPage({ doc, cites, citedBy, updates }: { doc: DocumentDetail; cites: Citation[]; citedBy: Citation[]; updates: Update[] }) {
   const name = doc.symbol ?? doc.slug;
   const citedDocs = [...new Map(cites.map((c) => [c.targetSymbol, c])).values()];
   return (
@@ -150,6 +157,7 @@ function DocumentPage({ doc, cites, citedBy }: { doc: DocumentDetail; cites: Cit
           </ul>
         ) : <p class="muted">No stored document cites {name}.</p>}
       </section>
+      {updates.length ? <RecordUpdates updates={updates} /> : null}
       <p><a href={`/api/v1/documents/${encodeURIComponent(doc.slug)}`}>This document as JSON</a> · <a href={`/api/v1/documents/${encodeURIComponent(doc.slug)}/citations`}>Citation graph (JSON)</a></p>
     </Layout>
   );

@@ -11,11 +11,12 @@ import { getProcess, listProcesses } from "../../db/processes.js";
 import { getSessionDetail } from "../../db/sessions.js";
 import { listStakeholderActions } from "../../db/stakeholder-actions.js";
 import { listStates } from "../../db/states.js";
+import { listUpdates } from "../../db/updates.js";
 import { AccreditationSummary } from "../components/accreditation-summary.js";
 import { DateRange } from "../components/date-range.js";
 import { DateText } from "../components/partial-date.js";
 import { SourceList } from "../components/sources.js";
-import { SubscribeLinks, feedLinksFor } from "../components/updates.js";
+import { RecordUpdates, SubscribeLinks, feedLinksFor } from "../components/updates.js";
 import { RecordEditorialLinks } from "../components/history.js";
 import { Layout } from "../layout.js";
 
@@ -95,6 +96,7 @@ export function participationPages(deps: AppDeps) {
   });
   app.get("/deadlines/:id{[a-z0-9-]+}", async (c) => {
     const d = await getDeadline(deps.db, c.req.param("id"));
+    const updates = await listUpdates(deps.db, { link: { kind: "deadline", id: d.id } }, 10);
     const now = deps.now();
     return c.html(
       <Layout title={d.title} path="/participation">
@@ -111,6 +113,7 @@ export function participationPages(deps: AppDeps) {
         </dl>
         {d.notes ? <p>{d.notes}</p> : null}
         {d.closes?.precision === "day" ? <p><a href={`/calendar/events/deadline-${d.id}-closes.ics`} download>Add the closing date to your calendar (.ics)</a></p> : null}
+        {updates.length ? <RecordUpdates updates={updates} /> : null}
         <SourceList sources={d.sources} />
         <RecordEditorialLinks kind="deadline" id={d.id} />
       </Layout>,

@@ -10,6 +10,9 @@ import { DateText } from "../components/partial-date.js";
 import { AdoptionText, ResolutionLink } from "../components/resolution-link.js";
 import { SourceList } from "../components/sources.js";
 import { RecordEditorialLinks } from "../components/history.js";
+import { RecordUpdates } from "../components/updates.js";
+import { listUpdates } from "../../db/updates.js";
+import type { Update } from "../../domain/updates.js";
 import { Layout } from "../layout.js";
 
 const ListQuery = z.object({
@@ -84,12 +87,13 @@ export function resolutionsPages(deps: AppDeps) {
   });
   app.get("/*", async (c) => {
     const detail = await getResolutionDetail(deps.db, symbolFromUrl(c.req.url));
-    return c.html(<ResolutionPage detail={detail} />);
+    const updates = await listUpdates(deps.db, { link: { kind: "resolution", id: detail.resolution.symbol } }, 10);
+    return c.html(<ResolutionPage detail={detail} updates={updates} />);
   });
   return app;
 }
 
-function ResolutionPage({ detail }: { detail: ResolutionDetail }) {
+function ResolutionPage({ detail, updates }: { detail: ResolutionDetail; updates: Update[] }) {
   const { resolution: r, processes, sources } = detail;
   return (
     <Layout title={r.symbol} path="/resolutions" description={`${r.symbol}${r.title ? `: ${r.title}` : ""}`}>
@@ -144,6 +148,7 @@ function ResolutionPage({ detail }: { detail: ResolutionDetail }) {
           <p>{r.notes}</p>
         </section>
       ) : null}
+      {updates.length ? <RecordUpdates updates={updates} /> : null}
       <SourceList sources={sources} />
       <RecordEditorialLinks kind="resolution" id={r.symbol} />
     </Layout>
