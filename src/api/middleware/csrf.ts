@@ -21,7 +21,7 @@ export function isWriteMethod(method: string): boolean {
 
 export function csrfProtection(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
-    if (isWriteMethod(c.req.method) && currentPrincipal(c)?.kind !== "token") {
+    if (isWriteMethod(c.req.method) && currentPrincipal(c)?.kind !== "token" && !isSignedOneClickUnsubscribe(c)) {
       assertSameOrigin(c, deps);
       const submitted = await submittedToken(c);
       const expected = expectedToken(c);
@@ -31,6 +31,16 @@ export function csrfProtection(deps: AppDeps): MiddlewareHandler {
     }
     await next();
   };
+}
+
+/**
+ * RFC 8058 one-click unsubscribe: mail providers POST the List-Unsubscribe URL from their own servers, with no
+ * cookie or token. Only that exact shape is let through; the handler (web/pages/subscribe.tsx) refuses it unless
+ * the HMAC signature is valid, and a valid one only lets its holder unsubscribe themselves, which a forged
+ * cross-site request could not make worse.
+ */
+function isSignedOneClickUnsubscribe(c: Context): boolean {
+  return c.req.method === "POST" && c.req.path === "/unsubscribe" && /^[0-9]{1,9}$/.test(c.req.query("s") ?? "") && /^[0-9a-f]{64}$/.test(c.req.query("sig") ?? "");
 }
 
 function assertSameOrigin(c: Context, deps: AppDeps): void {

@@ -14,6 +14,12 @@ export const PUBLIC_WRITE_PATHS: readonly string[] = [
   "/account/set-password",
   "/account/reset",
   "/corrections",
+  "/subscribe",
+  "/subscribe/confirm",
+  "/subscribe/preferences",
+  "/subscribe/preferences/alerts/delete",
+  "/unsubscribe",
+  "/follow",
 ];
 
 function denyAnonymousWrites(): MiddlewareHandler {
