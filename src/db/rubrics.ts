@@ -1,15 +1,15 @@
 // Queries and the one command on assessment rubrics: versions are only ever added, never changed, so scores
 // given against an older version keep their criteria.
 import { and, asc, count, desc, eq, inArray, max } from "drizzle-orm";
-import { ConflictError, NotFoundError } from "../domain/errors.js";
+import { ConflictError, InvalidInputError, NotFoundError } from "../domain/errors.js";
 import { isSameAsRubric, validateRubricDraft, type Rubric, type RubricCriterion, type RubricDraft, type RubricVersionSummary } from "../domain/rubric.js";
-import { InvalidInputError } from "../domain/errors.js";
 import type { Db } from "./client.js";
 import * as t from "./schema/index.js";
+import type { Tx } from "./upsert.js";
 
 type RubricRow = typeof t.rubrics.$inferSelect;
 
-async function withCriteria(db: Db, rows: RubricRow[]): Promise<Rubric[]> {
+async function withCriteria(db: Db | Tx, rows: RubricRow[]): Promise<Rubric[]> {
   if (rows.length === 0) return [];
   const criteria = await db.select().from(t.rubricCriteria).where(inArray(t.rubricCriteria.rubricId, rows.map((r) => r.id))).orderBy(asc(t.rubricCriteria.position), asc(t.rubricCriteria.id));
   return rows.map((r) => ({ ...r, criteria: criteria.filter((c): c is RubricCriterion => c.rubricId === r.id) }));
@@ -65,7 +65,7 @@ export async function insertRubricVersion(db: Db, input: { slug: string; basedOn
     const current = latest?.version ?? null;
     if (current === null) throw new NotFoundError("Rubric", input.slug);
     if (current !== input.basedOn) throw new ConflictError(`version ${current} of this rubric was published after you started from version ${input.basedOn}: start again from the newest version`);
-    const [base] = await withCriteria(tx as unknown as Db, await tx.select().from(t.rubrics).where(and(eq(t.rubrics.slug, input.slug), eq(t.rubrics.version, current))));
+    const [base] = await withCriteria(tx, await tx.select().from(t.rubrics).where(and(eq(t.rubrics.slug, input.slug), eq(t.rubrics.version, current))));
     if (base && isSameAsRubric(draft, base)) throw new InvalidInputError("the new version changes nothing");
     const [row] = await tx
       .insert(t.rubrics)

@@ -65,5 +65,8 @@ describe("Rubric pages", () => {
     const html = await res.text();
     expect(html).toContain("lower-case letters, digits and hyphens");
     expect(html).toContain('value="Bad Code"');
+    // A removed row before the bad one: the problem still points at the row the editor sees.
+    const again = await agent.post(FORM, { based_on: "2", rows: "2", title: "T", description: "x", code_0: "kept-out", title_0: "t", remove_0: "on", code_1: "Bad Code", title_1: "t" });
+    expect(await again.text()).toContain('href="#field-code_1"');
   });
 });

@@ -40,7 +40,10 @@ export function rubricPages(deps: AppDeps) {
       return c.redirect(`/rubric/${created.slug}/v/${created.version}`, 303);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      return c.html(<NewVersionForm rubric={rubric} draft={draft} removed={removed} csrf={csrfTokenFor(c, deps)} error={error.message} issues={error.issues} />, 400);
+      // Problems are numbered among the kept criteria; the form shows every row, removed ones included.
+      const kept = draft.criteria.map((_, i) => i).filter((i) => !removed.includes(i));
+      const issues = error.issues.map((x) => ({ ...x, path: x.path.replace(/^(code|title|guidance)_(\d+)$/, (_, field: string, k: string) => `${field}_${kept[Number(k)] ?? k}`) }));
+      return c.html(<NewVersionForm rubric={rubric} draft={draft} removed={removed} csrf={csrfTokenFor(c, deps)} error={error.message} issues={issues} />, 400);
     }
   });
   return app;
