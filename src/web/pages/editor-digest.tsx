@@ -34,10 +34,9 @@ function formErrorOf(error: unknown): FormError {
 
 function ReplaceEditsField() {
   return (
-    <div class="field">
-      <input type="checkbox" id="replace-edits" name="replace_edits" value="true" />{" "}
-      <label for="replace-edits">Replace edits made to the draft since it was drafted</label>
-    </div>
+    <p>
+      <label><input type="checkbox" name="replace_edits" value="true" /> Replace edits made to the draft since it was drafted</label>
+    </p>
   );
 }
 
