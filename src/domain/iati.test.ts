@@ -41,6 +41,10 @@ describe("parseIatiActivities", () => {
     expect(() => parseIatiActivities("<iati-activities><iati-activity>")).toThrow(/not well-formed/);
     expect(() => parseIatiActivities("<html><body/></html>")).toThrow(/no iati-activity/);
   });
+  it("reads a file whose root is a single iati-activity", () => {
+    const r = parseIatiActivities(`<?xml version="1.0"?><iati-activity default-currency="GBP"><iati-identifier>XX-SYNTH-ONE</iati-identifier><title><narrative>One</narrative></title><budget><value>10.5</value></budget></iati-activity>`);
+    expect(r.activities).toEqual([expect.objectContaining({ iatiIdentifier: "XX-SYNTH-ONE", budget: "10.50", currency: "GBP", position: 1 })]);
+  });
   it("reports an activity with a bad date or budget and still reads the rest", () => {
     const xml = `<iati-activities>
       <iati-activity><iati-identifier>XX-SYNTH-A</iati-identifier><title><narrative>A</narrative></title><activity-date type="1" iso-date="soon"/></iati-activity>
