@@ -35,10 +35,14 @@ export const DEFAULT_NEWSLETTER_SETTINGS: NewsletterSettings = {
   allowPrivateWebhooks: false,
 };
 
-/** The newsletter settings on deps, or defaults that keep sign-up switched off. */
+// An app built without newsletter settings (createApp in tests and tools) gets a secret that lives as long as
+// the process, like the development mailer fallback; server.ts always passes real settings.
+const processDefaults: NewsletterSettings = { ...DEFAULT_NEWSLETTER_SETTINGS, secret: randomBytes(32).toString("base64url") };
+
+/** The newsletter settings on deps, or development defaults with a per-process secret. */
 export function newsletterDepsOf(deps: object): NewsletterDeps {
   const extra = deps as Partial<NewsletterDeps>;
-  return { newsletter: extra.newsletter ?? DEFAULT_NEWSLETTER_SETTINGS };
+  return { newsletter: extra.newsletter ?? processDefaults };
 }
 
 /**
