@@ -21,6 +21,7 @@ describe("Rubric pages", () => {
     expect(html).toContain("Normwatch&#39;s own methodology");
     expect(html).toContain("Proportionality of surveillance powers");
     expect(html).toContain("red if any criterion is rated not met");
+    expect(html).not.toContain("/new-version");
   });
 
   it("refuses the new-version form to the anonymous public", async () => {
@@ -31,6 +32,7 @@ describe("Rubric pages", () => {
   it("lets an editor publish version 2 by form (edit one, remove one, add one) without changing version 1", async () => {
     const agent = t.agent();
     await agent.logIn("ada@example.org", "correct horse battery staple");
+    expect(await (await agent.get("/rubric")).text()).toContain(`href="${FORM}"`);
     const form = await agent.get(FORM);
     expect(form.status).toBe(200);
     const html = await form.text();

@@ -1,10 +1,11 @@
 // The assessment rubric: its current version and every earlier one (public), and the editors' form that adds a
 // new version (copying the criteria to edit, remove or add to). A new version never changes scores given before.
 import { Hono, type Context } from "hono";
-import { requirePermission } from "../../api/middleware/auth.js";
+import { currentPrincipal, requirePermission } from "../../api/middleware/auth.js";
 import { csrfTokenFor } from "../../api/middleware/csrf.js";
 import type { AppDeps } from "../../db/context.js";
 import { findCurrentRubric, getRubric, insertRubricVersion, listRubricVersions } from "../../db/rubrics.js";
+import { hasPermission } from "../../domain/auth.js";
 import { InvalidInputError, NotFoundError } from "../../domain/errors.js";
 import { DEFAULT_RUBRIC_SLUG, MAX_CRITERIA, TRAFFIC_LIGHT_RULE, type Rubric, type RubricDraft, type RubricVersionSummary } from "../../domain/rubric.js";
 import { CsrfInput, ErrorSummary, type FormIssue } from "../components/forms.js";
@@ -18,12 +19,12 @@ export function rubricPages(deps: AppDeps) {
   app.get("/", async (c) => {
     const rubric = await findCurrentRubric(deps.db, DEFAULT_RUBRIC_SLUG);
     if (!rubric) throw new NotFoundError("Rubric", DEFAULT_RUBRIC_SLUG);
-    return c.html(<RubricPage rubric={rubric} versions={await listRubricVersions(deps.db)} isCurrent />);
+    return c.html(<RubricPage rubric={rubric} versions={await listRubricVersions(deps.db)} isCurrent isEditor={isEditor(c)} />);
   });
   app.get(`/:slug${SLUG}/v/:version{[0-9]{1,6}}`, async (c) => {
     const rubric = await getRubric(deps.db, c.req.param("slug"), Number(c.req.param("version")));
     const versions = await listRubricVersions(deps.db, rubric.slug);
-    return c.html(<RubricPage rubric={rubric} versions={versions} isCurrent={versions[0]?.version === rubric.version} />);
+    return c.html(<RubricPage rubric={rubric} versions={versions} isCurrent={versions[0]?.version === rubric.version} isEditor={isEditor(c)} />);
   });
   app.get(`/:slug${SLUG}/new-version`, async (c) => {
     requirePermission(c, "edit");
@@ -47,6 +48,11 @@ export function rubricPages(deps: AppDeps) {
     }
   });
   return app;
+}
+
+function isEditor(c: Context): boolean {
+  const principal = currentPrincipal(c);
+  return !!principal && hasPermission(principal, "edit");
 }
 
 async function currentOrThrow(deps: AppDeps, slug: string): Promise<Rubric> {
@@ -93,7 +99,7 @@ function VersionList(props: { versions: RubricVersionSummary[]; current: Rubric 
   );
 }
 
-function RubricPage(props: { rubric: Rubric; versions: RubricVersionSummary[]; isCurrent: boolean }) {
+function RubricPage(props: { rubric: Rubric; versions: RubricVersionSummary[]; isCurrent: boolean; isEditor: boolean }) {
   const r = props.rubric;
   return (
     <Layout title={`${r.title} (v${r.version})`} path="/rubric" description="Normwatch's rubric for assessing national cyber instruments on human rights and multistakeholder criteria">
@@ -110,7 +116,10 @@ function RubricPage(props: { rubric: Rubric; versions: RubricVersionSummary[]; i
         </tbody>
       </table>
       <p class="hint">Traffic light: {TRAFFIC_LIGHT_RULE} Editors cite the criterion id when they add an assessment.</p>
-      <p><a href={`/rubric/${r.slug}/new-version`}>Propose a new version</a> (editors). A new version copies these criteria; scores given against this version keep pointing at it.</p>
+      <p>
+        Editors change the rubric by publishing a new version, which copies these criteria; scores given against this version keep pointing at it.
+        {props.isEditor && props.isCurrent ? <> <a href={`/rubric/${r.slug}/new-version`}>Publish a new version</a>.</> : null}
+      </p>
       <VersionList versions={props.versions} current={r} />
       <p>Data: <a href={`/api/v1/rubrics/${r.slug}/versions/${r.version}`}>JSON</a>.</p>
     </Layout>
