@@ -109,6 +109,15 @@ export async function markDeliveryRetry(db: Db, id: number, input: { error: stri
     .where(and(eq(deliveries.id, id), eq(deliveries.status, "sending")));
 }
 
+/** Puts claimed but unsent rows back in the queue, as if never claimed. */
+export async function releaseDeliveries(db: Db, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(deliveries)
+    .set({ status: "queued", leaseUntil: null, attempts: sql`${deliveries.attempts} - 1` })
+    .where(and(inArray(deliveries.id, ids), eq(deliveries.status, "sending")));
+}
+
 export async function markDeliveryFailed(db: Db, id: number, input: { error: string; status?: "failed" | "bounced" }): Promise<void> {
   await db
     .update(deliveries)

@@ -108,7 +108,7 @@ describe.each(TEST_DRIVERS)("delivery queue through a real SMTP server on $label
     // A new sender at once: the crashed sender's rows are still leased, so only the queued ones go.
     expect(await t.send()).toMatchObject({ sent: 10 });
     // After the lease has run out the three left "sending" are sent too.
-    t.clock.now = new Date(t.clock.now.getTime() + 10 * 60_000);
+    t.clock.now = new Date(t.clock.now.getTime() + 11 * 60_000);
     expect(await t.send()).toMatchObject({ sent: 3 });
     for (const r of readers) expect(t.smtp.countFor(r.email)).toBe(1);
     expect((await listDeliveries(t.database.db, { kind: "digest" })).every((r) => r.status === "sent")).toBe(true);

@@ -2,7 +2,7 @@
 // webhook), and records the outcome. Declares the small interfaces it needs so tests can swap any of them.
 import { decideAfterFailure, fillRecipientLinks, isPermanentSmtpFailure, isSubscriberSendable, unsubscribeHeaders, type RecipientLinks, type RetryPolicy } from "../domain/subscriptions.js";
 import type { Db } from "../db/client.js";
-import { claimDueDeliveries, markDeliveryFailed, markDeliveryRetry, markDeliverySent, type ClaimedDelivery } from "../db/deliveries.js";
+import { claimDueDeliveries, releaseDeliveries, markDeliveryFailed, markDeliveryRetry, markDeliverySent, type ClaimedDelivery } from "../db/deliveries.js";
 import { MailSendError, type Mailer, type MailMessage } from "./mailer.js";
 import { WebhookError, type WebhookPoster } from "./webhook.js";
 
@@ -12,6 +12,8 @@ export interface DeliveryStore {
   markSent(delivery: ClaimedDelivery, messageId: string, now: Date): Promise<void>;
   markRetry(delivery: ClaimedDelivery, error: string, nextAttemptAt: Date): Promise<void>;
   markFailed(delivery: ClaimedDelivery, error: string): Promise<void>;
+  /** Hands claimed rows back unsent (their attempt does not count). */
+  release(deliveries: ClaimedDelivery[]): Promise<void>;
 }
 
 export function createDeliveryStore(db: Db): DeliveryStore {
@@ -20,6 +22,7 @@ export function createDeliveryStore(db: Db): DeliveryStore {
     markSent: (d, messageId, now) => markDeliverySent(db, d.id, { messageId, now, isConfirmation: d.kind === "confirmation" }),
     markRetry: (d, error, nextAttemptAt) => markDeliveryRetry(db, d.id, { error, nextAttemptAt }),
     markFailed: (d, error) => markDeliveryFailed(db, d.id, { error }),
+    release: (ds) => releaseDeliveries(db, ds.map((d) => d.id)),
   };
 }
 
@@ -47,33 +50,43 @@ export interface SendReport {
   skipped: number;
 }
 
+/** How long a claimed row is held, and how close to its end a sender stops starting new messages. */
+export const LEASE_MS = 10 * 60_000;
+export const LEASE_MARGIN_MS = 3 * 60_000;
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Sends everything due now, batch after batch, until nothing is due (or the signal aborts). */
 export async function sendDueDeliveries(options: SenderOptions): Promise<SendReport> {
   const report: SendReport = { sent: 0, retried: 0, failed: 0, skipped: 0 };
-  const batchSize = options.batchSize ?? 50;
+  const batchSize = options.batchSize ?? 20;
   const sleep = options.sleep ?? defaultSleep;
   const interval = options.ratePerSecond > 0 ? 1000 / options.ratePerSecond : 0;
-  // The lease covers a whole batch at the rate limit, with room to spare, so no live sender loses its rows.
-  const leaseMs = Math.max(60_000, 3 * batchSize * interval);
+  // The lease covers a whole batch at the rate limit with room to spare. A sender that runs late anyway hands
+  // back what it has not sent before its lease ends, so another sender can never take a row it is still sending.
+  const leaseMs = Math.max(LEASE_MS, 3 * batchSize * interval);
   let lastSendAt: number | undefined;
   while (!options.signal?.aborted) {
     const now = options.now();
-    const batch = await options.store.claim({ now, limit: batchSize, leaseUntil: new Date(now.getTime() + leaseMs) });
+    const leaseUntil = now.getTime() + leaseMs;
+    const batch = await options.store.claim({ now, limit: batchSize, leaseUntil: new Date(leaseUntil) });
     if (batch.length === 0) break;
-    for (const delivery of batch) {
+    for (const [index, delivery] of batch.entries()) {
       if (options.signal?.aborted) break;
+      if (options.now().getTime() > leaseUntil - LEASE_MARGIN_MS) {
+        await options.store.release(batch.slice(index));
+        break;
+      }
       if (!isSubscriberSendableFor(delivery)) {
         await options.store.markFailed(delivery, `skipped: the subscriber is ${delivery.subscriberStatus ?? "gone"}`);
         report.skipped += 1;
         continue;
       }
       if (interval > 0 && lastSendAt !== undefined) {
-        const wait = lastSendAt + interval - Date.now();
+        const wait = lastSendAt + interval - options.now().getTime();
         if (wait > 0) await sleep(wait);
       }
-      lastSendAt = Date.now();
+      lastSendAt = options.now().getTime();
       await attempt(options, delivery, report);
     }
   }

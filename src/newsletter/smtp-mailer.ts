@@ -14,9 +14,18 @@ export interface SmtpMailer extends Mailer {
   close(): void;
 }
 
+// One pooled connection for the whole run (a digest to thousands of readers should not reconnect each time), and
+// short timeouts so one stuck message cannot outlast the sender's lease (nodemailer waits 10 minutes by default).
+const URL_DEFAULTS: Record<string, string> = { pool: "true", connectionTimeout: "30000", greetingTimeout: "30000", socketTimeout: "60000" };
+
+function withDefaults(url: string): string {
+  const parsed = new URL(url);
+  for (const [k, v] of Object.entries(URL_DEFAULTS)) if (!parsed.searchParams.has(k)) parsed.searchParams.set(k, v);
+  return parsed.toString();
+}
+
 export function createSmtpMailer(options: SmtpMailerOptions): SmtpMailer {
-  // One connection reused for the whole run: a digest to thousands of readers should not reconnect each time.
-  const transport = nodemailer.createTransport(options.url.includes("pool=") ? options.url : `${options.url}${options.url.includes("?") ? "&" : "?"}pool=true`);
+  const transport = nodemailer.createTransport(withDefaults(options.url));
   return {
     async send(message) {
       try {
