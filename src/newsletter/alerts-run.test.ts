@@ -7,8 +7,10 @@ import { createNewsletterTestApp, TEST_NEWSLETTER_SETTINGS, type NewsletterTestA
 import { upsertAlertSubscription } from "../db/alerts.js";
 import { queryRows } from "../db/client.js";
 import { updateLinks, updates } from "../db/schema/participation.js";
+import { documentParagraphs, documents, paragraphMentions } from "../db/schema/documents.js";
 import { alertSubscriptions, deliveries, subscribers } from "../db/schema/newsletter.js";
 import { verifyWebhookSignature } from "../domain/alerts.js";
+import { listAlertChanges } from "../db/alerts.js";
 import { runAlerts } from "./alerts-run.js";
 import { createWebhookPoster } from "./webhook.js";
 
@@ -116,5 +118,42 @@ describe.each(TEST_DRIVERS)("alerts on $label", ({ driver, skip }) => {
     expect(failed).toMatchObject({ status: "failed", attempts: 1 });
     expect(failed!.lastError).toContain("loopback");
     expect(before.length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(skip)("reports documents stored in the window that mention the State or match a saved search, and not those stored before", async () => {
+    const start = new Date("2030-01-01T00:00:00Z");
+    const end = new Date("2030-01-02T00:00:00Z");
+    // Synthetic documents: one stored inside the window, one just before it.
+    const add = async (slug: string, ingestedAt: Date) => {
+      const [doc] = await t.database.db
+        .insert(documents)
+        .values({ slug, language: "en", version: 1, isCurrent: true, type: "statement", format: "text", title: `Test statement ${slug}`, licence: "test fixture", contentHash: slug, textHash: slug, byteSize: 10, paragraphCount: 1, ingestedAt })
+        .returning({ id: documents.id });
+      const [para] = await t.database.db
+        .insert(documentParagraphs)
+        .values({ documentId: doc!.id, position: 1, anchor: "para-1", label: "1", kind: "text", text: "France supports protecting critical infrastructure from ransomware.", searchConfig: "english" })
+        .returning({ id: documentParagraphs.id });
+      await t.database.db.insert(paragraphMentions).values({ paragraphId: para!.id, documentId: doc!.id, kind: "state", targetId: "FRA", confidence: 1, matchedText: "France" });
+    };
+    await add("test-doc-inside", new Date("2030-01-01T10:00:00Z"));
+    await add("test-doc-before", new Date("2029-12-31T23:59:59Z"));
+    const forState = await listAlertChanges(t.database.db, { kind: "state", id: "FRA" }, start, end);
+    expect(forState.filter((c) => c.kind === "document").map((c) => c.path)).toEqual(["/documents/test-doc-inside"]);
+    const forSearch = await listAlertChanges(t.database.db, { kind: "search", id: "ransomware infrastructure" }, start, end);
+    expect(forSearch.map((c) => c.path)).toEqual(["/documents/test-doc-inside#para-1"]);
+    expect(await listAlertChanges(t.database.db, { kind: "search", id: "quantum teleportation" }, start, end)).toEqual([]);
+    expect(await listAlertChanges(t.database.db, { kind: "state", id: "DEU" }, start, end)).toEqual([]);
+  });
+
+  it.skipIf(skip)("reports a process's sessions that start in the window", async () => {
+    const [session] = await queryRows<{ id: string; start: string; process: string }>(
+      t.database.db,
+      sql`SELECT id, start_date::text AS start, process_id AS process FROM sessions WHERE start_date IS NOT NULL ORDER BY start_date DESC, id LIMIT 1`,
+    );
+    const day = new Date(`${session!.start}T00:00:00Z`);
+    const changes = await listAlertChanges(t.database.db, { kind: "process", id: session!.process }, days(day, -1), days(day, 1));
+    expect(changes.filter((c) => c.kind === "session").map((c) => c.path)).toContain(`/sessions/${session!.id}`);
+    const later = await listAlertChanges(t.database.db, { kind: "process", id: session!.process }, day, days(day, 1));
+    expect(later.filter((c) => c.path === `/sessions/${session!.id}`)).toEqual([]);
   });
 });
