@@ -6,6 +6,8 @@ import { ConfigError, loadConfig, type Config } from "../config.js";
 import { openDatabase, type Database } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { listSubscribers } from "../db/subscribers.js";
+import { recordBounce } from "../db/deliveries.js";
+import { normaliseEmail } from "../domain/subscriptions.js";
 import { createLogger } from "../logger.js";
 import { runAlerts } from "../newsletter/alerts-run.js";
 import { createDeliveryStore, sendDueDeliveries } from "../newsletter/sender.js";
@@ -74,6 +76,13 @@ export async function runSubscribersExport(config: Config): Promise<void> {
   });
 }
 
+export async function runSubscribersBounce(config: Config, input: { email: string; reason: string }): Promise<void> {
+  await withDatabase(config, async (database) => {
+    const isKnown = await recordBounce(database.db, { email: normaliseEmail(input.email), reason: input.reason, now: new Date() });
+    console.log(isKnown ? `${normaliseEmail(input.email)}: marked bounced` : `${normaliseEmail(input.email)}: no such subscriber`);
+  });
+}
+
 export function registerNewsletterCommands(program: Command): void {
   program
     .command("send")
@@ -88,4 +97,9 @@ export function registerNewsletterCommands(program: Command): void {
     .action((options: { now?: string }) => runAlertsOnce(loadConfig(), options));
   const subscribers = program.command("subscribers").description("newsletter subscribers");
   subscribers.command("export").description("print every subscriber as CSV").action(() => runSubscribersExport(loadConfig()));
+  subscribers
+    .command("bounce <email>")
+    .description("record a bounce report: no more mail to the address; its last sent message is marked bounced")
+    .option("--reason <text>", "what the bounce message said", "bounce reported by the operator")
+    .action((email: string, options: { reason: string }) => runSubscribersBounce(loadConfig(), { email, reason: options.reason }));
 }

@@ -166,3 +166,24 @@ export async function listDigestDeliveryStatuses(db: Db, digestIssueId: number):
   const rows = await db.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.digestIssueId, digestIssueId));
   return rows.map((r) => r.status);
 }
+
+/**
+ * Records a bounce report for an address (from the mail server's bounce messages, read by an operator): the
+ * subscriber stops receiving mail and the last message sent to the address is marked bounced with the reason.
+ * Returns whether the address is a subscriber.
+ */
+export async function recordBounce(db: Db, input: { email: string; reason: string; now: Date }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const marked = await tx
+      .update(subscribers)
+      .set({ status: "bounced", bouncedAt: input.now })
+      .where(eq(subscribers.email, input.email))
+      .returning({ id: subscribers.id });
+    await queryRows(
+      tx,
+      sql`UPDATE deliveries SET status = 'bounced', last_error = ${input.reason}
+          WHERE id = (SELECT id FROM deliveries WHERE recipient = ${input.email} AND status = 'sent' ORDER BY sent_at DESC, id DESC LIMIT 1)`,
+    );
+    return marked.length > 0;
+  });
+}

@@ -101,10 +101,6 @@ export async function unsubscribeSubscriber(db: Db, id: number, now: Date): Prom
   return rows.length > 0;
 }
 
-export async function markSubscriberBounced(db: Db, id: number, now: Date): Promise<void> {
-  await db.update(subscribers).set({ status: "bounced", bouncedAt: now }).where(eq(subscribers.id, id));
-}
-
 /** Active subscribers who chose `topic`, in id order. */
 export async function listActiveSubscribersWithTopic(db: Db, topic: string): Promise<{ id: number; email: string }[]> {
   return db

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { TEST_DRIVERS } from "../../test/database.js";
 import { createNewsletterTestApp, TEST_NEWSLETTER_SETTINGS, type NewsletterTestApp } from "../../test/smtp.js";
-import { listDeliveries } from "../db/deliveries.js";
+import { listDeliveries, recordBounce } from "../db/deliveries.js";
 import { digestIssues, deliveries, subscribers } from "../db/schema/newsletter.js";
 import { unsubscribeSubscriber } from "../db/subscribers.js";
 import { summariseDeliveries, verifySubscriberLink } from "../domain/subscriptions.js";
@@ -144,6 +144,19 @@ describe.each(TEST_DRIVERS)("delivery queue through a real SMTP server on $label
     expect(t.smtp.countFor(b!.email)).toBe(0);
     const [row] = await t.database.db.select().from(deliveries).where(eq(deliveries.recipient, b!.email));
     expect(row).toMatchObject({ status: "failed", lastError: "skipped: the subscriber is unsubscribed" });
+  });
+
+  it.skipIf(skip)("records a reported bounce: the last message to the address is bounced and nothing more is sent to it", async () => {
+    const [a] = await addReaders(1);
+    await queueDigestIssue(t.database.db, { digestIssueId: await newIssue(), ...DIGEST }, t.clock.now);
+    await t.send();
+    expect(await recordBounce(t.database.db, { email: a!.email, reason: "550 5.1.1 user unknown (bounce message)", now: t.clock.now })).toBe(true);
+    const [row] = await t.database.db.select().from(deliveries).where(eq(deliveries.recipient, a!.email));
+    expect(row).toMatchObject({ status: "bounced", lastError: "550 5.1.1 user unknown (bounce message)" });
+    const [reader] = await t.database.db.select().from(subscribers).where(eq(subscribers.id, a!.id));
+    expect(reader!.status).toBe("bounced");
+    expect(await queueDigestIssue(t.database.db, { digestIssueId: await newIssue(), ...DIGEST }, t.clock.now)).toEqual({ queued: 0, alreadyQueued: 0 });
+    expect(await recordBounce(t.database.db, { email: "stranger@example.org", reason: "x", now: t.clock.now })).toBe(false);
   });
 
   it.skipIf(skip)("queues only active readers of the digest list", async () => {
