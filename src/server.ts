@@ -47,6 +47,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
         formAction: ["'self'"],
       },
       referrerPolicy: "strict-origin-when-cross-origin",
+      // A handler that sets its own policy keeps it (the digest's email preview frame allows inline styles only).
+      overwrite: false,
     }),
   );
   if (logger) {

@@ -3,7 +3,7 @@
 import { raw } from "hono/html";
 import { markdownToPlainText, renderMarkdown } from "../../domain/markdown.js";
 import { linkPath, type Update } from "../../domain/updates.js";
-import { UPDATE_LINK_KINDS } from "../../domain/vocabulary.js";
+import { UPDATE_LINK_KINDS, type AlertTargetKind } from "../../domain/vocabulary.js";
 
 const KIND_LABELS: Record<(typeof UPDATE_LINK_KINDS)[number], string> = { process: "Process", session: "Session", state: "State", norm: "Norm", resolution: "Resolution", document: "Document", deadline: "Deadline" };
 
@@ -67,7 +67,12 @@ export function AlternateLinks(props: { links: FeedLink[] }) {
 }
 
 /** Visible subscribe links, so feeds are found without reading the page source. */
-export function SubscribeLinks(props: { links: FeedLink[]; heading?: string }) {
+/** Where to ask for email (or webhook) alerts about a record or a saved search. */
+export function followHref(kind: AlertTargetKind, id: string): string {
+  return `/follow?${new URLSearchParams({ kind, id })}`;
+}
+
+export function SubscribeLinks(props: { links: FeedLink[]; heading?: string; follow?: { kind: AlertTargetKind; id: string; name: string } }) {
   return (
     <section class="subscribe" aria-labelledby="subscribe-heading">
       <h2 id="subscribe-heading">{props.heading ?? "Subscribe"}</h2>
@@ -75,6 +80,7 @@ export function SubscribeLinks(props: { links: FeedLink[]; heading?: string }) {
         {props.links.map((l) => (
           <li><a href={l.href} type={l.type}>{l.title}</a></li>
         ))}
+        {props.follow ? <li><a href={followHref(props.follow.kind, props.follow.id)}>Email alerts when something about {props.follow.name} changes</a></li> : null}
       </ul>
     </section>
   );

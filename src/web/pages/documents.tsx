@@ -10,7 +10,7 @@ import { InvalidInputError } from "../../domain/errors.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
 import { listUpdates } from "../../db/updates.js";
 import type { Update } from "../../domain/updates.js";
-import { RecordUpdates } from "../components/updates.js";
+import { followHref, RecordUpdates } from "../components/updates.js";
 import { Layout } from "../layout.js";
 
 const PER_PAGE = 50;
@@ -158,6 +158,7 @@ function DocumentPage({ doc, cites, citedBy, updates }: { doc: DocumentDetail; c
         ) : <p class="muted">No stored document cites {name}.</p>}
       </section>
       {updates.length ? <RecordUpdates updates={updates} /> : null}
+      {doc.symbol ? <p><a href={followHref("document", doc.symbol)}>Email alerts about {doc.symbol} (new versions, updates)</a></p> : null}
       <p><a href={`/api/v1/documents/${encodeURIComponent(doc.slug)}`}>This document as JSON</a> · <a href={`/api/v1/documents/${encodeURIComponent(doc.slug)}/citations`}>Citation graph (JSON)</a></p>
     </Layout>
   );

@@ -220,12 +220,24 @@ export function editorDigestPages(deps: AppDeps) {
         <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/editor/digest">Digest</a> › <a href={`/editor/digest/${issue.slug}`}>{issue.slug}</a> › Email preview</nav>
         <h1>Email preview</h1>
         <p>Subject: <strong>{email.subject}</strong></p>
-        <p class="hint">The HTML part, in a sandbox (no scripts, no access to this site). This page's security policy holds back the email's own styles, as strict mail clients do; <a href={`/editor/digest/${issue.slug}/email.html`}>download the HTML part</a> to see it styled.</p>
-        <iframe title="HTML part of the email" sandbox="" srcdoc={email.html} width="100%" height="900" referrerpolicy="no-referrer" />
+        <p class="hint">The HTML part, in a sandbox (no scripts, no access to this site), styled as a mail client shows it; <a href={`/editor/digest/${issue.slug}/email.html`}>download the HTML part</a>.</p>
+        <iframe title="HTML part of the email" sandbox="" src={`/editor/digest/${issue.slug}/email-frame`} width="100%" height="900" referrerpolicy="no-referrer" />
         <h2>Plain-text part</h2>
         <pre class="email-text">{email.text}</pre>
       </Layout>,
     );
+  });
+  // The email's HTML for the preview frame, under its own policy: its inline styles apply, nothing else may
+  // load or run, and the sandbox directive keeps it off this site's origin even if opened directly.
+  app.get(`/${SLUG}/email-frame`, async (c) => {
+    requirePermission(c, "edit");
+    const issue = await getDigestIssue(deps.db, c.req.param("slug"));
+    const email = await renderDigestEmail(issue, { baseUrl: baseUrlOf(c, deps) });
+    return c.body(email.html, 200, {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
+      "X-Content-Type-Options": "nosniff",
+    });
   });
   app.get(`/${SLUG}/email.html`, async (c) => {
     requirePermission(c, "edit");

@@ -56,7 +56,7 @@ export function editorPages(deps: AppDeps) {
       <Layout title="Editor" path="/editor">
         <h1>Editor</h1>
         <p>Signed in as {principal.user.email}. <a href="/account">Account</a></p>
-        <p><a href="/editor/documents/upload">Upload a document</a></p>
+        <p><a href="/editor/documents/upload">Upload a document</a> · <a href="/editor/candidates">Candidate evidence found in documents</a> · <a href="/editor/digest">Monthly digest</a>{principal.user.role === "admin" ? <> · <a href="/account/users">Users</a></> : null}</p>
         <p>New record: {EDITABLE_RECORD_KINDS.map((k, i) => <>{i ? " · " : ""}<a href={`/editor/new/${k}`}>{RECORD_SPECS[k].label}</a></>)}</p>
         <h2>Waiting for review ({review.length})</h2>
         <ChangeTable changes={review} empty="Nothing waits for review." />

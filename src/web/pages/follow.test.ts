@@ -77,4 +77,20 @@ describe.each(TEST_DRIVERS)("following a State, process, norm, document or searc
     expect((await t.app.request("/follow?kind=state&id=France")).status).toBe(400);
     expect((await t.app.request("/follow?kind=planet&id=mars")).status).toBe(400);
   });
+
+  it.skipIf(skip)("record pages and the search page link to the follow form for what they show", async () => {
+    const pages: [string, string][] = [
+      ["/states/FRA", "/follow?kind=state&amp;id=FRA"],
+      ["/processes/oewg-2021-2025", "/follow?kind=process&amp;id=oewg-2021-2025"],
+      ["/norms/13c", "/follow?kind=norm&amp;id=13c"],
+      ["/documents/A/RES/74/247", "/follow?kind=document&amp;id=A%2FRES%2F74%2F247"],
+      ["/search?q=critical+infrastructure", "/follow?kind=search&amp;id=critical+infrastructure"],
+    ];
+    for (const [page, href] of pages) {
+      const html = await (await t.app.request(page)).text();
+      expect(html, page).toContain(`href="${href}"`);
+      expect((await t.app.request(href.replace(/&amp;/g, "&"))).status, href).toBe(200);
+    }
+    expect(await (await t.app.request("/search?q=the+of")).text()).not.toContain("/follow?kind=search");
+  });
 });

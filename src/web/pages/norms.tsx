@@ -97,7 +97,7 @@ export function normsPages(deps: AppDeps) {
         {indicators.map((d) => <DerivedIndicatorBox definition={d} values={indicatorValues} states={mapStates} />)}
         <RelatedDocuments documents={related} />
         <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
-        <SubscribeLinks links={feeds} />
+        <SubscribeLinks links={feeds} follow={{ kind: "norm", id: item.id, name: item.code }} />
         <SourceList sources={sources} />
       </Layout>,
     );

@@ -179,7 +179,7 @@ function ProcessPage({ detail, updates }: { detail: ProcessDetail; updates: Upda
       ) : null}
       <p><a href={`/participation/processes/${p.id}`}>Participation: deadlines, accreditation and stakeholder actions</a></p>
       <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
-      <SubscribeLinks links={feeds} />
+      <SubscribeLinks links={feeds} follow={{ kind: "process", id: p.id, name: p.shortName }} />
       <SourceList sources={sources} />
       <RecordEditorialLinks kind="process" id={p.id} />
     </Layout>

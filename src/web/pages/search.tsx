@@ -6,6 +6,7 @@ import type { Snippet } from "../../db/search.js";
 import { paragraphPermalink } from "../../domain/documents.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
 import { z } from "zod";
+import { followHref } from "../components/updates.js";
 import { Layout } from "../layout.js";
 
 const PER_PAGE = 20;
@@ -64,6 +65,7 @@ export function searchPages(deps: AppDeps) {
         {answer ? (
           <>
             <p role="status">{answer.message ?? `${answer.total} paragraph${answer.total === 1 ? "" : "s"} match “${answer.query}”`}</p>
+            {answer.isEmptyQuery ? null : <p><a href={followHref("search", answer.query)}>Email alerts when new paragraphs match “{answer.query}”</a></p>}
             <ol class="search-results" start={(q!.page - 1) * PER_PAGE + 1}>
               {answer.hits.map((h) => (
                 <li class="search-hit">

@@ -157,7 +157,7 @@ function StateProfilePage({ profile, updates, implementation }: { profile: State
         </ul>
       </nav>
       <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
-      <SubscribeLinks links={feeds} />
+      <SubscribeLinks links={feeds} follow={{ kind: "state", id: state.iso3, name: state.name }} />
       <SourceList sources={sources} />
     </Layout>
   );
