@@ -61,6 +61,7 @@ const UploadBody = z.object({
   source_url: z.string().optional().openapi({ description: "where the document was obtained" }),
   licence: z.string().openapi({ description: "licence or terms of the document" }),
   attribution: z.string().optional(),
+  author: z.string().optional().openapi({ description: "author when the file does not say, e.g. a State's name or ISO3 code" }),
 });
 const IngestResultSchema = z
   .object({
@@ -115,7 +116,7 @@ export function documentsApi(deps: AppDeps) {
     const file = body["file"];
     if (!(file instanceof File) || file.size === 0) throw new InvalidInputError("send the document as the multipart field 'file'", [{ path: "file", message: "missing or empty" }]);
     const text = (k: string) => (typeof body[k] === "string" ? (body[k] as string) : "");
-    const fields = parseUploadFields({ type: text("type"), language: text("language"), source_url: text("source_url"), licence: text("licence"), attribution: text("attribution") });
+    const fields = parseUploadFields({ type: text("type"), language: text("language"), source_url: text("source_url"), licence: text("licence"), attribution: text("attribution"), author: text("author") });
     const maxBytes = editorialDepsOf(deps).editorial.documentMaxBytes;
     const r = await ingestUpload(deps.db, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type || null, fields, maxBytes, now: deps.now });
     const presented = { name: r.name, status: r.status, reason: r.reason ?? null, slug: r.slug ?? null, version: r.version ?? null, paragraphs: r.paragraphs ?? null, bytes: r.bytes };

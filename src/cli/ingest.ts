@@ -18,6 +18,7 @@ interface IngestOptions {
   attribution?: string;
   language?: string;
   type?: string;
+  author: string[];
   quiet: boolean;
 }
 
@@ -33,6 +34,7 @@ export function registerIngestCommand(program: Command): void {
     .option("--attribution <text>", "attribution the licence requires")
     .option("--language <code>", "ISO 639-1 language of the documents, when the files do not say")
     .option("--type <type>", `document type when the files do not say: ${DOCUMENT_TYPES.join(", ")}`)
+    .option("--author <name>", "author when the files do not say, e.g. a State's ISO3 code or name (repeatable); a State author lets editors review candidate evidence", (v: string, all: string[]) => [...all, v], [])
     .option("--quiet", "print only failures and the summary", false)
     .action((inputs: string[], options: IngestOptions) => runIngest(loadConfig(), inputs, options));
 }
@@ -81,6 +83,7 @@ async function provenanceFrom(db: Awaited<ReturnType<typeof openDatabase>>["db"]
     attribution: options.attribution ?? fromSource?.attribution ?? null,
     language: options.language ?? null,
     type: (options.type as DocumentType | undefined) ?? null,
+    authors: options.author.length ? options.author.map((a) => a.trim()).filter(Boolean) : null,
   };
 }
 

@@ -37,6 +37,8 @@ export interface DocumentProvenance {
   /** Overrides what the file says or what is guessed from it. */
   language?: string | null;
   type?: DocumentType | null;
+  /** Authors when the file does not name any (e.g. the State behind a national statement). */
+  authors?: string[] | null;
 }
 
 export const UNKNOWN_LICENCE = "not stated (ingested without licence information)";
@@ -110,7 +112,8 @@ export async function ingestDocumentBytes(
 }
 
 function validate(parsed: ParsedDocument, provenance: DocumentProvenance): ParsedDocument {
-  const withOverrides = { ...parsed, language: provenance.language ?? parsed.language, type: provenance.type ?? parsed.type };
+  const authors = parsed.authors.length === 0 && provenance.authors?.length ? provenance.authors : parsed.authors;
+  const withOverrides = { ...parsed, language: provenance.language ?? parsed.language, type: provenance.type ?? parsed.type, authors };
   const result = ParsedDocumentSchema.safeParse(withOverrides);
   if (!result.success) {
     const issue = result.error.issues[0]!;

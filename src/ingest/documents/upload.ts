@@ -16,6 +16,7 @@ export const UploadFieldsSchema = z.object({
   source_url: z.url({ protocol: /^https?$/ }).max(2000).optional().or(blank),
   licence: z.string().trim().min(1, "say under which licence or terms the document may be republished").max(500),
   attribution: z.string().trim().max(500).optional().or(blank),
+  author: z.string().trim().max(300).optional().or(blank),
 });
 export type UploadFields = z.infer<typeof UploadFieldsSchema>;
 
@@ -37,6 +38,7 @@ export async function ingestUpload(
       attribution: input.fields.attribution ?? null,
       language: input.fields.language ?? null,
       type: input.fields.type ?? null,
+      authors: input.fields.author ? [input.fields.author] : null,
     },
     now: input.now,
     maxBytes: input.maxBytes,

@@ -88,3 +88,24 @@ describe.each(TEST_DRIVERS)("document upload by editors on $label", ({ driver, s
     expect((await t.app.request("/api/v1/documents", { method: "POST", body: noFile, headers: { authorization: `Bearer ${secret}` } })).status).toBe(400);
   });
 });
+
+describe("an uploaded statement attributed to a State", () => {
+  let t: EditorialTestApp;
+  beforeAll(async () => {
+    t = await createEditorialTestApp("pglite", { seed: true });
+    await t.addUser("ada@example.org", "editor", PASSWORD);
+  });
+  afterAll(async () => t?.dispose());
+
+  it("takes the author from the form when the file names none, so its norm references become candidates for review", async () => {
+    const ada = t.agent();
+    await ada.logIn("ada@example.org", PASSWORD);
+    await ada.get("/editor/documents/upload");
+    // A synthetic statement (not a real text): no author inside, an explicit norm reference.
+    const text = "# Statement to the working group (test text)\n\nOur national CERT acts on norm 13 (c) of the 2015 report.\n";
+    const form = uploadForm(new Blob([text], { type: "text/markdown" }), "statement.md", { type: "statement", language: "en", author: "Germany" });
+    expect((await ada.postMultipart("/editor/documents/upload", form)).status).toBe(201);
+    const rows = (await t.database.db.execute("select state_iso3, item_id, status from evidence_candidates" as never)) as unknown as { rows: { state_iso3: string; item_id: string; status: string }[] };
+    expect(rows.rows).toContainEqual({ state_iso3: "DEU", item_id: "13c", status: "open" });
+  });
+});

@@ -45,6 +45,11 @@ function UploadPage(props: { csrf: string; maxBytes: number; values?: Record<str
         <div class="field"><label for="language">Language (ISO 639-1)</label><input id="language" name="language" maxlength={2} placeholder="en" value={v["language"] ?? ""} /></div>
         <div class="field"><label for="source_url">Where it was obtained (URL)</label><input id="source_url" type="url" name="source_url" value={v["source_url"] ?? ""} /></div>
         <div class="field"><label for="licence">Licence or terms (required)</label><input id="licence" name="licence" required maxlength={500} value={v["licence"] ?? ""} /></div>
+        <div class="field">
+          <label for="author">Author</label>
+          <span class="hint" id="author-hint">When the file does not say: e.g. the State behind a national statement (its name or ISO3 code), so its norms and CBMs are proposed as candidate evidence.</span>
+          <input id="author" name="author" maxlength={300} aria-describedby="author-hint" value={v["author"] ?? ""} />
+        </div>
         <div class="field"><label for="attribution">Attribution</label><input id="attribution" name="attribution" maxlength={500} value={v["attribution"] ?? ""} /></div>
         <button type="submit">Upload</button>
       </form>
@@ -63,7 +68,7 @@ export function editorDocumentsPages(deps: AppDeps) {
   app.post("/upload", async (c: Context) => {
     requirePermission(c, "edit");
     const body = await c.req.parseBody();
-    const values = Object.fromEntries(["type", "language", "source_url", "licence", "attribution"].map((k) => [k, typeof body[k] === "string" ? (body[k] as string) : ""]));
+    const values = Object.fromEntries(["type", "language", "source_url", "licence", "attribution", "author"].map((k) => [k, typeof body[k] === "string" ? (body[k] as string) : ""]));
     const render = (extra: { result?: IngestResult; error?: string; issues?: FormIssue[] }, status: 200 | 201 | 400 | 422) =>
       c.html(<UploadPage csrf={csrfTokenFor(c, deps)} maxBytes={maxBytes()} values={values} {...extra} />, status);
     const file = body["file"];
