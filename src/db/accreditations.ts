@@ -5,10 +5,10 @@ import type { Source } from "../domain/source.js";
 import type { ParticipationRecordKind } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
 import { accreditations, participationSources } from "./schema/participation.js";
-import { recordSources, sources } from "./schema/sources.js";
+import { sources } from "./schema/sources.js";
+import { listSourcesByRecord } from "./sources.js";
 import { partialDateOf } from "./states.js";
 
-/** Sources of many participation records of one kind, keyed by record id. */
 /**
  * Sources of participation records: those the bundled dataset gives (participation_sources) and those editors
  * cited when they published a change to the record (record_sources, like every other edited record).
@@ -22,17 +22,14 @@ export async function listParticipationSourcesByRecord(db: Db, kind: Participati
     .innerJoin(sources, eq(sources.id, participationSources.sourceId))
     .where(and(eq(participationSources.recordKind, kind), inArray(participationSources.recordId, recordIds)))
     .orderBy(asc(sources.kind), asc(sources.id));
-  const fromEditors = await db
-    .select({ recordId: recordSources.recordId, source: sources, note: recordSources.note })
-    .from(recordSources)
-    .innerJoin(sources, eq(sources.id, recordSources.sourceId))
-    .where(and(eq(recordSources.recordKind, kind), inArray(recordSources.recordId, recordIds)))
-    .orderBy(asc(sources.kind), asc(sources.id));
-  for (const { recordId, source, note } of [...fromDataset, ...fromEditors]) {
+  for (const { recordId, source, note } of fromDataset) {
     const list = out.get(recordId) ?? [];
-    if (list.some((s) => s.id === source.id)) continue;
     list.push({ id: source.id, kind: source.kind, title: source.title, url: source.url, licence: source.licence, attribution: source.attribution, retrievedOn: source.retrievedOn, note });
     out.set(recordId, list);
+  }
+  for (const [recordId, cited] of await listSourcesByRecord(db, kind, recordIds)) {
+    const list = out.get(recordId) ?? [];
+    out.set(recordId, [...list, ...cited.filter((s) => !list.some((known) => known.id === s.id))]);
   }
   return out;
 }
