@@ -110,6 +110,16 @@ export async function listActiveSubscribersWithTopic(db: Db, topic: string): Pro
     .orderBy(subscribers.id);
 }
 
+/** Active readers who chose at least one of these topics, with all their topics. */
+export async function listActiveSubscribersWithAnyTopic(db: Db, topics: readonly string[]): Promise<{ id: number; email: string; topics: string[] }[]> {
+  if (topics.length === 0) return [];
+  return db
+    .select({ id: subscribers.id, email: subscribers.email, topics: subscribers.topics })
+    .from(subscribers)
+    .where(and(eq(subscribers.status, "active"), sql`${subscribers.topics} && ${sql`ARRAY[${sql.join(topics.map((t) => sql`${t}`), sql`, `)}]::text[]`}`))
+    .orderBy(subscribers.id);
+}
+
 export async function listSubscribers(db: Db): Promise<Subscriber[]> {
   return db.select(columns).from(subscribers).orderBy(subscribers.id);
 }

@@ -54,3 +54,17 @@ export function splitDigestMarkdown(markdown: string): DigestMarkdownParts {
   }
   return { heading, intro: intro.join("\n").trim(), sections: sections.map((s) => ({ heading: s.heading, markdown: s.lines.join("\n").trim() })) };
 }
+
+/**
+ * The issue with only the sections whose heading is listed (title and introduction kept), for a reader who
+ * chose some themes rather than the whole digest; null when none of those sections has anything in it.
+ */
+export function selectDigestSections(markdown: string, headings: readonly string[]): string | null {
+  const parts = splitDigestMarkdown(markdown);
+  const kept = parts.sections.filter((s) => headings.includes(s.heading) && s.markdown !== "");
+  if (kept.length === 0) return null;
+  return [parts.heading === null ? null : `# ${parts.heading}`, parts.intro, ...kept.map((s) => `## ${s.heading}\n\n${s.markdown}`)]
+    .filter((block): block is string => block !== null && block !== "")
+    .join("\n\n")
+    .concat("\n");
+}

@@ -2,7 +2,8 @@
 // The records here are synthetic test fixtures (names and numbers invented), except where a test says otherwise.
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "./markdown.js";
-import { composeDigest, formatSpan, monthPeriod, sectionOf, type DigestRecords } from "./digest.js";
+import { selectDigestSections } from "./digest-markdown.js";
+import { composeDigest, formatSpan, monthPeriod, sectionOf, themeHeadings, type DigestRecords } from "./digest.js";
 import { escapeMarkdown, splitDigestMarkdown } from "./digest-markdown.js";
 
 function empty(): DigestRecords {
@@ -157,5 +158,18 @@ describe("digest Markdown", () => {
     expect(parts.sections.map((s) => s.heading)).toEqual(["One", "Two"]);
     expect(parts.sections[0]!.markdown).toContain("## not a heading");
     expect(parts.sections[1]!.markdown).toBe("text");
+  });
+});
+
+describe("themed digest", () => {
+  const markdown = "# March\n\nIntro line.\n\n## UN cybercrime convention\n\n- item A\n\n## First Committee: OEWG and GGE\n\n- item B\n\n## Capacity building\n\n";
+  it("keeps the title, introduction and only the chosen themes' sections that have items", () => {
+    const picked = selectDigestSections(markdown, themeHeadings(["cybercrime", "capacity-building"]))!;
+    expect(picked).toBe("# March\n\nIntro line.\n\n## UN cybercrime convention\n\n- item A\n");
+    expect(picked).not.toContain("item B");
+  });
+  it("gives nothing when the chosen themes have no items this month", () => {
+    expect(selectDigestSections(markdown, themeHeadings(["capacity-building"]))).toBeNull();
+    expect(themeHeadings(["digest", "first-committee"])).toEqual(["First Committee: OEWG and GGE"]);
   });
 });

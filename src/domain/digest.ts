@@ -27,6 +27,11 @@ export const DIGEST_SECTIONS = [
 ] as const;
 export type DigestSectionId = (typeof DIGEST_SECTIONS)[number]["id"];
 
+/** Headings of the sections a reader's themes stand for (theme topics share the sections' ids). */
+export function themeHeadings(topics: readonly string[]): string[] {
+  return DIGEST_SECTIONS.filter((s) => topics.includes(s.id)).map((s) => s.heading);
+}
+
 /** What decides a record's section: the kind of the process it belongs to, or its resolution topic. */
 export interface DigestTheme {
   processKind: ProcessKind | null;

@@ -9,7 +9,8 @@ import { ConflictError } from "../domain/errors.js";
 import { splitDigestMarkdown } from "../domain/digest-markdown.js";
 import type { DigestIssue } from "../domain/digest.js";
 import { markdownToPlainText, renderMarkdown } from "../domain/markdown.js";
-import { queueDigestIssue } from "./digest-send.js";
+import { NEWSLETTER_TOPIC_LABELS, type NewsletterTopic } from "../domain/subscriptions.js";
+import { queueDigestIssue, queueThemedDigestIssue } from "./digest-send.js";
 
 export const UNSUBSCRIBE_PLACEHOLDER = "%%UNSUBSCRIBE_URL%%";
 export const PREFERENCES_PLACEHOLDER = "%%PREFERENCES_URL%%";
@@ -66,7 +67,13 @@ const STYLE = `
 `;
 
 /** The MJML source of an issue: a header, one section per digest section, and the footer with the placeholders. */
-export function digestMjml(issue: EmailIssue, options: { baseUrl: string }): string {
+function whyYouReceiveThis(themes: readonly string[] | undefined): string {
+  return themes?.length
+    ? `You receive this because you chose these themes of the Normwatch monthly digest: ${themes.map((t) => NEWSLETTER_TOPIC_LABELS[t as NewsletterTopic] ?? t).join(", ")}.`
+    : "You receive this because you subscribed to the Normwatch monthly digest.";
+}
+
+export function digestMjml(issue: EmailIssue, options: { baseUrl: string; themes?: readonly string[] }): string {
   const p = partsOf(issue, options.baseUrl);
   const text = (html: string, attrs = "") => `<mj-text${attrs}>${html}</mj-text>`;
   const section = (body: string, attrs = ' background-color="#ffffff"') => `<mj-section${attrs}><mj-column>${body}</mj-column></mj-section>`;
@@ -86,7 +93,7 @@ export function digestMjml(issue: EmailIssue, options: { baseUrl: string }): str
     ${p.sections.map((s) => section(text(s.html))).join("\n    ")}
     ${section(
       text(
-        `<p>You receive this because you subscribed to the Normwatch monthly digest. Every item links to its record and its source.</p>` +
+        `<p>${escapeHtml(whyYouReceiveThis(options.themes))} Every item links to its record and its source.</p>` +
           `<p><a href="${PREFERENCES_PLACEHOLDER}">Change your preferences</a> · <a href="${UNSUBSCRIBE_PLACEHOLDER}">Unsubscribe</a></p>`,
         ' font-size="13px" color="#555555"',
       ),
@@ -105,7 +112,7 @@ const TEXT_OPTIONS = {
   ],
 };
 
-function digestText(issue: EmailIssue, baseUrl: string): string {
+function digestText(issue: EmailIssue, baseUrl: string, themes?: readonly string[]): string {
   const p = partsOf(issue, baseUrl);
   const body = [p.introHtml, ...p.sections.map((s) => s.html)].map((html) => convert(html, TEXT_OPTIONS).trim()).filter(Boolean);
   return [
@@ -117,7 +124,7 @@ function digestText(issue: EmailIssue, baseUrl: string): string {
     body.join("\n\n"),
     "",
     "-- ",
-    "You receive this because you subscribed to the Normwatch monthly digest.",
+    whyYouReceiveThis(themes),
     `Change your preferences: ${PREFERENCES_PLACEHOLDER}`,
     `Unsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}`,
     "",
@@ -125,19 +132,26 @@ function digestText(issue: EmailIssue, baseUrl: string): string {
 }
 
 /** The issue as an email (subject, HTML and plain text) with the per-recipient placeholders in the footer. */
-export async function renderDigestEmail(issue: EmailIssue, options: { baseUrl: string }): Promise<DigestEmail> {
+export async function renderDigestEmail(issue: EmailIssue, options: { baseUrl: string; themes?: readonly string[] }): Promise<DigestEmail> {
   const result = await mjml2html(digestMjml(issue, options), { validationLevel: "soft", keepComments: false });
   if (result.errors.length > 0) throw new Error(`the digest email template does not validate: ${result.errors.map((e) => e.formattedMessage).join("; ")}`);
-  return { subject: issue.title, html: result.html, text: digestText(issue, options.baseUrl) };
+  return { subject: issue.title, html: result.html, text: digestText(issue, options.baseUrl, options.themes) };
 }
 
 /**
- * Renders a published issue and queues one delivery per active digest reader (queueDigestIssue is keyed by
+ * Renders a published issue and queues one delivery per active digest reader, and for readers of some themes only
+ * their sections (both keyed by
  * issue and reader, so queueing twice adds only readers not yet queued). A draft is refused.
  */
 export async function queueDigestEmail(db: Db, input: { slug: string; baseUrl: string; now: Date }): Promise<{ queued: number; alreadyQueued: number }> {
   const issue = await getDigestIssue(db, input.slug);
   if (issue.status !== "published") throw new ConflictError(`digest issue ${issue.slug} is a draft: publish it before sending it`);
   const email = await renderDigestEmail(issue, { baseUrl: input.baseUrl });
-  return queueDigestIssue(db, { digestIssueId: issue.id, ...email }, input.now);
+  const whole = await queueDigestIssue(db, { digestIssueId: issue.id, ...email }, input.now);
+  const themed = await queueThemedDigestIssue(
+    db,
+    { digestIssueId: issue.id, markdown: issue.bodyMarkdown, render: (markdown, themes) => renderDigestEmail({ ...issue, bodyMarkdown: markdown }, { baseUrl: input.baseUrl, themes }) },
+    input.now,
+  );
+  return { queued: whole.queued + themed.queued, alreadyQueued: whole.alreadyQueued + themed.alreadyQueued };
 }

@@ -1,7 +1,10 @@
 // Queues a rendered digest issue for every active subscriber of the "digest" list, once per issue and reader.
 import type { Db } from "../db/client.js";
 import { enqueueDeliveries } from "../db/deliveries.js";
-import { listActiveSubscribersWithTopic } from "../db/subscribers.js";
+import { listActiveSubscribersWithAnyTopic, listActiveSubscribersWithTopic } from "../db/subscribers.js";
+import { selectDigestSections } from "../domain/digest-markdown.js";
+import { themeHeadings } from "../domain/digest.js";
+import { NEWSLETTER_TOPICS } from "../domain/subscriptions.js";
 
 export interface DigestSendInput {
   digestIssueId: number;
@@ -37,4 +40,47 @@ export async function queueDigestIssue(db: Db, input: DigestSendInput, now: Date
     })),
     now,
   );
+}
+
+/**
+ * Readers who chose themes but not the whole digest get only their themes' sections, rendered once per
+ * combination of themes; nobody is queued when their sections are empty. Same key as the whole digest, so a
+ * reader gets one version of an issue at most.
+ */
+export async function queueThemedDigestIssue(
+  db: Db,
+  input: { digestIssueId: number; markdown: string; render: (markdown: string, themes: string[]) => Promise<{ subject: string; html: string; text: string }> },
+  now: Date,
+): Promise<{ queued: number; alreadyQueued: number }> {
+  const themes = NEWSLETTER_TOPICS.filter((t) => t !== "digest");
+  const readers = (await listActiveSubscribersWithAnyTopic(db, themes)).filter((r) => !r.topics.includes("digest"));
+  const groups = new Map<string, typeof readers>();
+  for (const r of readers) {
+    const key = themes.filter((t) => r.topics.includes(t)).join(",");
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const total = { queued: 0, alreadyQueued: 0 };
+  for (const [key, members] of groups) {
+    const chosen = key.split(",");
+    const markdown = selectDigestSections(input.markdown, themeHeadings(chosen));
+    if (markdown === null) continue;
+    const email = await input.render(markdown, chosen);
+    const result = await enqueueDeliveries(
+      db,
+      members.map((r) => ({
+        idempotencyKey: digestDeliveryKey(input.digestIssueId, r.id),
+        kind: "digest" as const,
+        digestIssueId: input.digestIssueId,
+        subscriberId: r.id,
+        recipient: r.email,
+        subject: email.subject,
+        bodyText: email.text,
+        bodyHtml: email.html,
+      })),
+      now,
+    );
+    total.queued += result.queued;
+    total.alreadyQueued += result.alreadyQueued;
+  }
+  return total;
 }

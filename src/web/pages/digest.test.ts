@@ -119,27 +119,33 @@ describe("digest pages", () => {
     expect(await (await t.app.request("/digest/2019-12")).text()).toContain("A word from the editors.");
   });
 
-  it("queues a published issue once per active digest subscriber, however often Send is pressed", async () => {
-    // Synthetic subscribers: two active readers of the digest, one pending, one reading only alerts.
+  it("queues a published issue once per active reader (the whole digest, or only the chosen themes' sections), however often Send is pressed", async () => {
+    // Synthetic subscribers: two active readers of the whole digest, one pending, one who chose only the cybercrime theme.
     const at = t.clock.now;
     await t.database.db.insert(subscribers).values([
       { email: "reader-one@example.org", status: "active", topics: ["digest"], createdAt: at, confirmedAt: at },
       { email: "reader-two@example.org", status: "active", topics: ["digest", "cybercrime"], createdAt: at, confirmedAt: at },
       { email: "pending@example.org", status: "pending", topics: ["digest"], createdAt: at },
-      { email: "alerts-only@example.org", status: "active", topics: ["cybercrime"], createdAt: at, confirmedAt: at },
+      { email: "cybercrime-only@example.org", status: "active", topics: ["cybercrime"], createdAt: at, confirmedAt: at },
     ]);
     await editor.get("/editor/digest/2019-12");
     const first = await editor.post("/editor/digest/2019-12/send", {});
     expect(first.status).toBe(200);
-    expect(await first.text()).toContain("Queued for 2 subscribers (0 were already queued)");
+    expect(await first.text()).toContain("Queued for 3 subscribers (0 were already queued)");
     const second = await editor.post("/editor/digest/2019-12/send", {});
-    expect(await second.text()).toContain("Queued for 0 subscribers (2 were already queued)");
+    expect(await second.text()).toContain("Queued for 0 subscribers (3 were already queued)");
     const rows = await t.database.db.select().from(deliveries);
-    expect(rows.map((r) => r.recipient).sort()).toEqual(["reader-one@example.org", "reader-two@example.org"]);
+    expect(rows.map((r) => r.recipient).sort()).toEqual(["cybercrime-only@example.org", "reader-one@example.org", "reader-two@example.org"]);
     for (const row of rows) {
       expect(row).toMatchObject({ kind: "digest", status: "queued", subject: "December 2019: a convention is set in motion" });
       expect(row.bodyHtml).toContain("%%UNSUBSCRIBE_URL%%");
       expect(row.bodyText).toContain("http://localhost/resolutions/A/RES/74/247");
     }
+    const whole = rows.find((r) => r.recipient === "reader-one@example.org")!;
+    const themed = rows.find((r) => r.recipient === "cybercrime-only@example.org")!;
+    expect(whole.bodyText).toContain("First Committee: OEWG and GGE");
+    expect(themed.bodyText).toContain("UN cybercrime convention");
+    expect(themed.bodyText).not.toContain("First Committee: OEWG and GGE");
+    expect(themed.bodyText).toContain("you chose these themes of the Normwatch monthly digest: UN cybercrime convention");
   });
 });

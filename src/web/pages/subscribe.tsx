@@ -56,6 +56,7 @@ export function TopicChoices(props: { chosen: string[] }) {
   return (
     <fieldset id="field-topics">
       <legend>Lists and topics</legend>
+      <p class="hint">The whole monthly digest, or only some of its themes: then you get just those sections, and nothing in a month when they are empty.</p>
       {NEWSLETTER_TOPICS.map((t) => (
         <div>
           <input type="checkbox" id={`topic-${t}`} name="topics" value={t} checked={props.chosen.includes(t)} />{" "}
