@@ -48,27 +48,46 @@ const STOP = "\ue001";
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 const ALL_CONFIGS = [...Object.values(SEARCH_CONFIGS), "simple"] as const;
 
+/** How long a process trusts its list of the stored documents' languages (another app server may ingest meanwhile). */
+const LANGUAGES_TTL_MS = 10_000;
+const storedLanguages = new WeakMap<object, { languages: string[]; at: number }>();
+
 /**
- * What a search needs to know first, in one round trip: whether the query has a searchable word, and which
- * configurations the stored documents use (one for a language filter, else those of the current documents'
- * languages). Matching only those keeps the usual English-only corpus to one index scan instead of one per
- * configuration; the documents table is small, so reading its languages costs little.
+ * The configurations a search without a language filter must look at: those of the current documents'
+ * languages (one for the usual English-only corpus, so one index scan instead of one per configuration).
+ * Kept for a few seconds per database handle; an ingest in this process forgets it at once.
  */
-async function planSearch(db: Db, q: string, language?: string): Promise<{ isEmptyQuery: boolean; configs: readonly string[] }> {
+async function storedConfigs(db: Db): Promise<string[]> {
+  let cached = storedLanguages.get(db);
+  if (!cached || performance.now() - cached.at > LANGUAGES_TTL_MS) {
+    const rows = await queryRows<{ language: string }>(db, sql`SELECT DISTINCT language FROM documents WHERE is_current`);
+    cached = { languages: rows.map((r) => r.language), at: performance.now() };
+    storedLanguages.set(db, cached);
+  }
+  return [...new Set(cached.languages.map(searchConfigOf))].filter((c) => (ALL_CONFIGS as readonly string[]).includes(c)).sort();
+}
+
+/** Called after documents are stored or removed, so the next search sees their languages. */
+export function forgetStoredLanguages(db: Db): void {
+  storedLanguages.delete(db);
+}
+
+/** Whether the query has a searchable word in the filter's language (English, the corpus's main language, without one). */
+async function hasSearchableWords(db: Db, q: string, language?: string): Promise<boolean> {
   const config = language ? searchConfigOf(language) : "english";
-  const [row] = await queryRows<{ n: number; languages: string[] | null }>(
-    db,
-    sql`SELECT numnode(websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${q})) AS n,
-               ${language ? sql`NULL::text[]` : sql`ARRAY(SELECT DISTINCT language FROM documents WHERE is_current ORDER BY 1)`} AS languages`,
-  );
-  const configs = language ? [config] : [...new Set((row?.languages ?? []).map(searchConfigOf))].filter((c) => (ALL_CONFIGS as readonly string[]).includes(c));
-  return { isEmptyQuery: (row?.n ?? 0) === 0, configs };
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT numnode(websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${q})) AS n`);
+  return (row?.n ?? 0) > 0;
 }
 
 /** Per-configuration match, OR-ed, so each branch can use the GIN index; config names are from our own list. */
 function matchCondition(q: string, configs: readonly string[]): SQL {
   const branches = configs.map((c) => sql`(p.search_config = ${c} AND p.tsv @@ websearch_to_tsquery(${sql.raw(`'${c}'`)}::regconfig, ${q}))`);
   return sql`(${sql.join(branches, sql` OR `)})`;
+}
+
+/** The configuration ts_headline parses each paragraph with: a constant when only one is searched. */
+function headlineConfig(configs: readonly string[]): SQL {
+  return configs.length === 1 ? sql.raw(`'${configs[0]}'::regconfig`) : sql`p.search_config::regconfig`;
 }
 
 function queryFor(q: string, configs: readonly string[]): SQL {
@@ -94,9 +113,8 @@ function filterConditions(f: SearchFilters): SQL[] {
 }
 
 export async function searchParagraphs(db: Db, q: string, filters: SearchFilters, page: { limit: number; offset: number }): Promise<SearchResult> {
-  const { isEmptyQuery, configs } = await planSearch(db, q, filters.language);
-  if (isEmptyQuery) return { total: 0, hits: [], isEmptyQuery: true };
-  if (configs.length === 0) return { total: 0, hits: [], isEmptyQuery: false };
+  const configs = filters.language ? [searchConfigOf(filters.language)] : await storedConfigs(db);
+  if (configs.length === 0) return { total: 0, hits: [], isEmptyQuery: !(await hasSearchableWords(db, q, filters.language)) };
   const where = sql.join([matchCondition(q, configs), ...filterConditions(filters)], sql` AND `);
   const rows = await queryRows<Omit<SearchHit, "snippet" | "date"> & { date: string | null; headline: string; total: number }>(
     db,
@@ -108,10 +126,12 @@ export async function searchParagraphs(db: Db, q: string, filters: SearchFilters
           SELECT id, rank, (SELECT count(*) FROM hits)::int AS total FROM hits ORDER BY rank DESC, id LIMIT ${page.limit} OFFSET ${page.offset}
         )
         SELECT d.slug, d.symbol, d.title, d.type, d.document_date::text AS date, d.language, p.anchor, p.label, page.rank::float8 AS rank, page.total,
-               ts_headline(p.search_config::regconfig, p.text, ${queryFor(q, configs)}, ${HEADLINE_OPTIONS}) AS headline
+               ts_headline(${headlineConfig(configs)}, p.text, ${queryFor(q, configs)}, ${HEADLINE_OPTIONS}) AS headline
         FROM page JOIN document_paragraphs p ON p.id = page.id JOIN documents d ON d.id = p.document_id
         ORDER BY page.rank DESC, page.id`,
   );
+  // Only an answer without hits needs to know whether the query had any searchable word at all.
+  if (rows.length === 0 && !(await hasSearchableWords(db, q, filters.language))) return { total: 0, hits: [], isEmptyQuery: true };
   const total = rows[0]?.total ?? (page.offset > 0 ? await countHits(db, where) : 0);
   return { total, isEmptyQuery: false, hits: rows.map(({ headline, total: _t, ...hit }) => ({ ...hit, snippet: toSnippet(headline) })) };
 }

@@ -5,6 +5,7 @@ import type { Db } from "../../db/client.js";
 import { getReferenceVocabulary } from "../../db/documents-references.js";
 import { analyzeDocumentTables } from "../../db/documents.js";
 import { createReferenceMatcher } from "../../domain/references-entities.js";
+import { forgetStoredLanguages } from "../../db/search.js";
 import { fetchDocument, type FetchLimits } from "./fetch-url.js";
 import { ingestDocumentBytes, type DocumentProvenance, type IngestResult } from "./ingest.js";
 
@@ -59,7 +60,10 @@ export async function ingestBatch(db: Db, inputs: IngestInput[], options: BatchO
     results.push(result);
     options.onProgress?.(results.length, inputs.length, result);
   }
-  if (results.some((r) => r.status === "inserted" || r.status === "new-version")) await analyzeDocumentTables(db);
+  if (results.some((r) => r.status === "inserted" || r.status === "new-version")) {
+    await analyzeDocumentTables(db);
+    forgetStoredLanguages(db);
+  }
   return results;
 }
 
