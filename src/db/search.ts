@@ -96,8 +96,24 @@ function queryFor(q: string, configs: readonly string[]): SQL {
   return sql`CASE p.search_config ${sql.join(cases, sql` `)} END`;
 }
 
+/** Filters on the document itself need the documents table; the others look at the paragraph only. */
+function needsDocumentJoin(f: SearchFilters): boolean {
+  return Boolean(f.type || f.processId || f.gaSession || f.dateFrom || f.dateTo || f.language);
+}
+
+/**
+ * The rows a search looks at. Without document filters the join is left out: older versions are excluded by
+ * their ids instead (an index lookup for the few non-current documents, then a check per matching row),
+ * which spares joining every match of a broad query to its document.
+ */
+function searchedRows(f: SearchFilters): { from: SQL; current: SQL } {
+  return needsDocumentJoin(f)
+    ? { from: sql`document_paragraphs p JOIN documents d ON d.id = p.document_id`, current: sql`d.is_current` }
+    : { from: sql`document_paragraphs p`, current: sql`p.document_id <> ALL (ARRAY(SELECT id FROM documents WHERE NOT is_current))` };
+}
+
 function filterConditions(f: SearchFilters): SQL[] {
-  const out: SQL[] = [sql`d.is_current`];
+  const out: SQL[] = [searchedRows(f).current];
   if (f.type) out.push(sql`d.type = ${f.type}`);
   if (f.processId) out.push(sql`d.process_id = ${f.processId}`);
   if (f.gaSession) out.push(sql`d.ga_session = ${f.gaSession}`);
@@ -116,11 +132,12 @@ export async function searchParagraphs(db: Db, q: string, filters: SearchFilters
   const configs = filters.language ? [searchConfigOf(filters.language)] : await storedConfigs(db);
   if (configs.length === 0) return { total: 0, hits: [], isEmptyQuery: !(await hasSearchableWords(db, q, filters.language)) };
   const where = sql.join([matchCondition(q, configs), ...filterConditions(filters)], sql` AND `);
+  const from = searchedRows(filters).from;
   const rows = await queryRows<Omit<SearchHit, "snippet" | "date"> & { date: string | null; headline: string; total: number }>(
     db,
     sql`WITH hits AS (
           SELECT p.id, ts_rank_cd(p.tsv, ${queryFor(q, configs)}, 4) AS rank
-          FROM document_paragraphs p JOIN documents d ON d.id = p.document_id
+          FROM ${from}
           WHERE ${where}
         ), page AS (
           SELECT id, rank, (SELECT count(*) FROM hits)::int AS total FROM hits ORDER BY rank DESC, id LIMIT ${page.limit} OFFSET ${page.offset}
@@ -132,12 +149,12 @@ export async function searchParagraphs(db: Db, q: string, filters: SearchFilters
   );
   // Only an answer without hits needs to know whether the query had any searchable word at all.
   if (rows.length === 0 && !(await hasSearchableWords(db, q, filters.language))) return { total: 0, hits: [], isEmptyQuery: true };
-  const total = rows[0]?.total ?? (page.offset > 0 ? await countHits(db, where) : 0);
+  const total = rows[0]?.total ?? (page.offset > 0 ? await countHits(db, from, where) : 0);
   return { total, isEmptyQuery: false, hits: rows.map(({ headline, total: _t, ...hit }) => ({ ...hit, snippet: toSnippet(headline) })) };
 }
 
-async function countHits(db: Db, where: SQL): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM document_paragraphs p JOIN documents d ON d.id = p.document_id WHERE ${where}`);
+async function countHits(db: Db, from: SQL, where: SQL): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`);
   return row?.n ?? 0;
 }
 

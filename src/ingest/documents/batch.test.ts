@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/database.js";
 import { queryRows } from "../../db/client.js";
 import { getDocumentDetail } from "../../db/documents.js";
+import { searchParagraphs } from "../../db/search.js";
 import { ingestBatch, resolveInputs, type BatchOptions } from "./batch.js";
 import { fetchDocument, isPrivateAddress } from "./fetch-url.js";
 
@@ -74,6 +75,13 @@ describe("ingestBatch", () => {
     expect(doc.version).toBe(2);
     expect(doc.versions.map((v) => [v.version, v.isCurrent])).toEqual([[2, true], [1, false]]);
     expect(doc.paragraphs.find((p) => p.anchor === "op-5")!.text).toMatch(/^Decides to include in the draft agenda/);
+    // Search sees the current version only, with or without filters on the document.
+    for (const filters of [{}, { type: "resolution" as const }]) {
+      const hits = await searchParagraphs(database.db, '"include in the provisional agenda of its seventy-eighth"', filters, { limit: 10, offset: 0 });
+      expect(hits.hits.filter((h) => h.slug === "A/RES/77/37")).toEqual([]);
+      const current = await searchParagraphs(database.db, '"include in the draft agenda of its seventy-eighth"', filters, { limit: 10, offset: 0 });
+      expect(current.hits.map((h) => [h.slug, h.anchor])).toEqual([["A/RES/77/37", "op-5"]]);
+    }
   });
 });
 
