@@ -9,11 +9,8 @@ import { ConflictError } from "../domain/errors.js";
 import { splitDigestMarkdown } from "../domain/digest-markdown.js";
 import type { DigestIssue } from "../domain/digest.js";
 import { markdownToPlainText, renderMarkdown } from "../domain/markdown.js";
-import { NEWSLETTER_TOPIC_LABELS, type NewsletterTopic } from "../domain/subscriptions.js";
+import { NEWSLETTER_TOPIC_LABELS, PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER, type NewsletterTopic } from "../domain/subscriptions.js";
 import { queueDigestIssue, queueThemedDigestIssue } from "./digest-send.js";
-
-export const UNSUBSCRIBE_PLACEHOLDER = "%%UNSUBSCRIBE_URL%%";
-export const PREFERENCES_PLACEHOLDER = "%%PREFERENCES_URL%%";
 
 export interface DigestEmail {
   subject: string;
