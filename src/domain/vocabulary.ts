@@ -91,8 +91,53 @@ export const RECORD_KINDS = [
   "deadline",
   "accreditation",
   "stakeholder-action",
+  "legal-position",
+  "treaty",
+  "treaty-action",
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/**
+ * Questions of international law a published position may address (issue 16), as the national-positions
+ * dataset codes them. A position's list holds only what a read source says it addresses: a topic missing from
+ * it is "not extracted", never "not addressed".
+ */
+export const LEGAL_TOPICS = [
+  "sovereignty",
+  "non-intervention",
+  "use-of-force",
+  "self-defence",
+  "due-diligence",
+  "state-responsibility",
+  "attribution",
+  "countermeasures",
+  "ihl",
+  "human-rights",
+] as const;
+export type LegalTopic = (typeof LEGAL_TOPICS)[number];
+export const LEGAL_TOPIC_LABELS: Record<LegalTopic, string> = {
+  sovereignty: "Sovereignty",
+  "non-intervention": "Non-intervention",
+  "use-of-force": "Use of force",
+  "self-defence": "Self-defence",
+  "due-diligence": "Due diligence",
+  "state-responsibility": "State responsibility",
+  attribution: "Attribution",
+  countermeasures: "Countermeasures",
+  ihl: "International humanitarian law",
+  "human-rights": "Human rights",
+};
+
+/** What a treaty action row records: a signature not (yet) followed by consent, or the form of consent to be bound. */
+export const TREATY_ACTION_KINDS = ["signature", "ratification", "accession", "acceptance", "approval"] as const;
+export type TreatyActionKind = (typeof TREATY_ACTION_KINDS)[number];
+export const TREATY_ACTION_KIND_LABELS: Record<TreatyActionKind, string> = {
+  signature: "Signature only",
+  ratification: "Ratification",
+  accession: "Accession",
+  acceptance: "Acceptance",
+  approval: "Approval",
+};
 
 /** A State's position in a vote event; "absent" also covers "not recorded" (absent, present but not voting, or without a vote under Article 19). */
 export const VOTE_OPTIONS = ["yes", "no", "abstain", "absent"] as const;

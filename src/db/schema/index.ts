@@ -11,3 +11,4 @@ export * from "./documents.js";
 export * from "./participation.js";
 export * from "./implementation.js";
 export * from "./newsletter.js";
+export * from "./international-law.js";
