@@ -8,7 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../src/db/client.js";
 import { listDumpTables } from "../src/db/dump.js";
 import { BUNDLED_IMPORTERS } from "../src/ingest/seed.js";
-import { runCli, startServerProcess, type ServerProcess } from "./server-process.js";
+import { runCli, startServerProcess, STARTUP_BUDGET_MS, type ServerProcess } from "./server-process.js";
 
 const IMPORTING = /: importing…/;
 const tmpDirs: string[] = [];
@@ -49,8 +49,11 @@ async function expectServes(url: string): Promise<void> {
   expect(api.status).toBe(200);
 }
 
-/** Spawned servers, model startup and seeding: generous under a loaded two-core machine. */
-const TIMEOUT = 240_000;
+/**
+ * Per test: up to two starts (each within STARTUP_BUDGET_MS), a seed after a kill, and the checks. Nothing
+ * here depends on a fast machine; a slow start only makes a test slower.
+ */
+const TIMEOUT = 3 * STARTUP_BUDGET_MS;
 
 // A failed test must not leave its server holding the lock for the next one.
 afterEach(async () => {
@@ -61,30 +64,76 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+  await firstStartRun?.catch(() => undefined);
   for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe("the server process on an embedded database", () => {
-  const dataDir = tempDataDir();
-  const lockFile = path.join(dataDir, "normwatch.lock");
-  let reference: Record<string, number>;
+interface FirstStart {
+  /** The folder after the clean stop: copied, never written, by the tests that need a seeded folder. */
+  dataDir: string;
+  lines: string[];
+  pid: number;
+  lockFileWhileServing: string;
+  exit: { code: number | null; signal: NodeJS.Signals | null };
+  isLockFileLeft: boolean;
+  counts: Record<string, number>;
+}
 
+let firstStartRun: Promise<FirstStart> | undefined;
+
+/**
+ * The first start on an empty folder, run once for the whole file and shared as a result rather than as a
+ * running server: a test that times out while it seeds does not kill it, the next test waits for the same run
+ * instead of starting over, and every test that needs a seeded folder works on its own copy.
+ */
+function firstStart(): Promise<FirstStart> {
+  firstStartRun ??= (async () => {
+    const dataDir = tempDataDir();
+    const server = startServerProcess(dataDir);
+    try {
+      const url = await server.ready;
+      const lockFileWhileServing = fs.readFileSync(path.join(dataDir, "normwatch.lock"), "utf8").trim();
+      await expectServes(url);
+      const exit = await server.stop();
+      return {
+        dataDir,
+        lines: server.lines,
+        pid: server.child.pid!,
+        lockFileWhileServing,
+        exit,
+        isLockFileLeft: fs.existsSync(path.join(dataDir, "normwatch.lock")),
+        counts: await tableCounts(dataDir),
+      };
+    } finally {
+      if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGKILL");
+    }
+  })();
+  return firstStartRun;
+}
+
+/** A private copy of the seeded folder, so what one test does to it (kill -9, a second process) stays there. */
+async function seededCopy(): Promise<string> {
+  const { dataDir } = await firstStart();
+  const copy = tempDataDir();
+  fs.cpSync(dataDir, copy, { recursive: true });
+  return copy;
+}
+
+describe("the server process on an embedded database", () => {
   it("migrates and seeds on first start with a progress line per dataset, then stops cleanly on SIGTERM", async () => {
-    const server = start(dataDir);
-    const url = await server.ready;
-    expect(server.lines.filter((l) => IMPORTING.test(l))).toHaveLength(BUNDLED_IMPORTERS.length);
-    expect(server.lines.some((l) => / votes: \d+ rows written/.test(l))).toBe(true);
-    expect(fs.readFileSync(lockFile, "utf8").trim()).toBe(String(server.child.pid));
-    await expectServes(url);
-    const exit = await server.stop();
-    expect(exit).toEqual({ code: 0, signal: null });
-    expect(fs.existsSync(lockFile)).toBe(false);
-    reference = await tableCounts(dataDir);
-    expect(reference["states"]).toBe(195);
-    expect(reference["vote_events"]).toBeGreaterThan(6000);
+    const first = await firstStart();
+    expect(first.lines.filter((l) => IMPORTING.test(l))).toHaveLength(BUNDLED_IMPORTERS.length);
+    expect(first.lines.some((l) => / votes: \d+ rows written/.test(l))).toBe(true);
+    expect(first.lockFileWhileServing).toBe(String(first.pid));
+    expect(first.exit).toEqual({ code: 0, signal: null });
+    expect(first.isLockFileLeft).toBe(false);
+    expect(first.counts["states"]).toBe(195);
+    expect(first.counts["vote_events"]).toBeGreaterThan(6000);
   }, TIMEOUT);
 
   it("reuses the data on a second start (nothing imported) and a second process on the same folder is refused", async () => {
+    const dataDir = await seededCopy();
+    const lockFile = path.join(dataDir, "normwatch.lock");
     const server = start(dataDir);
     const url = await server.ready;
     expect(server.lines.filter((l) => IMPORTING.test(l))).toEqual([]);
@@ -100,18 +149,19 @@ describe("the server process on an embedded database", () => {
   }, TIMEOUT);
 
   it("recovers after kill -9 of a running server: same rows, nothing duplicated", async () => {
+    const dataDir = await seededCopy();
     const server = start(dataDir);
     const url = await server.ready;
     await expectServes(url);
     server.child.kill("SIGKILL");
     expect((await server.exited).signal).toBe("SIGKILL");
-    expect(fs.existsSync(lockFile)).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, "normwatch.lock"))).toBe(true);
 
     const restarted = start(dataDir);
     await expectServes(await restarted.ready);
     expect(restarted.lines.filter((l) => IMPORTING.test(l))).toEqual([]);
     expect(await restarted.stop()).toEqual({ code: 0, signal: null });
-    expect(await tableCounts(dataDir)).toEqual(reference);
+    expect(await tableCounts(dataDir)).toEqual((await firstStart()).counts);
   }, TIMEOUT);
 
   it.each([
@@ -129,6 +179,6 @@ describe("the server process on an embedded database", () => {
     await expectServes(await restarted.ready);
     expect(restarted.lines.some((l) => /votes: importing…/.test(l))).toBe(true);
     expect(await restarted.stop()).toEqual({ code: 0, signal: null });
-    expect(await tableCounts(freshDir)).toEqual(reference);
+    expect(await tableCounts(freshDir)).toEqual((await firstStart()).counts);
   }, TIMEOUT);
 });

@@ -1,10 +1,18 @@
 // Runs the real `normwatch` command as a child process (node bin/normwatch.js …) on a throwaway DATA_DIR,
-// for CLI and robustness tests and the startup bench: collects its output and reads the URL it serves.
+// for CLI and robustness tests and the startup bench: collects its output and waits until it is ready.
 import { spawn, type ChildProcess } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
 export const BIN = fileURLToPath(new URL("../bin/normwatch.js", import.meta.url));
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * How long a child may take to migrate, seed and answer /healthz, or a CLI command to finish. Sized for a
+ * two-core machine shared with other test workers and Chromium (a first start took over 120 s there), not
+ * for a quiet laptop (about 20 s): waiting longer costs nothing when the server is quick.
+ */
+export const STARTUP_BUDGET_MS = 10 * 60_000;
 
 export interface CliResult {
   code: number | null;
@@ -21,7 +29,7 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, HOST: "127.0.0.1", LOG_LEVEL: "info", ...env };
 }
 
-export function runCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliResult> {
+export function runCli(args: string[], env: Record<string, string>, timeoutMs = STARTUP_BUDGET_MS): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -41,7 +49,10 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Every line written to stderr so far. */
   lines: string[];
-  /** Resolves with the URL from "Normwatch is serving <url>", or rejects if the process exits first. */
+  /**
+   * Resolves with the URL from "Normwatch is serving <url>" once GET /healthz answers 200 there; rejects if the
+   * process exits first or STARTUP_BUDGET_MS passes.
+   */
   ready: Promise<string>;
   /** Resolves when a line matching the pattern appears (rejects if the process exits first). */
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
@@ -77,7 +88,7 @@ export function startServerProcess(dataDir: string, env: Record<string, string> 
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on("exit", (code, signal) => resolve({ code, signal })),
   );
-  const waitForLine = (pattern: RegExp, timeoutMs = 120_000) =>
+  const waitForLine = (pattern: RegExp, timeoutMs = STARTUP_BUDGET_MS) =>
     new Promise<string>((resolve, reject) => {
       const seen = lines.find((l) => pattern.test(l));
       if (seen) return resolve(seen);
@@ -88,7 +99,12 @@ export function startServerProcess(dataDir: string, env: Record<string, string> 
         reject(new Error(`the server exited (code ${code}, signal ${signal}) before ${pattern}:\n${lines.join("\n")}`));
       });
     });
-  const ready = waitForLine(/Normwatch is serving (\S+)/).then((line) => /Normwatch is serving (\S+)/.exec(line)![1]!);
+  const deadline = Date.now() + STARTUP_BUDGET_MS;
+  const ready = waitForLine(/Normwatch is serving (\S+)/).then(async (line) => {
+    const url = /Normwatch is serving (\S+)/.exec(line)![1]!;
+    await waitForHealthy(url, deadline, () => child.exitCode !== null || child.signalCode !== null);
+    return url;
+  });
   ready.catch(() => {});
   return {
     child,
@@ -101,4 +117,21 @@ export function startServerProcess(dataDir: string, env: Record<string, string> 
       return exited;
     },
   };
+}
+
+/** Polls GET /healthz until it answers 200; the log line says the socket listens, this says requests are served. */
+async function waitForHealthy(url: string, deadline: number, hasExited: () => boolean): Promise<void> {
+  let last = "no answer yet";
+  while (Date.now() < deadline) {
+    if (hasExited()) throw new Error(`the server at ${url} exited before /healthz answered (${last})`);
+    try {
+      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+      if (res.ok) return;
+      last = `status ${res.status}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url}/healthz did not answer 200 within ${STARTUP_BUDGET_MS} ms of the start (${last})`);
 }
