@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { ConfigError, loadConfig } from "../config.js";
 import { runMigrate, runSeed } from "./db.js";
 import { runDatasetsBuild } from "./datasets-build.js";
+import { registerInternationalLawCommands } from "./international-law.js";
 import { runServe } from "./serve.js";
 import { registerUserCommands } from "./user.js";
 import { registerVotesCommands } from "./votes.js";
@@ -50,6 +51,7 @@ registerNewsletterCommands(program);
 registerProgrammesCommands(program);
 registerDigestCommands(program);
 registerCandidatesCommands(program);
+registerInternationalLawCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) {

@@ -13,11 +13,12 @@ import { votesImporter } from "./votes/import-votes.js";
 import { documentsImporter } from "./documents/import-bundled.js";
 import { participationImporter } from "./participation/import-participation.js";
 import { implementationImporter } from "./implementation/import-implementation.js";
+import { internationalLawImporter } from "./international-law/import-international-law.js";
 
 export const DATASETS_DIR = fileURLToPath(new URL("../../datasets", import.meta.url));
 
 /** Every bundled dataset, in dependency order. */
-export const BUNDLED_IMPORTERS: DatasetImporter[] = [sourcesImporter, statesImporter, cyberProcessesImporter, cyberStrategiesImporter, votesImporter, documentsImporter, participationImporter, implementationImporter];
+export const BUNDLED_IMPORTERS: DatasetImporter[] = [sourcesImporter, statesImporter, cyberProcessesImporter, cyberStrategiesImporter, votesImporter, documentsImporter, participationImporter, implementationImporter, internationalLawImporter];
 
 const SEED_LOCK_KEY = 7_402_119_002;
 

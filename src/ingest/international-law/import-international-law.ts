@@ -1,0 +1,99 @@
+// Imports datasets/international-law (positions on international law, treaties, treaty actions and their sources),
+// idempotently by natural key with counts. Records an editor changed are left as the editor left them; sources
+// already stored by another dataset are left as that dataset wrote them.
+import fs from "node:fs";
+import path from "node:path";
+import { eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
+import { loadEditorialLocks } from "../../db/changes.js";
+import * as t from "../../db/schema/index.js";
+import type { ImportCounts } from "../../db/schema/imports.js";
+import { addCounts, emptyCounts, syncRows, type Tx } from "../../db/upsert.js";
+import { parsePartialDate } from "../../domain/partial-date.js";
+import type { RecordKind } from "../../domain/vocabulary.js";
+import type { DatasetImporter } from "../dataset-importer.js";
+import { INTERNATIONAL_LAW_FILES } from "./dataset-schemas.js";
+
+type FileKey = keyof typeof INTERNATIONAL_LAW_FILES;
+type RecordOf<K extends FileKey> = z.infer<(typeof INTERNATIONAL_LAW_FILES)[K]["schema"]>;
+const DIR = "international-law";
+
+export function readInternationalLawFile<K extends FileKey>(datasetsDir: string, key: K): RecordOf<K>[] {
+  const spec = INTERNATIONAL_LAW_FILES[key];
+  const file = path.join(datasetsDir, DIR, spec.file);
+  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as unknown[];
+  return raw.map((record, i) => {
+    const parsed = spec.schema.safeParse(record);
+    if (!parsed.success) throw new Error(`${file} record ${i}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    return parsed.data as RecordOf<K>;
+  });
+}
+
+function dateParts(text: string | null) {
+  const value = parsePartialDate(text);
+  return { date: value?.date ?? null, precision: value?.precision ?? null };
+}
+
+async function syncSources(tx: Tx, kind: RecordKind, records: { id: string; sources: string[] }[], locked: Set<string>): Promise<ImportCounts> {
+  const rows = records.flatMap((r) => r.sources.map((sourceId) => ({ recordKind: kind, recordId: r.id, sourceId, note: null })));
+  return syncRows(tx, t.recordSources, [t.recordSources.recordKind, t.recordSources.recordId, t.recordSources.sourceId], rows, {
+    deleteMissing: true,
+    scope: eq(t.recordSources.recordKind, kind),
+    isLocked: (row) => locked.has(String(row["recordId"])),
+  });
+}
+
+export const internationalLawImporter: DatasetImporter = {
+  name: "international-law",
+  files: Object.values(INTERNATIONAL_LAW_FILES).map((spec) => `${DIR}/${spec.file}`),
+  async run(tx, dir) {
+    const sourceRows = readInternationalLawFile(dir, "sources");
+    const positions = readInternationalLawFile(dir, "legalPositions");
+    const treaties = readInternationalLawFile(dir, "treaties");
+    const actions = readInternationalLawFile(dir, "treatyActions");
+    const locks = await loadEditorialLocks(tx);
+    // The kinds become editable through the review workflow separately; until then nothing is locked.
+    const lockedIds = (kind: string): Set<string> => (locks.ids as Record<string, Set<string> | undefined>)[kind] ?? new Set<string>();
+    const locked = { position: lockedIds("legal-position"), treaty: lockedIds("treaty"), action: lockedIds("treaty-action") };
+    const byId = (ids: Set<string>) => (row: Record<string, unknown>) => ids.has(String(row["id"]));
+    const counts: Record<string, ImportCounts> = {};
+
+    const stored = new Set((await tx.select({ id: t.sources.id }).from(t.sources).where(inArray(t.sources.id, sourceRows.map((s) => s.id)))).map((s) => s.id));
+    counts["sources"] = addCounts(await syncRows(tx, t.sources, [t.sources.id], sourceRows.filter((s) => !stored.has(s.id))), { ...emptyCounts(), unchanged: stored.size });
+
+    counts["legal_positions"] = await syncRows(
+      tx,
+      t.legalPositions,
+      [t.legalPositions.id],
+      positions.map(({ sources: _s, published, ...row }) => {
+        const p = dateParts(published);
+        return { ...row, publishedOn: p.date, publishedPrecision: p.precision };
+      }),
+      { deleteMissing: true, isLocked: byId(locked.position) },
+    );
+    counts["treaties"] = await syncRows(
+      tx,
+      t.treaties,
+      [t.treaties.id],
+      treaties.map(({ sources: _s, ...row }) => row),
+      { deleteMissing: true, isLocked: byId(locked.treaty) },
+    );
+    counts["treaty_actions"] = await syncRows(
+      tx,
+      t.treatyActions,
+      [t.treatyActions.id],
+      actions.map(({ sources: _s, signed, consent, ...row }) => {
+        const s = dateParts(signed);
+        const c = dateParts(consent);
+        return { ...row, signedOn: s.date, signedPrecision: s.precision, consentOn: c.date, consentPrecision: c.precision };
+      }),
+      { deleteMissing: true, isLocked: byId(locked.action) },
+    );
+    counts["record_sources"] = [
+      await syncSources(tx, "legal-position", positions, locked.position),
+      await syncSources(tx, "treaty", treaties, locked.treaty),
+      await syncSources(tx, "treaty-action", actions, locked.action),
+    ].reduce(addCounts, emptyCounts());
+    return counts;
+  },
+};
