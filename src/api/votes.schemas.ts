@@ -1,7 +1,7 @@
 // Request and response schemas of the votes and alignment APIs, and the presenters that fill them.
 import { z } from "@hono/zod-openapi";
 import type { GroupTally, VoteComparison, VoteEventDetail } from "../analysis/vote-event-detail.js";
-import { voteEventPath, type VoteEventSummary, type VoterPosition } from "../domain/votes.js";
+import { isAbsenceRecorded, voteEventLabel, voteEventPath, type VoteEventSummary, type VoterPosition } from "../domain/votes.js";
 import { MOTION_KINDS, RESOLUTION_TOPICS, UN_REGIONAL_GROUPS, VOTE_OPTIONS } from "../domain/vocabulary.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 
@@ -27,8 +27,9 @@ const Totals = z.object({ yes: z.number().int(), no: z.number().int(), abstain: 
 export const VoteEventSummarySchema = z
   .object({
     id: z.string().openapi({ example: "A/RES/74/247" }),
-    symbol: z.string().nullable(),
-    source_symbol: z.string().nullable(),
+    symbol: z.string().nullable().openapi({ description: "UN document symbol; null where none is known (Voeten's codes of sessions 1–17 are not UN numbers)" }),
+    source_symbol: z.string().nullable().openapi({ description: "the source's own code, as given" }),
+    label: z.string().openapi({ description: "the symbol, else the source's roll-call identifier" }),
     date: z.string(),
     session: z.number().int(),
     special_session: z.string().nullable(),
@@ -37,7 +38,7 @@ export const VoteEventSummarySchema = z
     title: z.string().nullable(),
     reported_totals: Totals.nullable().openapi({ description: "as officially reported" }),
     reported_by: z.enum(["un-record", "fact-base"]).nullable(),
-    counted_totals: Totals.extend({ absent: z.number().int() }).openapi({ description: "counted from the per-State positions" }),
+    counted_totals: Totals.extend({ absent: z.number().int().nullable() }).openapi({ description: "counted from the per-State positions; absent is null where the source records no absences (Voeten sessions 71–74)" }),
     has_totals_mismatch: z.boolean(),
     cyber_topic: z.enum(RESOLUTION_TOPICS).nullable(),
     source_ids: z.array(z.string()),
@@ -55,7 +56,7 @@ const GroupTallySchema = z.object({
   yes: z.number().int(),
   no: z.number().int(),
   abstain: z.number().int(),
-  absent: z.number().int(),
+  absent: z.number().int().nullable(),
 });
 
 const PositionSchema = z.object({
@@ -100,6 +101,7 @@ export function presentVoteEventSummary(e: VoteEventSummary): z.infer<typeof Vot
     id: e.id,
     symbol: e.symbol,
     source_symbol: e.sourceSymbol,
+    label: voteEventLabel(e),
     date: e.date,
     session: e.session,
     special_session: e.specialSession,
@@ -108,7 +110,7 @@ export function presentVoteEventSummary(e: VoteEventSummary): z.infer<typeof Vot
     title: e.title,
     reported_totals: e.reported,
     reported_by: e.reportedBy,
-    counted_totals: e.counted,
+    counted_totals: { ...e.counted, absent: isAbsenceRecorded(e) ? e.counted.absent : null },
     has_totals_mismatch: e.hasTotalsMismatch,
     cyber_topic: e.cyberTopic,
     source_ids: e.sourceIds,
@@ -117,8 +119,8 @@ export function presentVoteEventSummary(e: VoteEventSummary): z.infer<typeof Vot
   };
 }
 
-function presentTally(t: GroupTally): z.infer<typeof GroupTallySchema> {
-  return { id: t.id, name: t.name, members: t.members, yes: t.yes, no: t.no, abstain: t.abstain, absent: t.absent };
+function presentTally(t: GroupTally, hasAbsences: boolean): z.infer<typeof GroupTallySchema> {
+  return { id: t.id, name: t.name, members: t.members, yes: t.yes, no: t.no, abstain: t.abstain, absent: hasAbsences ? t.absent : null };
 }
 
 function presentPosition(p: VoterPosition): z.infer<typeof PositionSchema> {
@@ -138,8 +140,8 @@ export function presentVoteEventDetail(d: VoteEventDetail): z.infer<typeof VoteE
       ? { other_source: e.crossCheck.otherSource, voeten_rcid: e.crossCheck.voetenRcid, compared: e.crossCheck.compared, disagreements: e.crossCheck.disagreements }
       : null,
     votes: d.positions.map(presentPosition),
-    by_regional_group: d.byRegionalGroup.map(presentTally),
-    by_organization: d.byOrganization.map(presentTally),
+    by_regional_group: d.byRegionalGroup.map((t) => presentTally(t, isAbsenceRecorded(e))),
+    by_organization: d.byOrganization.map((t) => presentTally(t, isAbsenceRecorded(e))),
     csv_url: `/api/v1/votes/${voteEventPath(e.id)}.csv`,
   };
 }

@@ -31,6 +31,14 @@ describe.each(TEST_DRIVERS)("votes and alignment API on $label", ({ driver, skip
     expect(body.sponsors.map((s) => s.state_iso3)).toContain("RUS");
   });
 
+  it.skipIf(skip)("gives absences as null where the source records none, and early roll calls no UN symbol (issue 15)", async () => {
+    const body = (await (await t.app.request("/api/v1/votes/A/RES/73/27")).json()) as { counted_totals: unknown; by_regional_group: { absent: number | null }[] };
+    expect(body.counted_totals).toEqual({ yes: 119, no: 46, abstain: 14, absent: null });
+    expect(body.by_regional_group.every((g) => g.absent === null)).toBe(true);
+    const early = (await (await t.app.request("/api/v1/votes/RC-319")).json()) as { symbol: string | null; source_symbol: string; label: string };
+    expect(early).toMatchObject({ symbol: null, source_symbol: "R/7/69", label: "Roll call 319 (Voeten code R/7/69)" });
+  });
+
   it.skipIf(skip)("exports a vote event as CSV", async () => {
     const res = await t.app.request("/api/v1/votes/A/RES/73/27.csv");
     expect(res.status).toBe(200);

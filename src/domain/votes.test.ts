@@ -6,7 +6,13 @@ describe("vote events", () => {
     expect(normaliseVoetenSymbol("R/73/27")).toBe("A/RES/73/27");
     expect(normaliseVoetenSymbol("A/RES/74/247")).toBe("A/RES/74/247");
     expect(normaliseVoetenSymbol("R/54/54D")).toBe("A/RES/54/54 D");
-    expect(normaliseVoetenSymbol("R/2/181")).toBe("A/RES/181(II)");
+    expect(normaliseVoetenSymbol("R/2/181")).toBeNull();
+    expect(normaliseVoetenSymbol("R/18/1883")).toBe("A/RES/1883(XVIII)");
+    expect(normaliseVoetenSymbol("R/19/595", 14)).toBeNull();
+    expect(normaliseVoetenSymbol("R/39/412")).toBe("A/DEC/39/412");
+    expect(normaliseVoetenSymbol("R/69/320")).toBe("A/RES/69/320");
+    expect(normaliseVoetenSymbol("SS/1/175")).toBeNull();
+    expect(normaliseVoetenSymbol("ESS/5/41")).toBeNull();
     expect(normaliseVoetenSymbol("R/26/2758")).toBe("A/RES/2758(XXVI)");
     expect(normaliseVoetenSymbol("ESS/10/2")).toBe("A/RES/ES-10/2");
     expect(normaliseVoetenSymbol("R/20/2131A")).toBeNull();

@@ -144,22 +144,68 @@ export function toRoman(n: number): string {
   return out;
 }
 
+/** Voeten's `unres` numbers are resolution numbers from session 18 (R/18/1881 = 1881(XVIII)); before, they are not. */
+const FIRST_SESSION_OF_RESOLUTION_NUMBERS = 18;
+/** Emergency special sessions ES-1 to ES-5 numbered their resolutions in the regular series (1004(ES-II)); from ES-6 (1980), ES-6/1. */
+const FIRST_NUMBERED_EMERGENCY_SESSION = 6;
+/** Special sessions S-1 to S-7 numbered their resolutions in the regular series (3201(S-VI)); from S-8 (1978), S-8/1. */
+const FIRST_NUMBERED_SPECIAL_SESSION = 8;
+/** From session 31 decisions are numbered from 301; resolution numbers first passed 300 in session 57 (57/300). */
+const LAST_SESSION_OF_DECISIONS_ABOVE_300 = 56;
+
 /**
  * Turns a Voeten resolution code into a UN document symbol: R/73/27 → A/RES/73/27, R/54/54D → A/RES/54/54 D,
- * ESS/10/2 → A/RES/ES-10/2, SS/12/1 → A/RES/S-12/1, R/2/181 → A/RES/181(II) (sessions 1–30 numbered resolutions
- * consecutively). Returns null for codes whose UN form we cannot derive with certainty (lettered ones before 1976).
+ * ESS/10/2 → A/RES/ES-10/2, SS/12/1 → A/RES/S-12/1, R/26/2758 → A/RES/2758(XXVI) (sessions 18–30 numbered
+ * resolutions consecutively), R/39/412 → A/DEC/39/412 (sessions 31–56 numbered decisions from 301, resolutions
+ * stayed below 300). Returns null where the UN form is not known with certainty, and never builds one from a number
+ * that is not a resolution number: Voeten's numbers of sessions 1–17 (R/7/69 is a 1952 apartheid vote, not
+ * resolution 69(VII)) and of special and emergency special sessions before the 1976 numbering (SS/1/175,
+ * ESS/5/41) are not the UN's; lettered codes before 1976 are ambiguous. `rollCallSession` is the session the roll
+ * call belongs to, which wins over the one written in the code (roll call 1959-11-06 of session 14 reads R/19/595).
  */
-export function normaliseVoetenSymbol(code: string): string | null {
+export function normaliseVoetenSymbol(code: string, rollCallSession?: number): string | null {
+  if (rollCallSession !== undefined && rollCallSession < FIRST_SESSION_OF_RESOLUTION_NUMBERS) return null;
   const text = code.trim();
   if (/^A\/RES\/[\w-]+\/\d+( [A-Z](-[A-Z])?)?$/.test(text)) return text;
   const m = /^(R|ESS|SS)\/(\d+)\/(\d+)([A-Z])?$/.exec(text);
   if (!m) return null;
-  const [, kind, sessionText, number, letter] = m;
+  const [, kind, sessionText, numberText, letter] = m;
   const session = Number(sessionText);
-  if (kind === "ESS") return `A/RES/ES-${session}/${number}${letter ? ` ${letter}` : ""}`;
-  if (kind === "SS") return `A/RES/S-${session}/${number}${letter ? ` ${letter}` : ""}`;
-  if (session >= 31) return `A/RES/${session}/${number}${letter ? ` ${letter}` : ""}`;
+  const number = Number(numberText);
+  const part = letter ? ` ${letter}` : "";
+  if (kind === "ESS") return session >= FIRST_NUMBERED_EMERGENCY_SESSION ? `A/RES/ES-${session}/${number}${part}` : null;
+  if (kind === "SS") return session >= FIRST_NUMBERED_SPECIAL_SESSION ? `A/RES/S-${session}/${number}${part}` : null;
+  if (session >= 31 && session <= LAST_SESSION_OF_DECISIONS_ABOVE_300 && number > 300) return `A/DEC/${session}/${number}${part}`;
+  if (session >= 31) return `A/RES/${session}/${number}${part}`;
+  if (session < FIRST_SESSION_OF_RESOLUTION_NUMBERS) return null;
   return letter ? null : `A/RES/${number}(${toRoman(session)})`;
+}
+
+/** True when a UN symbol names a decision rather than a resolution (A/DEC/39/412). */
+export function isDecisionSymbol(symbol: string | null): boolean {
+  return symbol !== null && symbol.startsWith("A/DEC/");
+}
+
+/**
+ * What a page calls a vote event: its UN symbol when one is known, else the source's own identifier
+ * (Voeten roll call number, with its code as given), never a symbol made up from that code.
+ */
+export function voteEventLabel(event: { id: string; symbol: string | null; sourceSymbol: string | null }): string {
+  if (event.symbol) return event.symbol;
+  const rcid = /^RC-(\d+)$/.exec(event.id)?.[1];
+  if (rcid) return `Roll call ${rcid}${event.sourceSymbol ? ` (Voeten code ${event.sourceSymbol})` : ""}`;
+  return event.sourceSymbol ?? event.id;
+}
+
+/** Voeten's absences (code 8) survive only for sessions 1–70; the UN's records list "not recorded" for sessions 74–80. */
+const LAST_VOETEN_SESSION_WITH_ABSENCES = 70;
+
+/**
+ * True when the event's source records who was absent: the UN's record, or Voeten's data up to session 70. Elsewhere
+ * (Voeten sessions 71–74) a member without a position has no data, which is not the same as absent.
+ */
+export function isAbsenceRecorded(event: { session: number; sourceIds: string[] }): boolean {
+  return event.sourceIds.includes("dataset:unxml-ga-resolutions") || event.session <= LAST_VOETEN_SESSION_WITH_ABSENCES;
 }
 
 /** The path of an event's page and API resource: symbols keep their slashes, e.g. /votes/A/RES/74/247. */

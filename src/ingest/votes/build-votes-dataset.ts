@@ -102,7 +102,7 @@ function readVoeten(sharedDir: string, registry: VoterRegistry, problems: Import
   }
   const events: VoteEventRecord[] = rc.rollCalls.map((r) => ({
     id: "",
-    symbol: r.sourceSymbol ? normaliseVoetenSymbol(r.sourceSymbol) : null,
+    symbol: r.sourceSymbol ? normaliseVoetenSymbol(r.sourceSymbol, r.session) : null,
     sourceSymbol: r.sourceSymbol,
     date: r.date,
     session: r.session,

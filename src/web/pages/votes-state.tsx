@@ -1,10 +1,10 @@
 // A State's voting record: its votes on cyber resolutions, and the States it agrees with most and least.
 import { Hono } from "hono";
 import { listVoterAgreements, type VoterAgreementRow } from "../../analysis/alignment-queries.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { getState } from "../../db/states.js";
 import { listVoterCyberVotes } from "../../db/votes.js";
-import { voteEventPath, voteOptionOf } from "../../domain/votes.js";
+import { voteEventLabel, voteEventPath, voteOptionOf } from "../../domain/votes.js";
 import { Layout } from "../layout.js";
 import { VOTE_LABELS } from "../components/world-map.js";
 
@@ -41,7 +41,7 @@ export function stateVotesPages(deps: AppDeps) {
               const option = voteOptionOf(vote);
               return (
                 <tr>
-                  <th scope="row"><a href={`/votes/${voteEventPath(event.id)}`}>{event.symbol ?? event.id}</a></th>
+                  <th scope="row"><a href={`/votes/${voteEventPath(event.id)}`}>{voteEventLabel(event)}</a></th>
                   <td>{event.date}</td>
                   <td>{event.title ?? "—"}</td>
                   <td class={option ? `vote-cell vote-${option}` : undefined}>{option ? VOTE_LABELS[option] : "no data"}</td>

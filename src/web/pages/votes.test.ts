@@ -41,6 +41,35 @@ describe("vote and alignment pages", () => {
     expect(alignment).toMatch(/Mean agreement of its 27 members/);
   });
 
+  it("names an early roll call by the source's own identifier, never by a symbol made from Voeten's number (issue 15)", async () => {
+    const res = await t.app.request("/votes/RC-319");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("<h1>Roll call 319 (Voeten code R/7/69)</h1>");
+    expect(html).toContain("none known (the source&#39;s code is not a UN symbol)");
+    expect(html).not.toContain("A/RES/69(VII)");
+    expect((await t.app.request("/votes/A/RES/69(VII)")).status).toBe(404);
+    const session7 = await (await t.app.request("/votes?session=7")).text();
+    expect(session7).not.toMatch(/A\/RES\/\d+\(VII\)/);
+  });
+
+  it("shows a decision of session 39 as a decision (issue 15)", async () => {
+    const html = await (await t.app.request("/votes/A/DEC/39/412")).text();
+    expect(html).toContain("<h1>A/DEC/39/412</h1>");
+    expect(html).toContain("<dt>Motion</dt><dd>decision</dd>");
+    expect((await t.app.request("/votes/A/RES/39/412")).status).toBe(404);
+  });
+
+  it("shows no data, not zero absent, where the source records no absences (sessions 71–73) (issue 15)", async () => {
+    const html = await (await t.app.request("/votes/A/RES/73/27")).text();
+    expect(html).toMatch(/Counted from the State list<\/th><td class="num">119<\/td><td class="num">46<\/td><td class="num">14<\/td><td class="num">no data<\/td>/);
+    expect(html).not.toMatch(/<td class="num">\d+<\/td><td class="num">0<\/td><\/tr>/);
+    expect(html).toContain("who was absent or not a member is not known");
+    // A UN record counts its absences.
+    const un = await (await t.app.request("/votes/A/RES/74/247")).text();
+    expect(un).not.toContain("no data</td>");
+  });
+
   it("answers an unknown vote with a 404 page", async () => {
     expect((await t.app.request("/votes/A/RES/99/999")).status).toBe(404);
   });

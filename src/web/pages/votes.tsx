@@ -2,10 +2,10 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { compareVoteEvents, getVoteEventDetail, listVotersCached, type GroupTally } from "../../analysis/vote-event-detail.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { listVoteEvents } from "../../db/votes.js";
 import { InvalidInputError } from "../../domain/errors.js";
-import { voteEventPath, type VoteEventSummary } from "../../domain/votes.js";
+import { isAbsenceRecorded, isDecisionSymbol, voteEventLabel, voteEventPath, type VoteEventSummary } from "../../domain/votes.js";
 import { RESOLUTION_TOPIC_LABELS, UN_REGIONAL_GROUP_LABELS } from "../../domain/vocabulary.js";
 import { Layout } from "../layout.js";
 import { VOTE_LABELS, WorldMap } from "../components/world-map.js";
@@ -27,6 +27,7 @@ function parse<T extends z.ZodType>(schema: T, query: Record<string, string>): z
 
 export function Totals(props: { event: VoteEventSummary }) {
   const e = props.event;
+  const hasAbsences = isAbsenceRecorded(e);
   return (
     <table class="data totals">
       <caption>Totals{e.hasTotalsMismatch ? " — the counted positions do not reproduce the reported totals" : ""}</caption>
@@ -38,25 +39,32 @@ export function Totals(props: { event: VoteEventSummary }) {
         </tr>
         <tr class={e.hasTotalsMismatch ? "mismatch" : undefined}>
           <th scope="row">Counted from the State list</th>
-          <td class="num">{e.counted.yes}</td><td class="num">{e.counted.no}</td><td class="num">{e.counted.abstain}</td><td class="num">{e.counted.absent}</td>
+          <td class="num">{e.counted.yes}</td><td class="num">{e.counted.no}</td><td class="num">{e.counted.abstain}</td><td class="num">{hasAbsences ? e.counted.absent : "no data"}</td>
         </tr>
       </tbody>
     </table>
   );
 }
 
-function EventLink(props: { event: VoteEventSummary }) {
-  return <a href={`/votes/${voteEventPath(props.event.id)}`}>{props.event.symbol ?? props.event.sourceSymbol ?? props.event.id}</a>;
+/** Says why the absent column reads "no data" rather than a count. */
+function AbsenceNote(props: { event: VoteEventSummary }) {
+  return isAbsenceRecorded(props.event) ? null : (
+    <p class="note">The source (Voeten, session {props.event.session}) records yes, no and abstain only: who was absent or not a member is not known, so absences show as no data, not as 0.</p>
+  );
 }
 
-function TallyTable(props: { caption: string; rows: GroupTally[] }) {
+function EventLink(props: { event: VoteEventSummary }) {
+  return <a href={`/votes/${voteEventPath(props.event.id)}`}>{voteEventLabel(props.event)}</a>;
+}
+
+function TallyTable(props: { caption: string; rows: GroupTally[]; hasAbsences: boolean }) {
   return (
     <table class="data">
       <caption>{props.caption}</caption>
       <thead><tr><th scope="col">Group</th><th scope="col" class="num">Members</th><th scope="col" class="num">Yes</th><th scope="col" class="num">No</th><th scope="col" class="num">Abstain</th><th scope="col" class="num">Absent</th></tr></thead>
       <tbody>
         {props.rows.map((r) => (
-          <tr><th scope="row">{r.name}</th><td class="num">{r.members}</td><td class="num">{r.yes}</td><td class="num">{r.no}</td><td class="num">{r.abstain}</td><td class="num">{r.absent}</td></tr>
+          <tr><th scope="row">{r.name}</th><td class="num">{r.members}</td><td class="num">{r.yes}</td><td class="num">{r.no}</td><td class="num">{r.abstain}</td><td class="num">{props.hasAbsences ? r.absent : "no data"}</td></tr>
         ))}
       </tbody>
     </table>
@@ -87,7 +95,7 @@ export function votesPages(deps: AppDeps) {
           <tbody>
             {items.map((e) => (
               <tr>
-                <th scope="row"><EventLink event={e} />{e.motionKind !== "resolution" && e.motionKind !== "unspecified" ? ` (${e.motionKind})` : ""}</th>
+                <th scope="row"><EventLink event={e} />{isDecisionSymbol(e.symbol) ? " (decision)" : e.motionKind !== "resolution" && e.motionKind !== "unspecified" ? ` (${e.motionKind})` : ""}</th>
                 <td>{e.date}</td>
                 <td>{e.title ?? "—"}{e.cyberTopic ? <span class="tag"> {RESOLUTION_TOPIC_LABELS[e.cyberTopic]}</span> : null}</td>
                 <td class="num">{`${e.counted.yes}–${e.counted.no}–${e.counted.abstain}`}{e.hasTotalsMismatch ? " ⚠" : ""}</td>
@@ -121,7 +129,7 @@ export function votesPages(deps: AppDeps) {
             <ul class="plain">{Object.entries(comparison.moves).map(([k, n]) => <li>{k}: {n}</li>)}</ul>
             <table class="data">
               <caption>States whose vote differs</caption>
-              <thead><tr><th scope="col">State</th><th scope="col">{comparison.a.symbol ?? comparison.a.id}</th><th scope="col">{comparison.b.symbol ?? comparison.b.id}</th></tr></thead>
+              <thead><tr><th scope="col">State</th><th scope="col">{voteEventLabel(comparison.a)}</th><th scope="col">{voteEventLabel(comparison.b)}</th></tr></thead>
               <tbody>
                 {comparison.shifts.map((s) => (
                   <tr><th scope="row">{s.name}</th><td>{s.from ? VOTE_LABELS[s.from] : "no data"}</td><td>{s.to ? VOTE_LABELS[s.to] : "no data"}</td></tr>
@@ -139,7 +147,7 @@ export function votesPages(deps: AppDeps) {
     const detail = await getVoteEventDetail(deps.db, id);
     const voters = new Map((await listVotersCached(deps.db)).map((v) => [v.code, v]));
     const e = detail.event;
-    const name = e.symbol ?? e.sourceSymbol ?? e.id;
+    const name = voteEventLabel(e);
     const mapVoters = detail.positions.map((p) => ({ ...p, latitude: voters.get(p.code)?.latitude ?? null, longitude: voters.get(p.code)?.longitude ?? null }));
     return c.html(
       <Layout title={`Vote on ${name}`} path="/votes" description={`${name}: recorded vote of ${e.date}, per State, with map and breakdowns`}>
@@ -150,11 +158,14 @@ export function votesPages(deps: AppDeps) {
           <dt>Date</dt><dd>{e.date}</dd>
           <dt>Session</dt><dd>{e.session}{e.specialSession ? ` (${e.specialSession})` : ""}</dd>
           <dt>Body</dt><dd>{e.body}</dd>
-          <dt>Motion</dt><dd>{e.motionKind === "unspecified" ? "not specified by the source" : e.motionKind}</dd>
+          <dt>UN symbol</dt><dd>{e.symbol ?? "none known (the source's code is not a UN symbol)"}</dd>
+          {e.voetenRcid ? (<><dt>Source identifier</dt><dd>{`Voeten roll call ${e.voetenRcid}${e.sourceSymbol ? `, code ${e.sourceSymbol} as given` : ""}`}</dd></>) : null}
+          <dt>Motion</dt><dd>{isDecisionSymbol(e.symbol) ? "decision" : e.motionKind === "unspecified" ? "not specified by the source" : e.motionKind}</dd>
           {e.cyberTopic ? (<><dt>Cyber topic</dt><dd>{RESOLUTION_TOPIC_LABELS[e.cyberTopic]}</dd></>) : null}
           {e.crossCheck ? (<><dt>Cross-check</dt><dd>{`Voeten roll call ${e.crossCheck.voetenRcid}: ${e.crossCheck.compared} States compared, ${e.crossCheck.disagreements.length} disagreements`}</dd></>) : null}
         </dl>
         <Totals event={e} />
+        <AbsenceNote event={e} />
         <p><a href={`/api/v1/votes/${voteEventPath(e.id)}.csv`} download>Download the votes as CSV</a> · <a href={`/votes/compare?a=${encodeURIComponent(e.id)}`}>Compare with another vote</a></p>
         <div class="vote-layout">
           <WorldMap voters={mapVoters} caption={`How each State voted on ${name}`} />
@@ -172,8 +183,8 @@ export function votesPages(deps: AppDeps) {
             </tbody>
           </table>
         </div>
-        <TallyTable caption="By UN regional group" rows={detail.byRegionalGroup} />
-        <TallyTable caption="By organisation (today's members)" rows={detail.byOrganization} />
+        <TallyTable caption="By UN regional group" rows={detail.byRegionalGroup} hasAbsences={isAbsenceRecorded(e)} />
+        <TallyTable caption="By organisation (today's members)" rows={detail.byOrganization} hasAbsences={isAbsenceRecorded(e)} />
         {e.sponsors.length ? (
           <section aria-labelledby="sponsors-heading">
             <h2 id="sponsors-heading">Sponsors ({e.sponsors.length})</h2>
