@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Source } from "../domain/source.js";
 import type { RecordKind } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
+import type { Tx } from "./upsert.js";
 import { recordSources, sources } from "./schema/sources.js";
 
 export async function listRecordSources(db: Db, kind: RecordKind, recordId: string): Promise<Source[]> {
@@ -44,4 +45,10 @@ function toSource(row: typeof sources.$inferSelect, note: string | null): Source
     retrievedOn: row.retrievedOn,
     note,
   };
+}
+
+/** One source by id, or null. */
+export async function findSource(db: Db | Tx, id: string): Promise<Source | null> {
+  const [row] = await db.select().from(sources).where(eq(sources.id, id)).limit(1);
+  return row ? toSource(row, null) : null;
 }
