@@ -1,6 +1,7 @@
 // Posts an alert to a subscriber's webhook: JSON body, signed with the alert's secret (X-Normwatch-Signature),
-// no redirects followed, and an address check passed in by the caller (private addresses refused by default).
+// no redirects followed, through a fetch passed in by the caller that refuses private addresses at connect time.
 import { signWebhookBody } from "../domain/alerts.js";
+import { AddressRefusedError } from "../domain/network-addresses.js";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -19,8 +20,13 @@ export interface WebhookPoster {
 }
 
 export interface WebhookPosterOptions {
-  /** Throws when the URL's host may not be called (e.g. private or loopback addresses). */
-  assertAllowedUrl: (url: URL) => Promise<void>;
+  /** Throws when the URL's host may not be called (e.g. private or loopback addresses): an early, cheap refusal. */
+  assertAllowedUrl?: (url: URL) => Promise<void>;
+  /**
+   * The fetch that posts. The server wires ingest's public-only fetch here (`createPublicOnlyFetch`), which checks the
+   * address each connection actually reaches (a name that resolves to loopback, DNS rebinding) and rejects with
+   * AddressRefusedError; the global fetch checks nothing.
+   */
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -32,7 +38,7 @@ export function createWebhookPoster(options: WebhookPosterOptions): WebhookPoste
       const url = new URL(input.url);
       if (url.protocol !== "https:" && url.protocol !== "http:") throw new WebhookError(`refused: ${url.protocol} is not http(s)`, true);
       try {
-        await options.assertAllowedUrl(url);
+        await options.assertAllowedUrl?.(url);
       } catch (error) {
         throw new WebhookError((error as Error).message, true);
       }
@@ -52,6 +58,7 @@ export function createWebhookPoster(options: WebhookPosterOptions): WebhookPoste
           body: input.body,
         });
       } catch (error) {
+        if (error instanceof AddressRefusedError) throw new WebhookError(error.message, true);
         throw new WebhookError(`webhook unreachable: ${(error as Error).message}`, false);
       }
       await response.body?.cancel();

@@ -1,37 +1,134 @@
-// Fetches a document by URL: http(s) only, private and loopback addresses refused unless allowed, bounded redirects and size.
-import { lookup } from "node:dns/promises";
+// Fetches a document by URL: http(s) only, bounded redirects and size, and (unless allowed) only public addresses,
+// checked on the address each connection actually goes to, every redirect hop included.
+import { lookup as dnsLookup } from "node:dns/promises";
+import type { LookupAddress, LookupOptions } from "node:dns";
 import net from "node:net";
+import { Agent, buildConnector, fetch as undiciFetch } from "undici";
+import { AddressRefusedError, assertPublicAddress, isPublicAddress } from "../../domain/network-addresses.js";
 
 export interface FetchLimits {
   maxBytes: number;
   maxRedirects: number;
   allowPrivateAddresses: boolean;
   timeoutMs?: number;
+  /** Name resolution, for tests; the system resolver (getaddrinfo) by default. */
+  resolve?: Resolver;
+  /** Non-public addresses allowed anyway when private ones are not (tests use a second loopback address). */
+  alsoAllow?: (address: string) => boolean;
 }
+
+/** Who may be connected to: everything, or public unicast addresses (and those `alsoAllow` accepts). */
+export type AddressPolicy = Pick<FetchLimits, "allowPrivateAddresses" | "resolve" | "alsoAllow">;
+
+/** Resolves a host name to every address it has. */
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
 export class FetchRefusedError extends Error {
   override readonly name = "FetchRefusedError";
 }
 
+const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+
 export async function fetchDocument(url: string, limits: FetchLimits): Promise<{ bytes: Uint8Array; contentType: string | null; finalUrl: string }> {
-  let current = url;
-  for (let hop = 0; hop <= limits.maxRedirects; hop++) {
-    const target = new URL(current);
-    if (target.protocol !== "http:" && target.protocol !== "https:") throw new FetchRefusedError(`only http and https URLs are fetched, not ${target.protocol}`);
-    if (!limits.allowPrivateAddresses) await assertPublicHost(target.hostname);
-    const response = await fetch(target, { redirect: "manual", signal: AbortSignal.timeout(limits.timeoutMs ?? 30_000) });
-    if (response.status >= 300 && response.status < 400) {
-      const location = response.headers.get("location");
-      if (!location) throw new FetchRefusedError(`redirect ${response.status} without a Location header`);
-      current = new URL(location, target).toString();
-      continue;
+  const agent = createAddressCheckingAgent(limits);
+  try {
+    let current = url;
+    for (let hop = 0; hop <= limits.maxRedirects; hop++) {
+      const target = new URL(current);
+      if (target.protocol !== "http:" && target.protocol !== "https:") throw new FetchRefusedError(`only http and https URLs are fetched, not ${target.protocol}`);
+      const response = await fetchThrough(agent, target, { redirect: "manual", signal: AbortSignal.timeout(limits.timeoutMs ?? 30_000) });
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel();
+        const location = response.headers.get("location");
+        if (!location) throw new FetchRefusedError(`redirect ${response.status} without a Location header`);
+        current = new URL(location, target).toString();
+        continue;
+      }
+      if (!response.ok) throw new FetchRefusedError(`HTTP ${response.status} from ${target.host}`);
+      const declared = Number(response.headers.get("content-length") ?? "0");
+      if (declared > limits.maxBytes) throw new FetchRefusedError(`too large: ${declared} bytes, over the limit of ${limits.maxBytes}`);
+      return { bytes: await readLimited(response, limits.maxBytes), contentType: response.headers.get("content-type"), finalUrl: target.toString() };
     }
-    if (!response.ok) throw new FetchRefusedError(`HTTP ${response.status} from ${target.host}`);
-    const declared = Number(response.headers.get("content-length") ?? "0");
-    if (declared > limits.maxBytes) throw new FetchRefusedError(`too large: ${declared} bytes, over the limit of ${limits.maxBytes}`);
-    return { bytes: await readLimited(response, limits.maxBytes), contentType: response.headers.get("content-type"), finalUrl: target.toString() };
+    throw new FetchRefusedError(`more than ${limits.maxRedirects} redirects`);
+  } finally {
+    await agent.destroy();
   }
-  throw new FetchRefusedError(`more than ${limits.maxRedirects} redirects`);
+}
+
+/**
+ * A fetch that connects only to public addresses (unless `allowPrivateAddresses`): for alert webhooks, injected by
+ * the server wiring (newsletter/ cannot import ingest/). A refusal rejects with AddressRefusedError.
+ */
+export function createPublicOnlyFetch(policy: AddressPolicy): typeof fetch {
+  const agent = createAddressCheckingAgent(policy);
+  const guarded = (input: string | URL | Request, init?: RequestInit) => fetchThrough(agent, input instanceof Request ? input.url : input, init ?? {});
+  return guarded as typeof fetch;
+}
+
+async function fetchThrough(agent: Agent, target: string | URL, init: RequestInit): Promise<Response> {
+  try {
+    return (await undiciFetch(target, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: agent })) as unknown as Response;
+  } catch (error) {
+    // undici reports a connector error as TypeError("fetch failed") with the reason as its cause.
+    const cause = (error as { cause?: unknown }).cause;
+    throw cause instanceof AddressRefusedError ? cause : error;
+  }
+}
+
+/**
+ * An undici Agent whose connections may only reach public addresses. A host name is resolved once, in the socket's
+ * `lookup` hook, and refused if any of its addresses is not public, so the address connected to is the one checked
+ * (no second resolution for DNS rebinding to exploit). A literal address is checked before connecting, and the
+ * socket's remote address once more after, before a byte is written.
+ */
+export function createAddressCheckingAgent(policy: AddressPolicy): Agent {
+  if (policy.allowPrivateAddresses) return new Agent(policy.resolve ? { connect: { lookup: lookupWith(policy.resolve, null) } } : {});
+  const isAllowed = (address: string) => isPublicAddress(address) || (policy.alsoAllow?.(address) ?? false);
+  const check = (address: string, what: string) => {
+    if (!isAllowed(address)) assertPublicAddress(address, what);
+  };
+  const connect = buildConnector({ lookup: lookupWith(policy.resolve ?? systemResolver, check) });
+  return new Agent({
+    connect(options, callback) {
+      try {
+        if (net.isIP(options.hostname)) check(options.hostname, options.hostname);
+      } catch (error) {
+        return callback(error as Error, null);
+      }
+      connect(options, (error, socket) => {
+        if (error || !socket) return callback(error ?? new Error("no socket"), null);
+        const remote = socket.remoteAddress;
+        if (!remote || !isAllowed(remote)) {
+          socket.destroy();
+          return callback(new AddressRefusedError(`refused: connected to ${remote ?? "an unknown address"}, a private or loopback address; set DOCUMENT_FETCH_ALLOW_PRIVATE=true to allow`), null);
+        }
+        callback(null, socket);
+      });
+    },
+  });
+}
+
+type LookupCallback = (error: Error | null, address: string | LookupAddress[], family?: number) => void;
+
+/** A net.connect `lookup` hook over a resolver, refusing a name when `check` throws for any of its addresses. */
+function lookupWith(resolve: Resolver, check: ((address: string, what: string) => void) | null) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    resolve(hostname).then(
+      (all) => {
+        try {
+          if (check) for (const a of all) check(a.address, `${hostname} (resolves to ${a.address})`);
+        } catch (error) {
+          return callback(error as Error, "");
+        }
+        const family = options.family === "IPv4" ? 4 : options.family === "IPv6" ? 6 : options.family;
+        const usable = family ? all.filter((a) => a.family === family) : all;
+        if (usable.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), "");
+        if (options.all) callback(null, usable);
+        else callback(null, usable[0]!.address, usable[0]!.family);
+      },
+      (error: Error) => callback(error, ""),
+    );
+  };
 }
 
 async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array> {
@@ -53,21 +150,16 @@ async function readLimited(response: Response, maxBytes: number): Promise<Uint8A
 }
 
 /** Refuses hosts that are, or resolve to, loopback, private, link-local or otherwise non-public addresses. */
-export async function assertPublicHost(hostname: string): Promise<void> {
+export async function assertPublicHost(hostname: string, resolve: Resolver = systemResolver): Promise<void> {
   const host = hostname.replace(/^\[|\]$/g, "");
-  const addresses = net.isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  for (const address of addresses) {
-    if (isPrivateAddress(address)) throw new FetchRefusedError(`refused: ${hostname} is a private or loopback address (${address}); set DOCUMENT_FETCH_ALLOW_PRIVATE=true to allow`);
+  const addresses = net.isIP(host) ? [host] : (await resolve(host)).map((a) => a.address);
+  try {
+    for (const address of addresses) assertPublicAddress(address, hostname);
+  } catch (error) {
+    throw new FetchRefusedError((error as Error).message);
   }
 }
 
 export function isPrivateAddress(address: string): boolean {
-  if (net.isIPv4(address)) {
-    const [a, b] = address.split(".").map(Number) as [number, number];
-    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 198 && (b === 18 || b === 19)) || a >= 224;
-  }
-  const lower = address.toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (mapped) return isPrivateAddress(mapped[1]!);
-  return lower === "::" || lower === "::1" || lower.startsWith("fc") || lower.startsWith("fd") || lower.startsWith("fe8") || lower.startsWith("fe9") || lower.startsWith("fea") || lower.startsWith("feb") || lower.startsWith("ff");
+  return !isPublicAddress(address);
 }
