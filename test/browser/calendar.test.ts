@@ -2,26 +2,16 @@
 // subscribing to a process's iCalendar feed from the page, checked with an independent parser.
 import fs from "node:fs";
 import ICAL from "ical.js";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeBrowser, launchChromium, saveScreenshot, startBrowserTestServer, type BrowserTestServer } from "../browser.js";
+import { expect, it } from "vitest";
+import { describeBrowser, saveScreenshot, startBrowserTestServer, useBrowserSetup } from "../browser.js";
 
 describeBrowser("calendar page in a browser", () => {
-  let server: BrowserTestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startBrowserTestServer({ now: new Date("2022-06-15T12:00:00Z") });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const setup = useBrowserSetup(() => startBrowserTestServer({ now: new Date("2022-06-15T12:00:00Z") }));
 
   it("shows the month, filters it with the form and switches to the list, all without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await setup.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    expect((await page.goto(`${server.base}/calendar`))?.status()).toBe(200);
+    expect((await page.goto(`${setup.server.base}/calendar`))?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 2, name: "June 2022" }).isVisible()).resolves.toBe(true);
     const grid = page.getByRole("table", { name: "Sessions and deadlines in June 2022" });
     await expect(grid.getByRole("link", { name: /Deadline: OEWG 2021–2025: silence procedure/ }).isVisible()).resolves.toBe(true);
@@ -41,13 +31,13 @@ describeBrowser("calendar page in a browser", () => {
   });
 
   it("subscribes to a process feed from the page and downloads one event", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
+    const context = await setup.browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${server.base}/calendar?process=oewg-2021-2025&month=2022-06`);
+    await page.goto(`${setup.server.base}/calendar?process=oewg-2021-2025&month=2022-06`);
     const subscribe = page.getByRole("link", { name: "Sessions and deadlines of the OEWG 2021–2025 (iCalendar)" });
     const href = await subscribe.getAttribute("href");
     expect(href).toBe("/feeds/processes/oewg-2021-2025.ics");
-    const feed = await page.request.get(`${server.base}${href}`);
+    const feed = await page.request.get(`${setup.server.base}${href}`);
     expect(feed.headers()["content-type"]).toContain("text/calendar");
     const calendar = new ICAL.Component(ICAL.parse(await feed.text()));
     const uids = calendar.getAllSubcomponents("vevent").map((v) => String(v.getFirstPropertyValue("uid")));

@@ -1,18 +1,15 @@
 // Browser test: the three-State comparison in Chromium without JavaScript — chosen with the form's three selects,
 // pairwise vote agreement, instruments with their traffic light, evidence per norm side by side — and a bad code.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { getPairAgreement } from "../../src/analysis/alignment-queries.js";
 import { findCurrentRubric } from "../../src/db/rubrics.js";
 import { DEFAULT_RUBRIC_SLUG } from "../../src/domain/rubric.js";
-import { describeBrowser, launchChromium, saveScreenshot, startBrowserTestServer, type BrowserTestServer } from "../browser.js";
+import { describeBrowser, saveScreenshot, startBrowserTestServer, useBrowserSetup } from "../browser.js";
 import { createPublisher, evidenceRecord } from "../evidence.js";
 
 describeBrowser("three-State comparison in a browser", () => {
-  let server: BrowserTestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startBrowserTestServer();
+  const setup = useBrowserSetup(async () => {
+    const server = await startBrowserTestServer();
     const db = server.testApp.database.db;
     const publisher = await createPublisher(db, new Date("2026-11-23T12:00:00Z"), "compare");
     // Synthetic records (not real claims about these States), published through the editorial workflow.
@@ -20,17 +17,13 @@ describeBrowser("three-State comparison in a browser", () => {
     await publisher.publish("evidence", evidenceRecord({ stateIso3: "DEU", itemId: "13k", status: "implemented", reporter: "civil-society", reporterName: "Test NGO", externalUrl: "https://example.org/deu-13k-shadow" }));
     const criterion = (await findCurrentRubric(db, DEFAULT_RUBRIC_SLUG))!.criteria[2]!;
     await publisher.publish("assessment", { instrumentId: "bra-first-cyber-strategy", criterionId: criterion.id, rating: "not-met", paragraphId: null, externalUrl: "https://example.org/bra-strategy", quote: null, note: null, assessedOn: "2026-11-20" });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    return server;
   });
 
   it("compares France, Germany and Brazil chosen with the three selects", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await setup.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.base}/compare`);
+    await page.goto(`${setup.server.base}/compare`);
     await page.getByLabel("State 1").selectOption("FRA");
     await page.getByLabel("State 2").selectOption("DEU");
     await page.getByLabel("State 3").selectOption("BRA");
@@ -40,7 +33,7 @@ describeBrowser("three-State comparison in a browser", () => {
 
     const alignment = page.getByRole("table", { name: /Agreement index of each pair/ });
     expect(await alignment.locator("tbody tr").count()).toBe(3);
-    const expected = await getPairAgreement(server.testApp.database.db, "DEU", "BRA", { isCyberOnly: true });
+    const expected = await getPairAgreement(setup.server.testApp.database.db, "DEU", "BRA", { isCyberOnly: true });
     const row = alignment.locator("tbody tr", { hasText: "Germany – Brazil" });
     await expect(row.locator("td").first().textContent()).resolves.toContain(`${(expected.agreement! * 100).toFixed(1)}%`);
 
@@ -57,9 +50,9 @@ describeBrowser("three-State comparison in a browser", () => {
   });
 
   it("answers a code that is not a State with a 400 page that says so", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await setup.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    const response = await page.goto(`${server.base}/compare?states=FRA,QQQ`);
+    const response = await page.goto(`${setup.server.base}/compare?states=FRA,QQQ`);
     expect(response?.status()).toBe(400);
     await expect(page.locator("main").textContent()).resolves.toContain("there is no State with the code QQQ");
     await context.close();

@@ -1,48 +1,21 @@
 // Browser test, JavaScript off: an editor drafts December 2019 from changes, sees the email preview in its
 // sandboxed frame, publishes, and a reader finds the issue in the archive.
-import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeBrowser, launchChromium } from "../browser.js";
-import { createEditorialTestApp, type EditorialTestApp } from "../editorial.js";
+import { expect, it } from "vitest";
+import { describeBrowser, signIn, startEditorialBrowserServer, useBrowserSetup } from "../browser.js";
 
-const PASSWORD = "a long enough passphrase";
+const EDITOR = { email: "digest-browser@example.org", password: "a long enough passphrase" };
 
 describeBrowser("monthly digest in a browser without JavaScript", () => {
-  let t: EditorialTestApp;
-  let server: ServerType;
-  let browser: Browser;
-  let base: string;
-  beforeAll(async () => {
-    t = await createEditorialTestApp("pglite", { seed: true });
-    await t.addUser("digest-browser@example.org", "editor", PASSWORD);
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.dispose();
+  const setup = useBrowserSetup(async () => {
+    const server = await startEditorialBrowserServer({ seed: true });
+    await server.t.addUser(EDITOR.email, "editor", EDITOR.password);
+    return server;
   });
 
-  async function signIn(): Promise<BrowserContext> {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel("Email").fill("digest-browser@example.org");
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${base}/editor`);
-    await page.close();
-    return context;
-  }
-
   it("drafts, previews the email in a sandboxed frame, publishes, and the archive lists the issue", async () => {
-    const context = await signIn();
+    const { browser, server } = setup;
+    const base = server.base;
+    const context = await signIn(browser, base, EDITOR, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${base}/editor/digest`);
     await page.getByLabel("Month (YYYY-MM)").fill("2019-12");

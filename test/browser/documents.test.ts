@@ -1,40 +1,14 @@
 // Browser test: search for the Ad Hoc Committee's words, follow the permalink to 74/247 op 2, and read the document page.
-import fs from "node:fs";
-import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../app.js";
+import { expect, it } from "vitest";
+import { describeBrowser, startBrowserTestServer, useBrowserSetup } from "../browser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = fs.existsSync(CHROMIUM);
-
-describe.skipIf(!hasChromium)(`search and document pages in a browser${hasChromium ? "" : " (skipped: /usr/bin/chromium not found)"}`, () => {
-  let t: TestApp;
-  let server: ServerType;
-  let browser: Browser;
-  let base: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.dispose();
-  });
+describeBrowser("search and document pages in a browser", () => {
+  const setup = useBrowserSetup(() => startBrowserTestServer());
 
   it("finds 74/247 op 2 by searching, highlights the words and opens the paragraph by its permalink", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await setup.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${base}/search`);
+    await page.goto(`${setup.server.base}/search`);
     await page.getByLabel('Words or "a phrase"').fill("ad hoc intergovernmental committee of experts");
     await page.getByRole("button", { name: "Search" }).click();
     await expect(page.getByRole("status").textContent()).resolves.toMatch(/paragraphs? match/);
@@ -53,9 +27,9 @@ describe.skipIf(!hasChromium)(`search and document pages in a browser${hasChromi
   });
 
   it("suggests matching paragraphs while typing, with JavaScript on", async () => {
-    const context = await browser.newContext();
+    const context = await setup.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${base}/search`);
+    await page.goto(`${setup.server.base}/search`);
     await page.getByLabel('Words or "a phrase"').pressSequentially("ad hoc intergovernmental committee", { delay: 10 });
     const suggestion = page.locator("#search-suggestions").getByRole("link", { name: "A/RES/74/247, op 2" });
     await suggestion.waitFor({ state: "visible", timeout: 10_000 });

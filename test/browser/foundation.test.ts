@@ -1,24 +1,17 @@
 // Browser test of the foundation pages in Chromium: a State profile and the processes timeline, with screenshots.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeBrowser, launchChromium, saveScreenshot, startBrowserTestServer, type BrowserTestServer } from "../browser.js";
+import type { Page } from "playwright-core";
+import { beforeAll, expect, it } from "vitest";
+import { describeBrowser, saveScreenshot, startBrowserTestServer, useBrowserSetup } from "../browser.js";
 
 describeBrowser("foundation pages in a browser", () => {
-  let server: BrowserTestServer;
-  let browser: Browser;
+  const setup = useBrowserSetup(() => startBrowserTestServer());
   let page: Page;
   beforeAll(async () => {
-    server = await startBrowserTestServer();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await setup.browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 
   it("shows Switzerland's profile with its regional group and memberships", async () => {
-    const response = await page.goto(`${server.base}/states/CHE`);
+    const response = await page.goto(`${setup.server.base}/states/CHE`);
     expect(response?.status()).toBe(200);
     await expect(page.locator("h1").textContent()).resolves.toBe("Switzerland");
     await expect(page.title()).resolves.toContain("Switzerland");
@@ -37,7 +30,7 @@ describeBrowser("foundation pages in a browser", () => {
   });
 
   it("draws the processes timeline as SVG with a bar for the 2019–2021 OEWG", async () => {
-    const response = await page.goto(`${server.base}/processes`);
+    const response = await page.goto(`${setup.server.base}/processes`);
     expect(response?.status()).toBe(200);
     const timeline = page.locator("svg.timeline");
     await expect(timeline.isVisible()).resolves.toBe(true);

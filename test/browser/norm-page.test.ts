@@ -1,31 +1,24 @@
 // Browser test: a norm page in Chromium without JavaScript — the evidence map is coloured by status, the table and
 // the side-by-side reports agree, the citation opens the cited paragraph — and the regional roll-up from the menu.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeBrowser, launchChromium, saveScreenshot, startBrowserTestServer, type BrowserTestServer } from "../browser.js";
+import { expect, it } from "vitest";
+import { describeBrowser, saveScreenshot, startBrowserTestServer, useBrowserSetup } from "../browser.js";
 import { createPublisher, evidenceRecord, paragraphIdOf } from "../evidence.js";
 
 describeBrowser("norm page in a browser", () => {
-  let server: BrowserTestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startBrowserTestServer();
+  const setup = useBrowserSetup(async () => {
+    const server = await startBrowserTestServer();
     const db = server.testApp.database.db;
     const publisher = await createPublisher(db, new Date("2026-11-23T12:00:00Z"));
     // Synthetic evidence records (not real claims about these States), published through the editorial workflow.
     await publisher.publish("evidence", evidenceRecord({ stateIso3: "DEU", itemId: "13k", status: "implemented", paragraphId: await paragraphIdOf(db, "A/RES/78/237", "op-4"), quote: "computer emergency response teams channels", observed: "2023" }));
     await publisher.publish("evidence", evidenceRecord({ stateIso3: "BRA", itemId: "13k", status: "regressed", reporter: "civil-society", reporterName: "Test NGO", externalUrl: "https://example.org/shadow-13k" }));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    return server;
   });
 
   it("shows States by status on the map and in the table, reports side by side, and opens the cited paragraph", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await setup.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.base}/norms`);
+    await page.goto(`${setup.server.base}/norms`);
     await page.getByRole("link", { name: "13(k)", exact: true }).click();
     expect(new URL(page.url()).pathname).toBe("/norms/13k");
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/^13\(k\) /);
@@ -55,9 +48,9 @@ describeBrowser("norm page in a browser", () => {
   });
 
   it("reaches the regional roll-up from the menu and reads Germany's evidence in the WEOG row", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await setup.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.base}/`);
+    await page.goto(`${setup.server.base}/`);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Implementation" }).click();
     const heatmap = page.getByRole("table", { name: /States with evidence of status implemented per group and item/ });
     const weog = heatmap.getByRole("row", { name: /Western European and Others Group/ });

@@ -1,40 +1,14 @@
 // Browser test: the 74/247 vote page in Chromium shows the server-rendered map and the State table (JavaScript off).
-import fs from "node:fs";
-import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../app.js";
+import { expect, it } from "vitest";
+import { describeBrowser, startBrowserTestServer, useBrowserSetup } from "../browser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = fs.existsSync(CHROMIUM);
-
-describe.skipIf(!hasChromium)(`vote event page in a browser${hasChromium ? "" : " (skipped: /usr/bin/chromium not found)"}`, () => {
-  let t: TestApp;
-  let server: ServerType;
-  let browser: Browser;
-  let base: string;
-  beforeAll(async () => {
-    t = await createTestApp();
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await t?.dispose();
-  });
+describeBrowser("vote event page in a browser", () => {
+  const setup = useBrowserSetup(() => startBrowserTestServer());
 
   it("shows A/RES/74/247 with a map coloured by vote and the table of every State, without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await setup.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    const response = await page.goto(`${base}/votes/A/RES/74/247`);
+    const response = await page.goto(`${setup.server.base}/votes/A/RES/74/247`);
     expect(response?.status()).toBe(200);
     await expect(page.locator("h1").textContent()).resolves.toBe("A/RES/74/247");
     const map = page.getByRole("img", { name: /How each State voted on A\/RES\/74\/247/ });
