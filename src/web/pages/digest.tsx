@@ -72,7 +72,6 @@ export function digestPages(deps: AppDeps) {
     app.get(`/feed.${format}`, async (c) => {
       const issues = await listDigestIssues(deps.db, { status: "published" });
       const entries: FeedEntry[] = issues.map((issue) => ({
-        id: `urn:normwatch:digest:${issue.slug}`,
         title: issue.title,
         path: `/digest/${issue.slug}`,
         date: issue.publishedAt ?? issue.updatedAt,

@@ -39,10 +39,10 @@ async function calendarFeed(c: Context, deps: AppDeps, filter: CalendarFilter & 
 function entriesOf(content: FeedContent): FeedEntry[] {
   const day = (d: string) => new Date(`${d}T00:00:00Z`);
   return [
-    ...content.updates.map((u) => ({ id: `urn:normwatch:update:${u.slug}`, title: u.title, path: `/updates/${u.slug}`, date: day(u.publishedOn), summary: markdownToPlainText(u.bodyMarkdown), contentHtml: renderMarkdown(u.bodyMarkdown), category: "Update" })),
-    ...content.documents.map((d) => ({ id: `urn:normwatch:document:${d.slug}`, title: d.symbol ? `${d.symbol}: ${d.title}` : d.title, path: documentPath(d.slug), date: day(d.date), summary: `${DOCUMENT_TYPE_LABELS[d.type as DocumentType] ?? "Document"} dated ${d.date}.`, contentHtml: null, category: "Document" })),
-    ...content.resolutions.map((r) => ({ id: `urn:normwatch:resolution:${r.symbol}`, title: r.title ? `${r.symbol}: ${r.title}` : r.symbol, path: `/resolutions/${r.symbol}`, date: day(r.adoptedOn), summary: `Adopted on ${r.adoptedOn}.`, contentHtml: null, category: "Resolution" })),
-    ...content.sessions.map((s) => ({ id: `urn:normwatch:session:${s.id}`, title: s.name, path: `/sessions/${s.id}`, date: day(s.startDate), summary: `Starts ${s.startDate}${s.venue ? ` in ${s.venue}` : ""}.`, contentHtml: null, category: "Session" })),
+    ...content.updates.map((u) => ({ title: u.title, path: `/updates/${u.slug}`, date: day(u.publishedOn), summary: markdownToPlainText(u.bodyMarkdown), contentHtml: renderMarkdown(u.bodyMarkdown), category: "Update" })),
+    ...content.documents.map((d) => ({ title: d.symbol ? `${d.symbol}: ${d.title}` : d.title, path: documentPath(d.slug), date: day(d.date), summary: `${DOCUMENT_TYPE_LABELS[d.type as DocumentType] ?? "Document"} dated ${d.date}.`, contentHtml: null, category: "Document" })),
+    ...content.resolutions.map((r) => ({ title: r.title ? `${r.symbol}: ${r.title}` : r.symbol, path: `/resolutions/${r.symbol}`, date: day(r.adoptedOn), summary: `Adopted on ${r.adoptedOn}.`, contentHtml: null, category: "Resolution" })),
+    ...content.sessions.map((s) => ({ title: s.name, path: `/sessions/${s.id}`, date: day(s.startDate), summary: `Starts ${s.startDate}${s.venue ? ` in ${s.venue}` : ""}.`, contentHtml: null, category: "Session" })),
   ];
 }
 
