@@ -53,6 +53,33 @@ describe("iCalendar rendering", () => {
     expect(text).toContain("SEQUENCE:0");
   });
 
+  it("ends every line with CRLF, the last one too, and has no bare line feed (RFC 5545 §3.1)", () => {
+    for (const events of [[], deadlineEvents(deadline), deadlineEvents({ ...deadline, closesTime: "18:00", timeZone: "America/New_York" })]) {
+      const text = renderIcsFeed(events, options);
+      expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+      expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    }
+  });
+
+  it("gives a closing time a DTEND later than its DTSTART, in the same zone, without marking the reader busy", () => {
+    const text = renderIcsFeed(deadlineEvents({ ...deadline, closesTime: "23:50", timeZone: "America/New_York" }), options);
+    const component = new ICAL.Component(ICAL.parse(text));
+    ICAL.TimezoneService.register(new ICAL.Timezone(component.getFirstSubcomponent("vtimezone")!));
+    const event = new ICAL.Event(component.getFirstSubcomponent("vevent")!);
+    expect(event.startDate.toJSDate().toISOString()).toBe("2022-07-01T03:50:00.000Z");
+    expect(event.endDate.compare(event.startDate)).toBe(1);
+    expect(event.endDate.toString()).toBe("2022-07-01T00:05:00");
+    expect(event.endDate.zone.tzid).toBe("America/New_York");
+    expect(component.getFirstSubcomponent("vevent")!.getFirstPropertyValue("transp")).toBe("TRANSPARENT");
+  });
+
+  it("asks subscribers to refresh every six hours and writes UIDs in the instance's domain", () => {
+    const component = new ICAL.Component(ICAL.parse(renderIcsFeed(deadlineEvents(deadline), options)));
+    expect(String(component.getFirstPropertyValue("refresh-interval"))).toBe("PT6H");
+    expect(String(component.getFirstPropertyValue("x-published-ttl"))).toBe("PT6H");
+    expect(component.getFirstSubcomponent("vevent")!.getFirstPropertyValue("uid")).toBe("deadline-oewg-2021-2025-non-ecosoc-accreditation-2022-closes@normwatch.example");
+  });
+
   it("lays a month out in Monday-first weeks with events on each day they cover", () => {
     const weeks = buildMonthGrid("2022-06", deadlineEvents(deadline));
     expect(weeks[0]![0]!.day).toBe("2022-05-30");

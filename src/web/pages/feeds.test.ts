@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { XMLParser } from "fast-xml-parser";
+import { parseFeed } from "@rowanmanning/feed-parser";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/app.js";
@@ -18,6 +19,7 @@ describe("Calendar and syndication feeds", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
+    await insertUpdate(t.database.db, { title: "Markup in a title: <test> & <script>alert(1)</script>", bodyMarkdown: "Plain text with <b>angle brackets</b> & ampersands.", publishedOn: "2022-04-21", links: [{ kind: "state", id: "UKR" }] }, new Date("2026-11-20T10:00:00Z"));
     await insertUpdate(t.database.db, { title: "Stakeholder modalities agreed for the OEWG", bodyMarkdown: "Agreed by **silence procedure** on 22 April 2022.", publishedOn: "2022-04-22", links: [{ kind: "process", id: "oewg-2021-2025" }, { kind: "state", id: "UKR" }, { kind: "norm", id: "13c" }] }, new Date("2026-11-20T10:00:00Z"));
   });
   afterAll(async () => t.dispose());
@@ -28,38 +30,39 @@ describe("Calendar and syndication feeds", () => {
     expect(res.headers.get("content-type")).toContain("text/calendar");
     const text = await res.text();
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(text).toMatch(/END:VCALENDAR\r\n$/);
     expect(text.split("\r\n").every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
     const { events } = parseIcs(text);
-    const first = events.get("session-oewg-2019-2021-oewg-first-substantive-session@normwatch")!;
+    const first = events.get("session-oewg-2019-2021-oewg-first-substantive-session@localhost")!;
     const start = first.getFirstPropertyValue("dtstart") as ICAL.Time;
     const end = first.getFirstPropertyValue("dtend") as ICAL.Time;
     expect(start.isDate).toBe(true);
     expect(start.toString()).toBe("2019-09-09");
     expect(end.toString()).toBe("2019-09-14");
     expect(first.getFirstPropertyValue("location")).toBe("New York (Conference Room 4)");
-    expect(events.has("deadline-oewg-2021-2025-non-ecosoc-accreditation-2022-closes@normwatch")).toBe(true);
+    expect(events.has("deadline-oewg-2021-2025-non-ecosoc-accreditation-2022-closes@localhost")).toBe(true);
   });
 
   it("leaves sessions known only to the month out of feeds and says so in the description", async () => {
     const text = await (await t.app.request("/feeds/processes/oewg-2021-2025.ics")).text();
     const { calendar, events } = parseIcs(text);
-    expect(events.has("session-oewg-2021-2025-oewg-tenth-substantive-session@normwatch")).toBe(false);
-    expect(events.has("session-oewg-2021-2025-oewg-eleventh-final-substantive-session@normwatch")).toBe(true);
+    expect(events.has("session-oewg-2021-2025-oewg-tenth-substantive-session@localhost")).toBe(false);
+    expect(events.has("session-oewg-2021-2025-oewg-eleventh-final-substantive-session@localhost")).toBe(true);
     expect([...events.keys()].every((uid) => uid.includes("oewg-2021-2025"))).toBe(true);
     expect(String(calendar.getFirstPropertyValue("x-wr-caldesc"))).toContain("known to the day");
   });
 
   it("has a deadlines-only feed and one per session kind", async () => {
     const deadlines = parseIcs(await (await t.app.request("/feeds/deadlines.ics")).text()).events;
-    expect([...deadlines.keys()]).toEqual(["deadline-oewg-2021-2025-non-ecosoc-accreditation-2022-closes@normwatch"]);
+    expect([...deadlines.keys()]).toEqual(["deadline-oewg-2021-2025-non-ecosoc-accreditation-2022-closes@localhost"]);
     const ceremonies = parseIcs(await (await t.app.request("/feeds/sessions/signing-ceremony.ics")).text()).events;
-    expect([...ceremonies.keys()]).toEqual(["session-ahc-cybercrime-2022-2024-signing-ceremony-and-high-level-conference-of-the-un-convention-against-cybercrime-hanoi-conven@normwatch"]);
+    expect([...ceremonies.keys()]).toEqual(["session-ahc-cybercrime-2022-2024-signing-ceremony-and-high-level-conference-of-the-un-convention-against-cybercrime-hanoi-conven@localhost"]);
     expect((await t.app.request("/feeds/sessions/plenary.ics")).status).toBe(404);
     expect((await t.app.request("/feeds/processes/oewg-1999.ics")).status).toBe(404);
   });
 
   it("raises SEQUENCE when a session's dates change, and keeps it when nothing changed", async () => {
-    const uid = "session-ahc-cybercrime-2022-2024-ahc-fourth-session@normwatch";
+    const uid = "session-ahc-cybercrime-2022-2024-ahc-fourth-session@localhost";
     const sequenceOf = async () => Number(parseIcs(await (await t.app.request("/feeds/calendar.ics")).text()).events.get(uid)!.getFirstPropertyValue("sequence"));
     const before = await sequenceOf();
     expect(await sequenceOf()).toBe(before);
@@ -76,7 +79,7 @@ describe("Calendar and syndication feeds", () => {
     const res = await t.app.request("/calendar/events/session-oewg-2019-2021-oewg-first-substantive-session.ics");
     expect(res.status).toBe(200);
     const { events } = parseIcs(await res.text());
-    expect([...events.keys()]).toEqual(["session-oewg-2019-2021-oewg-first-substantive-session@normwatch"]);
+    expect([...events.keys()]).toEqual(["session-oewg-2019-2021-oewg-first-substantive-session@localhost"]);
     expect((await t.app.request("/calendar/events/session-oewg-2021-2025-oewg-tenth-substantive-session.ics")).status).toBe(404);
   });
 
@@ -109,5 +112,54 @@ describe("Calendar and syndication feeds", () => {
     expect(search.some((x) => x.includes("Stakeholder modalities"))).toBe(true);
     expect((await t.app.request("/feeds/search.atom")).status).toBe(400);
     expect((await t.app.request("/feeds/states/XXX.atom")).status).toBe(404);
+  });
+
+  const FEEDS = ["/feeds/updates", "/feeds/states/UKR", "/feeds/norms/13c", "/feeds/processes/oewg-2021-2025", "/feeds/search", "/digest/feed"];
+
+  it("names an author on every Atom feed and gives each feed, search feeds included, its own id from the public address", async () => {
+    const ids: string[] = [];
+    for (const path of [...FEEDS.map((f) => `${f}.atom${f === "/feeds/search" ? "?q=silence" : ""}`), "/feeds/search.atom?q=accreditation"]) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(200);
+      const text = await res.text();
+      const feed = parseFeed(text);
+      expect(feed.meta.type, path).toBe("atom");
+      expect(feed.authors.map((a) => a.name), path).toEqual(["Normwatch"]);
+      const raw = xml.parse(text).feed;
+      expect(raw.author.name, path).toBe("Normwatch");
+      expect(String(raw.id).startsWith("http://localhost/"), path).toBe(true);
+      expect(feed.self, path).toBe(`http://localhost${path}`);
+      ids.push(String(raw.id));
+      for (const item of feed.items) expect(item.id?.startsWith("http://localhost/"), path).toBe(true);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("sends titles and summaries as plain text that feed readers show literally, never as markup", async () => {
+    const title = "Markup in a title: <test> & <script>alert(1)</script>";
+    const atomText = await (await t.app.request("/feeds/states/UKR.atom")).text();
+    expect(atomText).not.toContain("<script>");
+    expect(atomText).not.toContain("<test>");
+    const atom = parseFeed(atomText);
+    const entry = atom.items.find((i) => i.title?.startsWith("Markup in a title"));
+    expect(entry?.title).toBe(title);
+    expect(entry?.description).toBe("Plain text with <b>angle brackets</b> & ampersands.");
+    const rawEntry = [xml.parse(atomText).feed.entry].flat().find((e: { title: { "#text": string } }) => e.title["#text"] === title);
+    expect(rawEntry.title["@type"]).toBe("text");
+    expect(rawEntry.summary["@type"]).toBe("text");
+    expect(rawEntry.content["@type"]).toBe("html");
+    expect(rawEntry.content["#text"]).toContain("&lt;b&gt;angle brackets&lt;/b&gt;");
+
+    const rssText = await (await t.app.request("/feeds/states/UKR.rss")).text();
+    expect(rssText).not.toContain("<script>");
+    expect(rssText).not.toContain("CDATA");
+    const rss = parseFeed(rssText);
+    expect(rss.meta.type).toBe("rss");
+    const item = rss.items.find((i) => i.title?.startsWith("Markup in a title"));
+    expect(item?.title).toBe(title);
+    // An RSS description is HTML: the plain summary is sent escaped, and a reader turns it back into the same text.
+    expect(item?.description).toBe("Plain text with <b>angle brackets</b> & ampersands.");
+    expect(rssText).toContain("Plain text with &amp;lt;b&amp;gt;angle brackets&amp;lt;/b&amp;gt; &amp;amp; ampersands.");
+    expect(item?.url).toMatch(/^http:\/\/localhost\/updates\//);
   });
 });
