@@ -41,7 +41,7 @@ export async function listLegalPositions(db: Db, filter: LegalPositionFilter = {
 
 export async function getLegalPosition(db: Db, id: string): Promise<LegalPosition> {
   const [row] = await db.select({ id: legalPositions.id, stateIso3: legalPositions.stateIso3, organizationId: legalPositions.organizationId }).from(legalPositions).where(eq(legalPositions.id, id));
-  if (!row) throw new NotFoundError(`no position on international law "${id}"`);
+  if (!row) throw new NotFoundError("Position on international law", id);
   const list = await listLegalPositions(db, row.stateIso3 ? { stateIso3: row.stateIso3 } : { organizationId: row.organizationId! });
   return list.find((p) => p.id === id)!;
 }
@@ -97,7 +97,7 @@ export async function listTreaties(db: Db): Promise<Treaty[]> {
 
 export async function getTreaty(db: Db, id: string): Promise<Treaty> {
   const treaty = (await listTreaties(db)).find((t) => t.id === id);
-  if (!treaty) throw new NotFoundError(`no treaty "${id}"`);
+  if (!treaty) throw new NotFoundError("Treaty", id);
   return treaty;
 }
 
@@ -124,4 +124,23 @@ export async function listTreatyActions(db: Db, filter: { treatyId?: string | un
     consentOn: partialDateOf(consentOn, consentPrecision),
     sources: bySource.get(r.id) ?? [],
   }));
+}
+
+export interface StateInternationalLaw {
+  positions: LegalPosition[];
+  /** Every treaty we hold, with this State's sourced rows (none: status unknown). */
+  treaties: { treaty: Treaty; actions: TreatyAction[] }[];
+}
+
+export async function getStateInternationalLaw(db: Db, stateIso3: string): Promise<StateInternationalLaw> {
+  const [positions, allTreaties, actions] = await Promise.all([listLegalPositions(db, { stateIso3 }), listTreaties(db), listTreatyActions(db, { stateIso3 })]);
+  return { positions, treaties: allTreaties.map((treaty) => ({ treaty, actions: actions.filter((a) => a.treatyId === treaty.id) })) };
+}
+
+/** Treaties a resolution adopted or a process negotiated, each with all its rows (for a status summary). */
+export async function listTreatyStatusesFor(db: Db, link: { resolutionSymbol?: string; processId?: string }): Promise<{ treaty: Treaty; actions: TreatyAction[] }[]> {
+  const linked = await listTreatiesFor(db, link);
+  const out: { treaty: Treaty; actions: TreatyAction[] }[] = [];
+  for (const treaty of linked) out.push({ treaty, actions: await listTreatyActions(db, { treatyId: treaty.id }) });
+  return out;
 }

@@ -1,7 +1,7 @@
 // Positions on international law and treaty status (issue 16): the record types and the pure rules that read
 // them (topic coverage, positions per year, a State's status under a treaty). Absence of a row is never read as
 // a negative: a topic not listed is "not extracted", a State without a treaty row has an unknown status.
-import type { PartialDate } from "./partial-date.js";
+import { formatPartialDateIso, type PartialDate } from "./partial-date.js";
 import type { Source } from "./source.js";
 import { LEGAL_TOPICS, type Confidence, type LegalTopic, type TreatyActionKind } from "./vocabulary.js";
 
@@ -122,3 +122,63 @@ export function positionsByYear(positions: LegalPosition[]): { year: number; pos
 
 /** Regional organisations whose members' positions the roll-up shows. */
 export const POSITION_ROLLUP_ORGANIZATIONS = ["AFUNION", "EU", "OAS", "OSCE", "ASEAN"] as const;
+
+export const LEGAL_POSITION_CSV_COLUMNS = ["id", "state_iso3", "organization_id", "actor", "title", "title_is_descriptive", "published", "precision", "context", "languages", "topics_extracted", "document_url", "confidence", "notes", "sources"] as const;
+
+/** Positions as CSV rows: dates at their precision; lists joined with "; "; blank topics mean "not extracted". */
+export function legalPositionCsvRows(positions: LegalPosition[]): string[][] {
+  return positions.map((p) => [
+    p.id,
+    p.stateIso3 ?? "",
+    p.organizationId ?? "",
+    p.actorName,
+    p.title,
+    p.isTitleDescriptive ? "yes" : "no",
+    formatPartialDateIso(p.publishedOn),
+    p.publishedOn.precision,
+    p.context,
+    p.languages.join("; "),
+    p.topics.join("; "),
+    p.documentUrl ?? "",
+    p.confidence,
+    p.notes ?? "",
+    p.sources.map((s) => s.url ?? s.id).join("; "),
+  ]);
+}
+
+export const TREATY_ACTION_CSV_COLUMNS = ["id", "treaty_id", "state_iso3", "organization_id", "party_name", "kind", "signed", "consent", "as_of", "as_of_is_lower_bound", "confidence", "notes", "sources"] as const;
+
+export function treatyActionCsvRows(actions: TreatyAction[]): string[][] {
+  const date = (d: PartialDate | null) => (d ? formatPartialDateIso(d) : "");
+  return actions.map((a) => [
+    a.id,
+    a.treatyId,
+    a.stateIso3 ?? "",
+    a.organizationId ?? "",
+    a.partyName,
+    a.kind,
+    date(a.signedOn),
+    date(a.consentOn),
+    a.asOf,
+    a.isAsOfLowerBound ? "yes" : "no",
+    a.confidence,
+    a.notes ?? "",
+    a.sources.map((s) => s.url ?? s.id).join("; "),
+  ]);
+}
+
+export interface TreatySummary {
+  /** Parties (States and organisations) with a sourced row. */
+  parties: number;
+  /** Of those, the latest row shows consent to be bound (ratification, accession…). */
+  consented: number;
+  /** Of those, the latest row shows a signature only. */
+  signedOnly: number;
+  asOf: { from: string; to: string } | null;
+}
+
+export function summarizeTreaty(actions: TreatyAction[]): TreatySummary {
+  const latest = latestActionPerParty(actions);
+  const consented = latest.filter((a) => a.kind !== "signature").length;
+  return { parties: latest.length, consented, signedOnly: latest.length - consented, asOf: asOfRange(actions) };
+}
