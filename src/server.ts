@@ -5,35 +5,25 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { sql } from "drizzle-orm";
-import { createApiApp } from "./api/app.js";
-import { errorResponse, mapError } from "./api/errors.js";
-import { editorialSettingsFrom, type EditorialDeps } from "./api/middleware/editorial-deps.js";
-import { requestBodyLimit } from "./api/middleware/body-limit.js";
-import { editorialGuard } from "./api/middleware/editorial-guard.js";
+import { createApiApp, OPENAPI_PATH } from "./api/app.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/client.js";
-import type { AppDeps } from "./db/context.js";
 import { migrateDatabase } from "./db/migrate.js";
+import { requestBodyLimit } from "./http/body-limit.js";
+import { createAppDeps, type AppDeps } from "./http/deps.js";
+import { editorialGuard } from "./http/editorial-guard.js";
+import { errorResponse, mapError } from "./http/errors.js";
 import { seedDatabase, type SeedProgress } from "./ingest/seed.js";
-import { createWebApp, renderErrorPage } from "./web/app.js";
 import { createLogger, type Logger } from "./logger.js";
-import { createLogMailer, type Mailer } from "./newsletter/mailer.js";
-import { newsletterSettingsFrom, type NewsletterDeps } from "./newsletter/settings.js";
-import { createSmtpMailer } from "./newsletter/smtp-mailer.js";
-import { createWebhookPoster } from "./newsletter/webhook.js";
 import { startDeliveryWorker } from "./newsletter/worker.js";
-import { assertPublicHost } from "./ingest/documents/fetch-url.js";
-
-export interface AppOptions {
-  logger?: Logger;
-}
+import { createWebApp, renderErrorPage } from "./web/app.js";
 
 const STATIC_ROOT = new URL("./web/static/", import.meta.url);
 const ASSETS_ROOT = new URL("../dist/assets/", import.meta.url);
 
-export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
+export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  const logger = options.logger;
+  const { logger } = deps;
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -51,13 +41,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
       overwrite: false,
     }),
   );
-  if (logger) {
-    app.use(async (c, next) => {
-      const started = performance.now();
-      await next();
-      logger.info(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
-    });
-  }
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+  });
   app.use(requestBodyLimit(deps));
   // Principal, deny-by-default for anonymous writes, and CSRF: before every route, including ones added later.
   app.use(editorialGuard(deps));
@@ -67,14 +55,16 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   });
   app.use("/static/*", serveStatic({ root: pathOf(STATIC_ROOT), rewriteRequestPath: (p) => p.replace(/^\/static/, "") }));
   app.use("/assets/*", serveStatic({ root: pathOf(ASSETS_ROOT), rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }));
-  app.route("/", createApiApp(deps));
-  app.route("/", createWebApp(deps));
+  const api = createApiApp(deps);
+  app.route("/", api);
+  // The API reference page shows the same document /api/openapi.json serves, built from the API's own routes.
+  app.route("/", createWebApp(deps, { apiReference: { path: OPENAPI_PATH, document: async () => (await api.request(OPENAPI_PATH)).json() } }));
   app.notFound((c) =>
     c.req.path.startsWith("/api/") ? errorResponse(c, mapError(new HTTPException(404, { message: `no such endpoint: ${c.req.method} ${c.req.path}` }))) : renderErrorPage(c, new HTTPException(404, { message: "There is no page at this address." })),
   );
   app.onError((error, c) => {
     const mapped = mapError(error);
-    if (mapped.status >= 500) logger?.error(`${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    if (mapped.status >= 500) logger.error(`${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
     return c.req.path.startsWith("/api/") ? errorResponse(c, mapped) : renderErrorPage(c, error);
   });
   return app;
@@ -103,18 +93,10 @@ export async function startServer(config: Config, options: { logger?: Logger; on
     await database.close();
     throw error;
   }
-  const mailer = createMailer(config, logger);
-  const deps: AppDeps & EditorialDeps & NewsletterDeps = {
-    db: database.db,
-    driver: database.driver,
-    now: () => new Date(),
-    mailer,
-    editorial: editorialSettingsFrom(config),
-    newsletter: newsletterSettingsFrom(config, (line) => logger.info(line)),
-  };
+  const deps = createAppDeps(config, database, { logger });
   // The queue is worked here too: on the embedded database no other process may open it.
-  const worker = startDeliveryWorker({ db: database.db, mailer, webhook: createWebhookPosterFor(config), settings: deps.newsletter, log: logger });
-  const app = createApp(deps, { logger });
+  const worker = startDeliveryWorker({ db: deps.db, mailer: deps.mailer, webhook: deps.webhook, settings: deps.newsletter, log: logger });
+  const app = createApp(deps);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
@@ -133,18 +115,6 @@ export async function startServer(config: Config, options: { logger?: Logger; on
       return closing;
     },
   };
-}
-
-/** SMTP when SMTP_URL is set; otherwise mail is written to the log (development). */
-export function createMailer(config: Config, logger: Logger): Mailer {
-  if (config.smtpUrl) return createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom });
-  logger.info("mail: SMTP_URL is not set, so mail is only written to the log");
-  return createLogMailer((line) => logger.info(line));
-}
-
-/** Webhook alerts never reach private or loopback addresses unless DOCUMENT_FETCH_ALLOW_PRIVATE allows it. */
-export function createWebhookPosterFor(config: Config) {
-  return createWebhookPoster({ assertAllowedUrl: async (url) => (config.documentFetchAllowPrivate ? undefined : assertPublicHost(url.hostname)) });
 }
 
 export function seedProgressLogger(logger: Logger): SeedProgress {

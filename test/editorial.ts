@@ -1,16 +1,15 @@
 // Test helpers for editorial features: an app with a movable clock and a recording mailer, accounts, and a
 // cookie-keeping agent that signs in and echoes CSRF tokens like a browser would.
 import type { Hono } from "hono";
-import type { EditorialDeps, EditorialSettings } from "../src/api/middleware/editorial-deps.js";
-import { DEFAULT_EDITORIAL_SETTINGS } from "../src/api/middleware/editorial-deps.js";
 import type { DriverName } from "../src/db/client.js";
-import type { AppDeps } from "../src/db/context.js";
 import { insertUser, updatePassword } from "../src/db/users.js";
 import { hashPassword } from "../src/domain/auth-passwords.js";
 import type { User } from "../src/domain/auth.js";
 import type { UserRole } from "../src/domain/vocabulary.js";
+import type { EditorialSettings } from "../src/http/editorial-settings.js";
 import type { MailMessage, Mailer } from "../src/newsletter/mailer.js";
 import { createApp } from "../src/server.js";
+import { createTestDeps } from "./app.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 
 export interface EditorialTestApp {
@@ -43,14 +42,7 @@ export async function createEditorialTestApp(driver: DriverName, options: { seed
       return { status: "logged", messageId: `test-${mail.length}` };
     },
   };
-  const deps: AppDeps & EditorialDeps = {
-    db: database.db,
-    driver: database.driver,
-    now: () => clock.now,
-    mailer,
-    editorial: { ...DEFAULT_EDITORIAL_SETTINGS, ...options.settings },
-  };
-  const app = createApp(deps);
+  const app = createApp(createTestDeps(database, { now: () => clock.now, mailer, ...(options.settings ? { editorial: options.settings } : {}) }));
   return {
     app,
     database,

@@ -1,7 +1,7 @@
 // Every route of the app built by createApp, whoever added it: each write refuses the anonymous public,
 // and no public page, feed, export or API response shows a draft or a change under review.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PUBLIC_WRITE_PATHS } from "../src/api/middleware/editorial-guard.js";
+import { PUBLIC_WRITE_PATHS } from "../src/http/editorial-guard.js";
 import { insertChange, rejectChange } from "../src/db/changes.js";
 import { createEditorialTestApp, type EditorialTestApp } from "./editorial.js";
 

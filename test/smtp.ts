@@ -3,14 +3,12 @@
 import type { AddressInfo } from "node:net";
 import type { Hono } from "hono";
 import { SMTPServer } from "smtp-server";
-import { DEFAULT_EDITORIAL_SETTINGS, type EditorialDeps } from "../src/api/middleware/editorial-deps.js";
 import type { DriverName } from "../src/db/client.js";
-import type { AppDeps } from "../src/db/context.js";
-import { DEFAULT_RETRY_POLICY } from "../src/domain/subscriptions.js";
 import { createDeliveryStore, sendDueDeliveries, type SendReport, type SenderOptions } from "../src/newsletter/sender.js";
-import { linksFor, type NewsletterDeps, type NewsletterSettings } from "../src/newsletter/settings.js";
+import { linksFor, newsletterSettingsFrom, type NewsletterSettings } from "../src/newsletter/settings.js";
 import { createSmtpMailer, type SmtpMailer } from "../src/newsletter/smtp-mailer.js";
 import { createApp } from "../src/server.js";
+import { createTestDeps, testConfig } from "./app.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { Agent } from "./editorial.js";
 
@@ -79,14 +77,11 @@ function parseMessage(raw: string): { headers: Record<string, string>; body: str
   return { headers, body };
 }
 
-export const TEST_NEWSLETTER_SETTINGS: NewsletterSettings & { secret: string } = {
-  secret: "test-secret-of-at-least-thirty-two-characters",
-  baseUrl: "https://normwatch.test",
-  confirmHours: 48,
-  policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 3 },
-  ratePerSecond: 0,
-  allowPrivateWebhooks: false,
-};
+/** Links to https://normwatch.test, three attempts, no rate limit (the rest of the site keeps the test defaults). */
+export const TEST_NEWSLETTER_SETTINGS = newsletterSettingsFrom(
+  testConfig({ PUBLIC_URL: "https://normwatch.test", SEND_MAX_ATTEMPTS: "3", SEND_RATE_PER_SECOND: "0" }),
+  () => {},
+) as NewsletterSettings & { secret: string };
 
 export interface NewsletterTestApp {
   app: Hono;
@@ -106,15 +101,7 @@ export async function createNewsletterTestApp(driver: DriverName, options: { see
   const smtp = await startTestSmtpServer();
   const mailer = createSmtpMailer({ url: smtp.url, from: "Normwatch <digest@normwatch.test>" });
   const clock = { now: new Date("2026-11-23T12:00:00Z") };
-  const deps: AppDeps & EditorialDeps & NewsletterDeps = {
-    db: database.db,
-    driver: database.driver,
-    now: () => clock.now,
-    mailer,
-    editorial: DEFAULT_EDITORIAL_SETTINGS,
-    newsletter: TEST_NEWSLETTER_SETTINGS,
-  };
-  const app = createApp(deps);
+  const app = createApp(createTestDeps(database, { now: () => clock.now, mailer, newsletter: TEST_NEWSLETTER_SETTINGS }));
   return {
     app,
     database,

@@ -3,9 +3,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { checkSessionRange, getGroupAnalysis, getMemberMatrix, getPairAgreement } from "../analysis/alignment-queries.js";
 import type { EventSelection } from "../analysis/alignment.js";
 import { toCsv } from "../analysis/vote-event-detail.js";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { VOTE_OPTIONS } from "../domain/vocabulary.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import { createApiRouter } from "./router.js";
 import { ScopeQuery } from "./votes.schemas.js";
 

@@ -1,7 +1,7 @@
 // The JSON API under /api/v1, its OpenAPI document at /api/openapi.json, and the error mapping.
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppDeps } from "../db/context.js";
-import { errorResponse, mapError } from "./errors.js";
+import type { AppDeps } from "../http/deps.js";
+import { errorResponse, mapError } from "../http/errors.js";
 import { API_RESOURCES } from "./routes.js";
 import { createApiRouter } from "./router.js";
 

@@ -3,8 +3,8 @@
 import { z } from "@hono/zod-openapi";
 import type { AuditEntry, Change, ChangeSourceRef, FieldDiff } from "../domain/editorial/change.js";
 import { CHANGE_OPERATIONS, CHANGE_STATUSES, EDITABLE_RECORD_KINDS } from "../domain/vocabulary.js";
+import { jsonFieldName as snake } from "../http/change-diff.js";
 
-const snake = (s: string) => s.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, m: string) => m.toUpperCase());
 
 export function recordToJson(record: Record<string, unknown> | null): Record<string, unknown> | null {

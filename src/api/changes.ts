@@ -2,11 +2,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { getChange, insertChange, insertRestoreChange, listChanges, publishChange, rejectChange, submitChange, updateDraftChange } from "../db/changes.js";
-import { findPublishedRecord } from "../db/changes-publish.js";
-import type { AppDeps } from "../db/context.js";
-import { diffRecords, type Change } from "../domain/editorial/change.js";
-import { notifyIfCorrection } from "./corrections.js";
-import { ErrorBodySchema, errorResponses } from "./errors.js";
+import type { AppDeps } from "../http/deps.js";
+import type { Change } from "../domain/editorial/change.js";
+import { diffOfChange } from "../http/change-diff.js";
+import { notifyIfCorrection } from "../http/corrections.js";
+import { ErrorBodySchema, errorResponses } from "../http/errors.js";
 import {
   ChangeCreateBody,
   ChangeIdParam,
@@ -20,8 +20,7 @@ import {
   ReviewBody,
   sourceRefFromJson,
 } from "./changes.schemas.js";
-import { requirePermission } from "./middleware/auth.js";
-import { editorialDepsOf } from "./middleware/editorial-deps.js";
+import { requirePermission } from "../http/auth.js";
 import { createApiRouter } from "./router.js";
 
 const json = (schema: typeof ChangeSchema | typeof ChangeListSchema, description: string) => ({ description, content: { "application/json": { schema } } });
@@ -44,11 +43,9 @@ const routes = {
   reject: createRoute({ method: "post", path: "/{id}/reject", tags: ["Changes"], security, summary: "Reject a change under review", request: { params: ChangeIdParam, ...body(ReviewBody) }, responses: { 200: json(ChangeSchema, "The rejected change"), 404: errorResponses[404], ...authErrors } }),
 };
 
-/** The change with its diff: against the published record while open, against its base once decided. */
-export async function changeWithDiff(deps: AppDeps, change: Change) {
-  const open = change.status === "draft" || change.status === "in_review";
-  const current = open && change.recordId ? await findPublishedRecord(deps.db, change.recordKind, change.recordId) : change.base;
-  return presentChange(change, diffRecords(change.operation === "create" ? null : current, change.proposed));
+/** The change as the API presents it, with its diff. */
+async function changeWithDiff(deps: AppDeps, change: Change) {
+  return presentChange(change, await diffOfChange(deps.db, change));
 }
 
 export function changesApi(deps: AppDeps) {
@@ -101,8 +98,8 @@ export function changesApi(deps: AppDeps) {
   });
   app.openapi(routes.approve, async (c) => {
     const reviewer = reviewerOf(c);
-    const change = await publishChange(deps.db, { changeId: c.req.valid("param").id, reviewer, note: c.req.valid("json").note, minEditors: editorialDepsOf(deps).editorial.reviewFourEyesMinEditors, now: deps.now() });
-    const { publicUrl } = editorialDepsOf(deps).editorial;
+    const change = await publishChange(deps.db, { changeId: c.req.valid("param").id, reviewer, note: c.req.valid("json").note, minEditors: deps.editorial.reviewFourEyesMinEditors, now: deps.now() });
+    const { publicUrl } = deps.editorial;
     await notifyIfCorrection(deps, change.correctionId, (publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, ""));
     return c.json(await changeWithDiff(deps, change), 200);
   });

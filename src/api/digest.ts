@@ -1,5 +1,5 @@
 // JSON API of the monthly digest: published issues only (a draft is "not found"), newest month first.
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { getPublishedDigestIssue, listDigestIssues } from "../db/digest.js";
 import { DigestIssueListSchema, DigestIssueSchema, DigestListQuery, DigestSlugParam, presentDigestIssue, presentDigestIssueSummary } from "./digest.schemas.js";
 import { paginated } from "./pagination.js";

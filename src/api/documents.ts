@@ -1,15 +1,14 @@
 // JSON API for documents (list, one document with numbered paragraphs, its citation graph) and paragraph search.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { listCitationsFrom, listCitationsTo } from "../db/documents-references.js";
 import { getDocumentDetail, listDocuments } from "../db/documents.js";
 import { runSearch } from "../db/search-answer.js";
 import { InvalidInputError } from "../domain/errors.js";
 import { ingestUpload, parseUploadFields } from "../ingest/documents/upload.js";
-import { ErrorBodySchema } from "./errors.js";
-import { requirePermission } from "./middleware/auth.js";
-import { editorialDepsOf } from "./middleware/editorial-deps.js";
+import { ErrorBodySchema } from "../http/errors.js";
+import { requirePermission } from "../http/auth.js";
 import {
   CitationGraphSchema,
   DocumentDetailSchema,
@@ -23,7 +22,7 @@ import {
   SearchResultSchema,
   SlugParam,
 } from "./documents.schemas.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter } from "./router.js";
 
@@ -117,7 +116,7 @@ export function documentsApi(deps: AppDeps) {
     if (!(file instanceof File) || file.size === 0) throw new InvalidInputError("send the document as the multipart field 'file'", [{ path: "file", message: "missing or empty" }]);
     const text = (k: string) => (typeof body[k] === "string" ? (body[k] as string) : "");
     const fields = parseUploadFields({ type: text("type"), language: text("language"), source_url: text("source_url"), licence: text("licence"), attribution: text("attribution"), author: text("author") });
-    const maxBytes = editorialDepsOf(deps).editorial.documentMaxBytes;
+    const maxBytes = deps.editorial.documentMaxBytes;
     const r = await ingestUpload(deps.db, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type || null, fields, maxBytes, now: deps.now });
     const presented = { name: r.name, status: r.status, reason: r.reason ?? null, slug: r.slug ?? null, version: r.version ?? null, paragraphs: r.paragraphs ?? null, bytes: r.bytes };
     if (r.status === "failed") return c.json(presented, 422);

@@ -2,12 +2,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { findImportedFrom, listAuditEntries } from "../db/audit-log.js";
 import { findPublishedRecord } from "../db/changes-publish.js";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { hasPermission } from "../domain/auth.js";
 import { NotFoundError } from "../domain/errors.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import { HistoryParams, HistorySchema, presentHistoryEntry } from "./changes.schemas.js";
-import { currentPrincipal } from "./middleware/auth.js";
+import { currentPrincipal } from "../http/auth.js";
 import { createApiRouter } from "./router.js";
 
 const historyRoute = createRoute({

@@ -3,10 +3,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { stringify } from "csv-stringify/sync";
 import type { Context } from "hono";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { getEvidence, listEvidence } from "../db/evidence.js";
 import type { EvidenceFilter } from "../domain/evidence.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import {
   EVIDENCE_CSV_COLUMNS,
   EvidenceExportQuery,
@@ -17,7 +17,6 @@ import {
   evidenceCsvRow,
   presentEvidence,
 } from "./evidence.schemas.js";
-import { editorialDepsOf } from "./middleware/editorial-deps.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
@@ -57,7 +56,7 @@ function filterOf(q: z.infer<typeof EvidenceExportQuery> | z.infer<typeof Eviden
 }
 
 function siteBaseUrl(c: Context, deps: AppDeps): string {
-  return (editorialDepsOf(deps).editorial.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, "");
+  return (deps.editorial.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, "");
 }
 
 export function evidenceApi(deps: AppDeps) {

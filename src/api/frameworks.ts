@@ -1,8 +1,8 @@
 // JSON API for norms and CBMs: frameworks (/frameworks) and their stable, citable items (/framework-items).
 import { createRoute } from "@hono/zod-openapi";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { getFrameworkDetail, getFrameworkItemDetail, listFrameworkItems, listFrameworks } from "../db/frameworks.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import {
   FrameworkDetailSchema,
   FrameworkIdParam,

@@ -2,9 +2,9 @@
 // and the derived indicators (first national strategy, Budapest Convention), each with the rule it applies.
 import { createRoute } from "@hono/zod-openapi";
 import { loadImplementationRollup, ROLLUP_RULE } from "../analysis/implementation-rollup.js";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { loadDerivedIndicatorValues } from "../db/implementation-indicators.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import { IndicatorQuery, IndicatorsSchema, presentIndicators, presentRollup, RollupQuery, RollupSchema } from "./implementation.schemas.js";
 import { createApiRouter } from "./router.js";
 

@@ -2,7 +2,7 @@
 // their sources (JSON or CSV), and the versioned assessment rubric.
 import { createRoute } from "@hono/zod-openapi";
 import { stringify } from "csv-stringify/sync";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { getInstrument, listAssessedInstruments, listAssessments } from "../db/instruments.js";
 import { findCurrentRubric, getRubric, listRubricsOfCriteria, listRubricVersions } from "../db/rubrics.js";
 import { listRecordSources } from "../db/sources.js";
@@ -10,7 +10,7 @@ import { paragraphPermalink } from "../domain/documents.js";
 import { NotFoundError } from "../domain/errors.js";
 import { ASSESSMENT_CSV_COLUMNS, assessmentCsvRows } from "../domain/instruments.js";
 import { summarizeByRubricVersion, TRAFFIC_LIGHT_RULE } from "../domain/rubric.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import {
   AssessmentExportQuery,
   AssessmentExportSchema,

@@ -1,8 +1,8 @@
 // JSON API for organizations (regional and intergovernmental bodies, treaties) and their members.
 import { createRoute } from "@hono/zod-openapi";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { countOrganizations, getOrganizationDetail, listOrganizations } from "../db/organizations.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import { OrganizationDetailSchema, OrganizationIdParam, OrganizationListQuery, OrganizationListSchema, presentOrganization, presentOrganizationDetail } from "./organizations.schemas.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter } from "./router.js";

@@ -2,7 +2,7 @@
 // their summary, stakeholder actions, editors' updates and the calendar of sessions and deadlines.
 import { listAccreditations } from "../db/accreditations.js";
 import { listCalendarEvents } from "../db/calendar.js";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { getDeadline, listDeadlines } from "../db/deadlines.js";
 import { listStakeholderActions } from "../db/stakeholder-actions.js";
 import { getUpdateBySlug, listUpdates } from "../db/updates.js";

@@ -1,8 +1,8 @@
 // JSON API for processes: list by kind or by the day they were running, and one process with everything about it.
 import { createRoute } from "@hono/zod-openapi";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { getProcessDetail, listProcesses } from "../db/processes.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import { paginated, toPage } from "./pagination.js";
 import { ProcessDetailSchema, ProcessIdParam, ProcessListQuery, ProcessListSchema, presentProcess, presentProcessDetail } from "./processes.schemas.js";
 import { createApiRouter } from "./router.js";

@@ -1,11 +1,11 @@
 // JSON API for capacity-building programmes: list with filters (or CSV export), one programme with its sources and gaps.
 import { createRoute } from "@hono/zod-openapi";
 import { stringify } from "csv-stringify/sync";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { getProgramme, listEvidencedItemsByState, listProgrammes } from "../db/programmes.js";
 import { listSourcesByRecord } from "../db/sources.js";
 import { findProgrammeGaps, PROGRAMME_CSV_COLUMNS, programmeCsvRows } from "../domain/iati.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import { paginated } from "./pagination.js";
 import { presentProgramme, presentProgrammeDetail, ProgrammeDetailSchema, ProgrammeIdParam, ProgrammeListQuery, ProgrammeListSchema } from "./programmes.schemas.js";
 import { createApiRouter, itemRoute } from "./router.js";

@@ -1,9 +1,9 @@
 // JSON API for GA resolutions and decisions: list by topic and GA session, and one resolution by its symbol.
 import { createRoute } from "@hono/zod-openapi";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { getResolutionDetail, listResolutions } from "../db/resolutions.js";
 import { InvalidInputError } from "../domain/errors.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import { paginated, toPage } from "./pagination.js";
 import { presentResolutionDetail, presentResolutionSummary, ResolutionDetailSchema, ResolutionListQuery, ResolutionListSchema, SymbolParam } from "./resolutions.schemas.js";
 import { createApiRouter } from "./router.js";

@@ -1,7 +1,7 @@
 // A Hono router with OpenAPI support whose request validation fails in our one JSON error shape, and route
 // builders for the common read-only shapes (a list at "/", one record by id).
 import { createRoute, OpenAPIHono, type z } from "@hono/zod-openapi";
-import { errorResponse, errorResponses, validationError } from "./errors.js";
+import { errorResponse, errorResponses, validationError } from "../http/errors.js";
 
 export function createApiRouter(): OpenAPIHono {
   return new OpenAPIHono({

@@ -1,6 +1,6 @@
 // Every resource of the JSON API and the path it is mounted at (one line each).
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { statesApi } from "./states.js";
 import { changesApi } from "./changes.js";
 import { historyApi } from "./editorial.js";

@@ -1,8 +1,8 @@
 // JSON API for sessions: list by process, kind, dates or upcoming, and one session.
 import { createRoute } from "@hono/zod-openapi";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { getSessionDetail, listSessions } from "../db/sessions.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter } from "./router.js";
 import { presentSession, presentSessionDetail, SessionDetailSchema, SessionIdParam, SessionListQuery, SessionListSchema } from "./sessions.schemas.js";

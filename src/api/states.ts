@@ -1,8 +1,8 @@
 // JSON API for States: list with filters, and one State's profile.
 import { createRoute } from "@hono/zod-openapi";
 import { getStateProfile, listStates } from "../db/states.js";
-import type { AppDeps } from "../db/context.js";
-import { errorResponses } from "./errors.js";
+import type { AppDeps } from "../http/deps.js";
+import { errorResponses } from "../http/errors.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter } from "./router.js";
 import { Iso3Param, presentState, presentStateProfile, StateListQuery, StateListSchema, StateProfileSchema } from "./states.schemas.js";

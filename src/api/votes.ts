@@ -2,11 +2,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listVoterAgreements } from "../analysis/alignment-queries.js";
 import { compareVoteEvents, getVoteEventDetail, voteEventCsv } from "../analysis/vote-event-detail.js";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { listVoteEvents, listVoterCyberVotes } from "../db/votes.js";
 import { voteOptionOf } from "../domain/votes.js";
 import { VOTE_OPTIONS } from "../domain/vocabulary.js";
-import { errorResponses } from "./errors.js";
+import { errorResponses } from "../http/errors.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter } from "./router.js";
 import {

@@ -8,12 +8,13 @@ import { migrateDatabase } from "../db/migrate.js";
 import { listSubscribers } from "../db/subscribers.js";
 import { recordBounce } from "../db/deliveries.js";
 import { normaliseEmail } from "../domain/subscriptions.js";
+import { createWebhookPosterFor } from "../http/deps.js";
 import { createLogger } from "../logger.js";
 import { runAlerts } from "../newsletter/alerts-run.js";
 import { createDeliveryStore, sendDueDeliveries } from "../newsletter/sender.js";
 import { linksFor, newsletterSettingsFrom } from "../newsletter/settings.js";
+import { createMailer } from "../newsletter/transports.js";
 import { startDeliveryWorker } from "../newsletter/worker.js";
-import { createMailer, createWebhookPosterFor } from "../server.js";
 
 async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });

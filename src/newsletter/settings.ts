@@ -1,4 +1,4 @@
-// Newsletter settings carried on the app's deps (like the editorial ones), and where the link secret comes from.
+// The newsletter settings on the app's deps, read from the configuration, and where the link secret comes from.
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -19,31 +19,7 @@ export interface NewsletterSettings {
   allowPrivateWebhooks: boolean;
 }
 
-export interface NewsletterDeps {
-  newsletter: NewsletterSettings;
-}
-
 export const SECRET_FILE = "newsletter-secret";
-
-export const DEFAULT_NEWSLETTER_SETTINGS: NewsletterSettings = {
-  secret: undefined,
-  disabledReason: "this server has no NEWSLETTER_SECRET",
-  baseUrl: "http://localhost:3000",
-  confirmHours: 48,
-  policy: DEFAULT_RETRY_POLICY,
-  ratePerSecond: 5,
-  allowPrivateWebhooks: false,
-};
-
-// An app built without newsletter settings (createApp in tests and tools) gets a secret that lives as long as
-// the process, like the development mailer fallback; server.ts always passes real settings.
-const processDefaults: NewsletterSettings = { ...DEFAULT_NEWSLETTER_SETTINGS, secret: randomBytes(32).toString("base64url") };
-
-/** The newsletter settings on deps, or development defaults with a per-process secret. */
-export function newsletterDepsOf(deps: object): NewsletterDeps {
-  const extra = deps as Partial<NewsletterDeps>;
-  return { newsletter: extra.newsletter ?? processDefaults };
-}
 
 /**
  * NEWSLETTER_SECRET when set. Otherwise, on the embedded database, a secret generated once and kept in

@@ -1,14 +1,14 @@
 // The server-rendered site: every section from routes.ts, static files, and HTML error pages.
 import { Hono } from "hono";
 import type { Context } from "hono";
-import { mapError } from "../api/errors.js";
-import type { AppDeps } from "../db/context.js";
+import { mapError } from "../http/errors.js";
+import type { AppDeps } from "../http/deps.js";
 import { Layout } from "./layout.js";
-import { WEB_SECTIONS } from "./routes.js";
+import { WEB_SECTIONS, type SiteOptions } from "./routes.js";
 
-export function createWebApp(deps: AppDeps): Hono {
+export function createWebApp(deps: AppDeps, site: SiteOptions): Hono {
   const web = new Hono();
-  for (const section of WEB_SECTIONS) web.route(section.path, section.create(deps));
+  for (const section of WEB_SECTIONS) web.route(section.path, section.create(deps, site));
   return web;
 }
 

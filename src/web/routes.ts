@@ -1,8 +1,8 @@
 // Every section of the server-rendered site and the path it is mounted at (one line each).
 import type { Hono } from "hono";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "../http/deps.js";
 import { statesPages } from "./pages/states.js";
-import { apiDocsPages } from "./pages/api-docs.js";
+import { apiDocsPages, type ApiReference } from "./pages/api-docs.js";
 import { aboutPages } from "./pages/about.js";
 import { homePages } from "./pages/home.js";
 import { organizationsPages } from "./pages/organizations.js";
@@ -38,7 +38,12 @@ import { followPages } from "./pages/follow.js";
 import { digestPages } from "./pages/digest.js";
 import { editorDigestPages } from "./pages/editor-digest.js";
 
-export const WEB_SECTIONS: { path: string; create: (deps: AppDeps) => Hono }[] = [
+/** What the site is given besides the app's deps: links into the API that server.ts wires. */
+export interface SiteOptions {
+  apiReference: ApiReference;
+}
+
+export const WEB_SECTIONS: { path: string; create: (deps: AppDeps, site: SiteOptions) => Hono }[] = [
   { path: "/states", create: statesPages },
   { path: "/login", create: loginPages },
   { path: "/account/users", create: accountUsersPages },

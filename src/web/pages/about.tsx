@@ -1,7 +1,7 @@
 // "About the data": the bundled datasets with their sources and licences, and how to cite Normwatch.
 import { Hono } from "hono";
 import { listDatasetSources } from "../../db/about.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { Layout } from "../layout.js";
 
 export function aboutPages(deps: AppDeps) {

@@ -1,10 +1,9 @@
 // Users (admins only): list accounts, add one (a set-password link is mailed), change a role, disable or
 // re-enable an account, send a new set-password link. The last active admin cannot be demoted or disabled.
 import { Hono, type Context } from "hono";
-import { requirePermission } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
-import { editorialDepsOf } from "../../api/middleware/editorial-deps.js";
-import type { AppDeps } from "../../db/context.js";
+import { requirePermission } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
+import type { AppDeps } from "../../http/deps.js";
 import { findUserById, insertPasswordToken, insertUser, listUsers, updateUserAccess } from "../../db/users.js";
 import { normalizeEmail, SET_PASSWORD_HOURS, type User } from "../../domain/auth.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../../domain/errors.js";
@@ -87,7 +86,7 @@ export function accountUsersPages(deps: AppDeps) {
   const mailLink = async (c: Context, user: User, subject: string): Promise<string> => {
     const token = await insertPasswordToken(deps.db, { userId: user.id, purpose: "set-password", now: deps.now(), hours: SET_PASSWORD_HOURS });
     const link = `${baseUrlOf(c, deps)}/account/set-password?token=${token}`;
-    await editorialDepsOf(deps).mailer.send({ to: user.email, subject, text: `An administrator of Normwatch sent you this link.\n\nChoose your password within ${SET_PASSWORD_HOURS} hours:\n${link}` });
+    await deps.mailer.send({ to: user.email, subject, text: `An administrator of Normwatch sent you this link.\n\nChoose your password within ${SET_PASSWORD_HOURS} hours:\n${link}` });
     return link;
   };
 

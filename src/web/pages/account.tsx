@@ -1,20 +1,19 @@
 // Account pages: overview, sign out (here or everywhere), change, set or reset a password, API tokens (users: account-users.tsx).
 import { Hono, type Context } from "hono";
 import { deleteCookie } from "hono/cookie";
-import { changeOwnPassword, requestPasswordReset, setPasswordWithToken } from "../../api/auth-flows.js";
-import { clientKey, currentPrincipal, requirePermission, SESSION_COOKIE } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
-import { editorialDepsOf } from "../../api/middleware/editorial-deps.js";
+import { changeOwnPassword, requestPasswordReset, setPasswordWithToken } from "../../http/auth-flows.js";
+import { clientKey, currentPrincipal, requirePermission, SESSION_COOKIE } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
 import { insertApiToken, listApiTokens, revokeApiToken } from "../../db/api-tokens.js";
 import { deleteAuthSession, deleteUserAuthSessions } from "../../db/auth-sessions.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import { API_TOKEN_SCOPES, type ApiTokenScope } from "../../domain/vocabulary.js";
 import { CsrfInput, ErrorSummary, type FormIssue } from "../components/forms.js";
 import { Layout } from "../layout.js";
 
 export function baseUrlOf(c: Context, deps: AppDeps): string {
-  return (editorialDepsOf(deps).editorial.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, "");
+  return (deps.editorial.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, "");
 }
 
 function SetPasswordPage(props: { csrf: string; token: string; error?: string; issues?: FormIssue[] }) {

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { checkSessionRange, getGroupAnalysis, getMemberMatrix, getPairAgreement, type MemberMatrix } from "../../analysis/alignment-queries.js";
 import type { EventSelection } from "../../analysis/alignment.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import { voteEventPath } from "../../domain/votes.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS } from "../../domain/vocabulary.js";

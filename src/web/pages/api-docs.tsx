@@ -1,7 +1,6 @@
 // The API reference as a plain HTML page, generated from the OpenAPI document (no scripts: CSP is 'self' only).
 import { Hono } from "hono";
-import { createApiApp, OPENAPI_PATH } from "../../api/app.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { Layout } from "../layout.js";
 
 interface OpenApiParameter {
@@ -23,6 +22,12 @@ interface OpenApiOperation {
 interface OpenApiDocument {
   info: { title: string; version: string; description?: string };
   paths: Record<string, Record<string, OpenApiOperation>>;
+}
+
+/** Where the API serves its OpenAPI document, and the document itself (server.ts wires it from the API app). */
+export interface ApiReference {
+  path: string;
+  document(): Promise<unknown>;
 }
 
 export interface ApiOperation extends OpenApiOperation {
@@ -55,12 +60,13 @@ function typeOf(p: OpenApiParameter): string {
 
 const anchorOf = (op: ApiOperation) => `${op.method}-${op.path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}`;
 
-export function apiDocsPages(deps: AppDeps) {
+export function apiDocsPages(_deps: AppDeps, site: { apiReference: ApiReference }) {
   const app = new Hono();
+  const openApiPath = site.apiReference.path;
   let cached: OpenApiDocument | undefined;
   app.get("/", async (c) => {
     // The same document /api/openapi.json serves, built once from the API's own route definitions.
-    cached ??= (await (await createApiApp(deps).request(OPENAPI_PATH)).json()) as OpenApiDocument;
+    cached ??= (await site.apiReference.document()) as OpenApiDocument;
     const doc = cached;
     const groups = groupOperations(doc);
     return c.html(
@@ -68,7 +74,7 @@ export function apiDocsPages(deps: AppDeps) {
         <h1>{doc.info.title}</h1>
         {doc.info.description ? <p class="lede">{doc.info.description}</p> : null}
         <p>
-          Machine-readable description: <a href={OPENAPI_PATH}>{OPENAPI_PATH}</a> (OpenAPI 3.1). Responses are JSON in snake_case; lists are paginated
+          Machine-readable description: <a href={openApiPath}>{openApiPath}</a> (OpenAPI 3.1). Responses are JSON in snake_case; lists are paginated
           with <code>page</code> and <code>per_page</code> and return <code>{"{ data, meta: { total, page, per_page } }"}</code>; errors share one shape,{" "}
           <code>{"{ error: { code, message, details? } }"}</code>, with 400 for bad parameters and 404 for unknown ids.
         </p>

@@ -6,7 +6,7 @@ import { FEED_PRECISION_NOTE } from "../../domain/feeds-ics.js";
 import { formatPartialDate, lastDayOf } from "../../domain/partial-date.js";
 import { SESSION_KIND_LABELS, SESSION_KINDS, type SessionKind } from "../../domain/vocabulary.js";
 import { listCalendarEvents } from "../../db/calendar.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { listProcesses } from "../../db/processes.js";
 import { DateRange } from "../components/date-range.js";
 import { SubscribeLinks, type FeedLink } from "../components/updates.js";

@@ -2,7 +2,7 @@
 // with its funders, implementers, beneficiaries, budget, sources and the gaps it is shown against.
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { listFrameworkItems } from "../../db/frameworks.js";
 import { getProgramme, listEvidencedItemsByState, listProgrammeFunders, listProgrammes } from "../../db/programmes.js";
 import { listStates } from "../../db/states.js";

@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { getPairAgreement } from "../../analysis/alignment-queries.js";
 import type { PairAgreement } from "../../analysis/alignment.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { getStateImplementation, type StateImplementation } from "../../db/state-implementation.js";
 import { listStates } from "../../db/states.js";
 import { InvalidInputError, NotFoundError } from "../../domain/errors.js";

@@ -1,9 +1,9 @@
 // Public correction requests (no account: honeypot, minimum fill time, per-address limit) and the editors' queue.
 import { Hono } from "hono";
-import { notifyCorrectionOutcome } from "../../api/corrections.js";
-import { clientKey, requirePermission } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
-import type { AppDeps } from "../../db/context.js";
+import { notifyCorrectionOutcome } from "../../http/corrections.js";
+import { clientKey, requirePermission } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
+import type { AppDeps } from "../../http/deps.js";
 import { declineCorrection, insertCorrection, listOpenCorrections } from "../../db/corrections.js";
 import { findPublishedRecord } from "../../db/changes-publish.js";
 import { getInstanceSecret, hitRateLimit } from "../../db/rate-limits.js";

@@ -1,7 +1,7 @@
 // The public digest: the archive of published issues, one issue as a web page, and Atom / RSS feeds of issues.
 // Drafts never appear here: every query asks for published issues only.
 import { Hono } from "hono";
-import { currentPrincipal } from "../../api/middleware/auth.js";
+import { currentPrincipal } from "../../http/auth.js";
 import { hasPermission } from "../../domain/auth.js";
 import { raw } from "hono/html";
 import { splitDigestMarkdown } from "../../domain/digest-markdown.js";
@@ -9,7 +9,7 @@ import type { DigestIssue } from "../../domain/digest.js";
 import { renderAtom, renderRss, type FeedEntry } from "../../domain/feeds-syndication.js";
 import { formatPartialDate } from "../../domain/partial-date.js";
 import { markdownToPlainText, renderMarkdown } from "../../domain/markdown.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { getPublishedDigestIssue, listDigestIssues } from "../../db/digest.js";
 import { AlternateLinks, SubscribeLinks, type FeedLink } from "../components/updates.js";
 import { Layout } from "../layout.js";

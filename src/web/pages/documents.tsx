@@ -1,7 +1,7 @@
 // Document pages: the list of documents, and one document with its numbered paragraphs (id anchors), cites and cited by.
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { listCitationsFrom, listCitationsTo } from "../../db/documents-references.js";
 import { getDocumentDetail, listDocuments } from "../../db/documents.js";
 import type { Citation, DocumentDetail } from "../../domain/documents.js";

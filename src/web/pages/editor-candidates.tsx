@@ -1,9 +1,9 @@
 // The editors' queue of candidate evidence detected in ingested documents: read the excerpt and the paragraph,
 // then draft an evidence change from it (reviewed like any change) or dismiss it. Signed-in editors only.
 import { Hono } from "hono";
-import { requirePermission } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
-import type { AppDeps } from "../../db/context.js";
+import { requirePermission } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
+import type { AppDeps } from "../../http/deps.js";
 import { dismissEvidenceCandidate, draftEvidenceFromCandidate, listEvidenceCandidates, type EvidenceCandidate } from "../../db/evidence-candidates.js";
 import { ATTRIBUTION_RULE } from "../../domain/evidence-candidates.js";
 import { CANDIDATE_STATUSES, type CandidateStatus } from "../../domain/vocabulary.js";

@@ -1,9 +1,9 @@
 // The editors' digest desk: list issues, draft a month from its changes, edit a draft's title and Markdown,
 // preview it as a web page and as the email, publish it, and queue a published issue for sending.
 import { Hono, type Context } from "hono";
-import { requirePermission } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
-import type { AppDeps } from "../../db/context.js";
+import { requirePermission } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
+import type { AppDeps } from "../../http/deps.js";
 import { draftDigestIssue, getDigestIssue, listDigestIssues, publishDigestIssue, updateDigestIssue } from "../../db/digest.js";
 import type { DigestIssue } from "../../domain/digest.js";
 import { ConflictError, InvalidInputError } from "../../domain/errors.js";

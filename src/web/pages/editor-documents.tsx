@@ -1,10 +1,9 @@
 // Editors upload a document (AKN XML, PDF, DOCX, HTML, text or Markdown) with its provenance; the result page
 // says whether it was stored, kept as a new version, skipped as unchanged, or refused and why.
 import { Hono, type Context } from "hono";
-import { requirePermission } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
-import { editorialDepsOf } from "../../api/middleware/editorial-deps.js";
-import type { AppDeps } from "../../db/context.js";
+import { requirePermission } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
+import type { AppDeps } from "../../http/deps.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
 import type { IngestResult } from "../../ingest/documents/ingest.js";
@@ -59,7 +58,7 @@ function UploadPage(props: { csrf: string; maxBytes: number; values?: Record<str
 
 export function editorDocumentsPages(deps: AppDeps) {
   const app = new Hono();
-  const maxBytes = () => editorialDepsOf(deps).editorial.documentMaxBytes;
+  const maxBytes = () => deps.editorial.documentMaxBytes;
   app.get("/upload", (c) => {
     requirePermission(c, "edit");
     return c.html(<UploadPage csrf={csrfTokenFor(c, deps)} maxBytes={maxBytes()} />);

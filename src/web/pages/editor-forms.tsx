@@ -1,10 +1,10 @@
 // Editor forms: propose a new record, edit or withdraw a published one, and edit a draft; each needs a source.
 import type { Context, Hono } from "hono";
-import { requirePermission } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
+import { requirePermission } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
 import { getChange, insertChange, submitChange, updateDraftChange } from "../../db/changes.js";
 import { findPublishedRecord } from "../../db/changes-publish.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import type { ChangeSourceRef } from "../../domain/editorial/change.js";
 import { parseRecordForm, RECORD_SPECS, type EditorialRecordFields } from "../../domain/editorial/records.js";
 import { InvalidInputError, NotFoundError } from "../../domain/errors.js";

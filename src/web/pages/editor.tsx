@@ -1,12 +1,11 @@
 // The editor's desk: review queue, own drafts, one change with its diff and review actions, restore.
 import { Hono } from "hono";
-import { changeWithDiff } from "../../api/changes.js";
-import { notifyIfCorrection } from "../../api/corrections.js";
-import { requirePermission } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
-import { editorialDepsOf } from "../../api/middleware/editorial-deps.js";
+import { diffOfChange, jsonFieldName } from "../../http/change-diff.js";
+import { notifyIfCorrection } from "../../http/corrections.js";
+import { requirePermission } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
 import { getChange, insertRestoreChange, listChanges, publishChange, rejectChange, submitChange } from "../../db/changes.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { listOpenCorrections } from "../../db/corrections.js";
 import { hasPermission } from "../../domain/auth.js";
 import type { Change, FieldDiff } from "../../domain/editorial/change.js";
@@ -92,8 +91,7 @@ export function editorPages(deps: AppDeps) {
   app.get("/changes/:id{[0-9]+}", async (c) => {
     const principal = requirePermission(c, "edit");
     const change = await getChange(deps.db, Number(c.req.param("id")));
-    const presented = await changeWithDiff(deps, change);
-    const diff: FieldDiff[] = presented.diff;
+    const diff: FieldDiff[] = (await diffOfChange(deps.db, change)).map((d) => ({ ...d, field: jsonFieldName(d.field) }));
     const csrf = csrfTokenFor(c, deps);
     const isAuthor = change.authorId === principal.user.id;
     const spec = RECORD_SPECS[change.recordKind];
@@ -143,7 +141,7 @@ export function editorPages(deps: AppDeps) {
     const reviewer = { id: principal.user.id, role: principal.user.role };
     const changeId = Number(c.req.param("id"));
     if (body["decision"] === "approve") {
-      const change = await publishChange(deps.db, { changeId, reviewer, note, minEditors: editorialDepsOf(deps).editorial.reviewFourEyesMinEditors, now: deps.now() });
+      const change = await publishChange(deps.db, { changeId, reviewer, note, minEditors: deps.editorial.reviewFourEyesMinEditors, now: deps.now() });
       await notifyIfCorrection(deps, change.correctionId, baseUrlOf(c, deps));
     } else {
       if (!note.trim()) throw new InvalidInputError("say why the change is rejected");

@@ -10,7 +10,7 @@ import { NotFoundError } from "../../domain/errors.js";
 import { markdownToPlainText, renderMarkdown } from "../../domain/markdown.js";
 import { DOCUMENT_TYPE_LABELS, SESSION_KIND_LABELS, SESSION_KINDS, type DocumentType, type SessionKind } from "../../domain/vocabulary.js";
 import { listCalendarEvents, syncCalendarRevisions } from "../../db/calendar.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { findFrameworkItem } from "../../db/frameworks.js";
 import { getProcess } from "../../db/processes.js";
 import { getState } from "../../db/states.js";

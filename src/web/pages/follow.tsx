@@ -3,9 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
 import { z } from "zod";
-import { clientKey } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
-import type { AppDeps } from "../../db/context.js";
+import { clientKey } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
+import type { AppDeps } from "../../http/deps.js";
 import { isFollowableTarget, upsertAlertSubscription } from "../../db/alerts.js";
 import { hitRateLimit } from "../../db/rate-limits.js";
 import { getSubscriber } from "../../db/subscribers.js";
@@ -14,7 +14,6 @@ import { InvalidInputError, NotFoundError } from "../../domain/errors.js";
 import { normaliseEmail, signSubscriberLink, SIGNUPS_PER_IP_PER_HOUR } from "../../domain/subscriptions.js";
 import { ALERT_FREQUENCIES, ALERT_TARGET_KINDS, type AlertTargetKind } from "../../domain/vocabulary.js";
 import { assertPublicHost } from "../../ingest/documents/fetch-url.js";
-import { newsletterDepsOf } from "../../newsletter/settings.js";
 import { signUp } from "../../newsletter/signup.js";
 import { CsrfInput, ErrorSummary } from "../components/forms.js";
 import { Layout } from "../layout.js";
@@ -106,7 +105,7 @@ export function followPages(deps: AppDeps) {
     if (parsed.data.channel === "webhook") {
       const url = URL.canParse(parsed.data.webhook_url ?? "") ? new URL(parsed.data.webhook_url!) : undefined;
       if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) return again("Give the webhook's http(s) address.");
-      if (!newsletterDepsOf(deps).newsletter.allowPrivateWebhooks) {
+      if (!deps.newsletter.allowPrivateWebhooks) {
         try {
           await assertPublicHost(url.hostname);
         } catch (error) {

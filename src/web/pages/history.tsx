@@ -1,10 +1,10 @@
 // Public history of a record: its current published values and every published change, with restore for editors.
 import { Hono } from "hono";
-import { currentPrincipal } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
+import { currentPrincipal } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
 import { findImportedFrom, listAuditEntries } from "../../db/audit-log.js";
 import { findPublishedRecord } from "../../db/changes-publish.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { hasPermission } from "../../domain/auth.js";
 import { RECORD_SPECS } from "../../domain/editorial/records.js";
 import { NotFoundError } from "../../domain/errors.js";

@@ -1,6 +1,6 @@
 // The home page: what is running now and what meets next, recent sessions, counts, and the way into each section.
 import { Hono } from "hono";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { getHomeOverview } from "../../db/home.js";
 import { listDeadlines } from "../../db/deadlines.js";
 import { listUpdates } from "../../db/updates.js";

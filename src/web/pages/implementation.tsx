@@ -2,7 +2,7 @@
 // member States with published evidence for each norm or CBM, as a heatmap (numbers printed) and as tables.
 import { Hono } from "hono";
 import { formatPercent, loadImplementationRollup, ROLLUP_RULE, shadeOf, type RollupCell, type RollupRow } from "../../analysis/implementation-rollup.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { listFrameworks } from "../../db/frameworks.js";
 import type { FrameworkWithItems } from "../../domain/framework.js";
 import { ImplementationStyles } from "../components/evidence-map.js";

@@ -2,8 +2,8 @@
 // document and assessments per rubric version (each rating with its cited paragraph or URL).
 import { Hono } from "hono";
 import { z } from "zod";
-import { currentPrincipal } from "../../api/middleware/auth.js";
-import type { AppDeps } from "../../db/context.js";
+import { currentPrincipal } from "../../http/auth.js";
+import type { AppDeps } from "../../http/deps.js";
 import { findInstrumentDocument, getInstrument, listAssessedInstruments, listAssessments, type InstrumentAssessments } from "../../db/instruments.js";
 import { listRubricsOfCriteria } from "../../db/rubrics.js";
 import { listRecordSources } from "../../db/sources.js";

@@ -1,10 +1,10 @@
 // The sign-in page for editors: password login with per-address rate limit and per-account lockout.
 import { Hono, type Context } from "hono";
 import { setCookie } from "hono/cookie";
-import { LoginRefused, logIn } from "../../api/auth-flows.js";
-import { clientKey, currentPrincipal, isSecureRequest, SESSION_COOKIE } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
-import type { AppDeps } from "../../db/context.js";
+import { LoginRefused, logIn } from "../../http/auth-flows.js";
+import { clientKey, currentPrincipal, isSecureRequest, SESSION_COOKIE } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
+import type { AppDeps } from "../../http/deps.js";
 import { CsrfInput, ErrorSummary } from "../components/forms.js";
 import { Layout } from "../layout.js";
 

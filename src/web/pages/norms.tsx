@@ -2,7 +2,7 @@
 // evidence status (map and table), the evidence with citations (self-reports beside shadow reports), derived
 // indicators where relevant and the documents that mention the item.
 import { Hono } from "hono";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { getFrameworkItemDetail, listFrameworks } from "../../db/frameworks.js";
 import { SourceList } from "../components/sources.js";
 import { listUpdates } from "../../db/updates.js";

@@ -1,6 +1,6 @@
 // Organization pages: the list of organizations, and one organization with its members linked to State profiles.
 import { Hono } from "hono";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { getOrganizationDetail, listOrganizations } from "../../db/organizations.js";
 import { SourceList } from "../components/sources.js";
 import { RecordEditorialLinks } from "../components/history.js";

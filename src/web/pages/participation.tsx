@@ -5,7 +5,7 @@ import { deadlineStatus, listUpcomingDeadlines, type Deadline } from "../../doma
 import { summarizeAccreditations, type StakeholderAction } from "../../domain/participation.js";
 import { DEADLINE_KIND_LABELS, STAKEHOLDER_ACTION_KIND_LABELS } from "../../domain/vocabulary.js";
 import { listAccreditations } from "../../db/accreditations.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { getDeadline, listDeadlines } from "../../db/deadlines.js";
 import { getProcess, listProcesses } from "../../db/processes.js";
 import { getSessionDetail } from "../../db/sessions.js";

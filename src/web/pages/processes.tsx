@@ -1,6 +1,6 @@
 // Process pages: the list with a swimlane timeline of processes running in parallel since 1998, and one process.
 import { Hono } from "hono";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { getProcessDetail, listProcesses } from "../../db/processes.js";
 import { listResolutions } from "../../db/resolutions.js";
 import { listSessions } from "../../db/sessions.js";

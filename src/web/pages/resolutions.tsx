@@ -1,7 +1,7 @@
 // Resolution pages: the table of GA resolutions and decisions, and one resolution (the symbol is the rest of the path).
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { getResolutionDetail, listResolutions } from "../../db/resolutions.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import { hasRecordedVote, symbolPath, type ResolutionDetail } from "../../domain/resolution.js";

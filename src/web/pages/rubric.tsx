@@ -1,9 +1,9 @@
 // The assessment rubric: its current version and every earlier one (public), and the editors' form that adds a
 // new version (copying the criteria to edit, remove or add to). A new version never changes scores given before.
 import { Hono, type Context } from "hono";
-import { currentPrincipal, requirePermission } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
-import type { AppDeps } from "../../db/context.js";
+import { currentPrincipal, requirePermission } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
+import type { AppDeps } from "../../http/deps.js";
 import { findCurrentRubric, getRubric, insertRubricVersion, listRubricVersions } from "../../db/rubrics.js";
 import { hasPermission } from "../../domain/auth.js";
 import { InvalidInputError, NotFoundError } from "../../domain/errors.js";

@@ -1,6 +1,6 @@
 // The search page: a form with filters, ranked paragraphs with safely highlighted snippets and permalinks, pagination.
 import { Hono } from "hono";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { runSearch, type SearchAnswer } from "../../db/search-answer.js";
 import type { Snippet } from "../../db/search.js";
 import { paragraphPermalink } from "../../domain/documents.js";

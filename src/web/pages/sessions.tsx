@@ -1,6 +1,6 @@
 // Session pages: one session with its process, dates at their precision, venue, kind, notes and sources.
 import { Hono } from "hono";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { getSessionDetail } from "../../db/sessions.js";
 import { listAccreditations } from "../../db/accreditations.js";
 import { listDeadlines } from "../../db/deadlines.js";

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { listOrganizations } from "../../db/organizations.js";
 import { getStateProfile, listStates } from "../../db/states.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import type { StateProfile } from "../../domain/state.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS } from "../../domain/vocabulary.js";

@@ -2,8 +2,8 @@
 // language, the alerts they follow (stop one, follow more), unsubscribe.
 import { Hono } from "hono";
 import { z } from "zod";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
-import type { AppDeps } from "../../db/context.js";
+import { csrfTokenFor } from "../../http/csrf.js";
+import type { AppDeps } from "../../http/deps.js";
 import { deleteAlertSubscription, listAlertSubscriptionsOf } from "../../db/alerts.js";
 import { getSubscriber, reactivateSubscriber, updateSubscriberPreferences } from "../../db/subscribers.js";
 import { ALERT_FREQUENCY_LABELS, ALERT_TARGET_LABELS, alertTargetPath } from "../../domain/alerts.js";

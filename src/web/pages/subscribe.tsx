@@ -4,14 +4,14 @@ import { Hono, type Context } from "hono";
 import type { Child } from "hono/jsx";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
-import { clientKey } from "../../api/middleware/auth.js";
-import { csrfTokenFor } from "../../api/middleware/csrf.js";
-import type { AppDeps } from "../../db/context.js";
+import { clientKey } from "../../http/auth.js";
+import { csrfTokenFor } from "../../http/csrf.js";
+import type { AppDeps } from "../../http/deps.js";
 import { hitRateLimit } from "../../db/rate-limits.js";
 import { findSubscriber, unsubscribeSubscriber } from "../../db/subscribers.js";
 import { NEWSLETTER_LANGUAGES, NEWSLETTER_TOPIC_LABELS, NEWSLETTER_TOPICS, normaliseEmail, SIGNUPS_PER_IP_PER_HOUR, verifySubscriberLink, type LinkPurpose } from "../../domain/subscriptions.js";
 import { confirmSubscription, signUp } from "../../newsletter/signup.js";
-import { newsletterDepsOf, type NewsletterSettings } from "../../newsletter/settings.js";
+import type { NewsletterSettings } from "../../newsletter/settings.js";
 import { CsrfInput, ErrorSummary, type FormIssue } from "../components/forms.js";
 import { Layout } from "../layout.js";
 
@@ -35,7 +35,7 @@ export function listOf(value: string | string[] | undefined): string[] {
 
 /** The settings with a secret, or a 503 page saying why sign-up is off on this server. */
 export function requireNewsletter(deps: AppDeps): NewsletterSettings & { secret: string } {
-  const { newsletter } = newsletterDepsOf(deps);
+  const { newsletter } = deps;
   if (!newsletter.secret) throw new HTTPException(503, { message: `Subscriptions are not available on this server (${newsletter.disabledReason ?? "not configured"}).` });
   return newsletter as NewsletterSettings & { secret: string };
 }

@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { linkPath, type UpdateLink } from "../../domain/updates.js";
 import { UPDATE_LINK_KINDS, type UpdateLinkKind } from "../../domain/vocabulary.js";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "../../http/deps.js";
 import { getUpdateBySlug, listUpdates } from "../../db/updates.js";
 import { SubscribeLinks, UpdateBody, UpdateLinks, UpdateList, type FeedLink } from "../components/updates.js";
 import { Layout } from "../layout.js";

@@ -5,10 +5,9 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { timingSafeEqual } from "node:crypto";
-import type { AppDeps } from "../../db/context.js";
-import { generateToken } from "../../domain/auth.js";
+import type { AppDeps } from "./deps.js";
+import { generateToken } from "../domain/auth.js";
 import { currentPrincipal, isSecureRequest } from "./auth.js";
-import { editorialDepsOf } from "./editorial-deps.js";
 
 export const CSRF_COOKIE = "nw_csrf";
 export const CSRF_FIELD = "_csrf";
@@ -47,7 +46,7 @@ function assertSameOrigin(c: Context, deps: AppDeps): void {
   const origin = c.req.header("origin");
   if (!origin || origin === "null") return;
   const allowed = new Set([new URL(c.req.url).origin]);
-  const publicUrl = editorialDepsOf(deps).editorial.publicUrl;
+  const publicUrl = deps.editorial.publicUrl;
   if (publicUrl) allowed.add(new URL(publicUrl).origin);
   const host = c.req.header("host");
   if (host) {

@@ -1,14 +1,13 @@
 // Tells a correction requester the outcome, once, when they left an email address.
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "./deps.js";
 import { getCorrection, type CorrectionRequest } from "../db/corrections.js";
 import { RECORD_SPECS } from "../domain/editorial/records.js";
-import { editorialDepsOf } from "./middleware/editorial-deps.js";
 
 export async function notifyCorrectionOutcome(deps: AppDeps, correction: CorrectionRequest, baseUrl: string): Promise<void> {
   if (!correction.email || correction.status === "open") return;
   const label = `${RECORD_SPECS[correction.recordKind].label} ${correction.recordId}`;
   const accepted = correction.status === "accepted";
-  await editorialDepsOf(deps).mailer.send({
+  await deps.mailer.send({
     to: correction.email,
     subject: accepted ? `Your correction to ${label} was published` : `Your correction request on ${label}`,
     text: accepted

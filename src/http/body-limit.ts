@@ -3,8 +3,7 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import type { AppDeps } from "../../db/context.js";
-import { editorialDepsOf } from "./editorial-deps.js";
+import type { AppDeps } from "./deps.js";
 
 /** Forms and JSON bodies: a long Markdown update or a change with many fields fits easily. */
 export const REQUEST_MAX_BYTES = 1024 * 1024;
@@ -20,7 +19,7 @@ export function requestBodyLimit(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     if (UPLOAD_PATHS.includes(c.req.path)) {
-      const maxSize = editorialDepsOf(deps).editorial.documentMaxBytes + MULTIPART_OVERHEAD;
+      const maxSize = deps.editorial.documentMaxBytes + MULTIPART_OVERHEAD;
       return bodyLimit({ maxSize, onError: refuse(maxSize) })(c, next);
     }
     return small(c, next);

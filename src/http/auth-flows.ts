@@ -1,7 +1,7 @@
 // The account commands behind the login, logout, set-password and reset forms, written once for web and API.
 import { HTTPException } from "hono/http-exception";
 import { insertAuthSession } from "../db/auth-sessions.js";
-import type { AppDeps } from "../db/context.js";
+import type { AppDeps } from "./deps.js";
 import { hitRateLimit } from "../db/rate-limits.js";
 import {
   findPasswordTokenUser,
@@ -15,7 +15,6 @@ import {
 import { afterFailedLogin, assertAcceptablePassword, isLocked, normalizeEmail, RESET_PASSWORD_HOURS } from "../domain/auth.js";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../domain/auth-passwords.js";
 import { InvalidInputError } from "../domain/errors.js";
-import { editorialDepsOf } from "./middleware/editorial-deps.js";
 
 /** Login attempts per client address per window, whatever the account. */
 export const LOGIN_ATTEMPTS_PER_IP = 20;
@@ -48,7 +47,7 @@ export async function logIn(deps: AppDeps, input: { email: string; password: str
     throw new LoginRefused(state.lockedUntil ? "this account is locked after too many wrong passwords: try again in 15 minutes or reset the password" : "wrong email or password");
   }
   await updateLoginFailures(deps.db, found.user.id, { failedLogins: 0, lockedUntil: null });
-  return insertAuthSession(deps.db, { userId: found.user.id, now, lifetimeHours: editorialDepsOf(deps).editorial.sessionLifetimeHours });
+  return insertAuthSession(deps.db, { userId: found.user.id, now, lifetimeHours: deps.editorial.sessionLifetimeHours });
 }
 
 /** Sets a password from a one-time link (first password or reset); ends every existing session. */
@@ -78,7 +77,7 @@ export async function requestPasswordReset(deps: AppDeps, input: { email: string
   const found = await findUserCredentials(deps.db, email);
   if (!found || found.user.disabledAt) return;
   const token = await insertPasswordToken(deps.db, { userId: found.user.id, purpose: "reset", now, hours: RESET_PASSWORD_HOURS });
-  await editorialDepsOf(deps).mailer.send({
+  await deps.mailer.send({
     to: email,
     subject: "Reset your Normwatch password",
     text: `Someone asked to reset the password of this Normwatch account.\n\nSet a new password within ${RESET_PASSWORD_HOURS} hour(s):\n${input.baseUrl}/account/set-password?token=${token}\n\nIf this was not you, ignore this message; your password stays as it is.`,

@@ -3,11 +3,10 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { createHash } from "node:crypto";
-import { findApiTokenBySecret } from "../../db/api-tokens.js";
-import { findAuthSession } from "../../db/auth-sessions.js";
-import type { AppDeps } from "../../db/context.js";
-import { API_TOKEN_PREFIX, hasPermission, type Permission, type Principal } from "../../domain/auth.js";
-import { editorialDepsOf } from "./editorial-deps.js";
+import { findApiTokenBySecret } from "../db/api-tokens.js";
+import { findAuthSession } from "../db/auth-sessions.js";
+import type { AppDeps } from "./deps.js";
+import { API_TOKEN_PREFIX, hasPermission, type Permission, type Principal } from "../domain/auth.js";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -56,7 +55,7 @@ export function requirePermission(c: Context, permission: Permission): Principal
 
 /** The client address (X-Forwarded-For only behind a trusted proxy), hashed so it is never stored in clear. */
 export function clientKey(c: Context, deps: AppDeps): string {
-  const { trustProxy } = editorialDepsOf(deps).editorial;
+  const { trustProxy } = deps.editorial;
   const forwarded = trustProxy ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   const ip = forwarded || incoming?.socket?.remoteAddress || "unknown";
@@ -65,7 +64,7 @@ export function clientKey(c: Context, deps: AppDeps): string {
 
 /** Whether cookies get the Secure flag: always, never, or when this request (or PUBLIC_URL) is https. */
 export function isSecureRequest(c: Context, deps: AppDeps): boolean {
-  const settings = editorialDepsOf(deps).editorial;
+  const settings = deps.editorial;
   if (settings.cookieSecure !== "auto") return settings.cookieSecure === "always";
   if (new URL(c.req.url).protocol === "https:") return true;
   if (settings.trustProxy && c.req.header("x-forwarded-proto") === "https") return true;

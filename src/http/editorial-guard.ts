@@ -3,7 +3,7 @@
 import type { MiddlewareHandler } from "hono";
 import { every } from "hono/combine";
 import { HTTPException } from "hono/http-exception";
-import type { AppDeps } from "../../db/context.js";
+import type { AppDeps } from "./deps.js";
 import { currentPrincipal, loadPrincipal } from "./auth.js";
 import { csrfProtection, isWriteMethod } from "./csrf.js";
 

@@ -1,0 +1,23 @@
+// What the editorial features read from the configuration: sessions, cookies, the review rule, uploads, links.
+import type { Config } from "../config.js";
+
+export interface EditorialSettings {
+  sessionLifetimeHours: number;
+  cookieSecure: Config["cookieSecure"];
+  reviewFourEyesMinEditors: number;
+  trustProxy: boolean;
+  publicUrl: string | undefined;
+  /** Largest document an editor may upload (DOCUMENT_MAX_BYTES). */
+  documentMaxBytes: number;
+}
+
+export function editorialSettingsFrom(config: Config): EditorialSettings {
+  return {
+    sessionLifetimeHours: config.sessionLifetimeHours,
+    cookieSecure: config.cookieSecure,
+    reviewFourEyesMinEditors: config.reviewFourEyesMinEditors,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+    documentMaxBytes: config.documentMaxBytes,
+  };
+}
