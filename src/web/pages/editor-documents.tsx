@@ -63,7 +63,7 @@ export function editorDocumentsPages(deps: AppDeps) {
     requirePermission(c, "edit");
     return c.html(<UploadPage csrf={csrfTokenFor(c, deps)} maxBytes={maxBytes()} />);
   });
-  // The body's size is capped before this runs (api/middleware/body-limit.ts).
+  // The body's size is capped before this runs (http/body-limit.ts).
   app.post("/upload", async (c: Context) => {
     requirePermission(c, "edit");
     const body = await c.req.parseBody();
