@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { TreatyAction } from "./international-law.js";
 import { countMet, deriveBudapestParty, deriveFirstStrategy, indicatorsForItem } from "./implementation-indicators.js";
 
 // Synthetic rows (not the bundled data, which src/api/evidence.test.ts checks): each rule on small inputs.
@@ -15,10 +16,13 @@ describe("derived indicator rules", () => {
     expect(countMet(values, "first-cyber-strategy")).toBe(1);
   });
 
-  it("counts only current 'party' memberships of the Budapest Convention", () => {
-    const m = (organizationId: string, stateIso3: string, role: string, isCurrent: boolean) => ({ organizationId, stateIso3, role, isCurrent, start: null });
-    const values = deriveBudapestParty(["AAA", "BBB", "CCC", "DDD"], [m("BUDCONV", "AAA", "party", true), m("BUDCONV", "BBB", "party", false), m("COE", "CCC", "member", true), m("BUDCONV", "DDD", "signatory", true)]);
-    expect(values.map((v) => [v.stateIso3, v.isMet])).toEqual([["AAA", true], ["BBB", false], ["CCC", false], ["DDD", false]]);
+  it("meets 'Budapest party' from the latest sourced row only, and gives no value (unknown) without one", () => {
+    const row = (stateIso3: string, kind: "signature" | "ratification", asOf: string, consentOn: string | null = null): TreatyAction => ({
+      id: `coe-ets-185:${stateIso3}:${asOf}`, treatyId: "coe-ets-185", stateIso3, organizationId: null, partyName: stateIso3, kind, asOf, isAsOfLowerBound: false,
+      signedOn: { date: "2001-11-23", precision: "day" }, consentOn: consentOn ? { date: consentOn, precision: "day" } : null, notes: null, confidence: "high", sources: [],
+    });
+    const values = deriveBudapestParty([row("AAA", "ratification", "2015-12-03", "2006-01-10"), row("BBB", "signature", "2015-12-03"), row("BBB", "ratification", "2024-06-20", "2024-06-20"), row("CCC", "signature", "2015-12-03"), { ...row("DDD", "ratification", "2015-12-03", "2010-01-01"), treatyId: "un-cybercrime-2024" }]);
+    expect(values.map((v) => [v.stateIso3, v.isMet, v.since?.date ?? null])).toEqual([["AAA", true, "2006-01-10"], ["BBB", true, "2024-06-20"], ["CCC", false, null]]);
   });
 
   it("shows each indicator only beside the items it relates to", () => {

@@ -1,5 +1,6 @@
 // Derived indicators: facts computed by a stated rule from bundled datasets, shown beside evidence and always
 // labelled as derived. They are never evidence records and never count in the evidence roll-up.
+import { latestActionPerParty, type TreatyAction } from "./international-law.js";
 import type { PartialDate } from "./partial-date.js";
 
 export const DERIVED_INDICATOR_IDS = ["first-cyber-strategy", "budapest-convention-party"] as const;
@@ -19,7 +20,8 @@ export interface DerivedIndicatorDefinition {
   relatedItemIds: string[];
 }
 
-export const BUDAPEST_CONVENTION_ID = "BUDCONV";
+/** The Budapest Convention's id in the treaties table (datasets/international-law). */
+export const BUDAPEST_CONVENTION_ID = "coe-ets-185";
 
 export const DERIVED_INDICATORS: Record<DerivedIndicatorId, DerivedIndicatorDefinition> = {
   "first-cyber-strategy": {
@@ -32,8 +34,9 @@ export const DERIVED_INDICATORS: Record<DerivedIndicatorId, DerivedIndicatorDefi
   "budapest-convention-party": {
     id: "budapest-convention-party",
     label: "Party to the Budapest Convention",
-    rule: `Derived: met when the bundled memberships list the State as a current member with the role "party" of the Budapest Convention on Cybercrime (organisation ${BUDAPEST_CONVENTION_ID}).`,
-    sourceIds: ["dataset:internacia-db"],
+    rule:
+      "Derived: met when the State's latest sourced row of the Budapest Convention's status (Council of Europe chart of 3 December 2015, member States Albania to Germany only, and accessions of 2024) shows ratification or accession; not met when it shows a signature only. The status is partial: a State without a sourced row has no value (unknown, not \"not a party\").",
+    sourceIds: ["dataset:treaty-status"],
     relatedItemIds: ["13d", "osce-2013-06"],
   },
 };
@@ -51,26 +54,16 @@ export interface StrategyRow {
   firstAdopted: PartialDate | null;
 }
 
-export interface MembershipRow {
-  organizationId: string;
-  stateIso3: string | null;
-  role: string;
-  isCurrent: boolean;
-  start: PartialDate | null;
-}
-
 /** First strategy: one value per State in the strategies dataset; met when it has a first-adoption date. */
 export function deriveFirstStrategy(rows: StrategyRow[]): DerivedIndicatorValue[] {
   return rows.map((r) => ({ indicatorId: "first-cyber-strategy", stateIso3: r.stateIso3, isMet: r.firstAdopted !== null, since: r.firstAdopted }));
 }
 
-/** Budapest Convention: one value per State given; met for current "party" memberships of BUDCONV. */
-export function deriveBudapestParty(stateIso3s: string[], memberships: MembershipRow[]): DerivedIndicatorValue[] {
-  const parties = new Map<string, PartialDate | null>();
-  for (const m of memberships) {
-    if (m.organizationId === BUDAPEST_CONVENTION_ID && m.role === "party" && m.isCurrent && m.stateIso3) parties.set(m.stateIso3, m.start);
-  }
-  return stateIso3s.map((iso3) => ({ indicatorId: "budapest-convention-party", stateIso3: iso3, isMet: parties.has(iso3), since: parties.get(iso3) ?? null }));
+/** Budapest Convention: one value per State with a sourced row (its latest); met when that row shows consent to be bound. */
+export function deriveBudapestParty(actions: TreatyAction[]): DerivedIndicatorValue[] {
+  return latestActionPerParty(actions.filter((a) => a.treatyId === BUDAPEST_CONVENTION_ID))
+    .flatMap((a) => (a.stateIso3 ? [{ indicatorId: "budapest-convention-party" as const, stateIso3: a.stateIso3, isMet: a.kind !== "signature", since: a.kind !== "signature" ? a.consentOn : null }] : []))
+    .sort((a, b) => a.stateIso3.localeCompare(b.stateIso3));
 }
 
 export function countMet(values: DerivedIndicatorValue[], id: DerivedIndicatorId): number {

@@ -36,7 +36,13 @@ const REGIONAL_ORGANIZATIONS = new Set([
   "UNASUR", "GUAM", "BIMSTEC", "UMA",
 ]);
 
-const ORGANIZATION_NAMES: Record<string, string> = { AFUNION: "AU", CCASG: "GCC", LAS: "Arab League", BUDCONV: "Budapest Convention" };
+const ORGANIZATION_NAMES: Record<string, string> = { AFUNION: "AU", CCASG: "GCC", LAS: "Arab League" };
+/**
+ * Upstream lists the Budapest Convention as an organisation with "members"; that list is wrong for at least four
+ * States and undated. Treaty status comes from datasets/international-law (each row sourced and dated), so the
+ * upstream entry is left out here (issue 16).
+ */
+const LEFT_OUT_ORGANIZATIONS = new Set(["BUDCONV"]);
 
 export function buildReferenceDatasets(sharedDir: string, outputDir: string, retrievedOn: string): BuildReport {
   const warnings: string[] = [];
@@ -133,11 +139,11 @@ function stateBase(c: CsvRow) {
 function buildOrganizations(sharedDir: string, registry: SourceRegistry): r.OrganizationRecord[] {
   const upstream = readJson<UpstreamOrganization[]>(sharedPath(sharedDir, "countries", "organizations.json"));
   const source = registry.dataset("internacia-db");
-  return upstream.map((o) => ({
+  return upstream.filter((o) => !LEFT_OUT_ORGANIZATIONS.has(o.id)).map((o) => ({
     id: o.id,
     name: o.name,
     abbreviation: ORGANIZATION_NAMES[o.id] ?? o.id,
-    classification: o.id === "BUDCONV" ? "treaty" : REGIONAL_ORGANIZATIONS.has(o.id) ? "regional" : "intergovernmental",
+    classification: REGIONAL_ORGANIZATIONS.has(o.id) ? "regional" : "intergovernmental",
     blocTypes: o.blocktype ?? [],
     foundedYear: o.founded && /^\d{4}$/.test(o.founded) ? Number(o.founded) : null,
     wikidataId: o.wikidata_id,
@@ -154,6 +160,7 @@ function buildMemberships(sharedDir: string, stateIds: Set<string>, registry: So
   const skipped: string[] = [];
   for (const row of rows) {
     const iso3 = row["iso3"] ?? "";
+    if (LEFT_OUT_ORGANIZATIONS.has(row["org_id"] ?? "")) continue;
     const isOrganization = row["member_type"] === "organization";
     if (!isOrganization && !stateIds.has(iso3)) {
       skipped.push(`${row["org_id"]}:${row["country_name"]}`);
@@ -163,7 +170,7 @@ function buildMemberships(sharedDir: string, stateIds: Set<string>, registry: So
       organizationId: row["org_id"]!,
       stateIso3: isOrganization ? null : iso3,
       memberOrganizationId: isOrganization ? (row["country_name"] === "European Union" ? "EU" : null) : null,
-      role: row["org_id"] === "BUDCONV" ? "party" : "member",
+      role: "member",
       startDate: null,
       endDate: null,
       isCurrent: true,
