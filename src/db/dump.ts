@@ -1,6 +1,7 @@
 // The SQL side of a full dump: every table of the schema in foreign-key order, rows read through a cursor
 // as the server's own JSON text (so json columns, arrays and timestamps round-trip exactly), rows written
-// back with json_populate_recordset, and serial sequences reset afterwards. File handling is in ingest/dump.
+// back with json_populate_recordset, and serial sequences reset afterwards. Also what a public dump may hold.
+// File handling is in ingest/dump.
 import { getTableConfig, PgSerial, PgTable } from "drizzle-orm/pg-core";
 import { is, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.js";
@@ -17,7 +18,74 @@ export interface DumpTable {
   serialColumns: string[];
   /** Tables this one references (other than itself). */
   dependsOn: string[];
+  /** Which rows to read (a public dump reads only published digest issues); every row when absent. */
+  rowFilter?: SQL;
+  /** Read only `columns` (a public dump leaves some out); a full dump reads whole rows. */
+  isColumnSubset?: boolean;
 }
+
+/**
+ * Tables a public dump (`normwatch export --public`) holds: bundled reference data and published records. The
+ * listed columns are left out (they point at accounts or drafts, which stay private), and `where` keeps only
+ * published rows. A table is public only when listed here, so a new table stays out until someone decides.
+ */
+export const PUBLIC_DUMP_TABLES: Record<string, { columnsLeftOut?: string[]; where?: SQL }> = {
+  accreditations: {},
+  assessments: {},
+  audit_log: { columnsLeftOut: ["actor_id", "author_id", "change_id"] },
+  calendar_revisions: {},
+  cyber_strategy_adoptions: {},
+  deadlines: {},
+  digest_issues: { columnsLeftOut: ["updated_by", "published_by"], where: sql`status = 'published'` },
+  document_citations: {},
+  document_paragraphs: {},
+  documents: {},
+  evidence: {},
+  framework_items: {},
+  frameworks: {},
+  instruments: {},
+  legal_positions: {},
+  memberships: {},
+  organizations: {},
+  paragraph_mentions: {},
+  participation_sources: {},
+  process_members: {},
+  process_resolutions: {},
+  processes: {},
+  programmes: {},
+  record_sources: {},
+  resolutions: {},
+  rubric_criteria: {},
+  rubrics: { columnsLeftOut: ["created_by"] },
+  sessions: {},
+  sources: {},
+  stakeholder_actions: {},
+  states: {},
+  treaties: {},
+  treaty_actions: {},
+  update_links: {},
+  updates: {},
+  vote_events: {},
+  voters: {},
+};
+
+/** Tables a public dump never holds, and why; with PUBLIC_DUMP_TABLES every schema table is in exactly one list. */
+export const PRIVATE_DUMP_TABLES: Record<string, string> = {
+  users: "account addresses and password hashes",
+  auth_sessions: "signed-in sessions",
+  password_tokens: "one-time password links",
+  api_tokens: "API token hashes",
+  rate_limit_events: "client address hashes",
+  instance_secrets: "this instance's signing secrets",
+  subscribers: "readers' email addresses",
+  alert_subscriptions: "readers' alerts and webhook secrets",
+  deliveries: "mail to readers",
+  correction_requests: "readers' messages and addresses",
+  changes: "drafts and changes under review",
+  evidence_candidates: "editors' review queue",
+  dataset_imports: "this instance's import bookkeeping",
+  corpus_imports: "this instance's import bookkeeping",
+};
 
 /** Every table exported by src/db/schema/index.ts, parents before children, ties by name. */
 export function listDumpTables(): DumpTable[] {
@@ -71,6 +139,35 @@ export async function countTableRows(db: Handle, table: string): Promise<number>
 }
 
 /**
+ * The tables of a public dump, in the same order as a full dump, without the private columns and rows; an
+ * import of it needs nothing it leaves out (every reference to an account or a draft is among those columns).
+ */
+export function listPublicDumpTables(): DumpTable[] {
+  const tables: DumpTable[] = [];
+  for (const table of listDumpTables()) {
+    const rule = PUBLIC_DUMP_TABLES[table.name];
+    if (!rule) continue;
+    const leftOut = new Set(rule.columnsLeftOut ?? []);
+    tables.push({
+      ...table,
+      columns: table.columns.filter((c) => !leftOut.has(c)),
+      serialColumns: table.serialColumns.filter((c) => !leftOut.has(c)),
+      dependsOn: table.dependsOn.filter((d) => d in PUBLIC_DUMP_TABLES),
+      rowFilter: rule.where,
+      isColumnSubset: leftOut.size > 0,
+    });
+  }
+  return tables;
+}
+
+/** Rows a dump of this table holds (all, or those its row filter keeps). */
+export async function countDumpRows(db: Handle, table: DumpTable): Promise<number> {
+  const where = table.rowFilter ? sql`WHERE ${table.rowFilter}` : sql``;
+  const result = (await db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table.name)} ${where}`)) as unknown as { rows: { n: number }[] };
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/**
  * Yields the rows of one table as JSON texts, batchSize at a time, through a cursor so memory stays flat.
  * Must run inside a transaction (cursors live in one).
  */
@@ -79,7 +176,11 @@ export async function* readTableRows(tx: Tx, table: DumpTable, batchSize = 1000)
   const order: SQL = table.primaryKey.length
     ? sql.join(table.primaryKey.map((c) => sql`t.${sql.identifier(c)}`), sql`, `)
     : sql`row_to_json(t)::text`;
-  await tx.execute(sql`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${sql.identifier(table.name)} t ORDER BY ${order}`);
+  // A full dump reads whole rows; a public one only the dump's columns and rows (a subquery, so row_to_json sees no more).
+  const from = !table.rowFilter && !table.isColumnSubset
+    ? sql`${sql.identifier(table.name)} t`
+    : sql`(SELECT ${sql.join(table.columns.map((c) => sql.identifier(c)), sql`, `)} FROM ${sql.identifier(table.name)} ${table.rowFilter ? sql`WHERE ${table.rowFilter}` : sql``}) t`;
+  await tx.execute(sql`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${from} ORDER BY ${order}`);
   try {
     for (;;) {
       const result = (await tx.execute(sql`FETCH ${sql.raw(String(Math.trunc(batchSize)))} FROM ${cursor}`)) as unknown as { rows: { j: string }[] };

@@ -17,6 +17,8 @@ export const DumpHeaderSchema = z.object({
   formatVersion: z.number().int().min(1),
   appVersion: z.string(),
   createdAt: z.string(),
+  /** A public dump (normwatch export --public): published data only, nothing private. */
+  public: z.boolean().optional(),
   tables: z.array(z.object({ name: z.string(), columns: z.array(z.string()), rows: z.number().int().min(0) })),
 });
 export type DumpHeader = z.infer<typeof DumpHeaderSchema>;

@@ -1,10 +1,11 @@
-// Writes a full dump of the database: every schema table, read in one consistent snapshot, streamed in batches.
+// Writes a dump of the database, read in one consistent snapshot and streamed in batches: the full dump (every
+// table, secrets included, so the file is readable by its owner only) or the public one (published data only).
 import fs from "node:fs";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import type { Database } from "../../db/client.js";
-import { countTableRows, listDumpTables, readTableRows } from "../../db/dump.js";
+import { countDumpRows, listDumpTables, listPublicDumpTables, readTableRows, type DumpTable } from "../../db/dump.js";
 import type { Tx } from "../../db/upsert.js";
 import { APP_VERSION, DUMP_FORMAT, DUMP_FORMAT_VERSION, formatRowLine, isGzipName, type DumpHeader } from "./dump-format.js";
 
@@ -13,6 +14,11 @@ export interface ExportDumpOptions {
   batchSize?: number;
   /** Gzip the output; by default when the file name ends in .gz. */
   gzip?: boolean;
+  /**
+   * Only what anyone may read (listPublicDumpTables): no accounts, password or token hashes, instance or webhook
+   * secrets, subscribers, drafts or correction requests. Otherwise every table, and the file is created 0600.
+   */
+  isPublic?: boolean;
 }
 
 export interface DumpSummary {
@@ -29,7 +35,10 @@ export async function exportDump(database: Database, file: string, options: Expo
   if (file === "-") return exportDumpTo(database, process.stdout, gzip, options);
   const partial = `${file}.partial`;
   try {
-    const summary = await exportDumpTo(database, fs.createWriteStream(partial), gzip, options);
+    // A new file (never one left by an earlier run, which would keep its mode), owner-only unless public.
+    fs.rmSync(partial, { force: true });
+    const out = fs.createWriteStream(partial, { flags: "wx", mode: options.isPublic ? 0o644 : 0o600 });
+    const summary = await exportDumpTo(database, out, gzip, options);
     fs.renameSync(partial, file);
     return summary;
   } catch (error) {
@@ -39,7 +48,7 @@ export async function exportDump(database: Database, file: string, options: Expo
 }
 
 async function exportDumpTo(database: Database, out: Writable, gzip: boolean, options: ExportDumpOptions): Promise<DumpSummary> {
-  const tables = listDumpTables();
+  const tables = options.isPublic ? listPublicDumpTables() : listDumpTables();
   const now = options.now ?? (() => new Date());
   // Repeatable read: counts in the header and the rows that follow come from the same snapshot.
   return database.db.transaction(
@@ -49,11 +58,12 @@ async function exportDumpTo(database: Database, out: Writable, gzip: boolean, op
         formatVersion: DUMP_FORMAT_VERSION,
         appVersion: APP_VERSION,
         createdAt: now().toISOString(),
+        ...(options.isPublic ? { public: true } : {}),
         tables: [],
       };
-      for (const table of tables) header.tables.push({ name: table.name, columns: table.columns, rows: await countTableRows(tx, table.name) });
+      for (const table of tables) header.tables.push({ name: table.name, columns: table.columns, rows: await countDumpRows(tx, table) });
       const rows = header.tables.reduce((n, t) => n + t.rows, 0);
-      const lines = Readable.from(dumpLines(tx, header, rows, options.batchSize ?? 1000));
+      const lines = Readable.from(dumpLines(tx, tables, header, rows, options.batchSize ?? 1000));
       if (gzip) await pipeline(lines, createGzip(), out);
       else await pipeline(lines, out);
       return { tables: header.tables.map((t) => ({ name: t.name, rows: t.rows })), rows };
@@ -62,9 +72,9 @@ async function exportDumpTo(database: Database, out: Writable, gzip: boolean, op
   );
 }
 
-async function* dumpLines(tx: Tx, header: DumpHeader, total: number, batchSize: number): AsyncGenerator<string> {
+async function* dumpLines(tx: Tx, tables: DumpTable[], header: DumpHeader, total: number, batchSize: number): AsyncGenerator<string> {
   yield `${JSON.stringify(header)}\n`;
-  const byName = new Map(listDumpTables().map((t) => [t.name, t]));
+  const byName = new Map(tables.map((t) => [t.name, t]));
   for (const entry of header.tables) {
     for await (const batch of readTableRows(tx, byName.get(entry.name)!, batchSize)) {
       yield batch.map((row) => formatRowLine(entry.name, row)).join("");
