@@ -1,9 +1,10 @@
 // Gathers what the digest is composed from: a period's updates, resolutions, cyber votes, documents, sessions
 // (held and in the weeks after), deadlines, stakeholder actions and implementation records published in it.
-import { and, asc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, notInArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { DigestLink, DigestPeriod, DigestRecords, DigestTheme } from "../domain/digest.js";
 import { documentPath } from "../domain/documents.js";
 import { markdownToPlainText } from "../domain/markdown.js";
+import type { PartialDate } from "../domain/partial-date.js";
 import type { Source } from "../domain/source.js";
 import { linkPath } from "../domain/updates.js";
 import { DEADLINE_KIND_LABELS, DOCUMENT_TYPE_LABELS, STAKEHOLDER_ACTION_KIND_LABELS, type ProcessKind, type ResolutionTopic } from "../domain/vocabulary.js";
@@ -148,36 +149,48 @@ async function gatherParticipation(db: Db, lookups: Lookups): Promise<Pick<Diges
   };
 }
 
-/** Evidence, instruments and programmes created (published through the editorial workflow) in the period. */
+/**
+ * Evidence, instruments and programmes of the period. A record dated to the day or month (a strategy adopted in December
+ * 2019) belongs to the month of its own date, whenever it entered the database; one dated only to the year, or not at
+ * all, belongs to the month it was created (published through the editorial workflow).
+ */
 async function gatherImplementation(db: Db, period: DigestPeriod): Promise<DigestRecords["implementation"]> {
   const created = await db
     .select({ kind: auditLog.recordKind, id: auditLog.recordId, at: auditLog.at })
     .from(auditLog)
     .where(and(inArray(auditLog.recordKind, ["evidence", "instrument", "programme"]), eq(auditLog.operation, "create"), gte(auditLog.at, new Date(`${period.start}T00:00:00Z`)), lt(auditLog.at, new Date(`${period.end}T00:00:00Z`))));
   const idsOf = (kind: string) => created.filter((c) => c.kind === kind).map((c) => c.id);
-  const dayOf = (kind: string, id: string) => created.find((c) => c.kind === kind && c.id === id)!.at.toISOString().slice(0, 10);
+  const createdOn = (kind: string, id: string) => created.find((c) => c.kind === kind && c.id === id)?.at.toISOString().slice(0, 10) ?? null;
+  /** Own date in the period at day or month precision, or no such date and created in the period. */
+  const belongs = (day: AnyColumn, precision: AnyColumn, createdIds: SQL | undefined) =>
+    or(and(gte(day, period.start), lt(day, period.end), inArray(precision, OWN_MONTH_PRECISIONS)), and(or(isNull(day), notInArray(precision, OWN_MONTH_PRECISIONS)), createdIds ?? sql`false`));
+  const placed = (kind: string, id: string, day: string | null, precision: PartialDate["precision"] | null) =>
+    day && precision && (OWN_MONTH_PRECISIONS as string[]).includes(precision) ? { publishedOn: day, precision } : { publishedOn: createdOn(kind, id) ?? period.start };
   const out: DigestRecords["implementation"] = [];
   const evidenceIds = idsOf("evidence").map(Number).filter(Number.isInteger);
-  if (evidenceIds.length) {
-    const rows = await db
-      .select({ id: evidence.id, stateName: states.name, orgName: organizations.name, code: frameworkItems.code, item: frameworkItems.shortTitle, url: evidence.externalUrl })
-      .from(evidence)
-      .innerJoin(frameworkItems, eq(frameworkItems.id, evidence.itemId))
-      .leftJoin(states, eq(states.iso3, evidence.stateIso3))
-      .leftJoin(organizations, eq(organizations.id, evidence.organizationId))
-      .where(inArray(evidence.id, evidenceIds));
-    for (const r of rows) out.push({ kind: "evidence", id: String(r.id), title: `${r.stateName ?? r.orgName ?? "?"}: ${r.code} ${r.item}`, publishedOn: dayOf("evidence", String(r.id)), path: `/history/evidence/${r.id}`, source: r.url ? { title: "source", url: r.url } : null });
-  }
-  if (idsOf("instrument").length) {
-    const rows = await db.select({ id: instruments.id, title: instruments.title, stateName: states.name, url: instruments.url }).from(instruments).leftJoin(states, eq(states.iso3, instruments.stateIso3)).where(inArray(instruments.id, idsOf("instrument")));
-    for (const r of rows) out.push({ kind: "instrument", id: r.id, title: r.stateName ? `${r.stateName}: ${r.title}` : r.title, publishedOn: dayOf("instrument", r.id), path: `/instruments/${encodeURIComponent(r.id)}`, source: r.url ? { title: "source", url: r.url } : null });
-  }
-  if (idsOf("programme").length) {
-    const rows = await db.select({ id: programmes.id, title: programmes.title, url: programmes.url }).from(programmes).where(inArray(programmes.id, idsOf("programme")));
-    for (const r of rows) out.push({ kind: "programme", id: r.id, title: r.title, publishedOn: dayOf("programme", r.id), path: `/capacity-building/${encodeURIComponent(r.id)}`, source: r.url ? { title: "source", url: r.url } : null });
-  }
-  return out;
+  const evidenceRows = await db
+    .select({ id: evidence.id, stateName: states.name, orgName: organizations.name, code: frameworkItems.code, item: frameworkItems.shortTitle, url: evidence.externalUrl, day: evidence.observedOn, precision: evidence.observedPrecision })
+    .from(evidence)
+    .innerJoin(frameworkItems, eq(frameworkItems.id, evidence.itemId))
+    .leftJoin(states, eq(states.iso3, evidence.stateIso3))
+    .leftJoin(organizations, eq(organizations.id, evidence.organizationId))
+    .where(belongs(evidence.observedOn, evidence.observedPrecision, evidenceIds.length ? inArray(evidence.id, evidenceIds) : undefined));
+  for (const r of evidenceRows) out.push({ kind: "evidence", id: String(r.id), title: `${r.stateName ?? r.orgName ?? "?"}: ${r.code} ${r.item}`, ...placed("evidence", String(r.id), r.day, r.precision), path: `/history/evidence/${r.id}`, source: r.url ? { title: "source", url: r.url } : null });
+  const instrumentRows = await db
+    .select({ id: instruments.id, title: instruments.title, stateName: states.name, url: instruments.url, day: instruments.adoptedOn, precision: instruments.adoptedPrecision })
+    .from(instruments)
+    .leftJoin(states, eq(states.iso3, instruments.stateIso3))
+    .where(belongs(instruments.adoptedOn, instruments.adoptedPrecision, idsOf("instrument").length ? inArray(instruments.id, idsOf("instrument")) : undefined));
+  for (const r of instrumentRows) out.push({ kind: "instrument", id: r.id, title: r.stateName ? `${r.stateName}: ${r.title}` : r.title, ...placed("instrument", r.id, r.day, r.precision), path: `/instruments/${encodeURIComponent(r.id)}`, source: r.url ? { title: "source", url: r.url } : null });
+  const programmeRows = await db
+    .select({ id: programmes.id, title: programmes.title, url: programmes.url, day: programmes.startOn, precision: programmes.startPrecision })
+    .from(programmes)
+    .where(belongs(programmes.startOn, programmes.startPrecision, idsOf("programme").length ? inArray(programmes.id, idsOf("programme")) : undefined));
+  for (const r of programmeRows) out.push({ kind: "programme", id: r.id, title: r.title, ...placed("programme", r.id, r.day, r.precision), path: `/capacity-building/${encodeURIComponent(r.id)}`, source: r.url ? { title: "source", url: r.url } : null });
+  return out.sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
 }
+
+const OWN_MONTH_PRECISIONS: PartialDate["precision"][] = ["day", "month"];
 
 /** Every record the digest of `period` may draw on (composeDigest filters them to the period precisely). */
 export async function gatherDigestRecords(db: Db, period: DigestPeriod): Promise<DigestRecords> {

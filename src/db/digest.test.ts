@@ -117,6 +117,18 @@ describe.each(TEST_DRIVERS)("digest drafts from the bundled data ($label)", ({ d
     expect(itemsOf(june.composed, "capacity-building")).toEqual([]);
   });
 
+  it.skipIf(skip)("files a dated instrument under the month of its own date, not the month it entered the database (issue 15)", async () => {
+    // Bundled: Belize's first national cybersecurity strategy, December 2019 (datasets/reference/cyber-strategies.json), seeded today.
+    const december = await draftDigestIssue(database.db, { month: "2019-12", userId: null, now });
+    const belize = itemsOf(december.composed, "regional-national").find((i) => i.path === "/instruments/blz-first-cyber-strategy" || i.title.startsWith("Belize:"));
+    expect(belize).toMatchObject({ kind: "instrument", title: "Belize: First national cybersecurity strategy" });
+    expect(belize!.when).toMatch(/December 2019$/);
+    // Year-only dates (Belarus, 2019) have no month to belong to.
+    expect(itemsOf(december.composed, "regional-national").some((i) => i.title.startsWith("Belarus:"))).toBe(false);
+    const november2026 = await draftDigestIssue(database.db, { month: "2026-11", userId: null, now });
+    expect(itemsOf(november2026.composed, "regional-national").filter((i) => i.kind === "instrument")).toEqual([]);
+  });
+
   it.skipIf(skip)("redrafts a draft in place, keeps edits out of a published issue, and refuses to redraft it", async () => {
     const editor = await insertUser(database.db, { email: `digest-${driver}@example.org`, role: "editor", now });
     const first = await draftDigestIssue(database.db, { month: "2020-02", userId: editor.id, now });

@@ -97,6 +97,16 @@ describe("composeDigest", () => {
     expect(items).toEqual(["first-committee|New report|3 December 2019|A/AC.1/1", "other|Amended report (version 3)|20 December 2019|Amended note"]);
   });
 
+  it("files a dated document under the month of its date, not the month a corpus import stored it (issue 15)", () => {
+    const records = empty();
+    // A/RES/74/173 (bundled corpus, dated 18 December 2019) stored by a corpus import in November 2026.
+    const doc = { slug: "A/RES/74/173", path: "/documents/A/RES/74/173", symbol: "A/RES/74/173", title: "Promoting technical assistance and capacity-building to strengthen national measures and international cooperation to combat cybercrime, including information-sharing", typeLabel: "Resolution", version: 1, ingestedOn: "2026-11-23", sourceUrl: null, theme: { processKind: null, topic: null } };
+    records.documents = [{ ...doc, documentDate: "2019-12-18" }, { ...doc, slug: "undated", path: "/documents/undated", symbol: null, title: "Undated note", documentDate: null }];
+    const titles = (month: string) => composeDigest(records, monthPeriod(month)).sections.flatMap((s) => s.items.map((i) => i.title));
+    expect(titles("2026-11")).toEqual(["Undated note"]);
+    expect(titles("2019-12")).toEqual(["A/RES/74/173"]);
+  });
+
   it("puts deadlines opening or closing (now or in the coming weeks) and stakeholder actions under participation", () => {
     const records = empty();
     const d = { processShortName: "OEWG", kindLabel: "Call for written inputs", source: null };

@@ -53,8 +53,11 @@ export interface DigestRecords {
   sessions: { id: string; name: string; processShortName: string; processKind: ProcessKind; start: PartialDate | null; end: PartialDate | null; venue: string | null; source: DigestLink | null }[];
   deadlines: { id: string; title: string; processShortName: string; kindLabel: string; opens: PartialDate | null; closes: PartialDate | null; source: DigestLink | null }[];
   stakeholderActions: { id: string; title: string; kindLabel: string; processId: string | null; processShortName: string | null; actedOn: PartialDate | null; signatoryCount: string | null; source: DigestLink | null }[];
-  /** Evidence, instruments and programmes published (audit log) in the period. */
-  implementation: { kind: "evidence" | "instrument" | "programme"; id: string; title: string; publishedOn: string; path: string; source: DigestLink | null }[];
+  /**
+   * Evidence, instruments and programmes of the period: by their own date (adopted, observed, started) when it is known to
+   * the day or month, else by the day they were published (audit log). `precision` is the own date's ("month": no day shown).
+   */
+  implementation: { kind: "evidence" | "instrument" | "programme"; id: string; title: string; publishedOn: string; precision?: PartialDate["precision"]; path: string; source: DigestLink | null }[];
 }
 
 export type DigestItemKind = "update" | "resolution" | "vote-event" | "document" | "session-held" | "session-upcoming" | "deadline" | "stakeholder-action" | "evidence" | "instrument" | "programme";
@@ -218,9 +221,10 @@ function documentItems(records: DigestRecords, period: DigestPeriod, resolutionS
   for (const d of records.documents) {
     const isDated = isDayWithin(d.documentDate, period.start, period.end);
     const isIngested = isDayWithin(d.ingestedOn, period.start, period.end);
-    if (!isDated && !isIngested) continue;
-    if (d.symbol && resolutionSymbols.has(d.symbol)) continue;
     const isAmended = d.version > 1 && isIngested;
+    // A dated document is news in the month of its date, not in the month a corpus import stored it; an amendment is news when stored.
+    if (!isDated && !isAmended && !(isIngested && d.documentDate === null)) continue;
+    if (d.symbol && resolutionSymbols.has(d.symbol)) continue;
     const day = isAmended || !isDated ? d.ingestedOn : d.documentDate!;
     const label = isAmended ? `Amended ${d.typeLabel.toLowerCase()} (version ${d.version})` : `New ${d.typeLabel.toLowerCase()}`;
     out.push([sectionOf(d.theme), { kind: "document", label, when: formatDay(day), sortKey: day, title: d.symbol ?? d.title, path: d.path, detail: d.symbol ? d.title : null, links: [], source: d.sourceUrl ? { title: "source", url: d.sourceUrl } : null }]);
@@ -258,7 +262,8 @@ function otherItems(records: DigestRecords, period: DigestPeriod): [DigestSectio
   for (const r of records.implementation) {
     if (!isDayWithin(r.publishedOn, period.start, period.end)) continue;
     const section = r.kind === "programme" ? "capacity-building" : "regional-national";
-    out.push([section, { kind: r.kind, label: IMPLEMENTATION_LABELS[r.kind], when: formatDay(r.publishedOn), sortKey: r.publishedOn, title: r.title, path: r.path, detail: null, links: [], source: r.source }]);
+    const when = r.precision ? formatPartialDate({ date: r.publishedOn, precision: r.precision }) : formatDay(r.publishedOn);
+    out.push([section, { kind: r.kind, label: IMPLEMENTATION_LABELS[r.kind], when, sortKey: r.publishedOn, title: r.title, path: r.path, detail: null, links: [], source: r.source }]);
   }
   return out;
 }
