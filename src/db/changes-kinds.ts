@@ -37,6 +37,8 @@ export const TABLES: Record<EditableRecordKind, KindTable> = {
   deadline: { table: t.deadlines, key: t.deadlines.id },
   accreditation: { table: t.accreditations, key: t.accreditations.id },
   "stakeholder-action": { table: t.stakeholderActions, key: t.stakeholderActions.id },
+  "legal-position": { table: t.legalPositions, key: t.legalPositions.id },
+  "treaty-action": { table: t.treatyActions, key: t.treatyActions.id },
   update: {
     table: t.updates,
     key: t.updates.slug,
@@ -74,6 +76,7 @@ export const REFERENCE_TABLES: Record<ReferenceTarget, { table: PgTable; column:
   document: { table: t.documents, column: t.documents.id },
   "document-paragraph": { table: t.documentParagraphs, column: t.documentParagraphs.id },
   "rubric-criterion": { table: t.rubricCriteria, column: t.rubricCriteria.id },
+  treaty: { table: t.treaties, column: t.treaties.id },
 };
 
 /** The table of each dependent relation; a kind's `dependents` name its columns by property. */

@@ -171,6 +171,8 @@ export const EDITABLE_RECORD_KINDS = [
   "deadline",
   "accreditation",
   "stakeholder-action",
+  "legal-position",
+  "treaty-action",
 ] as const;
 export type EditableRecordKind = (typeof EDITABLE_RECORD_KINDS)[number];
 export const CHANGE_OPERATIONS = ["create", "update", "withdraw"] as const;

@@ -7,6 +7,7 @@ import { evidenceKind } from "./evidence.js";
 import { frameworkItemKind } from "./framework-item.js";
 import { frameworkKind } from "./framework.js";
 import { instrumentKind } from "./instrument.js";
+import { legalPositionKind } from "./legal-position.js";
 import type { KindSpec } from "./kind.js";
 import { membershipKind } from "./membership.js";
 import { organizationKind } from "./organization.js";
@@ -15,6 +16,7 @@ import { programmeKind } from "./programme.js";
 import { resolutionKind } from "./resolution.js";
 import { sessionKind } from "./session.js";
 import { stakeholderActionKind } from "./stakeholder-action.js";
+import { treatyActionKind } from "./treaty-action.js";
 import { updateKind } from "./update.js";
 
 export const KIND_SPECS: Record<EditableRecordKind, KindSpec> = {
@@ -33,4 +35,6 @@ export const KIND_SPECS: Record<EditableRecordKind, KindSpec> = {
   deadline: deadlineKind,
   accreditation: accreditationKind,
   "stakeholder-action": stakeholderActionKind,
+  "legal-position": legalPositionKind,
+  "treaty-action": treatyActionKind,
 };

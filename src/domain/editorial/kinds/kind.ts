@@ -25,7 +25,7 @@ export interface RecordRule {
 }
 
 /** Published records another record can point at; the database side binds each to its table. */
-export const REFERENCE_TARGETS = ["state", "organization", "process", "session", "framework", "framework-item", "instrument", "document", "document-paragraph", "rubric-criterion"] as const;
+export const REFERENCE_TARGETS = ["state", "organization", "process", "session", "framework", "framework-item", "instrument", "document", "document-paragraph", "rubric-criterion", "treaty"] as const;
 export type ReferenceTarget = (typeof REFERENCE_TARGETS)[number];
 
 export const REFERENCE_TARGET_LABELS: Record<ReferenceTarget, string> = {
@@ -39,6 +39,7 @@ export const REFERENCE_TARGET_LABELS: Record<ReferenceTarget, string> = {
   document: "document",
   "document-paragraph": "document paragraph",
   "rubric-criterion": "rubric criterion",
+  treaty: "treaty",
 };
 
 /**
