@@ -24,34 +24,13 @@ import {
 } from "./documents.schemas.js";
 import { errorResponses } from "../http/errors.js";
 import { paginated, toPage } from "./pagination.js";
-import { createApiRouter } from "./router.js";
+import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
-const listRoute = createRoute({
-  method: "get",
-  path: "/",
-  tags: ["Documents"],
-  summary: "List documents (current versions), newest first",
-  request: { query: DocumentListQuery },
-  responses: { 200: { description: "A page of documents", content: { "application/json": { schema: DocumentListSchema } } }, 400: errorResponses[400] },
-});
+const list = listRoute({ tag: "Documents", summary: "List documents (current versions), newest first", description: "A page of documents", query: DocumentListQuery, schema: DocumentListSchema });
 
-const getRoute = createRoute({
-  method: "get",
-  path: "/{slug}",
-  tags: ["Documents"],
-  summary: "One document: metadata, source and licence, versions, and every numbered paragraph with its permalink and mentions",
-  request: { params: SlugParam },
-  responses: { 200: { description: "The document", content: { "application/json": { schema: DocumentDetailSchema } } }, 400: errorResponses[400], 404: errorResponses[404] },
-});
+const getRoute = itemRoute({ tag: "Documents", path: "/{slug}", summary: "One document: metadata, source and licence, versions, and every numbered paragraph with its permalink and mentions", description: "The document", params: SlugParam, schema: DocumentDetailSchema });
 
-const citationsRoute = createRoute({
-  method: "get",
-  path: "/{slug}/citations",
-  tags: ["Documents"],
-  summary: "Citation graph of a document: what it cites and what cites it, paragraph by paragraph",
-  request: { params: SlugParam },
-  responses: { 200: { description: "The citation graph", content: { "application/json": { schema: CitationGraphSchema } } }, 400: errorResponses[400], 404: errorResponses[404] },
-});
+const citationsRoute = itemRoute({ tag: "Documents", path: "/{slug}/citations", summary: "Citation graph of a document: what it cites and what cites it, paragraph by paragraph", description: "The citation graph", params: SlugParam, schema: CitationGraphSchema });
 
 const UploadBody = z.object({
   file: z.any().openapi({ type: "string", format: "binary", description: "the document: Akoma Ntoso XML, PDF, DOCX, HTML, text or Markdown" }),
@@ -91,18 +70,11 @@ const uploadRoute = createRoute({
   },
 });
 
-const searchRoute = createRoute({
-  method: "get",
-  path: "/",
-  tags: ["Search"],
-  summary: "Ranked full-text search over every paragraph of every document, with filters and highlighted snippets",
-  request: { query: SearchQuery },
-  responses: { 200: { description: "A page of matching paragraphs; meta.message explains an empty answer", content: { "application/json": { schema: SearchResultSchema } } }, 400: errorResponses[400] },
-});
+const searchRoute = listRoute({ tag: "Search", summary: "Ranked full-text search over every paragraph of every document, with filters and highlighted snippets", description: "A page of matching paragraphs; meta.message explains an empty answer", query: SearchQuery, schema: SearchResultSchema });
 
 export function documentsApi(deps: AppDeps) {
   const app = createApiRouter();
-  app.openapi(listRoute, async (c) => {
+  app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const { items, total } = await listDocuments(deps.db, { type: q.type, gaSession: q.session, language: q.language }, toPage(q));
     return c.json(paginated(items.map(presentDocumentSummary), total, q), 200);

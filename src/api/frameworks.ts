@@ -2,7 +2,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../http/deps.js";
 import { getFrameworkDetail, getFrameworkItemDetail, listFrameworkItems, listFrameworks } from "../db/frameworks.js";
-import { errorResponses } from "../http/errors.js";
 import {
   FrameworkDetailSchema,
   FrameworkIdParam,
@@ -17,7 +16,7 @@ import {
   presentFrameworkItemDetail,
 } from "./frameworks.schemas.js";
 import { paginated, toPage } from "./pagination.js";
-import { createApiRouter } from "./router.js";
+import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
 const listFrameworksRoute = createRoute({
   method: "get",
@@ -27,40 +26,11 @@ const listFrameworksRoute = createRoute({
   responses: { 200: { description: "Every framework", content: { "application/json": { schema: FrameworkListSchema } } } },
 });
 
-const getFrameworkRoute = createRoute({
-  method: "get",
-  path: "/{id}",
-  tags: ["Norms and CBMs"],
-  summary: "One framework with its items and sources",
-  request: { params: FrameworkIdParam },
-  responses: {
-    200: { description: "The framework", content: { "application/json": { schema: FrameworkDetailSchema } } },
-    400: errorResponses[400],
-    404: errorResponses[404],
-  },
-});
+const getFrameworkRoute = itemRoute({ tag: "Norms and CBMs", path: "/{id}", summary: "One framework with its items and sources", description: "The framework", params: FrameworkIdParam, schema: FrameworkDetailSchema });
 
-const listItemsRoute = createRoute({
-  method: "get",
-  path: "/",
-  tags: ["Norms and CBMs"],
-  summary: "List norms and CBMs (framework items) in display order; filter by framework",
-  request: { query: FrameworkItemListQuery },
-  responses: { 200: { description: "A page of items", content: { "application/json": { schema: FrameworkItemListSchema } } }, 400: errorResponses[400] },
-});
+const listItemsRoute = listRoute({ tag: "Norms and CBMs", summary: "List norms and CBMs (framework items) in display order; filter by framework", description: "A page of items", query: FrameworkItemListQuery, schema: FrameworkItemListSchema });
 
-const getItemRoute = createRoute({
-  method: "get",
-  path: "/{id}",
-  tags: ["Norms and CBMs"],
-  summary: "One norm or CBM by its stable id (e.g. 13c, osce-2016-05), with its framework and sources",
-  request: { params: FrameworkItemIdParam },
-  responses: {
-    200: { description: "The item", content: { "application/json": { schema: FrameworkItemDetailSchema } } },
-    400: errorResponses[400],
-    404: errorResponses[404],
-  },
-});
+const getItemRoute = itemRoute({ tag: "Norms and CBMs", path: "/{id}", summary: "One norm or CBM by its stable id (e.g. 13c, osce-2016-05), with its framework and sources", description: "The item", params: FrameworkItemIdParam, schema: FrameworkItemDetailSchema });
 
 export function frameworksApi(deps: AppDeps) {
   const app = createApiRouter();

@@ -1,44 +1,23 @@
 // JSON API for GA resolutions and decisions: list by topic and GA session, and one resolution by its symbol.
-import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../http/deps.js";
 import { getResolutionDetail, listResolutions } from "../db/resolutions.js";
 import { InvalidInputError } from "../domain/errors.js";
-import { errorResponses } from "../http/errors.js";
 import { paginated, toPage } from "./pagination.js";
 import { presentResolutionDetail, presentResolutionSummary, ResolutionDetailSchema, ResolutionListQuery, ResolutionListSchema, SymbolParam } from "./resolutions.schemas.js";
-import { createApiRouter } from "./router.js";
+import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
-const listRoute = createRoute({
-  method: "get",
-  path: "/",
-  tags: ["Resolutions"],
-  summary: "List GA resolutions and decisions on ICTs in international security and on cybercrime, in order of adoption",
-  request: { query: ResolutionListQuery },
-  responses: { 200: { description: "A page of resolutions", content: { "application/json": { schema: ResolutionListSchema } } }, 400: errorResponses[400] },
-});
+const list = listRoute({ tag: "Resolutions", summary: "List GA resolutions and decisions on ICTs in international security and on cybercrime, in order of adoption", description: "A page of resolutions", query: ResolutionListQuery, schema: ResolutionListSchema });
 
-const getRoute = createRoute({
-  method: "get",
-  path: "/{symbol}",
-  tags: ["Resolutions"],
-  summary: "One resolution or decision: adoption, vote totals, what it does, the processes it mandates, sources",
-  description: "The symbol contains slashes: send them URL-encoded (`/api/v1/resolutions/A%2FRES%2F74%2F247`). The unencoded path (`/api/v1/resolutions/A/RES/74/247`) is accepted as well.",
-  request: { params: SymbolParam },
-  responses: {
-    200: { description: "The resolution", content: { "application/json": { schema: ResolutionDetailSchema } } },
-    400: errorResponses[400],
-    404: errorResponses[404],
-  },
-});
+const one = itemRoute({ tag: "Resolutions", path: "/{symbol}", summary: "One resolution or decision: adoption, vote totals, what it does, the processes it mandates, sources", notes: "The symbol contains slashes: send them URL-encoded (`/api/v1/resolutions/A%2FRES%2F74%2F247`). The unencoded path (`/api/v1/resolutions/A/RES/74/247`) is accepted as well.", description: "The resolution", params: SymbolParam, schema: ResolutionDetailSchema });
 
 export function resolutionsApi(deps: AppDeps) {
   const app = createApiRouter();
-  app.openapi(listRoute, async (c) => {
+  app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const { items, total } = await listResolutions(deps.db, { topic: q.topic, gaSession: q.session }, toPage(q));
     return c.json(paginated(items.map(presentResolutionSummary), total, q), 200);
   });
-  app.openapi(getRoute, async (c) => {
+  app.openapi(one, async (c) => {
     const { symbol } = c.req.valid("param");
     return c.json(presentResolutionDetail(await getResolutionDetail(deps.db, symbol)), 200);
   });

@@ -24,13 +24,14 @@ export function listRoute<Q extends z.ZodObject, S extends z.ZodType>(spec: { ta
   });
 }
 
-/** A read-only endpoint for one record by a path parameter: the record, a 400 or a 404. */
-export function itemRoute<P extends z.ZodObject, S extends z.ZodType, Path extends string>(spec: { tag: string; path: Path; summary: string; description: string; params: P; schema: S }) {
+/** A read-only endpoint for one record by a path parameter: the record, a 400 or a 404 (`notes`: the operation's description). */
+export function itemRoute<P extends z.ZodObject, S extends z.ZodType, Path extends string>(spec: { tag: string; path: Path; summary: string; notes?: string; description: string; params: P; schema: S }) {
   return createRoute({
     method: "get",
     path: spec.path,
     tags: [spec.tag],
     summary: spec.summary,
+    ...(spec.notes ? { description: spec.notes } : {}),
     request: { params: spec.params },
     responses: { 200: { description: spec.description, content: { "application/json": { schema: spec.schema } } }, 400: errorResponses[400], 404: errorResponses[404] },
   });
