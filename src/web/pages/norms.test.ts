@@ -22,14 +22,18 @@ describe("Norms and CBMs pages", () => {
     expect(html).toContain('<a href="/norms/13c">13(c)</a>');
   });
 
-  it("shows one norm with its framework, reference, notes, confidence and sources", async () => {
+  it("shows one norm with its framework, reference and sources, the compiler's note under the sources (issue 15)", async () => {
     const res = await t.app.request("/norms/13c");
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("A/70/174 para 13(c)");
     expect(html).toContain("Voluntary, non-binding norms of responsible State behaviour");
-    expect(html).toContain("<dt>Confidence</dt>");
-    expect(html).toContain('<h2 id="sources-heading">Sources</h2>');
+    // Bundled notes of 13(c): "Letters (a)-(k) as shown on dig.watch; …" is provenance, not a public Note; confidence is high, so not shown.
+    expect(html).not.toContain('id="notes-heading"');
+    expect(html).not.toContain("<dt>Confidence</dt>");
+    const sources = html.slice(html.indexOf('<h2 id="sources-heading">Sources</h2>'));
+    expect(sources).toContain("Compiler&#39;s note: Letters (a)-(k) as shown on dig.watch");
+    expect(sources).not.toContain("Confidence:");
   });
 
   it("shows an OSCE CBM by its stable id and answers an unknown id with a 404 page", async () => {

@@ -76,15 +76,7 @@ export function normsPages(deps: AppDeps) {
           <dd>{item.reference ?? <span class="muted">—</span>}</dd>
           <dt>Instrument</dt>
           <dd>{item.instrument ?? framework.instrument ?? <span class="muted">—</span>}</dd>
-          <dt>Confidence</dt>
-          <dd>{item.confidence}</dd>
         </dl>
-        {item.notes ? (
-          <section aria-labelledby="notes-heading">
-            <h2 id="notes-heading">Notes</h2>
-            <p>{item.notes}</p>
-          </section>
-        ) : null}
         <StatesByStatus item={item} statuses={statuses} mapStates={mapStates} />
         <section aria-labelledby="evidence-heading">
           <h2 id="evidence-heading">Evidence ({evidence.length})</h2>
@@ -98,7 +90,7 @@ export function normsPages(deps: AppDeps) {
         <RelatedDocuments documents={related} />
         <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
         <SubscribeLinks links={feeds} follow={{ kind: "norm", id: item.id, name: item.code }} />
-        <SourceList sources={sources} />
+        <SourceList sources={sources} compilerNote={{ notes: item.notes, confidence: item.confidence }} />
       </Layout>,
     );
   });

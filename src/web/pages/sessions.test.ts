@@ -25,6 +25,16 @@ describe("Session pages", () => {
     expect(html).toContain("Geneva");
   });
 
+  it("shows the fact base's notes as the compiler's note under the sources, with confidence only where not high (issue 15)", async () => {
+    const html = await (await t.app.request("/sessions/gge-2019-2021-gge-regional-consultation-osce")).text();
+    expect(html).not.toContain('id="notes-heading"');
+    expect(html).not.toContain("<dt>Confidence</dt>");
+    const sources = html.slice(html.indexOf('<h2 id="sources-heading">Sources</h2>'));
+    expect(sources).toContain("Compiler&#39;s note: GPD: held in June 2019 (before the OAS one). Exact date and venue not retrieved. (Confidence: medium.)");
+    const high = await (await t.app.request("/sessions/oewg-2019-2021-oewg-organizational-session")).text();
+    expect(high).not.toContain("Confidence:");
+  });
+
   it("answers an unknown session with a 404 page", async () => {
     expect((await t.app.request("/sessions/oewg-2019-2021-twelfth-session")).status).toBe(404);
   });

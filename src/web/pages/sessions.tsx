@@ -1,4 +1,4 @@
-// Session pages: one session with its process, dates at their precision, venue, kind, notes and sources.
+// Session pages: one session with its process, dates at their precision, venue, kind, and sources with the compiler's note.
 import { Hono } from "hono";
 import type { AppDeps } from "../../http/deps.js";
 import { getSessionDetail } from "../../db/sessions.js";
@@ -41,15 +41,7 @@ export function sessionsPages(deps: AppDeps) {
           <dd><DateRange start={s.start} end={s.end} /></dd>
           <dt>Venue</dt>
           <dd>{s.venue ?? <span class="muted">not known</span>}</dd>
-          <dt>Confidence</dt>
-          <dd>{s.confidence}</dd>
         </dl>
-        {s.notes ? (
-          <section aria-labelledby="notes-heading">
-            <h2 id="notes-heading">Notes</h2>
-            <p>{s.notes}</p>
-          </section>
-        ) : null}
         {sessionDeadlines.length ? (
           <section aria-labelledby="deadlines-heading">
             <h2 id="deadlines-heading">Deadlines</h2>
@@ -67,7 +59,7 @@ export function sessionsPages(deps: AppDeps) {
           </>
         ) : null}
         <RecordUpdates updates={updates} />
-        <SourceList sources={sources} />
+        <SourceList sources={sources} compilerNote={{ notes: s.notes, confidence: s.confidence }} />
         <RecordEditorialLinks kind="session" id={s.id} />
       </Layout>,
     );
