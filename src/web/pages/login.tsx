@@ -55,6 +55,12 @@ export function loginPages(deps: AppDeps) {
   return app;
 }
 
+/**
+ * A relative lifetime (Max-Age, no Expires): the browser counts it on its own clock, so a server clock that is
+ * wrong, or a test clock in the past, never makes the browser drop the cookie. The server checks the session's
+ * expiry itself, on the app's clock.
+ */
 export function setSessionCookie(c: Context, deps: AppDeps, token: string, expiresAt: Date): void {
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: isSecureRequest(c, deps), sameSite: "Lax", path: "/", expires: expiresAt });
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - deps.now().getTime()) / 1000));
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: isSecureRequest(c, deps), sameSite: "Lax", path: "/", maxAge });
 }
