@@ -21,12 +21,15 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The environment of a child: ours without database settings, plus the given variables. */
+/**
+ * The environment of a child: ours without database settings, plus the given variables. The bundled corpus is not
+ * imported unless a test asks for it (BUNDLED_CORPUS=background): it would keep a busy CI machine busier.
+ */
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
   delete base["DATABASE_URL"];
   delete base["PORT"];
-  return { ...base, HOST: "127.0.0.1", LOG_LEVEL: "info", ...env };
+  return { ...base, HOST: "127.0.0.1", LOG_LEVEL: "info", BUNDLED_CORPUS: "off", ...env };
 }
 
 export function runCli(args: string[], env: Record<string, string>, timeoutMs = STARTUP_BUDGET_MS): Promise<CliResult> {

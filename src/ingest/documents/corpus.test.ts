@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../../test/database.js";
 import { queryRows } from "../../db/client.js";
@@ -51,7 +52,7 @@ describe.each(TEST_DRIVERS)("background corpus import on $label", ({ driver, ski
   });
   afterEach(async () => database?.dispose());
 
-  const storedSymbols = async () => (await queryRows<{ symbol: string }>(database.db, "SELECT symbol FROM documents ORDER BY symbol")).map((r) => r.symbol);
+  const storedSymbols = async () => (await queryRows<{ symbol: string }>(database.db, sql`SELECT symbol FROM documents ORDER BY symbol`)).map((r) => r.symbol);
 
   it.skipIf(skip)("stores every document, reports the one that fails with its reason, and a second run does nothing", async () => {
     const manifest = readCorpusManifest(dir)!;

@@ -2,12 +2,14 @@
 import { Hono } from "hono";
 import { listDatasetSources } from "../../db/about.js";
 import type { AppDeps } from "../../http/deps.js";
+import { CorpusProgress, loadCorpusStatus } from "../components/corpus-status.js";
 import { Layout } from "../layout.js";
 
 export function aboutPages(deps: AppDeps) {
   const app = new Hono();
   app.get("/data", async (c) => {
     const datasets = await listDatasetSources(deps.db);
+    const corpus = await loadCorpusStatus(deps.db);
     const today = deps.now().toISOString().slice(0, 10);
     return c.html(
       <Layout title="About the data" path="/about/data" description="The datasets bundled with Normwatch, their sources and licences, and how to cite">
@@ -34,6 +36,14 @@ export function aboutPages(deps: AppDeps) {
             ))}
           </tbody>
         </table>
+        <section aria-labelledby="corpus" id="corpus-section">
+          <h2 id="corpus">Document corpus</h2>
+          <p>
+            The English texts of the General Assembly's resolutions of sessions 74 to 79 (Akoma Ntoso, from the UN's machine-readable resolutions;
+            source: United Nations, DGACM), searchable paragraph by paragraph.
+          </p>
+          <CorpusProgress status={corpus} />
+        </section>
         <section aria-labelledby="cite-heading">
           <h2 id="cite-heading">How to cite</h2>
           <p>Cite the record's permanent address and the date you consulted it, and the original source named on the record. For example:</p>

@@ -11,6 +11,7 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js
 import { listUpdates } from "../../db/updates.js";
 import type { Update } from "../../domain/updates.js";
 import { followHref, RecordUpdates } from "../components/updates.js";
+import { CorpusLoadingNotice, loadCorpusStatus } from "../components/corpus-status.js";
 import { Layout } from "../layout.js";
 
 const PER_PAGE = 50;
@@ -36,6 +37,7 @@ export function documentsPages(deps: AppDeps) {
     const query = parsed.data;
     const { items, total } = await listDocuments(deps.db, { type: query.type }, { limit: PER_PAGE, offset: (query.page - 1) * PER_PAGE });
     const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+    const corpus = await loadCorpusStatus(deps.db);
     return c.html(
       <Layout title="Documents" path="/documents" description="UN documents ingested to the paragraph: resolutions, reports, statements">
         <h1>Documents</h1>
@@ -52,6 +54,7 @@ export function documentsPages(deps: AppDeps) {
           </label>
           <button type="submit">Filter</button>
         </form>
+        <CorpusLoadingNotice status={corpus} />
         <p role="status">{total} documents</p>
         <table class="data" id="documents-table">
           <caption class="visually-hidden">Documents</caption>

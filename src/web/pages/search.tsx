@@ -6,6 +6,7 @@ import type { Snippet } from "../../db/search.js";
 import { paragraphPermalink } from "../../domain/documents.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
 import { z } from "zod";
+import { CorpusLoadingNotice, loadCorpusStatus } from "../components/corpus-status.js";
 import { followHref } from "../components/updates.js";
 import { Layout } from "../layout.js";
 
@@ -36,6 +37,7 @@ export function searchPages(deps: AppDeps) {
     const answer: SearchAnswer | null = q
       ? await runSearch(deps.db, q.q, { type: q.type, processId: q.process, gaSession: q.session, dateFrom: q.from, dateTo: q.to, language: q.language, state: q.state, norm: q.norm, normTopics: q.norm_topics === "true" }, { limit: PER_PAGE, offset: (q.page - 1) * PER_PAGE })
       : null;
+    const corpus = await loadCorpusStatus(deps.db);
     const pages = answer ? Math.max(1, Math.ceil(answer.total / PER_PAGE)) : 1;
     const pageLink = (page: number) => `/search?${new URLSearchParams({ ...raw, page: String(page) })}`;
     return c.html(
@@ -62,6 +64,7 @@ export function searchPages(deps: AppDeps) {
         </form>
         <div id="search-suggestions" class="search-suggestions" aria-live="polite" />
         {problem ? <p role="alert" class="notice">Please check the filters: {problem}</p> : null}
+        <CorpusLoadingNotice status={corpus} />
         {answer ? (
           <>
             <p role="status">{answer.message ?? `${answer.total} paragraph${answer.total === 1 ? "" : "s"} match “${answer.query}”`}</p>
