@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 
 const LOG_LEVELS = ["silent", "error", "info", "debug"] as const;
+const LOG_FORMATS = ["auto", "json", "pretty"] as const;
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -15,6 +16,7 @@ const EnvSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   PUBLIC_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  LOG_FORMAT: z.enum(LOG_FORMATS).default("auto"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0", ""])
@@ -49,6 +51,7 @@ const EnvSchema = z.object({
 export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface Config {
   port: number;
@@ -59,6 +62,8 @@ export interface Config {
   databaseUrl: string | undefined;
   publicUrl: string | undefined;
   logLevel: LogLevel;
+  /** JSON lines, readable lines (pino-pretty), or auto: readable on a terminal, JSON otherwise. */
+  logFormat: LogFormat;
   databasePoolSize: number;
   trustProxy: boolean;
   /** Editorial accounts: session lifetime, Secure cookies (auto: when the request or PUBLIC_URL is https), review rule. */
@@ -98,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     trustProxy: e.TRUST_PROXY,
     sessionLifetimeHours: e.SESSION_LIFETIME_HOURS,
@@ -124,6 +130,7 @@ export const CONFIG_DOCS: { name: string; default: string; meaning: string }[] =
   { name: "DATABASE_POOL_SIZE", default: "10", meaning: "connections per app process on a PostgreSQL server" },
   { name: "PUBLIC_URL", default: "(unset)", meaning: "public base URL used in absolute links" },
   { name: "LOG_LEVEL", default: "info", meaning: "silent, error, info or debug" },
+  { name: "LOG_FORMAT", default: "auto", meaning: "json (one JSON object per line), pretty (readable lines), or auto: pretty on a terminal, json otherwise" },
   { name: "TRUST_PROXY", default: "false", meaning: "trust X-Forwarded-* headers from a load balancer" },
   { name: "SESSION_LIFETIME_HOURS", default: "12", meaning: "how long an editor stays signed in" },
   { name: "COOKIE_SECURE", default: "auto", meaning: "Secure session cookies: auto (when served over https), always or never" },

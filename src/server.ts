@@ -4,15 +4,18 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import { sql } from "drizzle-orm";
 import { createApiApp, OPENAPI_PATH } from "./api/app.js";
 import type { Config } from "./config.js";
-import { openDatabase, type Database } from "./db/client.js";
+import { openDatabase, type Database, type PoolStats } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { requestBodyLimit } from "./http/body-limit.js";
 import { createAppDeps, type AppDeps } from "./http/deps.js";
 import { editorialGuard } from "./http/editorial-guard.js";
 import { errorResponse, mapError } from "./http/errors.js";
+import { createHealthApp } from "./http/health.js";
+import { createMetrics } from "./http/metrics.js";
+import { requestContext } from "./http/request-log.js";
+import { ALREADY_STARTED, trackStartup, type StartupState } from "./http/startup-state.js";
 import { seedDatabase, type SeedProgress } from "./ingest/seed.js";
 import { createLogger, type Logger } from "./logger.js";
 import { startDeliveryWorker } from "./newsletter/worker.js";
@@ -21,9 +24,20 @@ import { createWebApp, renderErrorPage } from "./web/app.js";
 const STATIC_ROOT = new URL("./web/static/", import.meta.url);
 const ASSETS_ROOT = new URL("../dist/assets/", import.meta.url);
 
-export function createApp(deps: AppDeps): Hono {
+export interface AppOptions {
+  /** How far start-up got (for /readyz and /metrics); omitted: the database is migrated and seeded already. */
+  startup?: StartupState;
+  /** The PostgreSQL pool's connections, for /metrics. */
+  poolStats?: (() => PoolStats) | undefined;
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
   const { logger } = deps;
+  const startup = options.startup ?? ALREADY_STARTED;
+  const metrics = createMetrics({ db: deps.db, driver: deps.driver, now: deps.now, startup, poolStats: options.poolStats });
+  // First, so the request id is set before anything can log and every answer (errors too) is timed and echoes it.
+  app.use(requestContext({ logger, observe: metrics.observe }));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -41,18 +55,10 @@ export function createApp(deps: AppDeps): Hono {
       overwrite: false,
     }),
   );
-  app.use(async (c, next) => {
-    const started = performance.now();
-    await next();
-    logger.info(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
-  });
   app.use(requestBodyLimit(deps));
   // Principal, deny-by-default for anonymous writes, and CSRF: before every route, including ones added later.
   app.use(editorialGuard(deps));
-  app.get("/healthz", async (c) => {
-    await deps.db.execute(sql`SELECT 1`);
-    return c.json({ status: "ok", database: deps.driver });
-  });
+  app.route("/", createHealthApp({ db: deps.db, driver: deps.driver, startup, metrics }));
   app.use("/static/*", serveStatic({ root: pathOf(STATIC_ROOT), rewriteRequestPath: (p) => p.replace(/^\/static/, "") }));
   app.use("/assets/*", serveStatic({ root: pathOf(ASSETS_ROOT), rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }));
   const api = createApiApp(deps);
@@ -64,7 +70,7 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.onError((error, c) => {
     const mapped = mapError(error);
-    if (mapped.status >= 500) logger.error(`${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    if (mapped.status >= 500) logger.error(`${c.req.method} ${c.req.path}: ${error.message}`, { requestId: c.get("requestId"), err: error });
     return c.req.path.startsWith("/api/") ? errorResponse(c, mapped) : renderErrorPage(c, error);
   });
   return app;
@@ -82,13 +88,21 @@ export interface RunningServer {
 
 /** Opens the database, migrates, seeds what changed, and listens. Progress goes to the logger. */
 export async function startServer(config: Config, options: { logger?: Logger; onSeedProgress?: SeedProgress } = {}): Promise<RunningServer> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel, { format: config.logFormat });
   const started = performance.now();
+  const startup = trackStartup();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   try {
     logger.info(config.databaseUrl ? "database: PostgreSQL server" : `database: embedded PGlite in ${config.dataDir}`);
     await migrateDatabase(database);
-    await seedDatabase(database, { onProgress: options.onSeedProgress ?? seedProgressLogger(logger) });
+    const logProgress = options.onSeedProgress ?? seedProgressLogger(logger);
+    await seedDatabase(database, {
+      onProgress: (event) => {
+        startup.onSeedProgress(event);
+        logProgress(event);
+      },
+    });
+    startup.seedFinished();
   } catch (error) {
     await database.close();
     throw error;
@@ -96,7 +110,7 @@ export async function startServer(config: Config, options: { logger?: Logger; on
   const deps = createAppDeps(config, database, { logger });
   // The queue is worked here too: on the embedded database no other process may open it.
   const worker = startDeliveryWorker({ db: deps.db, mailer: deps.mailer, webhook: deps.webhook, settings: deps.newsletter, log: logger });
-  const app = createApp(deps);
+  const app = createApp(deps, { startup: startup.state, poolStats: database.poolStats });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });

@@ -4,7 +4,7 @@ import { createLogger } from "../logger.js";
 import { startServer } from "../server.js";
 
 export async function runServe(config: Config): Promise<void> {
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { format: config.logFormat });
   const server = await startServer(config, { logger });
   let stopping = false;
   const stop = (signal: string) => {

@@ -23,6 +23,14 @@ export interface Database {
   withExclusiveLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** Closes connections and releases the data-folder lock; safe to call twice. */
   close(): Promise<void>;
+  /** Connections of the pool (PostgreSQL server only; PGlite has none): open, idle, and callers waiting for one. */
+  poolStats?(): PoolStats;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 export interface OpenDatabaseOptions {
@@ -87,6 +95,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   return {
     db,
     driver: "postgres",
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async withExclusiveLock(key, fn) {
       const holder = await pool.connect();
       try {
