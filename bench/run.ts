@@ -1,4 +1,4 @@
-// `npm run bench [-- --only startup,http,votes,documents]`: runs the benchmarks and prints their numbers.
+// `npm run bench [-- --only startup,http,votes,documents,corpus]`: runs the benchmarks and prints their numbers.
 // Speed targets live here, never in tests. Benches written by others are loaded only if their file exists.
 import fs from "node:fs";
 import { runHttpBench } from "./http.js";
@@ -35,6 +35,7 @@ const BENCHES: Bench[] = [
   { name: "http", run: runHttpBench },
   optional("votes", "./votes.ts", "runVotesBench"),
   optional("documents", "./documents.ts", "runDocumentsBench"),
+  optional("corpus", "./corpus.ts", "runCorpusBench"),
 ];
 
 function parseOnly(argv: string[]): string[] | undefined {
