@@ -7,7 +7,8 @@ import { analyzeDocumentTables } from "../../db/documents.js";
 import { createReferenceMatcher } from "../../domain/references-entities.js";
 import { forgetStoredLanguages } from "../../db/search.js";
 import { fetchDocument, type FetchLimits } from "./fetch-url.js";
-import { ingestDocumentBytes, type DocumentProvenance, type IngestResult } from "./ingest.js";
+import { ingestParsedDocument, skipIfStored, type DocumentProvenance, type IngestResult } from "./ingest.js";
+import { parseUntrustedDocument } from "./parser-pool.js";
 
 /** A file on disk, a URL to fetch, or bytes already received (an editor's upload). */
 export type IngestInput = { kind: "file"; path: string } | { kind: "url"; url: string } | { kind: "bytes"; name: string; bytes: Uint8Array; contentType?: string | null };
@@ -53,7 +54,11 @@ export async function ingestBatch(db: Db, inputs: IngestInput[], options: BatchO
     try {
       const file = await load(input, options);
       const provenance = input.kind === "url" ? { ...options.provenance, sourceUrl: options.provenance.sourceUrl ?? file.name } : options.provenance;
-      result = await db.transaction((tx) => ingestDocumentBytes(tx, matcher, file, provenance, options.now()));
+      // Parsed in the worker before the transaction opens, so a slow file holds no database transaction (on PGlite
+      // that would stall every other request) and cannot block this thread.
+      const stored = await skipIfStored(db, file);
+      const parsed = stored ? null : await parseUntrustedDocument(file.bytes, file.name, file.contentType ?? null);
+      result = stored ?? (await db.transaction((tx) => ingestParsedDocument(tx, matcher, file, parsed!, provenance, options.now())));
     } catch (error) {
       result = { name, status: "failed", reason: error instanceof Error ? error.message : String(error), bytes: 0 };
     }

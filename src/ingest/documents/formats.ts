@@ -1,10 +1,13 @@
 // Detects a file's format from its bytes and name, and reads it with a well-kept library into a parsed document.
 import * as cheerio from "cheerio";
+import type { AnyNode, Element } from "domhandler";
+import { Parser as HtmlTokenizer } from "htmlparser2";
 import mammoth from "mammoth";
 import { getDocumentProxy } from "unpdf";
 import type { ParsedDocument } from "../../domain/documents.js";
 import type { DocumentFormat } from "../../domain/vocabulary.js";
 import { DocumentParseError, isAkn, parseAkn } from "./akn.js";
+import { assertSafeArchive } from "./docx-archive.js";
 import { splitTextBlocks, structureTextBlocks } from "./text-structure.js";
 
 export class UnsupportedFormatError extends Error {
@@ -117,6 +120,7 @@ function blocksOfLines(lines: PdfLine[]): string[] {
 }
 
 async function parseDocx(bytes: Uint8Array): Promise<ParsedDocument> {
+  await assertSafeArchive(bytes);
   let value: string;
   try {
     ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) }));
@@ -127,16 +131,53 @@ async function parseDocx(bytes: Uint8Array): Promise<ParsedDocument> {
   return structureTextBlocks(value.split(/\n\s*\n/), { format: "docx" });
 }
 
+/** Browsers stop nesting at 512 (Blink's parser limit); real pages stay far below. */
+export const MAX_HTML_DEPTH = 512;
+const HTML_BLOCKS = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "td", "th", "pre"]);
+
 function parseHtml(html: string): ParsedDocument {
+  // Tree building grows quadratically with nesting (40,000 nested <div> took 35 s), so depth is measured first by a
+  // streaming tokenizer, which keeps no tree and runs in linear time.
+  const depth = maxHtmlDepth(html);
+  if (depth > MAX_HTML_DEPTH) throw new DocumentParseError(`refused HTML: elements nested ${depth} deep, over the limit of ${MAX_HTML_DEPTH}`);
   const $ = cheerio.load(html);
   $("script, style, noscript, template, nav, header, footer, form").remove();
   const title = $("title").first().text() || $("h1").first().text() || null;
-  const blockSelector = "h1, h2, h3, h4, h5, h6, p, li, blockquote, td, th, pre";
-  const blocks = $(blockSelector)
-    .filter((_, el) => $(el).find(blockSelector).length === 0)
-    .map((_, el) => $(el).text())
-    .get();
+  const blocks: string[] = [];
+  collectLeafBlocks($.root()[0]!, (el) => blocks.push($(el).text()));
   return structureTextBlocks(blocks.length ? blocks : splitTextBlocks($("body").text()), { format: "html", title });
+}
+
+function maxHtmlDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  const tokenizer = new HtmlTokenizer(
+    {
+      onopentag() {
+        max = Math.max(max, ++depth);
+      },
+      onclosetag() {
+        depth--;
+      },
+    },
+    { decodeEntities: false },
+  );
+  tokenizer.end(html);
+  return max;
+}
+
+/**
+ * Calls `take` on each block element that holds no other block (a <p> in a <td> gives the <p> only), in document
+ * order, in one walk of the tree; returns whether the node holds a block.
+ */
+function collectLeafBlocks(node: AnyNode, take: (leaf: Element) => void): boolean {
+  let holdsBlock = false;
+  for (const child of "children" in node ? node.children : []) if (collectLeafBlocks(child, take)) holdsBlock = true;
+  if (node.type === "tag" && HTML_BLOCKS.has(node.name)) {
+    if (!holdsBlock) take(node);
+    return true;
+  }
+  return holdsBlock;
 }
 
 function parseMarkdown(markdown: string): ParsedDocument {

@@ -68,8 +68,10 @@ export function hashBytes(bytes: Uint8Array): string {
 }
 
 /**
- * Ingests one file's bytes inside the given transaction. Throws on unreadable or invalid content (the caller turns
- * that into a "failed" result and rolls back); returns "skipped" when the same bytes or the same text are stored.
+ * Ingests one file's bytes inside the given transaction, parsing them on this thread: for the bundled, trusted files
+ * only (untrusted files are parsed in the worker first, see batch.ts, then stored with ingestParsedDocument). Throws on
+ * unreadable or invalid content (the caller turns that into a "failed" result and rolls back); returns "skipped" when
+ * the same bytes or the same text are stored.
  */
 export async function ingestDocumentBytes(
   tx: Tx,
@@ -78,11 +80,32 @@ export async function ingestDocumentBytes(
   provenance: DocumentProvenance,
   now: Date,
 ): Promise<IngestResult> {
+  const known = await skipIfStored(tx, file);
+  if (known) return known;
+  return ingestParsedDocument(tx, matcher, file, await parseDocumentBytes(file.bytes, file.name, file.contentType), provenance, now);
+}
+
+/** The "skipped" result when these exact bytes are already stored, else null. */
+export async function skipIfStored(db: Tx | Db, file: { name: string; bytes: Uint8Array }): Promise<IngestResult | null> {
+  const known = await findDocumentByContentHash(db, hashBytes(file.bytes));
+  if (!known) return null;
+  return { name: file.name, bytes: file.bytes.length, status: "skipped", reason: `unchanged: same file already stored as ${known.slug} version ${known.version}`, slug: known.slug, version: known.version };
+}
+
+/** Validates and stores a parsed file inside the given transaction (see ingestDocumentBytes). */
+export async function ingestParsedDocument(
+  tx: Tx,
+  matcher: ReferenceMatcher,
+  file: { name: string; bytes: Uint8Array },
+  parsedFile: ParsedDocument,
+  provenance: DocumentProvenance,
+  now: Date,
+): Promise<IngestResult> {
   const base = { name: file.name, bytes: file.bytes.length };
+  const known = await skipIfStored(tx, file);
+  if (known) return known;
   const contentHash = hashBytes(file.bytes);
-  const known = await findDocumentByContentHash(tx, contentHash);
-  if (known) return { ...base, status: "skipped", reason: `unchanged: same file already stored as ${known.slug} version ${known.version}`, slug: known.slug, version: known.version };
-  const parsed = validate(await parseDocumentBytes(file.bytes, file.name, file.contentType), provenance);
+  const parsed = validate(parsedFile, provenance);
   const slug = parsed.symbol ?? slugWithoutSymbol(contentHash);
   const textHash = createHash("sha256").update(JSON.stringify([parsed.title, parsed.paragraphs])).digest("hex");
   const current = await findCurrentVersion(tx, slug, parsed.language);
