@@ -31,6 +31,7 @@ const EnvSchema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   DOCUMENT_FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  BUNDLED_CORPUS: z.enum(["background", "off"]).default("background"),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
@@ -75,6 +76,8 @@ export interface Config {
   documentMaxBytes: number;
   documentFetchAllowPrivate: boolean;
   documentFetchMaxRedirects: number;
+  /** Import the bundled GA resolution corpus in the background after the server listens ("off": never). */
+  bundledCorpus: "background" | "off";
   /** Newsletter and alerts (issue 8): SMTP server (unset: mail is only logged), sender, link secret, queue pace. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     documentFetchAllowPrivate: e.DOCUMENT_FETCH_ALLOW_PRIVATE,
     documentFetchMaxRedirects: e.DOCUMENT_FETCH_MAX_REDIRECTS,
+    bundledCorpus: e.BUNDLED_CORPUS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     newsletterSecret: e.NEWSLETTER_SECRET,
@@ -138,6 +142,7 @@ export const CONFIG_DOCS: { name: string; default: string; meaning: string }[] =
   { name: "DOCUMENT_MAX_BYTES", default: "52428800", meaning: "largest document file or download `normwatch ingest` accepts (bytes; 50 MB)" },
   { name: "DOCUMENT_FETCH_ALLOW_PRIVATE", default: "false", meaning: "let `normwatch ingest <url>` fetch from private, loopback and link-local addresses" },
   { name: "DOCUMENT_FETCH_MAX_REDIRECTS", default: "5", meaning: "redirects followed when fetching a document by URL" },
+  { name: "BUNDLED_CORPUS", default: "background", meaning: "import the bundled 1,974 GA resolutions in the background after the server starts listening (`off`: never)" },
   { name: "SMTP_URL", default: "(unset)", meaning: "SMTP server for mail, e.g. smtp://user:pass@host:587 (smtps:// for TLS); unset only logs mail" },
   { name: "MAIL_FROM", default: "Normwatch <normwatch@localhost>", meaning: "From address of the digest, alerts and confirmations" },
   { name: "NEWSLETTER_SECRET", default: "(unset)", meaning: "key (32+ characters) signing preferences and unsubscribe links; unset with PGlite: generated once in DATA_DIR; required with DATABASE_URL" },

@@ -16,7 +16,8 @@ import { createHealthApp } from "./http/health.js";
 import { createMetrics } from "./http/metrics.js";
 import { requestContext } from "./http/request-log.js";
 import { ALREADY_STARTED, trackStartup, type StartupState } from "./http/startup-state.js";
-import { seedDatabase, type SeedProgress } from "./ingest/seed.js";
+import { startBackgroundCorpusImport } from "./ingest/documents/corpus.js";
+import { DATASETS_DIR, seedDatabase, type SeedProgress } from "./ingest/seed.js";
 import { createLogger, type Logger } from "./logger.js";
 import { startDeliveryWorker } from "./newsletter/worker.js";
 import { createWebApp, renderErrorPage } from "./web/app.js";
@@ -118,12 +119,23 @@ export async function startServer(config: Config, options: { logger?: Logger; on
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   logger.info(`Normwatch is serving ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
+  // The document corpus comes after the first page: one small transaction at a time, yielding to requests between them.
+  const corpus =
+    config.bundledCorpus === "background"
+      ? startBackgroundCorpusImport(database, {
+          datasetsDir: DATASETS_DIR,
+          now: deps.now,
+          log: (line) => logger.info(line),
+          onError: (error) => logger.error(`corpus import stopped: ${error instanceof Error ? error.message : String(error)}`),
+        })
+      : null;
   let closing: Promise<void> | undefined;
   return {
     url,
     database,
     close() {
       closing ??= new Promise<void>((resolve) => server.close(() => resolve()))
+        .then(() => corpus?.stop())
         .then(() => worker.stop())
         .then(() => database.close());
       return closing;
