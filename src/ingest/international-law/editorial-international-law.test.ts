@@ -2,11 +2,10 @@
 // drafts, another publishes; the record shows its history, carries the editor's source, and re-seeding the bundled
 // data never reverts or removes it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/app.js";
 import { TEST_DRIVERS } from "../../../test/database.js";
+import { createEditorialTestApp, type EditorialTestApp } from "../../../test/editorial.js";
 import { insertChange, publishChange, submitChange } from "../../db/changes.js";
 import { findPublishedRecord, listRecordSourceIds } from "../../db/changes-publish.js";
-import { insertUser } from "../../db/users.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import type { EditableRecordKind } from "../../domain/vocabulary.js";
 import { seedDatabase } from "../seed.js";
@@ -41,19 +40,20 @@ const ACTION = {
   notes: null,
   confidence: "medium",
 };
+const PASSWORD = "a long enough passphrase";
 const BUNDLED_POSITION = "aus-2017-10";
 const BUNDLED_ACTION = "coe-ets-185:FRA:2015-12-03";
 
 describe.each(TEST_DRIVERS)("positions on international law and treaty actions edited by editors on $label", ({ driver, skip }) => {
-  let t: TestApp;
+  let t: EditorialTestApp;
   let author: number;
   let reviewer: number;
   const now = new Date("2026-11-23T12:00:00Z");
   beforeAll(async () => {
     if (skip) return;
-    t = await createTestApp(driver, { now });
-    author = (await insertUser(t.database.db, { email: "ada@example.org", role: "editor", now })).id;
-    reviewer = (await insertUser(t.database.db, { email: "grace@example.org", role: "editor", now })).id;
+    t = await createEditorialTestApp(driver, { seed: true });
+    author = (await t.addUser("ada@example.org", "editor", PASSWORD)).id;
+    reviewer = (await t.addUser("grace@example.org", "editor", PASSWORD)).id;
   });
   afterAll(async () => t?.dispose());
 
@@ -88,6 +88,9 @@ describe.each(TEST_DRIVERS)("positions on international law and treaty actions e
     expect(await listRecordSourceIds(t.database.db, "legal-position", POSITION.id)).toEqual([SOURCE.url]);
 
     const bundled = (await findPublishedRecord(t.database.db, "legal-position", BUNDLED_POSITION))!;
+    const ada = t.agent();
+    await ada.logIn("ada@example.org", PASSWORD);
+    expect(await (await ada.get(`/editor/edit/legal-position/${BUNDLED_POSITION}`)).text()).toContain("use-of-force\nself-defence");
     await publish("legal-position", "update", BUNDLED_POSITION, { ...bundled, notes: "Zqx edited by an editor" });
     const history = await t.app.request(`/history/legal-position/${BUNDLED_POSITION}`);
     expect(history.status).toBe(200);
@@ -97,7 +100,27 @@ describe.each(TEST_DRIVERS)("positions on international law and treaty actions e
   });
 
   it.skipIf(skip)("publishes a new treaty action and a correction of a bundled one after another editor's review, with the source and history", async () => {
-    await publish("treaty-action", "create", null, ACTION);
+    const ada = t.agent();
+    await ada.logIn("ada@example.org", PASSWORD);
+    const form = await ada.get("/editor/new/treaty-action");
+    expect(await form.text()).toContain('name="consent"');
+    const saved = await ada.post("/editor/changes", {
+      ...Object.fromEntries(Object.entries(ACTION).map(([k, value]) => [k, value === null ? "" : String(value)])),
+      _kind: "treaty-action",
+      _operation: "create",
+      _summary: "New treaty action",
+      _action: "submit",
+      source_url: SOURCE.url,
+      source_title: SOURCE.title,
+      source_licence: SOURCE.licence,
+    });
+    expect(saved.status).toBe(303);
+    const changeId = Number(/\/editor\/changes\/(\d+)/.exec(saved.headers.get("location")!)![1]);
+    expect(await findPublishedRecord(t.database.db, "treaty-action", ACTION.id)).toBeNull();
+    const grace = t.agent();
+    await grace.logIn("grace@example.org", PASSWORD);
+    await grace.get(`/editor/changes/${changeId}`);
+    expect((await grace.post(`/editor/changes/${changeId}/review`, { decision: "approve", note: "" })).status).toBe(303);
     expect(await findPublishedRecord(t.database.db, "treaty-action", ACTION.id)).toEqual(ACTION);
     expect(await listRecordSourceIds(t.database.db, "treaty-action", ACTION.id)).toEqual([SOURCE.url]);
 
