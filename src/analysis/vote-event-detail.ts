@@ -90,19 +90,10 @@ function label(option: VoteOption | null): string {
   return option ?? "no data";
 }
 
-/** RFC 4180 CSV, fields quoted when needed. */
-export function toCsv(rows: (string | number | null)[][]): string {
-  const field = (v: string | number | null) => {
-    const s = v === null ? "" : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return `${rows.map((r) => r.map(field).join(",")).join("\r\n")}\r\n`;
-}
+export const VOTE_EVENT_CSV_COLUMNS = ["vote_event_id", "symbol", "date", "session", "voter_code", "state_iso3", "name", "un_regional_group", "vote"] as const;
 
-export function voteEventCsv(detail: VoteEventDetail): string {
+/** One row per voter, in VOTE_EVENT_CSV_COLUMNS order. */
+export function voteEventCsvRows(detail: VoteEventDetail): (string | number | null)[][] {
   const e = detail.event;
-  return toCsv([
-    ["vote_event_id", "symbol", "date", "session", "voter_code", "state_iso3", "name", "un_regional_group", "vote"],
-    ...detail.positions.map((p) => [e.id, e.symbol, e.date, e.session, p.code, p.stateIso3, p.name, p.unRegionalGroup, p.vote]),
-  ]);
+  return detail.positions.map((p) => [e.id, e.symbol, e.date, e.session, p.code, p.stateIso3, p.name, p.unRegionalGroup, p.vote]);
 }

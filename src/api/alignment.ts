@@ -2,10 +2,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { checkSessionRange, getGroupAnalysis, getMemberMatrix, getPairAgreement } from "../analysis/alignment-queries.js";
 import type { EventSelection } from "../analysis/alignment.js";
-import { toCsv } from "../analysis/vote-event-detail.js";
 import type { AppDeps } from "../http/deps.js";
 import { VOTE_OPTIONS } from "../domain/vocabulary.js";
 import { errorResponses } from "../http/errors.js";
+import { CsvBomQuery, csvResponse } from "./csv-response.js";
 import { createApiRouter } from "./router.js";
 import { ScopeQuery } from "./votes.schemas.js";
 
@@ -58,7 +58,7 @@ const matrixRoute = createRoute({
   path: "/matrix",
   tags: ["Alignment"],
   summary: "The 193 × 193 agreement matrix of Member States, in cluster order, with blocs (hierarchical clustering, average linkage on 1 − agreement); ?format=csv for CSV",
-  request: { query: ScopeQuery.extend({ blocs: z.coerce.number().int().min(1).max(20).default(6), format: z.enum(["json", "csv"]).optional() }) },
+  request: { query: ScopeQuery.extend({ blocs: z.coerce.number().int().min(1).max(20).default(6), format: z.enum(["json", "csv"]).optional(), bom: CsvBomQuery.shape.bom }) },
   responses: {
     200: {
       description: "The matrix",
@@ -127,9 +127,9 @@ export function alignmentApi(deps: AppDeps) {
       return Number.isNaN(v) ? null : Math.round(v * 10000) / 10000;
     };
     if (q.format === "csv") {
-      c.header("content-disposition", `attachment; filename="agreement-${q.scope}.csv"`);
-      const csv = toCsv([["voter_code", ...order.map((i) => m.matrix.codes[i]!)], ...order.map((i) => [m.matrix.codes[i]!, ...order.map((j) => value(i, j))])]);
-      return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" });
+      const columns = ["voter_code", ...order.map((i) => m.matrix.codes[i]!)];
+      const rows = order.map((i) => [m.matrix.codes[i]!, ...order.map((j) => value(i, j))]);
+      return csvResponse(c, { filename: `agreement-${q.scope}.csv`, columns, rows, bom: q.bom });
     }
     // Voters in cluster order; dendrogram leaf ids refer to matrix order, so give the mapping.
     return c.json(

@@ -4,6 +4,7 @@ import { z } from "@hono/zod-openapi";
 import { citationHref, type Evidence } from "../domain/evidence.js";
 import { formatPartialDateIso } from "../domain/partial-date.js";
 import { EVIDENCE_KINDS, EVIDENCE_STATUSES, REPORTER_KINDS, SUBJECT_KINDS } from "../domain/vocabulary.js";
+import { CsvBomQuery } from "./csv-response.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 
@@ -21,6 +22,7 @@ export const EvidenceFilterQuery = z.object({
 export const EvidenceListQuery = PaginationQuery.extend(EvidenceFilterQuery.shape);
 export const EvidenceExportQuery = EvidenceFilterQuery.extend({
   format: z.enum(["csv", "json"]).default("csv").openapi({ description: "csv (one row per record, sources joined) or json (an array of records with sources)" }),
+  bom: CsvBomQuery.shape.bom,
 });
 
 export const EvidenceIdParam = z.object({ id: z.coerce.number().int().min(1).max(2_000_000_000).openapi({ param: { name: "id", in: "path" }, example: 1, type: "integer" }) });

@@ -1,7 +1,6 @@
 // JSON API for published evidence (/evidence): list with filters, one record with its sources, and a CSV or JSON
 // export with sources. Public tables hold published records only, so drafts and candidates never appear here.
 import { createRoute, z } from "@hono/zod-openapi";
-import { stringify } from "csv-stringify/sync";
 import type { Context } from "hono";
 import type { AppDeps } from "../http/deps.js";
 import { getEvidence, listEvidence } from "../db/evidence.js";
@@ -17,6 +16,7 @@ import {
   evidenceCsvRow,
   presentEvidence,
 } from "./evidence.schemas.js";
+import { csvResponse } from "./csv-response.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
@@ -70,8 +70,7 @@ export function evidenceApi(deps: AppDeps) {
       return c.json(items.map(presentEvidence), 200);
     }
     const base = siteBaseUrl(c, deps);
-    const csv = stringify(items.map((e) => evidenceCsvRow(e, base)), { header: true, columns: [...EVIDENCE_CSV_COLUMNS] });
-    return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="normwatch-evidence-${stamp}.csv"` });
+    return csvResponse(c, { filename: `normwatch-evidence-${stamp}.csv`, columns: EVIDENCE_CSV_COLUMNS, rows: items.map((e) => evidenceCsvRow(e, base)), bom: q.bom });
   });
   app.openapi(listEvidenceRoute, async (c) => {
     const q = c.req.valid("query");

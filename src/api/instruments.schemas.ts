@@ -5,6 +5,7 @@ import type { AssessmentDetail, InstrumentSummary } from "../domain/instruments.
 import { TRAFFIC_LIGHTS, TRAFFIC_LIGHT_RULE, type Rubric, type RubricVersionSummary, type TrafficLightSummary } from "../domain/rubric.js";
 import type { Source } from "../domain/source.js";
 import { ASSESSMENT_RATINGS, CONFIDENCE_LEVELS, INSTRUMENT_KINDS, INSTRUMENT_STATUSES } from "../domain/vocabulary.js";
+import { CsvBomQuery } from "./csv-response.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 
@@ -21,6 +22,7 @@ export const InstrumentIdParam = z.object({ id: slug.openapi({ param: { name: "i
 export const AssessmentExportQuery = z.object({
   state: iso3.optional().openapi({ description: "only instruments of this State" }),
   format: z.enum(["json", "csv"]).default("json"),
+  bom: CsvBomQuery.shape.bom,
 });
 export const RubricSlugParam = z.object({ slug: slug.openapi({ param: { name: "slug", in: "path" }, example: "human-rights-multistakeholder" }) });
 export const RubricVersionParam = RubricSlugParam.extend({ version: z.coerce.number().int().min(1).max(100_000).openapi({ param: { name: "version", in: "path" }, example: 1 }) });

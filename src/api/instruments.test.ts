@@ -61,7 +61,7 @@ describe.each(TEST_DRIVERS)("Instruments, assessments and rubrics API on $label"
     expect(json.body.traffic_light_rule).toMatch(/red if any criterion is rated not met/);
     const res = await t0.app.request("/api/v1/assessments?format=csv");
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
-    const lines = (await res.text()).trim().split("\n");
+    const lines = (await res.text()).trim().split("\r\n");
     expect(lines[0]).toBe("instrument_id,state_iso3,rubric,rubric_version,criterion,rating,cited_paragraph,external_url,quote,note,assessed_on,sources");
     expect(lines[1]).toMatch(/^deu-first-cyber-strategy,DEU,human-rights-multistakeholder,1,human-rights-principle,met,,https:\/\/www\.example\.org\/deu#p1,human rights,,2026-11-20,/);
   });

@@ -1,7 +1,6 @@
 // JSON API for national instruments (with assessments and traffic lights), the export of assessments with
 // their sources (JSON or CSV), and the versioned assessment rubric.
 import { createRoute } from "@hono/zod-openapi";
-import { stringify } from "csv-stringify/sync";
 import type { AppDeps } from "../http/deps.js";
 import { getInstrument, listAssessedInstruments, listAssessments } from "../db/instruments.js";
 import { findCurrentRubric, getRubric, listRubricsOfCriteria, listRubricVersions } from "../db/rubrics.js";
@@ -28,6 +27,7 @@ import {
   RubricVersionListSchema,
   RubricVersionParam,
 } from "./instruments.schemas.js";
+import { csvResponse } from "./csv-response.js";
 import { paginated } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
@@ -78,9 +78,8 @@ export function assessmentsApi(deps: AppDeps) {
     const q = c.req.valid("query");
     const assessments = await listAssessments(deps.db, q.state ? { stateIso3: q.state } : {});
     if (q.format === "csv") {
-      const csv = stringify([[...ASSESSMENT_CSV_COLUMNS], ...assessmentCsvRows(assessments, (p) => paragraphPermalink(p.documentSlug, p.anchor))]);
-      c.header("content-disposition", `attachment; filename="assessments${q.state ? `-${q.state.toUpperCase()}` : ""}.csv"`);
-      return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" }) as never;
+      const rows = assessmentCsvRows(assessments, (p) => paragraphPermalink(p.documentSlug, p.anchor));
+      return csvResponse(c, { filename: `assessments${q.state ? `-${q.state.toUpperCase()}` : ""}.csv`, columns: ASSESSMENT_CSV_COLUMNS, rows, bom: q.bom }) as never;
     }
     return c.json({ data: assessments.map(presentAssessment), traffic_light_rule: TRAFFIC_LIGHT_RULE }, 200);
   });

@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Programme, ProgrammeDetail } from "../domain/iati.js";
 import { CONFIDENCE_LEVELS } from "../domain/vocabulary.js";
+import { CsvBomQuery } from "./csv-response.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 
@@ -10,6 +11,7 @@ export const ProgrammeListQuery = PaginationQuery.extend({
   funder: z.string().max(300).optional().openapi({ description: "a funder, named exactly as the programme names it" }),
   item: z.string().regex(/^[a-z0-9-]+$/).max(100).optional().openapi({ description: "a norm or CBM id the programme addresses, e.g. 13c" }),
   format: z.enum(["json", "csv"]).default("json").openapi({ description: "csv: every matching programme (no paging) as CSV" }),
+  bom: CsvBomQuery.shape.bom,
 });
 export const ProgrammeIdParam = z.object({ id: z.string().regex(/^[a-z0-9-]+$/).max(200).openapi({ param: { name: "id", in: "path" } }) });
 

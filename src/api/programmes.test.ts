@@ -1,3 +1,5 @@
+import { parse } from "csv-parse/sync";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.js";
 import { TEST_DRIVERS } from "../../test/database.js";
@@ -52,10 +54,31 @@ describe.each(TEST_DRIVERS)("Programmes API on $label", ({ driver, skip }) => {
     }
   });
 
-  it.skipIf(skip)("exports CSV with lists joined and no paging", async () => {
+  it.skipIf(skip)("exports CSV with lists joined, CRLF line ends and no paging", async () => {
     const res = await app.app.request("/api/v1/programmes?format=csv&per_page=1");
-    const lines = (await res.text()).trim().split("\n");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="programmes.csv"');
+    const text = await res.text();
+    expect(text.endsWith("\r\n")).toBe(true);
+    const lines = text.trim().split("\r\n");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toBe("synthetic-cert-support,,Synthetic CERT support,Synthetic Donor,Synthetic Institute,KEN; GHA,,2024-03,,1000.50,EUR,13a; 13c,,medium,");
+  });
+
+  it.skipIf(skip)("keeps a title that looks like a spreadsheet formula from running, and adds a byte-order mark on ?bom=1", async () => {
+    const title = '=HYPERLINK("https://evil.example/","Click here")';
+    await app.database.db.insert(t.programmes).values({ id: "synthetic-formula-title", title, funders: ["@Donor"], beneficiaryStates: ["KEN"], itemIds: [], confidence: "medium" });
+    try {
+      // Response.text() drops a byte-order mark, so the bytes are read.
+      const bytes = Buffer.from(await (await app.app.request("/api/v1/programmes?format=csv&bom=1&beneficiary=KEN")).arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+      const row = rows.find((r) => r["id"] === "synthetic-formula-title")!;
+      expect(row["title"]).toBe(`'${title}`);
+      expect(row["funders"]).toBe("'@Donor");
+      expect(rows.find((r) => r["id"] === "synthetic-cert-support")!["budget"]).toBe("1000.50");
+      expect(Buffer.from(await (await app.app.request("/api/v1/programmes?format=csv")).arrayBuffer())[0]).toBe("i".charCodeAt(0));
+    } finally {
+      await app.database.db.delete(t.programmes).where(eq(t.programmes.id, "synthetic-formula-title"));
+    }
   });
 });

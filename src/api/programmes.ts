@@ -1,11 +1,11 @@
 // JSON API for capacity-building programmes: list with filters (or CSV export), one programme with its sources and gaps.
 import { createRoute } from "@hono/zod-openapi";
-import { stringify } from "csv-stringify/sync";
 import type { AppDeps } from "../http/deps.js";
 import { getProgramme, listEvidencedItemsByState, listProgrammes } from "../db/programmes.js";
 import { listSourcesByRecord } from "../db/sources.js";
 import { findProgrammeGaps, PROGRAMME_CSV_COLUMNS, programmeCsvRows } from "../domain/iati.js";
 import { errorResponses } from "../http/errors.js";
+import { csvResponse } from "./csv-response.js";
 import { paginated } from "./pagination.js";
 import { presentProgramme, presentProgrammeDetail, ProgrammeDetailSchema, ProgrammeIdParam, ProgrammeListQuery, ProgrammeListSchema } from "./programmes.schemas.js";
 import { createApiRouter, itemRoute } from "./router.js";
@@ -31,9 +31,8 @@ export function programmesApi(deps: AppDeps) {
     const items = await listProgrammes(deps.db, { beneficiary: q.beneficiary, funder: q.funder, itemId: q.item });
     if (q.format === "csv") {
       const sources = await listSourcesByRecord(deps.db, "programme", items.map((p) => p.id));
-      const csv = stringify([[...PROGRAMME_CSV_COLUMNS], ...programmeCsvRows(items.map((p) => ({ ...p, sources: sources.get(p.id) ?? [] })))]);
-      c.header("content-disposition", 'attachment; filename="programmes.csv"');
-      return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" }) as never;
+      const rows = programmeCsvRows(items.map((p) => ({ ...p, sources: sources.get(p.id) ?? [] })));
+      return csvResponse(c, { filename: "programmes.csv", columns: PROGRAMME_CSV_COLUMNS, rows, bom: q.bom }) as never;
     }
     return c.json(paginated(items.slice((q.page - 1) * q.per_page, q.page * q.per_page).map(presentProgramme), items.length, q), 200);
   });

@@ -1,12 +1,13 @@
 // JSON API for recorded GA votes: list with filters, compare two events, a voter's cyber record, one event (JSON or CSV).
 import { createRoute, z } from "@hono/zod-openapi";
 import { listVoterAgreements } from "../analysis/alignment-queries.js";
-import { compareVoteEvents, getVoteEventDetail, voteEventCsv } from "../analysis/vote-event-detail.js";
+import { compareVoteEvents, getVoteEventDetail, VOTE_EVENT_CSV_COLUMNS, voteEventCsvRows } from "../analysis/vote-event-detail.js";
 import type { AppDeps } from "../http/deps.js";
 import { listVoteEvents, listVoterCyberVotes } from "../db/votes.js";
 import { voteOptionOf } from "../domain/votes.js";
 import { VOTE_OPTIONS } from "../domain/vocabulary.js";
 import { errorResponses } from "../http/errors.js";
+import { CsvBomQuery, csvResponse } from "./csv-response.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter } from "./router.js";
 import {
@@ -62,7 +63,7 @@ const eventRoute = createRoute({
   path: "/{id}",
   tags: ["Votes"],
   summary: "One vote event: totals (reported and counted), every State's vote, breakdowns by regional group and organisation, sponsors. The id is the symbol with its slashes (/api/v1/votes/A/RES/74/247); add .csv or ?format=csv for CSV.",
-  request: { params: z.object({ id: z.string().openapi({ param: { name: "id", in: "path" }, example: "A/RES/74/247" }) }), query: z.object({ format: z.enum(["json", "csv"]).optional() }) },
+  request: { params: z.object({ id: z.string().openapi({ param: { name: "id", in: "path" }, example: "A/RES/74/247" }) }), query: z.object({ format: z.enum(["json", "csv"]).optional(), bom: CsvBomQuery.shape.bom }) },
   responses: {
     200: { description: "The vote event", content: { "application/json": { schema: VoteEventDetailSchema }, "text/csv": { schema: z.string() } } },
     404: errorResponses[404],
@@ -106,11 +107,7 @@ export function votesApi(deps: AppDeps) {
     const isCsv = id.endsWith(".csv") || c.req.query("format") === "csv";
     if (id.endsWith(".csv")) id = id.slice(0, -4);
     const detail = await getVoteEventDetail(deps.db, id);
-    if (isCsv) {
-      c.header("content-type", "text/csv; charset=utf-8");
-      c.header("content-disposition", `attachment; filename="${id.replace(/[^\w.-]+/g, "_")}.csv"`);
-      return c.body(voteEventCsv(detail));
-    }
+    if (isCsv) return csvResponse(c, { filename: `${id}.csv`, columns: VOTE_EVENT_CSV_COLUMNS, rows: voteEventCsvRows(detail), bom: c.req.query("bom") });
     return c.json(presentVoteEventDetail(detail));
   });
   return app;
