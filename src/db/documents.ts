@@ -129,7 +129,13 @@ export async function getDocumentDetail(db: Db, slug: string, language?: string)
         WHERE d.slug = ${slug} AND d.is_current ${language ? sql`AND d.language = ${language}` : sql``}
         ORDER BY (d.language = 'en') DESC, d.language LIMIT 1`,
   );
-  if (!row) throw new NotFoundError("document", slug);
+  if (!row) {
+    // A resolution adopted in parts is stored under its parts' symbol (A/RES/75/254 A-C, A/RES/75/242 B); its bare symbol answers with the first part.
+    const isBareResolution = /^A\/RES\/[\w-]+\/\d+$/.test(slug);
+    const [part] = isBareResolution ? await queryRows<{ slug: string }>(db, sql`SELECT d.slug FROM documents d WHERE left(d.slug, ${slug.length + 1}) = ${`${slug} `} AND d.is_current ORDER BY d.slug LIMIT 1`) : [];
+    if (part) return getDocumentDetail(db, part.slug, language);
+    throw new NotFoundError("document", slug);
+  }
   const versions = await db
     .select({ version: t.documents.version, contentHash: t.documents.contentHash, ingestedAt: t.documents.ingestedAt, isCurrent: t.documents.isCurrent })
     .from(t.documents)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentTypeOfSymbol, gaSessionOfSymbol, normalizeSymbol, parseSymbol, resolutionSymbolFromShortForm } from "./symbols.js";
+import { documentTypeOfSymbol, gaSessionOfSymbol, normalizeSymbol, parseSymbol, resolutionSymbolFromShortForm, symbolWithoutPart } from "./symbols.js";
 
 describe("parseSymbol", () => {
   it("reads a GA resolution symbol into organ, series, session and number", () => {
@@ -7,6 +7,17 @@ describe("parseSymbol", () => {
     expect(s).toMatchObject({ symbol: "A/RES/74/247", organ: "A", bodies: [], series: "RES", session: "74", number: "247", modifiers: [] });
     expect(documentTypeOfSymbol(s)).toBe("resolution");
     expect(gaSessionOfSymbol(s)).toBe(74);
+  });
+
+  it("keeps the parts of a resolution adopted in parts and reads special-session symbols (issue 15)", () => {
+    expect(parseSymbol("A/RES/75/254 A-C")).toMatchObject({ symbol: "A/RES/75/254 A-C", session: "75", number: "254", part: "A-C" });
+    expect(normalizeSymbol("A/RES/74/232 B")).toBe("A/RES/74/232 B");
+    expect(normalizeSymbol("A/RES/80/236 A-B")).toBe("A/RES/80/236 A-B");
+    expect(gaSessionOfSymbol(parseSymbol("A/RES/75/242 B")!)).toBe(75);
+    expect(normalizeSymbol("A/RES/S-32/1")).toBe("A/RES/S-32/1");
+    expect(symbolWithoutPart("A/RES/75/254 A-C")).toBe("A/RES/75/254");
+    expect(normalizeSymbol("A/75/816 B")).toBeNull();
+    expect(parseSymbol("A/RES/74/247")!.part).toBeNull();
   });
 
   it("reads a First Committee draft with a revision", () => {

@@ -23,6 +23,8 @@ export interface DocumentSymbol {
   /** The document number within its series or session, e.g. "247", "50", "2". */
   number: string | null;
   modifiers: SymbolModifier[];
+  /** The parts of a resolution adopted in parts, as the UN writes them after the number: "B" (A/RES/74/232 B), "A-C" (A/RES/75/254 A-C). */
+  part: string | null;
 }
 
 const MAX_SYMBOL_LENGTH = 80;
@@ -40,13 +42,16 @@ export function parseSymbol(input: string): DocumentSymbol | null {
     .replace(/\s+/g, " ")
     .trim();
   if (!cleaned || cleaned.length > MAX_SYMBOL_LENGTH) return null;
+  // A resolution adopted in parts: A/RES/74/232 B, A/RES/75/254 A-C (one letter, or a range of letters).
+  const partMatch = /^(.*\/\d+) ([A-Z](?:-[A-Z])?)$/.exec(cleaned);
+  const withoutPart = partMatch ? partMatch[1]! : cleaned;
   // Security Council resolutions carry the year in brackets: S/RES/2341 (2017).
-  const scYear = /^(.*\/\d+) ?\((\d{4})\)$/.exec(cleaned);
-  const segments = (scYear ? scYear[1]! : cleaned).split("/");
+  const scYear = /^(.*\/\d+) ?\((\d{4})\)$/.exec(withoutPart);
+  const segments = (scYear ? scYear[1]! : withoutPart).split("/");
   if (segments.some((s) => s === "" || /\s/.test(s))) return null;
   const [organRaw, ...rest] = segments;
   if (!organRaw || !ORGAN.test(organRaw) || rest.length === 0) return null;
-  const result: DocumentSymbol = { symbol: "", organ: organRaw.toUpperCase(), bodies: [], session: null, year: scYear ? Number(scYear[2]) : null, series: null, number: null, modifiers: [] };
+  const result: DocumentSymbol = { symbol: "", organ: organRaw.toUpperCase(), bodies: [], session: null, year: scYear ? Number(scYear[2]) : null, series: null, number: null, modifiers: [], part: partMatch ? partMatch[2]! : null };
   const parts: string[] = [result.organ];
   for (const [i, segment] of rest.entries()) {
     const modifier = MODIFIER.exec(segment);
@@ -58,7 +63,7 @@ export function parseSymbol(input: string): DocumentSymbol | null {
     }
     if (result.modifiers.length > 0) return null; // nothing but modifiers may follow a modifier
     const seriesNumbered = SERIES_WITH_NUMBER.exec(segment);
-    if (/^ES-\d{1,2}$/i.test(segment) && result.session === null) {
+    if (/^E?S-\d{1,2}$/i.test(segment) && result.session === null) {
       result.session = segment.toUpperCase();
     } else if (/^\d{4}$/.test(segment) && result.session === null && result.year === null && i < rest.length - 1) {
       result.year = Number(segment);
@@ -81,7 +86,8 @@ export function parseSymbol(input: string): DocumentSymbol | null {
     parts.push(segment.toUpperCase().replace(/^(\d+)$/, (n) => String(Number(n))));
   }
   if (result.number === null && result.series === null) return null;
-  result.symbol = parts.join("/") + (scYear ? ` (${scYear[2]})` : "");
+  if (result.part !== null && (result.series !== "RES" || result.modifiers.length > 0)) return null;
+  result.symbol = parts.join("/") + (scYear ? ` (${scYear[2]})` : "") + (result.part ? ` ${result.part}` : "");
   return result;
 }
 
@@ -97,6 +103,11 @@ export function documentTypeOfSymbol(symbol: DocumentSymbol): DocumentType | nul
   if (symbol.series === "L") return "draft-resolution";
   if (symbol.series === "CRP") return "conference-room-paper";
   return null;
+}
+
+/** The symbol without its parts: A/RES/75/254 A-C → A/RES/75/254 (what a reader types, and the address every part answers to). */
+export function symbolWithoutPart(symbol: string): string {
+  return symbol.replace(/ [A-Z](?:-[A-Z])?$/, "");
 }
 
 /** The GA session of a GA symbol, as a number (null for emergency special sessions and other organs). */

@@ -77,15 +77,34 @@ function partLetter(statement: XmlElement, index: number): string {
   return (/-\d+([A-Z])\/?$/.exec(uri)?.[1] ?? String.fromCharCode(97 + index)).toLowerCase();
 }
 
+/**
+ * The symbol as the document states it: the `docNumber` marked `#symbol` ("A/RES/74/232 B", "A/RES/75/254 A-C": parts
+ * included, so the parts of a resolution adopted in parts stay apart), else the cover page's first number, else the FRBR
+ * work URI (/unga/2022-12-07/77-37/, 75-254A-C, S-32-1), which for some later parts omits the letter (75-242 for 75/242 B).
+ */
 function readSymbol(doc: XmlElement, work: XmlElement | null): string | null {
+  const front = [findFirst(doc, "coverPage"), findFirst(doc, "preface")].filter((el): el is XmlElement => el !== null);
+  const marked = front.map((el) => findFirstWith(el, "docNumber", (n) => n.attributes["refersTo"] === "#symbol")).find((el) => el !== null) ?? null;
+  const fromMarked = marked ? normalizeSymbol(cleanText(textOf(marked))) : null;
+  if (fromMarked) return fromMarked;
   const cover = findFirst(doc, "coverPage");
   const docNumber = cover ? findFirst(cover, "docNumber") : null;
   const fromCover = docNumber ? normalizeSymbol(cleanText(textOf(docNumber))) : null;
   if (fromCover) return fromCover;
   // FRBR work URI: /akn/un/statement/deliberation/unga/2022-12-07/77-37/
   const uri = work ? findFirst(work, "FRBRuri")?.attributes["value"] : undefined;
-  const match = uri ? /\/unga\/[\d-]+\/((?:ES-)?\d+)-(\d+)\/?$/i.exec(uri) : null;
-  return match ? normalizeSymbol(`A/RES/${match[1]}/${match[2]}`) : null;
+  const match = uri ? /\/unga\/[\d-]+\/((?:E?S-)?\d+)-(\d+)([A-Z](?:-[A-Z])?)?\/?$/i.exec(uri) : null;
+  return match ? normalizeSymbol(`A/RES/${match[1]}/${match[2]}${match[3] ? ` ${match[3].toUpperCase()}` : ""}`) : null;
+}
+
+/** The first element named `name` (depth first, in document order) that satisfies `test`. */
+function findFirstWith(el: XmlElement, name: string, test: (el: XmlElement) => boolean): XmlElement | null {
+  for (const child of childElements(el)) {
+    if (child.name === name && test(child)) return child;
+    const found = findFirstWith(child, name, test);
+    if (found) return found;
+  }
+  return null;
 }
 
 function readPreamble(preamble: XmlElement, prefix: string, heading: string | null, out: ParsedParagraph[]): void {
