@@ -2,7 +2,7 @@
 // (like listmonk's core): the database handle, the clock (never read directly), the log, mail and settings.
 import type { Config } from "../config.js";
 import type { Database, Db, DriverName } from "../db/client.js";
-import { assertPublicHost } from "../ingest/documents/fetch-url.js";
+import { createPublicOnlyFetch } from "../ingest/documents/fetch-url.js";
 import type { Logger } from "../logger.js";
 import type { Mailer } from "../newsletter/mailer.js";
 import { newsletterSettingsFrom, type NewsletterSettings } from "../newsletter/settings.js";
@@ -40,7 +40,10 @@ export function createAppDeps(
   };
 }
 
-/** Webhook alerts never reach private or loopback addresses unless DOCUMENT_FETCH_ALLOW_PRIVATE allows it. */
+/**
+ * Webhook alerts never reach private or loopback addresses unless DOCUMENT_FETCH_ALLOW_PRIVATE allows it: checked on the
+ * address each connection actually goes to (a name that resolves to loopback, DNS rebinding), not only the URL's host.
+ */
 export function createWebhookPosterFor(config: Config): WebhookPoster {
-  return createWebhookPoster({ assertAllowedUrl: async (url) => (config.documentFetchAllowPrivate ? undefined : assertPublicHost(url.hostname)) });
+  return createWebhookPoster({ fetch: createPublicOnlyFetch({ allowPrivateAddresses: config.documentFetchAllowPrivate }) });
 }

@@ -1,6 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { testConfig } from "../../test/app.js";
+import { createWebhookPosterFor } from "../http/deps.js";
 // The server wires ingest's public-only fetch into the poster (newsletter/ itself may not import ingest/).
 import { createPublicOnlyFetch } from "../ingest/documents/fetch-url.js";
 import { createWebhookPoster, WebhookError } from "./webhook.js";
@@ -47,5 +49,11 @@ describe("webhook posts reach only public addresses", () => {
     const poster = createWebhookPoster({ fetch: createPublicOnlyFetch({ allowPrivateAddresses: true }) });
     await expect(post(poster, `http://[::ffff:7f00:1]:${port}/hook`)).resolves.toEqual({ status: 204 });
     expect(received).toEqual([expect.stringMatching(/^sha256=[0-9a-f]{64}$/)]);
+  });
+
+  it("is what the app and `normwatch send` wire (createWebhookPosterFor), DOCUMENT_FETCH_ALLOW_PRIVATE included", async () => {
+    await expect(post(createWebhookPosterFor(testConfig()), `http://[::ffff:7f00:1]:${port}/hook`)).rejects.toMatchObject({ isPermanent: true, message: expect.stringMatching(/private or loopback/) });
+    expect(connections).toBe(0);
+    await expect(post(createWebhookPosterFor(testConfig({ DOCUMENT_FETCH_ALLOW_PRIVATE: "true" })), `http://[::ffff:7f00:1]:${port}/hook`)).resolves.toEqual({ status: 204 });
   });
 });
