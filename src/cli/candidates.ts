@@ -2,9 +2,8 @@
 // before the attribution rule, or after editing the reference data); idempotent, never publishes.
 import type { Command } from "commander";
 import { loadConfig } from "../config.js";
-import { openDatabase } from "../db/client.js";
-import { migrateDatabase } from "../db/migrate.js";
 import { proposeCandidatesForStoredDocuments } from "../ingest/documents/evidence-candidates.js";
+import { withDatabase } from "./database.js";
 
 export function registerCandidatesCommands(program: Command): void {
   program
@@ -13,14 +12,9 @@ export function registerCandidatesCommands(program: Command): void {
     .command("detect")
     .description("propose candidate evidence from every stored document attributed to a State; existing candidates are kept")
     .action(async () => {
-      const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-      try {
-        await migrateDatabase(database);
+      await withDatabase(loadConfig(), async (database) => {
         const result = await proposeCandidatesForStoredDocuments(database.db, new Date());
         console.log(`documents checked\t${result.documents}\nnew candidates\t${result.candidates}`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

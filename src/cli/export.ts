@@ -3,8 +3,7 @@
 import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { exportDump } from "../ingest/dump/export-dump.js";
-import { migrateDatabase } from "../db/migrate.js";
-import { openDatabase } from "../db/client.js";
+import { withDatabase } from "./database.js";
 
 export interface ExportOptions {
   out?: string;
@@ -28,9 +27,7 @@ export async function runExport(options: ExportOptions): Promise<void> {
   const config = loadConfig();
   const isPublic = options.public ?? false;
   const out = options.out ?? `normwatch${isPublic ? "-public" : ""}-${new Date().toISOString().slice(0, 10)}.ndjson.gz`;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-  try {
-    await migrateDatabase(database);
+  await withDatabase(config, async (database) => {
     const summary = await exportDump(database, out, { isPublic });
     for (const t of summary.tables) process.stderr.write(`${t.name}\t${t.rows}\n`);
     process.stderr.write(`exported ${summary.rows} rows from ${summary.tables.length} tables to ${out}\n`);
@@ -40,7 +37,5 @@ export async function runExport(options: ExportOptions): Promise<void> {
         : `${out === "-" ? "standard output" : `${out} (mode 0600, readable only by you)`} holds password and token hashes, ` +
             "instance and webhook secrets and subscribers' addresses: keep it private (normwatch export --public leaves them out)\n",
     );
-  } finally {
-    await database.close();
-  }
+  });
 }

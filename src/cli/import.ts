@@ -2,8 +2,7 @@
 import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { importDump } from "../ingest/dump/import-dump.js";
-import { migrateDatabase } from "../db/migrate.js";
-import { openDatabase } from "../db/client.js";
+import { withDatabase } from "./database.js";
 
 export function registerImportCommand(program: Command): void {
   program
@@ -15,14 +14,9 @@ export function registerImportCommand(program: Command): void {
 }
 
 export async function runImport(file: string, options: { replace: boolean }): Promise<void> {
-  const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-  try {
-    await migrateDatabase(database);
+  await withDatabase(loadConfig(), async (database) => {
     const summary = await importDump(database, file, { replace: options.replace });
     for (const t of summary.tables) process.stderr.write(`${t.name}\t${t.rows}\n`);
     process.stderr.write(`imported ${summary.rows} rows into ${summary.tables.length} tables from ${file}\n`);
-  } finally {
-    await database.close();
-  }
+  });
 }

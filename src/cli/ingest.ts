@@ -2,13 +2,12 @@
 import type { Command } from "commander";
 import { eq } from "drizzle-orm";
 import { loadConfig, type Config } from "../config.js";
-import { openDatabase } from "../db/client.js";
-import { migrateDatabase } from "../db/migrate.js";
+import type { Db } from "../db/client.js";
 import * as t from "../db/schema/index.js";
 import { DOCUMENT_TYPES, type DocumentType } from "../domain/vocabulary.js";
-import { seedDatabase } from "../ingest/seed.js";
 import { ingestBatch, resolveInputs, summarizeResults } from "../ingest/documents/batch.js";
 import { UNKNOWN_LICENCE, type DocumentProvenance, type IngestResult } from "../ingest/documents/ingest.js";
+import { withDatabase } from "./database.js";
 
 interface IngestOptions {
   urlList: string[];
@@ -44,11 +43,8 @@ export async function runIngest(config: Config, args: string[], options: IngestO
   if (options.language && !/^[a-z]{2,3}$/.test(options.language)) throw new Error("--language takes an ISO 639-1 code such as en or fr");
   const inputs = await resolveInputs(args, options.urlList);
   if (inputs.length === 0) throw new Error("nothing to ingest: give files, folders or URLs (see normwatch ingest --help)");
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-  try {
-    await migrateDatabase(database);
-    // The bundled States, processes and norms are what reference detection matches against (skipped when unchanged).
-    await seedDatabase(database);
+  // The bundled States, processes and norms are what reference detection matches against (seeded when they changed).
+  await withDatabase(config, async (database) => {
     const provenance = await provenanceFrom(database.db, options);
     const started = performance.now();
     const bar = createProgressBar(inputs.length, options.quiet);
@@ -65,12 +61,10 @@ export async function runIngest(config: Config, args: string[], options: IngestO
     const seconds = (performance.now() - started) / 1000;
     console.log(`${results.length} files in ${seconds.toFixed(1)} s: ${counts.inserted} new, ${counts["new-version"]} new versions, ${counts.skipped} skipped, ${counts.failed} failed`);
     if (counts.failed > 0) process.exitCode = 1;
-  } finally {
-    await database.close();
-  }
+  }, { seed: true });
 }
 
-async function provenanceFrom(db: Awaited<ReturnType<typeof openDatabase>>["db"], options: IngestOptions): Promise<DocumentProvenance> {
+async function provenanceFrom(db: Db, options: IngestOptions): Promise<DocumentProvenance> {
   let fromSource: { id: string; url: string | null; licence: string; attribution: string | null } | undefined;
   if (options.source) {
     [fromSource] = await db.select({ id: t.sources.id, url: t.sources.url, licence: t.sources.licence, attribution: t.sources.attribution }).from(t.sources).where(eq(t.sources.id, options.source)).limit(1);

@@ -3,11 +3,9 @@
 import type { Command } from "commander";
 import { stringify } from "csv-stringify/sync";
 import { ConfigError, loadConfig, type Config } from "../config.js";
-import { openDatabase, type Database } from "../db/client.js";
-import { migrateDatabase } from "../db/migrate.js";
 import { listSubscribers } from "../db/subscribers.js";
 import { recordBounce } from "../db/deliveries.js";
-import { normaliseEmail } from "../domain/subscriptions.js";
+import { normalizeEmail } from "../domain/auth.js";
 import { createWebhookPosterFor } from "../http/deps.js";
 import { createLogger } from "../logger.js";
 import { runAlerts } from "../newsletter/alerts-run.js";
@@ -15,16 +13,7 @@ import { createDeliveryStore, sendDueDeliveries } from "../newsletter/sender.js"
 import { linksFor, newsletterSettingsFrom } from "../newsletter/settings.js";
 import { createMailer } from "../newsletter/transports.js";
 import { startDeliveryWorker } from "../newsletter/worker.js";
-
-async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-  try {
-    await migrateDatabase(database);
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
+import { withDatabase } from "./database.js";
 
 export async function runSend(config: Config, options: { watch: boolean }): Promise<void> {
   const logger = createLogger(config.logLevel);
@@ -78,9 +67,10 @@ export async function runSubscribersExport(config: Config): Promise<void> {
 }
 
 export async function runSubscribersBounce(config: Config, input: { email: string; reason: string }): Promise<void> {
+  const email = normalizeEmail(input.email);
   await withDatabase(config, async (database) => {
-    const isKnown = await recordBounce(database.db, { email: normaliseEmail(input.email), reason: input.reason, now: new Date() });
-    console.log(isKnown ? `${normaliseEmail(input.email)}: marked bounced` : `${normaliseEmail(input.email)}: no such subscriber`);
+    const isKnown = await recordBounce(database.db, { email, reason: input.reason, now: new Date() });
+    console.log(isKnown ? `${email}: marked bounced` : `${email}: no such subscriber`);
   });
 }
 

@@ -4,26 +4,11 @@ import path from "node:path";
 import type { Command } from "commander";
 import { stringify } from "csv-stringify/sync";
 import { loadConfig } from "../config.js";
-import { openDatabase } from "../db/client.js";
-import { migrateDatabase } from "../db/migrate.js";
 import { listProgrammes } from "../db/programmes.js";
 import { listSourcesByRecord } from "../db/sources.js";
-import { PROGRAMME_CSV_COLUMNS, programmeCsvRows } from "../domain/iati.js";
+import { PROGRAMME_CSV_COLUMNS, programmeCsvRows } from "../domain/programme.js";
 import { importIatiActivities } from "../ingest/implementation/import-iati.js";
-import { seedDatabase } from "../ingest/seed.js";
-
-async function withDatabase<T>(options: { seed: boolean }, run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-  try {
-    await migrateDatabase(database);
-    // Recipient countries resolve against the bundled States (skipped when unchanged).
-    if (options.seed) await seedDatabase(database);
-    return await run(database);
-  } finally {
-    await database.close();
-  }
-}
+import { withDatabase } from "./database.js";
 
 export function registerProgrammesCommands(program: Command): void {
   const programmes = program.command("programmes").description("capacity-building programmes (issue 6)");
@@ -35,8 +20,11 @@ export function registerProgrammesCommands(program: Command): void {
     .option("--retrieved-on <date>", "when the file was retrieved", new Date().toISOString().slice(0, 10))
     .action(async (file: string, options: { sourceUrl?: string; licence: string; retrievedOn: string }) => {
       const xml = fs.readFileSync(file, "utf8");
-      const report = await withDatabase({ seed: true }, (database) =>
-        importIatiActivities(database.db, { xml, origin: path.basename(file), sourceUrl: options.sourceUrl, licence: options.licence, retrievedOn: options.retrievedOn }),
+      // Recipient countries resolve against the bundled States (seeded when they changed).
+      const report = await withDatabase(
+        loadConfig(),
+        (database) => importIatiActivities(database.db, { xml, origin: path.basename(file), sourceUrl: options.sourceUrl, licence: options.licence, retrievedOn: options.retrievedOn }),
+        { seed: true },
       );
       const { inserted, updated, unchanged } = report.counts;
       console.log(`${report.activities} activities: ${inserted} inserted, ${updated} updated, ${unchanged} unchanged, ${report.problems.length} left out (source ${report.sourceId})`);
@@ -50,7 +38,7 @@ export function registerProgrammesCommands(program: Command): void {
     .description("write every programme to standard output")
     .option("--csv", "as CSV (the only format for now)", true)
     .action(async () => {
-      const csv = await withDatabase({ seed: false }, async (database) => {
+      const csv = await withDatabase(loadConfig(), async (database) => {
         const all = await listProgrammes(database.db);
         const sources = await listSourcesByRecord(database.db, "programme", all.map((p) => p.id));
         return stringify([[...PROGRAMME_CSV_COLUMNS], ...programmeCsvRows(all.map((p) => ({ ...p, sources: sources.get(p.id) ?? [] })))]);

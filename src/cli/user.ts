@@ -2,11 +2,10 @@
 // one-time set-password links. There is no default password anywhere.
 import type { Command } from "commander";
 import { loadConfig, type Config } from "../config.js";
-import { openDatabase } from "../db/client.js";
-import { migrateDatabase } from "../db/migrate.js";
 import { getUserByEmail, insertPasswordToken, insertUser } from "../db/users.js";
 import { normalizeEmail, SET_PASSWORD_HOURS } from "../domain/auth.js";
 import { USER_ROLES, type UserRole } from "../domain/vocabulary.js";
+import { withDatabase } from "./database.js";
 
 function baseUrl(config: Config): string {
   return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, "");
@@ -14,17 +13,13 @@ function baseUrl(config: Config): string {
 
 /** Creates the account (or, with `existing`, finds it) and returns a one-time link to set its password. */
 export async function runUserLink(config: Config, input: { email: string; role?: UserRole; now?: Date }): Promise<string> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-  try {
-    await migrateDatabase(database);
+  return withDatabase(config, async (database) => {
     const now = input.now ?? new Date();
     const email = normalizeEmail(input.email);
     const user = input.role ? await insertUser(database.db, { email, role: input.role, now }) : await getUserByEmail(database.db, email);
     const token = await insertPasswordToken(database.db, { userId: user.id, purpose: "set-password", now, hours: SET_PASSWORD_HOURS });
     return `${baseUrl(config)}/account/set-password?token=${token}`;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 export function registerUserCommands(program: Command): void {

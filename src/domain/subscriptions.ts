@@ -24,10 +24,6 @@ export const PREFERENCES_PLACEHOLDER = "%%PREFERENCES_URL%%";
 /** What a signed link lets its holder do. */
 export type LinkPurpose = "preferences" | "unsubscribe";
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 export function hashConfirmToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }

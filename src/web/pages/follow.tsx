@@ -11,7 +11,8 @@ import { hitRateLimit } from "../../db/rate-limits.js";
 import { getSubscriber } from "../../db/subscribers.js";
 import { ALERT_FREQUENCY_LABELS, ALERT_TARGET_LABELS, alertTargetPath, normaliseAlertTarget } from "../../domain/alerts.js";
 import { InvalidInputError, NotFoundError } from "../../domain/errors.js";
-import { normaliseEmail, signSubscriberLink, SIGNUPS_PER_IP_PER_HOUR } from "../../domain/subscriptions.js";
+import { normalizeEmail } from "../../domain/auth.js";
+import { signSubscriberLink, SIGNUPS_PER_IP_PER_HOUR } from "../../domain/subscriptions.js";
 import { ALERT_FREQUENCIES, ALERT_TARGET_KINDS, type AlertTargetKind } from "../../domain/vocabulary.js";
 import { assertPublicHost } from "../../ingest/documents/fetch-url.js";
 import { signUp } from "../../newsletter/signup.js";
@@ -93,7 +94,7 @@ export function followPages(deps: AppDeps) {
       if (!email.success) return c.html(<FollowPage {...target} csrf={csrfTokenFor(c, deps)} error="Enter an email address, e.g. name@example.org." />, 400);
       const limit = await hitRateLimit(deps.db, { key: `subscribe:${clientKey(c, deps)}`, limit: SIGNUPS_PER_IP_PER_HOUR, windowSeconds: 3600, now });
       if (!limit.allowed) return c.html(<Message title="Too many sign-ups"><p>Too many sign-ups from your network; please try again in an hour.</p></Message>, 429);
-      await signUp(deps.db, settings, { email: normaliseEmail(email.data), topics: [], language: "en", follow: { ...target, frequency: parsed.data.frequency } }, now);
+      await signUp(deps.db, settings, { email: normalizeEmail(email.data), topics: [], language: "en", follow: { ...target, frequency: parsed.data.frequency } }, now);
       return c.redirect("/subscribe/check-email", 303);
     }
     const id = await signedSubscriberId(c, deps, "preferences", form);

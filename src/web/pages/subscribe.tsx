@@ -9,7 +9,8 @@ import { csrfTokenFor } from "../../http/csrf.js";
 import type { AppDeps } from "../../http/deps.js";
 import { hitRateLimit } from "../../db/rate-limits.js";
 import { findSubscriber, unsubscribeSubscriber } from "../../db/subscribers.js";
-import { NEWSLETTER_LANGUAGES, NEWSLETTER_TOPIC_LABELS, NEWSLETTER_TOPICS, normaliseEmail, SIGNUPS_PER_IP_PER_HOUR, verifySubscriberLink, type LinkPurpose } from "../../domain/subscriptions.js";
+import { normalizeEmail } from "../../domain/auth.js";
+import { NEWSLETTER_LANGUAGES, NEWSLETTER_TOPIC_LABELS, NEWSLETTER_TOPICS, SIGNUPS_PER_IP_PER_HOUR, verifySubscriberLink, type LinkPurpose } from "../../domain/subscriptions.js";
 import { confirmSubscription, signUp } from "../../newsletter/signup.js";
 import type { NewsletterSettings } from "../../newsletter/settings.js";
 import { CsrfInput, ErrorSummary, type FormIssue } from "../components/forms.js";
@@ -125,7 +126,7 @@ export function subscribePages(deps: AppDeps) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
       return c.html(<SignUpPage csrf={csrfTokenFor(c, deps)} values={form} error="Please correct the form." issues={issues} />, 400);
     }
-    await signUp(deps.db, settings, { email: normaliseEmail(parsed.data.email), topics: parsed.data.topics, language: parsed.data.language }, now);
+    await signUp(deps.db, settings, { email: normalizeEmail(parsed.data.email), topics: parsed.data.topics, language: parsed.data.language }, now);
     return c.redirect("/subscribe/check-email", 303);
   });
   app.get("/check-email", (c) =>
