@@ -110,12 +110,12 @@ describe.each(TEST_DRIVERS)("Evidence and implementation API on $label", ({ driv
     expect(body.groups.slice(0, 5).map((g) => g.key)).toEqual(["group:AFRICAN", "group:ASIA_PACIFIC", "group:EEG", "group:GRULAC", "group:WEOG"]);
   });
 
-  it.skipIf(skip)("derives the indicators from the bundled data: first strategies (135) and Budapest Convention parties (69)", async () => {
+  it.skipIf(skip)("derives the indicators from the bundled data: first strategies (135) and Budapest Convention parties where a sourced row exists (20 of 21)", async () => {
     const strategies = readJson<{ firstAdopted: string | null }[]>("cyber-strategies.json");
-    const memberships = readJson<{ organizationId: string; role: string; isCurrent: boolean; stateIso3: string | null }[]>("memberships.json");
     const expectedStrategies = strategies.filter((s) => s.firstAdopted !== null).length;
-    const expectedParties = memberships.filter((m) => m.organizationId === "BUDCONV" && m.role === "party" && m.isCurrent && m.stateIso3).length;
-    expect([expectedStrategies, expectedParties]).toEqual([135, 69]);
+    // The Budapest rows are partial (issue 16): Andorra's 2015 row shows a signature only; States without a row have no value.
+    const expectedParties = 20;
+    expect(expectedStrategies).toBe(135);
     type Indicators = { indicators: { id: string; is_derived: boolean; rule: string; states_met: number }[]; values: { indicator_id: string; state_iso3: string; is_met: boolean; since: { value: string } | null }[] };
     const { body } = await get<Indicators>("/api/v1/implementation/indicators?state=DEU");
     expect(body.indicators.map((i) => [i.id, i.states_met, i.is_derived])).toEqual([
@@ -127,6 +127,8 @@ describe.each(TEST_DRIVERS)("Evidence and implementation API on $label", ({ driv
       ["first-cyber-strategy", "DEU", true],
       ["budapest-convention-party", "DEU", true],
     ]);
+    // No sourced Budapest row for the United States: no value (unknown), never "not met".
+    expect((await get<Indicators>("/api/v1/implementation/indicators?state=USA")).body.values.map((v) => v.indicator_id)).toEqual(["first-cyber-strategy"]);
   });
 
   it.skipIf(skip)("documents the evidence and implementation endpoints in the OpenAPI document", async () => {

@@ -18,6 +18,7 @@ import { accreditationsApi, calendarApi, deadlinesApi, stakeholderActionsApi, up
 import { assessmentsApi, instrumentsApi, rubricsApi } from "./instruments.js";
 import { programmesApi } from "./programmes.js";
 import { digestApi } from "./digest.js";
+import { legalPositionsApi, treatiesApi } from "./international-law.js";
 
 export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHono }[] = [
   { path: "/states", create: statesApi },
@@ -45,4 +46,6 @@ export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHo
   { path: "/evidence", create: evidenceApi },
   { path: "/implementation", create: implementationApi },
   { path: "/digest", create: digestApi },
+  { path: "/legal-positions", create: legalPositionsApi },
+  { path: "/treaties", create: treatiesApi },
 ];

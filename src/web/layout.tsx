@@ -22,6 +22,7 @@ export const NAV_ITEMS: { href: string; label: string }[] = [
   { href: "/alignment", label: "Alignment" },
   { href: "/norms", label: "Norms & CBMs" },
   { href: "/implementation", label: "Implementation" },
+  { href: "/international-law", label: "International law" },
   { href: "/capacity-building", label: "Capacity building" },
   { href: "/documents", label: "Documents" },
   { href: "/participation", label: "Participation" },

@@ -37,6 +37,8 @@ import { preferencesPages } from "./pages/subscribe-preferences.js";
 import { followPages } from "./pages/follow.js";
 import { digestPages } from "./pages/digest.js";
 import { editorDigestPages } from "./pages/editor-digest.js";
+import { internationalLawPages } from "./pages/international-law.js";
+import { treatiesPages } from "./pages/treaties.js";
 
 /** What the site is given besides the app's deps: links into the API that server.ts wires. */
 export interface SiteOptions {
@@ -58,6 +60,8 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps, site: SiteOpt
   { path: "/sessions", create: sessionsPages },
   { path: "/norms", create: normsPages },
   { path: "/implementation", create: implementationPages },
+  { path: "/international-law", create: internationalLawPages },
+  { path: "/treaties", create: treatiesPages },
   { path: "/editor/candidates", create: editorCandidatesPages },
   { path: "/instruments", create: instrumentsPages },
   { path: "/rubric", create: rubricPages },

@@ -26,7 +26,7 @@ export const TREATIES: (Omit<TreatyRecord, "sources"> & { sourceUrls: string[]; 
     statusUrl: UN_TREATY_PAGE,
     isStatusPartial: true,
     coverageNote:
-      "Partial. The UN Treaty Collection page counts 72 signatories; 69 are identified here (31 from the UN page, 34 from the Netherlands treaty database, 4 from a news report), as of 25 October to 19 November 2025 depending on the page. The 3 not identified come alphabetically after Türkiye and are not guessed. No ratification appears in the pages read.",
+      "The UN Treaty Collection page counts 72 signatories; 69 are identified here (31 from the UN page, 34 from the Netherlands treaty database, 4 from a news report), as of 25 October to 19 November 2025 depending on the page. The 3 not identified come alphabetically after Türkiye and are not guessed. No ratification appears in the pages read.",
     sourceUrls: [UN_TREATY_PAGE, VERDRAGEN_UN],
     resolutionSources: ["A/RES/79/243"],
   },
@@ -40,7 +40,7 @@ export const TREATIES: (Omit<TreatyRecord, "sources"> & { sourceUrls: string[]; 
     statusUrl: "https://www.coe.int/en/web/conventions/full-list/-/conventions/treaty/185/signatures",
     isStatusPartial: true,
     coverageNote:
-      "Partial. A 2015 snapshot (the Council of Europe chart \"Status as of 03/12/2015\", member States Albania to Germany only) and the accessions of Benin, Fiji and Kiribati (20 June 2024) and Côte d'Ivoire (29 July 2024). In June 2024 the Council of Europe counted 75 Parties and 2 signatories: most are not listed here. For a State without a row the status is unknown, not \"not a party\".",
+      "A 2015 snapshot (the Council of Europe chart \"Status as of 03/12/2015\", member States Albania to Germany only) and the accessions of Benin, Fiji and Kiribati (20 June 2024) and Côte d'Ivoire (29 July 2024). In June 2024 the Council of Europe counted 75 Parties and 2 signatories: most are not listed here. For a State without a row the status is unknown, not \"not a party\".",
     sourceUrls: [COE_CHART_2015, COE_NEWS_2024],
     resolutionSources: [],
   },

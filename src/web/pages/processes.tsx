@@ -19,6 +19,9 @@ import { Timeline } from "../components/timeline.js";
 import { RecordEditorialLinks } from "../components/history.js";
 import { AlternateLinks, feedLinksFor, RecordUpdates, SubscribeLinks } from "../components/updates.js";
 import type { Update } from "../../domain/updates.js";
+import { listTreatyStatusesFor } from "../../db/international-law.js";
+import type { Treaty, TreatyAction } from "../../domain/international-law.js";
+import { TreatyStatusSection } from "../components/international-law.js";
 import { Layout } from "../layout.js";
 
 export function processesPages(deps: AppDeps) {
@@ -85,12 +88,13 @@ export function processesPages(deps: AppDeps) {
   app.get("/:id{[a-z0-9-]+}", async (c) => {
     const detail = await getProcessDetail(deps.db, c.req.param("id"));
     const updates = await listUpdates(deps.db, { link: { kind: "process", id: detail.process.id } }, 10);
-    return c.html(<ProcessPage detail={detail} updates={updates} />);
+    const treaties = await listTreatyStatusesFor(deps.db, { processId: detail.process.id });
+    return c.html(<ProcessPage detail={detail} updates={updates} treaties={treaties} />);
   });
   return app;
 }
 
-function ProcessPage({ detail, updates }: { detail: ProcessDetail; updates: Update[] }) {
+function ProcessPage({ detail, updates, treaties }: { detail: ProcessDetail; updates: Update[]; treaties: { treaty: Treaty; actions: TreatyAction[] }[] }) {
   const { process: p, chairState, memberStates, sessions, resolutions, sources } = detail;
   const feeds = feedLinksFor("process", p.id, p.shortName);
   return (
@@ -171,6 +175,7 @@ function ProcessPage({ detail, updates }: { detail: ProcessDetail; updates: Upda
           </table>
         )}
       </section>
+      <TreatyStatusSection statuses={treaties} />
       {p.notes ? (
         <section aria-labelledby="notes-heading">
           <h2 id="notes-heading">Notes</h2>

@@ -13,6 +13,9 @@ import { RecordEditorialLinks } from "../components/history.js";
 import { RecordUpdates } from "../components/updates.js";
 import { listUpdates } from "../../db/updates.js";
 import type { Update } from "../../domain/updates.js";
+import { listTreatyStatusesFor } from "../../db/international-law.js";
+import type { Treaty, TreatyAction } from "../../domain/international-law.js";
+import { TreatyStatusSection } from "../components/international-law.js";
 import { Layout } from "../layout.js";
 
 const ListQuery = z.object({
@@ -88,12 +91,13 @@ export function resolutionsPages(deps: AppDeps) {
   app.get("/*", async (c) => {
     const detail = await getResolutionDetail(deps.db, symbolFromUrl(c.req.url));
     const updates = await listUpdates(deps.db, { link: { kind: "resolution", id: detail.resolution.symbol } }, 10);
-    return c.html(<ResolutionPage detail={detail} updates={updates} />);
+    const treaties = await listTreatyStatusesFor(deps.db, { resolutionSymbol: detail.resolution.symbol });
+    return c.html(<ResolutionPage detail={detail} updates={updates} treaties={treaties} />);
   });
   return app;
 }
 
-function ResolutionPage({ detail, updates }: { detail: ResolutionDetail; updates: Update[] }) {
+function ResolutionPage({ detail, updates, treaties }: { detail: ResolutionDetail; updates: Update[]; treaties: { treaty: Treaty; actions: TreatyAction[] }[] }) {
   const { resolution: r, processes, sources } = detail;
   return (
     <Layout title={r.symbol} path="/resolutions" description={`${r.symbol}${r.title ? `: ${r.title}` : ""}`}>
@@ -142,6 +146,7 @@ function ResolutionPage({ detail, updates }: { detail: ResolutionDetail; updates
           </ul>
         </section>
       ) : null}
+      <TreatyStatusSection statuses={treaties} />
       {r.notes ? (
         <section aria-labelledby="notes-heading">
           <h2 id="notes-heading">Notes</h2>

@@ -13,8 +13,11 @@ import { listUpdates } from "../../db/updates.js";
 import type { Update } from "../../domain/updates.js";
 import { AlternateLinks, feedLinksFor, RecordUpdates, SubscribeLinks } from "../components/updates.js";
 import { Layout } from "../layout.js";
-import { getStateImplementation, type StateImplementation } from "../../db/state-implementation.js";
+import { getStateImplementation } from "../../db/state-implementation.js";
+import type { StateImplementation } from "../../domain/state-implementation.js";
 import { StateImplementationSections } from "../components/state-implementation.js";
+import { getStateInternationalLaw, type StateInternationalLaw } from "../../db/international-law.js";
+import { InternationalLawStyles, PositionItem, StateTreatyStatus } from "../components/international-law.js";
 
 const ListQuery = z.object({
   group: z.enum(UN_REGIONAL_GROUPS).optional().or(z.literal("").transform(() => undefined)),
@@ -87,16 +90,17 @@ export function statesPages(deps: AppDeps) {
     const profile = await getStateProfile(deps.db, c.req.param("iso3"));
     const updates = await listUpdates(deps.db, { link: { kind: "state", id: profile.state.iso3 } }, 10);
     const implementation = await getStateImplementation(deps.db, profile.state.iso3);
-    return c.html(<StateProfilePage profile={profile} updates={updates} implementation={implementation} />);
+    const internationalLaw = await getStateInternationalLaw(deps.db, profile.state.iso3);
+    return c.html(<StateProfilePage profile={profile} updates={updates} implementation={implementation} internationalLaw={internationalLaw} />);
   });
   return app;
 }
 
-function StateProfilePage({ profile, updates, implementation }: { profile: StateProfile; updates: Update[]; implementation: StateImplementation }) {
+function StateProfilePage({ profile, updates, implementation, internationalLaw }: { profile: StateProfile; updates: Update[]; implementation: StateImplementation; internationalLaw: StateInternationalLaw }) {
   const { state, memberships, strategy, processes, sources } = profile;
   const feeds = feedLinksFor("state", state.iso3, state.name);
   return (
-    <Layout title={state.name} path="/states" description={`${state.name}: UN regional group, memberships, cyber strategy and processes`} head={<AlternateLinks links={feeds} />}>
+    <Layout title={state.name} path="/states" description={`${state.name}: UN regional group, memberships, cyber strategy and processes`} head={<><AlternateLinks links={feeds} /><InternationalLawStyles /></>}>
       <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/states">States</a> › {state.name}</nav>
       <h1>{state.name}</h1>
       <p class="lede">{state.officialName}</p>
@@ -148,6 +152,18 @@ function StateProfilePage({ profile, updates, implementation }: { profile: State
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="international-law">
+        <h2 id="international-law">Positions on international law ({internationalLaw.positions.length})</h2>
+        {internationalLaw.positions.length === 0 ? (
+          <p>No published position in our data. <a href="/international-law">The list</a> is not complete: positions not yet checked against a source are not in it.</p>
+        ) : (
+          <ol class="positions plain">{internationalLaw.positions.map((p) => <PositionItem position={p} />)}</ol>
+        )}
+      </section>
+      <section aria-labelledby="treaties-heading">
+        <h2 id="treaties-heading">Treaties</h2>
+        <StateTreatyStatus stateIso3={state.iso3} treaties={internationalLaw.treaties} />
       </section>
       <StateImplementationSections data={implementation} stateName={state.name} />
       <nav aria-label={`More on ${state.name}`} class="record-sections">
