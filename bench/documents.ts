@@ -3,7 +3,8 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { queryRows, type DriverName } from "../src/db/client.js";
-import { searchParagraphs, type SearchFilters } from "../src/db/search.js";
+import { searchParagraphs } from "../src/db/search.js";
+import type { SearchFilters } from "../src/domain/search.js";
 import { CORPUS_DIR, importBundledCorpus, readCorpusEntries, readCorpusManifest } from "../src/ingest/documents/corpus.js";
 import { BUNDLED_IMPORTERS, DATASETS_DIR } from "../src/ingest/seed.js";
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from "../test/database.js";

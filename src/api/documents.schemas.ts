@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Citation, DocumentDetail, DocumentParagraph, DocumentSummary } from "../domain/documents.js";
 import { documentPath, paragraphPermalink } from "../domain/documents.js";
-import type { SearchHit } from "../db/search.js";
+import type { SearchHit } from "../domain/search.js";
 import { DOCUMENT_FORMATS, DOCUMENT_TYPES, MENTION_KINDS, PARAGRAPH_KINDS } from "../domain/vocabulary.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 

@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import type { AppDeps } from "../http/deps.js";
 import { listCitationsFrom, listCitationsTo } from "../db/documents-references.js";
 import { getDocumentDetail, listDocuments } from "../db/documents.js";
-import { runSearch } from "../db/search-answer.js";
+import { runSearch } from "../http/search-answer.js";
 import { InvalidInputError } from "../domain/errors.js";
 import { ingestUpload, parseUploadFields } from "../ingest/documents/upload.js";
 import { ErrorBodySchema } from "../http/errors.js";

@@ -1,7 +1,7 @@
 // Queries on national instruments and their assessments (with the criterion, rubric version, cited paragraph and sources).
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
-import type { AssessmentDetail, Instrument, InstrumentFilter, InstrumentSummary } from "../domain/instruments.js";
+import type { AssessmentDetail, Instrument, InstrumentAssessments, InstrumentFilter, InstrumentSummary } from "../domain/instruments.js";
 import type { Rubric } from "../domain/rubric.js";
 import type { Db } from "./client.js";
 import { listRubricsOfCriteria } from "./rubrics.js";
@@ -107,11 +107,6 @@ export async function listAssessments(db: Db, filter: { instrumentIds?: string[]
     paragraph: r.documentSlug && r.anchor ? { documentSlug: r.documentSlug, documentTitle: r.documentTitle ?? r.documentSlug, label: r.label ?? "", anchor: r.anchor } : null,
     sources: sources.get(String(r.a.id)) ?? [],
   }));
-}
-
-export interface InstrumentAssessments {
-  instrument: InstrumentSummary;
-  assessments: (AssessmentDetail & { stateIso3: string | null })[];
 }
 
 /** Instruments matching the filter with their assessments, and every rubric version those use (for traffic lights). */

@@ -1,34 +1,12 @@
 // What the implementation tracker knows about one State: evidence per norm/CBM (by status and by who reports
 // it), instruments with their assessments and rubric versions, programmes benefiting it, and gaps.
 import { and, asc, count, eq } from "drizzle-orm";
-import type { FrameworkItem } from "../domain/framework.js";
-import type { Programme } from "../domain/iati.js";
-import type { Rubric } from "../domain/rubric.js";
-import type { EvidenceStatus, ReporterKind } from "../domain/vocabulary.js";
+import type { ItemEvidenceRow, StateImplementation } from "../domain/state-implementation.js";
 import type { Db } from "./client.js";
 import { listFrameworks } from "./frameworks.js";
-import { listAssessedInstruments, type InstrumentAssessments } from "./instruments.js";
+import { listAssessedInstruments } from "./instruments.js";
 import { listProgrammes } from "./programmes.js";
 import * as t from "./schema/index.js";
-
-export interface ItemEvidenceRow {
-  item: FrameworkItem;
-  frameworkName: string;
-  total: number;
-  byStatus: Partial<Record<EvidenceStatus, number>>;
-  byReporter: Partial<Record<ReporterKind, number>>;
-}
-
-export interface StateImplementation {
-  stateIso3: string;
-  items: ItemEvidenceRow[];
-  instruments: InstrumentAssessments[];
-  /** Every rubric version the State's assessments use (with all its criteria), for the traffic lights. */
-  rubrics: Rubric[];
-  programmes: Programme[];
-  /** Items with no published evidence for the State. */
-  gaps: ItemEvidenceRow[];
-}
 
 /** Published evidence of one State counted per item, status and reporter. */
 async function countEvidence(db: Db, iso3: string) {

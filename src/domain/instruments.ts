@@ -47,6 +47,12 @@ export interface AssessmentDetail extends Assessment {
   sources: Source[];
 }
 
+/** An instrument with the assessments of it (each naming its State, if any). */
+export interface InstrumentAssessments {
+  instrument: InstrumentSummary;
+  assessments: (AssessmentDetail & { stateIso3: string | null })[];
+}
+
 export interface InstrumentFilter {
   stateIso3?: string | undefined;
   organizationId?: string | undefined;

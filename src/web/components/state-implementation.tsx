@@ -1,11 +1,10 @@
 // The implementation sections of a State's profile (evidence per norm/CBM, instruments with traffic lights,
 // capacity-building programmes, gaps), and the traffic-light and instrument parts other pages reuse.
-import type { ItemEvidenceRow, StateImplementation } from "../../db/state-implementation.js";
-import type { InstrumentAssessments } from "../../db/instruments.js";
-import { INSTRUMENT_KIND_LABELS, INSTRUMENT_STATUS_LABELS } from "../../domain/instruments.js";
+import type { ItemEvidenceRow, StateImplementation } from "../../domain/state-implementation.js";
+import { INSTRUMENT_KIND_LABELS, INSTRUMENT_STATUS_LABELS, type InstrumentAssessments } from "../../domain/instruments.js";
 import { summarizeByRubricVersion, TRAFFIC_LIGHT_LABELS, TRAFFIC_LIGHT_RULE, type Rubric, type TrafficLight, type TrafficLightSummary } from "../../domain/rubric.js";
 import { EVIDENCE_STATUS_LABELS, EVIDENCE_STATUSES, REPORTER_KIND_LABELS, REPORTER_KINDS } from "../../domain/vocabulary.js";
-import type { Programme } from "../../domain/iati.js";
+import type { Programme } from "../../domain/programme.js";
 import { DateRange } from "./date-range.js";
 import { DateText } from "./partial-date.js";
 

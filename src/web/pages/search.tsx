@@ -1,8 +1,8 @@
 // The search page: a form with filters, ranked paragraphs with safely highlighted snippets and permalinks, pagination.
 import { Hono } from "hono";
 import type { AppDeps } from "../../http/deps.js";
-import { runSearch, type SearchAnswer } from "../../db/search-answer.js";
-import type { Snippet } from "../../db/search.js";
+import { runSearch, type SearchAnswer } from "../../http/search-answer.js";
+import type { Snippet } from "../../domain/search.js";
 import { paragraphPermalink } from "../../domain/documents.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
 import { z } from "zod";

@@ -1,6 +1,7 @@
 // Runs a search from user input: an empty or wordless query gets a helpful message instead of an error.
-import type { Db } from "./client.js";
-import { searchParagraphs, type SearchFilters, type SearchResult } from "./search.js";
+import type { Db } from "../db/client.js";
+import { searchParagraphs } from "../db/search.js";
+import type { SearchFilters, SearchResult } from "../domain/search.js";
 
 export interface SearchAnswer extends SearchResult {
   query: string;
