@@ -1,4 +1,4 @@
-// `normwatch digest draft|list|send` on an embedded database in a temporary folder (no bundled data: the month is empty).
+// `normwatch digest draft|list|queue` on an embedded database in a temporary folder (no bundled data: the month is empty).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +7,7 @@ import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { publishDigestIssue } from "../db/digest.js";
 import { insertUser } from "../db/users.js";
-import { runDigestDraft, runDigestList, runDigestSend } from "./digest.js";
+import { runDigestDraft, runDigestList, runDigestQueue } from "./digest.js";
 
 describe("normwatch digest", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-digest-"));
@@ -21,7 +21,7 @@ describe("normwatch digest", () => {
     );
     expect(await runDigestDraft(config, { month: "2020-01", now })).toMatch(/^redrafted digest issue 2020-01/);
     await expect(runDigestDraft(config, { month: "2020-1", now })).rejects.toThrow(/YYYY-MM/);
-    await expect(runDigestSend(config, { slug: "2020-01", now })).rejects.toThrow(/publish it before sending it/);
+    await expect(runDigestQueue(config, { slug: "2020-01", now })).rejects.toThrow(/publish it before sending it/);
     const database = await openDatabase({ dataDir });
     try {
       const editor = await insertUser(database.db, { email: "cli-editor@example.org", role: "editor", now });
@@ -30,7 +30,7 @@ describe("normwatch digest", () => {
       await database.close();
     }
     expect(await runDigestList(config)).toBe("2020-01\tpublished\t2026-11-23T12:00:00.000Z\tNormwatch digest: January 2020");
-    expect(await runDigestSend(config, { slug: "2020-01", now })).toBe("digest issue 2020-01: 0 queued, 0 already queued (the delivery queue sends them)");
+    expect(await runDigestQueue(config, { slug: "2020-01", now })).toBe("digest issue 2020-01: 0 queued, 0 already queued (the delivery queue sends them)");
     await expect(runDigestDraft(config, { month: "2020-01", now })).rejects.toThrow(/published and cannot be redrafted/);
   });
 });

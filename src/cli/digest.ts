@@ -1,21 +1,10 @@
-// `normwatch digest draft --month 2020-01`, `normwatch digest list` and `normwatch digest send <slug>`: draft a
+// `normwatch digest draft --month 2020-01`, `normwatch digest list` and `normwatch digest queue <slug>`: draft a
 // month's issue from what changed, list issues, and queue a published issue for every digest subscriber.
 import type { Command } from "commander";
 import { loadConfig, type Config } from "../config.js";
-import { openDatabase } from "../db/client.js";
 import { draftDigestIssue, listDigestIssues } from "../db/digest.js";
-import { migrateDatabase } from "../db/migrate.js";
 import { queueDigestEmail } from "../newsletter/digest-email.js";
-
-async function withDatabase<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDatabase>>["db"]) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-  try {
-    await migrateDatabase(database);
-    return await fn(database.db);
-  } finally {
-    await database.close();
-  }
-}
+import { withDatabase } from "./database.js";
 
 function baseUrl(config: Config): string {
   return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, "");
@@ -23,7 +12,7 @@ function baseUrl(config: Config): string {
 
 /** Drafts (or redrafts) the month's issue and says what it holds. */
 export async function runDigestDraft(config: Config, input: { month: string; isReplacingEdits?: boolean; now?: Date }): Promise<string> {
-  return withDatabase(config, async (db) => {
+  return withDatabase(config, async ({ db }) => {
     const { issue, composed, isReplaced } = await draftDigestIssue(db, { month: input.month, userId: null, now: input.now ?? new Date(), isReplacingEdits: input.isReplacingEdits ?? false });
     const counts = composed.sections.map((s) => `  ${s.heading}: ${s.items.length}`);
     return [`${isReplaced ? "redrafted" : "drafted"} digest issue ${issue.slug}: ${issue.title}`, ...(counts.length ? counts : ["  nothing tracked changed in this period"]), `edit and publish it at ${baseUrl(config)}/editor/digest/${issue.slug}`].join("\n");
@@ -31,7 +20,7 @@ export async function runDigestDraft(config: Config, input: { month: string; isR
 }
 
 export async function runDigestList(config: Config): Promise<string> {
-  return withDatabase(config, async (db) => {
+  return withDatabase(config, async ({ db }) => {
     const issues = await listDigestIssues(db);
     if (issues.length === 0) return "no digest issues";
     return issues.map((i) => [i.slug, i.status, i.publishedAt?.toISOString() ?? "-", i.title].join("\t")).join("\n");
@@ -39,8 +28,8 @@ export async function runDigestList(config: Config): Promise<string> {
 }
 
 /** Queues a published issue; running it again queues only subscribers not yet queued. */
-export async function runDigestSend(config: Config, input: { slug: string; now?: Date }): Promise<string> {
-  return withDatabase(config, async (db) => {
+export async function runDigestQueue(config: Config, input: { slug: string; now?: Date }): Promise<string> {
+  return withDatabase(config, async ({ db }) => {
     const result = await queueDigestEmail(db, { slug: input.slug, baseUrl: baseUrl(config), now: input.now ?? new Date() });
     return `digest issue ${input.slug}: ${result.queued} queued, ${result.alreadyQueued} already queued (the delivery queue sends them)`;
   });
@@ -56,8 +45,9 @@ export function registerDigestCommands(program: Command): void {
     .action(async (options: { month: string; replaceEdits: boolean }) => console.log(await runDigestDraft(loadConfig(), { month: options.month, isReplacingEdits: options.replaceEdits })));
   digest.command("list").description("list digest issues, latest month first").action(async () => console.log(await runDigestList(loadConfig())));
   digest
-    .command("send")
-    .description("queue a published issue for every confirmed digest subscriber (once per subscriber)")
+    .command("queue")
+    .alias("send")
+    .description("queue a published issue for every confirmed digest subscriber (once per subscriber; the delivery queue sends it)")
     .argument("<slug>", "the issue's month, e.g. 2020-01")
-    .action(async (slug: string) => console.log(await runDigestSend(loadConfig(), { slug })));
+    .action(async (slug: string) => console.log(await runDigestQueue(loadConfig(), { slug })));
 }

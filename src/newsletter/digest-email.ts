@@ -10,7 +10,7 @@ import { splitDigestMarkdown } from "../domain/digest-markdown.js";
 import type { DigestIssue } from "../domain/digest.js";
 import { markdownToPlainText, renderMarkdown } from "../domain/markdown.js";
 import { NEWSLETTER_TOPIC_LABELS, PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER, type NewsletterTopic } from "../domain/subscriptions.js";
-import { queueDigestIssue, queueThemedDigestIssue } from "./digest-send.js";
+import { queueDigestIssue, queueThemedDigestIssue } from "./digest-queue.js";
 
 export interface DigestEmail {
   subject: string;

@@ -6,7 +6,7 @@ import { listDeliveries, recordBounce } from "../db/deliveries.js";
 import { digestIssues, deliveries, subscribers } from "../db/schema/newsletter.js";
 import { unsubscribeSubscriber } from "../db/subscribers.js";
 import { summariseDeliveries, verifySubscriberLink } from "../domain/subscriptions.js";
-import { queueDigestIssue } from "./digest-send.js";
+import { queueDigestIssue } from "./digest-queue.js";
 import type { Mailer } from "./mailer.js";
 
 // Synthetic readers and digest text for the tests; no real addresses.

@@ -6,7 +6,7 @@ import { selectDigestSections } from "../domain/digest-markdown.js";
 import { themeHeadings } from "../domain/digest.js";
 import { NEWSLETTER_TOPICS } from "../domain/subscriptions.js";
 
-export interface DigestSendInput {
+export interface DigestQueueInput {
   digestIssueId: number;
   subject: string;
   /** Rendered parts with the literal placeholders %%UNSUBSCRIBE_URL%% and %%PREFERENCES_URL%%. */
@@ -24,7 +24,7 @@ export function digestDeliveryKey(digestIssueId: number, subscriberId: number): 
  * the sender fills in each reader's signed links at send time (HMAC is deterministic, so a retry sends the
  * same bytes), which keeps the link secret out of the database and lets it also set List-Unsubscribe.
  */
-export async function queueDigestIssue(db: Db, input: DigestSendInput, now: Date): Promise<{ queued: number; alreadyQueued: number }> {
+export async function queueDigestIssue(db: Db, input: DigestQueueInput, now: Date): Promise<{ queued: number; alreadyQueued: number }> {
   const readers = await listActiveSubscribersWithTopic(db, "digest");
   return enqueueDeliveries(
     db,
