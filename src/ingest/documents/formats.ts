@@ -69,6 +69,7 @@ async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
     pages = [];
     for (let n = 1; n <= pdf.numPages; n++) pages.push(linesOfPage((await (await pdf.getPage(n)).getTextContent()).items as PdfTextItem[]));
   } catch (error) {
+    if (error instanceof Error && error.name === "PasswordException") throw new DocumentParseError("unreadable PDF: it is encrypted (password-protected); save it without a password and try again");
     throw new DocumentParseError(`unreadable PDF: ${error instanceof Error ? error.message : String(error)}`);
   }
   const blocks: string[] = [];

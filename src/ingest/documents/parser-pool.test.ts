@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import zlib from "node:zlib";
+import PDFDocument from "pdfkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../../test/database.js";
 import { DocumentParserPool } from "./parser-pool.js";
@@ -61,6 +62,17 @@ function zip(entries: { name: string; data: Buffer; size: number }[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
+/** A PDF with a line of text, encrypted with a user password (as pdfkit writes it). */
+function encryptedPdf(): Promise<Buffer> {
+  const doc = new PDFDocument({ userPassword: "secret", ownerPassword: "owner" });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  doc.text("1. Decides to remain seized of the matter.");
+  doc.end();
+  return done;
+}
+
 /** Runs `work` while a 20 ms interval timer measures how late this thread's event loop runs it. */
 async function withEventLoopWatch<T>(work: () => Promise<T>): Promise<{ outcome: PromiseSettledResult<T>; worstDelayMs: number; ticks: number }> {
   let last = performance.now();
@@ -118,7 +130,8 @@ describe("DocumentParserPool parses untrusted files in a worker thread with limi
     expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024);
   });
 
-  it("keeps the existing refusals: billion laughs, corrupt PDF and DOCX, unsupported types", async () => {
+  it("keeps the existing refusals: billion laughs, encrypted and corrupt PDF, corrupt DOCX, unsupported types", async () => {
+    await expect(pool.parse(await encryptedPdf(), "encrypted.pdf")).rejects.toThrow(/^unreadable PDF: it is encrypted \(password-protected\)/);
     await expect(pool.parse(fixture("billion-laughs.xml"), "billion-laughs.xml")).rejects.toThrow(/DOCTYPE/);
     await expect(pool.parse(fixture("corrupt.pdf"), "corrupt.pdf")).rejects.toThrow(/unreadable PDF/);
     await expect(pool.parse(fixture("broken.docx"), "broken.docx")).rejects.toThrow(/unreadable DOCX/);
