@@ -43,6 +43,24 @@ describe.each(TEST_DRIVERS)("Participation API on $label", ({ driver, skip }) =>
     expect((await get("/api/v1/deadlines?kind=nonsense")).status).toBe(400);
   });
 
+  it.skipIf(skip)("cuts deadlines, stakeholder actions and updates into pages in the order and with the total of the whole list", async () => {
+    type Row = { id?: string; slug?: string; kind?: string };
+    const keyOf = (x: Row) => x.id ?? x.slug;
+    for (const [list, least] of [["/api/v1/deadlines", 2], ["/api/v1/deadlines?kind=no-objection-period", 1], ["/api/v1/stakeholder-actions", 2], ["/api/v1/updates", 1]] as const) {
+      const join = list.includes("?") ? "&" : "?";
+      const whole = await get<List<Row>>(`${list}${join}per_page=500`);
+      expect(whole.body.meta.total, list).toBe(whole.body.data.length);
+      expect(whole.body.meta.total, list).toBeGreaterThanOrEqual(least);
+      for (const page of [1, 2]) {
+        const one = await get<List<Row>>(`${list}${join}per_page=1&page=${page}`);
+        expect(one.body.meta, list).toEqual({ total: whole.body.meta.total, page, per_page: 1 });
+        expect(one.body.data.map(keyOf), list).toEqual(whole.body.data.slice(page - 1, page).map(keyOf));
+      }
+    }
+    const kinds = (await get<List<Row>>("/api/v1/deadlines?kind=no-objection-period")).body.data.map((d) => d.kind);
+    expect(kinds).toEqual(["no-objection-period"]);
+  });
+
   it.skipIf(skip)("summarises accreditation per ECOSOC status: 32 of 86 non-ECOSOC applicants to the OEWG 2021–2025 blocked", async () => {
     const { status, body } = await get<List<unknown> & { summary: { groups: { ecosoc_status: string; applicants: number | null; objected: number | null; basis: string }[] } }>(
       "/api/v1/accreditations?process=oewg-2021-2025&per_page=5",

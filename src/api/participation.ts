@@ -3,14 +3,14 @@
 import { listAccreditations } from "../db/accreditations.js";
 import { listCalendarEvents } from "../db/calendar.js";
 import type { AppDeps } from "../http/deps.js";
-import { getDeadline, listDeadlines } from "../db/deadlines.js";
-import { listStakeholderActions } from "../db/stakeholder-actions.js";
-import { getUpdateBySlug, listUpdates } from "../db/updates.js";
+import { countDeadlines, getDeadline, listDeadlines } from "../db/deadlines.js";
+import { countStakeholderActions, listStakeholderActions } from "../db/stakeholder-actions.js";
+import { countUpdates, getUpdateBySlug, listUpdates } from "../db/updates.js";
 import { eventDays, filterEvents, sortEvents } from "../domain/calendar.js";
 import { listUpcomingDeadlines } from "../domain/deadline.js";
 import { InvalidInputError } from "../domain/errors.js";
 import { summarizeAccreditations } from "../domain/participation.js";
-import { paginated } from "./pagination.js";
+import { paginated, toPage } from "./pagination.js";
 import {
   AccreditationListSchema,
   AccreditationQuery,
@@ -35,11 +35,15 @@ import {
 } from "./participation.schemas.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
-/** The participation tables are small (tens to hundreds of rows): pages are cut from the filtered list. */
+/**
+ * A page cut from a list computed in memory: upcoming deadlines (open at the server's clock, in each deadline's
+ * time zone), accreditations (whose summary covers every match) and calendar events (derived from sessions
+ * and deadlines). The other lists page in SQL.
+ */
 function pageOf<T>(items: T[], q: { page: number; per_page: number }): T[] {
-  return items.slice((q.page - 1) * q.per_page, q.page * q.per_page);
+  const { limit, offset } = toPage(q);
+  return items.slice(offset, offset + limit);
 }
-
 
 const TAG = "Participation";
 
@@ -55,9 +59,13 @@ export function deadlinesApi(deps: AppDeps) {
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const now = deps.now();
-    let items = (await listDeadlines(deps.db, { processId: q.process })).filter((d) => !q.kind || d.kind === q.kind);
-    if (q.upcoming) items = listUpcomingDeadlines(items, now);
-    return c.json(paginated(pageOf(items, q).map((d) => presentDeadline(d, now)), items.length, q), 200);
+    const filter = { processId: q.process, kind: q.kind };
+    if (q.upcoming) {
+      const items = listUpcomingDeadlines(await listDeadlines(deps.db, filter), now);
+      return c.json(paginated(pageOf(items, q).map((d) => presentDeadline(d, now)), items.length, q), 200);
+    }
+    const [items, total] = await Promise.all([listDeadlines(deps.db, filter, toPage(q)), countDeadlines(deps.db, filter)]);
+    return c.json(paginated(items.map((d) => presentDeadline(d, now)), total, q), 200);
   });
   const one = itemRoute({ tag: TAG, path: "/{id}", summary: "One deadline with its status at the server's current time and its sources", description: "The deadline", params: IdParam, schema: DeadlineSchema });
   app.openapi(one, async (c) => c.json(presentDeadline(await getDeadline(deps.db, c.req.valid("param").id), deps.now()), 200));
@@ -93,14 +101,12 @@ export function stakeholderActionsApi(deps: AppDeps) {
   });
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const items = await listStakeholderActions(deps.db, { processId: q.process });
-    return c.json(paginated(pageOf(items, q).map(presentStakeholderAction), items.length, q), 200);
+    const filter = { processId: q.process };
+    const [items, total] = await Promise.all([listStakeholderActions(deps.db, filter, toPage(q)), countStakeholderActions(deps.db, filter)]);
+    return c.json(paginated(items.map(presentStakeholderAction), total, q), 200);
   });
   return app;
 }
-
-/** At most this many updates are read for one list request; more than enough for years of editors' updates. */
-const UPDATE_LIST_CAP = 5_000;
 
 export function updatesApi(deps: AppDeps) {
   const app = createApiRouter();
@@ -111,8 +117,10 @@ export function updatesApi(deps: AppDeps) {
       throw new InvalidInputError("give link_kind and link_id together", [{ path: q.link_kind ? "link_id" : "link_kind", message: "required with the other link parameter" }]);
     }
     const link = q.link_kind && q.link_id ? { kind: q.link_kind, id: q.link_id } : undefined;
-    const items = await listUpdates(deps.db, { link, query: q.q }, UPDATE_LIST_CAP);
-    return c.json(paginated(pageOf(items, q).map(presentUpdate), items.length, q), 200);
+    const filter = { link, query: q.q };
+    const { limit, offset } = toPage(q);
+    const [items, total] = await Promise.all([listUpdates(deps.db, filter, limit, offset), countUpdates(deps.db, filter)]);
+    return c.json(paginated(items.map(presentUpdate), total, q), 200);
   });
   const one = itemRoute({ tag: "Updates", path: "/{slug}", summary: "One update with the records it links to", description: "The update", params: SlugParam, schema: UpdateSchema });
   app.openapi(one, async (c) => c.json(presentUpdate(await getUpdateBySlug(deps.db, c.req.valid("param").slug)), 200));

@@ -1,5 +1,5 @@
 // Queries on stakeholder actions (joint letters, submissions, meetings), with their sources.
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, sql } from "drizzle-orm";
 import type { StakeholderAction } from "../domain/participation.js";
 import type { Db } from "./client.js";
 import { listParticipationSourcesByRecord } from "./accreditations.js";
@@ -7,13 +7,16 @@ import { documents } from "./schema/documents.js";
 import { stakeholderActions } from "./schema/participation.js";
 import { partialDateOf } from "./states.js";
 
-/** Actions of one process (or all), latest first; undated ones last. */
-export async function listStakeholderActions(db: Db, filter: { processId?: string | undefined } = {}): Promise<StakeholderAction[]> {
-  const rows = await db
+const whereOf = (filter: { processId?: string | undefined }) => (filter.processId ? eq(stakeholderActions.processId, filter.processId) : undefined);
+
+/** Actions of one process (or all), latest first; undated ones last; all of them, or one page. */
+export async function listStakeholderActions(db: Db, filter: { processId?: string | undefined } = {}, page?: { limit: number; offset: number }): Promise<StakeholderAction[]> {
+  const query = db
     .select()
     .from(stakeholderActions)
-    .where(filter.processId ? eq(stakeholderActions.processId, filter.processId) : undefined)
+    .where(whereOf(filter))
     .orderBy(sql`${stakeholderActions.actedOn} DESC NULLS LAST`, asc(stakeholderActions.id));
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const bySource = await listParticipationSourcesByRecord(db, "stakeholder-action", rows.map((r) => r.id));
   const texts = await findActionTexts(db, rows);
   return rows.map(({ actedOn, actedPrecision, ...r }) => ({
@@ -22,6 +25,12 @@ export async function listStakeholderActions(db: Db, filter: { processId?: strin
     document: (r.documentSymbol ? texts.bySymbol.get(r.documentSymbol) : undefined) ?? (r.documentUrl ? texts.byUrl.get(r.documentUrl) : undefined) ?? null,
     sources: bySource.get(r.id) ?? [],
   }));
+}
+
+/** How many actions match (for the list envelope of one page). */
+export async function countStakeholderActions(db: Db, filter: { processId?: string | undefined } = {}): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(stakeholderActions).where(whereOf(filter));
+  return row?.n ?? 0;
 }
 
 type DocumentRef = { slug: string; title: string };

@@ -1,5 +1,5 @@
 // Queries on editors' updates: insert with links, list (all, linked to one record, or matching words), one by slug.
-import { and, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
 import { slugOf, validateUpdateInput, type Update, type UpdateFilter, type UpdateInput, type UpdateLink } from "../domain/updates.js";
 import type { Db } from "./client.js";
@@ -30,7 +30,24 @@ function escapeLike(word: string): string {
 }
 
 /** Updates newest first; filter by a linked record or by words that must all appear in the title or body. */
-export async function listUpdates(db: Db, filter: UpdateFilter = {}, limit = 50): Promise<Update[]> {
+export async function listUpdates(db: Db, filter: UpdateFilter = {}, limit = 50, offset = 0): Promise<Update[]> {
+  const rows = await db
+    .select()
+    .from(updates)
+    .where(whereOf(db, filter))
+    .orderBy(desc(updates.publishedOn), desc(updates.id))
+    .limit(limit)
+    .offset(offset);
+  return withLinks(db, rows);
+}
+
+/** How many updates match (for the list envelope of one page). */
+export async function countUpdates(db: Db, filter: UpdateFilter = {}): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(updates).where(whereOf(db, filter));
+  return row?.n ?? 0;
+}
+
+function whereOf(db: Db, filter: UpdateFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   if (filter.link) {
     const linked = db.select({ id: updateLinks.updateId }).from(updateLinks).where(and(eq(updateLinks.recordKind, filter.link.kind), eq(updateLinks.recordId, filter.link.id)));
@@ -40,13 +57,7 @@ export async function listUpdates(db: Db, filter: UpdateFilter = {}, limit = 50)
     const pattern = `%${escapeLike(word)}%`;
     parts.push(or(ilike(updates.title, pattern), ilike(updates.bodyMarkdown, pattern)));
   }
-  const rows = await db
-    .select()
-    .from(updates)
-    .where(parts.length ? and(...parts) : undefined)
-    .orderBy(desc(updates.publishedOn), desc(updates.id))
-    .limit(limit);
-  return withLinks(db, rows);
+  return parts.length ? and(...parts) : undefined;
 }
 
 export async function getUpdateBySlug(db: Db, slug: string): Promise<Update> {
