@@ -1,7 +1,6 @@
 // Seeds the implementation tracker from bundled data: the default assessment rubric (datasets/implementation)
 // and one "first national cybersecurity strategy" instrument per State with a date in the strategies dataset.
 // Idempotent by natural key; instruments an editor has changed through the review workflow are left alone.
-import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray, like } from "drizzle-orm";
 import { z } from "zod";
@@ -11,6 +10,7 @@ import type { ImportCounts } from "../../db/schema/imports.js";
 import { syncRows, type Tx } from "../../db/upsert.js";
 import { buildFirstStrategyInstruments, FIRST_STRATEGY_SOURCE_ID } from "../../domain/instruments.js";
 import { validateRubricDraft } from "../../domain/rubric.js";
+import { readDatasetFile } from "../dataset-file.js";
 import type { DatasetImporter } from "../dataset-importer.js";
 import { readReferenceFile } from "../reference/import-reference.js";
 
@@ -28,13 +28,9 @@ const RubricRecord = z.strictObject({
 export type RubricRecord = z.infer<typeof RubricRecord>;
 
 export function readRubricsFile(datasetsDir: string): RubricRecord[] {
-  const file = path.join(datasetsDir, RUBRICS_FILE);
-  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as unknown[];
-  return raw.map((record, i) => {
-    const parsed = RubricRecord.safeParse(record);
-    if (!parsed.success) throw new Error(`${file} record ${i}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
-    validateRubricDraft(parsed.data);
-    return parsed.data;
+  return readDatasetFile(path.join(datasetsDir, RUBRICS_FILE), RubricRecord).map((record) => {
+    validateRubricDraft(record);
+    return record;
   });
 }
 

@@ -1,6 +1,5 @@
 // Imports datasets/participation (deadlines, accreditation outcomes, stakeholder actions and their sources),
 // idempotently by id, with counts; sources already stored by another dataset are left as that dataset wrote them.
-import fs from "node:fs";
 import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
@@ -12,6 +11,7 @@ import { parsePartialDate } from "../../domain/partial-date.js";
 import type { ParticipationRecordKind } from "../../domain/vocabulary.js";
 import type { DatasetImporter } from "../dataset-importer.js";
 import { PARTICIPATION_FILES } from "./dataset-schemas.js";
+import { readDatasetFile } from "../dataset-file.js";
 
 type FileKey = keyof typeof PARTICIPATION_FILES;
 type RecordOf<K extends FileKey> = z.infer<(typeof PARTICIPATION_FILES)[K]["schema"]>;
@@ -19,13 +19,7 @@ const DIR = "participation";
 
 export function readParticipationFile<K extends FileKey>(datasetsDir: string, key: K): RecordOf<K>[] {
   const spec = PARTICIPATION_FILES[key];
-  const file = path.join(datasetsDir, DIR, spec.file);
-  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as unknown[];
-  return raw.map((record, i) => {
-    const parsed = spec.schema.safeParse(record);
-    if (!parsed.success) throw new Error(`${file} record ${i}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
-    return parsed.data as RecordOf<K>;
-  });
+  return readDatasetFile(path.join(datasetsDir, DIR, spec.file), spec.schema) as RecordOf<K>[];
 }
 
 function dateParts(text: string | null) {

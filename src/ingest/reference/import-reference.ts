@@ -1,5 +1,4 @@
 // Importers of the bundled reference datasets (sources, States and organisations, cyber processes, strategies).
-import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
@@ -11,6 +10,7 @@ import { parsePartialDate } from "../../domain/partial-date.js";
 import type { RecordKind } from "../../domain/vocabulary.js";
 import type { DatasetImporter } from "../dataset-importer.js";
 import { REFERENCE_FILES } from "./dataset-schemas.js";
+import { readDatasetFile } from "../dataset-file.js";
 
 type FileKey = keyof typeof REFERENCE_FILES;
 type RecordOf<K extends FileKey> = z.infer<(typeof REFERENCE_FILES)[K]["schema"]>;
@@ -20,13 +20,7 @@ const DIR = "reference";
 /** Reads and validates one bundled file; a bad record is reported with its position. */
 export function readReferenceFile<K extends FileKey>(datasetsDir: string, key: K): RecordOf<K>[] {
   const spec = REFERENCE_FILES[key];
-  const file = path.join(datasetsDir, DIR, spec.file);
-  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as unknown[];
-  return raw.map((record, i) => {
-    const parsed = spec.schema.safeParse(record);
-    if (!parsed.success) throw new Error(`${file} record ${i}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
-    return parsed.data as RecordOf<K>;
-  });
+  return readDatasetFile(path.join(datasetsDir, DIR, spec.file), spec.schema) as RecordOf<K>[];
 }
 
 function dateParts(text: string | null) {

@@ -1,0 +1,13 @@
+// Reads one bundled JSON dataset file (an array of records) and validates every record against its schema;
+// a bad record is reported with its file and position.
+import fs from "node:fs";
+import type { z } from "zod";
+
+export function readDatasetFile<S extends z.ZodType>(file: string, schema: S): z.infer<S>[] {
+  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as unknown[];
+  return raw.map((record, i) => {
+    const parsed = schema.safeParse(record);
+    if (!parsed.success) throw new Error(`${file} record ${i}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    return parsed.data;
+  });
+}
