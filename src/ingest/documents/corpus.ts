@@ -7,14 +7,16 @@ import path from "node:path";
 import readline from "node:readline";
 import zlib from "node:zlib";
 import { z } from "zod";
-import type { Database } from "../../db/client.js";
+import type { Database, Db } from "../../db/client.js";
 import { findCorpusImport, upsertCorpusImport, type CorpusImport } from "../../db/corpus-imports.js";
 import { getReferenceVocabulary } from "../../db/documents-references.js";
 import { analyzeDocumentTables } from "../../db/documents.js";
 import { findSource } from "../../db/sources.js";
 import { forgetStoredLanguages } from "../../db/search.js";
 import { createReferenceMatcher } from "../../domain/references-entities.js";
-import { ingestDocumentBytes, type DocumentProvenance } from "./ingest.js";
+import type { ParsedDocument } from "../../domain/documents.js";
+import { ingestParsedDocument, skipIfStored, type DocumentProvenance, type IngestResult } from "./ingest.js";
+import { parseUntrustedDocument } from "./parser-pool.js";
 
 /** What datasets/corpus/manifest.json says of the corpus file beside it. */
 export const CorpusManifestSchema = z.object({
@@ -128,18 +130,21 @@ async function importUnderLock(database: Database, manifest: CorpusManifest, opt
   const source = await findSource(db, manifest.sourceId);
   const provenance: DocumentProvenance = { sourceId: source?.id ?? null, licence: manifest.licence, attribution: manifest.attribution };
   const matcher = createReferenceMatcher(await getReferenceVocabulary(db));
-  let index = 0;
   let sinceSaved = 0;
-  for await (const entry of readCorpusEntries(path.join(options.datasetsDir, CORPUS_DIR, manifest.file))) {
-    if (index++ < progress.processed) continue;
-    if (options.signal?.aborted) break;
+  let stopped = false;
+  for await (const item of prepareAhead(db, readCorpusEntries(path.join(options.datasetsDir, CORPUS_DIR, manifest.file)), progress.processed)) {
+    if (options.signal?.aborted) {
+      stopped = true;
+      break;
+    }
     try {
-      const result = await db.transaction((tx) => ingestDocumentBytes(tx, matcher, { name: entry.file, bytes: entry.bytes }, provenance, options.now()));
+      const parsed = item.stored ? null : await item.parsed!;
+      const result = item.stored ?? (await db.transaction((tx) => ingestParsedDocument(tx, matcher, item.file, parsed!, provenance, options.now())));
       if (result.status === "skipped") progress.skipped++;
       else progress.inserted++;
     } catch (error) {
       progress.failed++;
-      progress.failures.push({ file: entry.file, reason: error instanceof Error ? error.message : String(error) });
+      progress.failures.push({ file: item.file.name, reason: error instanceof Error ? error.message : String(error) });
     }
     progress.processed++;
     if (++sinceSaved >= PROGRESS_EVERY) {
@@ -150,7 +155,7 @@ async function importUnderLock(database: Database, manifest: CorpusManifest, opt
     }
     await options.onDocument?.({ state: "loading", processed: progress.processed, total: progress.total, failed: progress.failed });
   }
-  const complete = !options.signal?.aborted && progress.processed >= index;
+  const complete = !stopped;
   progress.updatedAt = options.now();
   if (complete) progress.finishedAt = progress.updatedAt;
   await upsertCorpusImport(db, progress);
@@ -165,6 +170,37 @@ async function importUnderLock(database: Database, manifest: CorpusManifest, opt
     log(`corpus ${manifest.corpus}: paused after ${progress.processed} of ${progress.total} documents; the next start resumes`);
   }
   return progress;
+}
+
+/** How many documents are read, checked and parsed ahead of the one being stored. */
+const LOOKAHEAD = 2;
+
+interface PreparedEntry {
+  file: { name: string; bytes: Buffer };
+  /** The "skipped" result when these bytes are stored already. */
+  stored: IngestResult | null;
+  /** Parsing in the parser worker, settled or not; null when stored. */
+  parsed: Promise<ParsedDocument> | null;
+}
+
+/**
+ * Yields the entries after the first `skip`, each checked against the stored hashes and handed to the parser worker a
+ * few entries ahead, so parsing runs on the other core while this thread stores the previous document.
+ */
+async function* prepareAhead(db: Db, entries: AsyncIterable<CorpusEntry>, skip: number): AsyncGenerator<PreparedEntry> {
+  const queue: PreparedEntry[] = [];
+  let index = 0;
+  for await (const entry of entries) {
+    if (index++ < skip) continue;
+    const file = { name: entry.file, bytes: entry.bytes };
+    const stored = await skipIfStored(db, file);
+    const parsed = stored ? null : parseUntrustedDocument(file.bytes, file.name);
+    // Observed at once so a failure waiting in the queue is not an unhandled rejection; awaited again when its turn comes.
+    parsed?.catch(() => {});
+    queue.push({ file, stored, parsed });
+    if (queue.length > LOOKAHEAD) yield queue.shift()!;
+  }
+  while (queue.length) yield queue.shift()!;
 }
 
 export interface BackgroundCorpusImport {
