@@ -1,7 +1,6 @@
 // Imports datasets/international-law (positions on international law, treaties, treaty actions and their sources),
 // idempotently by natural key with counts. Records an editor changed are left as the editor left them; sources
 // already stored by another dataset are left as that dataset wrote them.
-import fs from "node:fs";
 import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
@@ -9,8 +8,8 @@ import { loadEditorialLocks } from "../../db/changes.js";
 import * as t from "../../db/schema/index.js";
 import type { ImportCounts } from "../../db/schema/imports.js";
 import { addCounts, emptyCounts, syncRows, type Tx } from "../../db/upsert.js";
-import { parsePartialDate } from "../../domain/partial-date.js";
 import type { RecordKind } from "../../domain/vocabulary.js";
+import { dateParts, readDatasetFile } from "../dataset-file.js";
 import type { DatasetImporter } from "../dataset-importer.js";
 import { INTERNATIONAL_LAW_FILES } from "./dataset-schemas.js";
 
@@ -20,18 +19,7 @@ const DIR = "international-law";
 
 export function readInternationalLawFile<K extends FileKey>(datasetsDir: string, key: K): RecordOf<K>[] {
   const spec = INTERNATIONAL_LAW_FILES[key];
-  const file = path.join(datasetsDir, DIR, spec.file);
-  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as unknown[];
-  return raw.map((record, i) => {
-    const parsed = spec.schema.safeParse(record);
-    if (!parsed.success) throw new Error(`${file} record ${i}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
-    return parsed.data as RecordOf<K>;
-  });
-}
-
-function dateParts(text: string | null) {
-  const value = parsePartialDate(text);
-  return { date: value?.date ?? null, precision: value?.precision ?? null };
+  return readDatasetFile(path.join(datasetsDir, DIR, spec.file), spec.schema) as RecordOf<K>[];
 }
 
 async function syncSources(tx: Tx, kind: RecordKind, records: { id: string; sources: string[] }[], locked: Set<string>): Promise<ImportCounts> {

@@ -7,11 +7,10 @@ import * as t from "../../db/schema/index.js";
 import type { ImportCounts } from "../../db/schema/imports.js";
 import { loadEditorialLocks } from "../../db/changes.js";
 import { addCounts, emptyCounts, syncRows, type Tx } from "../../db/upsert.js";
-import { parsePartialDate } from "../../domain/partial-date.js";
 import type { ParticipationRecordKind } from "../../domain/vocabulary.js";
 import type { DatasetImporter } from "../dataset-importer.js";
 import { PARTICIPATION_FILES } from "./dataset-schemas.js";
-import { readDatasetFile } from "../dataset-file.js";
+import { dateParts, readDatasetFile } from "../dataset-file.js";
 
 type FileKey = keyof typeof PARTICIPATION_FILES;
 type RecordOf<K extends FileKey> = z.infer<(typeof PARTICIPATION_FILES)[K]["schema"]>;
@@ -20,11 +19,6 @@ const DIR = "participation";
 export function readParticipationFile<K extends FileKey>(datasetsDir: string, key: K): RecordOf<K>[] {
   const spec = PARTICIPATION_FILES[key];
   return readDatasetFile(path.join(datasetsDir, DIR, spec.file), spec.schema) as RecordOf<K>[];
-}
-
-function dateParts(text: string | null) {
-  const value = parsePartialDate(text);
-  return { date: value?.date ?? null, precision: value?.precision ?? null };
 }
 
 async function syncParticipationSources(tx: Tx, kind: ParticipationRecordKind, records: { id: string; sources: string[] }[]): Promise<ImportCounts> {

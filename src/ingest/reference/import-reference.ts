@@ -6,11 +6,10 @@ import * as t from "../../db/schema/index.js";
 import type { ImportCounts } from "../../db/schema/imports.js";
 import { loadEditorialLocks, membershipKeyOf } from "../../db/changes.js";
 import { addCounts, emptyCounts, syncRows, type Tx } from "../../db/upsert.js";
-import { parsePartialDate } from "../../domain/partial-date.js";
 import type { RecordKind } from "../../domain/vocabulary.js";
 import type { DatasetImporter } from "../dataset-importer.js";
 import { REFERENCE_FILES } from "./dataset-schemas.js";
-import { readDatasetFile } from "../dataset-file.js";
+import { dateParts, readDatasetFile } from "../dataset-file.js";
 
 type FileKey = keyof typeof REFERENCE_FILES;
 type RecordOf<K extends FileKey> = z.infer<(typeof REFERENCE_FILES)[K]["schema"]>;
@@ -21,11 +20,6 @@ const DIR = "reference";
 export function readReferenceFile<K extends FileKey>(datasetsDir: string, key: K): RecordOf<K>[] {
   const spec = REFERENCE_FILES[key];
   return readDatasetFile(path.join(datasetsDir, DIR, spec.file), spec.schema) as RecordOf<K>[];
-}
-
-function dateParts(text: string | null) {
-  const value = parsePartialDate(text);
-  return { date: value?.date ?? null, precision: value?.precision ?? null };
 }
 
 /** Records editors changed (locked ids) keep the sources their reviewed changes attached. */
