@@ -36,7 +36,25 @@ export function mapError(error: unknown): MappedError {
     const code = STATUS_CODES[error.status] ?? "internal";
     return { status: error.status, body: { error: { code, message: error.message || code } } };
   }
+  // Malformed input that reached a decoder or the database: the client's mistake, whichever handler met it first.
+  if (error instanceof URIError) return { status: 400, body: { error: { code: "invalid_input", message: "the address holds malformed percent-encoding" } } };
+  const sqlState = sqlStateOf(error);
+  if (sqlState && TEXT_REFUSED_BY_DATABASE.has(sqlState)) {
+    return { status: 400, body: { error: { code: "invalid_input", message: "text may not hold NUL characters or invalid UTF-8" } } };
+  }
   return { status: 500, body: { error: { code: "internal", message: "internal server error" } } };
+}
+
+/** SQLSTATEs of text PostgreSQL cannot store: a NUL byte (22021 character_not_in_repertoire, 22P05 in JSON). */
+const TEXT_REFUSED_BY_DATABASE = new Set(["22021", "22P05"]);
+
+/** The SQLSTATE of a database error, found through the causes the query builder wraps it in. */
+function sqlStateOf(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 /** Turns zod issues from request validation into our 400 body. */

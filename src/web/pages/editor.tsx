@@ -153,7 +153,9 @@ export function editorPages(deps: AppDeps) {
     const principal = requirePermission(c, "edit");
     const body = await c.req.parseBody();
     const version = body["version"] === "after" ? "after" : "before";
-    const change = await insertRestoreChange(deps.db, { entryId: Number(body["entry_id"]), version, authorId: principal.user.id, now: deps.now() });
+    const entryId = Number(body["entry_id"]);
+    if (!Number.isSafeInteger(entryId) || entryId < 1) throw new InvalidInputError("choose a history entry to restore", [{ path: "entry_id", message: "not a history entry id" }]);
+    const change = await insertRestoreChange(deps.db, { entryId, version, authorId: principal.user.id, now: deps.now() });
     return c.redirect(`/editor/changes/${change.id}`, 303);
   });
   return app;
