@@ -9,7 +9,7 @@ import { VOTE_OPTIONS } from "../domain/vocabulary.js";
 import { errorResponses } from "../http/errors.js";
 import { CsvBomQuery, csvResponse } from "./csv-response.js";
 import { paginated, toPage } from "./pagination.js";
-import { createApiRouter } from "./router.js";
+import { createApiRouter, listRoute } from "./router.js";
 import {
   CompareQuery,
   presentVoteComparison,
@@ -22,14 +22,7 @@ import {
   VoteEventSummarySchema,
 } from "./votes.schemas.js";
 
-const listRoute = createRoute({
-  method: "get",
-  path: "/",
-  tags: ["Votes"],
-  summary: "List recorded GA vote events (filter: cyber only, session, symbol or title)",
-  request: { query: VoteEventListQuery },
-  responses: { 200: { description: "A page of vote events", content: { "application/json": { schema: VoteEventListSchema } } }, 400: errorResponses[400] },
-});
+const list = listRoute({ tag: "Votes", summary: "List recorded GA vote events (filter: cyber only, session, symbol or title)", description: "A page of vote events", query: VoteEventListQuery, schema: VoteEventListSchema });
 
 const compareRoute = createRoute({
   method: "get",
@@ -72,7 +65,7 @@ const eventRoute = createRoute({
 
 export function votesApi(deps: AppDeps) {
   const app = createApiRouter();
-  app.openapi(listRoute, async (c) => {
+  app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const { items, total } = await listVoteEvents(
       deps.db,
