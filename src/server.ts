@@ -16,7 +16,7 @@ import { createHealthApp } from "./http/health.js";
 import { createMetrics } from "./http/metrics.js";
 import { requestContext } from "./http/request-log.js";
 import { ALREADY_STARTED, trackStartup, type StartupState } from "./http/startup-state.js";
-import { startBackgroundCorpusImport } from "./ingest/documents/corpus.js";
+import { getCorpusStatus, readCorpusManifest, startBackgroundCorpusImport, type CorpusStatus } from "./ingest/documents/corpus.js";
 import { DATASETS_DIR, seedDatabase, type SeedProgress } from "./ingest/seed.js";
 import { createLogger, type Logger } from "./logger.js";
 import { startDeliveryWorker } from "./newsletter/worker.js";
@@ -30,13 +30,16 @@ export interface AppOptions {
   startup?: StartupState;
   /** The PostgreSQL pool's connections, for /metrics. */
   poolStats?: (() => PoolStats) | undefined;
+  /** Where the bundled document corpus import stands, for /readyz and /metrics. */
+  corpusStatus?: (() => Promise<CorpusStatus>) | undefined;
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
   const { logger } = deps;
   const startup = options.startup ?? ALREADY_STARTED;
-  const metrics = createMetrics({ db: deps.db, driver: deps.driver, now: deps.now, startup, poolStats: options.poolStats });
+  const { poolStats, corpusStatus } = options;
+  const metrics = createMetrics({ db: deps.db, driver: deps.driver, now: deps.now, startup, poolStats, corpusStatus });
   // First, so the request id is set before anything can log and every answer (errors too) is timed and echoes it.
   app.use(requestContext({ logger, observe: metrics.observe }));
   app.use(
@@ -59,7 +62,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.use(requestBodyLimit(deps));
   // Principal, deny-by-default for anonymous writes, and CSRF: before every route, including ones added later.
   app.use(editorialGuard(deps));
-  app.route("/", createHealthApp({ db: deps.db, driver: deps.driver, startup, metrics }));
+  app.route("/", createHealthApp({ db: deps.db, driver: deps.driver, startup, metrics, corpusStatus }));
   app.use("/static/*", serveStatic({ root: pathOf(STATIC_ROOT), rewriteRequestPath: (p) => p.replace(/^\/static/, "") }));
   app.use("/assets/*", serveStatic({ root: pathOf(ASSETS_ROOT), rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }));
   const api = createApiApp(deps);
@@ -111,7 +114,9 @@ export async function startServer(config: Config, options: { logger?: Logger; on
   const deps = createAppDeps(config, database, { logger });
   // The queue is worked here too: on the embedded database no other process may open it.
   const worker = startDeliveryWorker({ db: deps.db, mailer: deps.mailer, webhook: deps.webhook, settings: deps.newsletter, log: logger });
-  const app = createApp(deps, { startup: startup.state, poolStats: database.poolStats });
+  const corpusManifest = readCorpusManifest(DATASETS_DIR);
+  const corpusStatus = corpusManifest ? () => getCorpusStatus(database, corpusManifest) : undefined;
+  const app = createApp(deps, { startup: startup.state, poolStats: database.poolStats, corpusStatus });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });

@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/database.js";
 import { openDatabase } from "../db/client.js";
+import type { CorpusStatus } from "../ingest/documents/corpus.js";
 import { deliveries } from "../db/schema/index.js";
 import { createHealthApp } from "./health.js";
 import { createMetrics } from "./metrics.js";
@@ -15,11 +16,11 @@ import { trackStartup, type StartupState } from "./startup-state.js";
 const VERSION = (JSON.parse(fs.readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 const NOW = new Date("2026-11-23T12:00:00Z");
 
-function buildApp(database: Pick<TestDatabase, "db" | "driver" | "poolStats">, startup: StartupState): Hono {
-  const metrics = createMetrics({ db: database.db, driver: database.driver, now: () => NOW, startup, poolStats: database.poolStats });
+function buildApp(database: Pick<TestDatabase, "db" | "driver" | "poolStats">, startup: StartupState, corpusStatus?: () => Promise<CorpusStatus>): Hono {
+  const metrics = createMetrics({ db: database.db, driver: database.driver, now: () => NOW, startup, poolStats: database.poolStats, corpusStatus });
   const app = new Hono();
   app.use(requestContext({ observe: metrics.observe }));
-  app.route("/", createHealthApp({ db: database.db, driver: database.driver, startup, metrics }));
+  app.route("/", createHealthApp({ db: database.db, driver: database.driver, startup, metrics, corpusStatus }));
   app.get("/api/v1/states/:iso3", (c) => c.json({ iso3: c.req.param("iso3") }));
   return app;
 }
@@ -99,6 +100,19 @@ describe.each(TEST_DRIVERS)("health and metrics on $label", ({ driver, skip }) =
     for (const line of text.split("\n").filter((l) => l && !l.startsWith("#"))) expect(line).toMatch(/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? (-?[0-9.e+-]+|nan|[+-]inf)$/i);
     const names = new Set(text.split("\n").filter((l) => l.startsWith("# TYPE ")).map((l) => l.split(" ")[2]));
     for (const name of [...text.matchAll(/^# HELP (\S+)/gm)].map((m) => m[1])) expect(names.has(name)).toBe(true);
+  });
+
+  it.skipIf(skip)("reports the background corpus import in /readyz without refusing traffic, and in /metrics", async () => {
+    const loading: CorpusStatus = { state: "loading", processed: 1214, total: 1974, failed: 2 };
+    const app = buildApp(database, finishedStartup(), async () => loading);
+    const ready = await app.request("/readyz");
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready", corpus: loading });
+    const text = await (await app.request("/metrics")).text();
+    expect(text).toMatch(/^normwatch_corpus_import_documents\{state="processed"\} 1214$/m);
+    expect(text).toMatch(/^normwatch_corpus_import_documents\{state="total"\} 1974$/m);
+    expect(text).toMatch(/^normwatch_corpus_import_documents\{state="failed"\} 2$/m);
+    expect(text).toMatch(/^normwatch_corpus_import_finished 0$/m);
   });
 });
 

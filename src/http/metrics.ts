@@ -59,7 +59,10 @@ export function createMetrics(sources: MetricsSources): AppMetrics {
   const seed = new Gauge({ name: "normwatch_seed_datasets", help: "Bundled datasets this process has imported or found up to date (done) of all (total)", labelNames: ["state"], registers });
   const seedFinished = new Gauge({ name: "normwatch_seed_finished", help: "1 once this process finished importing the bundled datasets", registers });
   const corpus = sources.corpusStatus
-    ? new Gauge({ name: "normwatch_corpus_import_documents", help: "Documents of the bundled corpus: handled so far (processed), failed, and in the corpus (total)", labelNames: ["state"], registers })
+    ? {
+        documents: new Gauge({ name: "normwatch_corpus_import_documents", help: "Documents of the bundled corpus: handled so far (processed), failed, and in the corpus (total)", labelNames: ["state"], registers }),
+        finished: new Gauge({ name: "normwatch_corpus_import_finished", help: "1 once the bundled corpus is imported into this database", registers }),
+      }
     : undefined;
   const poolStats = sources.poolStats;
   if (poolStats) {
@@ -101,9 +104,10 @@ export function createMetrics(sources: MetricsSources): AppMetrics {
     }
     if (corpus && sources.corpusStatus) {
       const status = await sources.corpusStatus();
-      corpus.set({ state: "processed" }, status.processed);
-      corpus.set({ state: "failed" }, status.failed);
-      corpus.set({ state: "total" }, status.total);
+      corpus.documents.set({ state: "processed" }, status.processed);
+      corpus.documents.set({ state: "failed" }, status.failed);
+      corpus.documents.set({ state: "total" }, status.total);
+      corpus.finished.set(status.state === "done" ? 1 : 0);
     }
   }
 
