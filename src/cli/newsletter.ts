@@ -16,7 +16,7 @@ import { startDeliveryWorker } from "../newsletter/worker.js";
 import { withDatabase } from "./database.js";
 
 export async function runSend(config: Config, options: { watch: boolean }): Promise<void> {
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { format: config.logFormat });
   const settings = newsletterSettingsFrom(config, (line) => logger.info(line));
   if (!settings.secret) throw new ConfigError(settings.disabledReason ?? "NEWSLETTER_SECRET is required to send");
   const mailer = createMailer(config, logger);
