@@ -2,7 +2,7 @@
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "../config.js";
 import { runMigrate, runSeed } from "./db.js";
-import { runDatasetsBuild } from "./datasets-build.js";
+import { runCorpusBuild, runDatasetsBuild } from "./datasets-build.js";
 import { registerInternationalLawCommands } from "./international-law.js";
 import { runServe } from "./serve.js";
 import { registerUserCommands } from "./user.js";
@@ -40,6 +40,12 @@ datasets
   .option("--out <dir>", "output folder", "datasets/reference")
   .option("--retrieved-on <date>", "retrieval date recorded on dataset sources", new Date().toISOString().slice(0, 10))
   .action((options: { shared: string; out: string; retrievedOn: string }) => runDatasetsBuild(options));
+datasets
+  .command("build-corpus")
+  .description("re-pack the English GA resolutions of sessions 74–79 from ../shared/data as datasets/corpus")
+  .option("--shared <dir>", "upstream data folder", "../shared/data")
+  .option("--datasets <dir>", "datasets folder", "datasets")
+  .action((options: { shared: string; datasets: string }) => runCorpusBuild(options));
 
 registerVotesCommands(program);
 registerIngestCommand(program);

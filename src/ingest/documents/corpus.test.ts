@@ -7,6 +7,7 @@ import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../../te
 import { queryRows } from "../../db/client.js";
 import { findCorpusImport } from "../../db/corpus-imports.js";
 import { sourcesImporter, statesImporter } from "../reference/import-reference.js";
+import { buildGaCorpus, GA_CORPUS } from "./corpus-build.js";
 import { CORPUS_DIR, getCorpusStatus, importBundledCorpus, readCorpusEntries, readCorpusManifest, startBackgroundCorpusImport, writeCorpusFile } from "./corpus.js";
 
 const BUNDLED = new URL("../../../datasets/documents/", import.meta.url).pathname;
@@ -97,6 +98,21 @@ describe.each(TEST_DRIVERS)("background corpus import on $label", ({ driver, ski
     expect(row).toMatchObject({ processed: 6, inserted: 5 });
     await job.stop();
   });
+});
+
+const SHARED = new URL("../../../../shared/data/", import.meta.url).pathname;
+const hasShared = fs.existsSync(path.join(SHARED, GA_CORPUS.archive));
+
+describe.skipIf(!hasShared)(hasShared ? "datasets/corpus" : "datasets/corpus (skipped: ../shared/data/unga-resolutions-akn is absent)", () => {
+  it("is what normwatch datasets build-corpus makes from the upstream archive", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-corpus-build-"));
+    try {
+      const built = buildGaCorpus(SHARED, out);
+      expect(built).toEqual(readCorpusManifest(new URL("../../../datasets/", import.meta.url).pathname));
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
 
 describe("an install without a bundled corpus", () => {
