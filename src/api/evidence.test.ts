@@ -121,14 +121,18 @@ describe.each(TEST_DRIVERS)("Evidence and implementation API on $label", ({ driv
     expect(body.indicators.map((i) => [i.id, i.states_met, i.is_derived])).toEqual([
       ["first-cyber-strategy", expectedStrategies, true],
       ["budapest-convention-party", expectedParties, true],
+      // 31 States with a listed position; 68 States among the 69 identified signatories (the 69th is the EU).
+      ["legal-position-published", 31, true],
+      ["un-cybercrime-signed", 68, true],
     ]);
     expect(body.indicators[0]!.rule).toMatch(/^Derived: /);
     expect(body.values.map((v) => [v.indicator_id, v.state_iso3, v.is_met])).toEqual([
       ["first-cyber-strategy", "DEU", true],
       ["budapest-convention-party", "DEU", true],
+      ["legal-position-published", "DEU", true],
     ]);
-    // No sourced Budapest row for the United States: no value (unknown), never "not met".
-    expect((await get<Indicators>("/api/v1/implementation/indicators?state=USA")).body.values.map((v) => v.indicator_id)).toEqual(["first-cyber-strategy"]);
+    // No sourced Budapest or UN Convention row for the United States: no value (unknown), never "not met".
+    expect((await get<Indicators>("/api/v1/implementation/indicators?state=USA")).body.values.map((v) => v.indicator_id)).toEqual(["first-cyber-strategy", "legal-position-published"]);
   });
 
   it.skipIf(skip)("documents the evidence and implementation endpoints in the OpenAPI document", async () => {

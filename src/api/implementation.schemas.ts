@@ -73,6 +73,7 @@ export const IndicatorsSchema = z
         rule: z.string(),
         source_ids: z.array(z.string()),
         related_item_ids: z.array(z.string()).openapi({ description: "norms and CBMs it is shown beside, for context; never counted as evidence" }),
+        values_only_where_sourced: z.boolean().openapi({ description: "true: only States the dataset has a row for have a value; any other State's value is unknown, not 'not met'" }),
         states_met: z.number().int(),
         states_total: z.number().int(),
       }),
@@ -87,7 +88,7 @@ export function presentIndicators(all: DerivedIndicatorValue[], shown: DerivedIn
     indicators: DERIVED_INDICATOR_IDS.map((id) => {
       const d = DERIVED_INDICATORS[id];
       const values = all.filter((v) => v.indicatorId === id);
-      return { id, label: d.label, is_derived: true as const, rule: d.rule, source_ids: d.sourceIds, related_item_ids: d.relatedItemIds, states_met: values.filter((v) => v.isMet).length, states_total: values.length };
+      return { id, label: d.label, is_derived: true as const, rule: d.rule, source_ids: d.sourceIds, related_item_ids: d.relatedItemIds, values_only_where_sourced: d.hasValuesOnlyWhereSourced, states_met: values.filter((v) => v.isMet).length, states_total: values.length };
     }),
     values: shown.map((v) => ({ indicator_id: v.indicatorId, state_iso3: v.stateIso3, is_met: v.isMet, since: presentPartialDate(v.since) })),
   };

@@ -45,7 +45,11 @@ export function DerivedIndicatorBox(props: { definition: DerivedIndicatorDefinit
       <h2 id={headingId}><span class="badge">Derived indicator</span> {d.label}</h2>
       <p>{d.rule}</p>
       <p class="meta">Shown here for context: it is not evidence for this item and is not counted in the roll-up.</p>
-      <p><strong>{met.length}</strong> of {values.length} States.</p>
+      {d.hasValuesOnlyWhereSourced ? (
+        <p><strong>{met.length}</strong> States in the data{met.length < values.length ? ` (of ${values.length} with a sourced row)` : ""}; for the others the data says nothing (unknown).</p>
+      ) : (
+        <p><strong>{met.length}</strong> of {values.length} States.</p>
+      )}
       <details>
         <summary>Which States</summary>
         <ul class="columns">

@@ -53,4 +53,14 @@ describe("regional roll-up page", () => {
     const table = html.slice(start, html.indexOf("</details>", start));
     expect(table).toMatch(new RegExp(`13\\(c\\)</a> [^<]+</th><td class="num">${africanSize}</td><td class="num">2</td><td class="num">\\d+%</td><td class="num">1</td>`));
   });
+
+  it("shows derived indicators per group beside the evidence, each with its dataset, without counting them as evidence (issue 16)", async () => {
+    const html = await (await t.app.request("/implementation")).text();
+    const section = html.slice(html.indexOf('id="indicators-heading"'), html.indexOf("</section>", html.indexOf('id="indicators-heading"')));
+    expect(section).toContain("They are not evidence for any norm or CBM and are not counted above.");
+    expect(section).toContain("<strong>Published a position on how international law applies to ICTs</strong> — positions on international law (not complete).");
+    const african = section.slice(section.indexOf(">African Group</th>"), section.indexOf("</tr>", section.indexOf(">African Group</th>")));
+    // Kenya is the one African State with a listed position, Benin and Côte d'Ivoire the sourced Budapest accessions.
+    expect(african).toMatch(new RegExp(`<td>\\d+ of ${africanSize}</td><td>2 of ${africanSize}</td><td>1 of ${africanSize}</td><td>\\d+ of ${africanSize}</td>`));
+  });
 });

@@ -6,6 +6,8 @@ import type { AppDeps } from "../../http/deps.js";
 import { listFrameworks } from "../../db/frameworks.js";
 import type { FrameworkWithItems } from "../../domain/framework.js";
 import { ImplementationStyles } from "../components/evidence-map.js";
+import { loadDerivedIndicatorValues } from "../../db/implementation-indicators.js";
+import { IndicatorCoverageSection } from "../components/indicator-coverage.js";
 import { Layout } from "../layout.js";
 
 type Measure = "implemented" | "any";
@@ -109,6 +111,7 @@ export function implementationPages(deps: AppDeps) {
     const measure: Measure = c.req.query("measure") === "any" ? "any" : "implemented";
     if (!framework) return c.html(<Layout title="Implementation" path="/implementation"><h1>Implementation</h1><p>No frameworks yet.</p></Layout>);
     const rollup = await loadImplementationRollup(deps.db, { frameworkId: framework.id });
+    const indicatorValues = await loadDerivedIndicatorValues(deps.db);
     return c.html(
       <Layout title={`Implementation of ${framework.name} by region`} path="/implementation" description="Coverage of norms and CBMs by published evidence, per UN regional group and regional organisation" head={<ImplementationStyles />}>
         <h1>Implementation by region</h1>
@@ -140,6 +143,7 @@ export function implementationPages(deps: AppDeps) {
           <li><span class="heat-4">up to 80%</span></li>
           <li><span class="heat-5">up to 100%</span></li>
         </ul>
+        <IndicatorCoverageSection groups={rollup.rows.map((r) => r.group)} values={indicatorValues} />
         <h2>Tables by group</h2>
         {rollup.rows.map((row) => <GroupTable row={row} framework={framework} />)}
         <p class="meta">

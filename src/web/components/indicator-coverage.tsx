@@ -1,0 +1,56 @@
+// Derived indicators per UN regional group and organisation: members meeting each indicator, labelled with the
+// dataset it comes from and kept apart from evidence (never counted in the evidence roll-up).
+import { DERIVED_INDICATOR_IDS, DERIVED_INDICATORS, indicatorCoverageByGroup, type DerivedIndicatorValue } from "../../domain/implementation-indicators.js";
+
+const DATASET_LABELS: Record<string, string> = {
+  "dataset:kostyuk-strategies": "Kostyuk national cybersecurity strategies dataset",
+  "dataset:treaty-status": "treaty status (partial, each row as of its own page)",
+  "dataset:national-positions": "positions on international law (not complete)",
+};
+
+export function IndicatorCoverageSection(props: { groups: { key: string; label: string; memberIso3s: string[] }[]; values: DerivedIndicatorValue[] }) {
+  const rows = indicatorCoverageByGroup(props.groups, props.values);
+  const labelOf = new Map(props.groups.map((g) => [g.key, g.label]));
+  return (
+    <section aria-labelledby="indicators-heading" class="derived">
+      <h2 id="indicators-heading"><span class="badge">Derived indicators</span> From sourced datasets, beside the evidence</h2>
+      <p>
+        Facts computed by a stated rule from bundled datasets. They are not evidence for any norm or CBM and are not counted above. Where a dataset is partial, a State
+        without a row has no value: "n of m" then counts members the data shows, not a share of those that did not.
+      </p>
+      <ul>
+        {DERIVED_INDICATOR_IDS.map((id) => {
+          const d = DERIVED_INDICATORS[id];
+          return <li><strong>{d.label}</strong> — {d.sourceIds.map((s) => DATASET_LABELS[s] ?? s).join("; ")}. {d.rule}</li>;
+        })}
+      </ul>
+      <div class="heatmap-wrap">
+        <table class="heatmap indicator-coverage">
+          <caption>Members meeting each derived indicator, per group</caption>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              {DERIVED_INDICATOR_IDS.map((id) => <th scope="col">{DERIVED_INDICATORS[id].label}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr>
+                <th scope="row">{labelOf.get(row.key)}</th>
+                {row.cells.map((c) => (
+                  <td>
+                    {c.met} of {c.members}
+                    {DERIVED_INDICATORS[c.indicatorId].hasValuesOnlyWhereSourced && c.withValue > c.met ? <span class="share">{c.withValue - c.met} not met in the data</span> : null}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="meta">
+        As JSON: <a href="/api/v1/implementation/indicators">/api/v1/implementation/indicators</a> · <a href="/international-law">Positions on international law</a> · <a href="/treaties">Treaties</a>
+      </p>
+    </section>
+  );
+}
