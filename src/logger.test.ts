@@ -44,12 +44,11 @@ describe("logger", () => {
     expect(silent.lines).toEqual([]);
   });
 
-  it("writes readable lines in the pretty format", () => {
+  it("writes one readable line per event in the pretty format, without repeating what the message says", () => {
     const { lines, logger } = capture("info", "pretty");
-    logger.info("Normwatch is serving http://localhost:3000", { requestId: "abc" });
-    const text = lines.join("\n");
-    expect(text).toMatch(/INFO.*Normwatch is serving http:\/\/localhost:3000/);
-    expect(text).toContain('requestId: "abc"');
+    logger.info("GET /states 200 3.1ms", { requestId: "abc", method: "GET", path: "/states", route: "/states", status: 200, durationMs: 3.1 });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/INFO.*GET \/states 200 3\.1ms \{"requestId":"abc"\}$/);
     expect(() => JSON.parse(lines[0] ?? "")).toThrow();
   });
 });
