@@ -2,7 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { SearchFilters, SearchHit, SearchResult, Snippet } from "../domain/search.js";
 import { SEARCH_CONFIGS } from "../domain/vocabulary.js";
-import { searchConfigOf } from "../domain/documents.js";
+import { foldInvisibleCharacters, searchConfigOf } from "../domain/documents.js";
 import { queryRows, type Db } from "./client.js";
 
 // Private-use characters never stored in text (cleanText removes them), so they can only come from ts_headline.
@@ -91,7 +91,9 @@ function filterConditions(f: SearchFilters): SQL[] {
   return out;
 }
 
-export async function searchParagraphs(db: Db, q: string, filters: SearchFilters, page: { limit: number; offset: number }): Promise<SearchResult> {
+export async function searchParagraphs(db: Db, query: string, filters: SearchFilters, page: { limit: number; offset: number }): Promise<SearchResult> {
+  // A phrase pasted from a PDF may carry a soft hyphen or a ligature; stored text has none (cleanText).
+  const q = foldInvisibleCharacters(query);
   const configs = filters.language ? [searchConfigOf(filters.language)] : await storedConfigs(db);
   if (configs.length === 0) return { total: 0, hits: [], isEmptyQuery: !(await hasSearchableWords(db, q, filters.language)) };
   const where = sql.join([matchCondition(q, configs), ...filterConditions(filters)], sql` AND `);

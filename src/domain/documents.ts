@@ -99,6 +99,16 @@ export function paragraphPermalink(slug: string, anchor: string): string {
   return `${documentPath(slug)}#${anchor}`;
 }
 
+/**
+ * Text that looks the same on screen must search the same: PDF and word-processor text carries soft hyphens, zero-width
+ * spaces, word joiners, byte-order marks and typographic ligatures (ﬁ, ﬃ) that PostgreSQL's parser keeps
+ * inside words, so "Global Plan of Ac\u00adtion" or "Traﬃcking" never matched a phrase typed or pasted from the page.
+ * Removes the invisible ones and spells ligatures out; used on stored text and on search queries alike.
+ */
+export function foldInvisibleCharacters(text: string): string {
+  return text.replace(/[\u00ad\u200b\u2060\ufeff]/g, "").replace(/[\ufb00-\ufb06]/g, (ligature) => ligature.normalize("NFKC"));
+}
+
 /** The slug of a document without a UN symbol: "doc-" and the start of its content hash. */
 export function slugWithoutSymbol(contentHash: string): string {
   return `doc-${contentHash.slice(0, 12)}`;
@@ -116,8 +126,7 @@ export function uniqueAnchors(paragraphs: ParsedParagraph[]): ParsedParagraph[] 
 
 /** Text as stored: NFC, no control characters (which also keeps the highlight markers unique), spaces collapsed. */
 export function cleanText(text: string): string {
-  return text
-    .normalize("NFC")
+  return foldInvisibleCharacters(text.normalize("NFC"))
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\ue000\ue001]/g, " ")
     .replace(/\u00a0/g, " ")
     .replace(/[ \t\r\n]+/g, " ")
