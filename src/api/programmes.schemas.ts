@@ -1,6 +1,6 @@
 // Request and response schemas of the capacity-building programmes API, and the presenters that fill them.
 import { z } from "@hono/zod-openapi";
-import type { Programme, ProgrammeDetail } from "../domain/iati.js";
+import type { Programme, ProgrammeDetail } from "../domain/programme.js";
 import { CONFIDENCE_LEVELS } from "../domain/vocabulary.js";
 import { CsvBomQuery } from "./csv-response.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";

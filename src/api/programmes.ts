@@ -3,7 +3,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../http/deps.js";
 import { getProgramme, listEvidencedItemsByState, listProgrammes } from "../db/programmes.js";
 import { listSourcesByRecord } from "../db/sources.js";
-import { findProgrammeGaps, PROGRAMME_CSV_COLUMNS, programmeCsvRows } from "../domain/iati.js";
+import { findProgrammeGaps, PROGRAMME_CSV_COLUMNS, programmeCsvRows } from "../domain/programme.js";
 import { errorResponses } from "../http/errors.js";
 import { csvResponse } from "./csv-response.js";
 import { paginated } from "./pagination.js";

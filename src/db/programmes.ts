@@ -2,7 +2,7 @@
 // source, and which norms/CBMs have published evidence in which States (for gaps).
 import { and, arrayContains, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
-import type { Programme, ProgrammeDetail, ProgrammeFilter } from "../domain/iati.js";
+import type { Programme, ProgrammeDetail, ProgrammeFilter } from "../domain/programme.js";
 import type { ImportCounts } from "./schema/imports.js";
 import { queryRows, type Db } from "./client.js";
 import * as t from "./schema/index.js";

@@ -1,7 +1,7 @@
 // What the implementation tracker shows about one State: evidence per norm/CBM (by status and by who reports
 // it), instruments with their assessments and rubric versions, programmes benefiting it, and gaps.
 import type { FrameworkItem } from "./framework.js";
-import type { Programme } from "./iati.js";
+import type { Programme } from "./programme.js";
 import type { InstrumentAssessments } from "./instruments.js";
 import type { Rubric } from "./rubric.js";
 import type { EvidenceStatus, ReporterKind } from "./vocabulary.js";

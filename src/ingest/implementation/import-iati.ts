@@ -6,7 +6,7 @@
 import type { Db } from "../../db/client.js";
 import { listIso3ByIso2, upsertImportedProgrammes, type ImportedProgramme } from "../../db/programmes.js";
 import type { ImportCounts } from "../../db/schema/imports.js";
-import { parseIatiActivities, programmeFromIati, type IatiProblem } from "../../domain/iati.js";
+import { parseIatiActivities, programmeFromIati, type IatiProblem } from "./iati.js";
 
 export interface IatiImportInput {
   xml: string;

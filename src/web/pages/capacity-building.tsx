@@ -8,7 +8,7 @@ import { getProgramme, listEvidencedItemsByState, listProgrammeFunders, listProg
 import { listStates } from "../../db/states.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import type { FrameworkItem } from "../../domain/framework.js";
-import { findProgrammeGaps, type Programme, type ProgrammeDetail } from "../../domain/iati.js";
+import { findProgrammeGaps, type Programme, type ProgrammeDetail } from "../../domain/programme.js";
 import { RecordEditorialLinks } from "../components/history.js";
 import { DateRange } from "../components/date-range.js";
 import { SourceList } from "../components/sources.js";

@@ -1,41 +1,10 @@
-// Capacity-building programmes, whose fields are named after IATI activities, and the reading of an IATI
-// activity file (standard 2.0x: iati-activities/iati-activity) into them. Untrusted XML: no DOCTYPE or
-// entity declarations are accepted and only the five predefined entities and character references are decoded.
+// Reads an IATI activity file (standard 2.0x: iati-activities/iati-activity) into activities, and an activity into a
+// capacity-building programme (domain/programme.ts). Untrusted XML: no DOCTYPE or entity declarations are accepted
+// and only the five predefined entities and character references are decoded.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { InvalidInputError } from "./errors.js";
-import { formatPartialDateIso, parsePartialDate, type PartialDate } from "./partial-date.js";
-import type { Source } from "./source.js";
-import type { Confidence } from "./vocabulary.js";
-
-export interface Programme {
-  id: string;
-  iatiIdentifier: string | null;
-  title: string;
-  description: string | null;
-  funders: string[];
-  implementers: string[];
-  beneficiaryStates: string[];
-  region: string | null;
-  start: PartialDate | null;
-  end: PartialDate | null;
-  /** Decimal text as stored (numeric(16,2)), never a float. */
-  budget: string | null;
-  currency: string | null;
-  itemIds: string[];
-  url: string | null;
-  notes: string | null;
-  confidence: Confidence;
-}
-
-export interface ProgrammeDetail extends Programme {
-  sources: Source[];
-}
-
-export interface ProgrammeFilter {
-  beneficiary?: string | undefined;
-  funder?: string | undefined;
-  itemId?: string | undefined;
-}
+import { InvalidInputError } from "../../domain/errors.js";
+import { parsePartialDate, type PartialDate } from "../../domain/partial-date.js";
+import type { Programme } from "../../domain/programme.js";
 
 /** One iati-activity as read from the file, before State codes are resolved. */
 export interface IatiActivity {
@@ -100,15 +69,18 @@ const attr = (node: unknown, name: string): string | null => {
 };
 const list = (node: unknown, name: string): Node[] => ((typeof node === "object" && node ? (node as Node)[name] : undefined) as Node[] | undefined) ?? [];
 
-/** The narrative in English, else the first one (IATI gives one narrative per language). */
-function narrative(node: unknown): string {
+/**
+ * The narrative in English, else the first one (IATI gives one narrative per language). A narrative without
+ * xml:lang is in the activity's default language (`lang`).
+ */
+function narrativeIn(node: unknown, lang: string | null): string {
   const all = list(node, "narrative");
-  const english = all.find((n) => attr(n, "xml:lang")?.toLowerCase() === "en");
+  const english = all.find((n) => (attr(n, "xml:lang") ?? lang)?.toLowerCase().split("-")[0] === "en");
   return text(english ?? all[0] ?? "");
 }
 
-function orgName(org: Node): string | null {
-  return narrative(org) || attr(org, "ref");
+function orgName(org: Node, lang: string | null): string | null {
+  return narrativeIn(org, lang) || attr(org, "ref");
 }
 
 /** Parses the whole file; throws InvalidInputError for XML that is unsafe, not well formed or not IATI activities. */
@@ -122,12 +94,13 @@ export function parseIatiActivities(xml: string): IatiParseResult {
   if (activities.length === 0) throw new InvalidInputError("no iati-activity element found (expected an IATI activity file)");
   const result: IatiParseResult = { activities: [], problems: [], warnings: [] };
   const defaultCurrency = attr(container, "default-currency");
+  const fileLanguage = attr(container, "xml:lang") ?? attr(container, "default-language");
   activities.forEach((node, i) => {
     const position = i + 1;
     const iatiIdentifier = text(node["iati-identifier"]) || null;
     try {
       const warnings: string[] = [];
-      result.activities.push({ ...readActivity(node, iatiIdentifier, defaultCurrency, warnings), position });
+      result.activities.push({ ...readActivity(node, iatiIdentifier, { currency: defaultCurrency, language: fileLanguage }, warnings), position });
       for (const message of warnings) result.warnings.push({ position, iatiIdentifier, message });
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
@@ -137,15 +110,18 @@ export function parseIatiActivities(xml: string): IatiParseResult {
   return result;
 }
 
-function readActivity(node: Node, iatiIdentifier: string | null, fileCurrency: string | null, warnings: string[]): IatiActivity {
+function readActivity(node: Node, iatiIdentifier: string | null, fileDefaults: { currency: string | null; language: string | null }, warnings: string[]): IatiActivity {
   if (!iatiIdentifier) throw new InvalidInputError("no iati-identifier");
   if (iatiIdentifier.length > 200) throw new InvalidInputError("iati-identifier longer than 200 characters");
+  // The activity's default language: @xml:lang (IATI 2.0x), @default-language (older files), else the file's.
+  const lang = attr(node, "xml:lang") ?? attr(node, "default-language") ?? fileDefaults.language;
+  const narrative = (n: unknown) => narrativeIn(n, lang);
   const title = narrative(node["title"]);
   if (!title) throw new InvalidInputError("no title narrative");
   const descriptions = list(node, "description");
   const general = descriptions.find((d) => (attr(d, "type") ?? "1") === "1") ?? descriptions[0];
   const orgs = list(node, "participating-org");
-  const byRole = (role: string) => [...new Set(orgs.filter((o) => attr(o, "role") === role).map(orgName).filter((n): n is string => !!n))];
+  const byRole = (role: string) => [...new Set(orgs.filter((o) => attr(o, "role") === role).map((o) => orgName(o, lang)).filter((n): n is string => !!n))];
   const countries = list(node, "recipient-country").map((c) => (attr(c, "code") ?? "").toUpperCase());
   if (countries.some((c) => !/^[A-Z]{2}$/.test(c))) throw new InvalidInputError("a recipient-country code is not two letters (ISO 3166-1 alpha-2)");
   const regions = list(node, "recipient-region").map((r) => {
@@ -162,7 +138,7 @@ function readActivity(node: Node, iatiIdentifier: string | null, fileCurrency: s
   };
   const start = dateOf("2") ?? dateOf("1");
   const end = dateOf("4") ?? dateOf("3");
-  const { budget, currency } = readBudget(node, attr(node, "default-currency") ?? fileCurrency, warnings);
+  const { budget, currency } = readBudget(node, attr(node, "default-currency") ?? fileDefaults.currency, warnings);
   return {
     iatiIdentifier,
     title: title.slice(0, 500),
@@ -178,34 +154,73 @@ function readActivity(node: Node, iatiIdentifier: string | null, fileCurrency: s
   };
 }
 
+/** An xsd:decimal ("1000", "-2.5", "+.75", "1000.125"), the form IATI budget values take. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A decimal as an integer count of 10^-scale units, exactly (no float). */
+function toUnits(amount: string, scale: number): bigint {
+  const sign = amount.startsWith("-") ? -1n : 1n;
+  const [whole = "", fraction = ""] = amount.replace(/^[+-]/, "").split(".");
+  return sign * BigInt(`${whole || "0"}${fraction.padEnd(scale, "0")}`);
+}
+
+/** Units of 10^-scale rounded half away from zero to cents, as decimal text with two decimals. */
+function centsText(units: bigint, scale: number): string {
+  const negative = units < 0n;
+  const abs = negative ? -units : units;
+  const divisor = 10n ** BigInt(scale - 2);
+  const cents = (abs + divisor / 2n) / divisor;
+  return `${negative && cents > 0n ? "-" : ""}${cents / 100n}.${String(cents % 100n).padStart(2, "0")}`;
+}
+
+interface BudgetLine {
+  type: string;
+  start: string | null;
+  end: string | null;
+  amount: string;
+  currency: string;
+}
+
+/** Whether two budget periods overlap (the same period when either lacks dates). */
+function overlaps(a: BudgetLine, b: BudgetLine): boolean {
+  if (!a.start || !a.end || !b.start || !b.end) return a.start === b.start && a.end === b.end;
+  return a.start <= b.end && b.start <= a.end;
+}
+
 /**
- * The total budget: revised budgets (type 2) when the activity has any, otherwise original ones (type 1), summed
- * over periods in cents so no float rounding creeps in. Budgets in several currencies are not added up.
+ * The total budget over all periods. A revised budget (type 2) replaces the original (type 1) of the period it
+ * covers; periods that were never revised keep their original budget. Summed exactly, then rounded to cents (the
+ * stored precision) with a warning when that changes the value. Budgets in several currencies are not added up.
  */
 function readBudget(node: Node, defaultCurrency: string | null, warnings: string[]): { budget: string | null; currency: string | null } {
-  const budgets = list(node, "budget");
-  if (budgets.length === 0) return { budget: null, currency: null };
-  const revised = budgets.filter((b) => attr(b, "type") === "2");
-  const chosen = revised.length ? revised : budgets;
-  let cents = 0n;
-  const currencies = new Set<string>();
-  for (const b of chosen) {
+  const lines: BudgetLine[] = list(node, "budget").map((b) => {
     const value = b["value"];
     const amount = text(value);
-    if (!/^-?\d+(\.\d{1,2})?$/.test(amount)) throw new InvalidInputError(`budget value "${amount}" is not a number with at most two decimals`);
-    const [whole, fraction = ""] = amount.replace("-", "").split(".");
-    cents += (BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, "0"))) * (amount.startsWith("-") ? -1n : 1n);
+    if (!DECIMAL.test(amount)) throw new InvalidInputError(`budget value "${amount}" is not a decimal number`);
     const currency = attr(value, "currency") ?? defaultCurrency;
     if (!currency || !/^[A-Z]{3}$/.test(currency)) throw new InvalidInputError("a budget value has no ISO 4217 currency (value/@currency or @default-currency)");
-    currencies.add(currency);
-  }
+    const date = (name: string) => attr(b[name], "iso-date")?.slice(0, 10) ?? null;
+    return { type: attr(b, "type") ?? "1", start: date("period-start"), end: date("period-end"), amount, currency };
+  });
+  if (lines.length === 0) return { budget: null, currency: null };
+  const revised = lines.filter((l) => l.type === "2");
+  const counted = [...revised, ...lines.filter((l) => l.type !== "2" && !revised.some((r) => overlaps(l, r)))];
+  const currencies = new Set(counted.map((l) => l.currency));
   if (currencies.size > 1) {
     warnings.push(`budgets in several currencies (${[...currencies].join(", ")}) are not added up: budget left empty`);
     return { budget: null, currency: null };
   }
-  const negative = cents < 0n;
-  const abs = negative ? -cents : cents;
-  return { budget: `${negative ? "-" : ""}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`, currency: [...currencies][0]! };
+  const scale = Math.max(2, ...counted.map((l) => l.amount.split(".")[1]?.length ?? 0));
+  const total = counted.reduce((sum, l) => sum + toUnits(l.amount, scale), 0n);
+  const budget = centsText(total, scale);
+  if (toUnits(budget, scale) !== total) warnings.push(`budget total ${formatUnits(total, scale)} rounded to ${budget} (two decimals are stored)`);
+  return { budget, currency: [...currencies][0]! };
+}
+
+function formatUnits(units: bigint, scale: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
+  return `${negative ? "-" : ""}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 }
 
 /** A stable programme id from an IATI identifier: "iati-" and the identifier in lower-case slug form. */
@@ -233,36 +248,4 @@ export function programmeFromIati(activity: IatiActivity, iso3ByIso2: Map<string
     },
     unknownCountries,
   };
-}
-
-/** Items a programme addresses with no published evidence in a beneficiary State: where support meets a gap. */
-export function findProgrammeGaps(programme: Pick<Programme, "beneficiaryStates" | "itemIds">, evidencedItemsByState: Map<string, Set<string>>): { stateIso3: string; itemIds: string[] }[] {
-  return programme.beneficiaryStates.map((stateIso3) => {
-    const evidenced = evidencedItemsByState.get(stateIso3) ?? new Set<string>();
-    return { stateIso3, itemIds: programme.itemIds.filter((id) => !evidenced.has(id)) };
-  });
-}
-
-export const PROGRAMME_CSV_COLUMNS = ["id", "iati_identifier", "title", "funders", "implementers", "beneficiary_states", "region", "start", "end", "budget", "currency", "item_ids", "url", "confidence", "sources"] as const;
-
-/** Programmes as CSV rows (lists joined with "; ", dates at their precision, sources as URLs or ids). */
-export function programmeCsvRows(programmes: ProgrammeDetail[]): string[][] {
-  const date = (d: PartialDate | null) => (d ? formatPartialDateIso(d) : "");
-  return programmes.map((p) => [
-    p.id,
-    p.iatiIdentifier ?? "",
-    p.title,
-    p.funders.join("; "),
-    p.implementers.join("; "),
-    p.beneficiaryStates.join("; "),
-    p.region ?? "",
-    date(p.start),
-    date(p.end),
-    p.budget ?? "",
-    p.currency ?? "",
-    p.itemIds.join("; "),
-    p.url ?? "",
-    p.confidence,
-    p.sources.map((s) => s.url ?? s.id).join("; "),
-  ]);
 }

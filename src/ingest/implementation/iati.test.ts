@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { InvalidInputError } from "./errors.js";
-import { findProgrammeGaps, parseIatiActivities, programmeFromIati, programmeIdFromIati } from "./iati.js";
+import { InvalidInputError } from "../../domain/errors.js";
+import { parseIatiActivities, programmeFromIati, programmeIdFromIati } from "./iati.js";
 
 // SYNTHETIC fixture (see its header comment): follows IATI 2.03, invented content.
-const FIXTURE = fs.readFileSync(new URL("../../test/fixtures/iati/activities.synthetic.xml", import.meta.url), "utf8");
+const FIXTURE = fs.readFileSync(new URL("../../../test/fixtures/iati/activities.synthetic.xml", import.meta.url), "utf8");
 
 describe("parseIatiActivities", () => {
   const result = parseIatiActivities(FIXTURE);
@@ -55,6 +55,29 @@ describe("parseIatiActivities", () => {
     expect(r.activities.map((a) => a.iatiIdentifier)).toEqual(["XX-SYNTH-C"]);
     expect(r.problems.map((p) => [p.position, p.iatiIdentifier])).toEqual([[1, "XX-SYNTH-A"], [2, "XX-SYNTH-B"]]);
   });
+  it("reads a narrative without xml:lang in the activity's language (xml:lang, or default-language in older files)", () => {
+    const activity = (attrs: string) => `<iati-activity ${attrs}><iati-identifier>XX-SYNTH-L</iati-identifier><title><narrative xml:lang="fr">Renforcement des CERT</narrative><narrative>Strengthening CERTs</narrative></title><participating-org role="1"><narrative xml:lang="fr">Agence</narrative><narrative>Agency</narrative></participating-org></iati-activity>`;
+    for (const attrs of ['xml:lang="en"', 'default-language="en"']) {
+      expect(parseIatiActivities(`<iati-activities>${activity(attrs)}</iati-activities>`).activities[0]).toMatchObject({ title: "Strengthening CERTs", funders: ["Agency"] });
+    }
+    expect(parseIatiActivities(`<iati-activities xml:lang="en">${activity("")}</iati-activities>`).activities[0]!.title).toBe("Strengthening CERTs");
+    // An activity in French: no narrative is English, so the first one is taken.
+    expect(parseIatiActivities(`<iati-activities>${activity('xml:lang="fr"')}</iati-activities>`).activities[0]!.title).toBe("Renforcement des CERT");
+  });
+  it("adds the revised budget of a revised period to the original budgets of the periods never revised", () => {
+    const budget = (type: number, start: string, end: string, value: string) => `<budget type="${type}"><period-start iso-date="${start}"/><period-end iso-date="${end}"/><value currency="EUR" value-date="${start}">${value}</value></budget>`;
+    const xml = `<iati-activity><iati-identifier>XX-SYNTH-R</iati-identifier><title><narrative>R</narrative></title>${budget(1, "2024-01-01", "2024-12-31", "100000")}${budget(1, "2025-01-01", "2025-12-31", "100000")}${budget(2, "2025-01-01", "2025-12-31", "150000")}</iati-activity>`;
+    expect(parseIatiActivities(xml).activities[0]).toMatchObject({ budget: "250000.00", currency: "EUR" });
+  });
+  it("keeps an activity whose budget value has three decimals, rounding the total to the stored cents with a warning", () => {
+    const xml = `<iati-activity default-currency="USD"><iati-identifier>XX-SYNTH-D</iati-identifier><title><narrative>D</narrative></title><budget type="1"><value>1000.125</value></budget><budget type="1"><value>+.5</value></budget></iati-activity>`;
+    const r = parseIatiActivities(xml);
+    expect(r.problems).toEqual([]);
+    expect(r.activities[0]).toMatchObject({ budget: "1000.63", currency: "USD" });
+    expect(r.warnings).toEqual([{ position: 1, iatiIdentifier: "XX-SYNTH-D", message: "budget total 1000.625 rounded to 1000.63 (two decimals are stored)" }]);
+    const exact = parseIatiActivities(xml.replace("1000.125", "1000.250")).activities[0]!;
+    expect(exact.budget).toBe("1000.75");
+  });
 });
 
 describe("programmeFromIati", () => {
@@ -67,12 +90,5 @@ describe("programmeFromIati", () => {
   });
   it("makes stable slug ids", () => {
     expect(programmeIdFromIati("GB-GOV-1-300123")).toBe("iati-gb-gov-1-300123");
-  });
-});
-
-describe("findProgrammeGaps", () => {
-  it("lists, per beneficiary State, the addressed items with no published evidence there", () => {
-    const gaps = findProgrammeGaps({ beneficiaryStates: ["KEN", "GHA"], itemIds: ["13a", "13c"] }, new Map([["KEN", new Set(["13a"])]]));
-    expect(gaps).toEqual([{ stateIso3: "KEN", itemIds: ["13c"] }, { stateIso3: "GHA", itemIds: ["13a", "13c"] }]);
   });
 });
