@@ -46,7 +46,7 @@ function InternationalLawPage(props: { positions: LegalPosition[]; states: MapSt
         organisations have published — national papers, speeches, submissions to the UN compendium A/76/136 — as far as our fact base has checked them: {positions.length} positions
         of {stateIso3s.size} States{organizations.length ? ` and ${organizations.join(" and ")}` : ""}.
       </p>
-      <p class="notice">
+      <p class="notice il-notice">
         The list is not complete: positions not yet checked against a source are not here. Topics are those a source says a position addresses; a topic not listed was
         <strong> not extracted</strong>, which does not mean the position leaves it out.
       </p>
