@@ -26,6 +26,35 @@ function zipBombDocx(megabytes: number, lieAboutSize = false): Buffer {
   ]);
 }
 
+/** A one-page PDF whose content stream (FlateDecode) inflates to `megabytes` MB of spaces from about 1 KB per MB. */
+function pdfBomb(megabytes: number): Buffer {
+  const block = zlib.deflateRawSync(Buffer.alloc(16 * 1024 * 1024, 0x20), { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const stream = Buffer.concat([Buffer.from([0x78, 0x9c]), ...Array<Buffer>(megabytes / 16).fill(block), Buffer.from([0x03, 0x00]), Buffer.alloc(4)]);
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  let length = 0;
+  const push = (part: Buffer | string) => {
+    const bytes = typeof part === "string" ? Buffer.from(part, "latin1") : part;
+    parts.push(bytes);
+    length += bytes.length;
+  };
+  const object = (n: number, ...body: (Buffer | string)[]) => {
+    offsets[n] = length;
+    push(`${n} 0 obj\n`);
+    body.forEach(push);
+    push("\nendobj\n");
+  };
+  push("%PDF-1.4\n");
+  object(1, "<< /Type /Catalog /Pages 2 0 R >>");
+  object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>");
+  object(4, `<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, stream, "\nendstream");
+  const xref = length;
+  const rows = [1, 2, 3, 4].map((n) => `${String(offsets[n]).padStart(10, "0")} 00000 n \n`).join("");
+  push(`xref\n0 5\n0000000000 65535 f \n${rows}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return Buffer.concat(parts);
+}
+
 function zip(entries: { name: string; data: Buffer; size: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -149,6 +178,22 @@ describe("DocumentParserPool parses untrusted files in a worker thread with limi
     expect(doc.symbol).toBe("A/RES/74/247");
     expect(pool.threadIds).toHaveLength(1);
     expect(pool.threadIds).not.toContain(first);
+  });
+
+  it("stops a worker whose decoded buffers (outside the V8 heap) grow past the memory limit: a 0.5 MB PDF inflating to 512 MB", async () => {
+    const watched = new DocumentParserPool({ maxMemoryGrowthMb: 256, timeoutMs: 120_000 });
+    try {
+      await watched.parse(Buffer.from("1. Warm."), "warm.txt");
+      const before = process.memoryUsage.rss();
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+      await expect(watched.parse(pdfBomb(512), "bomb.pdf")).rejects.toThrow(/^refused: parsing used more than 256 MB of memory, so it was stopped/);
+      clearInterval(sampler);
+      // Without the watch the parse peaks near 1.5 GB; with it, the limit plus what one check interval lets through.
+      expect(peak - before).toBeLessThan(700 * 1024 * 1024);
+    } finally {
+      await watched.close();
+    }
   });
 
   it("stops a worker that runs out of its heap and says so", async () => {

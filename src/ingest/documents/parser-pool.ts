@@ -13,13 +13,19 @@ export interface ParserLimits {
   timeoutMs: number;
   /** The worker's V8 heap (old generation); past it the worker dies and the file is refused. */
   maxHeapMb: number;
+  /**
+   * Growth of the process's resident memory while one file parses. Decoded buffers (a PDF stream that inflates to a
+   * gigabyte) live outside the V8 heap, so resourceLimits do not see them: the pool watches RSS and stops the worker.
+   */
+  maxMemoryGrowthMb: number;
   /** How long a new worker may take to load the parsers (slow on a busy machine). */
   startTimeoutMs: number;
   /** Workers parsing side by side. */
   workers: number;
 }
 
-export const DEFAULT_PARSER_LIMITS: ParserLimits = { timeoutMs: 30_000, maxHeapMb: 768, startTimeoutMs: 120_000, workers: 1 };
+export const DEFAULT_PARSER_LIMITS: ParserLimits = { timeoutMs: 30_000, maxHeapMb: 768, maxMemoryGrowthMb: 768, startTimeoutMs: 120_000, workers: 1 };
+const MEMORY_CHECK_MS = 100;
 
 const BOOT = new URL("./parse-worker-boot.mjs", import.meta.url);
 const WORKER_MODULE = new URL("./parse-worker.ts", import.meta.url).href;
@@ -34,7 +40,7 @@ interface Pending {
 interface Slot {
   worker: Worker;
   isReady: boolean;
-  current?: Pending & { timer: NodeJS.Timeout };
+  current?: Pending & { timer: NodeJS.Timeout; memoryWatch: NodeJS.Timeout };
   startTimer: NodeJS.Timeout;
 }
 type WorkerAnswer = { ready: true } | { id: number; document: ParsedDocument } | { id: number; error: { name: string; message: string } };
@@ -110,6 +116,7 @@ export class DocumentParserPool {
     const current = slot.current;
     if (!current || current.job.id !== answer.id) return;
     clearTimeout(current.timer);
+    clearInterval(current.memoryWatch);
     slot.current = undefined;
     // An idle worker must not keep a finished CLI run or test process alive.
     slot.worker.unref();
@@ -124,7 +131,12 @@ export class DocumentParserPool {
       () => this.#lose(slot, new DocumentParseError(`refused: parsing took longer than ${seconds(pending.timeoutMs)}, so it was stopped (a file this slow is usually deeply nested or built to exhaust the parser)`)),
       pending.timeoutMs,
     );
-    slot.current = { ...pending, timer };
+    const baseline = process.memoryUsage.rss();
+    const limitBytes = this.limits.maxMemoryGrowthMb * 1024 * 1024;
+    const memoryWatch = setInterval(() => {
+      if (process.memoryUsage.rss() - baseline > limitBytes) this.#lose(slot, new DocumentParseError(`refused: parsing used more than ${this.limits.maxMemoryGrowthMb} MB of memory, so it was stopped (a file that inflates this much is usually built to exhaust the parser)`));
+    }, MEMORY_CHECK_MS).unref();
+    slot.current = { ...pending, timer, memoryWatch };
     slot.worker.postMessage(pending.job);
   }
 
@@ -145,6 +157,7 @@ export class DocumentParserPool {
     slot.current = undefined;
     if (current) {
       clearTimeout(current.timer);
+      clearInterval(current.memoryWatch);
       current.reject(error);
     }
     await slot.worker.terminate();
