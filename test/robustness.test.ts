@@ -20,8 +20,11 @@ function tempDataDir(): string {
   return dir;
 }
 
+/** The bundled corpus is imported in the background after the server listens: off here, so row counts compare. */
+const ENV = { BUNDLED_CORPUS: "off" };
+
 function start(dataDir: string): ServerProcess {
-  const server = startServerProcess(dataDir);
+  const server = startServerProcess(dataDir, ENV);
   running.push(server);
   return server;
 }
@@ -89,7 +92,7 @@ let firstStartRun: Promise<FirstStart> | undefined;
 function firstStart(): Promise<FirstStart> {
   firstStartRun ??= (async () => {
     const dataDir = tempDataDir();
-    const server = startServerProcess(dataDir);
+    const server = startServerProcess(dataDir, ENV);
     try {
       const url = await server.ready;
       const lockFileWhileServing = fs.readFileSync(path.join(dataDir, "normwatch.lock"), "utf8").trim();
@@ -139,7 +142,7 @@ describe("the server process on an embedded database", () => {
     expect(server.lines.filter((l) => IMPORTING.test(l))).toEqual([]);
     await expectServes(url);
 
-    const second = await runCli(["serve"], { DATA_DIR: dataDir, PORT: "0" });
+    const second = await runCli(["serve"], { ...ENV, DATA_DIR: dataDir, PORT: "0" });
     expect(second.code).not.toBe(0);
     expect(second.stderr).toContain(`is already open in process ${server.child.pid}`);
     expect(second.stderr).toContain(lockFile);

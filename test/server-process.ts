@@ -53,7 +53,7 @@ export interface ServerProcess {
   /** Every line written to stderr so far. */
   lines: string[];
   /**
-   * Resolves with the URL from "Normwatch is serving <url>" once GET /healthz answers 200 there; rejects if the
+   * Resolves with the URL from "Normwatch is serving <url>" once GET /readyz answers 200 there; rejects if the
    * process exits first or STARTUP_BUDGET_MS passes.
    */
   ready: Promise<string>;
@@ -105,7 +105,7 @@ export function startServerProcess(dataDir: string, env: Record<string, string> 
   const deadline = Date.now() + STARTUP_BUDGET_MS;
   const ready = waitForLine(/Normwatch is serving (\S+)/).then(async (line) => {
     const url = /Normwatch is serving (\S+)/.exec(line)![1]!;
-    await waitForHealthy(url, deadline, () => child.exitCode !== null || child.signalCode !== null);
+    await waitForReady(url, deadline, () => child.exitCode !== null || child.signalCode !== null);
     return url;
   });
   ready.catch(() => {});
@@ -122,13 +122,13 @@ export function startServerProcess(dataDir: string, env: Record<string, string> 
   };
 }
 
-/** Polls GET /healthz until it answers 200; the log line says the socket listens, this says requests are served. */
-async function waitForHealthy(url: string, deadline: number, hasExited: () => boolean): Promise<void> {
+/** Polls GET /readyz until it answers 200: the log line says the socket listens, this that the database is ready. */
+async function waitForReady(url: string, deadline: number, hasExited: () => boolean): Promise<void> {
   let last = "no answer yet";
   while (Date.now() < deadline) {
-    if (hasExited()) throw new Error(`the server at ${url} exited before /healthz answered (${last})`);
+    if (hasExited()) throw new Error(`the server at ${url} exited before /readyz answered (${last})`);
     try {
-      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+      const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
       if (res.ok) return;
       last = `status ${res.status}`;
     } catch (error) {
@@ -136,5 +136,5 @@ async function waitForHealthy(url: string, deadline: number, hasExited: () => bo
     }
     await sleep(200);
   }
-  throw new Error(`${url}/healthz did not answer 200 within ${STARTUP_BUDGET_MS} ms of the start (${last})`);
+  throw new Error(`${url}/readyz did not answer 200 within ${STARTUP_BUDGET_MS} ms of the start (${last})`);
 }
