@@ -24,7 +24,7 @@ export const TEST_ENV: Record<string, string> = {
 };
 
 /** The configuration of a test app: TEST_ENV and these variables, read by the server's own loader. */
-export function testConfig(env: Record<string, string> = {}): Config {
+export function testConfig(env: Record<string, string | undefined> = {}): Config {
   return loadConfig({ ...TEST_ENV, ...env });
 }
 
@@ -32,7 +32,7 @@ export interface TestDepsOptions {
   now: () => Date;
   /** Instead of the configured transport (the log, silent in tests). */
   mailer?: Mailer;
-  env?: Record<string, string>;
+  env?: Record<string, string | undefined>;
   editorial?: Partial<EditorialSettings>;
   newsletter?: NewsletterSettings;
 }
