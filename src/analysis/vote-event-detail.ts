@@ -1,7 +1,7 @@
 // One vote event with every voter's position and tallies by UN regional group and by organisation; also CSV rows.
 import type { Db } from "../db/client.js";
 import { getVoteEvent, listOrganizationMembers, listVoters, type VoterDetail } from "../db/votes.js";
-import { listVoteShifts, voteOptionOf, type VoteEvent, type VoterPosition, type VoteShift } from "../domain/votes.js";
+import { listVoteShifts, membersOnDate, voteOptionOf, type VoteEvent, type VoterPosition, type VoteShift } from "../domain/votes.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS, type VoteOption } from "../domain/vocabulary.js";
 
 /** Organisations shown in every breakdown (ids of the organizations table), in this order. */
@@ -15,6 +15,8 @@ export interface GroupTally {
   no: number;
   abstain: number;
   absent: number;
+  /** Organisations only: whether `members` are those on the day of the vote (dated memberships) or today's. */
+  isAtVoteDate?: boolean;
 }
 
 export interface VoteEventDetail {
@@ -61,7 +63,10 @@ export async function getVoteEventDetail(db: Db, id: string, organizationIds = B
     tally(g, UN_REGIONAL_GROUP_LABELS[g], new Set(voters.filter((v) => v.unRegionalGroup === g).map((v) => v.stateIso3!)), positions),
   );
   const organizations = await listOrganizationMembers(db, organizationIds);
-  const byOrganization = organizations.map((o) => tally(o.id, o.abbreviation ?? o.name, new Set(o.memberIso3), positions));
+  const byOrganization = organizations.map((o) => {
+    const members = membersOnDate(o, event.date);
+    return { ...tally(o.id, o.abbreviation ?? o.name, new Set(members.iso3), positions), isAtVoteDate: members.isAtVoteDate };
+  });
   return { event, positions, byRegionalGroup, byOrganization };
 }
 

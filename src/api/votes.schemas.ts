@@ -57,6 +57,7 @@ const GroupTallySchema = z.object({
   no: z.number().int(),
   abstain: z.number().int(),
   absent: z.number().int().nullable(),
+  membership: z.enum(["at-vote-date", "current"]).optional().openapi({ description: "organisations: members on the day of the vote (dated memberships) or today's members" }),
 });
 
 const PositionSchema = z.object({
@@ -120,7 +121,7 @@ export function presentVoteEventSummary(e: VoteEventSummary): z.infer<typeof Vot
 }
 
 function presentTally(t: GroupTally, hasAbsences: boolean): z.infer<typeof GroupTallySchema> {
-  return { id: t.id, name: t.name, members: t.members, yes: t.yes, no: t.no, abstain: t.abstain, absent: hasAbsences ? t.absent : null };
+  return { id: t.id, name: t.name, members: t.members, yes: t.yes, no: t.no, abstain: t.abstain, absent: hasAbsences ? t.absent : null, ...(t.isAtVoteDate === undefined ? {} : { membership: t.isAtVoteDate ? "at-vote-date" : "current" }) };
 }
 
 function presentPosition(p: VoterPosition): z.infer<typeof PositionSchema> {

@@ -39,6 +39,17 @@ describe.each(TEST_DRIVERS)("votes and alignment API on $label", ({ driver, skip
     expect(early).toMatchObject({ symbol: null, source_symbol: "R/7/69", label: "Roll call 319 (Voeten code R/7/69)" });
   });
 
+  it.skipIf(skip)("counts an organisation's members on the day of the vote where the source dates membership (issue 15)", async () => {
+    const body = (await (await t.app.request("/api/v1/votes/A/RES/74/247")).json()) as { by_organization: { id: string; members: number; membership?: string }[] };
+    // internacia-db dates every ASEAN membership: Timor-Leste joined on 2025-10-26, after this vote of 27 December 2019.
+    expect(body.by_organization.find((o) => o.id === "ASEAN")).toMatchObject({ members: 10, membership: "at-vote-date" });
+    // It dates no EU membership: today's members, said so.
+    expect(body.by_organization.find((o) => o.id === "EU")).toMatchObject({ members: 27, membership: "current" });
+    const later = (await (await t.app.request("/api/v1/votes/A/RES/80/6")).json()) as { date: string; by_organization: { id: string; members: number }[] };
+    expect(later.date).toBe("2025-11-11");
+    expect(later.by_organization.find((o) => o.id === "ASEAN")?.members).toBe(11);
+  });
+
   it.skipIf(skip)("exports a vote event as CSV", async () => {
     const res = await t.app.request("/api/v1/votes/A/RES/73/27.csv");
     expect(res.status).toBe(200);

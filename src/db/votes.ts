@@ -185,21 +185,25 @@ export interface OrganizationMembers {
   id: string;
   name: string;
   abbreviation: string | null;
+  /** Today's State members (no departure recorded). */
   memberIso3: string[];
+  /** Every State membership with its dates where the source gives them (null: not known). */
+  memberships: { iso3: string; startDate: string | null; endDate: string | null }[];
 }
 
-/** Current State members of the given organisations (in the order asked), for breakdowns and cohesion. */
+/** State members of the given organisations (in the order asked), for breakdowns and cohesion, with join and departure dates where known. */
 export async function listOrganizationMembers(db: Db, ids: string[]): Promise<OrganizationMembers[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ id: organizations.id, name: organizations.name, abbreviation: organizations.abbreviation, iso3: memberships.stateIso3 })
+    .select({ id: organizations.id, name: organizations.name, abbreviation: organizations.abbreviation, iso3: memberships.stateIso3, startDate: memberships.startDate, endDate: memberships.endDate, isCurrent: memberships.isCurrent })
     .from(organizations)
-    .innerJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.isCurrent, true), isNotNull(memberships.stateIso3)))
+    .innerJoin(memberships, and(eq(memberships.organizationId, organizations.id), or(eq(memberships.isCurrent, true), isNotNull(memberships.endDate)), isNotNull(memberships.stateIso3)))
     .where(sql`${organizations.id} IN ${ids}`);
   const byId = new Map<string, OrganizationMembers>();
   for (const r of rows) {
-    const org = byId.get(r.id) ?? { id: r.id, name: r.name, abbreviation: r.abbreviation, memberIso3: [] };
-    org.memberIso3.push(r.iso3!);
+    const org = byId.get(r.id) ?? { id: r.id, name: r.name, abbreviation: r.abbreviation, memberIso3: [], memberships: [] };
+    if (r.isCurrent) org.memberIso3.push(r.iso3!);
+    org.memberships.push({ iso3: r.iso3!, startDate: r.startDate, endDate: r.endDate });
     byId.set(r.id, org);
   }
   return ids.map((id) => byId.get(id)).filter((o): o is OrganizationMembers => o !== undefined);

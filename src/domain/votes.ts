@@ -208,6 +208,19 @@ export function isAbsenceRecorded(event: { session: number; sourceIds: string[] 
   return event.sourceIds.includes("dataset:unxml-ga-resolutions") || event.session <= LAST_VOETEN_SESSION_WITH_ABSENCES;
 }
 
+/**
+ * The members of an organisation on the day of a vote: where the source dates every membership (ASEAN: Timor-Leste joined
+ * 2025-10-26), those that had joined and not left by then; where it does not, today's members, labelled as such.
+ */
+export function membersOnDate(
+  org: { memberIso3: string[]; memberships: { iso3: string; startDate: string | null; endDate: string | null }[] },
+  date: string,
+): { iso3: string[]; isAtVoteDate: boolean } {
+  const isDated = org.memberships.length > 0 && org.memberships.every((m) => m.startDate !== null);
+  if (!isDated) return { iso3: org.memberIso3, isAtVoteDate: false };
+  return { iso3: org.memberships.filter((m) => m.startDate! <= date && (m.endDate === null || m.endDate > date)).map((m) => m.iso3), isAtVoteDate: true };
+}
+
 /** The path of an event's page and API resource: symbols keep their slashes, e.g. /votes/A/RES/74/247. */
 export function voteEventPath(id: string): string {
   return id.split("/").map(encodeURIComponent).join("/");

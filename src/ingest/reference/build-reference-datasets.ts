@@ -1,5 +1,6 @@
 // Converts the upstream reference data in ../shared/data into the bundled files of datasets/reference,
 // keeping a source (with licence) on every record. Run by `normwatch datasets build` on a developer machine.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import * as r from "./dataset-schemas.js";
@@ -153,9 +154,37 @@ function buildOrganizations(sharedDir: string, registry: SourceRegistry): r.Orga
   }));
 }
 
+/**
+ * Join and departure dates where internacia-db gives them (its `includes[].joined` / `left`, e.g. every ASEAN member, Timor-Leste
+ * 2025-10-26). org_memberships.csv drops them, so they are read from the upstream file it was built from (zstd-compressed:
+ * decompressed with the zstd command, which developer machines have; without it the memberships stay undated, with a warning).
+ */
+function readMembershipDates(sharedDir: string, warnings: string[]): Map<string, { joined: string | null; left: string | null }> {
+  const dates = new Map<string, { joined: string | null; left: string | null }>();
+  let text: string;
+  try {
+    text = execFileSync("zstd", ["-dc", sharedPath(sharedDir, "countries", "upstream", "internacia-intblocks.jsonl.zst")], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    warnings.push(`membership dates not read (zstd -dc of internacia-intblocks.jsonl.zst failed: ${(error as Error).message.split("\n")[0]}): memberships stay undated`);
+    return dates;
+  }
+  const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v);
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    const block = JSON.parse(line) as { id: string; includes?: { id: string; joined?: unknown; left?: unknown }[] };
+    for (const member of block.includes ?? []) {
+      const joined = isDate(member.joined) ? member.joined : null;
+      const left = isDate(member.left) ? member.left : null;
+      if (joined || left) dates.set(`${block.id}:${member.id}`, { joined, left });
+    }
+  }
+  return dates;
+}
+
 function buildMemberships(sharedDir: string, stateIds: Set<string>, registry: SourceRegistry, warnings: string[]): r.MembershipRecord[] {
   const rows = readCsv(sharedPath(sharedDir, "countries", "org_memberships.csv"));
   const source = registry.dataset("internacia-db");
+  const dates = readMembershipDates(sharedDir, warnings);
   const out: r.MembershipRecord[] = [];
   const skipped: string[] = [];
   for (const row of rows) {
@@ -171,9 +200,9 @@ function buildMemberships(sharedDir: string, stateIds: Set<string>, registry: So
       stateIso3: isOrganization ? null : iso3,
       memberOrganizationId: isOrganization ? (row["country_name"] === "European Union" ? "EU" : null) : null,
       role: "member",
-      startDate: null,
-      endDate: null,
-      isCurrent: true,
+      startDate: dates.get(`${row["org_id"]}:${row["iso2"]}`)?.joined ?? null,
+      endDate: dates.get(`${row["org_id"]}:${row["iso2"]}`)?.left ?? null,
+      isCurrent: !dates.get(`${row["org_id"]}:${row["iso2"]}`)?.left,
       sources: [source],
     });
   }

@@ -70,6 +70,13 @@ describe("vote and alignment pages", () => {
     expect(un).not.toContain("no data</td>");
   });
 
+  it("labels organisations counted with today's members, and counts ASEAN as it was on the day (issue 15)", async () => {
+    const html = await (await t.app.request("/votes/A/RES/74/247")).text();
+    expect(html).toContain("By organisation: members on 2019-12-27 where the source dates membership, else today&#39;s members");
+    expect(html).toMatch(/<th scope="row">EU<span class="muted"> \(current members\)<\/span><\/th><td class="num">27<\/td>/);
+    expect(html).toMatch(/<th scope="row">ASEAN<\/th><td class="num">10<\/td>/);
+  });
+
   it("answers an unknown vote with a 404 page", async () => {
     expect((await t.app.request("/votes/A/RES/99/999")).status).toBe(404);
   });

@@ -64,7 +64,7 @@ function TallyTable(props: { caption: string; rows: GroupTally[]; hasAbsences: b
       <thead><tr><th scope="col">Group</th><th scope="col" class="num">Members</th><th scope="col" class="num">Yes</th><th scope="col" class="num">No</th><th scope="col" class="num">Abstain</th><th scope="col" class="num">Absent</th></tr></thead>
       <tbody>
         {props.rows.map((r) => (
-          <tr><th scope="row">{r.name}</th><td class="num">{r.members}</td><td class="num">{r.yes}</td><td class="num">{r.no}</td><td class="num">{r.abstain}</td><td class="num">{props.hasAbsences ? r.absent : "no data"}</td></tr>
+          <tr><th scope="row">{r.name}{r.isAtVoteDate === false ? <span class="muted"> (current members)</span> : null}</th><td class="num">{r.members}</td><td class="num">{r.yes}</td><td class="num">{r.no}</td><td class="num">{r.abstain}</td><td class="num">{props.hasAbsences ? r.absent : "no data"}</td></tr>
         ))}
       </tbody>
     </table>
@@ -184,7 +184,7 @@ export function votesPages(deps: AppDeps) {
           </table>
         </div>
         <TallyTable caption="By UN regional group" rows={detail.byRegionalGroup} hasAbsences={isAbsenceRecorded(e)} />
-        <TallyTable caption="By organisation (today's members)" rows={detail.byOrganization} hasAbsences={isAbsenceRecorded(e)} />
+        <TallyTable caption={`By organisation: members on ${e.date} where the source dates membership, else today's members`} rows={detail.byOrganization} hasAbsences={isAbsenceRecorded(e)} />
         {e.sponsors.length ? (
           <section aria-labelledby="sponsors-heading">
             <h2 id="sponsors-heading">Sponsors ({e.sponsors.length})</h2>
