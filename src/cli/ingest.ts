@@ -43,6 +43,8 @@ export async function runIngest(config: Config, args: string[], options: IngestO
   if (options.language && !/^[a-z]{2,3}$/.test(options.language)) throw new Error("--language takes an ISO 639-1 code such as en or fr");
   const inputs = await resolveInputs(args, options.urlList);
   if (inputs.length === 0) throw new Error("nothing to ingest: give files, folders or URLs (see normwatch ingest --help)");
+  const warning = provenanceWarning(options);
+  if (warning) console.warn(warning);
   // The bundled States, processes and norms are what reference detection matches against (seeded when they changed).
   await withDatabase(config, async (database) => {
     const provenance = await provenanceFrom(database.db, options);
@@ -62,6 +64,19 @@ export async function runIngest(config: Config, args: string[], options: IngestO
     console.log(`${results.length} files in ${seconds.toFixed(1)} s: ${counts.inserted} new, ${counts["new-version"]} new versions, ${counts.skipped} skipped, ${counts.failed} failed`);
     if (counts.failed > 0) process.exitCode = 1;
   }, { seed: true });
+}
+
+/**
+ * Documents stored without a source or a licence show "licence not stated" to every reader: say so before ingesting,
+ * and how to cite a corpus, rather than store them silently.
+ */
+export function provenanceWarning(options: Pick<IngestOptions, "source" | "licence" | "sourceUrl">): string | null {
+  if (options.source || options.licence) return null;
+  return [
+    `warning: no --source or --licence: the documents will be stored with the licence "${UNKNOWN_LICENCE}"${options.sourceUrl ? "" : " and no source"}.`,
+    "  Cite the corpus they come from, e.g. --source dataset:unxml-ga-resolutions for the UN's GA resolutions,",
+    '  or --licence "<terms>" --attribution "<credit the terms require>" --source-url <where they were obtained> (see README, "Ingesting documents").',
+  ].join("\n");
 }
 
 async function provenanceFrom(db: Db, options: IngestOptions): Promise<DocumentProvenance> {
