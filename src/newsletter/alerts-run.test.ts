@@ -64,6 +64,7 @@ describe.each(TEST_DRIVERS)("alerts on $label", ({ driver, skip }) => {
     const mail = t.smtp.received.filter((m) => m.to === "watcher@example.org");
     expect(mail).toHaveLength(1);
     expect(mail[0]!.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    expect(mail[0]!.headers["list-id"]).toBe(`Normwatch alerts <alert.normwatch.test>`);
     expect(mail[0]!.body).toContain("https://normwatch.test/subscribe/preferences?s=");
     // The next week has no news for France: nothing is sent.
     expect(await runAlerts(t.database.db, { now: days(now, 7), baseUrl: TEST_NEWSLETTER_SETTINGS.baseUrl })).toMatchObject({ queued: 0 });

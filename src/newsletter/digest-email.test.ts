@@ -59,6 +59,15 @@ describe("renderDigestEmail", () => {
     expect(email.text).not.toMatch(/<\/?(a|li|p|h2)\b/);
   });
 
+  it("keeps the address of every link of the HTML part in the plain-text part, long or in a heading or table", async () => {
+    const long = "https://documents.un.org/api/symbol/access?j=N1946434&t=pdf&q=an-address-longer-than-the-seventy-eight-column-wrap";
+    const markdown = `# Links\n\nSee [the record](/resolutions/A/RES/74/247) and <https://www.un.org/en/>.\n\n## [Votes](/votes) this month\n\n- [long](${long})\n\n| State | Link |\n|---|---|\n| France | [profile](/states/FRA) |\n`;
+    const email = await renderDigestEmail({ slug: "2019-12", title: "Links", bodyMarkdown: markdown }, options);
+    const hrefs = [...email.html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&")).filter((h) => !h.startsWith("%%"));
+    expect(hrefs).toEqual(expect.arrayContaining([long, "https://normwatch.example/votes", "https://normwatch.example/states/FRA"]));
+    for (const href of hrefs) expect(email.text).toContain(href);
+  });
+
   it("keeps the unsubscribe and preferences placeholders in both parts for the sender to fill in", async () => {
     const email = await renderDigestEmail(issue, options);
     for (const part of [email.html, email.text]) {

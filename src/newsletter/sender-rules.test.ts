@@ -84,7 +84,7 @@ describe("the sender's rules", () => {
     const report = await sendDueDeliveries({ store, mailer, linksFor, policy, ratePerSecond: 0, now: () => now });
     expect(report).toEqual({ sent: 1, retried: 1, failed: 2, skipped: 1 });
     expect(mail[0]!.text).toBe(`Bye: ${linksFor(1).unsubscribeUrl}`);
-    expect(mail[0]!.headers).toEqual({ "List-Unsubscribe": `<${linksFor(1).unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    expect(mail[0]!.headers).toEqual({ "List-Id": `Normwatch monthly digest <digest.nw.example>`, "List-Unsubscribe": `<${linksFor(1).unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
     expect(outcome.get(2)).toBe("retry at 2026-11-23T12:00:01.000Z: 421: try later");
     expect(outcome.get(3)).toBe("failed: 550: no such user");
     expect(outcome.get(4)).toBe("failed: skipped: the subscriber is unsubscribed");

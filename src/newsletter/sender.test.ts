@@ -75,6 +75,7 @@ describe.each(TEST_DRIVERS)("delivery queue through a real SMTP server on $label
     await t.send();
     const mail = t.smtp.received[0]!;
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    expect(mail.headers["list-id"]).toBe(`Normwatch monthly digest <digest.normwatch.test>`);
     const url = /^<(https:\/\/normwatch\.test\/unsubscribe\?[^>]+)>$/.exec(mail.headers["list-unsubscribe"]!)?.[1];
     expect(url).toBeDefined();
     const params = new URL(url!).searchParams;

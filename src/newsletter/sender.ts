@@ -130,9 +130,19 @@ export function mailFor(options: Pick<SenderOptions, "linksFor">, d: ClaimedDeli
     const links = options.linksFor(d.subscriberId);
     message.text = fillRecipientLinks(d.bodyText, links, false);
     if (d.bodyHtml) message.html = fillRecipientLinks(d.bodyHtml, links, true);
-    message.headers = unsubscribeHeaders(links);
+    message.headers = { "List-Id": listId(d.kind, links.unsubscribeUrl), ...unsubscribeHeaders(links) };
   }
   return message;
+}
+
+const LIST_NAMES: Record<ClaimedDelivery["kind"], string> = { digest: "Normwatch monthly digest", alert: "Normwatch alerts", confirmation: "Normwatch sign-up" };
+
+/**
+ * The List-Id header (RFC 2919) of a list message: the list's name and "<kind>.<the instance's host>", taken from
+ * the reader's signed links so it follows PUBLIC_URL. Mail clients and filters group the list's messages by it.
+ */
+export function listId(kind: ClaimedDelivery["kind"], instanceUrl: string): string {
+  return `${LIST_NAMES[kind]} <${kind}.${new URL(instanceUrl).hostname}>`;
 }
 
 async function postWebhook(options: SenderOptions, d: ClaimedDelivery): Promise<string> {

@@ -35,7 +35,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): SmtpMailer {
           subject: message.subject,
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
-          ...(message.headers ? { headers: message.headers } : {}),
+          ...(message.headers ? { headers: preparedHeaders(message.headers) } : {}),
         });
         const rejected = [...(info.rejected ?? [])];
         if (rejected.length > 0) throw new MailSendError(`refused by the server: ${info.response ?? "no reply"}`, 550);
@@ -50,4 +50,12 @@ export function createSmtpMailer(options: SmtpMailerOptions): SmtpMailer {
       transport.close();
     },
   };
+}
+
+/**
+ * Headers as nodemailer should write them. List-Id is structured (phrase and <id>, RFC 2919) and plain ASCII:
+ * nodemailer would MIME-encode it as unstructured text, which mail clients then cannot read as a list id.
+ */
+function preparedHeaders(headers: Record<string, string>): Record<string, string | { prepared: true; value: string }> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, name.toLowerCase() === "list-id" ? { prepared: true as const, value } : value]));
 }
