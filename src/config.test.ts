@@ -11,8 +11,15 @@ describe("configuration", () => {
   });
 
   it("reads a PostgreSQL server URL and treats an empty one as unset", () => {
-    expect(loadConfig({ DATABASE_URL: "postgres://u@db:5432/nw" }).databaseUrl).toBe("postgres://u@db:5432/nw");
+    expect(loadConfig({ DATABASE_URL: "postgres://u@db:5432/nw", PUBLIC_URL: "https://nw.example" }).databaseUrl).toBe("postgres://u@db:5432/nw");
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
+  });
+
+  it("requires PUBLIC_URL with a database server or mail, and otherwise links to localhost on the configured port", () => {
+    expect(() => loadConfig({ DATABASE_URL: "postgres://u@db:5432/nw" })).toThrow(/PUBLIC_URL: required when DATABASE_URL is set/);
+    expect(() => loadConfig({ SMTP_URL: "smtp://mail.example:587" })).toThrow(/PUBLIC_URL: required when SMTP_URL is set/);
+    expect(loadConfig({ PORT: "8080" }).siteUrl).toBe("http://localhost:8080");
+    expect(loadConfig({ PUBLIC_URL: "https://nw.example/", SMTP_URL: "smtp://mail.example:587" }).siteUrl).toBe("https://nw.example");
   });
 
   it("names every bad variable in one clear error", () => {

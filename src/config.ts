@@ -62,6 +62,11 @@ export interface Config {
   /** A PostgreSQL server URL; absent means the embedded PGlite database under dataDir. */
   databaseUrl: string | undefined;
   publicUrl: string | undefined;
+  /**
+   * The base of every absolute link in mail, feeds, calendars and API answers, without a trailing slash: PUBLIC_URL,
+   * or http://localhost:<PORT> on a development install. Never the request's Host header, which a client chooses.
+   */
+  siteUrl: string;
   logLevel: LogLevel;
   /** JSON lines, readable lines (pino-pretty), or auto: readable on a terminal, JSON otherwise. */
   logFormat: LogFormat;
@@ -99,12 +104,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`invalid environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const needsPublicUrl = e.DATABASE_URL ? "DATABASE_URL" : e.SMTP_URL ? "SMTP_URL" : undefined;
+  if (!e.PUBLIC_URL && needsPublicUrl) {
+    throw new ConfigError(
+      `invalid environment:\n  PUBLIC_URL: required when ${needsPublicUrl} is set (e.g. PUBLIC_URL=https://normwatch.example.org): ` +
+        "links in mail, feeds and API answers are built from it, never from the Host header a client sends",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL,
+    siteUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     databasePoolSize: e.DATABASE_POOL_SIZE,
@@ -132,7 +145,7 @@ export const CONFIG_DOCS: { name: string; default: string; meaning: string }[] =
   { name: "DATA_DIR", default: "./data", meaning: "runtime folder: embedded database and its lock file" },
   { name: "DATABASE_URL", default: "(unset)", meaning: "PostgreSQL server URL; unset uses embedded PGlite in DATA_DIR" },
   { name: "DATABASE_POOL_SIZE", default: "10", meaning: "connections per app process on a PostgreSQL server" },
-  { name: "PUBLIC_URL", default: "(unset)", meaning: "public base URL used in absolute links" },
+  { name: "PUBLIC_URL", default: "(unset)", meaning: "public base URL of every absolute link (mail, feeds, calendars, API answers); required with DATABASE_URL or SMTP_URL; unset: http://localhost:PORT, never the request's Host header" },
   { name: "LOG_LEVEL", default: "info", meaning: "silent, error, info or debug" },
   { name: "LOG_FORMAT", default: "auto", meaning: "json (one JSON object per line), pretty (readable lines), or auto: pretty on a terminal, json otherwise" },
   { name: "TRUST_PROXY", default: "false", meaning: "trust X-Forwarded-* headers from a load balancer" },

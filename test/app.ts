@@ -17,9 +17,13 @@ export interface TestApp {
   dispose(): Promise<void>;
 }
 
-/** The environment every test app starts from: quiet, and a fixed link secret so nothing is written to DATA_DIR. */
+/**
+ * The environment every test app starts from: quiet, a fixed link secret so nothing is written to DATA_DIR, and
+ * the site URL app.request() uses, so absolute links read http://localhost/… as the requests do.
+ */
 export const TEST_ENV: Record<string, string> = {
   LOG_LEVEL: "silent",
+  PUBLIC_URL: "http://localhost",
   NEWSLETTER_SECRET: "test-secret-of-at-least-thirty-two-characters",
 };
 

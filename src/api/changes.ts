@@ -99,8 +99,7 @@ export function changesApi(deps: AppDeps) {
   app.openapi(routes.approve, async (c) => {
     const reviewer = reviewerOf(c);
     const change = await publishChange(deps.db, { changeId: c.req.valid("param").id, reviewer, note: c.req.valid("json").note, minEditors: deps.editorial.reviewFourEyesMinEditors, now: deps.now() });
-    const { publicUrl } = deps.editorial;
-    await notifyIfCorrection(deps, change.correctionId, (publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, ""));
+    await notifyIfCorrection(deps, change.correctionId, deps.editorial.siteUrl);
     return c.json(await changeWithDiff(deps, change), 200);
   });
   app.openapi(routes.reject, async (c) => {

@@ -55,8 +55,9 @@ function filterOf(q: z.infer<typeof EvidenceExportQuery> | z.infer<typeof Eviden
   return { stateIso3: q.state, organizationId: q.organization, itemId: q.item, frameworkId: q.framework, reporter: q.reporter, status: q.status, kind: q.kind };
 }
 
-function siteBaseUrl(c: Context, deps: AppDeps): string {
-  return (deps.editorial.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, "");
+/** The base of absolute links in answers: configured, never the Host header. */
+function siteBaseUrl(_c: Context, deps: AppDeps): string {
+  return deps.editorial.siteUrl;
 }
 
 export function evidenceApi(deps: AppDeps) {

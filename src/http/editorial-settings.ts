@@ -7,6 +7,8 @@ export interface EditorialSettings {
   reviewFourEyesMinEditors: number;
   trustProxy: boolean;
   publicUrl: string | undefined;
+  /** The base of every absolute link (Config.siteUrl): PUBLIC_URL or http://localhost:<PORT>, never the Host header. */
+  siteUrl: string;
   /** Largest document an editor may upload (DOCUMENT_MAX_BYTES). */
   documentMaxBytes: number;
 }
@@ -18,6 +20,7 @@ export function editorialSettingsFrom(config: Config): EditorialSettings {
     reviewFourEyesMinEditors: config.reviewFourEyesMinEditors,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
+    siteUrl: config.siteUrl,
     documentMaxBytes: config.documentMaxBytes,
   };
 }

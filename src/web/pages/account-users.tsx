@@ -85,7 +85,7 @@ export function accountUsersPages(deps: AppDeps) {
   };
   const mailLink = async (c: Context, user: User, subject: string): Promise<string> => {
     const token = await insertPasswordToken(deps.db, { userId: user.id, purpose: "set-password", now: deps.now(), hours: SET_PASSWORD_HOURS });
-    const link = `${baseUrlOf(c, deps)}/account/set-password?token=${token}`;
+    const link = `${baseUrlOf(deps)}/account/set-password?token=${token}`;
     await deps.mailer.send({ to: user.email, subject, text: `An administrator of Normwatch sent you this link.\n\nChoose your password within ${SET_PASSWORD_HOURS} hours:\n${link}` });
     return link;
   };

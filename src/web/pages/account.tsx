@@ -4,7 +4,7 @@ import { deleteCookie } from "hono/cookie";
 import { changeOwnPassword, requestPasswordReset, setPasswordWithToken } from "../../http/auth-flows.js";
 import { clientKey, currentPrincipal, requirePermission, SESSION_COOKIE } from "../../http/auth.js";
 import { csrfTokenFor } from "../../http/csrf.js";
-import { insertApiToken, listApiTokens, revokeApiToken } from "../../db/api-tokens.js";
+import { insertApiToken, listApiTokens, revokeApiToken, revokeUserApiTokens } from "../../db/api-tokens.js";
 import { deleteAuthSession, deleteUserAuthSessions } from "../../db/auth-sessions.js";
 import type { AppDeps } from "../../http/deps.js";
 import { InvalidInputError } from "../../domain/errors.js";
@@ -12,8 +12,9 @@ import { API_TOKEN_SCOPES, type ApiTokenScope } from "../../domain/vocabulary.js
 import { CsrfInput, ErrorSummary, type FormIssue } from "../components/forms.js";
 import { Layout } from "../layout.js";
 
-export function baseUrlOf(c: Context, deps: AppDeps): string {
-  return (deps.editorial.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, "");
+/** The base of links in mail (reset, set-password, correction notices, digest): configured, never the Host header. */
+export function baseUrlOf(deps: AppDeps): string {
+  return deps.editorial.siteUrl;
 }
 
 function SetPasswordPage(props: { csrf: string; token: string; error?: string; issues?: FormIssue[] }) {
@@ -101,6 +102,7 @@ export function accountPages(deps: AppDeps) {
   app.post("/logout-everywhere", async (c) => {
     const principal = requirePermission(c, "edit");
     await deleteUserAuthSessions(deps.db, principal.user.id);
+    await revokeUserApiTokens(deps.db, { userId: principal.user.id, now: deps.now() });
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.redirect("/login", 303);
   });
@@ -158,7 +160,7 @@ export function accountPages(deps: AppDeps) {
   );
   app.post("/reset", async (c) => {
     const body = await c.req.parseBody();
-    await requestPasswordReset(deps, { email: String(body["email"] ?? ""), clientKey: clientKey(c, deps), baseUrl: baseUrlOf(c, deps) });
+    await requestPasswordReset(deps, { email: String(body["email"] ?? ""), clientKey: clientKey(c, deps), baseUrl: baseUrlOf(deps) });
     return c.redirect("/account/reset?sent=1", 303);
   });
   return app;

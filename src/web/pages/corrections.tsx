@@ -119,7 +119,7 @@ export function correctionsQueuePages(deps: AppDeps) {
     const note = String((await c.req.parseBody())["note"] ?? "").trim();
     if (!note) throw new InvalidInputError("say why the request is declined");
     const correction = await declineCorrection(deps.db, { id: Number(c.req.param("id")), userId: principal.user.id, note, now: deps.now() });
-    await notifyCorrectionOutcome(deps, correction, baseUrlOf(c, deps));
+    await notifyCorrectionOutcome(deps, correction, baseUrlOf(deps));
     return c.redirect("/editor/corrections", 303);
   });
   return app;

@@ -77,10 +77,10 @@ export function digestPages(deps: AppDeps) {
         date: issue.publishedAt ?? issue.updatedAt,
         summary: markdownToPlainText(splitDigestMarkdown(issue.bodyMarkdown).intro || issue.bodyMarkdown),
         // Feed readers do not all resolve relative links: site paths become absolute.
-        contentHtml: digestBodyHtml(issue.bodyMarkdown).replace(/href="\/(?!\/)/g, `href="${originOf(c)}/`),
+        contentHtml: digestBodyHtml(issue.bodyMarkdown).replace(/href="\/(?!\/)/g, `href="${originOf(deps)}/`),
         category: "Digest",
       }));
-      const options = { title: "Normwatch monthly digest", description: "What changed each month in UN cyber diplomacy.", baseUrl: originOf(c), feedPath: "/digest/feed", pagePath: "/digest", now: deps.now() };
+      const options = { title: "Normwatch monthly digest", description: "What changed each month in UN cyber diplomacy.", baseUrl: originOf(deps), feedPath: "/digest/feed", pagePath: "/digest", now: deps.now() };
       const body = format === "rss" ? renderRss(entries, options) : renderAtom(entries, options);
       const type = format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8";
       return c.body(body, 200, { "Content-Type": type, "Cache-Control": "public, max-age=900" });

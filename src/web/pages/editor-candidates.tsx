@@ -94,7 +94,7 @@ export function editorCandidatesPages(deps: AppDeps) {
   });
   app.post("/:id{[0-9]+}/draft", async (c) => {
     const principal = requirePermission(c, "edit");
-    const change = await draftEvidenceFromCandidate(deps.db, { id: Number(c.req.param("id")), authorId: principal.user.id, now: deps.now(), siteBaseUrl: baseUrlOf(c, deps) });
+    const change = await draftEvidenceFromCandidate(deps.db, { id: Number(c.req.param("id")), authorId: principal.user.id, now: deps.now(), siteBaseUrl: baseUrlOf(deps) });
     return c.redirect(`/editor/changes/${change.id}/edit`, 303);
   });
   app.post("/:id{[0-9]+}/dismiss", async (c) => {

@@ -191,7 +191,7 @@ export function editorDigestPages(deps: AppDeps) {
     requirePermission(c, "edit");
     const slug = c.req.param("slug");
     try {
-      const result = await queueDigestEmail(deps.db, { slug, baseUrl: baseUrlOf(c, deps), now: deps.now() });
+      const result = await queueDigestEmail(deps.db, { slug, baseUrl: baseUrlOf(deps), now: deps.now() });
       return issuePage(c, slug, { notice: `Queued for ${result.queued} subscribers (${result.alreadyQueued} were already queued). Messages leave as the delivery queue is worked through.` });
     } catch (error) {
       return issuePage(c, slug, { error: formErrorOf(error) }, 409);
@@ -214,7 +214,7 @@ export function editorDigestPages(deps: AppDeps) {
   app.get(`/${SLUG}/email`, async (c) => {
     requirePermission(c, "edit");
     const issue = await getDigestIssue(deps.db, c.req.param("slug"));
-    const email = await renderDigestEmail(issue, { baseUrl: baseUrlOf(c, deps) });
+    const email = await renderDigestEmail(issue, { baseUrl: baseUrlOf(deps) });
     return c.html(
       <Layout title={`Email preview: ${issue.title}`} path="/editor">
         <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/editor/digest">Digest</a> › <a href={`/editor/digest/${issue.slug}`}>{issue.slug}</a> › Email preview</nav>
@@ -232,7 +232,7 @@ export function editorDigestPages(deps: AppDeps) {
   app.get(`/${SLUG}/email-frame`, async (c) => {
     requirePermission(c, "edit");
     const issue = await getDigestIssue(deps.db, c.req.param("slug"));
-    const email = await renderDigestEmail(issue, { baseUrl: baseUrlOf(c, deps) });
+    const email = await renderDigestEmail(issue, { baseUrl: baseUrlOf(deps) });
     return c.body(email.html, 200, {
       "Content-Type": "text/html; charset=utf-8",
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
@@ -242,7 +242,7 @@ export function editorDigestPages(deps: AppDeps) {
   app.get(`/${SLUG}/email.html`, async (c) => {
     requirePermission(c, "edit");
     const issue = await getDigestIssue(deps.db, c.req.param("slug"));
-    const email = await renderDigestEmail(issue, { baseUrl: baseUrlOf(c, deps) });
+    const email = await renderDigestEmail(issue, { baseUrl: baseUrlOf(deps) });
     return c.body(email.html, 200, { "Content-Type": "text/html; charset=utf-8", "Content-Disposition": `attachment; filename="normwatch-digest-${issue.slug}.html"`, "X-Content-Type-Options": "nosniff" });
   });
   return app;

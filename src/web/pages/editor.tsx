@@ -142,7 +142,7 @@ export function editorPages(deps: AppDeps) {
     const changeId = Number(c.req.param("id"));
     if (body["decision"] === "approve") {
       const change = await publishChange(deps.db, { changeId, reviewer, note, minEditors: deps.editorial.reviewFourEyesMinEditors, now: deps.now() });
-      await notifyIfCorrection(deps, change.correctionId, baseUrlOf(c, deps));
+      await notifyIfCorrection(deps, change.correctionId, baseUrlOf(deps));
     } else {
       if (!note.trim()) throw new InvalidInputError("say why the change is rejected");
       await rejectChange(deps.db, { changeId, reviewer, note, now: deps.now() });

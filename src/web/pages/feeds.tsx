@@ -18,15 +18,16 @@ import { listFeedContent, type FeedContent, type FeedScope } from "../../db/upda
 
 const TYPES = { ics: "text/calendar; charset=utf-8", rss: "application/rss+xml; charset=utf-8", atom: "application/atom+xml; charset=utf-8" } as const;
 
-export function originOf(c: Context): string {
-  return new URL(c.req.url).origin;
+/** The base of feed ids and links: the configured site URL, never the Host header (feeds sit in public caches). */
+export function originOf(deps: AppDeps): string {
+  return deps.editorial.siteUrl;
 }
 
 /** Renders a calendar feed of the filtered events, recording revisions first so SEQUENCE reflects this state. */
 export async function respondIcs(c: Context, deps: AppDeps, events: CalendarEvent[], name: string, description: string, filename: string): Promise<Response> {
   const now = deps.now();
   const revisions = await syncCalendarRevisions(deps.db, events, now);
-  const body = renderIcsFeed(events, { name, description, baseUrl: originOf(c), now, revisions });
+  const body = renderIcsFeed(events, { name, description, baseUrl: originOf(deps), now, revisions });
   return c.body(body, 200, { "Content-Type": TYPES.ics, "Content-Disposition": `inline; filename="${filename}"`, "Cache-Control": "public, max-age=900" });
 }
 
@@ -48,7 +49,7 @@ function entriesOf(content: FeedContent): FeedEntry[] {
 
 async function syndicationFeed(c: Context, deps: AppDeps, scope: FeedScope, format: "rss" | "atom", options: Omit<SyndicationOptions, "baseUrl" | "now">) {
   const entries = entriesOf(await listFeedContent(deps.db, scope));
-  const full = { ...options, baseUrl: originOf(c), now: deps.now() };
+  const full = { ...options, baseUrl: originOf(deps), now: deps.now() };
   const body = format === "rss" ? renderRss(entries, full) : renderAtom(entries, full);
   return c.body(body, 200, { "Content-Type": TYPES[format], "Cache-Control": "public, max-age=900" });
 }
