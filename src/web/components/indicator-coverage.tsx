@@ -1,6 +1,7 @@
 // Derived indicators per UN regional group and organisation: members meeting each indicator, labelled with the
 // dataset it comes from and kept apart from evidence (never counted in the evidence roll-up).
 import { DERIVED_INDICATOR_IDS, DERIVED_INDICATORS, indicatorCoverageByGroup, type DerivedIndicatorValue } from "../../domain/implementation-indicators.js";
+import { formatPartialDate } from "../../domain/partial-date.js";
 
 const DATASET_LABELS: Record<string, string> = {
   "dataset:kostyuk-strategies": "Kostyuk national cybersecurity strategies dataset",
@@ -51,6 +52,29 @@ export function IndicatorCoverageSection(props: { groups: { key: string; label: 
       <p class="meta">
         As JSON: <a href="/api/v1/implementation/indicators">/api/v1/implementation/indicators</a> · <a href="/international-law">Positions on international law</a> · <a href="/treaties">Treaties</a>
       </p>
+    </section>
+  );
+}
+
+/** One State's derived indicators: met (since when), not met, or no value in the data (unknown), never counted as evidence. */
+export function StateIndicatorList(props: { stateIso3: string; values: DerivedIndicatorValue[] }) {
+  const own = new Map(props.values.filter((v) => v.stateIso3 === props.stateIso3).map((v) => [v.indicatorId, v]));
+  return (
+    <section aria-labelledby="state-indicators-heading" class="derived">
+      <h2 id="state-indicators-heading"><span class="badge">Derived indicators</span> From sourced datasets</h2>
+      <p class="meta">Computed by stated rules from bundled datasets; not evidence for any norm or CBM unless an editor links it.</p>
+      <ul>
+        {DERIVED_INDICATOR_IDS.map((id) => {
+          const d = DERIVED_INDICATORS[id];
+          const v = own.get(id);
+          const value = !v ? "no value in the data (unknown)" : v.isMet ? (v.since ? `yes, ${formatPartialDate(v.since)}` : "yes") : "no, per the data";
+          return (
+            <li>
+              <strong>{d.label}</strong>: {value} <span class="meta">— {d.sourceIds.map((s) => DATASET_LABELS[s] ?? s).join("; ")}</span>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

@@ -142,8 +142,8 @@ export function StateImplementationSections(props: { data: StateImplementation; 
         <ProgrammeList programmes={data.programmes} empty={`No recorded capacity-building programme lists ${stateName} as a beneficiary.`} />
       </section>
       <section aria-labelledby="gaps-heading">
-        <h2 id="gaps-heading">Gaps ({data.gaps.length})</h2>
-        <p>Norms and CBMs with no published evidence for {stateName}. A gap means Normwatch holds no evidence yet, not that nothing was done.</p>
+        <h2 id="gaps-heading">No published evidence yet ({data.gaps.length})</h2>
+        <p>Norms and CBMs for which Normwatch holds no published evidence about {stateName} yet. That is missing data, not a finding that {stateName} has not implemented them.</p>
         {gapsByFramework.map((f) => (
           <details>
             <summary>{f.name}: {f.items.length}</summary>

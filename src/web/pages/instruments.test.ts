@@ -50,7 +50,9 @@ describe("Instrument pages and the State profile's implementation sections", () 
     expect(text).toContain('id="implementation-heading"');
     expect(text).toContain("Evidence per norm and CBM for Germany");
     expect(text).toContain('href="/instruments/deu-first-cyber-strategy"');
-    expect(text).toMatch(/id="gaps-heading">Gaps \(\d+\)/);
+    // Absence of data is not presented as a gap in implementation (issue 16).
+    expect(text).toMatch(/id="gaps-heading">No published evidence yet \(\d+\)/);
+    expect(text).not.toMatch(/>Gaps \(/);
     expect(text).toContain("No recorded capacity-building programme lists Germany as a beneficiary.");
     expect(text).toContain('href="/compare?states=DEU"');
   });

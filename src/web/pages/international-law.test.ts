@@ -55,6 +55,12 @@ describe.each(TEST_DRIVERS)("International law and treaty pages on $label", ({ d
     const belize = await html("/states/BLZ");
     expect(belize.text).toContain("Positions on international law (0)");
     expect(belize.text).toContain("No published position in our data.");
+    // Indicators beside evidence: each with its dataset, "unknown" where the data has no row, and no "Gaps" heading.
+    expect(france.text).toContain("<strong>Published a position on how international law applies to ICTs</strong>: yes, 9 September 2019");
+    expect(france.text).toContain("<strong>Party to the Budapest Convention</strong>: yes, 10 January 2006");
+    expect(belize.text).toContain("<strong>Signed the UN Convention against Cybercrime</strong>: no value in the data (unknown)");
+    expect(belize.text).toContain("<strong>First national cybersecurity strategy adopted</strong>: yes,");
+    expect(belize.text).toMatch(/id="gaps-heading">No published evidence yet \(\d+\)<\/h2><p>Norms and CBMs for which Normwatch holds no published evidence about Belize yet\. That is missing data, not a finding/);
   });
 
   it.skipIf(skip)("shows the UN Convention's status on the Ad Hoc Committee's page and on A/RES/79/243", async () => {

@@ -18,6 +18,9 @@ import type { StateImplementation } from "../../domain/state-implementation.js";
 import { StateImplementationSections } from "../components/state-implementation.js";
 import { getStateInternationalLaw, type StateInternationalLaw } from "../../db/international-law.js";
 import { InternationalLawStyles, PositionItem, StateTreatyStatus } from "../components/international-law.js";
+import { loadDerivedIndicatorValues } from "../../db/implementation-indicators.js";
+import type { DerivedIndicatorValue } from "../../domain/implementation-indicators.js";
+import { StateIndicatorList } from "../components/indicator-coverage.js";
 
 const ListQuery = z.object({
   group: z.enum(UN_REGIONAL_GROUPS).optional().or(z.literal("").transform(() => undefined)),
@@ -91,12 +94,14 @@ export function statesPages(deps: AppDeps) {
     const updates = await listUpdates(deps.db, { link: { kind: "state", id: profile.state.iso3 } }, 10);
     const implementation = await getStateImplementation(deps.db, profile.state.iso3);
     const internationalLaw = await getStateInternationalLaw(deps.db, profile.state.iso3);
-    return c.html(<StateProfilePage profile={profile} updates={updates} implementation={implementation} internationalLaw={internationalLaw} />);
+    const indicators = (await loadDerivedIndicatorValues(deps.db)).filter((v) => v.stateIso3 === profile.state.iso3);
+    return c.html(<StateProfilePage profile={profile} updates={updates} implementation={implementation} internationalLaw={internationalLaw} indicators={indicators} />);
   });
   return app;
 }
 
-function StateProfilePage({ profile, updates, implementation, internationalLaw }: { profile: StateProfile; updates: Update[]; implementation: StateImplementation; internationalLaw: StateInternationalLaw }) {
+function StateProfilePage(props: { profile: StateProfile; updates: Update[]; implementation: StateImplementation; internationalLaw: StateInternationalLaw; indicators: DerivedIndicatorValue[] }) {
+  const { profile, updates, implementation, internationalLaw } = props;
   const { state, memberships, strategy, processes, sources } = profile;
   const feeds = feedLinksFor("state", state.iso3, state.name);
   return (
@@ -165,6 +170,7 @@ function StateProfilePage({ profile, updates, implementation, internationalLaw }
         <h2 id="treaties-heading">Treaties</h2>
         <StateTreatyStatus stateIso3={state.iso3} treaties={internationalLaw.treaties} />
       </section>
+      <StateIndicatorList stateIso3={state.iso3} values={props.indicators} />
       <StateImplementationSections data={implementation} stateName={state.name} />
       <nav aria-label={`More on ${state.name}`} class="record-sections">
         <ul class="plain">
