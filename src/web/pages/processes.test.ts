@@ -83,4 +83,13 @@ describe("Process pages", () => {
     expect(html).toContain('href="/history/process/oewg-2021-2025"');
     expect(html).toContain('href="/corrections/new?kind=process&amp;id=oewg-2021-2025"');
   });
+
+  it("shows the fact base's notes as the compiler's note under the sources, and no high confidence (issue 15)", async () => {
+    const html = await (await t.app.request("/processes/gge-2009-2010")).text();
+    expect(html).not.toContain('id="notes-heading"');
+    expect(html).not.toContain("<dt>Confidence</dt>");
+    const sources = html.slice(html.indexOf('<h2 id="sources-heading">Sources</h2>'));
+    expect(sources).toContain("Compiler&#39;s note: UN ODA page: &#39;A first successful GGE report was issued in 2010 (A/65/201)&#39;");
+    expect(sources).not.toContain("Confidence:");
+  });
 });

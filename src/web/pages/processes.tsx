@@ -121,8 +121,6 @@ function ProcessPage({ detail, updates, treaties }: { detail: ProcessDetail; upd
         <dd>{p.outcome ?? <span class="muted">—</span>}</dd>
         <dt>Final reports</dt>
         <dd>{p.finalReports ?? <span class="muted">none</span>}</dd>
-        <dt>Confidence</dt>
-        <dd>{p.confidence}</dd>
       </dl>
       {memberStates.length ? (
         <section aria-labelledby="members-heading">
@@ -176,16 +174,10 @@ function ProcessPage({ detail, updates, treaties }: { detail: ProcessDetail; upd
         )}
       </section>
       <TreatyStatusSection statuses={treaties} />
-      {p.notes ? (
-        <section aria-labelledby="notes-heading">
-          <h2 id="notes-heading">Notes</h2>
-          <p>{p.notes}</p>
-        </section>
-      ) : null}
       <p><a href={`/participation/processes/${p.id}`}>Participation: deadlines, accreditation and stakeholder actions</a></p>
       <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
       <SubscribeLinks links={feeds} follow={{ kind: "process", id: p.id, name: p.shortName }} />
-      <SourceList sources={sources} />
+      <SourceList sources={sources} compilerNote={{ notes: p.notes, confidence: p.confidence }} />
       <RecordEditorialLinks kind="process" id={p.id} />
     </Layout>
   );

@@ -50,4 +50,13 @@ describe("Resolution pages", () => {
     expect(await missing.text()).toContain("<h1>Not found</h1>");
     expect((await t.app.request("/resolutions?topic=space")).status).toBe(400);
   });
+
+  it("shows the fact base's notes as the compiler's note under the sources, confidence only where not high (issue 15)", async () => {
+    const html = await (await t.app.request("/resolutions/A/RES/71/28")).text();
+    expect(html).not.toContain('id="notes-heading"');
+    expect(html).not.toContain("<dt>Confidence</dt>");
+    const sources = html.slice(html.indexOf('<h2 id="sources-heading">Sources</h2>'));
+    expect(sources).toContain("Compiler&#39;s note: Voeten: Ukraine abstained.");
+    expect(sources).toContain("(Confidence: medium.)");
+  });
 });

@@ -126,8 +126,6 @@ function ResolutionPage({ detail, updates, treaties }: { detail: ResolutionDetai
         ) : null}
         <dt>First Committee vote</dt>
         <dd>{r.firstCommitteeVote ?? <span class="muted">not recorded</span>}</dd>
-        <dt>Confidence</dt>
-        <dd>{r.confidence}</dd>
       </dl>
       {hasRecordedVote(r) ? <p><a href={`/votes/${symbolPath(r.symbol)}`}>How each State voted on {r.symbol}</a></p> : null}
       {r.summary ? (
@@ -147,14 +145,8 @@ function ResolutionPage({ detail, updates, treaties }: { detail: ResolutionDetai
         </section>
       ) : null}
       <TreatyStatusSection statuses={treaties} />
-      {r.notes ? (
-        <section aria-labelledby="notes-heading">
-          <h2 id="notes-heading">Notes</h2>
-          <p>{r.notes}</p>
-        </section>
-      ) : null}
       {updates.length ? <RecordUpdates updates={updates} /> : null}
-      <SourceList sources={sources} />
+      <SourceList sources={sources} compilerNote={{ notes: r.notes, confidence: r.confidence }} />
       <RecordEditorialLinks kind="resolution" id={r.symbol} />
     </Layout>
   );
