@@ -78,3 +78,36 @@ export function StateIndicatorList(props: { stateIso3: string; values: DerivedIn
     </section>
   );
 }
+
+/** The derived indicators of two or three States side by side (compare page). */
+export function IndicatorCompareTable(props: { states: { iso3: string; name: string }[]; values: DerivedIndicatorValue[] }) {
+  const valueOf = (iso3: string, id: string) => props.values.find((v) => v.stateIso3 === iso3 && v.indicatorId === id);
+  return (
+    <section aria-labelledby="compare-indicators-heading">
+      <h2 id="compare-indicators-heading">Derived indicators from sourced datasets</h2>
+      <p class="meta">Not evidence for any norm or CBM. Where a dataset is partial, "unknown" means the data has no row for the State.</p>
+      <div class="table-wrap">
+        <table class="data" id="compare-indicators">
+          <caption>Derived indicators per State, with the dataset each comes from</caption>
+          <thead>
+            <tr><th scope="col">Indicator</th>{props.states.map((s) => <th scope="col">{s.name}</th>)}</tr>
+          </thead>
+          <tbody>
+            {DERIVED_INDICATOR_IDS.map((id) => {
+              const d = DERIVED_INDICATORS[id];
+              return (
+                <tr>
+                  <th scope="row">{d.label} <span class="meta">({d.sourceIds.map((s) => DATASET_LABELS[s] ?? s).join("; ")})</span></th>
+                  {props.states.map((s) => {
+                    const v = valueOf(s.iso3, id);
+                    return <td>{!v ? <span class="muted">unknown</span> : v.isMet ? (v.since ? `yes, ${formatPartialDate(v.since)}` : "yes") : "no, per the data"}</td>;
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -11,6 +11,9 @@ import { InvalidInputError, NotFoundError } from "../../domain/errors.js";
 import type { State } from "../../domain/state.js";
 import { latestLight, LightText, ProgrammeList } from "../components/state-implementation.js";
 import { DateText } from "../components/partial-date.js";
+import { loadDerivedIndicatorValues } from "../../db/implementation-indicators.js";
+import type { DerivedIndicatorValue } from "../../domain/implementation-indicators.js";
+import { IndicatorCompareTable } from "../components/indicator-coverage.js";
 import { Layout } from "../layout.js";
 
 export const MAX_COMPARED = 3;
@@ -57,7 +60,8 @@ export function comparePages(deps: AppDeps) {
     }
     const data: StateImplementation[] = [];
     for (const s of chosen) data.push(await getStateImplementation(deps.db, s.iso3));
-    return c.html(<ComparePage states={states} chosen={chosen} pairs={pairs} data={data} />);
+    const indicators = chosen.length ? await loadDerivedIndicatorValues(deps.db) : [];
+    return c.html(<ComparePage states={states} chosen={chosen} pairs={pairs} data={data} indicators={indicators} />);
   });
   return app;
 }
@@ -68,7 +72,7 @@ function Agreement(props: { value: PairAgreement | null }) {
   return <>{`${(v.agreement * 100).toFixed(1)}% (${v.events} votes: ${v.same} same, ${v.half} half, ${v.opposite} opposite)`}</>;
 }
 
-function ComparePage(props: { states: State[]; chosen: State[]; pairs: Pair[]; data: StateImplementation[] }) {
+function ComparePage(props: { states: State[]; chosen: State[]; pairs: Pair[]; data: StateImplementation[]; indicators: DerivedIndicatorValue[] }) {
   const { chosen, data } = props;
   const names = chosen.map((s) => s.name).join(", ");
   const items = data[0]?.items ?? [];
@@ -108,6 +112,7 @@ function ComparePage(props: { states: State[]; chosen: State[]; pairs: Pair[]; d
       ) : null}
       {chosen.length ? (
         <>
+          <IndicatorCompareTable states={chosen} values={props.indicators} />
           <section aria-labelledby="compare-instruments-heading">
             <h2 id="compare-instruments-heading">National instruments</h2>
             <div class="two-columns">
