@@ -148,7 +148,7 @@ export const CONFIG_DOCS: { name: string; default: string; meaning: string }[] =
   { name: "PUBLIC_URL", default: "(unset)", meaning: "public base URL of every absolute link (mail, feeds, calendars, API answers); required with DATABASE_URL or SMTP_URL; unset: http://localhost:PORT, never the request's Host header" },
   { name: "LOG_LEVEL", default: "info", meaning: "silent, error, info or debug" },
   { name: "LOG_FORMAT", default: "auto", meaning: "json (one JSON object per line), pretty (readable lines), or auto: pretty on a terminal, json otherwise" },
-  { name: "TRUST_PROXY", default: "false", meaning: "trust X-Forwarded-* headers from a load balancer" },
+  { name: "TRUST_PROXY", default: "false", meaning: "trust X-Forwarded-For/-Proto from a reverse proxy or load balancer: set it behind one, or every visitor counts as the proxy's address (one sign-in backoff for the whole site); never without one, or clients choose their own address" },
   { name: "SESSION_LIFETIME_HOURS", default: "12", meaning: "how long an editor stays signed in" },
   { name: "COOKIE_SECURE", default: "auto", meaning: "Secure session cookies: auto (when served over https), always or never" },
   { name: "REVIEW_FOUR_EYES_MIN_EDITORS", default: "2", meaning: "with this many editors or more, nobody may approve their own change (0: never enforced)" },

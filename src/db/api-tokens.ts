@@ -5,6 +5,7 @@ import { NotFoundError } from "../domain/errors.js";
 import type { ApiTokenScope } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
 import { apiTokens, users } from "./schema/accounts.js";
+import type { Tx } from "./upsert.js";
 
 export interface ApiToken {
   id: number;
@@ -38,6 +39,16 @@ export async function revokeApiToken(db: Db, input: { userId: number; tokenId: n
     .where(and(eq(apiTokens.id, input.tokenId), eq(apiTokens.userId, input.userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   if (rows.length === 0) throw new NotFoundError("API token", String(input.tokenId));
+}
+
+/** Revokes every live token of a user (a password change or reset, signing out everywhere); returns how many. */
+export async function revokeUserApiTokens(db: Db | Tx, input: { userId: number; now: Date }): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: input.now })
+    .where(and(eq(apiTokens.userId, input.userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
 }
 
 /** The live token and its owner for a bearer secret, recording its use; null when unknown, revoked or the owner is disabled. */

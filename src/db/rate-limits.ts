@@ -23,6 +23,26 @@ export async function hitRateLimit(db: Db, input: { key: string; limit: number; 
   return { allowed: count <= input.limit, count };
 }
 
+/** How many attempts `key` made since `since`, and when the latest was. */
+export async function getAttempts(db: Db, input: { key: string; since: Date }): Promise<{ count: number; last: Date | null }> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${rateLimitEvents.occurredAt})` })
+    .from(rateLimitEvents)
+    .where(and(eq(rateLimitEvents.key, input.key), gt(rateLimitEvents.occurredAt, input.since)));
+  return { count: Number(row?.n ?? 0), last: row?.last ? new Date(row.last) : null };
+}
+
+/** Records one attempt under `key` (and forgets attempts older than a day, whatever their key). */
+export async function insertAttempt(db: Db, input: { key: string; now: Date }): Promise<void> {
+  await db.delete(rateLimitEvents).where(lte(rateLimitEvents.occurredAt, new Date(input.now.getTime() - 86_400_000)));
+  await db.insert(rateLimitEvents).values({ key: input.key, occurredAt: input.now });
+}
+
+/** Forgets every attempt under `key` (a successful sign-in clears its account's failures). */
+export async function deleteAttempts(db: Db, key: string): Promise<void> {
+  await db.delete(rateLimitEvents).where(eq(rateLimitEvents.key, key));
+}
+
 /** A random secret stored once per instance under `name` (concurrent first uses agree on one value). */
 export async function getInstanceSecret(db: Db, name: string): Promise<string> {
   await db.insert(instanceSecrets).values({ name, value: randomBytes(32).toString("base64url") }).onConflictDoNothing();

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { createHash } from "node:crypto";
+import ipaddr from "ipaddr.js";
 import { findApiTokenBySecret } from "../db/api-tokens.js";
 import { findAuthSession } from "../db/auth-sessions.js";
 import type { AppDeps } from "./deps.js";
@@ -53,13 +54,26 @@ export function requirePermission(c: Context, permission: Permission): Principal
   return principal;
 }
 
-/** The client address (X-Forwarded-For only behind a trusted proxy), hashed so it is never stored in clear. */
+/**
+ * The client network (X-Forwarded-For only behind a trusted proxy, TRUST_PROXY), hashed so it is never stored in
+ * clear: an IPv6 address counts by its /64 (one subscriber's whole allocation), every loopback address as one.
+ */
 export function clientKey(c: Context, deps: AppDeps): string {
   const { trustProxy } = deps.editorial;
   const forwarded = trustProxy ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   const ip = forwarded || incoming?.socket?.remoteAddress || "unknown";
-  return createHash("sha256").update(ip).digest("hex").slice(0, 32);
+  return createHash("sha256").update(clientNetwork(ip)).digest("hex").slice(0, 32);
+}
+
+/** "loopback", "a.b.c.d", "x:x:x:x::/64", or the text itself when it is no address. */
+export function clientNetwork(ip: string): string {
+  if (!ipaddr.isValid(ip)) return ip;
+  let address = ipaddr.parse(ip);
+  if (address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress()) address = (address as ipaddr.IPv6).toIPv4Address();
+  if (address.range() === "loopback") return "loopback";
+  if (address.kind() === "ipv4") return address.toString();
+  return `${(address as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(":")}::/64`;
 }
 
 /** Whether cookies get the Secure flag: always, never, or when this request (or PUBLIC_URL) is https. */

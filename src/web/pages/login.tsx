@@ -8,9 +8,22 @@ import type { AppDeps } from "../../http/deps.js";
 import { CsrfInput, ErrorSummary } from "../components/forms.js";
 import { Layout } from "../layout.js";
 
-/** Only same-site paths, so the login form cannot redirect elsewhere. */
+const SAME_SITE = "http://normwatch.invalid";
+
+/**
+ * Only a path on this site, after the normalisation a browser applies (it drops tabs and newlines, reads "\\" as
+ * "/"), so "/%09/evil.example" cannot become "//evil.example"; anything else goes to the editor desk.
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/editor";
+  if (typeof next !== "string" || !next.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(next)) return "/editor";
+  let url: URL;
+  try {
+    url = new URL(next, SAME_SITE);
+  } catch {
+    return "/editor";
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return url.origin === SAME_SITE && !path.startsWith("//") ? path : "/editor";
 }
 
 function LoginPage(props: { csrf: string; next: string; email?: string; error?: string; notice?: string }) {
@@ -49,7 +62,7 @@ export function loginPages(deps: AppDeps) {
       return c.redirect(next, 303);
     } catch (error) {
       if (!(error instanceof LoginRefused)) throw error;
-      return c.html(<LoginPage csrf={csrfTokenFor(c, deps)} next={next} email={email} error={error.message} />, 401);
+      return c.html(<LoginPage csrf={csrfTokenFor(c, deps)} next={next} email={email} error={error.message} />, error.status);
     }
   });
   return app;
