@@ -98,6 +98,10 @@ describe("Norms and CBMs pages", () => {
     expect(html).toContain('<span class="badge">Derived indicator</span> Signed the UN Convention against Cybercrime');
     const strategy = await (await t.app.request("/norms/oas-01")).text();
     expect(strategy).toContain("<strong>135</strong> of 193 States.");
-    expect(await (await t.app.request("/norms/13c")).text()).not.toContain("Derived indicator");
+    const other = await (await t.app.request("/norms/13c")).text();
+    expect(other).not.toContain('<span class="badge">Derived indicator</span>');
+    // Every norm page shows the indicators per region beside the evidence, labelled and not counted (issue 16).
+    expect(other).toContain('<span class="badge">Derived indicators</span> From sourced datasets, beside the evidence');
+    expect(other).toMatch(/<th scope="row">Western European and Others Group[^<]*<\/th><td>\d+ of \d+<\/td><td>[1-9]\d* of \d+/);
   });
 });

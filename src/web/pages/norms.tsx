@@ -7,8 +7,9 @@ import { getFrameworkItemDetail, listFrameworks } from "../../db/frameworks.js";
 import { SourceList } from "../components/sources.js";
 import { listUpdates } from "../../db/updates.js";
 import { AlternateLinks, feedLinksFor, RecordUpdates, SubscribeLinks } from "../components/updates.js";
+import { IndicatorCoverageSection } from "../components/indicator-coverage.js";
 import { Layout } from "../layout.js";
-import { countStatesWithEvidenceByItem, listDocumentsMentioningItem, listEvidence, listMapStates } from "../../db/evidence.js";
+import { countStatesWithEvidenceByItem, listDocumentsMentioningItem, listEvidence, listMapStates, listRollupGroups } from "../../db/evidence.js";
 import { loadDerivedIndicatorValues } from "../../db/implementation-indicators.js";
 import { deriveStateStatuses, splitByReporter } from "../../domain/evidence.js";
 import { indicatorsForItem } from "../../domain/implementation-indicators.js";
@@ -60,7 +61,9 @@ export function normsPages(deps: AppDeps) {
     const statuses = deriveStateStatuses(evidence);
     const { self, shadow } = splitByReporter(evidence);
     const indicators = indicatorsForItem(item.id);
-    const indicatorValues = indicators.length ? await loadDerivedIndicatorValues(deps.db) : [];
+    // Every norm page shows the indicators per region beside its evidence (issue 16); related ones also get their box.
+    const indicatorValues = await loadDerivedIndicatorValues(deps.db);
+    const groups = await listRollupGroups(deps.db);
     const related = await listDocumentsMentioningItem(deps.db, item.id);
     const title = `${item.code} ${item.shortTitle}`;
     return c.html(
@@ -87,6 +90,7 @@ export function normsPages(deps: AppDeps) {
           <EvidenceColumns self={self} shadow={shadow} />
         </section>
         {indicators.map((d) => <DerivedIndicatorBox definition={d} values={indicatorValues} states={mapStates} />)}
+        <IndicatorCoverageSection groups={groups} values={indicatorValues} />
         <RelatedDocuments documents={related} />
         <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
         <SubscribeLinks links={feeds} follow={{ kind: "norm", id: item.id, name: item.code }} />
