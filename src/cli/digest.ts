@@ -1,21 +1,17 @@
 // `normwatch digest draft --month 2020-01`, `normwatch digest list` and `normwatch digest queue <slug>`: draft a
 // month's issue from what changed, list issues, and queue a published issue for every digest subscriber.
 import type { Command } from "commander";
-import { loadConfig, type Config } from "../config.js";
+import { loadConfig, siteBaseUrl, type Config } from "../config.js";
 import { draftDigestIssue, listDigestIssues } from "../db/digest.js";
 import { queueDigestEmail } from "../newsletter/digest-email.js";
 import { withDatabase } from "./database.js";
-
-function baseUrl(config: Config): string {
-  return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, "");
-}
 
 /** Drafts (or redrafts) the month's issue and says what it holds. */
 export async function runDigestDraft(config: Config, input: { month: string; isReplacingEdits?: boolean; now?: Date }): Promise<string> {
   return withDatabase(config, async ({ db }) => {
     const { issue, composed, isReplaced } = await draftDigestIssue(db, { month: input.month, userId: null, now: input.now ?? new Date(), isReplacingEdits: input.isReplacingEdits ?? false });
     const counts = composed.sections.map((s) => `  ${s.heading}: ${s.items.length}`);
-    return [`${isReplaced ? "redrafted" : "drafted"} digest issue ${issue.slug}: ${issue.title}`, ...(counts.length ? counts : ["  nothing tracked changed in this period"]), `edit and publish it at ${baseUrl(config)}/editor/digest/${issue.slug}`].join("\n");
+    return [`${isReplaced ? "redrafted" : "drafted"} digest issue ${issue.slug}: ${issue.title}`, ...(counts.length ? counts : ["  nothing tracked changed in this period"]), `edit and publish it at ${siteBaseUrl(config)}/editor/digest/${issue.slug}`].join("\n");
   });
 }
 
@@ -30,7 +26,7 @@ export async function runDigestList(config: Config): Promise<string> {
 /** Queues a published issue; running it again queues only subscribers not yet queued. */
 export async function runDigestQueue(config: Config, input: { slug: string; now?: Date }): Promise<string> {
   return withDatabase(config, async ({ db }) => {
-    const result = await queueDigestEmail(db, { slug: input.slug, baseUrl: baseUrl(config), now: input.now ?? new Date() });
+    const result = await queueDigestEmail(db, { slug: input.slug, baseUrl: siteBaseUrl(config), now: input.now ?? new Date() });
     return `digest issue ${input.slug}: ${result.queued} queued, ${result.alreadyQueued} already queued (the delivery queue sends them)`;
   });
 }
