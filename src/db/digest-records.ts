@@ -1,6 +1,7 @@
 // Gathers what the digest is composed from: a period's updates, resolutions, cyber votes, documents, sessions
 // (held and in the weeks after), deadlines, stakeholder actions and implementation records published in it.
 import { and, asc, eq, gte, inArray, isNull, lt, notInArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { activityWithin, citeSource } from "../domain/activity.js";
 import type { DigestLink, DigestPeriod, DigestRecords, DigestTheme } from "../domain/digest.js";
 import { documentPath } from "../domain/documents.js";
 import { markdownToPlainText } from "../domain/markdown.js";
@@ -8,6 +9,7 @@ import type { PartialDate } from "../domain/partial-date.js";
 import type { Source } from "../domain/source.js";
 import { linkPath } from "../domain/updates.js";
 import { DEADLINE_KIND_LABELS, DOCUMENT_TYPE_LABELS, STAKEHOLDER_ACTION_KIND_LABELS, type ProcessKind, type ResolutionTopic } from "../domain/vocabulary.js";
+import { listActivity } from "./activity.js";
 import type { Db } from "./client.js";
 import { listDeadlines } from "./deadlines.js";
 import { documents } from "./schema/documents.js";
@@ -18,7 +20,7 @@ import { frameworkItems, processes, resolutions, sessions } from "./schema/proce
 import { organizations, states } from "./schema/reference.js";
 import { voteEvents } from "./schema/votes.js";
 import { listSessions } from "./sessions.js";
-import { listSourcesByRecord } from "./sources.js";
+import { findSource, listSourcesByRecord } from "./sources.js";
 import { listStakeholderActions } from "./stakeholder-actions.js";
 
 /** The source to cite beside an item: a web page or document first, else a dataset with a URL. */
@@ -85,18 +87,21 @@ async function gatherResolutionsAndVotes(db: Db, period: DigestPeriod): Promise<
   const rows = await db.select().from(resolutions).where(and(gte(resolutions.adoptedOn, period.start), lt(resolutions.adoptedOn, period.end))).orderBy(asc(resolutions.adoptedOn), asc(resolutions.symbol));
   const sourcesOf = await listSourcesByRecord(db, "resolution", rows.map((r) => r.symbol));
   const votes = await db
-    .select({ e: voteEvents, topic: resolutions.topic, factYes: resolutions.yes, factNo: resolutions.no, factAbstain: resolutions.abstain })
+    .select({ e: voteEvents, topic: resolutions.topic })
     .from(voteEvents)
     .innerJoin(resolutions, eq(resolutions.symbol, voteEvents.symbol))
     .where(and(gte(voteEvents.date, period.start), lt(voteEvents.date, period.end)))
     .orderBy(asc(voteEvents.date), asc(voteEvents.id));
+  const voteSources = new Map<string, Source | null>();
+  for (const id of new Set(votes.flatMap((v) => v.e.sourceIds))) voteSources.set(id, await findSource(db, id));
   return {
-    resolutions: rows.map((r) => ({ symbol: r.symbol, title: r.title, topic: r.topic, adoptedOn: r.adoptedOn, adoptionNote: r.adoptionNote, yes: r.yes, no: r.no, abstain: r.abstain, source: citedSource(sourcesOf.get(r.symbol)) })),
-    // Totals as the UN reported them when known (the event's own record, or the fact base for the resolution's own event), else as counted.
-    voteEvents: votes.map(({ e, topic, factYes, factNo, factAbstain }) => {
-      const fact = e.id === e.symbol && factYes !== null ? { yes: factYes, no: factNo ?? 0, abstain: factAbstain ?? 0 } : null;
-      const reported = e.reportedYes !== null ? { yes: e.reportedYes, no: e.reportedNo ?? 0, abstain: e.reportedAbstain ?? 0 } : fact;
-      return { id: e.id, symbol: e.symbol, title: e.title, date: e.date, topic, ...(reported ?? { yes: e.countedYes, no: e.countedNo, abstain: e.countedAbstain }) };
+    // The adoption is cited to the resolution's own document (else the dataset holding its text), never to a draft or a press release of another stage.
+    resolutions: rows.map((r) => ({ symbol: r.symbol, title: r.title, topic: r.topic, adoptedOn: r.adoptedOn, adoptionNote: r.adoptionNote, yes: r.yes, no: r.no, abstain: r.abstain, source: citeSource(sourcesOf.get(r.symbol) ?? [], ["document", "dataset"]) })),
+    // Totals from the vote's own record (as its source reports them, else as counted from its votes), cited to that record's source.
+    voteEvents: votes.map(({ e, topic }) => {
+      const totals = e.reportedYes !== null ? { yes: e.reportedYes, no: e.reportedNo ?? 0, abstain: e.reportedAbstain ?? 0 } : { yes: e.countedYes, no: e.countedNo, abstain: e.countedAbstain };
+      const sources = e.sourceIds.map((id) => voteSources.get(id)).filter((x): x is Source => Boolean(x));
+      return { id: e.id, symbol: e.symbol, title: e.title, date: e.date, topic, ...totals, source: citeSource(sources, ["dataset", "document"]) };
     }),
   };
 }
@@ -181,7 +186,8 @@ async function gatherImplementation(db: Db, period: DigestPeriod): Promise<Diges
     .from(instruments)
     .leftJoin(states, eq(states.iso3, instruments.stateIso3))
     .where(belongs(instruments.adoptedOn, instruments.adoptedPrecision, idsOf("instrument").length ? inArray(instruments.id, idsOf("instrument")) : undefined));
-  for (const r of instrumentRows) out.push({ kind: "instrument", id: r.id, title: r.stateName ? `${r.stateName}: ${r.title}` : r.title, ...placed("instrument", r.id, r.day, r.precision), path: `/instruments/${encodeURIComponent(r.id)}`, source: r.url ? { title: "source", url: r.url } : null });
+  const instrumentSources = await listSourcesByRecord(db, "instrument", instrumentRows.map((r) => r.id));
+  for (const r of instrumentRows) out.push({ kind: "instrument", id: r.id, title: r.stateName ? `${r.stateName}: ${r.title}` : r.title, ...placed("instrument", r.id, r.day, r.precision), path: `/instruments/${encodeURIComponent(r.id)}`, source: r.url ? { title: "source", url: r.url } : citeSource(instrumentSources.get(r.id) ?? []) });
   const programmeRows = await db
     .select({ id: programmes.id, title: programmes.title, url: programmes.url, day: programmes.startOn, precision: programmes.startPrecision })
     .from(programmes)
@@ -202,5 +208,6 @@ export async function gatherDigestRecords(db: Db, period: DigestPeriod): Promise
     sessions: await gatherSessions(db, period),
     ...(await gatherParticipation(db, lookups)),
     implementation: await gatherImplementation(db, period),
+    activity: activityWithin(await listActivity(db), period.start, period.horizonEnd),
   };
 }

@@ -16,6 +16,7 @@ function itemLine(item: DigestItem): string {
   if (item.detail) parts.push(`: ${escapeMarkdown(item.detail)}`);
   const extra = item.links.map((l) => `[${escapeMarkdown(l.title)}](${linkTarget(l.url)})`);
   if (item.source) extra.push(`source: [${escapeMarkdown(item.source.title)}](${linkTarget(item.source.url)})`);
+  if (item.voteSource) extra.push(`vote: [${escapeMarkdown(item.voteSource.title)}](${linkTarget(item.voteSource.url)})`);
   if (extra.length) parts.push(` (${extra.join(" · ")})`);
   return parts.join("");
 }

@@ -7,7 +7,7 @@ import { composeDigest, formatSpan, monthPeriod, sectionOf, themeHeadings, type 
 import { escapeMarkdown, splitDigestMarkdown } from "./digest-markdown.js";
 
 function empty(): DigestRecords {
-  return { updates: [], resolutions: [], voteEvents: [], documents: [], sessions: [], deadlines: [], stakeholderActions: [], implementation: [] };
+  return { updates: [], resolutions: [], voteEvents: [], documents: [], sessions: [], deadlines: [], stakeholderActions: [], implementation: [], activity: [] };
 }
 
 const day = (date: string) => ({ date, precision: "day" as const });
@@ -71,9 +71,9 @@ describe("composeDigest", () => {
     const records = empty();
     records.resolutions = [{ symbol: "A/RES/99/1", title: "Test resolution", topic: "cybercrime", adoptedOn: "2019-12-27", adoptionNote: "recorded vote", yes: 1, no: 2, abstain: 3, source: { title: "UN record", url: "https://example.org/r" } }];
     records.voteEvents = [
-      { id: "A/RES/99/1", symbol: "A/RES/99/1", title: "Test resolution", date: "2019-12-27", yes: 79, no: 60, abstain: 33, topic: "cybercrime" },
-      { id: "RC-1", symbol: "A/RES/99/1", title: "Paragraph 5", date: "2019-12-27", yes: 10, no: 20, abstain: 30, topic: "cybercrime" },
-      { id: "RC-2", symbol: "A/RES/99/2", title: "Not cyber", date: "2019-12-20", yes: 1, no: 1, abstain: 1, topic: null },
+      { id: "A/RES/99/1", symbol: "A/RES/99/1", title: "Test resolution", date: "2019-12-27", yes: 79, no: 60, abstain: 33, topic: "cybercrime", source: { title: "Vote dataset", url: "https://example.org/votes" } },
+      { id: "RC-1", symbol: "A/RES/99/1", title: "Paragraph 5", date: "2019-12-27", yes: 10, no: 20, abstain: 30, topic: "cybercrime", source: null },
+      { id: "RC-2", symbol: "A/RES/99/2", title: "Not cyber", date: "2019-12-20", yes: 1, no: 1, abstain: 1, topic: null, source: null },
     ];
     records.documents = [{ slug: "A/RES/99/1", path: "/documents/A/RES/99/1", symbol: "A/RES/99/1", title: "Test resolution", typeLabel: "Resolution", documentDate: "2019-12-27", version: 1, ingestedOn: "2026-11-23", sourceUrl: "https://example.org/doc", theme: { processKind: null, topic: "cybercrime" } }];
     const [section] = composeDigest(records, period).sections;
@@ -83,6 +83,9 @@ describe("composeDigest", () => {
     expect(adopted.detail).toBe("Test resolution; recorded vote, 79 in favour, 60 against, 33 abstentions");
     expect(adopted.links).toEqual([{ title: "full text", url: "/documents/A/RES/99/1" }, { title: "votes by State", url: "/votes/A/RES/99/1" }]);
     expect(section!.items[1]!.path).toBe("/votes/RC-1");
+    // The adoption is cited to the resolution's source, the totals to the vote's own record (issue 16).
+    expect([adopted.source?.url, adopted.voteSource?.url]).toEqual(["https://example.org/r", "https://example.org/votes"]);
+    expect(composeDigest(records, period).markdown).toContain("source: [UN record](https://example.org/r) · vote: [Vote dataset](https://example.org/votes)");
   });
 
   it("labels documents new or amended and files them by process, topic or under Other", () => {

@@ -1,5 +1,6 @@
 // The monthly digest: which of a period's records go in, under which section, and the Markdown draft an
 // editor starts from. Pure: the period (and so "now") is passed in; the db layer gathers the records.
+import { activityWithin, type ActivityFact } from "./activity.js";
 import { InvalidInputError } from "./errors.js";
 import { formatPartialDate, lastDayOf, type PartialDate } from "./partial-date.js";
 import { symbolPath } from "./resolution.js";
@@ -48,7 +49,8 @@ export interface DigestLink {
 export interface DigestRecords {
   updates: { slug: string; title: string; summary: string; publishedOn: string; links: DigestLink[]; theme: DigestTheme }[];
   resolutions: { symbol: string; title: string | null; topic: ResolutionTopic; adoptedOn: string | null; adoptionNote: string | null; yes: number | null; no: number | null; abstain: number | null; source: DigestLink | null }[];
-  voteEvents: { id: string; symbol: string | null; title: string | null; date: string; yes: number; no: number; abstain: number; topic: ResolutionTopic | null }[];
+  /** Totals from the vote's own record (as its source reports them, else as counted), cited to that record's source. */
+  voteEvents: { id: string; symbol: string | null; title: string | null; date: string; yes: number; no: number; abstain: number; topic: ResolutionTopic | null; source: DigestLink | null }[];
   documents: { slug: string; path: string; symbol: string | null; title: string; typeLabel: string; documentDate: string | null; version: number; ingestedOn: string; sourceUrl: string | null; theme: DigestTheme }[];
   sessions: { id: string; name: string; processShortName: string; processKind: ProcessKind; start: PartialDate | null; end: PartialDate | null; venue: string | null; source: DigestLink | null }[];
   deadlines: { id: string; title: string; processShortName: string; kindLabel: string; opens: PartialDate | null; closes: PartialDate | null; source: DigestLink | null }[];
@@ -58,9 +60,11 @@ export interface DigestRecords {
    * the day or month, else by the day they were published (audit log). `precision` is the own date's ("month": no day shown).
    */
   implementation: { kind: "evidence" | "instrument" | "programme"; id: string; title: string; publishedOn: string; precision?: PartialDate["precision"]; path: string; source: DigestLink | null }[];
+  /** Dated facts derived from the data (domain/activity.ts); the digest adds those no other list covers (positions, treaty actions). */
+  activity: ActivityFact[];
 }
 
-export type DigestItemKind = "update" | "resolution" | "vote-event" | "document" | "session-held" | "session-upcoming" | "deadline" | "stakeholder-action" | "evidence" | "instrument" | "programme";
+export type DigestItemKind = "update" | "resolution" | "vote-event" | "document" | "session-held" | "session-upcoming" | "deadline" | "stakeholder-action" | "evidence" | "instrument" | "programme" | "legal-position" | "treaty-action";
 
 export interface DigestItem {
   kind: DigestItemKind;
@@ -77,6 +81,8 @@ export interface DigestItem {
   /** Further pages on this site: the full text, the vote, linked records. */
   links: DigestLink[];
   source: DigestLink | null;
+  /** The source of the vote totals in `detail`, when they come from a recorded vote (its own record, not the resolution's). */
+  voteSource?: DigestLink | null;
 }
 
 export interface DigestSection {
@@ -206,12 +212,14 @@ function resolutionItems(records: DigestRecords, period: DigestPeriod): [DigestS
     const counts = vote ? tally(vote.yes, vote.no, vote.abstain) : tally(r.yes, r.no, r.abstain);
     const links = [...(fullText ? [{ title: "full text", url: fullText.path }] : []), ...(vote ? [{ title: "votes by State", url: `/votes/${symbolPath(vote.id)}` }] : [])];
     const detail = [r.title, counts ? `recorded vote, ${counts}` : r.adoptionNote].filter(Boolean).join("; ");
-    out.push([sectionOf({ processKind: null, topic: r.topic }), { kind: "resolution", label: "Adopted", when: formatDay(r.adoptedOn!), sortKey: r.adoptedOn!, title: r.symbol, path: `/resolutions/${symbolPath(r.symbol)}`, detail: detail || null, links, source: r.source }]);
+    const item: DigestItem = { kind: "resolution", label: "Adopted", when: formatDay(r.adoptedOn!), sortKey: r.adoptedOn!, title: r.symbol, path: `/resolutions/${symbolPath(r.symbol)}`, detail: detail || null, links, source: r.source };
+    // Totals from the vote record are cited to it; totals from the resolution's own record (no vote record) to the resolution's source.
+    out.push([sectionOf({ processKind: null, topic: r.topic }), vote ? { ...item, voteSource: vote.source } : item]);
   }
   for (const e of records.voteEvents) {
     if (!e.topic || !isDayWithin(e.date, period.start, period.end) || (e.symbol !== null && symbols.has(e.symbol) && e.id === e.symbol)) continue;
     const title = e.symbol ?? e.id;
-    out.push([sectionOf({ processKind: null, topic: e.topic }), { kind: "vote-event", label: "Recorded vote", when: formatDay(e.date), sortKey: e.date, title, path: `/votes/${symbolPath(e.id)}`, detail: [e.title, tally(e.yes, e.no, e.abstain)].filter(Boolean).join("; "), links: [], source: null }]);
+    out.push([sectionOf({ processKind: null, topic: e.topic }), { kind: "vote-event", label: "Recorded vote", when: formatDay(e.date), sortKey: e.date, title, path: `/votes/${symbolPath(e.id)}`, detail: [e.title, tally(e.yes, e.no, e.abstain)].filter(Boolean).join("; "), links: [], source: e.source }]);
   }
   return out;
 }
@@ -268,6 +276,17 @@ function otherItems(records: DigestRecords, period: DigestPeriod): [DigestSectio
   return out;
 }
 
+/** Positions on international law and treaty actions dated in the period (other facts have their own lists above). */
+function activityItems(records: DigestRecords, period: DigestPeriod): [DigestSectionId, DigestItem][] {
+  const out: [DigestSectionId, DigestItem][] = [];
+  for (const f of activityWithin(records.activity, period.start, period.end)) {
+    if (f.kind !== "legal-position" && f.kind !== "treaty-signature" && f.kind !== "treaty-consent") continue;
+    const kind = f.kind === "legal-position" ? "legal-position" : "treaty-action";
+    out.push([sectionOf(f.theme, "regional-national"), { kind, label: f.label, when: f.when, sortKey: f.date.date, title: f.title, path: f.path, detail: f.detail, links: [], source: f.source }]);
+  }
+  return out;
+}
+
 function monthName(period: DigestPeriod): string {
   return formatPartialDate({ date: period.start, precision: "month" });
 }
@@ -275,7 +294,7 @@ function monthName(period: DigestPeriod): string {
 /** Composes a digest from the period's records: items filtered to the period, grouped and ordered; deterministic. */
 export function composeDigest(records: DigestRecords, period: DigestPeriod): ComposedDigest {
   const adopted = new Set(records.resolutions.filter((r) => isDayWithin(r.adoptedOn, period.start, period.end)).map((r) => r.symbol));
-  const placed = [...resolutionItems(records, period), ...sessionItems(records, period), ...documentItems(records, period, adopted), ...participationItems(records, period), ...otherItems(records, period)];
+  const placed = [...resolutionItems(records, period), ...sessionItems(records, period), ...documentItems(records, period, adopted), ...participationItems(records, period), ...otherItems(records, period), ...activityItems(records, period)];
   const isLater = (item: DigestItem) => (item.sortKey >= period.end ? 1 : 0);
   const sections = DIGEST_SECTIONS.map((s) => ({
     id: s.id,

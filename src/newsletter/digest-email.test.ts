@@ -18,6 +18,7 @@ const records: DigestRecords = {
   deadlines: [],
   stakeholderActions: [{ id: "letter", title: "Joint letter <b>on access</b>", kindLabel: "Joint letter", processId: "oewg-x", processShortName: "OEWG", actedOn: { date: "2019-12-01", precision: "month" }, signatoryCount: null, source: null }],
   implementation: [],
+  activity: [],
 };
 const composed = composeDigest(records, monthPeriod("2019-12"));
 const issue = { slug: "2019-12", title: composed.title, bodyMarkdown: `${composed.markdown}\n<script>alert("x")</script>\n\n![tracking pixel](https://tracker.example/p.gif)\n` };
