@@ -9,6 +9,14 @@ const DATASET_LABELS: Record<string, string> = {
   "dataset:national-positions": "positions on international law (not complete)",
 };
 
+/** Column headings short enough for a table; the list above the table gives the full labels and rules. */
+const SHORT_LABELS: Record<(typeof DERIVED_INDICATOR_IDS)[number], string> = {
+  "first-cyber-strategy": "First strategy",
+  "budapest-convention-party": "Budapest Convention party",
+  "legal-position-published": "Position on international law",
+  "un-cybercrime-signed": "UN Convention signed",
+};
+
 export function IndicatorCoverageSection(props: { groups: { key: string; label: string; memberIso3s: string[] }[]; values: DerivedIndicatorValue[] }) {
   const rows = indicatorCoverageByGroup(props.groups, props.values);
   const labelOf = new Map(props.groups.map((g) => [g.key, g.label]));
@@ -31,7 +39,7 @@ export function IndicatorCoverageSection(props: { groups: { key: string; label: 
           <thead>
             <tr>
               <th scope="col">Group</th>
-              {DERIVED_INDICATOR_IDS.map((id) => <th scope="col">{DERIVED_INDICATORS[id].label}</th>)}
+              {DERIVED_INDICATOR_IDS.map((id) => <th scope="col" title={DERIVED_INDICATORS[id].label}>{SHORT_LABELS[id]}</th>)}
             </tr>
           </thead>
           <tbody>
