@@ -26,17 +26,33 @@ describe("normwatch command line", () => {
     expect(fs.existsSync(path.join(root, "unused"))).toBe(false);
   });
 
-  it("exits non-zero with a clear message on an unknown command, a missing argument or an unknown option", async () => {
+  it("exits 2 (usage error) with a clear message on an unknown command, a missing argument or an unknown option", async () => {
     const env = { DATA_DIR: path.join(root, "unused") };
     const unknown = await runCli(["frobnicate"], env);
-    expect(unknown.code).not.toBe(0);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("error: unknown command 'frobnicate'");
     const missing = await runCli(["import"], env);
-    expect(missing.code).not.toBe(0);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("error: missing required argument 'file'");
     const option = await runCli(["export", "--bogus"], env);
-    expect(option.code).not.toBe(0);
+    expect(option.code).toBe(2);
     expect(option.stderr).toContain("error: unknown option '--bogus'");
+  });
+
+  it("prints the version from package.json with --version and exits 0", async () => {
+    const result = await runCli(["--version"], { DATA_DIR: path.join(root, "unused") });
+    expect(result.code).toBe(0);
+    const pkg = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+    expect(result.stdout.trim()).toBe(pkg.version);
+  });
+
+  it("names no issue numbers in command and option help texts", () => {
+    const dir = new URL("../src/cli/", import.meta.url);
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+      const source = fs.readFileSync(new URL(file, dir), "utf8");
+      const helpTexts = [...source.matchAll(/\.(?:description|option|argument)\(([^)]*)\)/g)].map((m) => m[1]!);
+      for (const text of helpTexts) expect(text, file).not.toMatch(/\bissues? #?\d+/i);
+    }
   });
 
   it("exits 2 naming the variable when the environment is invalid", async () => {
@@ -48,8 +64,11 @@ describe("normwatch command line", () => {
   it("exports a seeded database and imports it into a fresh DATA_DIR with the same rows; refuses a corrupt file", async () => {
     const a = path.join(root, "a");
     const b = path.join(root, "b");
-    const seed = await runCli(["seed"], { DATA_DIR: a });
+    const seed = await runCli(["seed", "--json"], { DATA_DIR: a });
     expect(seed.code, seed.stderr).toBe(0);
+    const seeded = JSON.parse(seed.stdout) as { dataset: string; status: string; counts: Record<string, { inserted: number; unchanged: number }> }[];
+    const states = seeded.find((d) => d.dataset === "states-and-organizations")?.counts["states"];
+    expect((states?.inserted ?? 0) + (states?.unchanged ?? 0)).toBe(195);
 
     const dump = path.join(root, "a.ndjson.gz");
     const exported = await runCli(["export", "--out", dump], { DATA_DIR: a });

@@ -9,7 +9,7 @@ export async function runMigrate(config: Config): Promise<void> {
   });
 }
 
-export async function runSeed(config: Config, options: { onlyChanged: boolean }): Promise<void> {
+export async function runSeed(config: Config, options: { onlyChanged: boolean; json?: boolean }): Promise<void> {
   await withDatabase(config, async (database) => {
     const results = await seedDatabase(database, {
       force: !options.onlyChanged,
@@ -17,6 +17,7 @@ export async function runSeed(config: Config, options: { onlyChanged: boolean })
         if (e.phase === "start") process.stderr.write(`[${e.index + 1}/${e.total}] ${e.dataset}…\n`);
       },
     });
+    if (options.json) return console.log(JSON.stringify(results.map((r) => ({ dataset: r.dataset, status: r.status, counts: r.counts }))));
     console.log(["dataset", "table", "inserted", "updated", "unchanged", "deleted"].join("\t"));
     for (const result of results) {
       for (const [table, c] of Object.entries(result.counts)) {

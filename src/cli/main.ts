@@ -1,6 +1,7 @@
 // The `normwatch` command: parses arguments, calls one function per command, exits non-zero on error.
 import { Command } from "commander";
 import { ConfigError, loadConfig } from "../config.js";
+import { APP_VERSION } from "../version.js";
 import { runMigrate, runSeed } from "./db.js";
 import { runCorpusBuild, runDatasetsBuild } from "./datasets-build.js";
 import { registerInternationalLawCommands } from "./international-law.js";
@@ -19,7 +20,11 @@ import { registerCandidatesCommands } from "./candidates.js";
 const program = new Command()
   .name("normwatch")
   .description("Normwatch: an observatory of international cyber diplomacy (site, API and data tools)")
-  .showHelpAfterError();
+  .version(APP_VERSION, "-V, --version", "print the version")
+  .showHelpAfterError()
+  // Usage errors (unknown command or option, missing argument) exit 2, like ConfigError below; help and
+  // --version exit 0. Set before the commands are added, so every subcommand inherits it.
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
 program.command("serve").description("serve the site and API (migrates and seeds on first start)").action(() => runServe(loadConfig()));
 
@@ -30,7 +35,8 @@ program
   .command("seed")
   .description("re-run the idempotent import of the bundled datasets and print counts per table")
   .option("--only-changed", "skip datasets whose files are unchanged since the last import", false)
-  .action((options: { onlyChanged: boolean }) => runSeed(loadConfig(), options));
+  .option("--json", "print the counts per dataset and table as JSON", false)
+  .action((options: { onlyChanged: boolean; json: boolean }) => runSeed(loadConfig(), options));
 
 const datasets = program.command("datasets").description("bundled datasets (developers)");
 datasets
