@@ -1,5 +1,6 @@
 // The page frame: skip link, header navigation, main landmark, footer with data attribution.
 import type { Child } from "hono/jsx";
+import { assetUrl } from "./asset-urls.js";
 
 export interface LayoutProps {
   title: string;
@@ -41,7 +42,7 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Normwatch`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
-        <link rel="stylesheet" href="/static/site.css" />
+        <link rel="stylesheet" href={assetUrl("static", "site.css")} />
         <link rel="alternate" type="application/atom+xml" href="/feeds/updates.atom" title="Normwatch updates (Atom)" />
         {props.head}
       </head>
@@ -49,15 +50,20 @@ export function Layout(props: LayoutProps) {
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">
           <a class="brand" href="/">Normwatch</a>
-          <nav aria-label="Main">
-            <ul>
-              {NAV_ITEMS.map((item) => (
-                <li>
-                  <a href={item.href} aria-current={isActive(item.href) ? "page" : undefined}>{item.label}</a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {/* On a phone the navigation folds behind "Menu" without JavaScript; on a wide screen the disclosure's
+              content is always shown (::details-content) and its summary hidden. */}
+          <details class="site-menu">
+            <summary>Menu</summary>
+            <nav aria-label="Main">
+              <ul>
+                {NAV_ITEMS.map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={isActive(item.href) ? "page" : undefined}>{item.label}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </details>
         </header>
         <main id="main" tabindex={-1}>{props.children}</main>
         <footer class="site-footer">
@@ -69,7 +75,7 @@ export function Layout(props: LayoutProps) {
           </p>
         </footer>
         {(props.islands ?? []).map((name) => (
-          <script type="module" src={`/assets/${name}.js`} />
+          <script type="module" src={assetUrl("assets", `${name}.js`)} />
         ))}
       </body>
     </html>

@@ -2,6 +2,7 @@
 // legend; pages always put the same information in a table beside it.
 import type { StateStatus } from "../../domain/evidence.js";
 import { EVIDENCE_STATUS_LABELS, EVIDENCE_STATUSES } from "../../domain/vocabulary.js";
+import { assetUrl } from "../asset-urls.js";
 import { HEIGHT, loadShapes, WIDTH } from "./world-map.js";
 
 export interface MapState {
@@ -14,7 +15,7 @@ export interface MapState {
 
 /** The stylesheet of the implementation pages (map colours, heatmap shades, side-by-side reports). */
 export function ImplementationStyles() {
-  return <link rel="stylesheet" href="/static/implementation.css" />;
+  return <link rel="stylesheet" href={assetUrl("static", "implementation.css")} />;
 }
 
 export function EvidenceMap(props: { states: MapState[]; statuses: StateStatus[]; caption: string }) {

@@ -6,10 +6,11 @@ import { standingOf, summarizeTreaty, type LegalPosition, type Treaty, type Trea
 import { LEGAL_TOPIC_LABELS, TREATY_ACTION_KIND_LABELS } from "../../domain/vocabulary.js";
 import type { MapState } from "./evidence-map.js";
 import { DateText } from "./partial-date.js";
+import { assetUrl } from "../asset-urls.js";
 import { HEIGHT, loadShapes, WIDTH } from "./world-map.js";
 
 export function InternationalLawStyles() {
-  return <link rel="stylesheet" href="/static/international-law.css" />;
+  return <link rel="stylesheet" href={assetUrl("static", "international-law.css")} />;
 }
 
 /** A day as "3 June 2019" from an ISO date. */

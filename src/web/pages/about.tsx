@@ -4,6 +4,7 @@ import { listDatasetSources } from "../../db/about.js";
 import type { AppDeps } from "../../http/deps.js";
 import { CorpusProgress, loadCorpusStatus } from "../components/corpus-status.js";
 import { Layout } from "../layout.js";
+import { TableScroll } from "../components/table-scroll.js";
 
 export function aboutPages(deps: AppDeps) {
   const app = new Hono();
@@ -18,24 +19,26 @@ export function aboutPages(deps: AppDeps) {
           Normwatch ships with real reference data. Every record names its sources; the datasets below are the bundled ones, each with its licence.
           Facts from web pages and UN documents are cited record by record on each page.
         </p>
-        <table class="data" id="datasets">
-          <caption>Bundled datasets ({datasets.length})</caption>
-          <thead><tr><th scope="col">Dataset</th><th scope="col">Licence</th><th scope="col">Attribution</th><th scope="col">Retrieved</th><th scope="col" class="num">Records citing it</th></tr></thead>
-          <tbody>
-            {datasets.map((d) => (
-              <tr>
-                <th scope="row">
-                  {d.url ? <a href={d.url} rel="external noopener">{d.title}</a> : d.title}
-                  {d.datasetPath ? <div class="meta"><code>{d.datasetPath}</code></div> : null}
-                </th>
-                <td>{d.licence}</td>
-                <td>{d.attribution ?? <span class="muted">—</span>}</td>
-                <td>{d.retrievedOn ?? <span class="muted">—</span>}</td>
-                <td class="num">{d.recordCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Datasets">
+          <table class="data" id="datasets">
+            <caption>Bundled datasets ({datasets.length})</caption>
+            <thead><tr><th scope="col">Dataset</th><th scope="col">Licence</th><th scope="col">Attribution</th><th scope="col">Retrieved</th><th scope="col" class="num">Records citing it</th></tr></thead>
+            <tbody>
+              {datasets.map((d) => (
+                <tr>
+                  <th scope="row">
+                    {d.url ? <a href={d.url} rel="external noopener">{d.title}</a> : d.title}
+                    {d.datasetPath ? <div class="meta"><code>{d.datasetPath}</code></div> : null}
+                  </th>
+                  <td>{d.licence}</td>
+                  <td>{d.attribution ?? <span class="muted">—</span>}</td>
+                  <td>{d.retrievedOn ?? <span class="muted">—</span>}</td>
+                  <td class="num">{d.recordCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         <section aria-labelledby="corpus" id="corpus-section">
           <h2 id="corpus">Document corpus</h2>
           <p>

@@ -13,6 +13,7 @@ import { RecordEditorialLinks } from "../components/history.js";
 import { DateRange } from "../components/date-range.js";
 import { SourceList } from "../components/sources.js";
 import { Layout } from "../layout.js";
+import { TableScroll } from "../components/table-scroll.js";
 
 const blank = z.literal("").transform(() => undefined);
 const ListQuery = z.object({
@@ -89,21 +90,23 @@ function ProgrammeListPage(props: { programmes: Programme[]; q: z.infer<typeof L
       {props.programmes.length === 0 ? (
         <p>No programme matches. Editors add programmes through the editorial workflow; operators import IATI files with <code>normwatch programmes import-iati</code>.</p>
       ) : (
-        <table class="data">
-          <caption>Programmes matching the filter, newest first</caption>
-          <thead><tr><th scope="col">Programme</th><th scope="col">Funders</th><th scope="col">Beneficiary States</th><th scope="col">Dates</th><th scope="col">Budget</th></tr></thead>
-          <tbody>
-            {props.programmes.map((p) => (
-              <tr>
-                <th scope="row"><a href={`/capacity-building/${p.id}`}>{p.title}</a></th>
-                <td>{p.funders.join(", ") || "—"}</td>
-                <td>{p.beneficiaryStates.join(", ") || (p.region ?? "—")}</td>
-                <td><DateRange start={p.start} end={p.end} /></td>
-                <td><Budget p={p} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Programmes">
+          <table class="data">
+            <caption>Programmes matching the filter, newest first</caption>
+            <thead><tr><th scope="col">Programme</th><th scope="col">Funders</th><th scope="col">Beneficiary States</th><th scope="col">Dates</th><th scope="col">Budget</th></tr></thead>
+            <tbody>
+              {props.programmes.map((p) => (
+                <tr>
+                  <th scope="row"><a href={`/capacity-building/${p.id}`}>{p.title}</a></th>
+                  <td>{p.funders.join(", ") || "—"}</td>
+                  <td>{p.beneficiaryStates.join(", ") || (p.region ?? "—")}</td>
+                  <td><DateRange start={p.start} end={p.end} /></td>
+                  <td><Budget p={p} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Layout>
   );

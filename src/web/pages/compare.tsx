@@ -15,6 +15,7 @@ import { loadDerivedIndicatorValues } from "../../db/implementation-indicators.j
 import type { DerivedIndicatorValue } from "../../domain/implementation-indicators.js";
 import { IndicatorCompareTable } from "../components/indicator-coverage.js";
 import { Layout } from "../layout.js";
+import { TableScroll } from "../components/table-scroll.js";
 
 export const MAX_COMPARED = 3;
 
@@ -95,19 +96,21 @@ function ComparePage(props: { states: State[]; chosen: State[]; pairs: Pair[]; d
       {chosen.length >= 2 ? (
         <section aria-labelledby="alignment-heading">
           <h2 id="alignment-heading">Agreement in General Assembly votes</h2>
-          <table class="data" id="compare-alignment">
-            <caption>Agreement index of each pair: (same votes + ½ × one abstained) ÷ votes where both voted yes, no or abstain</caption>
-            <thead><tr><th scope="col">Pair</th><th scope="col">Cyber votes</th><th scope="col">All recorded votes</th></tr></thead>
-            <tbody>
-              {props.pairs.map((p) => (
-                <tr>
-                  <th scope="row"><a href={`/alignment?a=${p.a.iso3}&b=${p.b.iso3}`}>{p.a.name} – {p.b.name}</a></th>
-                  <td><Agreement value={p.cyber} /></td>
-                  <td><Agreement value={p.all} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label="Vote agreement">
+            <table class="data" id="compare-alignment">
+              <caption>Agreement index of each pair: (same votes + ½ × one abstained) ÷ votes where both voted yes, no or abstain</caption>
+              <thead><tr><th scope="col">Pair</th><th scope="col">Cyber votes</th><th scope="col">All recorded votes</th></tr></thead>
+              <tbody>
+                {props.pairs.map((p) => (
+                  <tr>
+                    <th scope="row"><a href={`/alignment?a=${p.a.iso3}&b=${p.b.iso3}`}>{p.a.name} – {p.b.name}</a></th>
+                    <td><Agreement value={p.cyber} /></td>
+                    <td><Agreement value={p.all} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       ) : null}
       {chosen.length ? (
@@ -139,28 +142,30 @@ function ComparePage(props: { states: State[]; chosen: State[]; pairs: Pair[]; d
           </section>
           <section aria-labelledby="compare-evidence-heading">
             <h2 id="compare-evidence-heading">Evidence per norm and CBM</h2>
-            <table class="data" id="compare-evidence">
-              <caption>Published evidence records per State: total (reported by the State itself / by others)</caption>
-              <thead>
-                <tr><th scope="col">Norm or CBM</th>{chosen.map((s) => <th scope="col">{s.name}</th>)}</tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">Norms and CBMs with no evidence (gaps)</th>
-                  {data.map((d) => <td>{d.gaps.length} of {d.items.length}</td>)}
-                </tr>
-                {items.map((row, r) => (
+            <TableScroll label="Evidence by item">
+              <table class="data" id="compare-evidence">
+                <caption>Published evidence records per State: total (reported by the State itself / by others)</caption>
+                <thead>
+                  <tr><th scope="col">Norm or CBM</th>{chosen.map((s) => <th scope="col">{s.name}</th>)}</tr>
+                </thead>
+                <tbody>
                   <tr>
-                    <th scope="row"><a href={`/norms/${row.item.id}`}>{row.item.code}</a> {row.item.shortTitle}</th>
-                    {data.map((d) => {
-                      const x = d.items[r]!;
-                      const self = x.byReporter.self ?? 0;
-                      return <td>{x.total ? `${x.total} (${self} / ${x.total - self})` : "—"}</td>;
-                    })}
+                    <th scope="row">Norms and CBMs with no evidence (gaps)</th>
+                    {data.map((d) => <td>{d.gaps.length} of {d.items.length}</td>)}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                  {items.map((row, r) => (
+                    <tr>
+                      <th scope="row"><a href={`/norms/${row.item.id}`}>{row.item.code}</a> {row.item.shortTitle}</th>
+                      {data.map((d) => {
+                        const x = d.items[r]!;
+                        const self = x.byReporter.self ?? 0;
+                        return <td>{x.total ? `${x.total} (${self} / ${x.total - self})` : "—"}</td>;
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </section>
         </>
       ) : null}

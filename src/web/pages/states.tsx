@@ -21,6 +21,7 @@ import { InternationalLawStyles, PositionItem, StateTreatyStatus } from "../comp
 import { loadDerivedIndicatorValues } from "../../db/implementation-indicators.js";
 import type { DerivedIndicatorValue } from "../../domain/implementation-indicators.js";
 import { StateIndicatorList } from "../components/indicator-coverage.js";
+import { TableScroll } from "../components/table-scroll.js";
 
 const ListQuery = z.object({
   group: z.enum(UN_REGIONAL_GROUPS).optional().or(z.literal("").transform(() => undefined)),
@@ -70,22 +71,24 @@ export function statesPages(deps: AppDeps) {
           <button type="submit">Filter</button>
         </form>
         <p role="status">{total} States</p>
-        <table id="states-table" class="data">
-          <caption class="visually-hidden">States matching the filter</caption>
-          <thead>
-            <tr><th scope="col">State</th><th scope="col">ISO</th><th scope="col">UN status</th><th scope="col">Regional group</th></tr>
-          </thead>
-          <tbody>
-            {items.map((s) => (
-              <tr>
-                <th scope="row"><a href={`/states/${s.iso3}`}>{s.name}</a></th>
-                <td>{s.iso3}</td>
-                <td>{s.unStatus === "member" ? "Member State" : s.unStatus === "observer" ? "Observer State" : "Non-member"}</td>
-                <td>{s.unRegionalGroup ? UN_REGIONAL_GROUP_LABELS[s.unRegionalGroup] : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="States">
+          <table id="states-table" class="data">
+            <caption class="visually-hidden">States matching the filter</caption>
+            <thead>
+              <tr><th scope="col">State</th><th scope="col">ISO</th><th scope="col">UN status</th><th scope="col">Regional group</th></tr>
+            </thead>
+            <tbody>
+              {items.map((s) => (
+                <tr>
+                  <th scope="row"><a href={`/states/${s.iso3}`}>{s.name}</a></th>
+                  <td>{s.iso3}</td>
+                  <td>{s.unStatus === "member" ? "Member State" : s.unStatus === "observer" ? "Observer State" : "Non-member"}</td>
+                  <td>{s.unRegionalGroup ? UN_REGIONAL_GROUP_LABELS[s.unRegionalGroup] : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </Layout>,
     );
   });

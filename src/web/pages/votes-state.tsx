@@ -7,6 +7,7 @@ import { listVoterCyberVotes } from "../../db/votes.js";
 import { voteEventLabel, voteEventPath, voteOptionOf } from "../../domain/votes.js";
 import { Layout } from "../layout.js";
 import { VOTE_LABELS } from "../components/world-map.js";
+import { TableScroll } from "../components/table-scroll.js";
 
 function AgreementList(props: { title: string; rows: VoterAgreementRow[] }) {
   return (
@@ -33,23 +34,25 @@ export function stateVotesPages(deps: AppDeps) {
       <Layout title={`${state.name}: votes`} path="/states" description={`${state.name}: votes on cyber resolutions and agreement with other States`}>
         <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/states">States</a> › <a href={`/states/${state.iso3}`}>{state.name}</a> › Votes</nav>
         <h1>{state.name}: voting record</h1>
-        <table class="data">
-          <caption>Votes on cyber resolutions</caption>
-          <thead><tr><th scope="col">Resolution</th><th scope="col">Date</th><th scope="col">Title</th><th scope="col">Vote</th></tr></thead>
-          <tbody>
-            {votes.map(({ event, vote }) => {
-              const option = voteOptionOf(vote);
-              return (
-                <tr>
-                  <th scope="row"><a href={`/votes/${voteEventPath(event.id)}`}>{voteEventLabel(event)}</a></th>
-                  <td>{event.date}</td>
-                  <td>{event.title ?? "—"}</td>
-                  <td class={option ? `vote-cell vote-${option}` : undefined}>{option ? VOTE_LABELS[option] : "no data"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll label="Votes on cyber resolutions">
+          <table class="data">
+            <caption>Votes on cyber resolutions</caption>
+            <thead><tr><th scope="col">Resolution</th><th scope="col">Date</th><th scope="col">Title</th><th scope="col">Vote</th></tr></thead>
+            <tbody>
+              {votes.map(({ event, vote }) => {
+                const option = voteOptionOf(vote);
+                return (
+                  <tr>
+                    <th scope="row"><a href={`/votes/${voteEventPath(event.id)}`}>{voteEventLabel(event)}</a></th>
+                    <td>{event.date}</td>
+                    <td>{event.title ?? "—"}</td>
+                    <td class={option ? `vote-cell vote-${option}` : undefined}>{option ? VOTE_LABELS[option] : "no data"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
         <p>Agreement index: same vote 1, one abstention 0.5, yes against no 0; votes where either State was absent are left out. <a href={`/alignment?a=${state.iso3}`}>Compare with another State</a></p>
         <div class="two-columns">
           <AgreementList title={`Most in agreement on cyber votes (${cyber.scope.eventCount} votes)`} rows={cyber.rows.slice(0, 15)} />
