@@ -7,7 +7,7 @@ import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { publishDigestIssue } from "../db/digest.js";
 import { insertUser } from "../db/users.js";
-import { runDigestDraft, runDigestList, runDigestQueue } from "./digest.js";
+import { runDigestDraft, runDigestDraftRange, runDigestList, runDigestQueue } from "./digest.js";
 
 describe("normwatch digest", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-digest-"));
@@ -32,5 +32,17 @@ describe("normwatch digest", () => {
     expect(await runDigestList(config)).toBe("2020-01\tpublished\t2026-11-23T12:00:00.000Z\tNormwatch digest: January 2020");
     expect(await runDigestQueue(config, { slug: "2020-01", now })).toBe("digest issue 2020-01: 0 queued, 0 already queued (the delivery queue sends them)");
     await expect(runDigestDraft(config, { month: "2020-01", now })).rejects.toThrow(/published and cannot be redrafted/);
+  });
+
+  it("drafts every month of a range in one go, leaving a published month alone", async () => {
+    const out = await runDigestDraftRange(config, { from: "2019-11", to: "2020-02", now });
+    expect(out.split("\n")).toEqual([
+      "2019-11: drafted, 0 items",
+      "2019-12: drafted, 0 items",
+      "2020-01: published, left as it is",
+      "2020-02: drafted, 0 items",
+      "4 months; edit and publish them at https://normwatch.example/editor/digest",
+    ]);
+    await expect(runDigestDraftRange(config, { from: "2020-02", to: "2019-11", now })).rejects.toThrow(/starts after it ends/);
   });
 });

@@ -1,8 +1,10 @@
-// `normwatch digest draft --month 2020-01`, `normwatch digest list` and `normwatch digest queue <slug>`: draft a
+// `normwatch digest draft --month 2020-01` (or `--from 2019-01 --to 2026-11`, every month in one go), `normwatch digest list` and `normwatch digest queue <slug>`: draft a
 // month's issue from what changed, list issues, and queue a published issue for every digest subscriber.
 import type { Command } from "commander";
 import { loadConfig, siteBaseUrl, type Config } from "../config.js";
-import { draftDigestIssue, listDigestIssues } from "../db/digest.js";
+import { draftDigestIssue, findDigestIssue, listDigestIssues } from "../db/digest.js";
+import { monthsBetween } from "../domain/digest.js";
+import { InvalidInputError } from "../domain/errors.js";
 import { queueDigestEmail } from "../newsletter/digest-email.js";
 import { withDatabase } from "./database.js";
 
@@ -12,6 +14,33 @@ export async function runDigestDraft(config: Config, input: { month: string; isR
     const { issue, composed, isReplaced } = await draftDigestIssue(db, { month: input.month, userId: null, now: input.now ?? new Date(), isReplacingEdits: input.isReplacingEdits ?? false });
     const counts = composed.sections.map((s) => `  ${s.heading}: ${s.items.length}`);
     return [`${isReplaced ? "redrafted" : "drafted"} digest issue ${issue.slug}: ${issue.title}`, ...(counts.length ? counts : ["  nothing tracked changed in this period"]), `edit and publish it at ${siteBaseUrl(config)}/editor/digest/${issue.slug}`].join("\n");
+  });
+}
+
+/**
+ * Drafts every month of a range, one line per month with its item count. A published month is left alone and an
+ * edited draft kept (unless isReplacingEdits), each said so; the other months are drafted or redrafted.
+ */
+export async function runDigestDraftRange(config: Config, input: { from: string; to: string; isReplacingEdits?: boolean; now?: Date }): Promise<string> {
+  const months = monthsBetween(input.from, input.to);
+  return withDatabase(config, async ({ db }) => {
+    const lines: string[] = [];
+    const now = input.now ?? new Date();
+    for (const month of months) {
+      const existing = await findDigestIssue(db, month);
+      if (existing?.status === "published") {
+        lines.push(`${month}: published, left as it is`);
+        continue;
+      }
+      if (existing && existing.updatedAt.getTime() > existing.composedAt.getTime() && !input.isReplacingEdits) {
+        lines.push(`${month}: edited draft kept (--replace-edits to redraft it)`);
+        continue;
+      }
+      const { composed, isReplaced } = await draftDigestIssue(db, { month, userId: null, now, isReplacingEdits: input.isReplacingEdits ?? false });
+      const items = composed.sections.reduce((n, s) => n + s.items.length, 0);
+      lines.push(`${month}: ${isReplaced ? "redrafted" : "drafted"}, ${items} item${items === 1 ? "" : "s"}`);
+    }
+    return [...lines, `${months.length} months; edit and publish them at ${siteBaseUrl(config)}/editor/digest`].join("\n");
   });
 }
 
@@ -35,10 +64,19 @@ export function registerDigestCommands(program: Command): void {
   const digest = program.command("digest").description("the monthly digest");
   digest
     .command("draft")
-    .description("compose the draft issue of a month from what changed in it (replaces an existing draft, never a published issue)")
-    .requiredOption("--month <YYYY-MM>", "the month, e.g. 2020-01")
+    .description("compose the draft issue of a month (or of every month from --from to --to) from the facts dated in it (replaces an existing draft, never a published issue)")
+    .option("--month <YYYY-MM>", "the month, e.g. 2020-01")
+    .option("--from <YYYY-MM>", "first month of a range, e.g. 2019-01")
+    .option("--to <YYYY-MM>", "last month of a range, e.g. 2026-11")
     .option("--replace-edits", "replace a draft that editors changed after it was drafted", false)
-    .action(async (options: { month: string; replaceEdits: boolean }) => console.log(await runDigestDraft(loadConfig(), { month: options.month, isReplacingEdits: options.replaceEdits })));
+    .action(async (options: { month?: string; from?: string; to?: string; replaceEdits: boolean }) => {
+      const isRange = options.from !== undefined || options.to !== undefined;
+      if (isRange === (options.month !== undefined) || (isRange && (!options.from || !options.to))) {
+        throw new InvalidInputError("give either --month YYYY-MM or both --from YYYY-MM and --to YYYY-MM");
+      }
+      const isReplacingEdits = options.replaceEdits;
+      console.log(isRange ? await runDigestDraftRange(loadConfig(), { from: options.from!, to: options.to!, isReplacingEdits }) : await runDigestDraft(loadConfig(), { month: options.month!, isReplacingEdits }));
+    });
   digest.command("list").description("list digest issues, latest month first").action(async () => console.log(await runDigestList(loadConfig())));
   digest
     .command("queue")

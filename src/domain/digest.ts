@@ -143,6 +143,15 @@ export function monthPeriod(month: string, upcomingWeeks = DIGEST_UPCOMING_WEEKS
   return { slug: `${match[1]}-${match[2]}`, start, end, horizonEnd: addDays(end, upcomingWeeks * 7) };
 }
 
+/** Every month from `from` to `to` inclusive ("2019-01" … "2026-11"), for drafting a range in one go. */
+export function monthsBetween(from: string, to: string): string[] {
+  const [first, last] = [monthPeriod(from), monthPeriod(to)];
+  if (first.start > last.start) throw new InvalidInputError(`the range starts after it ends: ${first.slug} to ${last.slug}`, [{ path: "from", message: "a month on or before --to" }]);
+  const out: string[] = [];
+  for (let day = first.start; day <= last.start; day = monthPeriod(day.slice(0, 7)).end) out.push(day.slice(0, 7));
+  return out;
+}
+
 /** The section of a record: cybercrime (AHC, cybercrime resolutions), First Committee (GGE, OEWG, mechanism), else the fallback. */
 export function sectionOf(theme: DigestTheme, fallback: DigestSectionId = "other"): DigestSectionId {
   if (theme.processKind === "ahc") return "cybercrime";
