@@ -4,6 +4,7 @@ import type { Citation, DocumentDetail, DocumentParagraph, DocumentSummary } fro
 import { documentPath, paragraphPermalink } from "../domain/documents.js";
 import type { SearchHit } from "../domain/search.js";
 import { DOCUMENT_FORMATS, DOCUMENT_TYPES, MENTION_KINDS, PARAGRAPH_KINDS } from "../domain/vocabulary.js";
+import { SearchFilterFields } from "../http/search-query.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 
 const emptyToUndefined = z.literal("").transform(() => undefined);
@@ -145,18 +146,7 @@ export function presentCitationGraph(symbol: string | null, cites: Citation[], c
   return { symbol, cites: cites.map(presentCitation), cited_by: citedBy.map(presentCitation), nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
-export const SearchQuery = PaginationQuery.extend({
-  q: z.string().max(500, "the query is too long: use at most 500 characters").default("").openapi({ description: "Words, \"quoted phrases\", OR, and -excluded words (web search syntax)", example: "ad hoc intergovernmental committee of experts" }),
-  type: z.enum(DOCUMENT_TYPES).optional().or(emptyToUndefined),
-  process: z.string().max(80).optional().or(emptyToUndefined).openapi({ description: "Process id, e.g. oewg-2021-2025" }),
-  session: z.coerce.number().int().min(1).max(200).optional().or(emptyToUndefined).openapi({ description: "GA session number" }),
-  from: z.iso.date().optional().or(emptyToUndefined).openapi({ description: "Documents dated on or after this ISO day" }),
-  to: z.iso.date().optional().or(emptyToUndefined).openapi({ description: "Documents dated on or before this ISO day" }),
-  language: z.string().regex(/^[a-z]{2,3}$/).optional().or(emptyToUndefined),
-  state: z.string().regex(/^[A-Za-z]{3}$/).transform((s) => s.toUpperCase()).optional().or(emptyToUndefined).openapi({ description: "ISO3 of a State named in the paragraph" }),
-  norm: z.string().max(40).optional().or(emptyToUndefined).openapi({ description: "Norm id referenced explicitly, e.g. 13c" }),
-  norm_topics: z.enum(["true", "false"]).optional().or(emptyToUndefined).openapi({ description: "Also count keyword topic matches for the norm filter" }),
-});
+export const SearchQuery = PaginationQuery.extend(SearchFilterFields);
 
 export const SearchHitSchema = z.object({
   document: z.object({ slug: z.string(), symbol: z.string().nullable(), title: z.string(), type: z.enum(DOCUMENT_TYPES), date: z.string().nullable(), language: z.string() }),
@@ -164,13 +154,22 @@ export const SearchHitSchema = z.object({
   label: z.string(),
   permalink: z.string(),
   rank: z.number(),
+  in_document: z.number().int().openapi({ description: "Paragraphs of this document that match the query" }),
   snippet: z.array(z.object({ text: z.string(), match: z.boolean() })).openapi({ description: "Plain-text segments; match marks highlighted words (no HTML)" }),
 });
 
 export const SearchResultSchema = z
   .object({
     data: z.array(SearchHitSchema),
-    meta: z.object({ total: z.number().int(), page: z.number().int(), per_page: z.number().int(), query: z.string(), message: z.string().nullable() }),
+    meta: z.object({
+      total: z.number().int().openapi({ description: "Matching paragraphs" }),
+      documents: z.number().int().openapi({ description: "Documents with a matching paragraph" }),
+      pageable: z.number().int().openapi({ description: "Results the pages go through: total, or with group=document the paragraphs shown" }),
+      page: z.number().int(),
+      per_page: z.number().int(),
+      query: z.string(),
+      message: z.string().nullable(),
+    }),
   })
   .openapi("SearchResult");
 
@@ -181,6 +180,7 @@ export function presentSearchHit(h: SearchHit): z.infer<typeof SearchHitSchema> 
     label: h.label,
     permalink: paragraphPermalink(h.slug, h.anchor),
     rank: h.rank,
+    in_document: h.inDocument,
     snippet: h.snippet,
   };
 }

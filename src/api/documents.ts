@@ -5,6 +5,7 @@ import type { AppDeps } from "../http/deps.js";
 import { listCitationsFrom, listCitationsTo } from "../db/documents-references.js";
 import { getDocumentDetail, listDocuments } from "../db/documents.js";
 import { runSearch } from "../http/search-answer.js";
+import { PARAGRAPHS_PER_DOCUMENT, searchFiltersOf } from "../http/search-query.js";
 import { InvalidInputError } from "../domain/errors.js";
 import { ingestUpload, parseUploadFields } from "../ingest/documents/upload.js";
 import { ErrorBodySchema } from "../http/errors.js";
@@ -107,13 +108,9 @@ export function searchApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(searchRoute, async (c) => {
     const q = c.req.valid("query");
-    const answer = await runSearch(
-      deps.db,
-      q.q,
-      { type: q.type, processId: q.process, gaSession: q.session, dateFrom: q.from, dateTo: q.to, language: q.language, state: q.state, norm: q.norm, normTopics: q.norm_topics === "true" },
-      toPage(q),
-    );
-    return c.json({ data: answer.hits.map(presentSearchHit), meta: { total: answer.total, page: q.page, per_page: q.per_page, query: answer.query, message: answer.message } }, 200);
+    const answer = await runSearch(deps.db, q.q, searchFiltersOf(q), { ...toPage(q), perDocument: q.group === "document" ? PARAGRAPHS_PER_DOCUMENT : undefined });
+    const meta = { total: answer.total, documents: answer.documents, pageable: answer.pageable, page: q.page, per_page: q.per_page, query: answer.query, message: answer.message };
+    return c.json({ data: answer.hits.map(presentSearchHit), meta }, 200);
   });
   return app;
 }

@@ -43,7 +43,7 @@ describe.each(TEST_DRIVERS)("documents and search on $label", ({ driver, skip })
 
   it.skipIf(skip)("answers a query of only stop words without an error", async () => {
     const result = await searchParagraphs(database.db, "the of and", {}, { limit: 10, offset: 0 });
-    expect(result).toEqual({ total: 0, hits: [], isEmptyQuery: true });
+    expect(result).toEqual({ total: 0, documents: 0, pageable: 0, hits: [], isEmptyQuery: true });
     await expect(searchParagraphs(database.db, "\"\" ''' !!! :* & | <b> (( -", {}, { limit: 10, offset: 0 })).resolves.toMatchObject({ total: expect.any(Number) });
   });
 

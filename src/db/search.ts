@@ -1,6 +1,6 @@
 // Ranked paragraph-level full-text search: websearch syntax per language configuration, filters, safe highlights, pagination.
 import { sql, type SQL } from "drizzle-orm";
-import type { SearchFilters, SearchHit, SearchResult, Snippet } from "../domain/search.js";
+import type { SearchFilters, SearchHit, SearchPage, SearchResult, Snippet } from "../domain/search.js";
 import { SEARCH_CONFIGS } from "../domain/vocabulary.js";
 import { foldInvisibleCharacters, searchConfigOf } from "../domain/documents.js";
 import { queryRows, type Db } from "./client.js";
@@ -61,7 +61,7 @@ function queryFor(q: string, configs: readonly string[]): SQL {
 
 /** Filters on the document itself need the documents table; the others look at the paragraph only. */
 function needsDocumentJoin(f: SearchFilters): boolean {
-  return Boolean(f.type || f.processId || f.gaSession || f.dateFrom || f.dateTo || f.language);
+  return Boolean(f.type || f.processId || f.gaSession || f.dateFrom || f.dateTo || f.language || f.document);
 }
 
 /**
@@ -83,6 +83,7 @@ function filterConditions(f: SearchFilters): SQL[] {
   if (f.dateFrom) out.push(sql`d.document_date >= ${f.dateFrom}`);
   if (f.dateTo) out.push(sql`d.document_date <= ${f.dateTo}`);
   if (f.language) out.push(sql`d.language = ${f.language}`);
+  if (f.document) out.push(sql`d.slug = ${f.document}`);
   if (f.state) out.push(sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.paragraph_id = p.id AND m.kind = 'state' AND m.target_id = ${f.state})`);
   if (f.norm) {
     const kinds = f.normTopics ? sql`m.kind IN ('norm', 'norm-topic')` : sql`m.kind = 'norm'`;
@@ -91,36 +92,65 @@ function filterConditions(f: SearchFilters): SQL[] {
   return out;
 }
 
-export async function searchParagraphs(db: Db, query: string, filters: SearchFilters, page: { limit: number; offset: number }): Promise<SearchResult> {
+const EMPTY: Omit<SearchResult, "isEmptyQuery"> = { total: 0, documents: 0, pageable: 0, hits: [] };
+
+export async function searchParagraphs(db: Db, query: string, filters: SearchFilters, page: SearchPage): Promise<SearchResult> {
   // A phrase pasted from a PDF may carry a soft hyphen or a ligature; stored text has none (cleanText).
   const q = foldInvisibleCharacters(query);
   const configs = filters.language ? [searchConfigOf(filters.language)] : await storedConfigs(db);
-  if (configs.length === 0) return { total: 0, hits: [], isEmptyQuery: !(await hasSearchableWords(db, q, filters.language)) };
+  if (configs.length === 0) return { ...EMPTY, isEmptyQuery: !(await hasSearchableWords(db, q, filters.language)) };
   const where = sql.join([matchCondition(q, configs), ...filterConditions(filters)], sql` AND `);
   const from = searchedRows(filters).from;
-  const rows = await queryRows<Omit<SearchHit, "snippet" | "date"> & { date: string | null; headline: string; total: number }>(
+  // Grouped: each document's paragraphs numbered by rank, the document placed by its best one; only the first
+  // perDocument of each are paged through, the others counted.
+  const perDocument = page.perDocument && !filters.document ? page.perDocument : null;
+  const rows = await queryRows<Omit<SearchHit, "snippet" | "date"> & { date: string | null; headline: string; total: number; documents: number; pageable: number }>(
     db,
     sql`WITH hits AS (
-          SELECT p.id, ts_rank_cd(p.tsv, ${queryFor(q, configs)}, 4) AS rank
+          SELECT p.id, p.document_id, ts_rank_cd(p.tsv, ${queryFor(q, configs)}, 4) AS rank
           FROM ${from}
           WHERE ${where}
+        ), numbered AS (
+          SELECT id, rank,
+                 row_number() OVER (PARTITION BY document_id ORDER BY rank DESC, id) AS n,
+                 count(*) OVER (PARTITION BY document_id) AS in_document,
+                 ${perDocument ? sql`max(rank) OVER (PARTITION BY document_id)` : sql`rank`} AS place, document_id
+          FROM hits
+        ), shown AS (
+          SELECT * FROM numbered ${perDocument ? sql`WHERE n <= ${perDocument}` : sql``}
         ), page AS (
-          SELECT id, rank, (SELECT count(*) FROM hits)::int AS total FROM hits ORDER BY rank DESC, id LIMIT ${page.limit} OFFSET ${page.offset}
+          SELECT id, rank, place, n, in_document, document_id,
+                 (SELECT count(*) FROM hits)::int AS total,
+                 (SELECT count(DISTINCT document_id) FROM hits)::int AS documents,
+                 ${perDocument ? sql`(SELECT count(*) FROM shown)::int` : sql`(SELECT count(*) FROM hits)::int`} AS pageable
+          FROM shown ORDER BY place DESC, document_id, n, id LIMIT ${page.limit} OFFSET ${page.offset}
         )
-        SELECT d.slug, d.symbol, d.title, d.type, d.document_date::text AS date, d.language, p.anchor, p.label, page.rank::float8 AS rank, page.total,
+        SELECT d.slug, d.symbol, d.title, d.type, d.document_date::text AS date, d.language, p.anchor, p.label, page.rank::float8 AS rank,
+               page.in_document::int AS "inDocument", page.total, page.documents, page.pageable,
                ts_headline(${headlineConfig(configs)}, p.text, ${queryFor(q, configs)}, ${HEADLINE_OPTIONS}) AS headline
         FROM page JOIN document_paragraphs p ON p.id = page.id JOIN documents d ON d.id = p.document_id
-        ORDER BY page.rank DESC, page.id`,
+        ORDER BY page.place DESC, page.document_id, page.n, page.id`,
   );
   // Only an answer without hits needs to know whether the query had any searchable word at all.
-  if (rows.length === 0 && !(await hasSearchableWords(db, q, filters.language))) return { total: 0, hits: [], isEmptyQuery: true };
-  const total = rows[0]?.total ?? (page.offset > 0 ? await countHits(db, from, where) : 0);
-  return { total, isEmptyQuery: false, hits: rows.map(({ headline, total: _t, ...hit }) => ({ ...hit, snippet: toSnippet(headline) })) };
+  if (rows.length === 0 && !(await hasSearchableWords(db, q, filters.language))) return { ...EMPTY, isEmptyQuery: true };
+  const counts = rows[0] ?? (page.offset > 0 ? await countHits(db, from, where, perDocument) : { total: 0, documents: 0, pageable: 0 });
+  return {
+    total: counts.total,
+    documents: counts.documents,
+    pageable: counts.pageable,
+    isEmptyQuery: false,
+    hits: rows.map(({ headline, total: _t, documents: _d, pageable: _p, ...hit }) => ({ ...hit, snippet: toSnippet(headline) })),
+  };
 }
 
-async function countHits(db: Db, from: SQL, where: SQL): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`);
-  return row?.n ?? 0;
+/** The counts of a page past the last hit (the page itself had no row to carry them). */
+async function countHits(db: Db, from: SQL, where: SQL, perDocument: number | null): Promise<{ total: number; documents: number; pageable: number }> {
+  const [row] = await queryRows<{ total: number; documents: number; shown: number }>(
+    db,
+    sql`WITH per AS (SELECT p.document_id, count(*) AS c FROM ${from} WHERE ${where} GROUP BY p.document_id)
+        SELECT coalesce(sum(c), 0)::int AS total, count(*)::int AS documents, coalesce(sum(least(c, ${perDocument ?? 1_000_000})), 0)::int AS shown FROM per`,
+  );
+  return { total: row?.total ?? 0, documents: row?.documents ?? 0, pageable: perDocument ? (row?.shown ?? 0) : (row?.total ?? 0) };
 }
 
 /** Splits ts_headline output at the private-use markers into plain text segments. */

@@ -17,7 +17,7 @@ const count = (n: number) => n.toLocaleString("en");
 export function CorpusLoadingNotice({ status }: { status: CorpusStatus }) {
   if (status.state !== "pending" && status.state !== "loading") return null;
   return (
-    <p class="notice" role="status">
+    <p class="notice">
       The General Assembly resolutions of sessions 74–79 are still being loaded ({count(status.processed)} of {count(status.total)} documents so far):
       results are incomplete until it finishes. <a href="/about/data#corpus">Progress</a>
     </p>

@@ -5,25 +5,16 @@ import { runSearch, type SearchAnswer } from "../../http/search-answer.js";
 import type { Snippet } from "../../domain/search.js";
 import { paragraphPermalink } from "../../domain/documents.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
+import { PARAGRAPHS_PER_DOCUMENT, SearchFilterFields, searchFiltersOf } from "../../http/search-query.js";
 import { z } from "zod";
 import { CorpusLoadingNotice, loadCorpusStatus } from "../components/corpus-status.js";
 import { followHref } from "../components/updates.js";
 import { Layout } from "../layout.js";
 
 const PER_PAGE = 20;
-const blank = z.literal("").transform(() => undefined);
 const SearchQuery = z.object({
-  q: z.string().max(500, "the query is too long: use at most 500 characters").default(""),
+  ...SearchFilterFields,
   page: z.union([z.literal("").transform(() => 1), z.coerce.number().int().min(1).max(10_000)]).default(1),
-  type: z.enum(DOCUMENT_TYPES).optional().or(blank),
-  process: z.string().max(80).optional().or(blank),
-  session: z.coerce.number().int().min(1).max(200).optional().or(blank),
-  from: z.iso.date("a date like 2021-01-31").optional().or(blank),
-  to: z.iso.date("a date like 2021-12-31").optional().or(blank),
-  language: z.string().regex(/^[a-z]{2,3}$/).optional().or(blank),
-  state: z.string().regex(/^[A-Za-z]{3}$/, "an ISO3 code such as VNM").transform((s) => s.toUpperCase()).optional().or(blank),
-  norm: z.string().max(40).optional().or(blank),
-  norm_topics: z.enum(["true", "false"]).optional().or(blank),
 });
 
 export function searchPages(deps: AppDeps) {
@@ -35,10 +26,10 @@ export function searchPages(deps: AppDeps) {
     const problem = parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     const q = parsed.success ? parsed.data : null;
     const answer: SearchAnswer | null = q
-      ? await runSearch(deps.db, q.q, { type: q.type, processId: q.process, gaSession: q.session, dateFrom: q.from, dateTo: q.to, language: q.language, state: q.state, norm: q.norm, normTopics: q.norm_topics === "true" }, { limit: PER_PAGE, offset: (q.page - 1) * PER_PAGE })
+      ? await runSearch(deps.db, q.q, searchFiltersOf(q), { limit: PER_PAGE, offset: (q.page - 1) * PER_PAGE, perDocument: q.group === "paragraph" ? undefined : PARAGRAPHS_PER_DOCUMENT })
       : null;
     const corpus = await loadCorpusStatus(deps.db);
-    const pages = answer ? Math.max(1, Math.ceil(answer.total / PER_PAGE)) : 1;
+    const pages = answer ? Math.max(1, Math.ceil(answer.pageable / PER_PAGE)) : 1;
     const pageLink = (page: number) => `/search?${new URLSearchParams({ ...raw, page: String(page) })}`;
     return c.html(
       <Layout title={raw["q"] ? `Search: ${raw["q"]}` : "Search"} path="/search" description="Full-text search over every paragraph of every stored UN document" islands={["search-suggest"]}>
@@ -67,14 +58,24 @@ export function searchPages(deps: AppDeps) {
         <CorpusLoadingNotice status={corpus} />
         {answer ? (
           <>
-            <p role="status">{answer.message ?? `${answer.total} paragraph${answer.total === 1 ? "" : "s"} match “${answer.query}”`}</p>
+            <p role="status">{answer.message ?? `${plural(answer.total, "paragraph")} in ${plural(answer.documents, "document")} match “${answer.query}”`}</p>
+            {q!.document ? (
+              <p>
+                Only paragraphs of {q!.document}. <a href={`/search?${new URLSearchParams(withoutKeys(raw, ["document", "page"]))}`}>Search every document</a>
+              </p>
+            ) : null}
             {answer.isEmptyQuery ? null : <p><a href={followHref("search", answer.query)}>Email alerts when new paragraphs match “{answer.query}”</a></p>}
             <ol class="search-results" start={(q!.page - 1) * PER_PAGE + 1}>
-              {answer.hits.map((h) => (
+              {answer.hits.map((h, i) => (
                 <li class="search-hit">
                   <a class="search-hit-link" href={paragraphPermalink(h.slug, h.anchor)}>{h.symbol ?? h.slug}, {h.label}</a>
                   <span class="muted"> — {h.title}{h.date ? ` (${h.date})` : ""}</span>
                   <p class="snippet"><SnippetText snippet={h.snippet} /></p>
+                  {!q!.document && h.inDocument > PARAGRAPHS_PER_DOCUMENT && answer.hits[i + 1]?.slug !== h.slug ? (
+                    <p class="search-more">
+                      <a href={`/search?${new URLSearchParams({ ...withoutKeys(raw, ["page"]), document: h.slug })}`}>All {plural(h.inDocument, "paragraph")} in {h.symbol ?? h.slug}</a>
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ol>
@@ -91,6 +92,14 @@ export function searchPages(deps: AppDeps) {
     );
   });
   return app;
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function withoutKeys(raw: Record<string, string>, keys: string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).filter(([k]) => !keys.includes(k)));
 }
 
 /** Highlights as <mark> elements built from plain text segments: the text is escaped like any other JSX text. */
