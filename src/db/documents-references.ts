@@ -1,6 +1,7 @@
 // Queries for the citation graph ("cites" / "cited by") and the vocabulary reference detection runs against.
 import { sql } from "drizzle-orm";
 import type { Citation } from "../domain/documents.js";
+import { symbolWithoutPart } from "../domain/symbols.js";
 import type { ReferenceVocabulary } from "../domain/references-entities.js";
 import { queryRows, type Db } from "./client.js";
 import type { Tx } from "./upsert.js";
@@ -47,16 +48,25 @@ const CITATION_SELECT = sql`SELECT d.slug AS from_slug, d.symbol AS from_symbol,
   FROM document_citations c
   JOIN document_paragraphs p ON p.id = c.paragraph_id
   JOIN documents d ON d.id = c.document_id AND d.is_current
-  LEFT JOIN LATERAL (SELECT slug, title FROM documents x WHERE x.symbol = c.target_symbol AND x.is_current ORDER BY (x.language = 'en') DESC LIMIT 1) t ON true`;
+  LEFT JOIN LATERAL (SELECT slug, title FROM documents x
+                     WHERE (x.symbol = c.target_symbol OR left(x.symbol, length(c.target_symbol) + 1) = c.target_symbol || ' ') AND x.is_current
+                     ORDER BY (x.symbol = c.target_symbol) DESC, (x.language = 'en') DESC, x.symbol LIMIT 1) t ON true`;
+// "resolution 75/254 A to C" cites A/RES/75/254: a resolution stored in parts (A/RES/75/254 A-C) is its target when no document has the bare symbol.
 
 /** What the current version of a document cites, paragraph by paragraph. */
 export async function listCitationsFrom(db: Db, documentId: number): Promise<Citation[]> {
   return (await queryRows<CitationRow>(db, sql`${CITATION_SELECT} WHERE c.document_id = ${documentId} ORDER BY p.position, c.target_symbol`)).map(toCitation);
 }
 
-/** Paragraphs of other current documents that cite this symbol. */
+/**
+ * Paragraphs of other current documents that cite this symbol; for a part (A/RES/75/254 A-C) also those citing the bare
+ * symbol (A/RES/75/254), unless a document holds the bare symbol itself (75/242, whose part B came later).
+ */
 export async function listCitationsTo(db: Db, symbol: string): Promise<Citation[]> {
-  return (await queryRows<CitationRow>(db, sql`${CITATION_SELECT} WHERE c.target_symbol = ${symbol} ORDER BY d.document_date DESC NULLS LAST, d.slug, p.position`)).map(toCitation);
+  const bare = symbolWithoutPart(symbol);
+  const hasBareDocument = bare !== symbol && (await queryRows<{ n: number }>(db, sql`SELECT 1 AS n FROM documents WHERE symbol = ${bare} AND is_current LIMIT 1`)).length > 0;
+  const symbols = bare === symbol || hasBareDocument ? [symbol] : [symbol, bare];
+  return (await queryRows<CitationRow>(db, sql`${CITATION_SELECT} WHERE c.target_symbol IN ${symbols} ORDER BY d.document_date DESC NULLS LAST, d.slug, p.position`)).map(toCitation);
 }
 
 function toCitation(r: CitationRow): Citation {

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../../test/database.js";
 import { getDocumentDetail } from "../../db/documents.js";
+import { listCitationsFrom, listCitationsTo } from "../../db/documents-references.js";
 import { parseAkn } from "./akn.js";
 import { ingestBatch, resolveInputs } from "./batch.js";
 
@@ -25,6 +26,8 @@ const FILES = [
   "english/75/A_RES_75_251 C_E.xml",
   "english/74/74_232B_E.xml",
   "english/75/A_RES_S-32_1-2107229E.xml",
+  // Cites "resolution 75/254 A to C of 31 December 2020".
+  "english/76/A_RES_76_171-2119205E.xml",
 ];
 let dir = "";
 
@@ -63,7 +66,7 @@ describe.skipIf(!hasCorpus)(`resolutions adopted in parts${hasCorpus ? "" : " (s
         allowPrivateAddresses: false,
       });
       expect(results.map((r) => r.status)).toEqual(FILES.map(() => "inserted"));
-      expect(results.map((r) => r.slug).sort()).toEqual(["A/RES/74/232 B", "A/RES/75/242", "A/RES/75/242 B", "A/RES/75/245", "A/RES/75/245 B", "A/RES/75/251", "A/RES/75/251 B", "A/RES/75/251 C", "A/RES/75/254 A-C", "A/RES/S-32/1"]);
+      expect(results.map((r) => r.slug).sort()).toEqual(["A/RES/74/232 B", "A/RES/75/242", "A/RES/75/242 B", "A/RES/75/245", "A/RES/75/245 B", "A/RES/75/251", "A/RES/75/251 B", "A/RES/75/251 C", "A/RES/75/254 A-C", "A/RES/76/171", "A/RES/S-32/1"]);
       const b = await getDocumentDetail(database.db, "A/RES/75/242 B");
       expect(b).toMatchObject({ symbol: "A/RES/75/242 B", date: "2021-06-30", gaSession: 75, version: 1 });
       expect((await getDocumentDetail(database.db, "A/RES/75/242")).date).toBe("2020-12-31");
@@ -71,6 +74,10 @@ describe.skipIf(!hasCorpus)(`resolutions adopted in parts${hasCorpus ? "" : " (s
       expect((await getDocumentDetail(database.db, "A/RES/75/254")).slug).toBe("A/RES/75/254 A-C");
       expect((await getDocumentDetail(database.db, "A/RES/74/232")).slug).toBe("A/RES/74/232 B");
       await expect(getDocumentDetail(database.db, "A/RES/75/999")).rejects.toThrow(/not found/);
+      // "75/254 A to C" is cited as A/RES/75/254 and leads to the document stored in parts, which lists it as citing it.
+      const cites = await listCitationsFrom(database.db, (await getDocumentDetail(database.db, "A/RES/76/171")).id);
+      expect(cites.find((c) => c.targetSymbol === "A/RES/75/254")).toMatchObject({ targetSlug: "A/RES/75/254 A-C" });
+      expect((await listCitationsTo(database.db, "A/RES/75/254 A-C")).map((c) => c.fromSlug)).toContain("A/RES/76/171");
     });
   });
 });
