@@ -3,6 +3,7 @@
 import { z } from "@hono/zod-openapi";
 import type { CalendarEvent } from "../domain/calendar.js";
 import { deadlineStatus, type Deadline } from "../domain/deadline.js";
+import { icsUid } from "../domain/feeds-ics.js";
 import type { Accreditation, AccreditationSummary, StakeholderAction } from "../domain/participation.js";
 import { linkPath, type Update } from "../domain/updates.js";
 import {
@@ -273,9 +274,10 @@ export const CalendarEventSchema = z
   .openapi("CalendarEvent");
 export const CalendarEventListSchema = listEnvelope(CalendarEventSchema, "CalendarEventList");
 
-export function presentCalendarEvent(e: CalendarEvent): z.infer<typeof CalendarEventSchema> {
+/** `siteUrl`: the instance's public address, whose host the iCalendar UIDs carry (as in the feeds). */
+export function presentCalendarEvent(e: CalendarEvent, siteUrl: string): z.infer<typeof CalendarEventSchema> {
   return {
-    uid: e.uid,
+    uid: icsUid(e.uid, siteUrl),
     kind: e.kind,
     record_id: e.recordId,
     title: e.title,

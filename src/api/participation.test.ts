@@ -109,12 +109,16 @@ describe.each(TEST_DRIVERS)("Participation API on $label", ({ driver, skip }) =>
   });
 
   it.skipIf(skip)("lists calendar events in a date range: the Global Mechanism's December 2026 meetings, with a one-event .ics link", async () => {
-    const { status, body } = await get<List<{ kind: string; record_id: string; start: { value: string }; ics_url: string | null }>>("/api/v1/calendar?from=2026-12-01&to=2026-12-31");
+    const { status, body } = await get<List<{ uid: string; kind: string; record_id: string; start: { value: string }; ics_url: string | null }>>("/api/v1/calendar?from=2026-12-01&to=2026-12-31");
     expect(status).toBe(200);
     const dtg = body.data.find((e) => e.record_id === "global-mechanism-ict-2026-global-mechanism-dedicated-thematic-group-dtg-meetings")!;
     expect(dtg).toMatchObject({ kind: "session", start: { value: "2026-12-07" } });
     expect(dtg.ics_url).toMatch(/^\/calendar\/events\/session-.+\.ics$/);
-    expect((await t.app.request(dtg.ics_url!)).status).toBe(200);
+    const ics = await t.app.request(dtg.ics_url!);
+    expect(ics.status).toBe(200);
+    // The API's uid is the UID the calendar file carries, in the instance's domain.
+    expect((await ics.text()).replace(/\r\n[ \t]/g, "")).toContain(`\r\nUID:${dtg.uid}\r\n`);
+    expect(dtg.uid).toMatch(/^session-.+@localhost$/);
     for (const e of body.data) expect(e.start.value <= "2026-12-31").toBe(true);
     expect((await get("/api/v1/calendar?from=2026-12-31&to=2026-12-01")).status).toBe(400);
   });

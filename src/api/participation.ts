@@ -143,7 +143,7 @@ export function calendarApi(deps: AppDeps) {
       const days = eventDays(e);
       return (!q.from || days.last >= q.from) && (!q.to || days.first <= q.to);
     });
-    return c.json(paginated(pageOf(events, q).map(presentCalendarEvent), events.length, q), 200);
+    return c.json(paginated(pageOf(events, q).map((e) => presentCalendarEvent(e, deps.editorial.siteUrl)), events.length, q), 200);
   });
   return app;
 }
