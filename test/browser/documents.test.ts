@@ -11,7 +11,7 @@ describeBrowser("search and document pages in a browser", () => {
     await page.goto(`${setup.server.base}/search`);
     await page.getByLabel('Words or "a phrase"').fill("ad hoc intergovernmental committee of experts");
     await page.getByRole("button", { name: "Search" }).click();
-    await expect(page.getByRole("status").textContent()).resolves.toMatch(/paragraphs? match/);
+    await expect(page.getByRole("status").textContent()).resolves.toMatch(/paragraphs? in \d+ documents? match/);
     const hit = page.getByRole("link", { name: "A/RES/74/247, op 2" });
     await expect(hit.isVisible()).resolves.toBe(true);
     const marks = await page.locator(".search-hit mark").allTextContents();
