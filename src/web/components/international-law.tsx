@@ -5,6 +5,7 @@ import { formatPartialDate, parsePartialDate } from "../../domain/partial-date.j
 import { standingOf, summarizeTreaty, type LegalPosition, type Treaty, type TreatyAction } from "../../domain/international-law.js";
 import { LEGAL_TOPIC_LABELS, TREATY_ACTION_KIND_LABELS } from "../../domain/vocabulary.js";
 import type { MapState } from "./evidence-map.js";
+import { RecordEditorialLinks } from "./history.js";
 import { DateText } from "./partial-date.js";
 import { assetUrl } from "../asset-urls.js";
 import { HEIGHT, loadShapes, WIDTH } from "./world-map.js";
@@ -107,6 +108,7 @@ export function PositionItem(props: { position: LegalPosition; showActor?: boole
       </div>
       {p.notes ? <div class="meta">{p.notes}</div> : null}
       <SourceLinks sources={p.sources} />
+      <RecordEditorialLinks kind="legal-position" id={p.id} />
     </li>
   );
 }

@@ -28,6 +28,7 @@ describe.each(TEST_DRIVERS)("International law and treaty pages on $label", ({ d
     // A position whose topics were not extracted says so rather than listing none.
     expect(text).toMatch(/<li id="ken-2021-07-13" class="position">.*?Topics a source says it addresses: <span class="muted">not extracted<\/span>/s);
     expect(text).toContain('<time datetime="2020-08">August 2020</time>');
+    expect(text).toContain('<a href="/corrections/new?kind=legal-position&amp;id=fra-2019-09-09">Suggest a correction</a>');
     expect(text).toContain('href="/api/v1/legal-positions?format=csv"');
   });
 
@@ -41,6 +42,7 @@ describe.each(TEST_DRIVERS)("International law and treaty pages on $label", ({ d
     expect(un.text).toContain("No sourced row: status unknown");
     const budapest = await html("/treaties/coe-ets-185");
     expect(budapest.text).toMatch(/<a href="\/states\/FRA">France<\/a><\/th><td>Ratification<\/td><td><time datetime="2001-11-23">23 November 2001<\/time><\/td><td><time datetime="2006-01-10">10 January 2006<\/time><\/td><td>3 December 2015<\/td>/);
+    expect(budapest.text).toContain('<a href="/history/treaty-action/coe-ets-185%3AFRA%3A2015-12-03">History of this record</a>');
     expect((await html("/treaties/malabo")).status).toBe(404);
     expect((await html("/treaties")).text).toContain('href="/treaties/coe-ets-185"');
   });

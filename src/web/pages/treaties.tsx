@@ -8,6 +8,7 @@ import { TREATY_ACTION_KIND_LABELS } from "../../domain/vocabulary.js";
 import type { AppDeps } from "../../http/deps.js";
 import type { MapState } from "../components/evidence-map.js";
 import { CategoryMap, dayText, InternationalLawStyles, TreatySummaryBox } from "../components/international-law.js";
+import { RecordEditorialLinks } from "../components/history.js";
 import { DateText } from "../components/partial-date.js";
 import { ResolutionLink } from "../components/resolution-link.js";
 import { SourceList } from "../components/sources.js";
@@ -119,6 +120,7 @@ function ActionRow(props: { action: TreatyAction }) {
           <summary>{a.sources.length} source{a.sources.length === 1 ? "" : "s"}</summary>
           <ul>{a.sources.map((s) => <li>{s.url ? <a href={s.url} rel="external noopener">{s.title}</a> : s.title}</li>)}</ul>
           {a.notes ? <p class="meta">{a.notes}</p> : null}
+          <RecordEditorialLinks kind="treaty-action" id={a.id} />
         </details>
       </td>
     </tr>
