@@ -9,11 +9,13 @@ import type { Config } from "./config.js";
 import { openDatabase, type Database, type PoolStats } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { requestBodyLimit } from "./http/body-limit.js";
+import { compression } from "./http/compression.js";
 import { createAppDeps, type AppDeps } from "./http/deps.js";
 import { editorialGuard } from "./http/editorial-guard.js";
 import { errorResponse, mapError } from "./http/errors.js";
 import { createHealthApp } from "./http/health.js";
 import { createMetrics } from "./http/metrics.js";
+import { pageCache } from "./http/page-cache.js";
 import { requestContext } from "./http/request-log.js";
 import { ALREADY_STARTED, trackStartup, type StartupState } from "./http/startup-state.js";
 import { getCorpusStatus, readCorpusManifest, startBackgroundCorpusImport, type CorpusStatus } from "./ingest/documents/corpus.js";
@@ -21,6 +23,7 @@ import { DATASETS_DIR, seedDatabase, type SeedProgress } from "./ingest/seed.js"
 import { createLogger, type Logger } from "./logger.js";
 import { startDeliveryWorker } from "./newsletter/worker.js";
 import { createWebApp, renderErrorPage } from "./web/app.js";
+import { assetCaching } from "./web/asset-urls.js";
 
 const STATIC_ROOT = new URL("./web/static/", import.meta.url);
 const ASSETS_ROOT = new URL("../dist/assets/", import.meta.url);
@@ -59,12 +62,18 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
       overwrite: false,
     }),
   );
+  // Brotli or gzip for every text answer (issue 17).
+  app.use(compression());
   app.use(requestBodyLimit(deps));
   // Principal, deny-by-default for anonymous writes, and CSRF: before every route, including ones added later.
   app.use(editorialGuard(deps));
   app.route("/", createHealthApp({ db: deps.db, driver: deps.driver, startup, metrics, corpusStatus }));
+  app.use("/static/*", assetCaching("static"));
+  app.use("/assets/*", assetCaching("assets"));
   app.use("/static/*", serveStatic({ root: pathOf(STATIC_ROOT), rewriteRequestPath: (p) => p.replace(/^\/static/, "") }));
   app.use("/assets/*", serveStatic({ root: pathOf(ASSETS_ROOT), rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }));
+  // Anonymous GETs of pages and API answers, kept while the data version holds (issue 17).
+  app.use(pageCache({ db: deps.db, now: deps.now }));
   const api = createApiApp(deps);
   app.route("/", api);
   // The API reference page shows the same document /api/openapi.json serves, built from the API's own routes.

@@ -12,3 +12,4 @@ export * from "./participation.js";
 export * from "./implementation.js";
 export * from "./newsletter.js";
 export * from "./international-law.js";
+export * from "./data-version.js";

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/database.js";
+import { getDataVersion, listTablesWithoutVersionTrigger, UNVERSIONED_TABLES } from "./data-version.js";
+import { queryRows } from "./client.js";
+
+describe.each(TEST_DRIVERS)("data version ($label)", ({ driver, skip }) => {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    if (skip) return;
+    t = await createTestDatabase(driver);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("has the bump trigger on every table except the private bookkeeping ones", async (ctx) => {
+    if (!t) return ctx.skip();
+    expect(await listTablesWithoutVersionTrigger(t.db)).toEqual([...UNVERSIONED_TABLES].sort());
+  });
+
+  it("grows when a transaction writes public data, once it commits, and not for private tables or a rollback", async (ctx) => {
+    if (!t) return ctx.skip();
+    const db = t.db;
+    const before = await getDataVersion(db);
+    await db.execute(sql`INSERT INTO rate_limit_events (key, occurred_at) VALUES ('test', now())`);
+    expect(await getDataVersion(db)).toBe(before);
+    await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO sources (id, kind, title, licence) VALUES ('dv-test', 'web-page', 'x', 'x')`);
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    expect(await getDataVersion(db)).toBe(before);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO sources (id, kind, title, licence) VALUES ('dv-test', 'web-page', 'x', 'x')`);
+      await tx.execute(sql`DELETE FROM sources WHERE id = 'dv-test'`);
+    });
+    expect(await getDataVersion(db)).toBe(before + 2);
+    expect(await queryRows(db, sql`SELECT 1 FROM sources WHERE id = 'dv-test'`)).toEqual([]);
+  });
+});
