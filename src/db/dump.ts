@@ -94,6 +94,8 @@ export function listDumpTables(): DumpTable[] {
     if (!is(value, PgTable)) continue;
     const config = getTableConfig(value);
     if (config.schema && config.schema !== "public") continue;
+    // The data version only ever grows (db/data-version.ts): a restore bumps it rather than bringing back an old one.
+    if (config.name === "data_version") continue;
     const columns = config.columns.filter((c) => !c.generated);
     const primaryKey = columns.filter((c) => c.primary).map((c) => c.name);
     for (const pk of config.primaryKeys) primaryKey.push(...pk.columns.map((c) => c.name));
