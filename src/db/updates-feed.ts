@@ -1,9 +1,11 @@
 // What a feed holds for one scope (everything, a State, a norm, a process, a search): editors' updates, current
 // documents (by date, mentioning the State or norm explicitly), resolutions and, for a process, its sessions.
 import { sql, type SQL } from "drizzle-orm";
+import type { ActivityFact } from "../domain/activity.js";
 import type { Update, UpdateLink } from "../domain/updates.js";
 import type { Db } from "./client.js";
 import { queryRows } from "./client.js";
+import { listActivity } from "./activity.js";
 import { listUpdates } from "./updates.js";
 
 export type FeedScope =
@@ -39,6 +41,8 @@ export interface FeedContent {
   documents: FeedDocument[];
   resolutions: FeedResolution[];
   sessions: FeedSession[];
+  /** Facts derived from dated records (issue 16) about the scope: all of them, a State's, a process's. */
+  facts: ActivityFact[];
 }
 
 const LIMIT = 50;
@@ -85,5 +89,8 @@ export async function listFeedContent(db: Db, scope: FeedScope): Promise<FeedCon
               WHERE s.process_id = ${scope.id} AND s.start_date IS NOT NULL ORDER BY s.start_date DESC, s.id LIMIT ${LIMIT}`,
         )
       : [];
-  return { updates, documents, resolutions, sessions };
+  const all = scope.kind === "all" || scope.kind === "state" || scope.kind === "process" ? await listActivity(db) : [];
+  // A process feed lists its sessions already.
+  const facts = all.filter((f) => scope.kind === "all" || (scope.kind === "state" && f.stateIso3 === scope.iso3) || (scope.kind === "process" && f.processId === scope.id && f.kind !== "session"));
+  return { updates, documents, resolutions, sessions, facts };
 }

@@ -2,6 +2,7 @@
 // a first national strategy adopted, a position on international law published, a treaty signed or consented to.
 // Pure: the db layer loads the rows (with each record's own sources); nothing here is stored or written by editors.
 import type { DigestLink, DigestTheme } from "./digest.js";
+import type { FeedEntry } from "./feeds-syndication.js";
 import type { LegalPosition, TreatyAction } from "./international-law.js";
 import { formatPartialDate, lastDayOf, type PartialDate } from "./partial-date.js";
 import { symbolPath } from "./resolution.js";
@@ -137,4 +138,22 @@ export function latestActivity(facts: readonly ActivityFact[], today: string, li
 /** Facts known to the day, for feeds and alerts, which need a day: month- and year-only facts are not placed on one. */
 export function activityOnDays(facts: readonly ActivityFact[]): ActivityFact[] {
   return facts.filter((f) => f.date.precision === "day");
+}
+
+/**
+ * Feed entries of facts known to the day (a feed entry needs a day; month- and year-only facts stay off feeds).
+ * Resolutions adopted are left out: feeds list them already as resolutions. Each entry's id is its record's page
+ * with the fact's key as fragment, since several facts share a page (a treaty's signatures).
+ */
+export function activityFeedEntries(facts: readonly ActivityFact[]): FeedEntry[] {
+  return activityOnDays(facts)
+    .filter((f) => f.kind !== "resolution")
+    .map((f) => ({
+      title: f.title,
+      path: f.path.includes("#") ? f.path : `${f.path}#${encodeURIComponent(f.key)}`,
+      date: new Date(`${f.date.date}T00:00:00Z`),
+      summary: [`${f.label}, ${f.when}.`, f.detail ? `${f.detail}.` : null, f.source ? `Source: ${f.source.title} (${f.source.url}).` : "No source with an address.", "Derived from the data, not written by an editor."].filter(Boolean).join(" "),
+      contentHtml: null,
+      category: `From the data: ${f.label}`,
+    }));
 }

@@ -1,6 +1,7 @@
 // Follow-anything alerts (issue 8): which targets may be followed, when a subscription is due, what a window's
 // changes become (an email, a webhook payload, or nothing when empty), and the webhook signature. Pure.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { ActivityFact } from "./activity.js";
 import { InvalidInputError } from "./errors.js";
 import type { AlertFrequency, AlertTargetKind } from "./vocabulary.js";
 
@@ -58,7 +59,7 @@ export function isAlertDue(subscription: { frequency: AlertFrequency; checkedUnt
   return subscription.frequency === "instant" ? elapsed > 0 : elapsed >= PERIOD_MS[subscription.frequency];
 }
 
-export const ALERT_CHANGE_KINDS = ["update", "document", "vote-event", "session", "deadline", "search-match"] as const;
+export const ALERT_CHANGE_KINDS = ["update", "document", "vote-event", "session", "deadline", "search-match", "fact"] as const;
 export type AlertChangeKind = (typeof ALERT_CHANGE_KINDS)[number];
 
 /** One thing that changed about a followed target. `path` is a site path; `date` is ISO (day or instant). */
@@ -77,6 +78,7 @@ const CHANGE_LABELS: Record<AlertChangeKind, string> = {
   session: "Session",
   deadline: "Deadline",
   "search-match": "Search match",
+  fact: "From the data",
 };
 
 export const ALERT_MAX_ITEMS = 50;
@@ -122,6 +124,23 @@ export function composeAlert(input: { target: AlertTarget; changes: AlertChange[
     changes: shown.map((c) => ({ kind: c.kind, title: c.title, date: c.date, url: absolute(c.path) })),
   });
   return { subject, text, payload };
+}
+
+/**
+ * Facts derived from the data (issue 16) about `target` whose own day falls in the window (start, end]: a State's
+ * strategy, position or treaty action, a process's treaty actions, a symbol's adoption. Only day-precision facts (a
+ * month or year is not a day in a window); sessions of a process and votes are matched by listAlertChanges already.
+ */
+export function activityAlertChanges(facts: readonly ActivityFact[], target: AlertTarget, start: Date, end: Date): AlertChange[] {
+  const isAbout = (f: ActivityFact) =>
+    (target.kind === "state" && f.stateIso3 === target.id) || (target.kind === "process" && f.processId === target.id && f.kind !== "session") || (target.kind === "document" && f.symbol === target.id && f.kind !== "vote");
+  return facts
+    .filter((f) => f.date.precision === "day" && isAbout(f))
+    .filter((f) => {
+      const at = Date.parse(`${f.date.date}T00:00:00Z`);
+      return at > start.getTime() && at <= end.getTime();
+    })
+    .map((f) => ({ kind: "fact", key: `fact:${f.key}`, title: `${f.label}: ${f.title}`, path: f.path, date: f.date.date }));
 }
 
 export function alertDeliveryKey(subscriptionId: number, windowEnd: Date): string {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -156,5 +157,20 @@ describe.each(TEST_DRIVERS)("alerts on $label", ({ driver, skip }) => {
     expect(changes.filter((c) => c.kind === "session").map((c) => c.path)).toContain(`/sessions/${session!.id}`);
     const later = await listAlertChanges(t.database.db, { kind: "process", id: session!.process }, day, days(day, 1));
     expect(later.filter((c) => c.path === `/sessions/${session!.id}`)).toEqual([]);
+  });
+
+  it.skipIf(skip)("reports a State's treaty signature from the bundled data by the signature's own day, in that window only (issue 16)", async () => {
+    const actions = JSON.parse(fs.readFileSync("datasets/international-law/treaty-actions.json", "utf8")) as { id: string; stateIso3: string | null; partyName: string; signed: string | null }[];
+    const signed = actions.find((a) => a.stateIso3 === "DZA" && a.signed?.length === 10)!;
+    const day = new Date(`${signed.signed}T00:00:00Z`);
+    const sub = await upsertAlertSubscription(t.database.db, { subscriberId, targetKind: "state", targetId: "DZA", channel: "email", frequency: "instant", now: days(day, -1) });
+    await runAlerts(t.database.db, { now: days(day, 1), baseUrl: TEST_NEWSLETTER_SETTINGS.baseUrl });
+    const [mail] = await t.database.db.select().from(deliveries).where(eq(deliveries.alertSubscriptionId, sub.id));
+    expect(mail!.bodyText).toContain(`From the data (${signed.signed}): Treaty signed: ${signed.partyName} signed the`);
+    expect(mail!.bodyText).toContain("https://normwatch.test/treaties/");
+    // The next window, after the day, has nothing about it.
+    const report = await runAlerts(t.database.db, { now: days(day, 2), baseUrl: TEST_NEWSLETTER_SETTINGS.baseUrl });
+    expect(await t.database.db.select().from(deliveries).where(eq(deliveries.alertSubscriptionId, sub.id))).toHaveLength(1);
+    expect(report.checked).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,8 @@
 // `normwatch alerts run`: for each due alert, what changed since it last looked; an email or webhook through
 // the delivery queue when something did, nothing when not; either way its window moves on.
-import { alertDeliveryKey, composeAlert, isAlertDue } from "../domain/alerts.js";
+import { activityAlertChanges, alertDeliveryKey, composeAlert, isAlertDue } from "../domain/alerts.js";
 import { PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER } from "../domain/subscriptions.js";
+import { listActivity } from "../db/activity.js";
 import type { Db } from "../db/client.js";
 import { advanceCheckedUntil, listActiveAlertSubscriptions, listAlertChanges } from "../db/alerts.js";
 import { enqueueDeliveries } from "../db/deliveries.js";
@@ -22,13 +23,16 @@ const EMAIL_FOOTER = `\n\n--\nYour alerts and topics: ${PREFERENCES_PLACEHOLDER}
 export async function runAlerts(db: Db, options: { now: Date; baseUrl: string }): Promise<AlertRunReport> {
   const report: AlertRunReport = { checked: 0, queued: 0, skippedEmpty: 0, notDue: 0 };
   const { now } = options;
+  // Facts derived from dated records, matched by their own day (derived once per run; nothing is stored).
+  let facts: Awaited<ReturnType<typeof listActivity>> | null = null;
   for (const sub of await listActiveAlertSubscriptions(db)) {
     if (!isAlertDue(sub, now)) {
       report.notDue += 1;
       continue;
     }
     const target = { kind: sub.targetKind, id: sub.targetId };
-    const changes = await listAlertChanges(db, target, sub.checkedUntil, now);
+    facts ??= await listActivity(db);
+    const changes = [...(await listAlertChanges(db, target, sub.checkedUntil, now)), ...activityAlertChanges(facts, target, sub.checkedUntil, now)];
     const message = composeAlert({ target, changes, windowStart: sub.checkedUntil, windowEnd: now, baseUrl: options.baseUrl });
     const isDone = await db.transaction(async (tx) => {
       if (message) {

@@ -2,6 +2,7 @@
 // records (all, per State, per norm, per process, per search). SEQUENCE values come from calendar_revisions.
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { activityFeedEntries, latestActivity } from "../../domain/activity.js";
 import { filterEvents, type CalendarEvent, type CalendarFilter } from "../../domain/calendar.js";
 import { renderIcsFeed } from "../../domain/feeds-ics.js";
 import { renderAtom, renderRss, type FeedEntry, type SyndicationOptions } from "../../domain/feeds-syndication.js";
@@ -37,18 +38,19 @@ async function calendarFeed(c: Context, deps: AppDeps, filter: CalendarFilter & 
   return respondIcs(c, deps, events, name, description, filename);
 }
 
-function entriesOf(content: FeedContent): FeedEntry[] {
+function entriesOf(content: FeedContent, today: string): FeedEntry[] {
   const day = (d: string) => new Date(`${d}T00:00:00Z`);
   return [
     ...content.updates.map((u) => ({ title: u.title, path: `/updates/${u.slug}`, date: day(u.publishedOn), summary: markdownToPlainText(u.bodyMarkdown), contentHtml: renderMarkdown(u.bodyMarkdown), category: "Update" })),
     ...content.documents.map((d) => ({ title: d.symbol ? `${d.symbol}: ${d.title}` : d.title, path: documentPath(d.slug), date: day(d.date), summary: `${DOCUMENT_TYPE_LABELS[d.type as DocumentType] ?? "Document"} dated ${d.date}.`, contentHtml: null, category: "Document" })),
     ...content.resolutions.map((r) => ({ title: r.title ? `${r.symbol}: ${r.title}` : r.symbol, path: `/resolutions/${r.symbol}`, date: day(r.adoptedOn), summary: `Adopted on ${r.adoptedOn}.`, contentHtml: null, category: "Resolution" })),
     ...content.sessions.map((s) => ({ title: s.name, path: `/sessions/${s.id}`, date: day(s.startDate), summary: `Starts ${s.startDate}${s.venue ? ` in ${s.venue}` : ""}.`, contentHtml: null, category: "Session" })),
+    ...activityFeedEntries(latestActivity(content.facts, today, 50)),
   ];
 }
 
 async function syndicationFeed(c: Context, deps: AppDeps, scope: FeedScope, format: "rss" | "atom", options: Omit<SyndicationOptions, "baseUrl" | "now">) {
-  const entries = entriesOf(await listFeedContent(deps.db, scope));
+  const entries = entriesOf(await listFeedContent(deps.db, scope), deps.now().toISOString().slice(0, 10));
   const full = { ...options, baseUrl: originOf(deps), now: deps.now() };
   const body = format === "rss" ? renderRss(entries, full) : renderAtom(entries, full);
   return c.body(body, 200, { "Content-Type": TYPES[format], "Cache-Control": "public, max-age=900" });

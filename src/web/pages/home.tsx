@@ -1,13 +1,16 @@
 // The home page: what is running now and what meets next, recent sessions, counts, and the way into each section.
 import { Hono } from "hono";
 import type { AppDeps } from "../../http/deps.js";
+import { listActivity } from "../../db/activity.js";
 import { getHomeOverview } from "../../db/home.js";
 import { listDeadlines } from "../../db/deadlines.js";
 import { listUpdates } from "../../db/updates.js";
+import { latestActivity } from "../../domain/activity.js";
 import { listUpcomingDeadlines } from "../../domain/deadline.js";
 import { formatPartialDate } from "../../domain/partial-date.js";
 import type { Session } from "../../domain/session.js";
 import { PROCESS_KIND_LABELS } from "../../domain/vocabulary.js";
+import { ActivityList, ActivityNote } from "../components/activity.js";
 import { DateRange } from "../components/date-range.js";
 import { DateText } from "../components/partial-date.js";
 import { UpdateList } from "../components/updates.js";
@@ -35,6 +38,7 @@ export function homePages(deps: AppDeps) {
     const home = await getHomeOverview(deps.db, today);
     const deadlines = listUpcomingDeadlines(await listDeadlines(deps.db), deps.now()).slice(0, 5);
     const updates = await listUpdates(deps.db, {}, 5);
+    const facts = latestActivity(await listActivity(deps.db), today, 8);
     const { counts } = home;
     return c.html(
       <Layout title="UN cyber diplomacy, tracked" path="/" description="Normwatch: an open observatory of UN cyber diplomacy — processes, sessions, resolutions and votes, norms and CBMs, with sources">
@@ -82,9 +86,14 @@ export function homePages(deps: AppDeps) {
             <p><a href="/calendar">Calendar</a> · <a href="/feeds/deadlines.ics">deadlines in your calendar app (iCalendar)</a></p>
           </section>
         </div>
+        <section aria-labelledby="facts-heading">
+          <h2 id="facts-heading">What happened lately</h2>
+          <ActivityList facts={facts} id="latest-facts" />
+          <ActivityNote />
+        </section>
         <section aria-labelledby="updates-heading">
-          <h2 id="updates-heading">Latest updates</h2>
-          <UpdateList updates={updates} headingLevel={3} empty="No updates yet." />
+          <h2 id="updates-heading">Latest editors' updates</h2>
+          <UpdateList updates={updates} headingLevel={3} empty="No editor's update yet." />
           <p><a href="/updates">All updates</a> · <a href="/feeds/updates.atom">Atom feed</a> · <a href="/feeds/updates.rss">RSS feed</a></p>
         </section>
         <section aria-labelledby="counts-heading">
