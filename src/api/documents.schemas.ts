@@ -1,7 +1,12 @@
 // Request and response schemas of the documents and search APIs, and the presenters that fill them.
 import { z } from "@hono/zod-openapi";
 import type { Citation, DocumentDetail, DocumentParagraph, DocumentSummary } from "../domain/documents.js";
-import { documentPath, paragraphPermalink } from "../domain/documents.js";
+import { DEFAULT_LANGUAGE, documentPath, languageName, paragraphPermalink } from "../domain/documents.js";
+
+/** The API address of a document in a language (English needs no parameter). */
+function documentApiUrl(slug: string, language: string): string {
+  return `/api/v1/documents/${encodeURIComponent(slug)}${language === DEFAULT_LANGUAGE ? "" : `?language=${encodeURIComponent(language)}`}`;
+}
 import type { SearchHit } from "../domain/search.js";
 import { DOCUMENT_FORMATS, DOCUMENT_TYPES, MENTION_KINDS, PARAGRAPH_KINDS } from "../domain/vocabulary.js";
 import { SearchFilterFields } from "../http/search-query.js";
@@ -13,6 +18,10 @@ export const DocumentListQuery = PaginationQuery.extend({
   type: z.enum(DOCUMENT_TYPES).optional().or(emptyToUndefined).openapi({ description: "resolution, report, statement…" }),
   session: z.coerce.number().int().min(1).max(200).optional().or(emptyToUndefined).openapi({ description: "GA session number, e.g. 77" }),
   language: z.string().regex(/^[a-z]{2,3}$/).optional().or(emptyToUndefined).openapi({ description: "ISO 639-1 language code, e.g. en" }),
+});
+
+export const DocumentLanguageQuery = z.object({
+  language: z.string().regex(/^[a-z]{2,3}$/).optional().or(emptyToUndefined).openapi({ description: "The language version to answer with (ISO 639-1: ar, zh, en, fr, ru, es); English when stored, else the first stored language" }),
 });
 
 export const SlugParam = z.object({
@@ -59,6 +68,9 @@ export const DocumentDetailSchema = DocumentSummarySchema.extend({
   ingested_at: z.string(),
   versions: z.array(z.object({ version: z.number().int(), content_hash: z.string(), ingested_at: z.string(), is_current: z.boolean() })),
   paragraphs: z.array(ParagraphSchema),
+  languages: z
+    .array(z.object({ language: z.string(), name: z.string(), title: z.string(), url: z.string(), page_url: z.string() }))
+    .openapi({ description: "Every language this document is stored in (this one included); paragraph anchors are equal where the texts' structure corresponds" }),
 }).openapi("Document");
 
 const CitationSchema = z.object({
@@ -89,12 +101,12 @@ export function presentDocumentSummary(d: DocumentSummary): z.infer<typeof Docum
     version: d.version,
     ga_session: d.gaSession,
     paragraph_count: d.paragraphCount,
-    url: `/api/v1/documents/${encodeURIComponent(d.slug)}`,
-    page_url: documentPath(d.slug),
+    url: documentApiUrl(d.slug, d.language),
+    page_url: documentPath(d.slug, d.language),
   };
 }
 
-function presentParagraph(slug: string, p: DocumentParagraph): z.infer<typeof ParagraphSchema> {
+function presentParagraph(slug: string, p: DocumentParagraph, language: string): z.infer<typeof ParagraphSchema> {
   return {
     anchor: p.anchor,
     label: p.label,
@@ -102,14 +114,15 @@ function presentParagraph(slug: string, p: DocumentParagraph): z.infer<typeof Pa
     heading: p.heading,
     text: p.text,
     notes: p.notes,
-    permalink: paragraphPermalink(slug, p.anchor),
+    permalink: paragraphPermalink(slug, p.anchor, language),
     mentions: p.mentions.map((m) => ({ kind: m.kind, target_id: m.targetId, confidence: m.confidence, matched_text: m.matchedText })),
   };
 }
 
-export function presentDocumentDetail(d: DocumentDetail): z.infer<typeof DocumentDetailSchema> {
+export function presentDocumentDetail(d: DocumentDetail, languages: { language: string; title: string }[] = []): z.infer<typeof DocumentDetailSchema> {
   return {
     ...presentDocumentSummary(d),
+    languages: languages.map((l) => ({ language: l.language, name: languageName(l.language), title: l.title, url: documentApiUrl(d.slug, l.language), page_url: documentPath(d.slug, l.language) })),
     format: d.format,
     authors: d.authors,
     process_id: d.processId,
@@ -117,7 +130,7 @@ export function presentDocumentDetail(d: DocumentDetail): z.infer<typeof Documen
     content_hash: d.contentHash,
     ingested_at: d.ingestedAt.toISOString(),
     versions: d.versions.map((v) => ({ version: v.version, content_hash: v.contentHash, ingested_at: new Date(v.ingestedAt).toISOString(), is_current: v.isCurrent })),
-    paragraphs: d.paragraphs.map((p) => presentParagraph(d.slug, p)),
+    paragraphs: d.paragraphs.map((p) => presentParagraph(d.slug, p, d.language)),
   };
 }
 
@@ -178,7 +191,7 @@ export function presentSearchHit(h: SearchHit): z.infer<typeof SearchHitSchema> 
     document: { slug: h.slug, symbol: h.symbol, title: h.title, type: h.type, date: h.date, language: h.language },
     anchor: h.anchor,
     label: h.label,
-    permalink: paragraphPermalink(h.slug, h.anchor),
+    permalink: paragraphPermalink(h.slug, h.anchor, h.language),
     rank: h.rank,
     in_document: h.inDocument,
     snippet: h.snippet,

@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppDeps } from "../http/deps.js";
 import { listCitationsFrom, listCitationsTo } from "../db/documents-references.js";
-import { getDocumentDetail, listDocuments } from "../db/documents.js";
+import { getDocumentDetail, listDocumentLanguages, listDocuments } from "../db/documents.js";
 import { runSearch } from "../http/search-answer.js";
 import { PARAGRAPHS_PER_DOCUMENT, searchFiltersOf } from "../http/search-query.js";
 import { InvalidInputError } from "../domain/errors.js";
@@ -13,6 +13,7 @@ import { requirePermission } from "../http/auth.js";
 import {
   CitationGraphSchema,
   DocumentDetailSchema,
+  DocumentLanguageQuery,
   DocumentListQuery,
   DocumentListSchema,
   presentCitationGraph,
@@ -29,7 +30,14 @@ import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
 const list = listRoute({ tag: "Documents", summary: "List documents (current versions), newest first", description: "A page of documents", query: DocumentListQuery, schema: DocumentListSchema });
 
-const getRoute = itemRoute({ tag: "Documents", path: "/{slug}", summary: "One document: metadata, source and licence, versions, and every numbered paragraph with its permalink and mentions", description: "The document", params: SlugParam, schema: DocumentDetailSchema });
+const getRoute = createRoute({
+  method: "get",
+  path: "/{slug}",
+  tags: ["Documents"],
+  summary: "One document in one language: metadata, source and licence, versions, its other languages, and every numbered paragraph with its permalink and mentions",
+  request: { params: SlugParam, query: DocumentLanguageQuery },
+  responses: { 200: { description: "The document", content: { "application/json": { schema: DocumentDetailSchema } } }, 400: errorResponses[400], 404: errorResponses[404] },
+});
 
 const citationsRoute = itemRoute({ tag: "Documents", path: "/{slug}/citations", summary: "Citation graph of a document: what it cites and what cites it, paragraph by paragraph", description: "The citation graph", params: SlugParam, schema: CitationGraphSchema });
 
@@ -81,7 +89,7 @@ export function documentsApi(deps: AppDeps) {
     return c.json(paginated(items.map(presentDocumentSummary), total, q), 200);
   });
   app.openapi(citationsRoute, async (c) => c.json(await citationGraph(deps, c.req.valid("param").slug), 200));
-  app.openapi(getRoute, async (c) => c.json(presentDocumentDetail(await getDocumentDetail(deps.db, c.req.valid("param").slug)), 200));
+  app.openapi(getRoute, async (c) => c.json(await documentInLanguage(deps, c.req.valid("param").slug, c.req.valid("query").language), 200));
   app.openapi(uploadRoute, async (c) => {
     requirePermission(c, "edit");
     const body = await c.req.parseBody();
@@ -99,7 +107,9 @@ export function documentsApi(deps: AppDeps) {
   app.get("/*", async (c: Context) => {
     const slug = slugFromPath(new URL(c.req.url).pathname);
     if (slug.endsWith("/citations")) return c.json(await citationGraph(deps, slug.slice(0, -"/citations".length)), 200);
-    return c.json(presentDocumentDetail(await getDocumentDetail(deps.db, slug)), 200);
+    const language = DocumentLanguageQuery.safeParse({ language: c.req.query("language") });
+    if (!language.success) throw new InvalidInputError("invalid language", [{ path: "language", message: "an ISO 639-1 code such as fr" }]);
+    return c.json(await documentInLanguage(deps, slug, language.data.language), 200);
   });
   return app;
 }
@@ -113,6 +123,11 @@ export function searchApi(deps: AppDeps) {
     return c.json({ data: answer.hits.map(presentSearchHit), meta }, 200);
   });
   return app;
+}
+
+async function documentInLanguage(deps: AppDeps, slug: string, language: string | undefined) {
+  const doc = await getDocumentDetail(deps.db, slug, language);
+  return presentDocumentDetail(doc, await listDocumentLanguages(deps.db, doc.slug));
 }
 
 async function citationGraph(deps: AppDeps, slug: string) {

@@ -1,7 +1,7 @@
 // Queries for documents: store a new version with its paragraphs, citations and mentions; list; one document with everything.
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DocumentDetail, DocumentParagraph, DocumentSummary, ParsedDocument } from "../domain/documents.js";
-import { searchConfigOf } from "../domain/documents.js";
+import { searchConfigOf, UN_LANGUAGES } from "../domain/documents.js";
 import type { DetectedMention } from "../domain/references-entities.js";
 import type { DetectedCitation } from "../domain/references.js";
 import { NotFoundError } from "../domain/errors.js";
@@ -157,6 +157,24 @@ export async function getDocumentDetail(db: Db, slug: string, language?: string)
     versions,
     paragraphs,
   };
+}
+
+/** The languages a document's current versions are stored in (English first, then the UN order), each with its title and paragraph anchors in order. */
+export async function listDocumentLanguages(db: Db, slug: string): Promise<DocumentLanguageVersion[]> {
+  const rows = await queryRows<{ language: string; title: string; anchors: string[] | null }>(
+    db,
+    sql`SELECT d.language, d.title, (SELECT array_agg(p.anchor ORDER BY p.position) FROM document_paragraphs p WHERE p.document_id = d.id AND p.kind <> 'heading') AS anchors
+        FROM documents d WHERE d.slug = ${slug} AND d.is_current ORDER BY (d.language = 'en') DESC, d.language`,
+  );
+  const order = (l: string) => { const i = (UN_LANGUAGES as readonly string[]).indexOf(l); return i < 0 ? 99 : i; };
+  return rows.map((r) => ({ language: r.language, title: r.title, anchors: r.anchors ?? [] })).sort((a, b) => order(a.language) - order(b.language) || a.language.localeCompare(b.language));
+}
+
+export interface DocumentLanguageVersion {
+  language: string;
+  title: string;
+  /** Anchors of the non-heading paragraphs, in order. */
+  anchors: string[];
 }
 
 async function listParagraphs(db: Db, documentId: number): Promise<DocumentParagraph[]> {

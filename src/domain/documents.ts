@@ -90,13 +90,54 @@ export function searchConfigOf(language: string): SearchConfig {
   return (SEARCH_CONFIGS as Record<string, SearchConfig>)[language] ?? "simple";
 }
 
-/** The URL path of a document: the symbol itself (slashes kept), or the slug of a document without one. */
-export function documentPath(slug: string): string {
-  return `/documents/${slug.split("/").map(encodeURIComponent).join("/")}`;
+/**
+ * The URL path of a document: the symbol itself (slashes kept), or the slug of a document without one; a language
+ * other than English (the corpus's first language, shown when none is asked for) is named by `?lang=`.
+ */
+export function documentPath(slug: string, language?: string | null): string {
+  const path = `/documents/${slug.split("/").map(encodeURIComponent).join("/")}`;
+  return language && language !== DEFAULT_LANGUAGE ? `${path}?lang=${encodeURIComponent(language)}` : path;
 }
 
-export function paragraphPermalink(slug: string, anchor: string): string {
-  return `${documentPath(slug)}#${anchor}`;
+export function paragraphPermalink(slug: string, anchor: string, language?: string | null): string {
+  return `${documentPath(slug, language)}#${anchor}`;
+}
+
+/** The language a document is shown in when none is asked for and it exists in it. */
+export const DEFAULT_LANGUAGE = "en";
+
+/** The six UN official languages, in the UN's order (alphabetical in English), each named in itself. */
+export const UN_LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"] as const;
+export const LANGUAGE_NAMES: Record<string, { english: string; native: string }> = {
+  ar: { english: "Arabic", native: "العربية" },
+  zh: { english: "Chinese", native: "中文" },
+  en: { english: "English", native: "English" },
+  fr: { english: "French", native: "Français" },
+  ru: { english: "Russian", native: "Русский" },
+  es: { english: "Spanish", native: "Español" },
+};
+
+/** A language's name for people: "Français (French)", or the code when it is not one we know. */
+export function languageName(language: string): string {
+  const names = LANGUAGE_NAMES[language];
+  if (!names) return language;
+  return names.native === names.english ? names.english : `${names.native} (${names.english})`;
+}
+
+/** The writing direction of a language's script: right to left for Arabic (and Hebrew, Persian, Urdu), else left to right. */
+export function textDirectionOf(language: string): "rtl" | "ltr" {
+  return ["ar", "he", "fa", "ur"].includes(language) ? "rtl" : "ltr";
+}
+
+/**
+ * How the paragraphs of two language versions of one text correspond. Anchors come from the texts' own structure
+ * (preambular order, operative numbers, annex articles), so equal anchors are corresponding paragraphs; an anchor that
+ * only one version has is listed, so a reader can be told that a link by position would land elsewhere.
+ */
+export function compareParagraphAnchors(these: readonly string[], other: readonly string[]): { corresponding: number; onlyHere: string[]; onlyThere: string[] } {
+  const there = new Set(other);
+  const here = new Set(these);
+  return { corresponding: these.filter((a) => there.has(a)).length, onlyHere: these.filter((a) => !there.has(a)), onlyThere: other.filter((a) => !here.has(a)) };
 }
 
 /**

@@ -176,10 +176,14 @@ class BodyWalker {
     const subheading = childElements(el, "subheading")[0] ?? childElements(el, "heading")[0];
     const content = childElements(el).filter((c) => c.name !== "num" && c.name !== "subheading" && c.name !== "heading");
     if (subheading && content.length === 0) return this.pushHeading(cleanText(textOf(subheading)));
-    const num = cleanText(textOf(childElements(el, "num")[0] ?? "")).replace(/\.$/, "");
     const list = findFirst(el, "list");
     const intro = list ? findFirst(list, "intro") : null;
-    const text = cleanText(list ? textOf(intro ?? "", SKIP_IN_TEXT) + " " + textOf({ ...el, children: content.filter((c) => c.name !== "list") }, SKIP_IN_TEXT) : textOf(el, SKIP_IN_TEXT));
+    const fullText = cleanText(list ? textOf(intro ?? "", SKIP_IN_TEXT) + " " + textOf({ ...el, children: content.filter((c) => c.name !== "list") }, SKIP_IN_TEXT) : textOf(el, SKIP_IN_TEXT));
+    // The Arabic texts carry no <num>: the number opens the text ("1 -\t تقرر …"); read it so op 1 is op 1 in every language.
+    const numEl = childElements(el, "num")[0];
+    const inline = numEl ? null : INLINE_NUMBER.exec(fullText);
+    const num = inline ? inline[1]! : cleanText(textOf(numEl ?? "")).replace(/\.$/, "");
+    const text = inline ? fullText.slice(inline[0].length) : fullText;
     const notes = notesOf(el);
     let anchor: string;
     const item = /^\([a-z]{1,4}\)$/.test(num) ? num : leadingItem(text);
@@ -245,6 +249,9 @@ function notesOf(el: XmlElement): string[] {
   visit(el);
   return notes;
 }
+
+/** A paragraph number written at the start of the text, as the Arabic versions print it: "1 - ", "12 -". */
+const INLINE_NUMBER = /^(\d{1,3}) ?[-–] ?/;
 
 function leadingItem(text: string): string | null {
   return /^(\([a-z]{1,4}\))\s/.exec(text)?.[1] ?? null;

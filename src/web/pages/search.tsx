@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import type { AppDeps } from "../../http/deps.js";
 import { runSearch, type SearchAnswer } from "../../http/search-answer.js";
 import type { Snippet } from "../../domain/search.js";
-import { paragraphPermalink } from "../../domain/documents.js";
+import { languageName, paragraphPermalink, textDirectionOf } from "../../domain/documents.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
 import { PARAGRAPHS_PER_DOCUMENT, SearchFilterFields, searchFiltersOf } from "../../http/search-query.js";
 import { z } from "zod";
@@ -68,9 +68,10 @@ export function searchPages(deps: AppDeps) {
             <ol class="search-results" start={(q!.page - 1) * PER_PAGE + 1}>
               {answer.hits.map((h, i) => (
                 <li class="search-hit">
-                  <a class="search-hit-link" href={paragraphPermalink(h.slug, h.anchor)}>{h.symbol ?? h.slug}, {h.label}</a>
-                  <span class="muted"> — {h.title}{h.date ? ` (${h.date})` : ""}</span>
-                  <p class="snippet"><SnippetText snippet={h.snippet} /></p>
+                  <a class="search-hit-link" href={paragraphPermalink(h.slug, h.anchor, h.language)}>{h.symbol ?? h.slug}, {h.label}</a>
+                  {h.language !== "en" ? <span class="muted"> [{languageName(h.language)}]</span> : null}
+                  <span class="muted"> — <span lang={h.language} dir={textDirectionOf(h.language)}>{h.title}</span>{h.date ? ` (${h.date})` : ""}</span>
+                  <p class="snippet" lang={h.language} dir={textDirectionOf(h.language)}><SnippetText snippet={h.snippet} /></p>
                   {!q!.document && h.inDocument > PARAGRAPHS_PER_DOCUMENT && answer.hits[i + 1]?.slug !== h.slug ? (
                     <p class="search-more">
                       <a href={`/search?${new URLSearchParams({ ...withoutKeys(raw, ["page"]), document: h.slug })}`}>All {plural(h.inDocument, "paragraph")} in {h.symbol ?? h.slug}</a>

@@ -1,0 +1,104 @@
+// The six UN languages end to end on a real text (issue 19): A/RES/75/240 in Arabic, Chinese, English, French, Russian
+// and Spanish (test/fixtures/documents/multilingual, unchanged UN files; see PROVENANCE.md there) is ingested, each language
+// version is read on its page and in the API, the versions link to each other, and search finds them in their language.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/server.js";
+import { ingestBatch, resolveInputs } from "../src/ingest/documents/batch.js";
+import { createTestDeps } from "./app.js";
+import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "./database.js";
+
+const FIXTURES = fileURLToPath(new URL("./fixtures/documents/multilingual/", import.meta.url));
+const FILES = ["E", "A", "C", "F", "R", "S"].map((l) => path.join(FIXTURES, `75_240_${l}.xml`));
+const NOW = new Date("2026-11-23T12:00:00Z");
+/** The first words of op 1 ("Decides to convene…") in each language, as the texts print them. */
+const OP1: Record<string, string> = { en: "Decides to convene, starting from 2021", ar: "تقرر أن ينعقد اعتبارا من عام 2021", zh: "决定，为了确保关于使用信息和通信技术安全", fr: "Décide, pour veiller à ce que le processus", ru: "постановляет созвать, начиная с 2021 года", es: "Decide establecer, a partir de 2021" };
+const LANGUAGES = Object.keys(OP1);
+const page = (language: string) => `/documents/A/RES/75/240${language === "en" ? "" : `?lang=${language}`}`;
+
+describe.each(TEST_DRIVERS)("A/RES/75/240 in six languages on $label", ({ driver, skip }) => {
+  let database: TestDatabase;
+  let app: Hono;
+  beforeAll(async () => {
+    if (skip) return;
+    database = await createTestDatabase(driver, { seed: false });
+    const results = await ingestBatch(database.db, await resolveInputs(FILES), {
+      provenance: { licence: "Source: United Nations, DGACM machine-readable GA resolutions" },
+      now: () => NOW,
+      maxBytes: 20_000_000,
+      maxRedirects: 0,
+      allowPrivateAddresses: false,
+    });
+    expect(results.map((r) => r.status)).toEqual(FILES.map(() => "inserted"));
+    app = createApp(createTestDeps(database, { now: () => NOW }));
+  }, 120_000);
+  afterAll(async () => database?.dispose());
+
+  it.skipIf(skip).each(LANGUAGES)("shows the %s version in its own script and direction", async (language) => {
+    const res = await app.request(page(language));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const dir = language === "ar" ? "rtl" : "ltr";
+    expect(html).toContain(`<div lang="${language}" dir="${dir}">`);
+    expect(html).toContain(OP1[language]);
+    expect(html).toMatch(new RegExp(`<strong aria-current="page" lang="${language}">`));
+    for (const other of LANGUAGES.filter((l) => l !== language)) expect(html, `${language} page has no text of ${other}`).not.toContain(OP1[other]);
+  });
+
+  it.skipIf(skip)("links every language version to every other, and the links round-trip", async () => {
+    for (const language of LANGUAGES) {
+      const html = await (await app.request(page(language))).text();
+      const links = [...html.matchAll(/<a href="([^"]+)" hreflang="([a-z]+)"/g)].map((m) => ({ href: m[1]!.replace(/&amp;/g, "&"), language: m[2]! }));
+      expect(links.map((l) => l.language).sort()).toEqual(LANGUAGES.filter((l) => l !== language).sort());
+      for (const link of links) {
+        const there = await (await app.request(link.href)).text();
+        expect(there).toContain(`<strong aria-current="page" lang="${link.language}">`);
+        expect(there).toContain(`href="${page(language).replace(/&/g, "&amp;")}" hreflang="${language}"`);
+      }
+    }
+  });
+
+  it.skipIf(skip)("answers the API in the language asked for, with the other languages listed", async () => {
+    const body = (await (await app.request("/api/v1/documents/A%2FRES%2F75%2F240?language=fr")).json()) as { language: string; title: string; page_url: string; languages: { language: string; page_url: string }[]; paragraphs: { anchor: string; text: string; permalink: string }[] };
+    expect(body.language).toBe("fr");
+    expect(body.page_url).toBe("/documents/A/RES/75/240?lang=fr");
+    expect(body.languages.map((l) => l.language)).toEqual(["ar", "zh", "en", "fr", "ru", "es"]);
+    expect(body.paragraphs.find((p) => p.anchor === "op-1")).toMatchObject({ permalink: "/documents/A/RES/75/240?lang=fr#op-1" });
+    const unencoded = (await (await app.request("/api/v1/documents/A/RES/75/240?language=ar")).json()) as { language: string };
+    expect(unencoded.language).toBe("ar");
+    expect((await app.request("/api/v1/documents/A/RES/75/240?language=de")).status).toBe(404);
+  });
+
+  it.skipIf(skip)("gives corresponding paragraphs the same anchor in every language (op 1 is op 1 in Arabic too)", async () => {
+    for (const language of LANGUAGES) {
+      const body = (await (await app.request(`/api/v1/documents/A/RES/75/240?language=${language}`)).json()) as { paragraphs: { anchor: string; text: string }[] };
+      expect(body.paragraphs.map((p) => p.anchor), language).toEqual([...Array.from({ length: 22 }, (_, i) => `pp-${i + 1}`), "op-1", "op-2", "op-3", "op-4", "op-5"]);
+      expect(body.paragraphs.find((p) => p.anchor === "op-1")!.text.startsWith(OP1[language]!), language).toBe(true);
+    }
+    const html = await (await app.request(page("ar"))).text();
+    expect(html).not.toContain('id="paragraph-correspondence"');
+  });
+
+  it.skipIf(skip)("shows two languages side by side, paragraph by paragraph", async () => {
+    const html = await (await app.request("/documents/A/RES/75/240?lang=fr&with=ar")).text();
+    const row = /<tr id="op-1">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? "";
+    expect(row).toContain(OP1["fr"]);
+    expect(row).toContain(OP1["ar"]);
+    expect(row).toContain('<td lang="ar" dir="rtl"');
+  });
+
+  it.skipIf(skip)("opens a search hit in the language it matched in", async () => {
+    const html = await (await app.request(`/search?q=${encodeURIComponent("sécurité internationale")}&language=fr`)).text();
+    expect(html).toContain('href="/documents/A/RES/75/240?lang=fr#');
+    const api = (await (await app.request(`/api/v1/search?q=${encodeURIComponent("международной безопасности")}&language=ru`)).json()) as { data: { permalink: string; document: { language: string } }[] };
+    expect(api.data.length).toBeGreaterThan(0);
+    expect(api.data.every((h) => h.document.language === "ru" && h.permalink.startsWith("/documents/A/RES/75/240?lang=ru#"))).toBe(true);
+  });
+});
+
+it("keeps the fixtures with their provenance", () => {
+  expect(fs.readFileSync(path.join(FIXTURES, "PROVENANCE.md"), "utf8")).toContain("42a69b67bb92d23969fc45bba151320b82eb8e52");
+});
