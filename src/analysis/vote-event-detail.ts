@@ -1,7 +1,7 @@
 // One vote event with every voter's position and tallies by UN regional group and by organisation; also CSV rows.
 import type { Db } from "../db/client.js";
 import { getVoteEvent, listOrganizationMembers, listVoters, type VoterDetail } from "../db/votes.js";
-import { listVoteShifts, membersOnDate, voteOptionOf, type VoteEvent, type VoterPosition, type VoteShift } from "../domain/votes.js";
+import { listVoteShifts, membersOnDate, tabulateVoteTransitions, voteEventIdOf, voteOptionOf, type VoteEvent, type VoterPosition, type VoteShift, type VoteTransitions } from "../domain/votes.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS, type VoteOption } from "../domain/vocabulary.js";
 
 /** Organisations shown in every breakdown (ids of the organizations table), in this order. */
@@ -56,7 +56,7 @@ function tally(id: string, name: string, members: Set<string>, positions: VoterP
 }
 
 export async function getVoteEventDetail(db: Db, id: string, organizationIds = BREAKDOWN_ORGANIZATIONS): Promise<VoteEventDetail> {
-  const event = await getVoteEvent(db, id);
+  const event = await getVoteEvent(db, voteEventIdOf(id));
   const voters = await listVotersCached(db);
   const positions = positionsOf(event, voters);
   const byRegionalGroup = UN_REGIONAL_GROUPS.map((g) =>
@@ -71,16 +71,24 @@ export async function getVoteEventDetail(db: Db, id: string, organizationIds = B
 }
 
 export interface VoteComparison {
+  /** The earlier event (by date, then id), whatever order the two were asked in. */
   a: VoteEvent;
   b: VoteEvent;
+  /** True when the events were asked later-first and are shown in date order. */
+  isReordered: boolean;
+  /** Every voter whose position differs, presence changes included (kept for API readers). */
   shifts: VoteShift[];
   /** Counts of moves by kind, e.g. "yes→abstain": 12. */
   moves: Record<string, number>;
+  /** Cast votes from→to, changes of vote, and presence changes apart. */
+  transitions: VoteTransitions;
 }
 
-/** Every voter that moved between two vote events, e.g. 73/187 → 74/247. */
+/** How voters moved between two vote events, earlier first (73/187 → 74/247), with changes of vote apart from presence changes. */
 export async function compareVoteEvents(db: Db, idA: string, idB: string): Promise<VoteComparison> {
-  const [a, b] = [await getVoteEvent(db, idA), await getVoteEvent(db, idB)];
+  const [first, second] = [await getVoteEvent(db, voteEventIdOf(idA)), await getVoteEvent(db, voteEventIdOf(idB))];
+  const isReordered = first.date > second.date || (first.date === second.date && first.id.localeCompare(second.id, "en", { numeric: true }) > 0);
+  const [a, b] = isReordered ? [second, first] : [first, second];
   const voters = await listVotersCached(db);
   const shifts = listVoteShifts(voters, a.votes, b.votes).sort((x, y) => x.name.localeCompare(y.name));
   const moves: Record<string, number> = {};
@@ -88,7 +96,7 @@ export async function compareVoteEvents(db: Db, idA: string, idB: string): Promi
     const key = `${label(s.from)}→${label(s.to)}`;
     moves[key] = (moves[key] ?? 0) + 1;
   }
-  return { a, b, shifts, moves };
+  return { a, b, isReordered, shifts, moves, transitions: tabulateVoteTransitions(voters, a.votes, b.votes) };
 }
 
 function label(option: VoteOption | null): string {

@@ -1,7 +1,7 @@
 // Request and response schemas of the votes and alignment APIs, and the presenters that fill them.
 import { z } from "@hono/zod-openapi";
 import type { GroupTally, VoteComparison, VoteEventDetail } from "../analysis/vote-event-detail.js";
-import { isAbsenceRecorded, voteEventLabel, voteEventPath, type VoteEventSummary, type VoterPosition } from "../domain/votes.js";
+import { isAbsenceRecorded, voteEventLabel, voteEventPath, type VoteEventSummary, type VoterPosition, type VoteShift } from "../domain/votes.js";
 import { MOTION_KINDS, RESOLUTION_TOPICS, UN_REGIONAL_GROUPS, VOTE_OPTIONS } from "../domain/vocabulary.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 
@@ -88,12 +88,17 @@ export const CompareQuery = z.object({
   b: z.string().min(1).max(200).openapi({ example: "A/RES/74/247" }),
 });
 
+const ShiftSchema = z.object({ voter_code: z.string(), name: z.string(), from: z.enum(VOTE_OPTIONS).nullable(), to: z.enum(VOTE_OPTIONS).nullable() });
+
 export const VoteComparisonSchema = z
   .object({
     a: VoteEventSummarySchema,
     b: VoteEventSummarySchema,
+    is_reordered: z.boolean().openapi({ description: "True when the two were asked later-first: a is always the earlier vote" }),
     moves: z.record(z.string(), z.number().int()),
-    shifts: z.array(z.object({ voter_code: z.string(), name: z.string(), from: z.enum(VOTE_OPTIONS).nullable(), to: z.enum(VOTE_OPTIONS).nullable() })),
+    shifts: z.array(ShiftSchema).openapi({ description: "Every State whose position differs, presence changes included" }),
+    changes: z.array(ShiftSchema).openapi({ description: "States that voted yes, no or abstain in both and changed their vote" }),
+    presence_changes: z.array(ShiftSchema).openapi({ description: "States that voted in one and were absent or without data in the other (not a change of vote)" }),
   })
   .openapi("VoteComparison");
 
@@ -147,11 +152,18 @@ export function presentVoteEventDetail(d: VoteEventDetail): z.infer<typeof VoteE
   };
 }
 
+function presentShift(s: VoteShift): z.infer<typeof ShiftSchema> {
+  return { voter_code: s.code, name: s.name, from: s.from, to: s.to };
+}
+
 export function presentVoteComparison(c: VoteComparison): z.infer<typeof VoteComparisonSchema> {
   return {
     a: presentVoteEventSummary(c.a),
     b: presentVoteEventSummary(c.b),
+    is_reordered: c.isReordered,
     moves: c.moves,
-    shifts: c.shifts.map((s) => ({ voter_code: s.code, name: s.name, from: s.from, to: s.to })),
+    shifts: c.shifts.map(presentShift),
+    changes: c.transitions.changes.map(presentShift),
+    presence_changes: c.transitions.presenceChanges.map(presentShift),
   };
 }

@@ -75,6 +75,19 @@ describe.each(TEST_DRIVERS)("votes and alignment API on $label", ({ driver, skip
     expect(body.shifts.every((s) => s.from !== s.to)).toBe(true);
   });
 
+  it.skipIf(skip)("compares in date order from short symbols and keeps changes of vote apart from presence changes (issue 17)", async () => {
+    const res = await t.app.request("/api/v1/votes/compare?a=74/247&b=73/187");
+    expect(res.status).toBe(200);
+    type Shift = { voter_code: string; from: string | null; to: string | null };
+    const body = (await res.json()) as { a: { id: string }; b: { id: string }; is_reordered: boolean; changes: Shift[]; presence_changes: Shift[] };
+    expect([body.a.id, body.b.id, body.is_reordered]).toEqual(["A/RES/73/187", "A/RES/74/247", true]);
+    expect(body.changes).toHaveLength(20);
+    const cast = ["yes", "no", "abstain"];
+    expect(body.changes.every((s) => cast.includes(s.from!) && cast.includes(s.to!) && s.from !== s.to)).toBe(true);
+    expect(body.presence_changes.length).toBeGreaterThan(0);
+    expect(body.presence_changes.every((s) => !cast.includes(s.from ?? "") || !cast.includes(s.to ?? ""))).toBe(true);
+  });
+
   it.skipIf(skip)("gives pair agreement, a symmetric matrix as CSV, and group cohesion", async () => {
     const self = (await (await t.app.request("/api/v1/alignment/pair?a=FRA&b=FRA&scope=cyber")).json()) as { agreement: number };
     expect(self.agreement).toBe(1);

@@ -88,8 +88,21 @@ function whereOf(filter: VoteEventFilter): SQL | undefined {
   if (filter.sessionFrom !== undefined) parts.push(gte(voteEvents.session, filter.sessionFrom));
   if (filter.sessionTo !== undefined) parts.push(lte(voteEvents.session, filter.sessionTo));
   if (filter.query) {
-    const pattern = `%${filter.query.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    parts.push(or(ilike(voteEvents.symbol, pattern), ilike(voteEvents.title, pattern), ilike(voteEvents.sourceSymbol, pattern)));
+    // Every word must match the symbol, the title, the source's description, or the cyber fact base's title, summary or topic.
+    for (const word of filter.query.split(/\s+/).filter(Boolean).slice(0, 10)) {
+      const pattern = `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      parts.push(
+        or(
+          ilike(voteEvents.symbol, pattern),
+          ilike(voteEvents.title, pattern),
+          ilike(voteEvents.sourceSymbol, pattern),
+          ilike(voteEvents.description, pattern),
+          ilike(resolutions.title, pattern),
+          ilike(resolutions.summary, pattern),
+          ilike(sql`${resolutions.topic}::text`, pattern),
+        ),
+      );
+    }
   }
   return parts.length ? and(...parts) : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countVotes, hasTotalsMismatch, listVoteShifts, normaliseVoetenSymbol, voteEventPath } from "./votes.js";
+import { countVotes, displayVoteTitle, hasTotalsMismatch, listVoteShifts, normaliseVoetenSymbol, tabulateVoteTransitions, voteEventIdOf, voteEventPath } from "./votes.js";
 
 describe("vote events", () => {
   it("turns Voeten resolution codes into UN document symbols", () => {
@@ -33,5 +33,33 @@ describe("vote events", () => {
 
   it("keeps the slashes of a symbol in its path", () => {
     expect(voteEventPath("A/RES/54/54 D")).toBe("A/RES/54/54%20D");
+  });
+});
+
+describe("vote comparison, ids typed by readers and list titles (issue 17)", () => {
+  it("reads a short or lower-case symbol as the event id and keeps other ids", () => {
+    expect(voteEventIdOf("73/187")).toBe("A/RES/73/187");
+    expect(voteEventIdOf(" a/res/74/247 ")).toBe("A/RES/74/247");
+    expect(voteEventIdOf("A/DEC/39/412")).toBe("A/DEC/39/412");
+    expect(voteEventIdOf("RC-319")).toBe("RC-319");
+  });
+
+  it("drops the catalogue's suffix, even cut short, and puts all-capital titles in sentence case", () => {
+    expect(displayVoteTitle("Countering the use of information and communications technologies for criminal purposes : resolution / adopted by the General Assembly")).toBe(
+      "Countering the use of information and communications technologies for criminal purposes",
+    );
+    expect(displayVoteTitle("A new agenda : resolut")).toBe("A new agenda");
+    expect(displayVoteTitle("Rights : a survey")).toBe("Rights : a survey");
+    expect(displayVoteTitle("AMENDMENTS, RULES OF PROCEDURE")).toBe("Amendments, rules of procedure");
+    expect(displayVoteTitle("ASSISTANCE TO UNRWA")).toBe("Assistance to UNRWA");
+  });
+
+  it("tabulates cast votes from→to and keeps absences and missing data apart as presence changes", () => {
+    const voters = ["AAA", "BBB", "CCC", "DDD", "EEE"].map((code, position) => ({ code, name: code, position }));
+    const t = tabulateVoteTransitions(voters, "YYAX-", "YNXA-");
+    expect(t.cells.yes.yes.map((v) => v.code)).toEqual(["AAA"]);
+    expect(t.cells.yes.no.map((v) => v.code)).toEqual(["BBB"]);
+    expect(t.changes).toEqual([{ code: "BBB", name: "BBB", from: "yes", to: "no" }]);
+    expect(t.presenceChanges.map((s) => [s.code, s.from, s.to])).toEqual([["CCC", "abstain", "absent"], ["DDD", "absent", "abstain"]]);
   });
 });

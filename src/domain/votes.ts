@@ -1,4 +1,5 @@
 // Vote events and votes as the rest of the code sees them, the one-character vote codes, totals and symbols.
+import { normalizeSymbol, resolutionSymbolFromShortForm } from "./symbols.js";
 import type { MotionKind, ResolutionTopic, UnRegionalGroup, VoteOption } from "./vocabulary.js";
 
 /** One character per voter in a stored vote vector; "-" means the source has no data for that voter. */
@@ -107,7 +108,7 @@ export interface VoteEventFilter {
   session?: number | undefined;
   sessionFrom?: number | undefined;
   sessionTo?: number | undefined;
-  /** Matches symbol or title. */
+  /** Words, each matching the symbol, title or description, or the cyber fact base's title, summary or topic. */
   query?: string | undefined;
 }
 
@@ -224,4 +225,76 @@ export function membersOnDate(
 /** The path of an event's page and API resource: symbols keep their slashes, e.g. /votes/A/RES/74/247. */
 export function voteEventPath(id: string): string {
   return id.split("/").map(encodeURIComponent).join("/");
+}
+
+/**
+ * The event id a reader means: "73/187", "A/RES/73/187" and "a/res/73/187" are all A/RES/73/187 (ids of events on a
+ * symbol are the symbol); anything else (RC-319) is kept as typed.
+ */
+export function voteEventIdOf(input: string): string {
+  const text = input.trim();
+  const short = resolutionSymbolFromShortForm(text);
+  if (short) return short;
+  if (/^a\/(res|dec)\//i.test(text)) return normalizeSymbol(text.toUpperCase()) ?? text;
+  return text;
+}
+
+const CATALOGUE_SUFFIX = "resolution / adopted by the General Assembly";
+/** Acronyms and numerals kept in capitals when an all-capitals title is put in sentence case. */
+const KEPT_CAPITALS = new Set(["UN", "U.N.", "UK", "US", "USA", "USSR", "UNRWA", "UNICEF", "UNESCO", "UNCTAD", "UNHCR", "UNDP", "UNEP", "UNIDO", "IAEA", "OAU", "PLO", "SWAPO", "ANC", "ECOSOC", "NATO", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"]);
+
+/**
+ * A vote title as a list shows it: without the library catalogue's " : resolution / adopted by the General Assembly"
+ * (often cut short in the source), and in sentence case where the source writes it all in capitals (Voeten's
+ * "AMENDMENTS, RULES OF PROCEDURE" → "Amendments, rules of procedure"; known acronyms stay). The event page keeps the
+ * source's title as given.
+ */
+export function displayVoteTitle(title: string): string {
+  let text = title.trim();
+  const cut = text.lastIndexOf(" : ");
+  if (cut > 0) {
+    const rest = text.slice(cut + 3).trim();
+    if (rest.length >= 2 && CATALOGUE_SUFFIX.startsWith(rest)) text = text.slice(0, cut).trim();
+  }
+  if (/[A-Z]/.test(text) && text === text.toUpperCase()) {
+    const words = text.split(/(\s+)/).map((w, i) => (KEPT_CAPITALS.has(w.replace(/[,;:()]/g, "")) ? w : i === 0 ? w.charAt(0) + w.slice(1).toLowerCase() : w.toLowerCase()));
+    text = words.join("");
+  }
+  return text;
+}
+
+/** A position cast in a vote, as opposed to being absent or not recorded. */
+export const CAST_VOTE_OPTIONS = ["yes", "no", "abstain"] as const;
+export type CastVoteOption = (typeof CAST_VOTE_OPTIONS)[number];
+
+function isCast(option: VoteOption | null): option is CastVoteOption {
+  return option === "yes" || option === "no" || option === "abstain";
+}
+
+/** Who voted how in one event and how in a later one: cast votes in a from→to table, presence changes apart. */
+export interface VoteTransitions {
+  /** cells[from][to]: the voters who voted `from` in the first event and `to` in the second (the diagonal: unchanged). */
+  cells: Record<CastVoteOption, Record<CastVoteOption, { code: string; name: string }[]>>;
+  /** Voters who cast a vote in both events and changed it. */
+  changes: VoteShift[];
+  /** Voters present in one event and absent, not a member or without data in the other: not a change of vote. */
+  presenceChanges: VoteShift[];
+}
+
+export function tabulateVoteTransitions(voters: Pick<Voter, "code" | "name" | "position">[], a: string, b: string): VoteTransitions {
+  const row = () => ({ yes: [], no: [], abstain: [] }) as Record<CastVoteOption, { code: string; name: string }[]>;
+  const cells = { yes: row(), no: row(), abstain: row() };
+  const changes: VoteShift[] = [];
+  const presenceChanges: VoteShift[] = [];
+  for (const v of [...voters].sort((x, y) => x.name.localeCompare(y.name))) {
+    const from = voteOptionOf(a[v.position]);
+    const to = voteOptionOf(b[v.position]);
+    if (isCast(from) && isCast(to)) {
+      cells[from][to].push({ code: v.code, name: v.name });
+      if (from !== to) changes.push({ code: v.code, name: v.name, from, to });
+    } else if (from !== to && (isCast(from) || isCast(to))) {
+      presenceChanges.push({ code: v.code, name: v.name, from, to });
+    }
+  }
+  return { cells, changes, presenceChanges };
 }

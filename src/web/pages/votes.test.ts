@@ -23,11 +23,61 @@ describe("vote and alignment pages", () => {
   });
 
   it("lists cyber votes and compares two iterations", async () => {
-    const list = await (await t.app.request("/votes?cyber=1")).text();
+    const list = await (await t.app.request("/votes")).text();
     expect(list).toContain('href="/votes/A/RES/73/27"');
     expect(list).not.toContain('href="/votes/A/RES/74/7"');
     const compare = await (await t.app.request("/votes/compare?a=A/RES/73/187&b=A/RES/74/247")).text();
-    expect(compare).toMatch(/\d+ States moved/);
+    expect(compare).toMatch(/\d+ States changed their vote/);
+  });
+
+  it("compares two votes in date order, short symbols accepted, changes of vote apart from presence changes, in a from→to table (issue 17)", async () => {
+    const res = await t.app.request("/votes/compare?a=74/247&b=73/187");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Shown in date order: the earlier vote first.");
+    expect(html).toMatch(/<a href="\/votes\/A\/RES\/73\/187">A\/RES\/73\/187<\/a> \(2018-12-17\) → <a href="\/votes\/A\/RES\/74\/247">A\/RES\/74\/247<\/a>/);
+    const changed = Number(/<strong>(\d+) States changed their vote<\/strong>; (\d+) voted in one/.exec(html)?.[1]);
+    const presence = Number(/States changed their vote<\/strong>; (\d+) voted in one/.exec(html)?.[1]);
+    expect(changed).toBeGreaterThan(0);
+    expect(presence).toBeGreaterThan(0);
+    // The table's off-diagonal cells name the States and add up to the changes.
+    const cells = [...html.matchAll(/<td class="moved"><strong>(\d+)<\/strong>: /g)].map((m) => Number(m[1]));
+    expect(cells.reduce((x, y) => x + y, 0)).toBe(changed);
+    expect(html).toContain("Presence changes: voted in one, absent or without data in the other");
+    expect(html).toMatch(/\d+ unchanged/);
+    expect(html).not.toContain("States moved");
+  });
+
+  it("links a cyber vote to the previous and next recorded votes of its series with the comparison one click away (issue 17)", async () => {
+    const html = await (await t.app.request("/votes/A/RES/74/247")).text();
+    expect(html).toContain('<a href="/votes/A/RES/73/187" rel="prev">A/RES/73/187</a> (<a href="/votes/compare?a=A%2FRES%2F73%2F187&amp;b=A%2FRES%2F74%2F247">compare</a>)');
+    // 75/282 was adopted without a vote: listed in the series, linked to its resolution page, not as a vote.
+    expect(html).toContain("no later recorded vote in this series");
+    expect(html).toContain('<a href="/resolutions/A/RES/75/282">A/RES/75/282</a> (2021-05-26): no recorded vote');
+    const ict = await (await t.app.request("/votes/A/RES/74/29")).text();
+    expect(ict).toContain('rel="prev">A/RES/73/27</a>');
+    expect(ict).toContain('rel="next">A/RES/75/240</a>');
+    // A vote outside the fact base's series has no series navigation.
+    expect(await (await t.app.request("/votes/A/RES/78/165")).text()).not.toContain('aria-label="Votes of this series"');
+  });
+
+  it("opens the vote list on the cyber votes with a switch for all, finds votes by words, and shows clean titles (issue 17)", async () => {
+    const cyber = await (await t.app.request("/votes")).text();
+    expect(cyber).toContain('href="/votes/A/RES/74/247"');
+    expect(cyber).not.toContain('href="/votes/A/RES/78/165"');
+    expect(cyber).toMatch(/<p role="status">\d+ cyber vote events/);
+    const all = await (await t.app.request("/votes?all=1&session=78")).text();
+    expect(all).toContain('href="/votes/A/RES/78/165"');
+    const words = await (await t.app.request("/votes?q=cybercrime")).text();
+    expect(words).toContain('href="/votes/A/RES/74/247"');
+    expect(words).toContain('href="/votes/A/RES/73/187"');
+    const short = await (await t.app.request("/votes?q=74%2F247")).text();
+    expect(short).toContain('href="/votes/A/RES/74/247"');
+    expect(cyber).not.toContain("resolution / adopted by the General Assembly");
+    expect(cyber).toContain("Countering the use of information and communications technologies for criminal purposes</td>".replace("</td>", ""));
+    const session1 = await (await t.app.request("/votes?all=1&session=1")).text();
+    expect(session1).toContain("Amendments, rules of procedure");
+    expect(session1).not.toContain("AMENDMENTS, RULES OF PROCEDURE");
   });
 
   it("shows a State's cyber votes and the alignment heatmap with a pair lookup", async () => {

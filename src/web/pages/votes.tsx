@@ -2,17 +2,22 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { compareVoteEvents, getVoteEventDetail, listVotersCached, type GroupTally } from "../../analysis/vote-event-detail.js";
+import { findVoteSeries } from "../../analysis/vote-series.js";
 import type { AppDeps } from "../../http/deps.js";
 import { listVoteEvents } from "../../db/votes.js";
 import { InvalidInputError } from "../../domain/errors.js";
-import { isAbsenceRecorded, isDecisionSymbol, voteEventLabel, voteEventPath, type VoteEventSummary } from "../../domain/votes.js";
+import type { ResolutionSeries } from "../../domain/vote-series.js";
+import { displayVoteTitle, isAbsenceRecorded, isDecisionSymbol, voteEventLabel, voteEventPath, type VoteEventSummary } from "../../domain/votes.js";
 import { RESOLUTION_TOPIC_LABELS, UN_REGIONAL_GROUP_LABELS } from "../../domain/vocabulary.js";
 import { Layout } from "../layout.js";
 import { VOTE_LABELS, WorldMap } from "../components/world-map.js";
+import { VoteComparisonView } from "./votes-compare.js";
 
 const session = z.coerce.number().int().min(1).max(200).optional().or(z.literal("").transform(() => undefined));
 const ListQuery = z.object({
   cyber: z.enum(["1", "true", ""]).optional(),
+  /** The list opens on the cyber votes; all=1 lists every recorded vote. */
+  all: z.enum(["1", "true", ""]).optional(),
   session,
   q: z.string().max(100).optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),
@@ -53,6 +58,32 @@ function AbsenceNote(props: { event: VoteEventSummary }) {
   );
 }
 
+/** The previous and next recorded votes of the resolution's series, each with its comparison, and the whole series. */
+function SeriesNav(props: { series: ResolutionSeries; current: string }) {
+  const { series, current } = props;
+  const compare = (x: string, y: string) => `/votes/compare?${new URLSearchParams({ a: x, b: y })}`;
+  return (
+    <nav class="series" aria-label="Votes of this series">
+      <p>
+        {series.previousVote ? <>← Previous vote: <a href={`/votes/${voteEventPath(series.previousVote.symbol)}`} rel="prev">{series.previousVote.symbol}</a> (<a href={compare(series.previousVote.symbol, current)}>compare</a>)</> : "No earlier recorded vote in this series"}
+        {" · "}
+        {series.nextVote ? <>Next vote: <a href={`/votes/${voteEventPath(series.nextVote.symbol)}`} rel="next">{series.nextVote.symbol}</a> (<a href={compare(current, series.nextVote.symbol)}>compare</a>) →</> : "no later recorded vote in this series"}
+      </p>
+      <details>
+        <summary>The series “{series.title}” ({series.entries.length} resolutions)</summary>
+        <ol>
+          {series.entries.map((s) => (
+            <li>
+              {s.symbol === current ? <strong aria-current="page">{s.symbol}</strong> : s.hasRecordedVote ? <a href={`/votes/${voteEventPath(s.symbol)}`}>{s.symbol}</a> : <a href={`/resolutions/${s.symbol}`}>{s.symbol}</a>}
+              {s.adoptedOn ? ` (${s.adoptedOn})` : ""}{s.hasRecordedVote ? "" : ": no recorded vote"}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </nav>
+  );
+}
+
 function EventLink(props: { event: VoteEventSummary }) {
   return <a href={`/votes/${voteEventPath(props.event.id)}`}>{voteEventLabel(props.event)}</a>;
 }
@@ -75,20 +106,24 @@ export function votesPages(deps: AppDeps) {
   const app = new Hono();
   app.get("/", async (c) => {
     const q = parse(ListQuery, c.req.query());
-    const isCyber = q.cyber === "1" || q.cyber === "true";
+    const isCyber = !(q.all === "1" || q.all === "true");
     const { items, total } = await listVoteEvents(deps.db, { isCyberOnly: isCyber, session: q.session, query: q.q || undefined }, { limit: PER_PAGE, offset: (q.page - 1) * PER_PAGE });
-    const pageLink = (page: number) => `/votes?${new URLSearchParams({ ...(isCyber ? { cyber: "1" } : {}), ...(q.session ? { session: String(q.session) } : {}), ...(q.q ? { q: q.q } : {}), page: String(page) })}`;
+    const pageLink = (page: number) => `/votes?${new URLSearchParams({ ...(isCyber ? {} : { all: "1" }), ...(q.session ? { session: String(q.session) } : {}), ...(q.q ? { q: q.q } : {}), page: String(page) })}`;
     return c.html(
       <Layout title="Recorded votes" path="/votes">
         <h1>Recorded General Assembly votes</h1>
         <p>Every recorded vote of the General Assembly plenary, 1946–2026: Voeten's roll calls (sessions 1–74, CC0) and the UN's own records (sessions 74–80). <a href="/alignment">Alignment analytics</a> · <a href="/votes/compare">Compare two votes</a></p>
         <form class="filters" method="get" action="/votes" role="search" aria-label="Filter votes">
-          <label><input type="checkbox" name="cyber" value="1" checked={isCyber} /> Cyber votes only</label>
+          <fieldset class="switch">
+            <legend>Which votes</legend>
+            <label><input type="radio" name="all" value="" checked={isCyber} /> Cyber votes</label>
+            <label><input type="radio" name="all" value="1" checked={!isCyber} /> All recorded votes</label>
+          </fieldset>
           <label>Session <input type="number" name="session" min="1" max="200" value={q.session ? String(q.session) : ""} /></label>
-          <label>Symbol or title <input type="search" name="q" value={q.q ?? ""} /></label>
+          <label>Symbol or words <input type="search" name="q" value={q.q ?? ""} placeholder="74/247, cybercrime" /></label>
           <button type="submit">Filter</button>
         </form>
-        <p role="status">{total} vote events</p>
+        <p role="status">{total} {isCyber ? "cyber vote events" : "vote events"}{q.q ? ` matching “${q.q}”` : ""}{isCyber ? <> · <a href={`/votes?${new URLSearchParams({ all: "1", ...(q.q ? { q: q.q } : {}) })}`}>search all recorded votes</a></> : null}</p>
         <table class="data">
           <caption class="visually-hidden">Vote events, newest first</caption>
           <thead><tr><th scope="col">Vote</th><th scope="col">Date</th><th scope="col">Title</th><th scope="col" class="num">Yes–No–Abstain</th></tr></thead>
@@ -97,7 +132,7 @@ export function votesPages(deps: AppDeps) {
               <tr>
                 <th scope="row"><EventLink event={e} />{isDecisionSymbol(e.symbol) ? " (decision)" : e.motionKind !== "resolution" && e.motionKind !== "unspecified" ? ` (${e.motionKind})` : ""}</th>
                 <td>{e.date}</td>
-                <td>{e.title ?? "—"}{e.cyberTopic ? <span class="tag"> {RESOLUTION_TOPIC_LABELS[e.cyberTopic]}</span> : null}</td>
+                <td>{e.title ? displayVoteTitle(e.title) : "—"}{e.cyberTopic ? <span class="tag"> {RESOLUTION_TOPIC_LABELS[e.cyberTopic]}</span> : null}</td>
                 <td class="num">{`${e.counted.yes}–${e.counted.no}–${e.counted.abstain}`}{e.hasTotalsMismatch ? " ⚠" : ""}</td>
               </tr>
             ))}
@@ -112,32 +147,19 @@ export function votesPages(deps: AppDeps) {
   });
 
   app.get("/compare", async (c) => {
-    const a = c.req.query("a") ?? "";
-    const b = c.req.query("b") ?? "";
+    const a = (c.req.query("a") ?? "").slice(0, 200);
+    const b = (c.req.query("b") ?? "").slice(0, 200);
     const comparison = a && b ? await compareVoteEvents(deps.db, a, b) : null;
     return c.html(
-      <Layout title="Compare two votes" path="/votes">
+      <Layout title={comparison ? `Compare ${voteEventLabel(comparison.a)} and ${voteEventLabel(comparison.b)}` : "Compare two votes"} path="/votes">
         <h1>Compare two votes</h1>
         <form class="filters" method="get" action="/votes/compare">
-          <label>First vote <input name="a" value={a} placeholder="A/RES/73/187" required /></label>
-          <label>Second vote <input name="b" value={b} placeholder="A/RES/74/247" required /></label>
+          <label>First vote <input name="a" value={a} placeholder="73/187" required /></label>
+          <label>Second vote <input name="b" value={b} placeholder="74/247" required /></label>
           <button type="submit">Compare</button>
         </form>
-        {comparison ? (
-          <>
-            <p><EventLink event={comparison.a} /> ({comparison.a.date}) → <EventLink event={comparison.b} /> ({comparison.b.date}): {comparison.shifts.length} States moved.</p>
-            <ul class="plain">{Object.entries(comparison.moves).map(([k, n]) => <li>{k}: {n}</li>)}</ul>
-            <table class="data">
-              <caption>States whose vote differs</caption>
-              <thead><tr><th scope="col">State</th><th scope="col">{voteEventLabel(comparison.a)}</th><th scope="col">{voteEventLabel(comparison.b)}</th></tr></thead>
-              <tbody>
-                {comparison.shifts.map((s) => (
-                  <tr><th scope="row">{s.name}</th><td>{s.from ? VOTE_LABELS[s.from] : "no data"}</td><td>{s.to ? VOTE_LABELS[s.to] : "no data"}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        ) : null}
+        <p class="note">A symbol in full (A/RES/73/187) or short (73/187), in either order: the earlier vote comes first.</p>
+        {comparison ? <VoteComparisonView comparison={comparison} /> : null}
       </Layout>,
     );
   });
@@ -145,6 +167,7 @@ export function votesPages(deps: AppDeps) {
   app.get("/:id{.+}", async (c) => {
     const id = decodeURIComponent(c.req.param("id"));
     const detail = await getVoteEventDetail(deps.db, id);
+    const series = await findVoteSeries(deps.db, detail.event.id);
     const voters = new Map((await listVotersCached(deps.db)).map((v) => [v.code, v]));
     const e = detail.event;
     const name = voteEventLabel(e);
@@ -164,6 +187,7 @@ export function votesPages(deps: AppDeps) {
           {e.cyberTopic ? (<><dt>Cyber topic</dt><dd>{RESOLUTION_TOPIC_LABELS[e.cyberTopic]}</dd></>) : null}
           {e.crossCheck ? (<><dt>Cross-check</dt><dd>{`Voeten roll call ${e.crossCheck.voetenRcid}: ${e.crossCheck.compared} States compared, ${e.crossCheck.disagreements.length} disagreements`}</dd></>) : null}
         </dl>
+        {series ? <SeriesNav series={series} current={e.id} /> : null}
         <Totals event={e} />
         <AbsenceNote event={e} />
         <p><a href={`/api/v1/votes/${voteEventPath(e.id)}.csv`} download>Download the votes as CSV</a> · <a href={`/votes/compare?a=${encodeURIComponent(e.id)}`}>Compare with another vote</a></p>
