@@ -40,9 +40,8 @@ export const internationalLawImporter: DatasetImporter = {
     const treaties = readInternationalLawFile(dir, "treaties");
     const actions = readInternationalLawFile(dir, "treatyActions");
     const locks = await loadEditorialLocks(tx);
-    // The kinds become editable through the review workflow separately; until then nothing is locked.
-    const lockedIds = (kind: string): Set<string> => (locks.ids as Record<string, Set<string> | undefined>)[kind] ?? new Set<string>();
-    const locked = { position: lockedIds("legal-position"), treaty: lockedIds("treaty"), action: lockedIds("treaty-action") };
+    // Positions and treaty actions an editor published stay as the editor left them; treaties are not an editable kind (the dataset owns them).
+    const locked = { position: locks.ids["legal-position"], treaty: new Set<string>(), action: locks.ids["treaty-action"] };
     const byId = (ids: Set<string>) => (row: Record<string, unknown>) => ids.has(String(row["id"]));
     const counts: Record<string, ImportCounts> = {};
 
