@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { setCookie } from "hono/cookie";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/database.js";
-import { pageCache } from "./page-cache.js";
+import { coalescedVersionReader, pageCache } from "./page-cache.js";
 
 describe.each(TEST_DRIVERS)("page cache ($label)", ({ driver, skip }) => {
   let t: TestDatabase | undefined;
@@ -78,5 +78,33 @@ describe.each(TEST_DRIVERS)("page cache ($label)", ({ driver, skip }) => {
     await app.request("/editor/desk");
     await app.request("/editor/desk");
     expect(rendered.filter((p) => p !== "/page")).toEqual(["/form", "/form", "/editor/desk", "/editor/desk"]);
+  });
+});
+
+describe("coalescedVersionReader", () => {
+  it("answers concurrent callers with one query, and a caller arriving while a query runs with the next query", async () => {
+    let version = 1;
+    const started: number[] = [];
+    const releases: (() => void)[] = [];
+    const read = coalescedVersionReader(() => {
+      started.push(version);
+      const seen = version;
+      return new Promise<number>((resolve) => releases.push(() => resolve(seen)));
+    });
+    const a = read();
+    const b = read();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(started).toEqual([1]);
+    // A write commits while the first query runs: a caller arriving now must not get its answer.
+    version = 2;
+    const c = read();
+    const d = read();
+    releases[0]!();
+    await expect(Promise.all([a, b])).resolves.toEqual([1, 1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([1, 2]);
+    releases[1]!();
+    await expect(Promise.all([c, d])).resolves.toEqual([2, 2]);
   });
 });

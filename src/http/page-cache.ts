@@ -59,6 +59,29 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === bare);
 }
 
+/**
+ * Reads the data version for many concurrent requests with few queries, never with a stale answer: a request joins
+ * the next query that has not started yet (so it starts after the request arrived and sees every write committed
+ * before), and at most one query runs at a time. Under load each query answers all the requests that came in
+ * while the previous one ran.
+ */
+export function coalescedVersionReader(read: () => Promise<number>): () => Promise<number> {
+  let running: Promise<unknown> = Promise.resolve();
+  let next: Promise<number> | null = null;
+  return () => {
+    if (!next) {
+      const query = running.then(() => {
+        // From here on, later arrivals queue for the query after this one.
+        next = null;
+        return read();
+      });
+      next = query;
+      running = query.catch(() => undefined);
+    }
+    return next;
+  };
+}
+
 export function pageCache(options: PageCacheOptions): MiddlewareHandler & { stats(): PageCacheStats } {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const entries = new Map<string, Entry>();
@@ -66,6 +89,7 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler & { stat
   let currentVersion: number | undefined;
   let hits = 0;
   let misses = 0;
+  const readVersion = coalescedVersionReader(() => getDataVersion(options.db));
 
   const remember = (entry: Entry) => {
     const old = entries.get(entry.key);
@@ -107,7 +131,7 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler & { stat
 
   const middleware: MiddlewareHandler = async (c, next) => {
     if (!isCacheableRequest(c)) return next();
-    const version = await getDataVersion(options.db);
+    const version = await readVersion();
     if (version !== currentVersion) {
       // Every kept answer was rendered from older data.
       entries.clear();
