@@ -217,6 +217,12 @@ describe("fuzzing every route's parameters and form fields", () => {
   }
 
   it(`answers ${CASES} malformed requests with no 5xx`, async () => {
+    // A fuzzer that found no routes, fields or identities would pass having sent nothing of interest.
+    expect(routes.length).toBeGreaterThan(100);
+    expect(routes.some((r) => r.method === "POST" && !r.path.startsWith("/api/"))).toBe(true);
+    expect(queryNames.size).toBeGreaterThan(20);
+    expect(formFields.size).toBeGreaterThan(10);
+    expect(identities).toHaveLength(3);
     const rng = createRng(SEED);
     const failures: string[] = [];
     // The three reported in issue 13 first, then the generated cases; every route is visited in turn.
