@@ -4,7 +4,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import { createApiApp, OPENAPI_PATH } from "./api/app.js";
+import { API_PREFIX, apiRequestChecks, createApiApp, OPENAPI_PATH } from "./api/app.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database, type PoolStats } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
@@ -65,6 +65,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   // Brotli or gzip for every text answer (issue 17).
   app.use(compression());
   app.use(requestBodyLimit(deps));
+  const api = createApiApp(deps);
+  // 405, unknown query parameters, CORS preflight and Accept: text/csv, before authentication and caching (issue 18).
+  app.use(`${API_PREFIX}/*`, apiRequestChecks(api, (request) => app.fetch(request)));
   // Principal, deny-by-default for anonymous writes, and CSRF: before every route, including ones added later.
   app.use(editorialGuard(deps));
   app.route("/", createHealthApp({ db: deps.db, driver: deps.driver, startup, metrics, corpusStatus }));
@@ -74,7 +77,6 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.use("/assets/*", serveStatic({ root: pathOf(ASSETS_ROOT), rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }));
   // Anonymous GETs of pages and API answers, kept while the data version holds (issue 17).
   app.use(pageCache({ db: deps.db, now: deps.now }));
-  const api = createApiApp(deps);
   app.route("/", api);
   // The API reference page shows the same document /api/openapi.json serves, built from the API's own routes.
   app.route("/", createWebApp(deps, { apiReference: { path: OPENAPI_PATH, document: async () => (await api.request(OPENAPI_PATH)).json() } }));

@@ -55,7 +55,7 @@ describe.each(TEST_DRIVERS)("Resolutions API on $label", ({ driver, skip }) => {
   it.skipIf(skip)("answers an unknown symbol with 404 and bad filters with 400", async () => {
     const missing = await t.app.request("/api/v1/resolutions/A%2FRES%2F99%2F999");
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: { code: "not_found", message: "resolution not found: A/RES/99/999" } });
+    expect(await missing.json()).toMatchObject({ error: { code: "not_found", message: "resolution not found: A/RES/99/999" } });
     expect((await t.app.request("/api/v1/resolutions/A/RES/99/999")).status).toBe(404);
     expect((await t.app.request("/api/v1/resolutions?topic=space")).status).toBe(400);
     expect((await t.app.request("/api/v1/resolutions?session=seventy")).status).toBe(400);

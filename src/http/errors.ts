@@ -1,15 +1,21 @@
-// The one JSON error shape of the API, and the one mapper from domain errors to HTTP status codes.
+// The one JSON error shape of the API, and the one mapper from domain errors to HTTP status codes. Errors are RFC 9457
+// problem details (application/problem+json: type, title, status, detail) that keep the older `error` member
+// ({code, message, details}), so clients written against either read them.
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ConflictError, InvalidInputError, NotFoundError } from "../domain/errors.js";
 
-export const ERROR_CODES = ["not_found", "invalid_input", "conflict", "unauthorized", "forbidden", "too_many_requests", "internal"] as const;
+export const ERROR_CODES = ["not_found", "invalid_input", "conflict", "unauthorized", "forbidden", "too_many_requests", "method_not_allowed", "internal"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ErrorBodySchema = z
   .object({
+    type: z.string().optional().openapi({ description: "RFC 9457: a URI naming the kind of problem (about:blank: the status says it all)" }),
+    title: z.string().optional().openapi({ description: "RFC 9457: a short summary of the kind of problem" }),
+    status: z.number().int().optional().openapi({ description: "RFC 9457: the HTTP status code" }),
+    detail: z.string().optional().openapi({ description: "RFC 9457: what went wrong with this request (the same as error.message)" }),
     error: z.object({
       code: z.enum(ERROR_CODES),
       message: z.string(),
@@ -24,7 +30,7 @@ export interface MappedError {
   body: ErrorBody;
 }
 
-const STATUS_CODES: Record<number, ErrorCode> = { 400: "invalid_input", 401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict", 429: "too_many_requests" };
+const STATUS_CODES: Record<number, ErrorCode> = { 400: "invalid_input", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 409: "conflict", 429: "too_many_requests" };
 
 export function mapError(error: unknown): MappedError {
   if (error instanceof NotFoundError) return { status: 404, body: { error: { code: "not_found", message: error.message } } };
@@ -71,12 +77,31 @@ export function validationError(issues: { path: PropertyKey[]; message: string }
   };
 }
 
-export function errorResponse(c: Context, mapped: MappedError): Response {
-  return c.json(mapped.body, mapped.status);
+const TITLES: Record<ErrorCode, string> = {
+  not_found: "Not Found",
+  invalid_input: "Bad Request",
+  conflict: "Conflict",
+  unauthorized: "Unauthorized",
+  forbidden: "Forbidden",
+  too_many_requests: "Too Many Requests",
+  method_not_allowed: "Method Not Allowed",
+  internal: "Internal Server Error",
+};
+
+/** The RFC 9457 problem document for a mapped error, with the older `error` member kept beside it. */
+export function problemDetails(mapped: MappedError): ErrorBody {
+  const { code, message } = mapped.body.error;
+  return { type: "about:blank", title: TITLES[code], status: mapped.status, detail: message, error: mapped.body.error };
+}
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+export function errorResponse(c: Context, mapped: MappedError, headers: Record<string, string> = {}): Response {
+  return c.body(JSON.stringify(problemDetails(mapped)), mapped.status, { ...headers, "content-type": PROBLEM_CONTENT_TYPE });
 }
 
 /** Standard error responses for OpenAPI route definitions. */
 export const errorResponses = {
-  400: { description: "Invalid parameters", content: { "application/json": { schema: ErrorBodySchema } } },
-  404: { description: "Not found", content: { "application/json": { schema: ErrorBodySchema } } },
+  400: { description: "Invalid parameters", content: { [PROBLEM_CONTENT_TYPE]: { schema: ErrorBodySchema } } },
+  404: { description: "Not found", content: { [PROBLEM_CONTENT_TYPE]: { schema: ErrorBodySchema } } },
 } as const;
