@@ -1,9 +1,11 @@
 // Alignment page: pair lookup, group cohesion with "voted against its group", and the Member State heatmap in bloc order.
 import { Hono } from "hono";
 import { z } from "zod";
+import { computeBlocAgreement, findMajorBlocs, rankBetweenBlocs, type BetweenBlocsRow, type BlocPartition } from "../../analysis/alignment-blocs.js";
 import { checkSessionRange, getGroupAnalysis, getMemberMatrix, getPairAgreement, type MemberMatrix } from "../../analysis/alignment-queries.js";
 import type { EventSelection } from "../../analysis/alignment.js";
 import type { AppDeps } from "../../http/deps.js";
+import { findStateIso3 } from "../../db/state-names.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import { voteEventPath } from "../../domain/votes.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS } from "../../domain/vocabulary.js";
@@ -16,17 +18,38 @@ const Query = z.object({
   scope: z.enum(["all", "cyber"]).default("cyber"),
   session_from: session,
   session_to: session,
-  a: z.string().regex(/^[A-Za-z]{3}$/).optional().or(z.literal("").transform(() => undefined)),
-  b: z.string().regex(/^[A-Za-z]{3}$/).optional().or(z.literal("").transform(() => undefined)),
+  a: z.string().trim().max(100).optional().or(z.literal("").transform(() => undefined)),
+  b: z.string().trim().max(100).optional().or(z.literal("").transform(() => undefined)),
   group: z.string().max(40).optional().or(z.literal("").transform(() => undefined)),
 });
 
 const CELL = 3;
 const BUCKETS = 10;
+const SHOWN_BETWEEN = 40;
 
-/** The matrix as an SVG heatmap: one path per colour bucket keeps 37,000 cells to a few hundred kilobytes. */
-function Heatmap(props: { m: MemberMatrix }) {
-  const { matrix, clustering, blocs, names } = props.m;
+function percent(v: number | null): string {
+  return v === null ? "—" : `${(v * 100).toFixed(0)} %`;
+}
+
+/** The colour scale: one swatch per tenth of agreement, and the colour of pairs without a shared vote. */
+function HeatmapLegend() {
+  return (
+    <ul class="heatmap-legend" aria-label="Colour scale">
+      {Array.from({ length: BUCKETS }, (_, b) => (
+        <li><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" class={`agree-${b}`} /></svg> {b * 10}–{b === BUCKETS - 1 ? 100 : b * 10 + 10} %</li>
+      ))}
+      <li><svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" class="agree-none" stroke="#767676" /></svg> no shared vote</li>
+    </ul>
+  );
+}
+
+/**
+ * The matrix as an SVG heatmap: one path per colour bucket keeps 37,000 cells small; each major bloc is outlined and
+ * lettered on both axes, and each row carries its State's name as a tooltip.
+ */
+function Heatmap(props: { m: MemberMatrix; partition: BlocPartition }) {
+  const { matrix, clustering, names } = props.m;
+  const { blocs, blocOf } = props.partition;
   const n = matrix.codes.length;
   const order = clustering.order;
   const paths = Array.from({ length: BUCKETS + 1 }, () => [] as string[]);
@@ -38,21 +61,82 @@ function Heatmap(props: { m: MemberMatrix }) {
     });
   });
   const size = n * CELL;
+  const margin = 16;
+  const spans = blocs.map((b) => {
+    const rows = b.members.map((i) => order.indexOf(i));
+    return { bloc: b, from: Math.min(...rows), to: Math.max(...rows) + 1 };
+  });
   return (
     <figure class="heatmap">
-      <svg viewBox={`0 0 ${size} ${size}`} width={size} height={size} role="img" aria-labelledby="heatmap-caption" xmlns="http://www.w3.org/2000/svg">
+      <svg viewBox={`-${margin} -${margin} ${size + margin} ${size + margin}`} width={size + margin} height={size + margin} role="img" aria-labelledby="heatmap-caption" xmlns="http://www.w3.org/2000/svg">
         {paths.map((d, b) => (d.length ? <path d={d.join("")} class={b === BUCKETS ? "agree-none" : `agree-${b}`} /> : null))}
+        {spans.map((s) => (
+          <g class="bloc-span">
+            <rect x={s.from * CELL} y={s.from * CELL} width={(s.to - s.from) * CELL} height={(s.to - s.from) * CELL} fill="none" stroke="#d95f02" stroke-width="1.5" />
+            <text x={((s.from + s.to) / 2) * CELL} y={-4} text-anchor="middle" font-size="11">{s.bloc.letter}</text>
+            <text x={-4} y={((s.from + s.to) / 2) * CELL + 4} text-anchor="end" font-size="11">{s.bloc.letter}</text>
+          </g>
+        ))}
+        {order.map((i, row) => (
+          <rect x={0} y={row * CELL} width={size} height={CELL} fill="transparent"><title>{`${names[i]}${blocOf[i]! >= 0 ? ` (bloc ${blocs[blocOf[i]!]!.letter})` : " (no bloc)"}`}</title></rect>
+        ))}
       </svg>
       <figcaption id="heatmap-caption">
-        Agreement of the {n} Member States with each other, rows and columns in dendrogram order (average linkage on 1 − agreement), darker = more agreement.
-        The same matrix is available as <a href={`/api/v1/alignment/matrix?format=csv&scope=${props.m.scope.isCyberOnly ? "cyber" : "all"}`}>CSV</a>; blocs are listed below.
+        Agreement of the {n} Member States with each other, rows and columns in the same dendrogram order (average linkage on 1 − agreement), darker = more agreement;
+        the major blocs are outlined and lettered. The blocs and their members are listed as tables below; the whole matrix is available as{" "}
+        <a href={`/api/v1/alignment/matrix?format=csv&scope=${props.m.scope.isCyberOnly ? "cyber" : "all"}`}>CSV</a>.
       </figcaption>
-      <ol class="blocs">
-        {[...new Set(order.map((i) => blocs[i]!))].map((bloc) => (
-          <li>Bloc {bloc + 1}: {order.filter((i) => blocs[i] === bloc).map((i) => names[i]!).join(", ")}</li>
-        ))}
-      </ol>
+      <HeatmapLegend />
     </figure>
+  );
+}
+
+/** The blocs as a table: name, size, cohesion and agreement with each other bloc, then the members. */
+function BlocTables(props: { m: MemberMatrix; partition: BlocPartition; between: (number | null)[][] }) {
+  const { blocs, blocOf } = props.partition;
+  const { names, clustering } = props.m;
+  const unassigned = clustering.order.filter((i) => blocOf[i] === -1);
+  return (
+    <>
+      <table class="data">
+        <caption>Major blocs: mean agreement within each bloc (diagonal) and between blocs</caption>
+        <thead><tr><th scope="col">Bloc</th><th scope="col" class="num">States</th>{blocs.map((b) => <th scope="col" class="num">with {b.letter}</th>)}</tr></thead>
+        <tbody>
+          {blocs.map((b, x) => (
+            <tr><th scope="row">{b.letter}: {b.name}</th><td class="num">{b.members.length}</td>{props.between[x]!.map((v) => <td class="num">{percent(v)}</td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+      <ul class="blocs">
+        {blocs.map((b) => (
+          <li><strong>Bloc {b.letter} ({b.members.length}):</strong> {b.members.map((i) => names[i]!).join(", ")}</li>
+        ))}
+        {unassigned.length ? <li><strong>In no major bloc ({unassigned.length}):</strong> {unassigned.map((i) => names[i]!).join(", ")}</li> : null}
+      </ul>
+    </>
+  );
+}
+
+/** States ranked by how evenly they agree with the two blocs they are closest to. */
+function BetweenBlocs(props: { rows: BetweenBlocsRow[]; partition: BlocPartition }) {
+  const { blocs } = props.partition;
+  if (blocs.length < 2) return <p>Fewer than two major blocs in this selection: no State can be between them.</p>;
+  return (
+    <table class="data">
+      <caption>The {Math.min(SHOWN_BETWEEN, props.rows.length)} States closest to two blocs at once: mean agreement with each bloc's members; gap = closest bloc minus the next</caption>
+      <thead><tr><th scope="col" class="num">Rank</th><th scope="col">State</th><th scope="col">Own bloc</th>{blocs.map((b) => <th scope="col" class="num">Bloc {b.letter}</th>)}<th scope="col" class="num">Gap</th></tr></thead>
+      <tbody>
+        {props.rows.slice(0, SHOWN_BETWEEN).map((r, rank) => (
+          <tr>
+            <td class="num">{rank + 1}</td>
+            <th scope="row"><a href={`/states/${r.code}/votes`}>{r.name}</a></th>
+            <td>{r.bloc >= 0 ? blocs[r.bloc]!.letter : "none"}</td>
+            {r.agreements.map((a) => <td class="num">{percent(a)}</td>)}
+            <td class="num">{(r.gap * 100).toFixed(1)} pts</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -64,9 +148,15 @@ export function alignmentPages(deps: AppDeps) {
     const q = parsed.data;
     checkSessionRange(q.session_from, q.session_to);
     const selection: EventSelection = { isCyberOnly: q.scope === "cyber", sessionFrom: q.session_from, sessionTo: q.session_to };
-    const pair = q.a && q.b ? await getPairAgreement(deps.db, q.a, q.b, selection) : null;
+    // A State by code or name (France, fra, FRA); an unknown one is said on the page, not a bare 400.
+    const [codeA, codeB] = [q.a ? await findStateIso3(deps.db, q.a) : null, q.b ? await findStateIso3(deps.db, q.b) : null];
+    const unknown = [q.a && !codeA ? q.a : null, q.b && !codeB ? q.b : null].filter((x): x is string => x !== null);
+    const pair = codeA && codeB ? await getPairAgreement(deps.db, codeA, codeB, selection) : null;
     const group = q.group ? await getGroupAnalysis(deps.db, q.group.toUpperCase(), selection) : null;
     const matrix = await getMemberMatrix(deps.db, selection);
+    const partition = findMajorBlocs(matrix.matrix, matrix.clustering, matrix.names);
+    const between = rankBetweenBlocs(matrix.matrix, partition, matrix.names);
+    const nameOf = (code: string) => matrix.names[matrix.matrix.codes.indexOf(code)] ?? code;
     return c.html(
       <Layout title="Voting alignment" path="/alignment">
         <h1>Voting alignment</h1>
@@ -78,8 +168,8 @@ export function alignmentPages(deps: AppDeps) {
           <label>Votes <select name="scope"><option value="cyber" selected={q.scope === "cyber"}>Cyber votes only</option><option value="all" selected={q.scope === "all"}>All recorded votes</option></select></label>
           <label>From session <input type="number" name="session_from" min="1" max="200" value={q.session_from ? String(q.session_from) : ""} /></label>
           <label>To session <input type="number" name="session_to" min="1" max="200" value={q.session_to ? String(q.session_to) : ""} /></label>
-          <label>State <input name="a" value={q.a ?? ""} placeholder="USA" size={4} /></label>
-          <label>and State <input name="b" value={q.b ?? ""} placeholder="CHN" size={4} /></label>
+          <label>State <input name="a" value={q.a ?? ""} placeholder="Brazil or BRA" size={12} /></label>
+          <label>and State <input name="b" value={q.b ?? ""} placeholder="China or CHN" size={12} /></label>
           <label>
             Group
             <select name="group">
@@ -90,9 +180,20 @@ export function alignmentPages(deps: AppDeps) {
           </label>
           <button type="submit">Show</button>
         </form>
+        {unknown.length ? <p class="error" role="alert">{unknown.map((u) => `No State matches “${u}”.`).join(" ")} Type a name (France) or a code (FRA).</p> : null}
+        {q.a && !q.b && codeA ? <p class="note">Give a second State to compare {nameOf(codeA)} with, or see <a href={`/states/${codeA}/votes`}>its agreement with every State</a>.</p> : null}
+        <section aria-labelledby="between-heading">
+          <h2 id="between-heading">Between the blocs</h2>
+          <p>
+            Blocs are the {partition.blocs.length} largest clusters of States that vote alike over the selected {matrix.scope.eventCount} votes
+            {q.scope === "cyber" ? " on cyber resolutions" : ""}{q.session_from || q.session_to ? ` (sessions ${q.session_from ?? "1"}–${q.session_to ?? "latest"})` : ""}.
+            A State is between two blocs when its agreement with both is nearly the same. Change the period above to see how this shifts.
+          </p>
+          <BetweenBlocs rows={between} partition={partition} />
+        </section>
         {pair ? (
           <section aria-labelledby="pair-heading">
-            <h2 id="pair-heading">{pair.a} and {pair.b}</h2>
+            <h2 id="pair-heading">{nameOf(pair.a)} and {nameOf(pair.b)}</h2>
             <p class="pair-result">
               {pair.agreement === null ? "No vote in common in this selection." : `Agreement ${(pair.agreement * 100).toFixed(1)} % over ${pair.events} votes: ${pair.same} same, ${pair.half} with one abstention, ${pair.opposite} opposite.`}
             </p>
@@ -115,7 +216,8 @@ export function alignmentPages(deps: AppDeps) {
         ) : null}
         <section aria-labelledby="matrix-heading">
           <h2 id="matrix-heading">Blocs and heatmap</h2>
-          <Heatmap m={matrix} />
+          <BlocTables m={matrix} partition={partition} between={computeBlocAgreement(matrix.matrix, partition)} />
+          <Heatmap m={matrix} partition={partition} />
         </section>
       </Layout>,
     );

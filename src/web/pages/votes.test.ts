@@ -85,10 +85,37 @@ describe("vote and alignment pages", () => {
     expect(state).toContain("Votes on cyber resolutions");
     expect(state).toContain('href="/votes/A/RES/74/247"');
     const alignment = await (await t.app.request("/alignment?scope=cyber&a=FRA&b=DEU&group=EU")).text();
-    expect(alignment).toContain("FRA and DEU");
+    expect(alignment).toContain("France and Germany");
     expect(alignment).toContain('class="heatmap"');
-    expect(alignment).toContain("Bloc 1:");
+    expect(alignment).toContain("<strong>Bloc A (");
     expect(alignment).toMatch(/Mean agreement of its 27 members/);
+  });
+
+  it("answers which States sit between the blocs, with named blocs of a useful size, a legend and row names (issue 17)", async () => {
+    const html = await (await t.app.request("/alignment?scope=cyber")).text();
+    expect(html).toContain('<h2 id="between-heading">Between the blocs</h2>');
+    const rows = [...html.matchAll(/<tr><td class="num">(\d+)<\/td><th scope="row"><a href="\/states\/[A-Z]{3}\/votes">[^<]+<\/a><\/th><td>(?:[A-C]|none)<\/td>((?:<td class="num">\d+ %<\/td>)+)<td class="num">([\d.]+) pts<\/td><\/tr>/g)];
+    expect(rows.length).toBe(40);
+    const gaps = rows.map((r) => Number(r[3]));
+    expect([...gaps].sort((x, y) => x - y)).toEqual(gaps);
+    // Blocs are named, and none is a bloc of one State.
+    expect(html).toMatch(/<th scope="row">A: with Russia, China<\/th>/);
+    expect(html).toMatch(/<th scope="row">C: with France, United Kingdom<\/th>/);
+    for (const m of html.matchAll(/<strong>Bloc [A-Z] \((\d+)\):/g)) expect(Number(m[1])).toBeGreaterThanOrEqual(8);
+    expect(html).toContain('aria-label="Colour scale"');
+    expect(html).toContain("<title>France (bloc C)</title>");
+    // The period is a choice: an earlier range changes the selection.
+    const early = await (await t.app.request("/alignment?scope=cyber&session_to=73")).text();
+    expect(early).toContain("(sessions 1–73)");
+  });
+
+  it("takes a State by name or code in the pair lookup, and says so when none matches (issue 17)", async () => {
+    const res = await t.app.request("/alignment?a=Brazil&b=fra");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/<h2 id="pair-heading">Brazil and France<\/h2><p class="pair-result">Agreement [\d.]+ %/);
+    const unknown = await t.app.request("/alignment?a=Atlantis&b=FRA");
+    expect(unknown.status).toBe(200);
+    expect(await unknown.text()).toContain("No State matches “Atlantis”.");
   });
 
   it("names an early roll call by the source's own identifier, never by a symbol made from Voeten's number (issue 15)", async () => {
