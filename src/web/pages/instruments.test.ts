@@ -31,6 +31,17 @@ describe("Instrument pages and the State profile's implementation sections", () 
     expect((await html("/instruments?kind=treaty")).status).toBe(400);
   });
 
+  it("takes the State filter as a name or a code, and names the problem when none matches (issue 17)", async () => {
+    for (const state of ["Germany", "deu", "federal republic of germany"]) {
+      const { status, text } = await html(`/instruments?state=${encodeURIComponent(state)}`);
+      expect(status).toBe(200);
+      expect(text).toContain('href="/instruments/deu-first-cyber-strategy"');
+    }
+    const unknown = await html("/instruments?state=Atlantis");
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain("No State matches “Atlantis”");
+  });
+
   it("shows an instrument with status, the date at its precision, the dataset's note, each rating with its citation, and never links a non-http URL", async () => {
     const { status, text } = await html("/instruments/deu-first-cyber-strategy");
     expect(status).toBe(200);

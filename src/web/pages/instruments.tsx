@@ -19,10 +19,11 @@ import { DateText } from "../components/partial-date.js";
 import { SourceList } from "../components/sources.js";
 import { InstrumentTable, LightText } from "../components/state-implementation.js";
 import { Layout } from "../layout.js";
+import { findStateIso3 } from "../../db/state-names.js";
 
 const blank = z.literal("").transform(() => undefined);
 const ListQuery = z.object({
-  state: z.string().regex(/^[A-Za-z]{3}$/, "an ISO3 code such as DEU").optional().or(blank),
+  state: z.string().trim().min(1).max(100).optional().or(blank),
   kind: z.enum(INSTRUMENT_KINDS).optional().or(blank),
   status: z.enum(INSTRUMENT_STATUSES).optional().or(blank),
 });
@@ -33,7 +34,10 @@ export function instrumentsPages(deps: AppDeps) {
     const parsed = ListQuery.safeParse(c.req.query());
     if (!parsed.success) throw new InvalidInputError(`invalid filter: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
     const q = parsed.data;
-    const { items, rubrics } = await listAssessedInstruments(deps.db, { stateIso3: q.state, kind: q.kind, status: q.status });
+    // A State by name or code (France, FRA).
+    const stateIso3 = q.state ? await findStateIso3(deps.db, q.state) : undefined;
+    if (stateIso3 === null) throw new InvalidInputError(`No State matches “${q.state}”: type a name (France) or an ISO3 code (FRA)`, [{ path: "state", message: "no State by that name or code" }]);
+    const { items, rubrics } = await listAssessedInstruments(deps.db, { stateIso3, kind: q.kind, status: q.status });
     return c.html(<InstrumentListPage items={items} rubrics={rubrics} q={q} />);
   });
   app.get("/:id{[a-z0-9-]+}", async (c) => {
@@ -61,7 +65,7 @@ function InstrumentListPage(props: { items: InstrumentAssessments[]; rubrics: Ru
         The first national cybersecurity strategies come from a research dataset that gives their dates only; editors add titles, texts and other instruments.
       </p>
       <form class="filters" method="get" action="/instruments" aria-label="Filter instruments">
-        <label>State (ISO3) <input name="state" value={q.state ?? ""} size={4} maxlength={3} /></label>
+        <label>State (name or code) <input name="state" value={q.state ?? ""} size={12} maxlength={100} placeholder="France or FRA" /></label>
         <label>
           Kind
           <select name="kind">
