@@ -1,22 +1,27 @@
-// Loads the alignment index from the database once per database handle and keeps it for the life of the process.
+// Loads the alignment index from the database and keeps it while the data version (db/data-version.ts) holds, so
+// every app server on one database rebuilds it after the votes change (issue 18).
 import type { Db } from "../db/client.js";
+import { getDataVersion } from "../db/data-version.js";
 import { listVoteMatrixRows, listVoters } from "../db/votes.js";
 import { buildAlignmentIndex, type AlignmentIndex } from "./alignment.js";
 
-const cache = new WeakMap<Db, Promise<AlignmentIndex>>();
+const cache = new WeakMap<Db, { version: number; index: Promise<AlignmentIndex> }>();
 
 /**
- * The first call reads every vote event (~7,000 rows) and builds the bitsets (a few hundred ms, most of it the
- * query: PGlite runs in this thread, so it happens once, never per request); later calls share the result.
- * Vote data only changes through the seed, which runs before the server starts.
+ * The first call at a data version reads every vote event (~7,000 rows) and builds the bitsets (a few hundred ms,
+ * most of it the query); later calls at that version share the result. Each call reads the version (one indexed
+ * row), so an index built before a write on another server is never used after it.
  */
-export function getAlignmentIndex(db: Db): Promise<AlignmentIndex> {
-  let index = cache.get(db);
-  if (!index) {
-    index = loadAlignmentIndex(db);
-    cache.set(db, index);
-    index.catch(() => cache.delete(db));
-  }
+export async function getAlignmentIndex(db: Db): Promise<AlignmentIndex> {
+  const version = await getDataVersion(db);
+  const cached = cache.get(db);
+  if (cached && cached.version === version) return cached.index;
+  const index = loadAlignmentIndex(db);
+  const entry = { version, index };
+  cache.set(db, entry);
+  index.catch(() => {
+    if (cache.get(db) === entry) cache.delete(db);
+  });
   return index;
 }
 
