@@ -138,11 +138,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** The site's address for links made outside a request (CLI output): PUBLIC_URL without a trailing slash, or the local one. */
-export function siteBaseUrl(config: Pick<Config, "publicUrl" | "port">): string {
-  return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, "");
-}
-
 /** The settings table for the README, kept beside the schema so the two cannot drift. */
 export const CONFIG_DOCS: { name: string; default: string; meaning: string }[] = [
   { name: "PORT", default: "3000", meaning: "HTTP port" },

@@ -1,7 +1,7 @@
 // `normwatch user add --role admin <email>` and `normwatch user link <email>`: create accounts and print
 // one-time set-password links. There is no default password anywhere.
 import type { Command } from "commander";
-import { loadConfig, siteBaseUrl, type Config } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
 import { getUserByEmail, insertPasswordToken, insertUser } from "../db/users.js";
 import { normalizeEmail, SET_PASSWORD_HOURS } from "../domain/auth.js";
 import { USER_ROLES, type UserRole } from "../domain/vocabulary.js";
@@ -14,7 +14,7 @@ export async function runUserLink(config: Config, input: { email: string; role?:
     const email = normalizeEmail(input.email);
     const user = input.role ? await insertUser(database.db, { email, role: input.role, now }) : await getUserByEmail(database.db, email);
     const token = await insertPasswordToken(database.db, { userId: user.id, purpose: "set-password", now, hours: SET_PASSWORD_HOURS });
-    return `${siteBaseUrl(config)}/account/set-password?token=${token}`;
+    return `${config.siteUrl}/account/set-password?token=${token}`;
   });
 }
 

@@ -57,7 +57,7 @@ export function newsletterSettingsFrom(config: Config, log: (line: string) => vo
   return {
     secret,
     ...(disabledReason ? { disabledReason } : {}),
-    baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    baseUrl: config.siteUrl,
     confirmHours: config.subscribeConfirmHours,
     policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.sendMaxAttempts },
     ratePerSecond: config.sendRatePerSecond,
