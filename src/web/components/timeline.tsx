@@ -44,7 +44,7 @@ function Bar(props: { bar: TimelineBar; y: number; previousEnd: number }) {
   const label = labelPlacement(bar, props.previousEnd);
   return (
     <>
-      <a href={`/processes/${bar.processId}`}>
+      <a href={`/processes/${bar.processId}`} aria-label={`${bar.shortName}: ${spanText(bar.start, bar.end, "ongoing")}`}>
         <rect class={`bar kind-${bar.kind}${bar.isOpenEnded ? " open-ended" : ""}`} data-process-id={bar.processId} x={px(bar.x)} y={y} width={width} height={BAR_HEIGHT} rx={3}>
           <title>{`${bar.shortName}: ${spanText(bar.start, bar.end, "ongoing")}`}</title>
         </rect>
@@ -53,14 +53,14 @@ function Bar(props: { bar: TimelineBar; y: number; previousEnd: number }) {
         ) : null}
       </a>
       {bar.sessions.map((s) => (
-        <a href={`/sessions/${s.sessionId}`}>
+        <a href={`/sessions/${s.sessionId}`} aria-label={`${s.name}: ${formatPartialDate(s.start)}`}>
           <rect class="session-mark" data-session-id={s.sessionId} x={px(s.x)} y={y + BAR_HEIGHT - 5} width={Math.max(len(s.width), 2)} height={5}>
             <title>{`${s.name}: ${formatPartialDate(s.start)}`}</title>
           </rect>
         </a>
       ))}
       {bar.deadlines.map((d) => (
-        <a href={`/participation/deadlines/${d.deadlineId}`}>
+        <a href={`/participation/deadlines/${d.deadlineId}`} aria-label={`${d.title}: ${d.edge === "closes" ? "closes" : "opens"} ${formatPartialDate(d.date)}`}>
           <path class={`deadline-mark ${d.edge}`} data-deadline-id={d.deadlineId} d={`M ${px(d.x)} ${y - 1} l -4 -6 h 8 z`}>
             <title>{`${d.title}: ${d.edge === "closes" ? "closes" : "opens"} ${formatPartialDate(d.date)}`}</title>
           </path>
@@ -78,7 +78,7 @@ export function Timeline(props: { layout: TimelineLayout; nowLabel: string }) {
   const height = resolutionsTop + RESOLUTION_LANE_HEIGHT + 20;
   const width = px(layout.span) + RIGHT_PAD;
   return (
-    <svg class="timeline" role="img" aria-labelledby="timeline-title timeline-desc" viewBox={`0 0 ${width} ${height}`} width={width} height={height} xmlns="http://www.w3.org/2000/svg">
+    <svg class="timeline" role="group" aria-labelledby="timeline-title timeline-desc" viewBox={`0 0 ${width} ${height}`} width={width} height={height} xmlns="http://www.w3.org/2000/svg">
       <title id="timeline-title">{`UN cyber processes running in parallel, ${layout.firstYear}–${layout.lastYear}`}</title>
       <desc id="timeline-desc">
         One lane per kind of process; each bar runs from the start to the end of a process (open-ended processes run to today), small marks are
@@ -111,7 +111,7 @@ export function Timeline(props: { layout: TimelineLayout; nowLabel: string }) {
           <rect class="lane-bg" x={0} y={regionalTop} width={width} height={REGIONAL_LANE_HEIGHT} />
           <text class="lane-label" x={6} y={regionalTop + REGIONAL_LANE_HEIGHT / 2 + 4}>Regional consultations</text>
           {layout.regionalEvents.map((e) => (
-            <a href={`/sessions/${e.sessionId}`}>
+            <a href={`/sessions/${e.sessionId}`} aria-label={`${e.name}: ${formatPartialDate(e.start)}`}>
               <circle class="regional-mark" data-session-id={e.sessionId} cx={px(e.x + e.width / 2)} cy={regionalTop + REGIONAL_LANE_HEIGHT / 2} r={4}>
                 <title>{`${e.name}: ${formatPartialDate(e.start)}`}</title>
               </circle>
@@ -123,7 +123,7 @@ export function Timeline(props: { layout: TimelineLayout; nowLabel: string }) {
         <rect class="lane-bg" x={0} y={resolutionsTop} width={width} height={RESOLUTION_LANE_HEIGHT} />
         <text class="lane-label" x={6} y={resolutionsTop + RESOLUTION_LANE_HEIGHT / 2 + 4}>GA resolutions</text>
         {layout.resolutions.map((r) => (
-          <a href={`/resolutions/${symbolPath(r.symbol)}`}>
+          <a href={`/resolutions/${symbolPath(r.symbol)}`} aria-label={`${r.symbol}, adopted ${dayText(r.adoptedOn)}`}>
             <rect class="resolution-tick" data-symbol={r.symbol} x={px(r.x) - 1} y={resolutionsTop + 5} width={2} height={RESOLUTION_LANE_HEIGHT - 10}>
               <title>{`${r.symbol}, adopted ${dayText(r.adoptedOn)}`}</title>
             </rect>

@@ -61,6 +61,12 @@ export function WorldMap(props: { voters: MapVoter[]; caption: string; id?: stri
   return (
     <figure class="vote-map" id={props.id ?? "vote-map"}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={captionId} xmlns="http://www.w3.org/2000/svg">
+        <defs>
+          <pattern id="vote-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="4" height="4" fill="#fff" />
+            <rect width="1.5" height="4" fill="#6b6b6b" />
+          </pattern>
+        </defs>
         <g class="countries">
           {[...paths.entries()].map(([numeric, d]) => {
             const voter = byNumeric.get(numeric);

@@ -12,12 +12,12 @@ describe("Process pages", () => {
     const res = await t.app.request("/processes");
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('<svg class="timeline" role="img" aria-labelledby="timeline-title timeline-desc"');
+    expect(html).toContain('<svg class="timeline" role="group" aria-labelledby="timeline-title timeline-desc"');
     expect(html).toContain('<title id="timeline-title">UN cyber processes running in parallel, 1998–2027</title>');
     const lanes = [...html.matchAll(/<g class="lane[^"]*" data-lane="([a-z0-9-]+)">/g)].map((m) => m[1]);
     expect(lanes).toEqual(["gge", "oewg", "ahc", "permanent-mechanism", "regional", "resolutions"]);
-    expect(html).toMatch(/<a href="\/sessions\/gge-2019-2021-gge-regional-consultation-african-union"><circle class="regional-mark"/);
-    const bars = [...html.matchAll(/<a href="\/processes\/([a-z0-9-]+)"><rect class="bar[^"]*" data-process-id="([a-z0-9-]+)"/g)];
+    expect(html).toMatch(/<a href="\/sessions\/gge-2019-2021-gge-regional-consultation-african-union"[^>]*><circle class="regional-mark"/);
+    const bars = [...html.matchAll(/<a href="\/processes\/([a-z0-9-]+)"[^>]*><rect class="bar[^"]*" data-process-id="([a-z0-9-]+)"/g)];
     expect(bars).toHaveLength(10);
     for (const [, href, id] of bars) expect(href).toBe(id);
     expect(html).toMatch(/<rect class="bar kind-permanent-mechanism open-ended" data-process-id="global-mechanism-ict-2026"[^>]*><title>Global Mechanism on ICT security: 30 March 2026 – ongoing<\/title>/);
@@ -26,7 +26,9 @@ describe("Process pages", () => {
   it("marks sessions on their bars, GA adoptions on their own lane, year ticks and today", async () => {
     const html = await (await t.app.request("/processes")).text();
     expect(html).toContain('data-session-id="oewg-2019-2021-oewg-organizational-session"');
-    expect(html).toMatch(/<a href="\/resolutions\/A\/RES\/74\/247"><rect class="resolution-tick" data-symbol="A\/RES\/74\/247"[^>]*><title>A\/RES\/74\/247, adopted 27 December 2019<\/title>/);
+    // Links inside the SVG are named for screen readers (the SVG is a group, not an image that hides them).
+    expect(html).toContain('<a href="/resolutions/A/RES/74/247" aria-label="A/RES/74/247, adopted 27 December 2019">');
+    expect(html).toMatch(/<a href="\/resolutions\/A\/RES\/74\/247"[^>]*><rect class="resolution-tick" data-symbol="A\/RES\/74\/247"[^>]*><title>A\/RES\/74\/247, adopted 27 December 2019<\/title>/);
     expect(html).toContain('<text class="tick-label"');
     expect(html).toContain(">1998</text>");
     expect(html).toContain("today (23 November 2026)");
@@ -71,7 +73,7 @@ describe("Process pages", () => {
 
   it("marks participation deadlines on their process's bar, linked to the deadline", async () => {
     const html = await (await t.app.request("/processes")).text();
-    expect(html).toMatch(/<a href="\/participation\/deadlines\/oewg-2021-2025-non-ecosoc-accreditation-2022"><path class="deadline-mark closes" data-deadline-id="oewg-2021-2025-non-ecosoc-accreditation-2022"[^>]*><title>[^<]*closes 30 June 2022<\/title>/);
+    expect(html).toMatch(/<a href="\/participation\/deadlines\/oewg-2021-2025-non-ecosoc-accreditation-2022"[^>]*><path class="deadline-mark closes" data-deadline-id="oewg-2021-2025-non-ecosoc-accreditation-2022"[^>]*><title>[^<]*closes 30 June 2022<\/title>/);
   });
 
   it("lists a process's updates and offers its feeds, in <head> and visibly, with history and correction links", async () => {

@@ -16,6 +16,7 @@ describe("vote and alignment pages", () => {
     expect(html).toMatch(/<svg viewBox="0 0 960 470" role="img"/);
     expect(html).toContain('class="vote-no" data-iso3="USA"');
     expect(html).toContain('class="vote-yes" data-iso3="RUS"');
+    expect(html).toContain('<pattern id="vote-hatch"');
     expect((html.match(/<tr data-vote=/g) ?? []).length).toBe(193);
     expect(html).toContain("By UN regional group");
     expect(html).toContain("Sponsors (");
