@@ -90,6 +90,42 @@ describe.each(TEST_DRIVERS)("A/RES/75/240 in six languages on $label", ({ driver
     expect(row).toContain('<td lang="ar" dir="rtl"');
   });
 
+  type ApiHits = { meta: { total: number }; data: { anchor: string; permalink: string; document: { language: string }; snippet: { text: string; match: boolean }[] }[] };
+  const search = async (q: string, language?: string) => (await (await app.request(`/api/v1/search?per_page=100&q=${encodeURIComponent(q)}${language ? `&language=${language}` : ""}`)).json()) as ApiHits;
+  const paragraphsWith = async (language: string, word: string) => {
+    const body = (await (await app.request(`/api/v1/documents/A/RES/75/240?language=${language}`)).json()) as { paragraphs: { anchor: string; text: string }[] };
+    return body.paragraphs.filter((p) => p.text.includes(word)).map((p) => p.anchor).sort();
+  };
+
+  it.skipIf(skip).each(["安全", "国际"])("finds the Chinese paragraphs with the ordinary word %s (split into words at ingest and query)", async (word) => {
+    const expected = await paragraphsWith("zh", word);
+    expect(expected.length).toBeGreaterThan(3);
+    const found = await search(word, "zh");
+    expect(found.data.map((h) => h.anchor).sort()).toEqual(expected);
+    expect(found.data.every((h) => h.snippet.some((s) => s.match && s.text === word))).toBe(true);
+    // The snippet reads as the text does, without the spaces the segmentation put in.
+    expect(found.data.every((h) => !/\p{Script=Han} \p{Script=Han}/u.test(h.snippet.map((s) => s.text).join("")))).toBe(true);
+    // Without a language filter the Chinese paragraphs are found too.
+    expect((await search(word)).data.filter((h) => h.document.language === "zh").length).toBe(expected.length);
+  });
+
+  it.skipIf(skip)("finds a Chinese phrase typed without spaces as its words side by side", async () => {
+    const found = await search("国际安全", "zh");
+    expect(found.data.length).toBeGreaterThan(0);
+    expect(found.data.map((h) => h.anchor).sort()).toEqual(await paragraphsWith("zh", "国际安全"));
+  });
+
+  it.skipIf(skip)("finds Arabic paragraphs whatever the spelling variant of the query (hamza seat, alef, diacritics, tatweel)", async () => {
+    // op 1 speaks of "السلوك المسؤول للدول" (responsible State behaviour); the query writes the hamza on a ya seat.
+    const written = await search("السلوك المسؤول", "ar");
+    const variant = await search("السلوك المسئول", "ar");
+    expect(written.data.map((h) => h.anchor)).toContain("op-1");
+    expect(variant.data.map((h) => h.anchor).sort()).toEqual(written.data.map((h) => h.anchor).sort());
+    const decorated = await search("السُّلوك المسـؤول", "ar");
+    expect(decorated.data.map((h) => h.anchor).sort()).toEqual(written.data.map((h) => h.anchor).sort());
+    expect(written.data.every((h) => h.permalink.includes("?lang=ar#"))).toBe(true);
+  });
+
   it.skipIf(skip)("opens a search hit in the language it matched in", async () => {
     const html = await (await app.request(`/search?q=${encodeURIComponent("sécurité internationale")}&language=fr`)).text();
     expect(html).toContain('href="/documents/A/RES/75/240?lang=fr#');

@@ -2,6 +2,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DocumentDetail, DocumentParagraph, DocumentSummary, ParsedDocument } from "../domain/documents.js";
 import { searchConfigOf, UN_LANGUAGES } from "../domain/documents.js";
+import { searchTextOf } from "../domain/search-text.js";
 import type { DetectedMention } from "../domain/references-entities.js";
 import type { DetectedCitation } from "../domain/references.js";
 import { NotFoundError } from "../domain/errors.js";
@@ -82,7 +83,7 @@ export async function insertDocumentVersion(db: Tx, input: NewDocumentVersion): 
   const config = searchConfigOf(parsed.language);
   const paragraphIds: number[] = [];
   for (let i = 0; i < parsed.paragraphs.length; i += CHUNK) {
-    const rows = parsed.paragraphs.slice(i, i + CHUNK).map((p, j) => ({ documentId, position: i + j + 1, anchor: p.anchor, label: p.label, kind: p.kind, heading: p.heading, text: p.text, notes: p.notes.join("\n"), searchConfig: config }));
+    const rows = parsed.paragraphs.slice(i, i + CHUNK).map((p, j) => ({ documentId, position: i + j + 1, anchor: p.anchor, label: p.label, kind: p.kind, heading: p.heading, text: p.text, notes: p.notes.join("\n"), searchText: searchTextOf(p.text), searchNotes: searchTextOf(p.notes.join("\n")), searchConfig: config }));
     const inserted = await db.insert(t.documentParagraphs).values(rows).returning({ id: t.documentParagraphs.id });
     paragraphIds.push(...inserted.map((r) => r.id));
   }

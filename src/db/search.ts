@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { SearchFilters, SearchHit, SearchPage, SearchResult, Snippet } from "../domain/search.js";
 import { SEARCH_CONFIGS } from "../domain/vocabulary.js";
 import { foldInvisibleCharacters, searchConfigOf } from "../domain/documents.js";
+import { joinChineseWords, searchQueryOf } from "../domain/search-text.js";
 import { queryRows, type Db } from "./client.js";
 
 // Private-use characters never stored in text (cleanText removes them), so they can only come from ts_headline.
@@ -96,7 +97,8 @@ const EMPTY: Omit<SearchResult, "isEmptyQuery"> = { total: 0, documents: 0, page
 
 export async function searchParagraphs(db: Db, query: string, filters: SearchFilters, page: SearchPage): Promise<SearchResult> {
   // A phrase pasted from a PDF may carry a soft hyphen or a ligature; stored text has none (cleanText).
-  const q = foldInvisibleCharacters(query);
+  // Arabic spelling variants folded and Chinese split into words, as the stored text is (domain/search-text.ts).
+  const q = searchQueryOf(foldInvisibleCharacters(query));
   const configs = filters.language ? [searchConfigOf(filters.language)] : await storedConfigs(db);
   if (configs.length === 0) return { ...EMPTY, isEmptyQuery: !(await hasSearchableWords(db, q, filters.language)) };
   const where = sql.join([matchCondition(q, configs), ...filterConditions(filters)], sql` AND `);
@@ -127,7 +129,7 @@ export async function searchParagraphs(db: Db, query: string, filters: SearchFil
         )
         SELECT d.slug, d.symbol, d.title, d.type, d.document_date::text AS date, d.language, p.anchor, p.label, page.rank::float8 AS rank,
                page.in_document::int AS "inDocument", page.total, page.documents, page.pageable,
-               ts_headline(${headlineConfig(configs)}, p.text, ${queryFor(q, configs)}, ${HEADLINE_OPTIONS}) AS headline
+               ts_headline(${headlineConfig(configs)}, ${HEADLINE_TEXT}, ${queryFor(q, configs)}, ${HEADLINE_OPTIONS}) AS headline
         FROM page JOIN document_paragraphs p ON p.id = page.id JOIN documents d ON d.id = p.document_id
         ORDER BY page.place DESC, page.document_id, page.n, page.id`,
   );
@@ -139,7 +141,7 @@ export async function searchParagraphs(db: Db, query: string, filters: SearchFil
     documents: counts.documents,
     pageable: counts.pageable,
     isEmptyQuery: false,
-    hits: rows.map(({ headline, total: _t, documents: _d, pageable: _p, ...hit }) => ({ ...hit, snippet: toSnippet(headline) })),
+    hits: rows.map(({ headline, total: _t, documents: _d, pageable: _p, ...hit }) => ({ ...hit, snippet: toSnippet(hit.language === "zh" ? joinChineseWords(headline) : headline) })),
   };
 }
 
@@ -152,6 +154,13 @@ async function countHits(db: Db, from: SQL, where: SQL, perDocument: number | nu
   );
   return { total: row?.total ?? 0, documents: row?.documents ?? 0, pageable: perDocument ? (row?.shown ?? 0) : (row?.total ?? 0) };
 }
+
+/**
+ * The text ts_headline marks: Chinese paragraphs as indexed (split into words, so the matched words can be marked; the
+ * spaces are taken out again by joinChineseWords), every other paragraph as written (Arabic shows its own spelling,
+ * not the normalised one).
+ */
+const HEADLINE_TEXT = sql`CASE WHEN d.language = 'zh' THEN coalesce(p.search_text, p.text) ELSE p.text END`;
 
 /** Splits ts_headline output at the private-use markers into plain text segments. */
 export function toSnippet(headline: string): Snippet {

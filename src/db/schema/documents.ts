@@ -66,14 +66,18 @@ export const documentParagraphs = pgTable(
     text: text("text").notNull(),
     /** Footnotes, one per line (stored text has no other line breaks). */
     notes: text("notes").notNull().default(""),
+    /** The text as the index reads it when that differs (Arabic normalised, Chinese split into words: domain/search-text.ts); null otherwise. */
+    searchText: text("search_text"),
+    /** The footnotes as the index reads them, likewise. */
+    searchNotes: text("search_notes"),
     /** The text-search configuration of the document's language (english, french, spanish, russian, arabic, simple). */
     searchConfig: text("search_config").notNull(),
-    /** Paragraph text (weight A) and footnotes (weight D), stemmed with the paragraph's configuration; GIN-indexed. */
+    /** Paragraph text (weight A) and footnotes (weight D), as the index reads them, stemmed with the paragraph's configuration; GIN-indexed. */
     tsv: tsvector("tsv")
       .notNull()
       .generatedAlwaysAs(
         sql.raw(
-          `setweight(to_tsvector(CASE search_config WHEN 'english' THEN 'english'::regconfig WHEN 'french' THEN 'french'::regconfig WHEN 'spanish' THEN 'spanish'::regconfig WHEN 'russian' THEN 'russian'::regconfig WHEN 'arabic' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END, text), 'A') || setweight(to_tsvector(CASE search_config WHEN 'english' THEN 'english'::regconfig WHEN 'french' THEN 'french'::regconfig WHEN 'spanish' THEN 'spanish'::regconfig WHEN 'russian' THEN 'russian'::regconfig WHEN 'arabic' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END, notes), 'D')`,
+          `setweight(to_tsvector(CASE search_config WHEN 'english' THEN 'english'::regconfig WHEN 'french' THEN 'french'::regconfig WHEN 'spanish' THEN 'spanish'::regconfig WHEN 'russian' THEN 'russian'::regconfig WHEN 'arabic' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END, coalesce(search_text, text)), 'A') || setweight(to_tsvector(CASE search_config WHEN 'english' THEN 'english'::regconfig WHEN 'french' THEN 'french'::regconfig WHEN 'spanish' THEN 'spanish'::regconfig WHEN 'russian' THEN 'russian'::regconfig WHEN 'arabic' THEN 'arabic'::regconfig ELSE 'simple'::regconfig END, coalesce(search_notes, notes)), 'D')`,
         ),
       ),
   },
