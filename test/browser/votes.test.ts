@@ -20,7 +20,7 @@ describeBrowser("vote event page in a browser", () => {
     const usa = page.locator('#vote-map path[data-iso3="USA"]');
     expect(await usa.getAttribute("class")).toBe("vote-no");
     const fill = await usa.evaluate((el) => getComputedStyle(el).fill);
-    expect(fill).toBe("rgb(179, 38, 30)");
+    expect(fill).toBe("rgb(213, 94, 0)");
     const table = page.getByRole("table", { name: /Vote of each State/ });
     expect(await table.locator("tbody tr").count()).toBe(193);
     const russia = table.locator("tbody tr", { hasText: "Russia" });

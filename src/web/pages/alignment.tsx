@@ -122,6 +122,8 @@ function BetweenBlocs(props: { rows: BetweenBlocsRow[]; partition: BlocPartition
   const { blocs } = props.partition;
   if (blocs.length < 2) return <p>Fewer than two major blocs in this selection: no State can be between them.</p>;
   return (
+    <>
+    <p class="bloc-key">{blocs.map((b, i) => <>{i ? " · " : ""}<strong>Bloc {b.letter}</strong> {b.name} ({b.members.length} States)</>)}</p>
     <table class="data">
       <caption>The {Math.min(SHOWN_BETWEEN, props.rows.length)} States closest to two blocs at once: mean agreement with each bloc's members; gap = closest bloc minus the next</caption>
       <thead><tr><th scope="col" class="num">Rank</th><th scope="col">State</th><th scope="col">Own bloc</th>{blocs.map((b) => <th scope="col" class="num">Bloc {b.letter}</th>)}<th scope="col" class="num">Gap</th></tr></thead>
@@ -137,6 +139,7 @@ function BetweenBlocs(props: { rows: BetweenBlocsRow[]; partition: BlocPartition
         ))}
       </tbody>
     </table>
+    </>
   );
 }
 
@@ -182,6 +185,14 @@ export function alignmentPages(deps: AppDeps) {
         </form>
         {unknown.length ? <p class="error" role="alert">{unknown.map((u) => `No State matches “${u}”.`).join(" ")} Type a name (France) or a code (FRA).</p> : null}
         {q.a && !q.b && codeA ? <p class="note">Give a second State to compare {nameOf(codeA)} with, or see <a href={`/states/${codeA}/votes`}>its agreement with every State</a>.</p> : null}
+        {pair ? (
+          <section aria-labelledby="pair-heading">
+            <h2 id="pair-heading">{nameOf(pair.a)} and {nameOf(pair.b)}</h2>
+            <p class="pair-result">
+              {pair.agreement === null ? "No vote in common in this selection." : `Agreement ${(pair.agreement * 100).toFixed(1)} % over ${pair.events} votes: ${pair.same} same, ${pair.half} with one abstention, ${pair.opposite} opposite.`}
+            </p>
+          </section>
+        ) : null}
         <section aria-labelledby="between-heading">
           <h2 id="between-heading">Between the blocs</h2>
           <p>
@@ -191,14 +202,6 @@ export function alignmentPages(deps: AppDeps) {
           </p>
           <BetweenBlocs rows={between} partition={partition} />
         </section>
-        {pair ? (
-          <section aria-labelledby="pair-heading">
-            <h2 id="pair-heading">{nameOf(pair.a)} and {nameOf(pair.b)}</h2>
-            <p class="pair-result">
-              {pair.agreement === null ? "No vote in common in this selection." : `Agreement ${(pair.agreement * 100).toFixed(1)} % over ${pair.events} votes: ${pair.same} same, ${pair.half} with one abstention, ${pair.opposite} opposite.`}
-            </p>
-          </section>
-        ) : null}
         {group ? (
           <section aria-labelledby="group-heading">
             <h2 id="group-heading">{group.name}: cohesion</h2>

@@ -31,7 +31,7 @@ export function VoteComparisonView(props: { comparison: VoteComparison }) {
         <caption>From {la} (rows) to {lb} (columns): the States in each cell; the diagonal is unchanged</caption>
         <thead>
           <tr>
-            <th scope="col">{la} ↓ / {lb} →</th>
+            <th scope="col">From ↓ to →</th>
             {CAST_VOTE_OPTIONS.map((o) => <th scope="col">{VOTE_LABELS[o]}</th>)}
           </tr>
         </thead>
@@ -41,7 +41,7 @@ export function VoteComparisonView(props: { comparison: VoteComparison }) {
               <th scope="row">{VOTE_LABELS[from]}</th>
               {CAST_VOTE_OPTIONS.map((to) => {
                 const states = cells[from][to];
-                if (from === to) return <td class="num unchanged">{states.length} unchanged</td>;
+                if (from === to) return <td class="unchanged">{states.length} unchanged</td>;
                 return <td class={states.length ? "moved" : undefined}>{states.length ? <><strong>{states.length}</strong>: {stateList(states)}</> : "—"}</td>;
               })}
             </tr>
