@@ -1,0 +1,73 @@
+// Completes the OpenAPI document generated from the routes (issue 18): the security schemes the operations name, the
+// server, and on every operation an operationId, tags, a description and the 4xx answers every API request can get
+// (an unknown query parameter is a 400, api/conventions.ts). Filled in once here, so a route added later is covered.
+import { SESSION_COOKIE } from "../http/auth.js";
+import { PROBLEM_CONTENT_TYPE } from "../http/errors.js";
+
+interface Operation {
+  operationId?: string;
+  tags?: string[];
+  summary?: string;
+  description?: string;
+  responses?: Record<string, unknown>;
+  security?: Record<string, string[]>[];
+}
+
+export interface OpenApiDocument {
+  paths?: Record<string, Record<string, unknown> | undefined>;
+  components?: { schemas?: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
+  servers?: { url: string; description?: string }[];
+  [key: string]: unknown;
+}
+
+const METHODS = ["get", "put", "post", "delete", "patch"] as const;
+
+export const SECURITY_SCHEMES = {
+  bearerAuth: { type: "http", scheme: "bearer", description: "An API token (created on the account page), sent as Authorization: Bearer <token>; it acts only within its scopes" },
+  cookieAuth: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "A signed-in session on the site (writes also need the CSRF token)" },
+} as const;
+
+/** An operationId from the method and path: GET /api/v1/states/{iso3} → getStatesByIso3. */
+export function operationIdOf(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api\/v1\/?/, "")
+    .split("/")
+    .filter(Boolean)
+    .map((segment) => {
+      const param = /^\{(.+)\}$/.exec(segment);
+      return (param ? `By-${param[1]!}` : segment)
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w[0]!.toUpperCase() + w.slice(1))
+        .join("");
+    });
+  return `${method.toLowerCase()}${words.join("")}`;
+}
+
+const problem = (description: string) => ({ description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: "#/components/schemas/Error" } } } });
+
+export function completeOpenApiDocument<D extends OpenApiDocument>(doc: D, siteUrl: string): D {
+  doc.servers = [{ url: siteUrl, description: "this instance" }];
+  doc.components = { ...doc.components, securitySchemes: { ...doc.components?.securitySchemes, ...SECURITY_SCHEMES } };
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    if (!item) continue;
+    const tag = /^\/api\/v1\/([^/]+)/.exec(path)?.[1] ?? "API";
+    for (const method of METHODS) {
+      const op = item[method] as Operation | undefined;
+      if (!op) continue;
+      op.operationId ??= operationIdOf(method, path);
+      if (!op.tags?.length) op.tags = [tag[0]!.toUpperCase() + tag.slice(1)];
+      op.description ??= op.summary ?? `${method.toUpperCase()} ${path}`;
+      op.responses ??= {};
+      // Every operation checks its query parameters; a wrong method on its path is a 405 (conventions.ts).
+      op.responses["400"] ??= problem("Invalid or unknown parameters (the answer names the allowed ones)");
+      // Public reads need no credentials: the empty requirement says so.
+      op.security ??= [{}];
+      if (op.security.some((r) => Object.keys(r).length > 0)) {
+        op.responses["401"] ??= problem("Not signed in and no API token");
+        op.responses["403"] ??= problem("Missing role, scope or CSRF token");
+      }
+    }
+  }
+  return doc;
+}
