@@ -1,7 +1,7 @@
 // `normwatch digest draft --month 2020-01` (or `--from 2019-01 --to 2026-11`, every month in one go), `normwatch digest list` and `normwatch digest queue <slug>`: draft a
 // month's issue from what changed, list issues, and queue a published issue for every digest subscriber.
 import type { Command } from "commander";
-import { loadConfig, siteBaseUrl, type Config } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
 import { draftDigestIssue, findDigestIssue, listDigestIssues } from "../db/digest.js";
 import { monthsBetween } from "../domain/digest.js";
 import { InvalidInputError } from "../domain/errors.js";
@@ -13,7 +13,7 @@ export async function runDigestDraft(config: Config, input: { month: string; isR
   return withDatabase(config, async ({ db }) => {
     const { issue, composed, isReplaced } = await draftDigestIssue(db, { month: input.month, userId: null, now: input.now ?? new Date(), isReplacingEdits: input.isReplacingEdits ?? false });
     const counts = composed.sections.map((s) => `  ${s.heading}: ${s.items.length}`);
-    return [`${isReplaced ? "redrafted" : "drafted"} digest issue ${issue.slug}: ${issue.title}`, ...(counts.length ? counts : ["  nothing tracked changed in this period"]), `edit and publish it at ${siteBaseUrl(config)}/editor/digest/${issue.slug}`].join("\n");
+    return [`${isReplaced ? "redrafted" : "drafted"} digest issue ${issue.slug}: ${issue.title}`, ...(counts.length ? counts : ["  nothing tracked changed in this period"]), `edit and publish it at ${config.siteUrl}/editor/digest/${issue.slug}`].join("\n");
   });
 }
 
@@ -40,7 +40,7 @@ export async function runDigestDraftRange(config: Config, input: { from: string;
       const items = composed.sections.reduce((n, s) => n + s.items.length, 0);
       lines.push(`${month}: ${isReplaced ? "redrafted" : "drafted"}, ${items} item${items === 1 ? "" : "s"}`);
     }
-    return [...lines, `${months.length} months; edit and publish them at ${siteBaseUrl(config)}/editor/digest`].join("\n");
+    return [...lines, `${months.length} months; edit and publish them at ${config.siteUrl}/editor/digest`].join("\n");
   });
 }
 
@@ -55,7 +55,7 @@ export async function runDigestList(config: Config): Promise<string> {
 /** Queues a published issue; running it again queues only subscribers not yet queued. */
 export async function runDigestQueue(config: Config, input: { slug: string; now?: Date }): Promise<string> {
   return withDatabase(config, async ({ db }) => {
-    const result = await queueDigestEmail(db, { slug: input.slug, baseUrl: siteBaseUrl(config), now: input.now ?? new Date() });
+    const result = await queueDigestEmail(db, { slug: input.slug, baseUrl: config.siteUrl, now: input.now ?? new Date() });
     return `digest issue ${input.slug}: ${result.queued} queued, ${result.alreadyQueued} already queued (the delivery queue sends them)`;
   });
 }
