@@ -93,3 +93,24 @@ describe("reference matcher", () => {
     expect(ids(text, "cbm-topic")).toEqual(["un-global-poc-directory"]);
   });
 });
+
+describe("citations in the other UN languages (issue 19)", () => {
+  const fixture = (letter: string) => parseAkn(fs.readFileSync(new URL(`../../test/fixtures/documents/multilingual/75_240_${letter}.xml`, import.meta.url), "utf8"));
+  const citedBy = (letter: string) => [...new Set(fixture(letter).paragraphs.flatMap((p) => detectCitations([p.text, ...p.notes].join(" ")).map((c) => c.targetSymbol)))].sort();
+
+  it.each(["A", "C", "F", "R", "S"])("finds in 75/240 (%s) the same 25 cited resolutions as in its English text", (letter) => {
+    const english = citedBy("E");
+    expect(english).toHaveLength(25);
+    expect(citedBy(letter)).toEqual(english);
+  });
+
+  it("reads the short forms of each language and leaves decisions out", () => {
+    const symbols = (text: string) => detectCitations(text).map((c) => c.targetSymbol);
+    expect(symbols("Rappelant sa résolution 75/240 du 31 décembre 2020")).toEqual(["A/RES/75/240"]);
+    expect(symbols("Recordando su resolución 75/240, de 31 de diciembre de 2020, y 76/19")).toEqual(["A/RES/75/240", "A/RES/76/19"]);
+    expect(symbols("ссылаясь на свою резолюцию 75/240")).toEqual(["A/RES/75/240"]);
+    expect(symbols("إذ تشير إلى قرارها 75/240")).toEqual(["A/RES/75/240"]);
+    expect(symbols("回顾其第75/240号决议")).toEqual(["A/RES/75/240"]);
+    expect(symbols("回顾其第75/564号决定")).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 // Reference detection in paragraph text: cited document symbols (incl. "its resolutions 43/78 H of 7 December 1988, 53/70 of …").
-import { bodyBefore, resolveShortForm, type ResolutionBody } from "./references-bodies.js";
+import { bodyBefore, resolveShortForm, type BodyContext, type ResolutionBody } from "./references-bodies.js";
 import { normalizeSymbol } from "./symbols.js";
 
 export interface DetectedCitation {
@@ -64,7 +64,45 @@ export function detectResolutionReferences(text: string): { citations: DetectedC
       rest = rest.slice(short[0].length);
     }
   }
+  detectOtherLanguageReferences(text, add, unresolved);
   return { citations: [...found.values()], unresolved };
+}
+
+// The same citations in the other UN languages (issue 19): "résolution(s)", "resolución/resoluciones", "резолюция" in
+// any case, Arabic "القرار/القرارات"; a list goes on over "et", "y", "и", "و", commas and dates ("du 9 décembre 1981",
+// "de 9 de diciembre de 1981", "от 9 декабря 1981 года", "المؤرخ 9 كانون الأول/ديسمبر 1981"). The adopting body is
+// not read in these languages: a short form resolves as the General Assembly's.
+const OTHER_TRIGGER = /(?<!\p{L})(?:résolutions?|resoluci(?:ón|ones)|резолюци(?:я|и|ю|ей|ям|ями|ях)|(?:ال|و?ب?ال)?قرار(?:ات|ها|يها|ين|اتها)?)(?!\p{L})/giu;
+const OTHER_GLUE = /^(?:[\s,;]|(?:et|y|e|и|а также|و|وكذلك)(?!\p{L})|(?:du|de|del|от|المؤرخ|المؤرخة|المؤرخين)?\s*\d{1,2}(?:er)?\s+[\p{L}\s/]{3,40}?\s\d{4}(?:\s*года|\s*г\.)?|\p{Lu}(?!\p{L})|(?:ألف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء)(?!\p{L}))+/u;
+// Part letters written in the language's own script ("43/78 Н", "43/78 حاء") are skipped like the dates around them.
+// Chinese: "第75/240号决议", and lists "第36/103号、1988年12月7日第43/78H号……决议"; "第75/564号决定" is a decision, not cited.
+const CHINESE_SHORT_FORM = /第((?:ES-\d{1,2}|\d{1,4})\/\d{1,4}) ?([A-Z])?号/g;
+const GENERAL_ASSEMBLY_CONTEXT: BodyContext = { issuer: null, clauseBody: null };
+
+function detectOtherLanguageReferences(text: string, add: (symbol: string | null, matchedText: string) => void, unresolved: UnresolvedResolutionReference[]): void {
+  const resolve = (numbers: string, matchedText: string) => {
+    const resolved = resolveShortForm(numbers, GENERAL_ASSEMBLY_CONTEXT, null);
+    if (resolved.symbol) add(resolved.symbol, matchedText);
+    else unresolved.push({ body: resolved.body, matchedText });
+  };
+  for (const trigger of text.matchAll(OTHER_TRIGGER)) {
+    let rest = text.slice(trigger.index + trigger[0].length);
+    for (let guard = 0; guard < 200; guard++) {
+      const glue = OTHER_GLUE.exec(rest);
+      if (glue) rest = rest.slice(glue[0].length);
+      const short = SHORT_FORM.exec(rest);
+      if (!short) break;
+      // The part letter is left out, as in English ("43/78 H" cites A/RES/43/78).
+      resolve(short[0].split(/ ?(?=[A-Z]$)/)[0]!, short[0]);
+      rest = rest.slice(short[0].length);
+    }
+  }
+  for (const match of text.matchAll(CHINESE_SHORT_FORM)) {
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 2000);
+    const resolution = after.search(/决议/);
+    const decision = after.search(/决定|。|；/);
+    if (resolution >= 0 && (decision < 0 || resolution < decision)) resolve(match[1]!, match[0]);
+  }
 }
 
 function isDateLike(rest: string): boolean {

@@ -172,7 +172,7 @@ function DocumentPage({ doc, cites, citedBy, updates, languages, beside }: { doc
             <h3 id={p.anchor} class="document-heading">{p.text}</h3>
           ) : (
             <div id={p.anchor} class={`paragraph paragraph-${p.kind}`}>
-              <a class="paragraph-label" href={`#${p.anchor}`} title={`Permalink to ${p.label}`} lang="en" dir="ltr">{p.label}</a>
+              <a class="paragraph-label" href={`#${p.anchor}`} title={`Permalink to ${p.label}`} lang="en">{p.label}</a>
               <p>{p.text}</p>
               {p.notes.length ? (
                 <ol class="paragraph-notes">{p.notes.map((n) => <li>{n}</li>)}</ol>
@@ -232,7 +232,7 @@ function SideBySide({ doc, beside }: { doc: DocumentDetail; beside: DocumentDeta
   const cell = (p: DocumentParagraph | null, d: DocumentDetail, missing: string) =>
     p ? (
       <td lang={d.language} dir={textDirectionOf(d.language)} class={`paragraph-${p.kind}`}>
-        <a class="paragraph-label" href={paragraphPermalink(d.slug, p.anchor, d.language)} lang="en" dir="ltr">{p.label}</a> {p.text}
+        <a class="paragraph-label" href={paragraphPermalink(d.slug, p.anchor, d.language)} lang="en">{p.label}</a> {p.text}
       </td>
     ) : <td class="muted">{missing}</td>;
   return (
