@@ -6,7 +6,10 @@ import { listResolutions } from "../../db/resolutions.js";
 import { listSessions } from "../../db/sessions.js";
 import { listDeadlines } from "../../db/deadlines.js";
 import { listUpdates } from "../../db/updates.js";
-import { toTimelineDeadlines } from "../../domain/deadline.js";
+import { toTimelineDeadlines, type Deadline } from "../../domain/deadline.js";
+import { listAccreditations } from "../../db/accreditations.js";
+import type { Accreditation } from "../../domain/participation.js";
+import { findNextSession, TakingPart } from "../components/taking-part.js";
 import { formatPartialDate } from "../../domain/partial-date.js";
 import type { ProcessDetail } from "../../domain/process.js";
 import { layoutTimeline } from "../../domain/timeline.js";
@@ -89,12 +92,13 @@ export function processesPages(deps: AppDeps) {
     const detail = await getProcessDetail(deps.db, c.req.param("id"));
     const updates = await listUpdates(deps.db, { link: { kind: "process", id: detail.process.id } }, 10);
     const treaties = await listTreatyStatusesFor(deps.db, { processId: detail.process.id });
-    return c.html(<ProcessPage detail={detail} updates={updates} treaties={treaties} />);
+    const [deadlines, accreditations] = [await listDeadlines(deps.db, { processId: detail.process.id }), await listAccreditations(deps.db, { processId: detail.process.id })];
+    return c.html(<ProcessPage detail={detail} updates={updates} treaties={treaties} participation={{ deadlines, accreditations, now: deps.now() }} />);
   });
   return app;
 }
 
-function ProcessPage({ detail, updates, treaties }: { detail: ProcessDetail; updates: Update[]; treaties: { treaty: Treaty; actions: TreatyAction[] }[] }) {
+function ProcessPage({ detail, updates, treaties, participation }: { detail: ProcessDetail; updates: Update[]; treaties: { treaty: Treaty; actions: TreatyAction[] }[]; participation: { deadlines: Deadline[]; accreditations: Accreditation[]; now: Date } }) {
   const { process: p, chairState, memberStates, sessions, resolutions, sources } = detail;
   const feeds = feedLinksFor("process", p.id, p.shortName);
   return (
@@ -174,6 +178,7 @@ function ProcessPage({ detail, updates, treaties }: { detail: ProcessDetail; upd
         )}
       </section>
       <TreatyStatusSection statuses={treaties} />
+      <TakingPart {...participation} nextSession={findNextSession(sessions, participation.now)} participationHref={`/participation/processes/${p.id}`} />
       <p><a href={`/participation/processes/${p.id}`}>Participation: deadlines, accreditation and stakeholder actions</a></p>
       <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
       <SubscribeLinks links={feeds} follow={{ kind: "process", id: p.id, name: p.shortName }} />

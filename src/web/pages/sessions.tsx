@@ -15,6 +15,7 @@ import { RecordEditorialLinks } from "../components/history.js";
 import { DateText } from "../components/partial-date.js";
 import { RecordUpdates } from "../components/updates.js";
 import { Layout } from "../layout.js";
+import { TakingPart } from "../components/taking-part.js";
 
 export function sessionsPages(deps: AppDeps) {
   const app = new Hono();
@@ -42,6 +43,7 @@ export function sessionsPages(deps: AppDeps) {
           <dt>Venue</dt>
           <dd>{s.venue ?? <span class="muted">not known</span>}</dd>
         </dl>
+        <TakingPart deadlines={deadlines} accreditations={accreditations} participationHref={`/participation/sessions/${s.id}`} now={deps.now()} />
         {sessionDeadlines.length ? (
           <section aria-labelledby="deadlines-heading">
             <h2 id="deadlines-heading">Deadlines</h2>
