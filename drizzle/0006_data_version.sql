@@ -12,6 +12,8 @@ INSERT INTO "data_version" ("id", "version") VALUES (1, 0) ON CONFLICT DO NOTHIN
 CREATE FUNCTION "bump_data_version"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE "data_version" SET "version" = "version" + 1 WHERE "id" = 1;
+  -- Delivered at commit (never for a rollback): lets an embedded server skip reading the version while it holds.
+  PERFORM pg_notify('data_version', '');
   RETURN NULL;
 END
 $$;

@@ -38,3 +38,26 @@ export async function listTablesWithoutVersionTrigger(db: Db): Promise<string[]>
     ORDER BY 1`);
   return rows.map((r) => r.name);
 }
+
+interface NotifyingClient {
+  listen(channel: string, callback: (payload: string) => void): Promise<unknown>;
+}
+
+/**
+ * Calls onChange whenever a transaction that wrote public data commits, when the database can say so at once:
+ * embedded PGlite delivers the trigger's pg_notify before the writer's COMMIT returns, so this process, the only one
+ * that may open the database, cannot miss a write. Answers false (the caller keeps reading the version) on a
+ * PostgreSQL server, where a notification reaches other servers later than the commit, and on a database whose
+ * trigger does not notify.
+ */
+export async function listenForDataVersionChanges(db: Db, onChange: () => void): Promise<boolean> {
+  const client = (db as unknown as { $client?: Partial<NotifyingClient> & { totalCount?: number } }).$client;
+  if (!client || typeof client.listen !== "function" || client.totalCount !== undefined) return false;
+  const source = await queryRows<{ notifies: boolean }>(
+    db,
+    sql`SELECT coalesce(bool_or(prosrc LIKE '%pg_notify%'), false) AS notifies FROM pg_proc WHERE proname = 'bump_data_version'`,
+  );
+  if (!source[0]?.notifies) return false;
+  await (client as NotifyingClient).listen("data_version", () => onChange());
+  return true;
+}

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import type { Db } from "../db/client.js";
-import { getDataVersion } from "../db/data-version.js";
+import { getDataVersion, listenForDataVersionChanges } from "../db/data-version.js";
 import { chooseEncoding, compressBytes, isCompressible, varyOnEncoding, type ContentEncoding } from "./compression.js";
 
 /** Paths that are never cached: forms with per-visitor tokens, accounts, the editor's desk and operations endpoints. */
@@ -89,7 +89,28 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler & { stat
   let currentVersion: number | undefined;
   let hits = 0;
   let misses = 0;
-  const readVersion = coalescedVersionReader(() => getDataVersion(options.db));
+  const readFromDatabase = coalescedVersionReader(() => getDataVersion(options.db));
+  // Where the database tells us of every committed write (embedded PGlite), the version read last holds until then.
+  let isWatched = false;
+  let known: number | null = null;
+  let generation = 0;
+  listenForDataVersionChanges(options.db, () => {
+    generation++;
+    known = null;
+  }).then(
+    (watching) => {
+      isWatched = watching;
+    },
+    () => undefined,
+  );
+  const readVersion = async (): Promise<number> => {
+    if (isWatched && known !== null) return known;
+    const seen = generation;
+    const version = await readFromDatabase();
+    // A write committed while reading: the next request reads again.
+    if (isWatched && seen === generation) known = version;
+    return version;
+  };
 
   const remember = (entry: Entry) => {
     const old = entries.get(entry.key);
@@ -126,7 +147,7 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler & { stat
       headers.set("Content-Encoding", encoding);
     }
     headers.set("Content-Length", String(body.byteLength));
-    return new Response(body, { status: entry.status, headers });
+    return new Response(body as Uint8Array<ArrayBuffer>, { status: entry.status, headers });
   };
 
   const middleware: MiddlewareHandler = async (c, next) => {
