@@ -42,7 +42,14 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Normwatch`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
+        {/* Share previews (issue 17): title and description as the page gives them. */}
+        <meta property="og:site_name" content="Normwatch" />
+        <meta property="og:title" content={props.title} />
+        {props.description ? <meta property="og:description" content={props.description} /> : null}
+        <meta name="twitter:card" content="summary" />
+        <link rel="icon" type="image/svg+xml" href={assetUrl("static", "favicon.svg")} />
         <link rel="stylesheet" href={assetUrl("static", "site.css")} />
+        <link rel="stylesheet" href={assetUrl("static", "print.css")} media="print" />
         <link rel="alternate" type="application/atom+xml" href="/feeds/updates.atom" title="Normwatch updates (Atom)" />
         {props.head}
       </head>
@@ -64,6 +71,11 @@ export function Layout(props: LayoutProps) {
               </ul>
             </nav>
           </details>
+          <form class="site-search" role="search" aria-label="Site" action="/search" method="get">
+            <label for="site-search-q" class="visually-hidden">Search Normwatch</label>
+            <input id="site-search-q" type="search" name="q" maxlength={500} placeholder="States, votes, 74/247, words…" />
+            <button type="submit">Find</button>
+          </form>
         </header>
         <main id="main" tabindex={-1}>{props.children}</main>
         <footer class="site-footer">
