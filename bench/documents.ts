@@ -1,10 +1,16 @@
 // Documents bench: import of the bundled corpus of 1,974 GA resolutions (documents/s, MB/s) and unchanged re-import on PGlite and PostgreSQL;
-// search latency p50/p95 over 200 fixed queries against a bare SQL query of the same shape in the same run.
+// search latency p50/p95 over 200 fixed queries against a bare SQL query of the same shape in the same run; and search
+// p50/p95 per language once session 75 in the five other languages is added (issue 19).
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { queryRows, type DriverName } from "../src/db/client.js";
 import { searchParagraphs } from "../src/db/search.js";
 import type { SearchFilters } from "../src/domain/search.js";
+import { ingestBatch, resolveInputs } from "../src/ingest/documents/batch.js";
 import { CORPUS_DIR, importBundledCorpus, readCorpusEntries, readCorpusManifest } from "../src/ingest/documents/corpus.js";
 import { BUNDLED_IMPORTERS, DATASETS_DIR } from "../src/ingest/seed.js";
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from "../test/database.js";
@@ -97,7 +103,7 @@ async function searchBench(database: TestDatabase, label: string = database.driv
 
 const SYNTHETIC_PARAGRAPHS = 1_000_000;
 const DOCUMENT_COLUMNS = "language, version, is_current, type, format, title, document_date, ga_session, process_id, session_id, authors, source_id, source_url, licence, attribution, content_hash, text_hash, byte_size, paragraph_count, ingested_at";
-const PARAGRAPH_COLUMNS = "position, anchor, label, kind, heading, text, notes, search_config";
+const PARAGRAPH_COLUMNS = "position, anchor, label, kind, heading, text, notes, search_text, search_notes, search_config";
 
 /**
  * Grows the real corpus to about a million paragraphs by copying its documents under new slugs (no symbol, so
@@ -127,6 +133,47 @@ async function growToSyntheticCorpus(database: TestDatabase): Promise<number> {
   return total;
 }
 
+const MULTILINGUAL_ARCHIVE = fileURLToPath(new URL("../../shared/data/unga-resolutions-akn/multilingual-sessions-75-76.tar.xz", import.meta.url));
+/** Ordinary subjects of UN texts in each of the five other languages (issue 19), each searched with its language filter and across all languages. */
+const SUBJECTS_BY_LANGUAGE: Record<string, string[]> = {
+  fr: ["sécurité internationale", "changements climatiques", "droits de l'homme", "développement durable", "désarmement nucléaire", "technologies de l'information", "maintien de la paix", "réfugiés"],
+  es: ["seguridad internacional", "cambio climático", "derechos humanos", "desarrollo sostenible", "desarme nuclear", "tecnologías de la información", "mantenimiento de la paz", "refugiados"],
+  ru: ["международной безопасности", "изменение климата", "права человека", "устойчивого развития", "ядерного разоружения", "информационно-коммуникационных технологий", "поддержанию мира", "беженцев"],
+  ar: ["الأمن الدولي", "تغير المناخ", "حقوق الإنسان", "التنمية المستدامة", "نزع السلاح النووي", "تكنولوجيات المعلومات والاتصالات", "حفظ السلام", "اللاجئين"],
+  zh: ["国际安全", "气候变化", "人权", "可持续发展", "核裁军", "信息和通信技术", "维持和平", "难民"],
+};
+
+/**
+ * Search p50/p95 per language on the session-75 resolutions in the five other languages (../shared/data), added to the
+ * English corpus already stored: each subject with its language filter and across every language, five times.
+ */
+export async function multilingualSearchBench(database: TestDatabase): Promise<void> {
+  if (!fs.existsSync(MULTILINGUAL_ARCHIVE)) return console.log("search per language: skipped (../shared/data/unga-resolutions-akn/multilingual-sessions-75-76.tar.xz not found)");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-bench-multilingual-"));
+  try {
+    execFileSync("tar", ["-xJf", MULTILINGUAL_ARCHIVE, "-C", dir, "multilingual/75"]);
+    const started = performance.now();
+    const results = await ingestBatch(database.db, await resolveInputs([path.join(dir, "multilingual/75")]), { provenance: { sourceId: "dataset:unxml-ga-resolutions", licence: "Source: United Nations, DGACM machine-readable GA resolutions" }, now: () => new Date(), maxBytes: 50_000_000, maxRedirects: 0, allowPrivateAddresses: false });
+    console.log(`documents ingest of session 75 in five languages on ${database.driver}: ${results.length} files, ${results.filter((r) => r.status === "failed").length} failed, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    for (const [language, subjects] of Object.entries(SUBJECTS_BY_LANGUAGE)) {
+      for (const filtered of [true, false]) {
+        const times: number[] = [];
+        for (let round = 0; round < 6; round++) {
+          for (const q of subjects) {
+            const t = performance.now();
+            await searchParagraphs(database.db, q, filtered ? { language } : {}, { limit: 20, offset: 0 });
+            if (round > 0) times.push(performance.now() - t);
+          }
+        }
+        times.sort((a, b) => a - b);
+        console.log(`search in ${language} on ${database.driver} (${filtered ? "language filter" : "all languages"}) over ${times.length} queries: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`);
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runDocumentsBench(): Promise<void> {
   const drivers: DriverName[] = TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
   if (!TEST_DATABASE_URL) console.log("documents on PostgreSQL: skipped (set TEST_DATABASE_URL to run)");
@@ -134,6 +181,7 @@ export async function runDocumentsBench(): Promise<void> {
     const database = await ingestBench(driver);
     try {
       await searchBench(database);
+      await multilingualSearchBench(database);
       if (driver === "postgres") {
         await growToSyntheticCorpus(database);
         await searchBench(database, "postgres, synthetic 1M-paragraph corpus");
