@@ -1,9 +1,9 @@
 // Phone widths (issue 17): no main page is wider than a 320 or 390 px screen, and the navigation collapses into a
-// disclosure without JavaScript. Screenshots of a few pages at 390 and 1280 px go to test-results/.
+// disclosure without JavaScript, with a search box in the header. Screenshots of a few pages at 390 and 1280 px go to test-results/.
 import { beforeAll, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
 import { MAIN_ROUTES } from "../main-routes.js";
-import { describeBrowser, saveScreenshot, startBrowserTestServer, useBrowserSetup } from "../browser.js";
+import { describeBrowser, saveScreenshot, startBrowserTestServer, TEST_RESULTS_DIR, useBrowserSetup } from "../browser.js";
 
 const WIDTHS = [320, 390];
 
@@ -49,15 +49,24 @@ describeBrowser("main pages on a phone", () => {
     // The header stays small: the navigation no longer takes a third of the first screen.
     const headerHeight = await phone.locator(".site-header").evaluate((el) => el.getBoundingClientRect().height);
     expect(headerHeight).toBeLessThan(120);
+    // The search box sits in every page's header, menu closed, and works without JavaScript.
+    const search = phone.getByRole("search", { name: "Site" });
+    await expect(search.getByLabel("Search Normwatch").isVisible()).resolves.toBe(true);
+    await phone.screenshot({ path: `${TEST_RESULTS_DIR}/phone-390-first-screen.png` });
     await menu.locator("summary").click();
     await expect(link.isVisible()).resolves.toBe(true);
     await saveScreenshot(phone, "phone-390-menu-open");
+    await search.getByLabel("Search Normwatch").fill("critical infrastructure");
+    await search.getByRole("button", { name: "Find" }).click();
+    await phone.waitForURL(/\/search\?q=critical\+infrastructure$/);
     await phone.close();
 
     const desktop = await contexts.get(1280)!.newPage();
     await desktop.goto(`${setup.server.base}/states/FRA`);
     await expect(desktop.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Votes" }).isVisible()).resolves.toBe(true);
     await expect(desktop.locator("details.site-menu summary").isVisible()).resolves.toBe(false);
+    await expect(desktop.getByRole("search", { name: "Site" }).getByLabel("Search Normwatch").isVisible()).resolves.toBe(true);
+    await desktop.screenshot({ path: `${TEST_RESULTS_DIR}/desktop-1280-first-screen.png` });
     await desktop.close();
   }, 120_000);
 
