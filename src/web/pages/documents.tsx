@@ -12,6 +12,7 @@ import { listUpdates } from "../../db/updates.js";
 import type { Update } from "../../domain/updates.js";
 import { followHref, RecordUpdates } from "../components/updates.js";
 import { CorpusLoadingNotice, loadCorpusStatus } from "../components/corpus-status.js";
+import { Pager } from "../components/pager.js";
 import { Layout } from "../layout.js";
 
 const PER_PAGE = 50;
@@ -77,13 +78,7 @@ export function documentsPages(deps: AppDeps) {
             ))}
           </tbody>
         </table>
-        {pages > 1 ? (
-          <nav aria-label="Pages" class="pager">
-            {query.page > 1 ? <a href={`/documents?${new URLSearchParams({ ...(query.type ? { type: query.type } : {}), page: String(query.page - 1) })}`} rel="prev">Previous</a> : null}
-            <span> Page {query.page} of {pages} </span>
-            {query.page < pages ? <a href={`/documents?${new URLSearchParams({ ...(query.type ? { type: query.type } : {}), page: String(query.page + 1) })}`} rel="next">Next</a> : null}
-          </nav>
-        ) : null}
+        <Pager page={query.page} pages={pages} hasNext={query.page < pages} href={(p) => `/documents?${new URLSearchParams({ ...(query.type ? { type: query.type } : {}), page: String(p) })}`} />
       </Layout>,
     );
   });

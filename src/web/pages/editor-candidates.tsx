@@ -8,6 +8,7 @@ import { dismissEvidenceCandidate, draftEvidenceFromCandidate, listEvidenceCandi
 import { ATTRIBUTION_RULE } from "../../domain/evidence-candidates.js";
 import { CANDIDATE_STATUSES, type CandidateStatus } from "../../domain/vocabulary.js";
 import { CsrfInput } from "../components/forms.js";
+import { Pager } from "../components/pager.js";
 import { Layout } from "../layout.js";
 import { baseUrlOf } from "./account.js";
 
@@ -85,10 +86,7 @@ export function editorCandidatesPages(deps: AppDeps) {
             <tbody>{items.map((candidate) => <CandidateRow candidate={candidate} csrf={csrf} />)}</tbody>
           </table>
         ) : null}
-        <nav aria-label="Pages" class="pager">
-          {page > 1 ? <a href={`/editor/candidates?status=${status}&page=${page - 1}`} rel="prev">Previous</a> : null}{" "}
-          {page * PAGE_SIZE < total ? <a href={`/editor/candidates?status=${status}&page=${page + 1}`} rel="next">Next</a> : null}
-        </nav>
+        <Pager page={page} hasNext={page * PAGE_SIZE < total} href={(p) => `/editor/candidates?status=${status}&page=${p}`} />
       </Layout>,
     );
   });

@@ -14,6 +14,7 @@ import { InvalidInputError } from "../../domain/errors.js";
 import { EDITABLE_RECORD_KINDS } from "../../domain/vocabulary.js";
 import { CsrfInput } from "../components/forms.js";
 import { DiffTable, historyHref, SourceRefList } from "../components/history.js";
+import { Pager } from "../components/pager.js";
 import { Layout } from "../layout.js";
 import { baseUrlOf } from "./account.js";
 import { registerEditorForms } from "./editor-forms.js";
@@ -80,10 +81,7 @@ export function editorPages(deps: AppDeps) {
         <h1>Decided changes</h1>
         <p>Published and rejected changes, newest first; page {page}.</p>
         <ChangeTable changes={rows.slice(0, DECIDED_PAGE_SIZE)} empty={page === 1 ? "No decisions yet." : "No more decisions."} />
-        <nav aria-label="Pages" class="pager">
-          {page > 1 ? <a href={`/editor/decided?page=${page - 1}`} rel="prev">Newer</a> : null}{" "}
-          {hasNext ? <a href={`/editor/decided?page=${page + 1}`} rel="next">Older</a> : null}
-        </nav>
+        <Pager page={page} hasNext={hasNext} href={(p) => `/editor/decided?page=${p}`} previousText="Newer" nextText="Older" />
       </Layout>,
     );
   });

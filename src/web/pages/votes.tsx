@@ -9,6 +9,7 @@ import { InvalidInputError } from "../../domain/errors.js";
 import type { ResolutionSeries } from "../../domain/vote-series.js";
 import { displayVoteTitle, isAbsenceRecorded, isDecisionSymbol, voteEventLabel, voteEventPath, type VoteEventSummary } from "../../domain/votes.js";
 import { RESOLUTION_TOPIC_LABELS, UN_REGIONAL_GROUP_LABELS } from "../../domain/vocabulary.js";
+import { Pager } from "../components/pager.js";
 import { Layout } from "../layout.js";
 import { VOTE_LABELS, WorldMap } from "../components/world-map.js";
 import { VoteComparisonView } from "./votes-compare.js";
@@ -138,10 +139,7 @@ export function votesPages(deps: AppDeps) {
             ))}
           </tbody>
         </table>
-        <nav aria-label="Pages" class="pager">
-          {q.page > 1 ? <a href={pageLink(q.page - 1)} rel="prev">Previous</a> : null}
-          {q.page * PER_PAGE < total ? <a href={pageLink(q.page + 1)} rel="next">Next</a> : null}
-        </nav>
+        <Pager page={q.page} hasNext={q.page * PER_PAGE < total} href={pageLink} />
       </Layout>,
     );
   });
