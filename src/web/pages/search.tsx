@@ -3,12 +3,13 @@ import { Hono } from "hono";
 import type { AppDeps } from "../../http/deps.js";
 import { runSearch, type SearchAnswer } from "../../http/search-answer.js";
 import type { Snippet } from "../../domain/search.js";
-import { languageName, paragraphPermalink, textDirectionOf } from "../../domain/documents.js";
+import { languageName, paragraphPermalink, textDirectionOf, UN_LANGUAGES } from "../../domain/documents.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
 import { PARAGRAPHS_PER_DOCUMENT, SearchFilterFields, searchFiltersOf } from "../../http/search-query.js";
 import { z } from "zod";
 import { CorpusLoadingNotice, loadCorpusStatus } from "../components/corpus-status.js";
 import { followHref } from "../components/updates.js";
+import { Pager } from "../components/pager.js";
 import { Layout } from "../layout.js";
 
 const PER_PAGE = 20;
@@ -46,6 +47,13 @@ export function searchPages(deps: AppDeps) {
               {DOCUMENT_TYPES.map((t) => <option value={t} selected={raw["type"] === t}>{DOCUMENT_TYPE_LABELS[t]}</option>)}
             </select>
           </label>
+          <label>
+            Language
+            <select name="language">
+              <option value="">All languages</option>
+              {UN_LANGUAGES.map((l) => <option value={l} selected={raw["language"] === l} lang={l}>{languageName(l)}</option>)}
+            </select>
+          </label>
           <label>GA session <input type="number" name="session" min="1" max="200" value={raw["session"] ?? ""} /></label>
           <label>From <input type="date" name="from" value={raw["from"] ?? ""} /></label>
           <label>To <input type="date" name="to" value={raw["to"] ?? ""} /></label>
@@ -80,13 +88,7 @@ export function searchPages(deps: AppDeps) {
                 </li>
               ))}
             </ol>
-            {pages > 1 ? (
-              <nav aria-label="Result pages" class="pager">
-                {q!.page > 1 ? <a href={pageLink(q!.page - 1)} rel="prev">Previous</a> : null}
-                <span> Page {q!.page} of {pages} </span>
-                {q!.page < pages ? <a href={pageLink(q!.page + 1)} rel="next">Next</a> : null}
-              </nav>
-            ) : null}
+            <Pager label="Result pages" page={q!.page} pages={pages} hasNext={q!.page < pages} href={pageLink} />
           </>
         ) : null}
       </Layout>,
