@@ -49,3 +49,23 @@ export async function getInstanceSecret(db: Db, name: string): Promise<string> {
   const [row] = await db.select().from(instanceSecrets).where(eq(instanceSecrets.name, name));
   return row!.value;
 }
+
+/**
+ * Reserves the next slot of a rate shared by every app process on the database (issue 18): the time, not before
+ * `now`, at least `intervalMs` after the slot reserved before it, whichever process took that. The caller waits
+ * until the slot. An advisory transaction lock serialises reservations; only the latest slot of the key is kept.
+ */
+export async function reserveRateSlot(db: Db, input: { key: string; now: Date; intervalMs: number }): Promise<Date> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`rate-slot:${input.key}`}))`);
+    const [row] = await tx
+      .select({ last: sql<string | null>`max(${rateLimitEvents.occurredAt})` })
+      .from(rateLimitEvents)
+      .where(eq(rateLimitEvents.key, input.key));
+    const last = row?.last ? new Date(row.last).getTime() : Number.NEGATIVE_INFINITY;
+    const slot = new Date(Math.max(input.now.getTime(), last + input.intervalMs));
+    await tx.delete(rateLimitEvents).where(eq(rateLimitEvents.key, input.key));
+    await tx.insert(rateLimitEvents).values({ key: input.key, occurredAt: slot });
+    return slot;
+  });
+}

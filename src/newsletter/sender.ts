@@ -3,6 +3,7 @@
 import { decideAfterFailure, fillRecipientLinks, isPermanentSmtpFailure, isSubscriberSendable, unsubscribeHeaders, type RecipientLinks, type RetryPolicy } from "../domain/subscriptions.js";
 import type { Db } from "../db/client.js";
 import { claimDueDeliveries, releaseDeliveries, markDeliveryFailed, markDeliveryRetry, markDeliverySent, type ClaimedDelivery } from "../db/deliveries.js";
+import { reserveRateSlot } from "../db/rate-limits.js";
 import { MailSendError, type Mailer, type MailMessage } from "./mailer.js";
 import { WebhookError, type WebhookPoster } from "./webhook.js";
 
@@ -14,6 +15,8 @@ export interface DeliveryStore {
   markFailed(delivery: ClaimedDelivery, error: string): Promise<void>;
   /** Hands claimed rows back unsent (their attempt does not count). */
   release(deliveries: ClaimedDelivery[]): Promise<void>;
+  /** The time the next message may go, shared by every sender (absent: this sender paces itself alone). */
+  reserveSendSlot?(input: { now: Date; intervalMs: number }): Promise<Date>;
 }
 
 export function createDeliveryStore(db: Db): DeliveryStore {
@@ -23,8 +26,12 @@ export function createDeliveryStore(db: Db): DeliveryStore {
     markRetry: (d, error, nextAttemptAt) => markDeliveryRetry(db, d.id, { error, nextAttemptAt }),
     markFailed: (d, error) => markDeliveryFailed(db, d.id, { error }),
     release: (ds) => releaseDeliveries(db, ds.map((d) => d.id)),
+    reserveSendSlot: (input) => reserveRateSlot(db, { key: SEND_RATE_KEY, ...input }),
   };
 }
+
+/** The key of the send rate every app process shares (db/rate-limits.ts). */
+export const SEND_RATE_KEY = "delivery-send-rate";
 
 export interface SenderOptions {
   store: DeliveryStore;
@@ -82,7 +89,12 @@ export async function sendDueDeliveries(options: SenderOptions): Promise<SendRep
         report.skipped += 1;
         continue;
       }
-      if (interval > 0 && lastSendAt !== undefined) {
+      if (interval > 0 && options.store.reserveSendSlot) {
+        // Shared by every sender on the database: N app servers together send at the configured rate, not N times it.
+        const slot = await options.store.reserveSendSlot({ now: options.now(), intervalMs: interval });
+        const wait = slot.getTime() - options.now().getTime();
+        if (wait > 0) await sleep(wait);
+      } else if (interval > 0 && lastSendAt !== undefined) {
         const wait = lastSendAt + interval - options.now().getTime();
         if (wait > 0) await sleep(wait);
       }
