@@ -153,8 +153,9 @@ export async function multilingualSearchBench(database: TestDatabase): Promise<v
   try {
     execFileSync("tar", ["-xJf", MULTILINGUAL_ARCHIVE, "-C", dir, "multilingual/75"]);
     const started = performance.now();
-    const results = await ingestBatch(database.db, await resolveInputs([path.join(dir, "multilingual/75")]), { provenance: { sourceId: "dataset:unxml-ga-resolutions", licence: "Source: United Nations, DGACM machine-readable GA resolutions" }, now: () => new Date(), maxBytes: 50_000_000, maxRedirects: 0, allowPrivateAddresses: false });
-    console.log(`documents ingest of session 75 in five languages on ${database.driver}: ${results.length} files, ${results.filter((r) => r.status === "failed").length} failed, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const results = await ingestBatch(database.db, await resolveInputs([path.join(dir, "multilingual/75")]), { provenance: { licence: "Source: United Nations, DGACM machine-readable GA resolutions" }, now: () => new Date(), maxBytes: 50_000_000, maxRedirects: 0, allowPrivateAddresses: false });
+    const failed = results.filter((r) => r.status === "failed");
+    console.log(`documents ingest of session 75 in five languages on ${database.driver}: ${results.length} files, ${failed.length} failed${failed[0] ? ` (first: ${failed[0].reason})` : ""}, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     for (const [language, subjects] of Object.entries(SUBJECTS_BY_LANGUAGE)) {
       for (const filtered of [true, false]) {
         const times: number[] = [];

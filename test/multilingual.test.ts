@@ -129,6 +129,8 @@ describe.each(TEST_DRIVERS)("A/RES/75/240 in six languages on $label", ({ driver
   it.skipIf(skip)("opens a search hit in the language it matched in", async () => {
     const html = await (await app.request(`/search?q=${encodeURIComponent("sécurité internationale")}&language=fr`)).text();
     expect(html).toContain('href="/documents/A/RES/75/240?lang=fr#');
+    expect(html).toContain('<option value="fr" selected="" lang="fr">');
+    expect(html).toContain('<p class="snippet" lang="fr" dir="ltr">');
     const api = (await (await app.request(`/api/v1/search?q=${encodeURIComponent("международной безопасности")}&language=ru`)).json()) as { data: { permalink: string; document: { language: string } }[] };
     expect(api.data.length).toBeGreaterThan(0);
     expect(api.data.every((h) => h.document.language === "ru" && h.permalink.startsWith("/documents/A/RES/75/240?lang=ru#"))).toBe(true);
