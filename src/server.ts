@@ -5,6 +5,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { API_PREFIX, apiRequestChecks, createApiApp, OPENAPI_PATH } from "./api/app.js";
+import { expensiveEndpointLimits } from "./api/rate-limit.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database, type PoolStats } from "./db/client.js";
 import { migrateDatabase } from "./db/migrate.js";
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   const api = createApiApp(deps);
   // 405, unknown query parameters, CORS preflight and Accept: text/csv, before authentication and caching (issue 18).
   app.use(`${API_PREFIX}/*`, apiRequestChecks(api, (request) => app.fetch(request)));
+  app.use(`${API_PREFIX}/*`, expensiveEndpointLimits(deps));
   // Principal, deny-by-default for anonymous writes, and CSRF: before every route, including ones added later.
   app.use(editorialGuard(deps));
   app.route("/", createHealthApp({ db: deps.db, driver: deps.driver, startup, metrics, corpusStatus }));
