@@ -43,7 +43,7 @@ function meanAgreement(matrix: AgreementMatrix, i: number, others: number[]): nu
  * smaller clusters belong to no bloc (they are what the between-blocs ranking is about). Fewer blocs when the tree
  * never yields that many.
  */
-export function findMajorBlocs(matrix: AgreementMatrix, clustering: Clustering, names: string[], count = 3, minSize = 8): BlocPartition {
+export function findMajorBlocs(matrix: AgreementMatrix, clustering: Clustering, names: string[], groups: (string | null)[] = [], count = 3, minSize = 8): BlocPartition {
   const n = matrix.codes.length;
   let cut: number[] = new Array<number>(n).fill(0);
   for (let k = 1; k <= Math.min(n, 40); k++) {
@@ -62,6 +62,7 @@ export function findMajorBlocs(matrix: AgreementMatrix, clustering: Clustering, 
     const named = NAMED_MEMBERS.map((code) => members.find((i) => matrix.codes[i] === code)).filter((i): i is number => i !== undefined);
     const central = [...members].sort((x, y) => (meanAgreement(matrix, y, members) ?? 0) - (meanAgreement(matrix, x, members) ?? 0)).slice(0, 3);
     const label = (named.length ? named : central).map((i) => names[i]!).join(", ");
+    const composition = largestGroup(members.map((i) => groups[i] ?? null));
     let sum = 0;
     let pairs = 0;
     for (const i of members) {
@@ -71,9 +72,17 @@ export function findMajorBlocs(matrix: AgreementMatrix, clustering: Clustering, 
         pairs++;
       }
     }
-    return { number, letter: String.fromCharCode(65 + number), name: named.length ? `with ${label}` : `around ${label}`, members, cohesion: pairs ? sum / pairs : null };
+    return { number, letter: String.fromCharCode(65 + number), name: named.length ? `with ${label}` : composition ? `${composition}; around ${label}` : `around ${label}`, members, cohesion: pairs ? sum / pairs : null };
   });
   return { blocs, blocOf };
+}
+
+/** "mostly African Group (52 of 126)" when one group is the largest share of a bloc's members. */
+function largestGroup(groups: (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const g of groups) if (g) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return top ? `largest share ${top[0]} (${top[1]} of ${groups.length})` : null;
 }
 
 export interface BetweenBlocsRow {

@@ -10,7 +10,7 @@ import { InvalidInputError } from "../../domain/errors.js";
 import { voteEventPath } from "../../domain/votes.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS } from "../../domain/vocabulary.js";
 import { Layout } from "../layout.js";
-import { BREAKDOWN_ORGANIZATIONS } from "../../analysis/vote-event-detail.js";
+import { BREAKDOWN_ORGANIZATIONS, listVotersCached } from "../../analysis/vote-event-detail.js";
 import { VOTE_LABELS } from "../components/world-map.js";
 
 const session = z.coerce.number().int().min(1).max(200).optional().or(z.literal("").transform(() => undefined));
@@ -157,7 +157,8 @@ export function alignmentPages(deps: AppDeps) {
     const pair = codeA && codeB ? await getPairAgreement(deps.db, codeA, codeB, selection) : null;
     const group = q.group ? await getGroupAnalysis(deps.db, q.group.toUpperCase(), selection) : null;
     const matrix = await getMemberMatrix(deps.db, selection);
-    const partition = findMajorBlocs(matrix.matrix, matrix.clustering, matrix.names);
+    const groupOf = new Map((await listVotersCached(deps.db)).map((v) => [v.code, v.unRegionalGroup ? UN_REGIONAL_GROUP_LABELS[v.unRegionalGroup] : null]));
+    const partition = findMajorBlocs(matrix.matrix, matrix.clustering, matrix.names, matrix.matrix.codes.map((c) => groupOf.get(c) ?? null));
     const between = rankBetweenBlocs(matrix.matrix, partition, matrix.names);
     const nameOf = (code: string) => matrix.names[matrix.matrix.codes.indexOf(code)] ?? code;
     return c.html(

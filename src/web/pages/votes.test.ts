@@ -102,6 +102,8 @@ describe("vote and alignment pages", () => {
     // Blocs are named, and none is a bloc of one State.
     expect(html).toMatch(/<th scope="row">A: with Russia, China<\/th>/);
     expect(html).toMatch(/<th scope="row">C: with France, United Kingdom<\/th>/);
+    // A bloc without a permanent member is named by its largest regional group and its most central members.
+    expect(html).toMatch(/<th scope="row">B: largest share African Group \(\d+ of \d+\); around [^<]+<\/th>/);
     for (const m of html.matchAll(/<strong>Bloc [A-Z] \((\d+)\):/g)) expect(Number(m[1])).toBeGreaterThanOrEqual(8);
     expect(html).toContain('aria-label="Colour scale"');
     expect(html).toContain("<title>France (bloc C)</title>");
