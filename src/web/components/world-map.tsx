@@ -36,9 +36,32 @@ export function loadShapes(): MapShapes {
   return shapes;
 }
 
-/** One decimal is plenty at this size and halves the page weight. */
-function roundPath(d: string): string {
-  return d.replace(/\d+\.\d+/g, (n) => Number(n).toFixed(1));
+/**
+ * One decimal is plenty at this size, and relative moves ("l1.2 -0.4" rather than "L512.3,210.9") make each of the
+ * ~10,000 points a few characters: the maps are most of the heaviest pages (issue 17). Positions are kept in whole
+ * tenths so the relative steps add up to exactly the rounded absolute points.
+ */
+export function roundPath(d: string): string {
+  const parts: string[] = [];
+  let x = 0;
+  let y = 0;
+  const text = (tenths: number) => String(tenths / 10);
+  for (const [, command, args] of d.matchAll(/([MLZ])([^MLZ]*)/g)) {
+    if (command === "Z") {
+      parts.push("z");
+      continue;
+    }
+    const numbers = (args ?? "").split(/[\s,]+/).filter(Boolean).map(Number);
+    for (let i = 0; i + 1 < numbers.length; i += 2) {
+      const nx = Math.round(numbers[i]! * 10);
+      const ny = Math.round(numbers[i + 1]! * 10);
+      if (command === "M" && i === 0) parts.push(`M${text(nx)} ${text(ny)}`);
+      else parts.push(`${i === 0 || (command === "M" && i === 2) ? "l" : " "}${text(nx - x)} ${text(ny - y)}`);
+      x = nx;
+      y = ny;
+    }
+  }
+  return parts.join("");
 }
 
 export const VOTE_LABELS: Record<VoteOption, string> = { yes: "Yes", no: "No", abstain: "Abstain", absent: "Absent / not recorded" };
