@@ -28,7 +28,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono {
   for (const resource of API_RESOURCES) api.route(`${API_PREFIX}${resource.path}`, resource.create(deps));
   let document: OpenApiDocument | undefined;
   api.get(OPENAPI_PATH, (c) => {
-    document ??= completeOpenApiDocument(api.getOpenAPI31Document(DOCUMENT_CONFIG) as OpenApiDocument, deps.editorial.siteUrl);
+    document ??= completeOpenApiDocument(api.getOpenAPI31Document(DOCUMENT_CONFIG) as unknown as OpenApiDocument, deps.editorial.siteUrl);
     return c.json(document);
   });
   api.notFound((c) => errorResponse(c, mapError(new HTTPException(404, { message: `no such endpoint: ${c.req.method} ${c.req.path}` }))));
