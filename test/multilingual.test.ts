@@ -140,3 +140,25 @@ describe.each(TEST_DRIVERS)("A/RES/75/240 in six languages on $label", ({ driver
 it("keeps the fixtures with their provenance", () => {
   expect(fs.readFileSync(path.join(FIXTURES, "PROVENANCE.md"), "utf8")).toContain("42a69b67bb92d23969fc45bba151320b82eb8e52");
 });
+
+// Sub-items are lettered "(a)" in English and Chinese, "a)" in French and "(أ)" in Arabic; all become op-10-a (A/RES/75/104).
+const ARCHIVES = fileURLToPath(new URL("../../shared/data/unga-resolutions-akn/", import.meta.url));
+const hasArchives = fs.existsSync(path.join(ARCHIVES, "multilingual-sessions-75-76.tar.xz"));
+describe.skipIf(!hasArchives)(`sub-item anchors across languages${hasArchives ? "" : " (skipped: ../shared/data/unga-resolutions-akn not found)"}`, () => {
+  it("gives A/RES/75/104's sub-items the same anchors in English, French, Arabic and Chinese", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const os = await import("node:os");
+    const { parseAkn } = await import("../src/ingest/documents/akn.js");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-75-104-"));
+    try {
+      execFileSync("tar", ["-xJf", path.join(ARCHIVES, "english-sessions-74-79.tar.xz"), "-C", dir, "english/75/75_104_E.xml"]);
+      execFileSync("tar", ["-xJf", path.join(ARCHIVES, "multilingual-sessions-75-76.tar.xz"), "-C", dir, "multilingual/75/French/75_104_F.xml", "multilingual/75/Arabic/75_104_A.xml", "multilingual/75/Chinese/75_104_C.xml"]);
+      const anchors = (file: string) => parseAkn(fs.readFileSync(path.join(dir, file), "utf8")).paragraphs.filter((p) => p.kind !== "heading").map((p) => p.anchor);
+      const english = anchors("english/75/75_104_E.xml");
+      expect(english).toContain("op-10-a");
+      for (const file of ["multilingual/75/French/75_104_F.xml", "multilingual/75/Arabic/75_104_A.xml", "multilingual/75/Chinese/75_104_C.xml"]) expect(anchors(file), file).toEqual(english);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -253,9 +253,20 @@ function notesOf(el: XmlElement): string[] {
 /** A paragraph number written at the start of the text, as the Arabic versions print it: "1 - ", "12 -". */
 const INLINE_NUMBER = /^(\d{1,3}) ?[-–] ?/;
 
+/**
+ * The item letter a sub-item's text opens with, as "(a)": "(a) " in English, Chinese and Spanish, "a) " in French, and
+ * in Arabic a letter in abjad order ("(أ) ", "(ب) ", "(ج) " are (a), (b), (c)), so a sub-item has the same anchor in every language.
+ */
 function leadingItem(text: string): string | null {
-  return /^(\([a-z]{1,4}\))\s/.exec(text)?.[1] ?? null;
+  const latin = /^\(([a-z]{1,4})\)\s/.exec(text) ?? /^([a-z])\)\s/.exec(text);
+  if (latin) return `(${latin[1]})`;
+  const arabic = /^\((\S{1,3}?)\)\s/.exec(text)?.[1];
+  const index = arabic ? ABJAD.indexOf(arabic.replace(/\u0640/g, "")) : -1;
+  return index >= 0 ? `(${String.fromCharCode(97 + index)})` : null;
 }
+
+/** Arabic item letters in the order the UN texts use for (a)–(z). */
+const ABJAD = ["أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض"];
 
 function slugPart(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "x";
