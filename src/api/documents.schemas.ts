@@ -11,17 +11,17 @@ import type { SearchHit } from "../domain/search.js";
 import { DOCUMENT_FORMATS, DOCUMENT_TYPES, MENTION_KINDS, PARAGRAPH_KINDS } from "../domain/vocabulary.js";
 import { SearchFilterFields } from "../http/search-query.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
+import { blank } from "../http/query-fields.js";
 
-const emptyToUndefined = z.literal("").transform(() => undefined);
 
 export const DocumentListQuery = PaginationQuery.extend({
-  type: z.enum(DOCUMENT_TYPES).optional().or(emptyToUndefined).openapi({ description: "resolution, report, statement…" }),
-  session: z.coerce.number().int().min(1).max(200).optional().or(emptyToUndefined).openapi({ description: "GA session number, e.g. 77" }),
-  language: z.string().regex(/^[a-z]{2,3}$/).optional().or(emptyToUndefined).openapi({ description: "ISO 639-1 language code, e.g. en" }),
+  type: z.enum(DOCUMENT_TYPES).optional().or(blank).openapi({ description: "resolution, report, statement…" }),
+  session: z.coerce.number().int().min(1).max(200).optional().or(blank).openapi({ description: "GA session number, e.g. 77" }),
+  language: z.string().regex(/^[a-z]{2,3}$/).optional().or(blank).openapi({ description: "ISO 639-1 language code, e.g. en" }),
 });
 
 export const DocumentLanguageQuery = z.object({
-  language: z.string().regex(/^[a-z]{2,3}$/).optional().or(emptyToUndefined).openapi({ description: "The language version to answer with (ISO 639-1: ar, zh, en, fr, ru, es); English when stored, else the first stored language" }),
+  language: z.string().regex(/^[a-z]{2,3}$/).optional().or(blank).openapi({ description: "The language version to answer with (ISO 639-1: ar, zh, en, fr, ru, es); English when stored, else the first stored language" }),
 });
 
 export const SlugParam = z.object({

@@ -2,8 +2,8 @@
 import { z } from "@hono/zod-openapi";
 import type { SearchFilters } from "../domain/search.js";
 import { DOCUMENT_TYPES } from "../domain/vocabulary.js";
+import { blank } from "./query-fields.js";
 
-const blank = z.literal("").transform(() => undefined);
 
 /** Query fields of a search; an empty field means "no filter". */
 export const SearchFilterFields = {

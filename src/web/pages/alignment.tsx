@@ -12,15 +12,16 @@ import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS } from "../../domain/vocab
 import { Layout } from "../layout.js";
 import { BREAKDOWN_ORGANIZATIONS, listVotersCached } from "../../analysis/vote-event-detail.js";
 import { VOTE_LABELS } from "../components/world-map.js";
+import { blank } from "../../http/query-fields.js";
 
-const session = z.coerce.number().int().min(1).max(200).optional().or(z.literal("").transform(() => undefined));
+const session = z.coerce.number().int().min(1).max(200).optional().or(blank);
 const Query = z.object({
   scope: z.enum(["all", "cyber"]).default("cyber"),
   session_from: session,
   session_to: session,
-  a: z.string().trim().max(100).optional().or(z.literal("").transform(() => undefined)),
-  b: z.string().trim().max(100).optional().or(z.literal("").transform(() => undefined)),
-  group: z.string().max(40).optional().or(z.literal("").transform(() => undefined)),
+  a: z.string().trim().max(100).optional().or(blank),
+  b: z.string().trim().max(100).optional().or(blank),
+  group: z.string().max(40).optional().or(blank),
 });
 
 const CELL = 3;

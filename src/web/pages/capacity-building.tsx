@@ -14,8 +14,8 @@ import { DateRange } from "../components/date-range.js";
 import { SourceList } from "../components/sources.js";
 import { Layout } from "../layout.js";
 import { TableScroll } from "../components/table-scroll.js";
+import { blank } from "../../http/query-fields.js";
 
-const blank = z.literal("").transform(() => undefined);
 const ListQuery = z.object({
   beneficiary: z.string().regex(/^[A-Za-z]{3}$/, "an ISO3 code such as KEN").optional().or(blank),
   funder: z.string().max(300).optional().or(blank),

@@ -14,14 +14,15 @@ import { followHref, RecordUpdates } from "../components/updates.js";
 import { CorpusLoadingNotice, loadCorpusStatus } from "../components/corpus-status.js";
 import { Pager } from "../components/pager.js";
 import { Layout } from "../layout.js";
+import { blank } from "../../http/query-fields.js";
 
 const PER_PAGE = 50;
 const ListQuery = z.object({
-  type: z.enum(DOCUMENT_TYPES).optional().or(z.literal("").transform(() => undefined)),
+  type: z.enum(DOCUMENT_TYPES).optional().or(blank),
   page: z.union([z.literal("").transform(() => 1), z.coerce.number().int().min(1).max(10_000)]).default(1),
 });
 
-const languageCode = z.string().regex(/^[a-z]{2,3}$/, "an ISO 639-1 language code such as fr").optional().or(z.literal("").transform(() => undefined));
+const languageCode = z.string().regex(/^[a-z]{2,3}$/, "an ISO 639-1 language code such as fr").optional().or(blank);
 /** `lang`: the language version to show; `with`: a second language shown beside it, paragraph by paragraph. */
 const DocumentQuery = z.object({ lang: languageCode, with: languageCode });
 

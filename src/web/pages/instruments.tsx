@@ -20,8 +20,8 @@ import { SourceList } from "../components/sources.js";
 import { InstrumentTable, LightText } from "../components/state-implementation.js";
 import { Layout } from "../layout.js";
 import { findStateIso3 } from "../../db/state-names.js";
+import { blank } from "../../http/query-fields.js";
 
-const blank = z.literal("").transform(() => undefined);
 const ListQuery = z.object({
   state: z.string().trim().min(1).max(100).optional().or(blank),
   kind: z.enum(INSTRUMENT_KINDS).optional().or(blank),

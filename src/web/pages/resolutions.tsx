@@ -17,10 +17,11 @@ import { listTreatyStatusesFor } from "../../db/international-law.js";
 import type { Treaty, TreatyAction } from "../../domain/international-law.js";
 import { TreatyStatusSection } from "../components/international-law.js";
 import { Layout } from "../layout.js";
+import { blank } from "../../http/query-fields.js";
 
 const ListQuery = z.object({
-  topic: z.enum(RESOLUTION_TOPICS).optional().or(z.literal("").transform(() => undefined)),
-  session: z.union([z.literal("").transform(() => undefined), z.coerce.number().int().min(1).max(200)]).optional(),
+  topic: z.enum(RESOLUTION_TOPICS).optional().or(blank),
+  session: z.union([blank, z.coerce.number().int().min(1).max(200)]).optional(),
 });
 
 function parseQuery(query: Record<string, string>) {

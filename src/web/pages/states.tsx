@@ -22,9 +22,10 @@ import { loadDerivedIndicatorValues } from "../../db/implementation-indicators.j
 import type { DerivedIndicatorValue } from "../../domain/implementation-indicators.js";
 import { StateIndicatorList } from "../components/indicator-coverage.js";
 import { TableScroll } from "../components/table-scroll.js";
+import { blank } from "../../http/query-fields.js";
 
 const ListQuery = z.object({
-  group: z.enum(UN_REGIONAL_GROUPS).optional().or(z.literal("").transform(() => undefined)),
+  group: z.enum(UN_REGIONAL_GROUPS).optional().or(blank),
   organization: z.string().max(40).optional(),
   q: z.string().max(100).optional(),
 });

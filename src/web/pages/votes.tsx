@@ -13,8 +13,9 @@ import { Pager } from "../components/pager.js";
 import { Layout } from "../layout.js";
 import { VOTE_LABELS, WorldMap } from "../components/world-map.js";
 import { VoteComparisonView } from "./votes-compare.js";
+import { blank } from "../../http/query-fields.js";
 
-const session = z.coerce.number().int().min(1).max(200).optional().or(z.literal("").transform(() => undefined));
+const session = z.coerce.number().int().min(1).max(200).optional().or(blank);
 const ListQuery = z.object({
   cyber: z.enum(["1", "true", ""]).optional(),
   /** The list opens on the cyber votes; all=1 lists every recorded vote. */
