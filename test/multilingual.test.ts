@@ -145,7 +145,7 @@ it("keeps the fixtures with their provenance", () => {
 const ARCHIVES = fileURLToPath(new URL("../../shared/data/unga-resolutions-akn/", import.meta.url));
 const hasArchives = fs.existsSync(path.join(ARCHIVES, "multilingual-sessions-75-76.tar.xz"));
 describe.skipIf(!hasArchives)(`sub-item anchors across languages${hasArchives ? "" : " (skipped: ../shared/data/unga-resolutions-akn not found)"}`, () => {
-  it("gives A/RES/75/104's sub-items the same anchors in English, French, Arabic and Chinese", async () => {
+  it("gives A/RES/75/104's sub-items (and 75/169's and 75/159's Arabic paragraphs) the same anchors as the English", async () => {
     const { execFileSync } = await import("node:child_process");
     const os = await import("node:os");
     const { parseAkn } = await import("../src/ingest/documents/akn.js");
@@ -157,6 +157,11 @@ describe.skipIf(!hasArchives)(`sub-item anchors across languages${hasArchives ? 
       const english = anchors("english/75/75_104_E.xml");
       expect(english).toContain("op-10-a");
       for (const file of ["multilingual/75/French/75_104_F.xml", "multilingual/75/Arabic/75_104_A.xml", "multilingual/75/Chinese/75_104_C.xml"]) expect(anchors(file), file).toEqual(english);
+      // Arabic numbers written "54-" (75/169) and item letters in presentation forms, "(ﻫ)" for (e) (75/159).
+      execFileSync("tar", ["-xJf", path.join(ARCHIVES, "english-sessions-74-79.tar.xz"), "-C", dir, "english/75/75_169_E.xml", "english/75/75_159_E.xml"]);
+      execFileSync("tar", ["-xJf", path.join(ARCHIVES, "multilingual-sessions-75-76.tar.xz"), "-C", dir, "multilingual/75/Arabic/75_169_A.xml", "multilingual/75/Arabic/75_159_A.xml"]);
+      expect(anchors("multilingual/75/Arabic/75_169_A.xml")).toEqual(anchors("english/75/75_169_E.xml"));
+      expect(anchors("multilingual/75/Arabic/75_159_A.xml")).toEqual(anchors("english/75/75_159_E.xml"));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -182,7 +182,8 @@ class BodyWalker {
     // The Arabic texts carry no <num>: the number opens the text ("1 -\t تقرر …"); read it so op 1 is op 1 in every language.
     const numEl = childElements(el, "num")[0];
     const inline = numEl ? null : INLINE_NUMBER.exec(fullText);
-    const num = inline ? inline[1]! : cleanText(textOf(numEl ?? "")).replace(/\.$/, "");
+    // "5.", and in Arabic "54-": the number without its punctuation.
+    const num = inline ? inline[1]! : cleanText(textOf(numEl ?? "")).replace(/\s*[.\-–]$/, "");
     const text = inline ? fullText.slice(inline[0].length) : fullText;
     const notes = notesOf(el);
     let anchor: string;
@@ -261,7 +262,8 @@ function leadingItem(text: string): string | null {
   const latin = /^\(([a-z]{1,4})\)\s/.exec(text) ?? /^([a-z])\)\s/.exec(text);
   if (latin) return `(${latin[1]})`;
   const arabic = /^\((\S{1,3}?)\)\s/.exec(text)?.[1];
-  const index = arabic ? ABJAD.indexOf(arabic.replace(/\u0640/g, "")) : -1;
+  // Presentation forms ("ﻫ" U+FEEB) and tatweel ("هـ") are the same letter.
+  const index = arabic ? ABJAD.indexOf(arabic.normalize("NFKC").replace(/\u0640/g, "")) : -1;
   return index >= 0 ? `(${String.fromCharCode(97 + index)})` : null;
 }
 
