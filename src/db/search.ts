@@ -5,6 +5,7 @@ import { SEARCH_CONFIGS } from "../domain/vocabulary.js";
 import { foldInvisibleCharacters, searchConfigOf } from "../domain/documents.js";
 import { joinChineseWords, searchQueryOf } from "../domain/search-text.js";
 import { queryRows, type Db } from "./client.js";
+import { getDataVersion } from "./data-version.js";
 
 // Private-use characters never stored in text (cleanText removes them), so they can only come from ts_headline.
 const START = "\ue000";
@@ -12,20 +13,21 @@ const STOP = "\ue001";
 const HEADLINE_OPTIONS = `StartSel=${START}, StopSel=${STOP}, MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 const ALL_CONFIGS = [...Object.values(SEARCH_CONFIGS), "simple"] as const;
 
-/** How long a process trusts its list of the stored documents' languages (another app server may ingest meanwhile). */
-const LANGUAGES_TTL_MS = 10_000;
-const storedLanguages = new WeakMap<object, { languages: string[]; at: number }>();
+/** The stored documents' languages per database handle, kept while the data version (data-version.ts) holds. */
+const storedLanguages = new WeakMap<object, { languages: string[]; version: number }>();
 
 /**
  * The configurations a search without a language filter must look at: those of the current documents'
  * languages (one for the usual English-only corpus, so one index scan instead of one per configuration).
- * Kept for a few seconds per database handle; an ingest in this process forgets it at once.
+ * Kept per database handle until the data version moves, so an ingest on any app server is seen at once
+ * (issue 18); an ingest in this process also forgets it.
  */
 async function storedConfigs(db: Db): Promise<string[]> {
+  const version = await getDataVersion(db);
   let cached = storedLanguages.get(db);
-  if (!cached || performance.now() - cached.at > LANGUAGES_TTL_MS) {
+  if (!cached || cached.version !== version) {
     const rows = await queryRows<{ language: string }>(db, sql`SELECT DISTINCT language FROM documents WHERE is_current`);
-    cached = { languages: rows.map((r) => r.language), at: performance.now() };
+    cached = { languages: rows.map((r) => r.language), version };
     storedLanguages.set(db, cached);
   }
   return [...new Set(cached.languages.map(searchConfigOf))].filter((c) => (ALL_CONFIGS as readonly string[]).includes(c)).sort();
