@@ -31,7 +31,8 @@ export function parseAkn(xml: string): ParsedDocument {
   const type: DocumentType = statementName === "resolution" ? "resolution" : statementName === "decision" ? "decision" : (symbol ? documentTypeOfSymbol(parseSymbol(symbol)!) : null) ?? "other";
   const preface = findFirst(doc, "preface");
   const titleEl = preface ? findFirst(preface, "docTitle") : null;
-  const title = cleanText(titleEl ? textOf(titleEl) : "") || symbol || "Untitled document";
+  // The Arabic texts open the title with the dash that follows the number on the printed page ("75/240 - التطورات…").
+  const title = cleanText(titleEl ? textOf(titleEl) : "").replace(/^[-–]\s*/, "") || symbol || "Untitled document";
   const dateAttr = work ? findFirst(work, "FRBRdate")?.attributes["date"] : undefined;
   const languageCode = expression ? findFirst(expression, "FRBRlanguage")?.attributes["language"] : undefined;
   const authorHref = work ? findFirst(work, "FRBRauthor")?.attributes["href"]?.replace(/^#/, "") : undefined;
