@@ -167,3 +167,28 @@ describe.skipIf(!hasArchives)(`sub-item anchors across languages${hasArchives ? 
     }
   });
 });
+
+// A/RES/75/185: the French text prints op 43 without its number, so its versions do not correspond there; the page says so.
+describe.skipIf(!hasArchives)(`a reader is told where language versions do not correspond${hasArchives ? "" : " (skipped: ../shared/data/unga-resolutions-akn not found)"}`, () => {
+  it("lists the paragraphs of A/RES/75/185 that only one of its English and French versions has", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const os = await import("node:os");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-75-185-"));
+    const database = await createTestDatabase("pglite", { seed: false });
+    try {
+      execFileSync("tar", ["-xJf", path.join(ARCHIVES, "english-sessions-74-79.tar.xz"), "-C", dir, "english/75/75_185_E.xml"]);
+      execFileSync("tar", ["-xJf", path.join(ARCHIVES, "multilingual-sessions-75-76.tar.xz"), "-C", dir, "multilingual/75/French/75_185_F.xml"]);
+      const inputs = await resolveInputs([path.join(dir, "english/75/75_185_E.xml"), path.join(dir, "multilingual/75/French/75_185_F.xml")]);
+      await ingestBatch(database.db, inputs, { provenance: { licence: "Source: United Nations, DGACM machine-readable GA resolutions" }, now: () => NOW, maxBytes: 20_000_000, maxRedirects: 0, allowPrivateAddresses: false });
+      const app = createApp(createTestDeps(database, { now: () => NOW }));
+      const html = await (await app.request("/documents/A/RES/75/185?lang=fr")).text();
+      const note = /<div class="notice" role="note" id="paragraph-correspondence">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+      expect(note).toContain("English: ");
+      expect(note).toContain("only in the English version: op-43");
+      expect(note).toContain("only in this version: p-1");
+    } finally {
+      await database.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
