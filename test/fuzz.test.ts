@@ -232,6 +232,8 @@ describe("fuzzing every route's parameters and form fields", () => {
       { identity: "public", method: "GET", url: "/api/v1/votes/%C0%AF" },
       { identity: "admin session", method: "GET", url: "/login?next=%0A" },
       { identity: "public", method: "POST", url: "/login", body: "email=a%40b.example&password=x&next=%2Feditor%0A" },
+      { identity: "admin session", method: "POST", url: "/editor/changes/99999999999999999999/submit", body: "" },
+      { identity: "public", method: "GET", url: "/api/v1/evidence/99999999999999999999" },
     ];
     const cases = [...fixed, ...Array.from({ length: CASES }, (_, i) => buildCase(rng, routes[i % routes.length]!, pick(rng, identities).label))];
     for (const c of cases) {

@@ -48,6 +48,8 @@ export function mapError(error: unknown): MappedError {
   if (sqlState && TEXT_REFUSED_BY_DATABASE.has(sqlState)) {
     return { status: 400, body: { error: { code: "invalid_input", message: "text may not hold NUL characters or invalid UTF-8" } } };
   }
+  // 22003 numeric_value_out_of_range: an id or number from the request larger than its column can hold.
+  if (sqlState === "22003") return { status: 400, body: { error: { code: "invalid_input", message: "a number in the request is out of range" } } };
   return { status: 500, body: { error: { code: "internal", message: "internal server error" } } };
 }
 
