@@ -9,7 +9,10 @@ export default defineConfig({
     target: "es2020",
     minify: true,
     rollupOptions: {
-      input: { "states-filter": "src/web/islands/states-filter.ts", "search-suggest": "src/web/islands/search-suggest.ts" },
+      input: {
+        "states-filter": "src/web/islands/states-filter.ts",
+        "search-suggest": "src/web/islands/search-suggest.ts",
+      },
       output: { entryFileNames: "[name].js", chunkFileNames: "chunks/[name]-[hash].js" },
     },
   },

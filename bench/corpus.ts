@@ -26,17 +26,26 @@ export async function runCorpusBench(): Promise<void> {
   try {
     await waitFor200(`${base}/`);
     const firstPage = (performance.now() - started) / 1000;
-    console.log(`fresh start (empty DATA_DIR: migrate, seed) to the first page, corpus importing behind it: ${firstPage.toFixed(1)} s (target < ${FIRST_PAGE_TARGET_S} s, npm install not included)`);
+    console.log(
+      `fresh start (empty DATA_DIR: migrate, seed) to the first page, corpus importing behind it: ${firstPage.toFixed(1)} s (target < ${FIRST_PAGE_TARGET_S} s, npm install not included)`,
+    );
     console.log(`  corpus before the load: ${await progressOf(base)}`);
     for (const route of ["/states/CHE", "/search?q=cybercrime"]) {
-      const result = await autocannon({ url: `${base}${route}`, connections: CONNECTIONS, duration: SECONDS, timeout: 10 });
+      const result = await autocannon({
+        url: `${base}${route}`,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        timeout: 10,
+      });
       const errors = result.errors + result.timeouts + result.non2xx;
       console.log(
         `  GET ${route.padEnd(22)} during the import: ${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms (target p99 < ${P99_TARGET_MS} ms)${errors ? `, ${errors} errors` : ""}; corpus now: ${await progressOf(base)}`,
       );
     }
     const line = await server.waitForLine(/corpus \S+: done/, 30 * 60_000);
-    console.log(`  import finished ${((performance.now() - started) / 1000).toFixed(0)} s after the start: ${line.replace(/^.*corpus/, "corpus")}`);
+    console.log(
+      `  import finished ${((performance.now() - started) / 1000).toFixed(0)} s after the start: ${line.replace(/^.*corpus/, "corpus")}`,
+    );
   } finally {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -11,34 +11,126 @@ import { queryRows, type DriverName } from "../src/db/client.js";
 import { searchParagraphs } from "../src/db/search.js";
 import type { SearchFilters } from "../src/domain/search.js";
 import { ingestBatch, resolveInputs } from "../src/ingest/documents/batch.js";
-import { CORPUS_DIR, importBundledCorpus, readCorpusEntries, readCorpusManifest } from "../src/ingest/documents/corpus.js";
+import {
+  CORPUS_DIR,
+  importBundledCorpus,
+  readCorpusEntries,
+  readCorpusManifest,
+} from "../src/ingest/documents/corpus.js";
 import { BUNDLED_IMPORTERS, DATASETS_DIR } from "../src/ingest/seed.js";
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from "../test/database.js";
 
 /** 100 realistic subjects of UN texts, each searched twice (plain, and as a phrase or with a filter) = 200 queries. */
 const SUBJECTS = [
-  "ad hoc intergovernmental committee of experts", "critical infrastructure", "information and communications technologies", "cybercrime", "human rights defenders",
-  "climate change", "sustainable development goals", "peacekeeping operations", "nuclear disarmament", "small island developing States",
-  "gender equality", "violence against women", "refugees", "internally displaced persons", "humanitarian assistance", "rule of law", "counter-terrorism",
-  "arms trade treaty", "chemical weapons", "biological weapons", "outer space", "oceans and the law of the sea", "fisheries", "biodiversity",
-  "desertification", "disaster risk reduction", "financing for development", "external debt", "least developed countries", "landlocked developing countries",
-  "migration", "trafficking in persons", "corruption", "illicit financial flows", "drug problem", "rights of the child", "persons with disabilities",
-  "older persons", "indigenous peoples", "racism", "freedom of expression", "right to privacy", "death penalty", "torture", "enforced disappearances",
-  "Palestine refugees", "Syrian Arab Republic", "Ukraine", "Myanmar", "Afghanistan", "Democratic People's Republic of Korea", "Islamic Republic of Iran",
-  "programme budget", "scale of assessments", "International Civil Service Commission", "joint inspection unit", "pension fund", "human resources management",
-  "open-ended working group", "group of governmental experts", "confidence-building measures", "capacity-building", "responsible State behaviour",
-  "international law", "Charter of the United Nations", "Security Council reform", "revitalization of the work of the General Assembly", "Secretary-General report",
-  "COVID-19 pandemic", "global health", "universal health coverage", "education", "food security", "agriculture development", "water and sanitation",
-  "renewable energy", "digital divide", "artificial intelligence", "science and technology", "culture of peace", "interreligious dialogue", "sport for development",
-  "Olympic truce", "south-south cooperation", "entrepreneurship", "microfinance", "tourism", "cooperatives", "literacy", "youth", "family", "volunteerism",
-  "mercenaries", "self-determination", "decolonization", "Convention against Cybercrime", "Non-Self-Governing Territories", "Western Sahara", "Gibraltar", "New Caledonia",
+  "ad hoc intergovernmental committee of experts",
+  "critical infrastructure",
+  "information and communications technologies",
+  "cybercrime",
+  "human rights defenders",
+  "climate change",
+  "sustainable development goals",
+  "peacekeeping operations",
+  "nuclear disarmament",
+  "small island developing States",
+  "gender equality",
+  "violence against women",
+  "refugees",
+  "internally displaced persons",
+  "humanitarian assistance",
+  "rule of law",
+  "counter-terrorism",
+  "arms trade treaty",
+  "chemical weapons",
+  "biological weapons",
+  "outer space",
+  "oceans and the law of the sea",
+  "fisheries",
+  "biodiversity",
+  "desertification",
+  "disaster risk reduction",
+  "financing for development",
+  "external debt",
+  "least developed countries",
+  "landlocked developing countries",
+  "migration",
+  "trafficking in persons",
+  "corruption",
+  "illicit financial flows",
+  "drug problem",
+  "rights of the child",
+  "persons with disabilities",
+  "older persons",
+  "indigenous peoples",
+  "racism",
+  "freedom of expression",
+  "right to privacy",
+  "death penalty",
+  "torture",
+  "enforced disappearances",
+  "Palestine refugees",
+  "Syrian Arab Republic",
+  "Ukraine",
+  "Myanmar",
+  "Afghanistan",
+  "Democratic People's Republic of Korea",
+  "Islamic Republic of Iran",
+  "programme budget",
+  "scale of assessments",
+  "International Civil Service Commission",
+  "joint inspection unit",
+  "pension fund",
+  "human resources management",
+  "open-ended working group",
+  "group of governmental experts",
+  "confidence-building measures",
+  "capacity-building",
+  "responsible State behaviour",
+  "international law",
+  "Charter of the United Nations",
+  "Security Council reform",
+  "revitalization of the work of the General Assembly",
+  "Secretary-General report",
+  "COVID-19 pandemic",
+  "global health",
+  "universal health coverage",
+  "education",
+  "food security",
+  "agriculture development",
+  "water and sanitation",
+  "renewable energy",
+  "digital divide",
+  "artificial intelligence",
+  "science and technology",
+  "culture of peace",
+  "interreligious dialogue",
+  "sport for development",
+  "Olympic truce",
+  "south-south cooperation",
+  "entrepreneurship",
+  "microfinance",
+  "tourism",
+  "cooperatives",
+  "literacy",
+  "youth",
+  "family",
+  "volunteerism",
+  "mercenaries",
+  "self-determination",
+  "decolonization",
+  "Convention against Cybercrime",
+  "Non-Self-Governing Territories",
+  "Western Sahara",
+  "Gibraltar",
+  "New Caledonia",
 ];
 
 function queries(): { q: string; filters: SearchFilters }[] {
   const out: { q: string; filters: SearchFilters }[] = [];
   SUBJECTS.forEach((s, i) => {
     out.push({ q: s, filters: {} });
-    out.push(i % 2 === 0 ? { q: `"${s}"`, filters: {} } : { q: s, filters: { type: "resolution", dateFrom: "2021-01-01" } });
+    out.push(
+      i % 2 === 0 ? { q: `"${s}"`, filters: {} } : { q: s, filters: { type: "resolution", dateFrom: "2021-01-01" } },
+    );
   });
   return out;
 }
@@ -48,14 +140,20 @@ const TARGET_REINGEST_PER_SECOND = 400;
 
 /** Imports the bundled corpus (datasets/corpus) the way a fresh install does, then again with nothing new. */
 async function ingestBench(driver: DriverName): Promise<TestDatabase> {
-  const database = await createTestDatabase(driver, { seed: { importers: BUNDLED_IMPORTERS.filter((i) => i.name !== "documents" && i.name !== "votes") } });
+  const database = await createTestDatabase(driver, {
+    seed: { importers: BUNDLED_IMPORTERS.filter((i) => i.name !== "documents" && i.name !== "votes") },
+  });
   const manifest = readCorpusManifest(DATASETS_DIR)!;
   let bytes = 0;
-  for await (const entry of readCorpusEntries(path.join(DATASETS_DIR, CORPUS_DIR, manifest.file))) bytes += entry.bytes.length;
+  for await (const entry of readCorpusEntries(path.join(DATASETS_DIR, CORPUS_DIR, manifest.file)))
+    bytes += entry.bytes.length;
   let started = performance.now();
   const result = (await importBundledCorpus(database, { datasetsDir: DATASETS_DIR, now: () => new Date() }))!;
   let seconds = (performance.now() - started) / 1000;
-  const [{ n }] = (await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM document_paragraphs`)) as [{ n: number }];
+  const [{ n }] = (await queryRows<{ n: number }>(
+    database.db,
+    sql`SELECT count(*)::int AS n FROM document_paragraphs`,
+  )) as [{ n: number }];
   console.log(
     `documents ingest on ${driver}: ${result.total} files (${(bytes / 1e6).toFixed(1)} MB), ${result.inserted} stored, ${result.failed} failed, ${n.toLocaleString("en")} paragraphs in ${seconds.toFixed(1)} s → ${(result.total / seconds).toFixed(1)} documents/s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s (target ≥ ${TARGET_DOCS_PER_SECOND[driver]} documents/s)`,
   );
@@ -64,7 +162,9 @@ async function ingestBench(driver: DriverName): Promise<TestDatabase> {
   started = performance.now();
   const again = (await importBundledCorpus(database, { datasetsDir: DATASETS_DIR, now: () => new Date() }))!;
   seconds = (performance.now() - started) / 1000;
-  console.log(`documents re-ingest on ${driver} (unchanged files): ${again.skipped}/${again.total} skipped in ${seconds.toFixed(2)} s → ${(again.total / seconds).toFixed(0)} files/s (target ≥ ${TARGET_REINGEST_PER_SECOND})`);
+  console.log(
+    `documents re-ingest on ${driver} (unchanged files): ${again.skipped}/${again.total} skipped in ${seconds.toFixed(2)} s → ${(again.total / seconds).toFixed(0)} files/s (target ≥ ${TARGET_REINGEST_PER_SECOND})`,
+  );
   return database;
 }
 
@@ -75,7 +175,8 @@ function percentile(sorted: number[], p: number): number {
 async function searchBench(database: TestDatabase, label: string = database.driver): Promise<void> {
   const list = queries();
   // Warm caches once, as a running server would be.
-  for (const { q, filters } of list.slice(0, 20)) await searchParagraphs(database.db, q, filters, { limit: 20, offset: 0 });
+  for (const { q, filters } of list.slice(0, 20))
+    await searchParagraphs(database.db, q, filters, { limit: 20, offset: 0 });
   const ours: number[] = [];
   const bare: number[] = [];
   for (const { q, filters } of list) {
@@ -98,19 +199,26 @@ async function searchBench(database: TestDatabase, label: string = database.driv
   bare.sort((a, b) => a - b);
   const p95 = percentile(ours, 95);
   const bareP95 = percentile(bare, 95);
-  console.log(`search on ${label} over ${list.length} queries: p50 ${percentile(ours, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; bare SQL p50 ${percentile(bare, 50).toFixed(1)} ms, p95 ${bareP95.toFixed(1)} ms → ${(p95 / bareP95).toFixed(2)}× (targets: p95 < 20 ms on PGlite, within 1.5× of bare SQL)`);
+  console.log(
+    `search on ${label} over ${list.length} queries: p50 ${percentile(ours, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; bare SQL p50 ${percentile(bare, 50).toFixed(1)} ms, p95 ${bareP95.toFixed(1)} ms → ${(p95 / bareP95).toFixed(2)}× (targets: p95 < 20 ms on PGlite, within 1.5× of bare SQL)`,
+  );
 }
 
 const SYNTHETIC_PARAGRAPHS = 1_000_000;
-const DOCUMENT_COLUMNS = "language, version, is_current, type, format, title, document_date, ga_session, process_id, session_id, authors, source_id, source_url, licence, attribution, content_hash, text_hash, byte_size, paragraph_count, ingested_at";
-const PARAGRAPH_COLUMNS = "position, anchor, label, kind, heading, text, notes, search_text, search_notes, search_config";
+const DOCUMENT_COLUMNS =
+  "language, version, is_current, type, format, title, document_date, ga_session, process_id, session_id, authors, source_id, source_url, licence, attribution, content_hash, text_hash, byte_size, paragraph_count, ingested_at";
+const PARAGRAPH_COLUMNS =
+  "position, anchor, label, kind, heading, text, notes, search_text, search_notes, search_config";
 
 /**
  * Grows the real corpus to about a million paragraphs by copying its documents under new slugs (no symbol, so
  * citations are not duplicated): real text, real word frequencies, ten times the rows to match, rank and count.
  */
 async function growToSyntheticCorpus(database: TestDatabase): Promise<number> {
-  const [{ n }] = (await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM document_paragraphs`)) as [{ n: number }];
+  const [{ n }] = (await queryRows<{ n: number }>(
+    database.db,
+    sql`SELECT count(*)::int AS n FROM document_paragraphs`,
+  )) as [{ n: number }];
   const copies = Math.ceil(SYNTHETIC_PARAGRAPHS / n) - 1;
   const started = performance.now();
   for (let k = 1; k <= copies; k++) {
@@ -120,7 +228,11 @@ async function growToSyntheticCorpus(database: TestDatabase): Promise<number> {
     );
     await database.db.execute(
       sql`INSERT INTO document_paragraphs (document_id, ${sql.raw(PARAGRAPH_COLUMNS)})
-          SELECT nd.id, ${sql.raw(PARAGRAPH_COLUMNS.split(", ").map((c) => `p.${c}`).join(", "))}
+          SELECT nd.id, ${sql.raw(
+            PARAGRAPH_COLUMNS.split(", ")
+              .map((c) => `p.${c}`)
+              .join(", "),
+          )}
           FROM document_paragraphs p JOIN documents od ON od.id = p.document_id
           JOIN documents nd ON nd.slug = od.slug || ${suffix} AND nd.language = od.language AND nd.version = od.version
           WHERE od.slug NOT LIKE '%~synthetic-%'`,
@@ -128,18 +240,61 @@ async function growToSyntheticCorpus(database: TestDatabase): Promise<number> {
   }
   await database.db.execute(sql`ANALYZE documents`);
   await database.db.execute(sql`ANALYZE document_paragraphs`);
-  const [{ total }] = (await queryRows<{ total: number }>(database.db, sql`SELECT count(*)::int AS total FROM document_paragraphs`)) as [{ total: number }];
-  console.log(`synthetic corpus on postgres: ${total.toLocaleString("en")} paragraphs (the real ${n.toLocaleString("en")} and ${copies} copies) built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const [{ total }] = (await queryRows<{ total: number }>(
+    database.db,
+    sql`SELECT count(*)::int AS total FROM document_paragraphs`,
+  )) as [{ total: number }];
+  console.log(
+    `synthetic corpus on postgres: ${total.toLocaleString("en")} paragraphs (the real ${n.toLocaleString("en")} and ${copies} copies) built in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   return total;
 }
 
-const MULTILINGUAL_ARCHIVE = fileURLToPath(new URL("../../shared/data/unga-resolutions-akn/multilingual-sessions-75-76.tar.xz", import.meta.url));
+const MULTILINGUAL_ARCHIVE = fileURLToPath(
+  new URL("../../shared/data/unga-resolutions-akn/multilingual-sessions-75-76.tar.xz", import.meta.url),
+);
 /** Ordinary subjects of UN texts in each of the five other languages (issue 19), each searched with its language filter and across all languages. */
 const SUBJECTS_BY_LANGUAGE: Record<string, string[]> = {
-  fr: ["sécurité internationale", "changements climatiques", "droits de l'homme", "développement durable", "désarmement nucléaire", "technologies de l'information", "maintien de la paix", "réfugiés"],
-  es: ["seguridad internacional", "cambio climático", "derechos humanos", "desarrollo sostenible", "desarme nuclear", "tecnologías de la información", "mantenimiento de la paz", "refugiados"],
-  ru: ["международной безопасности", "изменение климата", "права человека", "устойчивого развития", "ядерного разоружения", "информационно-коммуникационных технологий", "поддержанию мира", "беженцев"],
-  ar: ["الأمن الدولي", "تغير المناخ", "حقوق الإنسان", "التنمية المستدامة", "نزع السلاح النووي", "تكنولوجيات المعلومات والاتصالات", "حفظ السلام", "اللاجئين"],
+  fr: [
+    "sécurité internationale",
+    "changements climatiques",
+    "droits de l'homme",
+    "développement durable",
+    "désarmement nucléaire",
+    "technologies de l'information",
+    "maintien de la paix",
+    "réfugiés",
+  ],
+  es: [
+    "seguridad internacional",
+    "cambio climático",
+    "derechos humanos",
+    "desarrollo sostenible",
+    "desarme nuclear",
+    "tecnologías de la información",
+    "mantenimiento de la paz",
+    "refugiados",
+  ],
+  ru: [
+    "международной безопасности",
+    "изменение климата",
+    "права человека",
+    "устойчивого развития",
+    "ядерного разоружения",
+    "информационно-коммуникационных технологий",
+    "поддержанию мира",
+    "беженцев",
+  ],
+  ar: [
+    "الأمن الدولي",
+    "تغير المناخ",
+    "حقوق الإنسان",
+    "التنمية المستدامة",
+    "نزع السلاح النووي",
+    "تكنولوجيات المعلومات والاتصالات",
+    "حفظ السلام",
+    "اللاجئين",
+  ],
   zh: ["国际安全", "气候变化", "人权", "可持续发展", "核裁军", "信息和通信技术", "维持和平", "难民"],
 };
 
@@ -148,14 +303,25 @@ const SUBJECTS_BY_LANGUAGE: Record<string, string[]> = {
  * English corpus already stored: each subject with its language filter and across every language, five times.
  */
 export async function multilingualSearchBench(database: TestDatabase): Promise<void> {
-  if (!fs.existsSync(MULTILINGUAL_ARCHIVE)) return console.log("search per language: skipped (../shared/data/unga-resolutions-akn/multilingual-sessions-75-76.tar.xz not found)");
+  if (!fs.existsSync(MULTILINGUAL_ARCHIVE))
+    return console.log(
+      "search per language: skipped (../shared/data/unga-resolutions-akn/multilingual-sessions-75-76.tar.xz not found)",
+    );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-bench-multilingual-"));
   try {
     execFileSync("tar", ["-xJf", MULTILINGUAL_ARCHIVE, "-C", dir, "multilingual/75"]);
     const started = performance.now();
-    const results = await ingestBatch(database.db, await resolveInputs([path.join(dir, "multilingual/75")]), { provenance: { licence: "Source: United Nations, DGACM machine-readable GA resolutions" }, now: () => new Date(), maxBytes: 50_000_000, maxRedirects: 0, allowPrivateAddresses: false });
+    const results = await ingestBatch(database.db, await resolveInputs([path.join(dir, "multilingual/75")]), {
+      provenance: { licence: "Source: United Nations, DGACM machine-readable GA resolutions" },
+      now: () => new Date(),
+      maxBytes: 50_000_000,
+      maxRedirects: 0,
+      allowPrivateAddresses: false,
+    });
     const failed = results.filter((r) => r.status === "failed");
-    console.log(`documents ingest of session 75 in five languages on ${database.driver}: ${results.length} files, ${failed.length} failed${failed[0] ? ` (first: ${failed[0].reason})` : ""}, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `documents ingest of session 75 in five languages on ${database.driver}: ${results.length} files, ${failed.length} failed${failed[0] ? ` (first: ${failed[0].reason})` : ""}, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     for (const [language, subjects] of Object.entries(SUBJECTS_BY_LANGUAGE)) {
       for (const filtered of [true, false]) {
         const times: number[] = [];
@@ -167,7 +333,9 @@ export async function multilingualSearchBench(database: TestDatabase): Promise<v
           }
         }
         times.sort((a, b) => a - b);
-        console.log(`search in ${language} on ${database.driver} (${filtered ? "language filter" : "all languages"}) over ${times.length} queries: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`);
+        console.log(
+          `search in ${language} on ${database.driver} (${filtered ? "language filter" : "all languages"}) over ${times.length} queries: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
+        );
       }
     }
   } finally {
@@ -191,7 +359,8 @@ export async function runDocumentsBench(): Promise<void> {
       await database.dispose();
     }
   }
-  if (!TEST_DATABASE_URL) console.log("documents: synthetic 1M-paragraph corpus on PostgreSQL: skipped (set TEST_DATABASE_URL to run)");
+  if (!TEST_DATABASE_URL)
+    console.log("documents: synthetic 1M-paragraph corpus on PostgreSQL: skipped (set TEST_DATABASE_URL to run)");
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runDocumentsBench();

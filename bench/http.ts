@@ -38,7 +38,9 @@ async function measure(label: string, url: string, options: { target?: boolean }
 }
 
 export async function runHttpBench(): Promise<void> {
-  console.log(`HTTP on loopback, ${CONNECTIONS} connections, ${SECONDS} s each (autocannon; servers in their own process, LOG_LEVEL=error):`);
+  console.log(
+    `HTTP on loopback, ${CONNECTIONS} connections, ${SECONDS} s each (autocannon; servers in their own process, LOG_LEVEL=error):`,
+  );
   const helloPort = await freePort();
   const hello = spawn(process.execPath, ["--input-type=module", "-e", HELLO_SERVER], {
     cwd: ROOT,

@@ -44,11 +44,15 @@ function parseOnly(argv: string[]): string[] | undefined {
     const arg = argv[i]!;
     if (arg === "--only") names.push(...(argv[++i] ?? "").split(","));
     else if (arg.startsWith("--only=")) names.push(...arg.slice("--only=".length).split(","));
-    else throw new Error(`unknown argument ${arg}; usage: npm run bench [-- --only ${BENCHES.map((b) => b.name).join(",")}]`);
+    else
+      throw new Error(
+        `unknown argument ${arg}; usage: npm run bench [-- --only ${BENCHES.map((b) => b.name).join(",")}]`,
+      );
   }
   const wanted = names.map((n) => n.trim()).filter(Boolean);
   const unknown = wanted.filter((n) => !BENCHES.some((b) => b.name === n));
-  if (unknown.length) throw new Error(`unknown bench ${unknown.join(", ")}; choose from ${BENCHES.map((b) => b.name).join(", ")}`);
+  if (unknown.length)
+    throw new Error(`unknown bench ${unknown.join(", ")}; choose from ${BENCHES.map((b) => b.name).join(", ")}`);
   return wanted.length ? wanted : undefined;
 }
 

@@ -51,9 +51,13 @@ export async function runStartupBench(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-bench-startup-"));
   try {
     const cold = await timeStart(dataDir);
-    console.log(`cold start (empty DATA_DIR: migrate, seed ${cold.imported} datasets) to first GET /states/CHE 200: ${Math.round(cold.ms)} ms`);
+    console.log(
+      `cold start (empty DATA_DIR: migrate, seed ${cold.imported} datasets) to first GET /states/CHE 200: ${Math.round(cold.ms)} ms`,
+    );
     const warm = await timeStart(dataDir);
-    console.log(`warm start (same DATA_DIR, ${warm.imported} datasets imported) to first GET /states/CHE 200: ${Math.round(warm.ms)} ms`);
+    console.log(
+      `warm start (same DATA_DIR, ${warm.imported} datasets imported) to first GET /states/CHE 200: ${Math.round(warm.ms)} ms`,
+    );
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -51,7 +51,9 @@ async function matrixBench(database: TestDatabase): Promise<void> {
   }
   runs.sort((a, b) => a - b);
   const warm = runs[3]!;
-  console.log(`agreement matrix ${codes.length}×${codes.length} over ${index.events.length} vote events (${database.driver}):`);
+  console.log(
+    `agreement matrix ${codes.length}×${codes.length} over ${index.events.length} vote events (${database.driver}):`,
+  );
   console.log(`  cold (load index from the database + compute): ${fmt(cold)} (load ${fmt(loaded)}; target < 1 s)`);
   console.log(`  warm (index in memory), median of 7: ${fmt(warm)} (target < 100 ms)`);
 
@@ -64,7 +66,10 @@ async function matrixBench(database: TestDatabase): Promise<void> {
     FROM vote_events e JOIN voters v ON v.state_iso3 IS NOT NULL AND substr(e.votes, v.position + 1, 1) IN ('Y', 'N', 'A')`);
   await database.db.execute(sql`CREATE INDEX ON bench_vote_rows (event_id)`);
   const expanded = performance.now() - expand;
-  const [expandedRows] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM bench_vote_rows`);
+  const [expandedRows] = await queryRows<{ n: number }>(
+    database.db,
+    sql`SELECT count(*)::int AS n FROM bench_vote_rows`,
+  );
   const n = expandedRows!.n;
   const joinStart = performance.now();
   const rows = await queryRows<{ a: string; b: string; agreement: number }>(
@@ -77,9 +82,16 @@ async function matrixBench(database: TestDatabase): Promise<void> {
   await database.db.execute(sql`DROP TABLE bench_vote_rows`);
   const matrix = computeAgreementMatrix(index, codes, mask);
   const at = new Map(codes.map((c, i) => [c, i]));
-  const maxDiff = rows.reduce((m, r) => Math.max(m, Math.abs(r.agreement - matrix.values[at.get(r.a)! * codes.length + at.get(r.b)!]!)), 0);
-  console.log(`  SQL self-join on ${database.driver}: ${fmt(join)} for ${rows.length} pairs (expanding to one row per vote first: ${n} rows in ${fmt(expanded)}, ${Math.round(n / (expanded / 1000)).toLocaleString("en")} rows/s); largest difference from the in-memory matrix ${maxDiff.toExponential(1)}`);
-  console.log(`  ratio SQL self-join / in-memory warm: ${(join / warm).toFixed(0)}×; / cold: ${(join / cold).toFixed(1)}×`);
+  const maxDiff = rows.reduce(
+    (m, r) => Math.max(m, Math.abs(r.agreement - matrix.values[at.get(r.a)! * codes.length + at.get(r.b)!]!)),
+    0,
+  );
+  console.log(
+    `  SQL self-join on ${database.driver}: ${fmt(join)} for ${rows.length} pairs (expanding to one row per vote first: ${n} rows in ${fmt(expanded)}, ${Math.round(n / (expanded / 1000)).toLocaleString("en")} rows/s); largest difference from the in-memory matrix ${maxDiff.toExponential(1)}`,
+  );
+  console.log(
+    `  ratio SQL self-join / in-memory warm: ${(join / warm).toFixed(0)}×; / cold: ${(join / cold).toFixed(1)}×`,
+  );
 }
 
 export async function runVotesBench(): Promise<void> {

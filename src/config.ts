@@ -14,7 +14,10 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  PUBLIC_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  PUBLIC_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   LOG_FORMAT: z.enum(LOG_FORMATS).default("auto"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
@@ -22,10 +25,19 @@ const EnvSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
-  SESSION_LIFETIME_HOURS: z.coerce.number().min(0.05).max(24 * 90).default(12),
+  SESSION_LIFETIME_HOURS: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 90)
+    .default(12),
   COOKIE_SECURE: z.enum(["auto", "always", "never"]).default("auto"),
   REVIEW_FOUR_EYES_MIN_EDITORS: z.coerce.number().int().min(0).max(1000).default(2),
-  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 31 - 1).default(50 * 1024 * 1024),
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 31 - 1)
+    .default(50 * 1024 * 1024),
   DOCUMENT_FETCH_ALLOW_PRIVATE: z
     .enum(["true", "false", "1", "0", ""])
     .default("false")
@@ -45,7 +57,11 @@ const EnvSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   SEND_RATE_PER_SECOND: z.coerce.number().min(0).max(1000).default(5),
   SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
-  SUBSCRIBE_CONFIRM_HOURS: z.coerce.number().min(1).max(24 * 30).default(48),
+  SUBSCRIBE_CONFIRM_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 30)
+    .default(48),
 });
 
 /** Every environment variable Normwatch reads (each must have a CONFIG_DOCS row and a README row). */
@@ -143,23 +159,83 @@ export const CONFIG_DOCS: { name: string; default: string; meaning: string }[] =
   { name: "PORT", default: "3000", meaning: "HTTP port" },
   { name: "HOST", default: "0.0.0.0", meaning: "interface to listen on" },
   { name: "DATA_DIR", default: "./data", meaning: "runtime folder: embedded database and its lock file" },
-  { name: "DATABASE_URL", default: "(unset)", meaning: "PostgreSQL server URL; unset uses embedded PGlite in DATA_DIR" },
+  {
+    name: "DATABASE_URL",
+    default: "(unset)",
+    meaning: "PostgreSQL server URL; unset uses embedded PGlite in DATA_DIR",
+  },
   { name: "DATABASE_POOL_SIZE", default: "10", meaning: "connections per app process on a PostgreSQL server" },
-  { name: "PUBLIC_URL", default: "(unset)", meaning: "public base URL of every absolute link (mail, feeds, calendars, API answers); required with DATABASE_URL or SMTP_URL; unset: http://localhost:PORT, never the request's Host header" },
+  {
+    name: "PUBLIC_URL",
+    default: "(unset)",
+    meaning:
+      "public base URL of every absolute link (mail, feeds, calendars, API answers); required with DATABASE_URL or SMTP_URL; unset: http://localhost:PORT, never the request's Host header",
+  },
   { name: "LOG_LEVEL", default: "info", meaning: "silent, error, info or debug" },
-  { name: "LOG_FORMAT", default: "auto", meaning: "json (one JSON object per line), pretty (readable lines), or auto: pretty on a terminal, json otherwise" },
-  { name: "TRUST_PROXY", default: "false", meaning: "trust X-Forwarded-For/-Proto from a reverse proxy or load balancer: set it behind one, or every visitor counts as the proxy's address (one sign-in backoff for the whole site); never without one, or clients choose their own address" },
+  {
+    name: "LOG_FORMAT",
+    default: "auto",
+    meaning: "json (one JSON object per line), pretty (readable lines), or auto: pretty on a terminal, json otherwise",
+  },
+  {
+    name: "TRUST_PROXY",
+    default: "false",
+    meaning:
+      "trust X-Forwarded-For/-Proto from a reverse proxy or load balancer: set it behind one, or every visitor counts as the proxy's address (one sign-in backoff for the whole site); never without one, or clients choose their own address",
+  },
   { name: "SESSION_LIFETIME_HOURS", default: "12", meaning: "how long an editor stays signed in" },
-  { name: "COOKIE_SECURE", default: "auto", meaning: "Secure session cookies: auto (when served over https), always or never" },
-  { name: "REVIEW_FOUR_EYES_MIN_EDITORS", default: "2", meaning: "with this many editors or more, nobody may approve their own change (0: never enforced)" },
-  { name: "DOCUMENT_MAX_BYTES", default: "52428800", meaning: "largest document file or download `normwatch ingest` accepts (bytes; 50 MB)" },
-  { name: "DOCUMENT_FETCH_ALLOW_PRIVATE", default: "false", meaning: "let `normwatch ingest <url>` fetch from private, loopback and link-local addresses" },
+  {
+    name: "COOKIE_SECURE",
+    default: "auto",
+    meaning: "Secure session cookies: auto (when served over https), always or never",
+  },
+  {
+    name: "REVIEW_FOUR_EYES_MIN_EDITORS",
+    default: "2",
+    meaning: "with this many editors or more, nobody may approve their own change (0: never enforced)",
+  },
+  {
+    name: "DOCUMENT_MAX_BYTES",
+    default: "52428800",
+    meaning: "largest document file or download `normwatch ingest` accepts (bytes; 50 MB)",
+  },
+  {
+    name: "DOCUMENT_FETCH_ALLOW_PRIVATE",
+    default: "false",
+    meaning: "let `normwatch ingest <url>` fetch from private, loopback and link-local addresses",
+  },
   { name: "DOCUMENT_FETCH_MAX_REDIRECTS", default: "5", meaning: "redirects followed when fetching a document by URL" },
-  { name: "BUNDLED_CORPUS", default: "background", meaning: "import the bundled 1,974 GA resolutions in the background after the server starts listening (`off`: never)" },
-  { name: "SMTP_URL", default: "(unset)", meaning: "SMTP server for mail, e.g. smtp://user:pass@host:587 (smtps:// for TLS); unset only logs mail" },
-  { name: "MAIL_FROM", default: "Normwatch <normwatch@localhost>", meaning: "From address of the digest, alerts and confirmations" },
-  { name: "NEWSLETTER_SECRET", default: "(unset)", meaning: "key (32+ characters) signing preferences and unsubscribe links; unset with PGlite: generated once in DATA_DIR; required with DATABASE_URL" },
-  { name: "SEND_RATE_PER_SECOND", default: "5", meaning: "most messages `normwatch send` hands to the SMTP server per second (0: no limit)" },
-  { name: "SEND_MAX_ATTEMPTS", default: "5", meaning: "attempts per message before it is marked failed (retries back off exponentially)" },
+  {
+    name: "BUNDLED_CORPUS",
+    default: "background",
+    meaning:
+      "import the bundled 1,974 GA resolutions in the background after the server starts listening (`off`: never)",
+  },
+  {
+    name: "SMTP_URL",
+    default: "(unset)",
+    meaning: "SMTP server for mail, e.g. smtp://user:pass@host:587 (smtps:// for TLS); unset only logs mail",
+  },
+  {
+    name: "MAIL_FROM",
+    default: "Normwatch <normwatch@localhost>",
+    meaning: "From address of the digest, alerts and confirmations",
+  },
+  {
+    name: "NEWSLETTER_SECRET",
+    default: "(unset)",
+    meaning:
+      "key (32+ characters) signing preferences and unsubscribe links; unset with PGlite: generated once in DATA_DIR; required with DATABASE_URL",
+  },
+  {
+    name: "SEND_RATE_PER_SECOND",
+    default: "5",
+    meaning: "most messages `normwatch send` hands to the SMTP server per second (0: no limit)",
+  },
+  {
+    name: "SEND_MAX_ATTEMPTS",
+    default: "5",
+    meaning: "attempts per message before it is marked failed (retries back off exponentially)",
+  },
   { name: "SUBSCRIBE_CONFIRM_HOURS", default: "48", meaning: "how long a sign-up's confirmation link works" },
 ];

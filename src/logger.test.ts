@@ -28,7 +28,10 @@ describe("logger", () => {
   it("writes an error's type, message and stack under err", () => {
     const { lines, logger } = capture("error");
     logger.error("GET /x: boom", { err: new TypeError("boom") });
-    const entry = JSON.parse(lines[0] ?? "") as { level: string; err: { type: string; message: string; stack: string } };
+    const entry = JSON.parse(lines[0] ?? "") as {
+      level: string;
+      err: { type: string; message: string; stack: string };
+    };
     expect(entry.level).toBe("error");
     expect(entry.err).toMatchObject({ type: "TypeError", message: "boom" });
     expect(entry.err.stack).toContain("logger.test.ts");
@@ -46,7 +49,14 @@ describe("logger", () => {
 
   it("writes one readable line per event in the pretty format, without repeating what the message says", () => {
     const { lines, logger } = capture("info", "pretty");
-    logger.info("GET /states 200 3.1ms", { requestId: "abc", method: "GET", path: "/states", route: "/states", status: 200, durationMs: 3.1 });
+    logger.info("GET /states 200 3.1ms", {
+      requestId: "abc",
+      method: "GET",
+      path: "/states",
+      route: "/states",
+      status: 200,
+      durationMs: 3.1,
+    });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/INFO.*GET \/states 200 3\.1ms \{"requestId":"abc"\}$/);
     expect(() => JSON.parse(lines[0] ?? "")).toThrow();

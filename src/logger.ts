@@ -28,10 +28,17 @@ export function createLogger(level: LogLevel, options: LoggerOptions | ((line: s
   if (pretty) {
     const colorize = !write && process.stderr.isTTY === true;
     // One line per event; the request fields that the message already says are left out (the id stays).
-    const prettify = pinoPretty.prettyFactory({ colorize, singleLine: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,method,path,route,status,durationMs" });
+    const prettify = pinoPretty.prettyFactory({
+      colorize,
+      singleLine: true,
+      translateTime: "SYS:HH:MM:ss.l",
+      ignore: "pid,hostname,method,path,route,status,durationMs",
+    });
     destination = { write: (chunk) => out(prettify(chunk).replace(/\n$/, "")) };
   } else {
-    destination = write ? { write: (chunk) => write(chunk.replace(/\n$/, "")) } : pino.destination({ dest: 2, sync: true });
+    destination = write
+      ? { write: (chunk) => write(chunk.replace(/\n$/, "")) }
+      : pino.destination({ dest: 2, sync: true });
   }
   const log = pino(
     {

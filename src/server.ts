@@ -19,7 +19,12 @@ import { createMetrics } from "./http/metrics.js";
 import { pageCache } from "./http/page-cache.js";
 import { requestContext } from "./http/request-log.js";
 import { ALREADY_STARTED, trackStartup, type StartupState } from "./http/startup-state.js";
-import { getCorpusStatus, readCorpusManifest, startBackgroundCorpusImport, type CorpusStatus } from "./ingest/documents/corpus.js";
+import {
+  getCorpusStatus,
+  readCorpusManifest,
+  startBackgroundCorpusImport,
+  type CorpusStatus,
+} from "./ingest/documents/corpus.js";
 import { DATASETS_DIR, seedDatabase, type SeedProgress } from "./ingest/seed.js";
 import { createLogger, type Logger } from "./logger.js";
 import { startDeliveryWorker } from "./newsletter/worker.js";
@@ -68,26 +73,46 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.use(requestBodyLimit(deps));
   const api = createApiApp(deps);
   // 405, unknown query parameters, CORS preflight and Accept: text/csv, before authentication and caching (issue 18).
-  app.use(`${API_PREFIX}/*`, apiRequestChecks(api, (request) => app.fetch(request)));
+  app.use(
+    `${API_PREFIX}/*`,
+    apiRequestChecks(api, (request) => app.fetch(request)),
+  );
   app.use(`${API_PREFIX}/*`, expensiveEndpointLimits(deps));
   // Principal, deny-by-default for anonymous writes, and CSRF: before every route, including ones added later.
   app.use(editorialGuard(deps));
   app.route("/", createHealthApp({ db: deps.db, driver: deps.driver, startup, metrics, corpusStatus }));
   app.use("/static/*", assetCaching("static"));
   app.use("/assets/*", assetCaching("assets"));
-  app.use("/static/*", serveStatic({ root: pathOf(STATIC_ROOT), rewriteRequestPath: (p) => p.replace(/^\/static/, "") }));
-  app.use("/assets/*", serveStatic({ root: pathOf(ASSETS_ROOT), rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }));
+  app.use(
+    "/static/*",
+    serveStatic({ root: pathOf(STATIC_ROOT), rewriteRequestPath: (p) => p.replace(/^\/static/, "") }),
+  );
+  app.use(
+    "/assets/*",
+    serveStatic({ root: pathOf(ASSETS_ROOT), rewriteRequestPath: (p) => p.replace(/^\/assets/, "") }),
+  );
   // Anonymous GETs of pages and API answers, kept while the data version holds (issue 17).
   app.use(pageCache({ db: deps.db, now: deps.now }));
   app.route("/", api);
   // The API reference page shows the same document /api/openapi.json serves, built from the API's own routes.
-  app.route("/", createWebApp(deps, { apiReference: { path: OPENAPI_PATH, document: async () => (await api.request(OPENAPI_PATH)).json() } }));
+  app.route(
+    "/",
+    createWebApp(deps, {
+      apiReference: { path: OPENAPI_PATH, document: async () => (await api.request(OPENAPI_PATH)).json() },
+    }),
+  );
   app.notFound((c) =>
-    c.req.path.startsWith("/api/") ? errorResponse(c, mapError(new HTTPException(404, { message: `no such endpoint: ${c.req.method} ${c.req.path}` }))) : renderErrorPage(c, new HTTPException(404, { message: "There is no page at this address." })),
+    c.req.path.startsWith("/api/")
+      ? errorResponse(
+          c,
+          mapError(new HTTPException(404, { message: `no such endpoint: ${c.req.method} ${c.req.path}` })),
+        )
+      : renderErrorPage(c, new HTTPException(404, { message: "There is no page at this address." })),
   );
   app.onError((error, c) => {
     const mapped = mapError(error);
-    if (mapped.status >= 500) logger.error(`${c.req.method} ${c.req.path}: ${error.message}`, { requestId: c.get("requestId"), err: error });
+    if (mapped.status >= 500)
+      logger.error(`${c.req.method} ${c.req.path}: ${error.message}`, { requestId: c.get("requestId"), err: error });
     return c.req.path.startsWith("/api/") ? errorResponse(c, mapped) : renderErrorPage(c, error);
   });
   return app;
@@ -104,11 +129,18 @@ export interface RunningServer {
 }
 
 /** Opens the database, migrates, seeds what changed, and listens. Progress goes to the logger. */
-export async function startServer(config: Config, options: { logger?: Logger; onSeedProgress?: SeedProgress } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { logger?: Logger; onSeedProgress?: SeedProgress } = {},
+): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel, { format: config.logFormat });
   const started = performance.now();
   const startup = trackStartup();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   try {
     logger.info(config.databaseUrl ? "database: PostgreSQL server" : `database: embedded PGlite in ${config.dataDir}`);
     await migrateDatabase(database);
@@ -126,7 +158,13 @@ export async function startServer(config: Config, options: { logger?: Logger; on
   }
   const deps = createAppDeps(config, database, { logger });
   // The queue is worked here too: on the embedded database no other process may open it.
-  const worker = startDeliveryWorker({ db: deps.db, mailer: deps.mailer, webhook: deps.webhook, settings: deps.newsletter, log: logger });
+  const worker = startDeliveryWorker({
+    db: deps.db,
+    mailer: deps.mailer,
+    webhook: deps.webhook,
+    settings: deps.newsletter,
+    log: logger,
+  });
   const corpusManifest = readCorpusManifest(DATASETS_DIR);
   const corpusStatus = corpusManifest ? () => getCorpusStatus(database, corpusManifest) : undefined;
   const app = createApp(deps, { startup: startup.state, poolStats: database.poolStats, corpusStatus });
@@ -144,7 +182,8 @@ export async function startServer(config: Config, options: { logger?: Logger; on
           datasetsDir: DATASETS_DIR,
           now: deps.now,
           log: (line) => logger.info(line),
-          onError: (error) => logger.error(`corpus import stopped: ${error instanceof Error ? error.message : String(error)}`),
+          onError: (error) =>
+            logger.error(`corpus import stopped: ${error instanceof Error ? error.message : String(error)}`),
         })
       : null;
   let closing: Promise<void> | undefined;

@@ -44,8 +44,16 @@ export interface TestDepsOptions {
 /** The app's dependencies for a test database, built as server.ts builds them. */
 export function createTestDeps(database: TestDatabase, options: TestDepsOptions): AppDeps {
   const config = testConfig(options.env);
-  const deps = createAppDeps(config, database, { logger: createLogger(config.logLevel), now: options.now, ...(options.mailer ? { mailer: options.mailer } : {}) });
-  return { ...deps, editorial: { ...deps.editorial, ...options.editorial }, newsletter: options.newsletter ?? deps.newsletter };
+  const deps = createAppDeps(config, database, {
+    logger: createLogger(config.logLevel),
+    now: options.now,
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+  });
+  return {
+    ...deps,
+    editorial: { ...deps.editorial, ...options.editorial },
+    newsletter: options.newsletter ?? deps.newsletter,
+  };
 }
 
 export async function createTestApp(driver: DriverName = "pglite", options: { now?: Date } = {}): Promise<TestApp> {

@@ -85,7 +85,9 @@ export interface EditorialBrowserServer extends ServedApp {
 }
 
 /** Serves the editorial test app (movable clock, recording mailer) on a random loopback port. */
-export async function startEditorialBrowserServer(options: { seed?: boolean; now?: Date } = {}): Promise<EditorialBrowserServer> {
+export async function startEditorialBrowserServer(
+  options: { seed?: boolean; now?: Date } = {},
+): Promise<EditorialBrowserServer> {
   const t = await createEditorialTestApp("pglite", { seed: options.seed ?? true });
   if (options.now) t.clock.set(options.now);
   const served = await serveOnLoopback(t.app);

@@ -22,7 +22,8 @@ describe("normwatch command line", () => {
   it("prints help listing the commands and exits 0", async () => {
     const result = await runCli(["--help"], { DATA_DIR: path.join(root, "unused") });
     expect(result.code).toBe(0);
-    for (const command of ["serve", "seed", "export [options]", "import [options] <file>"]) expect(result.stdout).toContain(command);
+    for (const command of ["serve", "seed", "export [options]", "import [options] <file>"])
+      expect(result.stdout).toContain(command);
     expect(fs.existsSync(path.join(root, "unused"))).toBe(false);
   });
 
@@ -66,7 +67,11 @@ describe("normwatch command line", () => {
     const b = path.join(root, "b");
     const seed = await runCli(["seed", "--json"], { DATA_DIR: a });
     expect(seed.code, seed.stderr).toBe(0);
-    const seeded = JSON.parse(seed.stdout) as { dataset: string; status: string; counts: Record<string, { inserted: number; unchanged: number }> }[];
+    const seeded = JSON.parse(seed.stdout) as {
+      dataset: string;
+      status: string;
+      counts: Record<string, { inserted: number; unchanged: number }>;
+    }[];
     const states = seeded.find((d) => d.dataset === "states-and-organizations")?.counts["states"];
     expect((states?.inserted ?? 0) + (states?.unchanged ?? 0)).toBe(195);
 

@@ -24,7 +24,10 @@ export interface TestDatabase extends Database {
 }
 
 /** A migrated empty database; pass `seed` to import the bundled datasets too. */
-export async function createTestDatabase(driver: DriverName, options: { seed?: boolean | SeedOptions } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  driver: DriverName,
+  options: { seed?: boolean | SeedOptions } = {},
+): Promise<TestDatabase> {
   let database: Database;
   let drop = async () => {};
   if (driver === "pglite") {

@@ -34,12 +34,15 @@ interface ComposeFile {
 
 /** Compose's variable interpolation: ${VAR}, ${VAR:-default} and ${VAR:?error} (enough for our file). */
 function interpolate(value: string, env: Record<string, string>): string {
-  return value.replace(/\$\{([A-Z0-9_]+)(?:(:-|:\?)([^}]*))?\}/g, (_m, name: string, op: string | undefined, arg: string | undefined) => {
-    const set = env[name];
-    if (set !== undefined && set !== "") return set;
-    if (op === ":?") throw new Error(`${name}: ${arg ?? "required"}`);
-    return op === ":-" ? (arg ?? "") : "";
-  });
+  return value.replace(
+    /\$\{([A-Z0-9_]+)(?:(:-|:\?)([^}]*))?\}/g,
+    (_m, name: string, op: string | undefined, arg: string | undefined) => {
+      const set = env[name];
+      if (set !== undefined && set !== "") return set;
+      if (op === ":?") throw new Error(`${name}: ${arg ?? "required"}`);
+      return op === ":-" ? (arg ?? "") : "";
+    },
+  );
 }
 
 const compose = parse(read("compose.yaml")) as ComposeFile;
@@ -58,9 +61,12 @@ describe("compose.yaml", () => {
   });
 
   it("gives the app DATABASE_URL, PUBLIC_URL and NEWSLETTER_SECRET from the environment, which the app's config accepts", () => {
-    const env = Object.fromEntries(Object.entries(app?.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), composeEnv)]));
+    const env = Object.fromEntries(
+      Object.entries(app?.environment ?? {}).map(([k, v]) => [k, interpolate(String(v), composeEnv)]),
+    );
     expect(Object.keys(env).filter((k) => !ENV_VARIABLES.includes(k))).toEqual([]);
-    for (const name of ["DATABASE_URL", "PUBLIC_URL", "NEWSLETTER_SECRET"]) expect(app?.environment?.[name]).toMatch(/\$\{/);
+    for (const name of ["DATABASE_URL", "PUBLIC_URL", "NEWSLETTER_SECRET"])
+      expect(app?.environment?.[name]).toMatch(/\$\{/);
     const config = loadConfig(env);
     expect(config.newsletterSecret).toBe(composeEnv.NEWSLETTER_SECRET);
     expect(config.publicUrl).toBe("http://localhost:3000");
@@ -70,16 +76,29 @@ describe("compose.yaml", () => {
     expect(url.username).toBe(db?.environment?.["POSTGRES_USER"]);
     expect(url.pathname).toBe(`/${db?.environment?.["POSTGRES_DB"]}`);
     expect(interpolate(db?.environment?.["POSTGRES_PASSWORD"] ?? "", composeEnv)).toBe(composeEnv.POSTGRES_PASSWORD);
-    expect(loadConfig({ ...env, PUBLIC_URL: interpolate(app?.environment?.["PUBLIC_URL"] ?? "", { ...composeEnv, PUBLIC_URL: "https://nw.example.org" }) }).publicUrl).toBe("https://nw.example.org");
+    expect(
+      loadConfig({
+        ...env,
+        PUBLIC_URL: interpolate(app?.environment?.["PUBLIC_URL"] ?? "", {
+          ...composeEnv,
+          PUBLIC_URL: "https://nw.example.org",
+        }),
+      }).publicUrl,
+    ).toBe("https://nw.example.org");
   });
 
   it("refuses to start without the database password and the newsletter secret", () => {
-    expect(() => interpolate(app?.environment?.["DATABASE_URL"] ?? "", { NEWSLETTER_SECRET: composeEnv.NEWSLETTER_SECRET })).toThrow(/POSTGRES_PASSWORD/);
-    expect(() => interpolate(app?.environment?.["NEWSLETTER_SECRET"] ?? "", { POSTGRES_PASSWORD: "x" })).toThrow(/NEWSLETTER_SECRET/);
+    expect(() =>
+      interpolate(app?.environment?.["DATABASE_URL"] ?? "", { NEWSLETTER_SECRET: composeEnv.NEWSLETTER_SECRET }),
+    ).toThrow(/POSTGRES_PASSWORD/);
+    expect(() => interpolate(app?.environment?.["NEWSLETTER_SECRET"] ?? "", { POSTGRES_PASSWORD: "x" })).toThrow(
+      /NEWSLETTER_SECRET/,
+    );
   });
 
   it("keeps the database and DATA_DIR on declared named volumes, and publishes the app on loopback only", () => {
-    const mounts = (service: ComposeService | undefined) => Object.fromEntries((service?.volumes ?? []).map((v) => v.split(":")).map(([name, target]) => [target, name]));
+    const mounts = (service: ComposeService | undefined) =>
+      Object.fromEntries((service?.volumes ?? []).map((v) => v.split(":")).map(([name, target]) => [target, name]));
     const pgVolume = mounts(db)["/var/lib/postgresql/data"];
     const dataVolume = mounts(app)[dockerfileEnv()["DATA_DIR"] ?? "?"];
     expect(pgVolume).toBeTruthy();
@@ -119,8 +138,14 @@ function dockerfileInstructions(): Instruction[] {
 }
 
 function dockerfileEnv(): Record<string, string> {
-  const final = dockerfileInstructions().filter((i) => i.stage === Math.max(...dockerfileInstructions().map((x) => x.stage)));
-  return Object.fromEntries(final.filter((i) => i.keyword === "ENV").flatMap((i) => [...i.args.matchAll(/([A-Z_]+)=(\S+)/g)].map((m) => [m[1], m[2]])));
+  const final = dockerfileInstructions().filter(
+    (i) => i.stage === Math.max(...dockerfileInstructions().map((x) => x.stage)),
+  );
+  return Object.fromEntries(
+    final
+      .filter((i) => i.keyword === "ENV")
+      .flatMap((i) => [...i.args.matchAll(/([A-Z_]+)=(\S+)/g)].map((m) => [m[1], m[2]])),
+  );
 }
 
 /** What the README's quick start runs: `npm start` → package.json's start script → the CLI with its arguments. */
@@ -148,7 +173,9 @@ describe("Dockerfile", () => {
     const fromStages = final.filter((i) => i.keyword === "COPY" && i.args.startsWith("--from=")).map((i) => i.args);
     expect(fromStages.some((a) => a.includes("node_modules"))).toBe(true);
     expect(fromStages.some((a) => a.includes("dist/assets"))).toBe(true);
-    expect(instructions.find((i) => i.keyword === "ARG" && i.args.startsWith("NODE_IMAGE="))?.args).toMatch(/=node:20[-.]/);
+    expect(instructions.find((i) => i.keyword === "ARG" && i.args.startsWith("NODE_IMAGE="))?.args).toMatch(
+      /=node:20[-.]/,
+    );
   });
 
   it("runs as a non-root user, set before the command", () => {
@@ -170,9 +197,21 @@ describe("Dockerfile", () => {
   });
 
   it("copies every folder the app reads at run time, keeps DATA_DIR on a volume and checks /healthz", () => {
-    const copied = final.filter((i) => i.keyword === "COPY").map((i) => i.args.split(/\s+/).at(-1)?.replace(/^\.\//, "").replace(/\/$/, ""));
-    for (const folder of [path.relative(ROOT, MIGRATIONS_FOLDER), path.relative(ROOT, DATASETS_DIR), "src", "bin", "dist/assets", "node_modules"]) expect(copied).toContain(folder);
-    expect(final.find((i) => i.keyword === "COPY" && i.args.endsWith(" ./"))?.args).toMatch(/package\.json.*tsconfig\.json/);
+    const copied = final
+      .filter((i) => i.keyword === "COPY")
+      .map((i) => i.args.split(/\s+/).at(-1)?.replace(/^\.\//, "").replace(/\/$/, ""));
+    for (const folder of [
+      path.relative(ROOT, MIGRATIONS_FOLDER),
+      path.relative(ROOT, DATASETS_DIR),
+      "src",
+      "bin",
+      "dist/assets",
+      "node_modules",
+    ])
+      expect(copied).toContain(folder);
+    expect(final.find((i) => i.keyword === "COPY" && i.args.endsWith(" ./"))?.args).toMatch(
+      /package\.json.*tsconfig\.json/,
+    );
     const env = dockerfileEnv();
     expect(Object.keys(env).filter((k) => k !== "NODE_ENV" && !ENV_VARIABLES.includes(k))).toEqual([]);
     expect(loadConfig(env).port).toBe(3000);
@@ -182,7 +221,10 @@ describe("Dockerfile", () => {
   });
 
   it("copies only sources that exist and that .dockerignore leaves in the build context", () => {
-    const ignored = read(".dockerignore").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+    const ignored = read(".dockerignore")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#"));
     const sources = instructions
       .filter((i) => i.keyword === "COPY" && !i.args.startsWith("--from="))
       .flatMap((i) => i.args.split(/\s+/).slice(0, -1));
@@ -237,21 +279,28 @@ describe("systemd unit", () => {
     expect(settings.has("MemoryDenyWriteExecute")).toBe(false);
   });
 
-  it.skipIf(!systemdAnalyze)(systemdAnalyze ? "passes systemd-analyze verify without a warning" : `passes systemd-analyze verify (${SYSTEMD_SKIP})`, () => {
-    // The unit names /usr/bin/node (Debian's and NodeSource's packages); verify checks that it is executable,
-    // so a copy points at the node running this test wherever it is installed.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-unit-"));
-    try {
-      const copy = path.join(dir, "normwatch.service");
-      fs.writeFileSync(copy, read(UNIT).replace(/^ExecStart=\S+/m, `ExecStart=${process.execPath}`));
-      const result = spawnSync(systemdAnalyze, ["verify", copy], { encoding: "utf8" });
-      const ours = `${result.stdout}\n${result.stderr}`.split("\n").filter((line) => line.includes("normwatch.service"));
-      expect(ours).toEqual([]);
-      expect(result.status).toBe(0);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!systemdAnalyze)(
+    systemdAnalyze
+      ? "passes systemd-analyze verify without a warning"
+      : `passes systemd-analyze verify (${SYSTEMD_SKIP})`,
+    () => {
+      // The unit names /usr/bin/node (Debian's and NodeSource's packages); verify checks that it is executable,
+      // so a copy points at the node running this test wherever it is installed.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-unit-"));
+      try {
+        const copy = path.join(dir, "normwatch.service");
+        fs.writeFileSync(copy, read(UNIT).replace(/^ExecStart=\S+/m, `ExecStart=${process.execPath}`));
+        const result = spawnSync(systemdAnalyze, ["verify", copy], { encoding: "utf8" });
+        const ours = `${result.stdout}\n${result.stderr}`
+          .split("\n")
+          .filter((line) => line.includes("normwatch.service"));
+        expect(ours).toEqual([]);
+        expect(result.status).toBe(0);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("its example environment file sets only real settings, which the app's config accepts", () => {
     const env = Object.fromEntries(
@@ -266,4 +315,3 @@ describe("systemd unit", () => {
     expect(config.trustProxy).toBe(true);
   });
 });
-

@@ -24,7 +24,10 @@ export interface EditorialTestApp {
   dispose(): Promise<void>;
 }
 
-export async function createEditorialTestApp(driver: DriverName, options: { seed?: boolean; settings?: Partial<EditorialSettings> } = {}): Promise<EditorialTestApp> {
+export async function createEditorialTestApp(
+  driver: DriverName,
+  options: { seed?: boolean; settings?: Partial<EditorialSettings> } = {},
+): Promise<EditorialTestApp> {
   const database = await createTestDatabase(driver, { seed: options.seed ?? false });
   const clock = {
     now: new Date("2026-11-23T12:00:00Z"),
@@ -42,7 +45,13 @@ export async function createEditorialTestApp(driver: DriverName, options: { seed
       return { status: "logged", messageId: `test-${mail.length}` };
     },
   };
-  const app = createApp(createTestDeps(database, { now: () => clock.now, mailer, ...(options.settings ? { editorial: options.settings } : {}) }));
+  const app = createApp(
+    createTestDeps(database, {
+      now: () => clock.now,
+      mailer,
+      ...(options.settings ? { editorial: options.settings } : {}),
+    }),
+  );
   return {
     app,
     database,
@@ -95,12 +104,20 @@ export class Agent {
   }
 
   /** POST a form, adding the remembered CSRF token unless `_csrf` is given. */
-  async post(path: string, fields: Record<string, string | string[]>, options: { csrf?: string | null } = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: Record<string, string | string[]>,
+    options: { csrf?: string | null } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams();
     const csrf = options.csrf === undefined ? this.csrf : options.csrf;
     if (csrf) body.set("_csrf", csrf);
     for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) body.append(k, value);
-    return this.request(path, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    return this.request(path, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
   }
 
   /** POST a multipart form (a file upload), adding the remembered CSRF token. */

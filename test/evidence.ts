@@ -13,7 +13,11 @@ export interface Publisher {
   publish(kind: EditableRecordKind, record: Record<string, unknown>, sources?: ChangeSourceRef[]): Promise<string>;
 }
 
-export const TEST_SOURCE: ChangeSourceRef = { url: "https://example.org/normwatch-test-source", title: "Synthetic test source (not real)", licence: "test only" };
+export const TEST_SOURCE: ChangeSourceRef = {
+  url: "https://example.org/normwatch-test-source",
+  title: "Synthetic test source (not real)",
+  licence: "test only",
+};
 
 /** Two editors: one drafts and submits, the other publishes. */
 export async function createPublisher(db: Db, now: Date, emailPrefix = "evidence"): Promise<Publisher> {
@@ -22,8 +26,23 @@ export async function createPublisher(db: Db, now: Date, emailPrefix = "evidence
   return {
     authorId: author.id,
     async publish(kind, record, sources = [TEST_SOURCE]) {
-      const change = await insertChange(db, { kind, operation: "create", recordId: null, record, sources, summary: `test ${kind}`, submit: true, authorId: author.id, now });
-      const published = await publishChange(db, { changeId: change.id, reviewer: { id: reviewer.id, role: "editor" }, minEditors: 2, now });
+      const change = await insertChange(db, {
+        kind,
+        operation: "create",
+        recordId: null,
+        record,
+        sources,
+        summary: `test ${kind}`,
+        submit: true,
+        authorId: author.id,
+        now,
+      });
+      const published = await publishChange(db, {
+        changeId: change.id,
+        reviewer: { id: reviewer.id, role: "editor" },
+        minEditors: 2,
+        now,
+      });
       return published.recordId!;
     },
   };
@@ -32,8 +51,21 @@ export async function createPublisher(db: Db, now: Date, emailPrefix = "evidence
 /** A full evidence record in its editorial shape, with every optional field empty. */
 export function evidenceRecord(over: Record<string, unknown>): Record<string, unknown> {
   return {
-    stateIso3: null, organizationId: null, itemId: "13c", kind: "statement", status: "planned", observed: null, quote: null, paragraphId: null,
-    externalUrl: null, instrumentId: null, reporter: "self", reporterName: null, notes: null, confidence: "medium", ...over,
+    stateIso3: null,
+    organizationId: null,
+    itemId: "13c",
+    kind: "statement",
+    status: "planned",
+    observed: null,
+    quote: null,
+    paragraphId: null,
+    externalUrl: null,
+    instrumentId: null,
+    reporter: "self",
+    reporterName: null,
+    notes: null,
+    confidence: "medium",
+    ...over,
   };
 }
 

@@ -55,7 +55,16 @@ const NASTY = [
 /** Plausible values per path parameter name, so handlers run past the lookup too. */
 const EXAMPLES: Record<string, string[]> = {
   iso3: ["CHE", "che", "USA"],
-  id: ["1", "2", "oewg-2021-2025", "oewg-2021-2025-oewg-first-substantive-session", "13k", "A/RES/74/247", "bra-first-cyber-strategy", "eu"],
+  id: [
+    "1",
+    "2",
+    "oewg-2021-2025",
+    "oewg-2021-2025-oewg-first-substantive-session",
+    "13k",
+    "A/RES/74/247",
+    "bra-first-cyber-strategy",
+    "eu",
+  ],
   symbol: ["A/RES/74/247", "A%2FRES%2F74%2F247"],
   slug: ["2019-12", "A-RES-74-247", "default"],
   kind: ["session", "state", "process", "evidence"],
@@ -66,7 +75,28 @@ const EXAMPLES: Record<string, string[]> = {
 };
 
 /** Query parameter and form field names every route is also tried with. */
-const COMMON_NAMES = ["q", "page", "limit", "cursor", "next", "format", "month", "from", "to", "state", "states", "process", "token", "email", "password", "kind", "id", "lang", "view", "sort"];
+const COMMON_NAMES = [
+  "q",
+  "page",
+  "limit",
+  "cursor",
+  "next",
+  "format",
+  "month",
+  "from",
+  "to",
+  "state",
+  "states",
+  "process",
+  "token",
+  "email",
+  "password",
+  "kind",
+  "id",
+  "lang",
+  "view",
+  "sort",
+];
 
 type Rng = () => number;
 
@@ -82,7 +112,7 @@ function createRng(seed: number): Rng {
   };
 }
 
-const pick = <T,>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 
 /** A value as it appears in a URL or form body: already percent-encoded where it should be, raw where it should not. */
 function fuzzValue(rng: Rng, name: string): string {
@@ -90,7 +120,8 @@ function fuzzValue(rng: Rng, name: string): string {
   const examples = EXAMPLES[name];
   if (examples && roll < 0.3) return pick(rng, examples);
   if (examples && roll < 0.45) return pick(rng, examples) + pick(rng, NASTY);
-  if (roll < 0.55) return encodeURIComponent(String.fromCharCode(Math.floor(rng() * 0x2000)).repeat(1 + Math.floor(rng() * 5)));
+  if (roll < 0.55)
+    return encodeURIComponent(String.fromCharCode(Math.floor(rng() * 0x2000)).repeat(1 + Math.floor(rng() * 5)));
   return pick(rng, NASTY);
 }
 
@@ -137,7 +168,9 @@ describe("fuzzing every route's parameters and form fields", () => {
       .map((r) => ({ method: r.method, path: r.path }));
 
     // Query parameters of the API, from its OpenAPI document (paths there use {param}).
-    const openapi = (await (await app.request("/api/openapi.json")).json()) as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+    const openapi = (await (await app.request("/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
     for (const [path, operations] of Object.entries(openapi.paths)) {
       const honoPath = `/api/v1${path.replace(/^\/api\/v1/, "")}`.replace(/\{([^}]+)\}/g, ":$1");
       for (const operation of Object.values(operations)) {
@@ -150,9 +183,18 @@ describe("fuzzing every route's parameters and form fields", () => {
     const session = await insertAuthSession(t.database.db, { userId: admin.id, now: t.clock.now, lifetimeHours: 12 });
     const adminCookie = `nw_session=${session.token}`;
     for (const route of routes.filter((r) => r.method === "GET" && !r.path.startsWith("/api/"))) {
-      const res = await app.request(fillPath(createRng(1), route.path.replace(/:([A-Za-z0-9_]+)(\{(?:[^{}]|\{[^}]*\})*\})?/g, (_m, name: string) => EXAMPLES[name]?.[0] ?? "1")), {
-        headers: { cookie: adminCookie },
-      });
+      const res = await app.request(
+        fillPath(
+          createRng(1),
+          route.path.replace(
+            /:([A-Za-z0-9_]+)(\{(?:[^{}]|\{[^}]*\})*\})?/g,
+            (_m, name: string) => EXAMPLES[name]?.[0] ?? "1",
+          ),
+        ),
+        {
+          headers: { cookie: adminCookie },
+        },
+      );
       const html = await res.text();
       for (const form of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
         const action = /action="([^"]*)"/.exec(form[1]!)?.[1] ?? route.path;
@@ -164,9 +206,17 @@ describe("fuzzing every route's parameters and form fields", () => {
       }
     }
 
-    const { secret } = await insertApiToken(t.database.db, { userId: admin.id, name: "fuzz", scopes: [...API_TOKEN_SCOPES], now: t.clock.now });
+    const { secret } = await insertApiToken(t.database.db, {
+      userId: admin.id,
+      name: "fuzz",
+      scopes: [...API_TOKEN_SCOPES],
+      now: t.clock.now,
+    });
     const anonymous = await app.request("/login");
-    const csrfCookie = anonymous.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
+    const csrfCookie = anonymous.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0]!)
+      .join("; ");
     const anonymousToken = /name="_csrf" value="([^"]+)"/.exec(await anonymous.text())![1]!;
     identities = [
       { label: "public", headers: async () => ({ cookie: csrfCookie, "x-csrf-token": anonymousToken }) },
@@ -216,37 +266,51 @@ describe("fuzzing every route's parameters and form fields", () => {
     return (await app.request(c.url, init)).status;
   }
 
-  it(`answers ${CASES} malformed requests with no 5xx`, async () => {
-    // A fuzzer that found no routes, fields or identities would pass having sent nothing of interest.
-    expect(routes.length).toBeGreaterThan(100);
-    expect(routes.some((r) => r.method === "POST" && !r.path.startsWith("/api/"))).toBe(true);
-    expect(queryNames.size).toBeGreaterThan(20);
-    expect(formFields.size).toBeGreaterThan(10);
-    expect(identities).toHaveLength(3);
-    const rng = createRng(SEED);
-    const failures: string[] = [];
-    // The three reported in issue 13 first, then the generated cases; every route is visited in turn.
-    const fixed: Case[] = [
-      { identity: "public", method: "GET", url: "/api/v1/states?q=%00" },
-      { identity: "public", method: "GET", url: "/votes/%25" },
-      { identity: "public", method: "GET", url: "/api/v1/votes/%C0%AF" },
-      { identity: "admin session", method: "GET", url: "/login?next=%0A" },
-      { identity: "public", method: "POST", url: "/login", body: "email=a%40b.example&password=x&next=%2Feditor%0A" },
-      { identity: "admin session", method: "POST", url: "/editor/changes/99999999999999999999/submit", body: "" },
-      { identity: "public", method: "GET", url: "/api/v1/evidence/99999999999999999999" },
-    ];
-    const cases = [...fixed, ...Array.from({ length: CASES }, (_, i) => buildCase(rng, routes[i % routes.length]!, pick(rng, identities).label))];
-    for (const c of cases) {
-      const identity = identities.find((i) => i.label === c.identity)!;
-      let status: number;
-      try {
-        status = await run(c, identity);
-      } catch (error) {
-        failures.push(`${c.identity} ${c.method} ${c.url}${c.body ? ` body ${c.body}` : ""}: threw ${(error as Error).message}`);
-        continue;
+  it(
+    `answers ${CASES} malformed requests with no 5xx`,
+    async () => {
+      // A fuzzer that found no routes, fields or identities would pass having sent nothing of interest.
+      expect(routes.length).toBeGreaterThan(100);
+      expect(routes.some((r) => r.method === "POST" && !r.path.startsWith("/api/"))).toBe(true);
+      expect(queryNames.size).toBeGreaterThan(20);
+      expect(formFields.size).toBeGreaterThan(10);
+      expect(identities).toHaveLength(3);
+      const rng = createRng(SEED);
+      const failures: string[] = [];
+      // The three reported in issue 13 first, then the generated cases; every route is visited in turn.
+      const fixed: Case[] = [
+        { identity: "public", method: "GET", url: "/api/v1/states?q=%00" },
+        { identity: "public", method: "GET", url: "/votes/%25" },
+        { identity: "public", method: "GET", url: "/api/v1/votes/%C0%AF" },
+        { identity: "admin session", method: "GET", url: "/login?next=%0A" },
+        { identity: "public", method: "POST", url: "/login", body: "email=a%40b.example&password=x&next=%2Feditor%0A" },
+        { identity: "admin session", method: "POST", url: "/editor/changes/99999999999999999999/submit", body: "" },
+        { identity: "public", method: "GET", url: "/api/v1/evidence/99999999999999999999" },
+      ];
+      const cases = [
+        ...fixed,
+        ...Array.from({ length: CASES }, (_, i) =>
+          buildCase(rng, routes[i % routes.length]!, pick(rng, identities).label),
+        ),
+      ];
+      for (const c of cases) {
+        const identity = identities.find((i) => i.label === c.identity)!;
+        let status: number;
+        try {
+          status = await run(c, identity);
+        } catch (error) {
+          failures.push(
+            `${c.identity} ${c.method} ${c.url}${c.body ? ` body ${c.body}` : ""}: threw ${(error as Error).message}`,
+          );
+          continue;
+        }
+        if (status >= 500)
+          failures.push(
+            `${c.identity} ${c.method} ${c.url.slice(0, 300)}${c.body ? ` body ${c.body.slice(0, 300)}` : ""}: ${status}`,
+          );
       }
-      if (status >= 500) failures.push(`${c.identity} ${c.method} ${c.url.slice(0, 300)}${c.body ? ` body ${c.body.slice(0, 300)}` : ""}: ${status}`);
-    }
-    expect(failures, `${failures.length} of ${cases.length} cases answered 5xx`).toEqual([]);
-  }, 30 * 60_000);
+      expect(failures, `${failures.length} of ${cases.length} cases answered 5xx`).toEqual([]);
+    },
+    30 * 60_000,
+  );
 });

@@ -12,7 +12,11 @@ const ATTACKER = "http://attacker.example";
 
 describe.each([
   { label: "without PUBLIC_URL (development)", env: { PUBLIC_URL: "", PORT: "4321" }, site: "http://localhost:4321" },
-  { label: "with PUBLIC_URL", env: { PUBLIC_URL: "https://normwatch.example.org/" }, site: "https://normwatch.example.org" },
+  {
+    label: "with PUBLIC_URL",
+    env: { PUBLIC_URL: "https://normwatch.example.org/" },
+    site: "https://normwatch.example.org",
+  },
 ])("links $label", ({ env, site }) => {
   let database: TestDatabase;
   let app: Hono;
@@ -21,7 +25,9 @@ describe.each([
     database = await createTestDatabase("pglite", { seed: true });
     const now = new Date("2026-11-23T12:00:00Z");
     await insertUser(database.db, { email: "editor@example.org", role: "editor", now });
-    const mailer = { send: async (m: MailMessage) => (mail.push(m), { status: "logged" as const, messageId: `m${mail.length}` }) };
+    const mailer = {
+      send: async (m: MailMessage) => (mail.push(m), { status: "logged" as const, messageId: `m${mail.length}` }),
+    };
     app = createApp(createTestDeps(database, { now: () => now, mailer, env }));
   });
   afterAll(async () => {
@@ -37,7 +43,10 @@ describe.each([
 
   it("mails the reset link on the configured site, whatever the Host header", async () => {
     const form = await request("/account/reset");
-    const cookie = form.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = form.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
     const res = await request("/account/reset", {
       method: "POST",
@@ -50,14 +59,18 @@ describe.each([
     expect(message.text).not.toContain("attacker.example");
   });
 
-  it.each(["/feeds/updates.atom", "/feeds/updates.rss", "/digest/feed.atom", "/feeds/calendar.ics", "/feeds/processes/oewg-2021-2025.ics", "/api/v1/evidence?limit=5"])(
-    "serves %s with links on the configured site only",
-    async (path) => {
-      const res = await request(path);
-      expect(res.status).toBe(200);
-      const body = await res.text();
-      expect(body).not.toContain("attacker.example");
-      if (!path.startsWith("/api/")) expect(body).toContain(new URL(site).hostname);
-    },
-  );
+  it.each([
+    "/feeds/updates.atom",
+    "/feeds/updates.rss",
+    "/digest/feed.atom",
+    "/feeds/calendar.ics",
+    "/feeds/processes/oewg-2021-2025.ics",
+    "/api/v1/evidence?limit=5",
+  ])("serves %s with links on the configured site only", async (path) => {
+    const res = await request(path);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).not.toContain("attacker.example");
+    if (!path.startsWith("/api/")) expect(body).toContain(new URL(site).hostname);
+  });
 });

@@ -45,7 +45,11 @@ describe("where the login form may send a signed-in editor", () => {
         expect(res.headers.get("location")).toBe("/editor");
       }
       await agent.get("/login");
-      const posted = await agent.post("/login", { email: "ed@example.org", password: "a long enough passphrase", next: "/\t/evil.example" });
+      const posted = await agent.post("/login", {
+        email: "ed@example.org",
+        password: "a long enough passphrase",
+        next: "/\t/evil.example",
+      });
       expect(posted.headers.get("location")).toBe("/editor");
     });
   });
@@ -60,6 +64,8 @@ describe("which client a sign-in attempt counts against", () => {
   });
 
   it("counts every loopback address as one client", () => {
-    expect(new Set(["127.0.0.1", "127.0.0.2", "127.255.0.9", "::1", "::ffff:127.0.0.1"].map(clientNetwork))).toEqual(new Set(["loopback"]));
+    expect(new Set(["127.0.0.1", "127.0.0.2", "127.255.0.9", "::1", "::ffff:127.0.0.1"].map(clientNetwork))).toEqual(
+      new Set(["loopback"]),
+    );
   });
 });

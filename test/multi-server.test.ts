@@ -19,7 +19,10 @@ afterAll(async () => {
   for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-if (!TEST_DATABASE_URL) console.warn("multi-server test skipped: set TEST_DATABASE_URL to a PostgreSQL server to run two app servers on one database");
+if (!TEST_DATABASE_URL)
+  console.warn(
+    "multi-server test skipped: set TEST_DATABASE_URL to a PostgreSQL server to run two app servers on one database",
+  );
 
 describe.skipIf(!TEST_DATABASE_URL)("two app servers on one PostgreSQL database", () => {
   it(

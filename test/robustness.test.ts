@@ -35,7 +35,10 @@ async function tableCounts(dataDir: string): Promise<Record<string, number>> {
   try {
     const counts: Record<string, number> = {};
     for (const t of listDumpTables()) {
-      const [row] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(t.name)}`);
+      const [row] = await queryRows<{ n: number }>(
+        database.db,
+        sql`SELECT count(*)::int AS n FROM ${sql.identifier(t.name)}`,
+      );
       counts[t.name] = row!.n;
     }
     return counts;
@@ -123,65 +126,81 @@ async function seededCopy(): Promise<string> {
 }
 
 describe("the server process on an embedded database", () => {
-  it("migrates and seeds on first start with a progress line per dataset, then stops cleanly on SIGTERM", async () => {
-    const first = await firstStart();
-    expect(first.lines.filter((l) => IMPORTING.test(l))).toHaveLength(BUNDLED_IMPORTERS.length);
-    expect(first.lines.some((l) => / votes: \d+ rows written/.test(l))).toBe(true);
-    expect(first.lockFileWhileServing).toBe(String(first.pid));
-    expect(first.exit).toEqual({ code: 0, signal: null });
-    expect(first.isLockFileLeft).toBe(false);
-    expect(first.counts["states"]).toBe(195);
-    expect(first.counts["vote_events"]).toBeGreaterThan(6000);
-  }, TIMEOUT);
+  it(
+    "migrates and seeds on first start with a progress line per dataset, then stops cleanly on SIGTERM",
+    async () => {
+      const first = await firstStart();
+      expect(first.lines.filter((l) => IMPORTING.test(l))).toHaveLength(BUNDLED_IMPORTERS.length);
+      expect(first.lines.some((l) => / votes: \d+ rows written/.test(l))).toBe(true);
+      expect(first.lockFileWhileServing).toBe(String(first.pid));
+      expect(first.exit).toEqual({ code: 0, signal: null });
+      expect(first.isLockFileLeft).toBe(false);
+      expect(first.counts["states"]).toBe(195);
+      expect(first.counts["vote_events"]).toBeGreaterThan(6000);
+    },
+    TIMEOUT,
+  );
 
-  it("reuses the data on a second start (nothing imported) and a second process on the same folder is refused", async () => {
-    const dataDir = await seededCopy();
-    const lockFile = path.join(dataDir, "normwatch.lock");
-    const server = start(dataDir);
-    const url = await server.ready;
-    expect(server.lines.filter((l) => IMPORTING.test(l))).toEqual([]);
-    await expectServes(url);
+  it(
+    "reuses the data on a second start (nothing imported) and a second process on the same folder is refused",
+    async () => {
+      const dataDir = await seededCopy();
+      const lockFile = path.join(dataDir, "normwatch.lock");
+      const server = start(dataDir);
+      const url = await server.ready;
+      expect(server.lines.filter((l) => IMPORTING.test(l))).toEqual([]);
+      await expectServes(url);
 
-    const second = await runCli(["serve"], { ...ENV, DATA_DIR: dataDir, PORT: "0" });
-    expect(second.code).not.toBe(0);
-    expect(second.stderr).toContain(`is already open in process ${server.child.pid}`);
-    expect(second.stderr).toContain(lockFile);
-    expect(fs.readFileSync(lockFile, "utf8").trim()).toBe(String(server.child.pid));
-    await expectServes(url);
-    expect(await server.stop()).toEqual({ code: 0, signal: null });
-  }, TIMEOUT);
+      const second = await runCli(["serve"], { ...ENV, DATA_DIR: dataDir, PORT: "0" });
+      expect(second.code).not.toBe(0);
+      expect(second.stderr).toContain(`is already open in process ${server.child.pid}`);
+      expect(second.stderr).toContain(lockFile);
+      expect(fs.readFileSync(lockFile, "utf8").trim()).toBe(String(server.child.pid));
+      await expectServes(url);
+      expect(await server.stop()).toEqual({ code: 0, signal: null });
+    },
+    TIMEOUT,
+  );
 
-  it("recovers after kill -9 of a running server: same rows, nothing duplicated", async () => {
-    const dataDir = await seededCopy();
-    const server = start(dataDir);
-    const url = await server.ready;
-    await expectServes(url);
-    server.child.kill("SIGKILL");
-    expect((await server.exited).signal).toBe("SIGKILL");
-    expect(fs.existsSync(path.join(dataDir, "normwatch.lock"))).toBe(true);
+  it(
+    "recovers after kill -9 of a running server: same rows, nothing duplicated",
+    async () => {
+      const dataDir = await seededCopy();
+      const server = start(dataDir);
+      const url = await server.ready;
+      await expectServes(url);
+      server.child.kill("SIGKILL");
+      expect((await server.exited).signal).toBe("SIGKILL");
+      expect(fs.existsSync(path.join(dataDir, "normwatch.lock"))).toBe(true);
 
-    const restarted = start(dataDir);
-    await expectServes(await restarted.ready);
-    expect(restarted.lines.filter((l) => IMPORTING.test(l))).toEqual([]);
-    expect(await restarted.stop()).toEqual({ code: 0, signal: null });
-    expect(await tableCounts(dataDir)).toEqual((await firstStart()).counts);
-  }, TIMEOUT);
+      const restarted = start(dataDir);
+      await expectServes(await restarted.ready);
+      expect(restarted.lines.filter((l) => IMPORTING.test(l))).toEqual([]);
+      expect(await restarted.stop()).toEqual({ code: 0, signal: null });
+      expect(await tableCounts(dataDir)).toEqual((await firstStart()).counts);
+    },
+    TIMEOUT,
+  );
 
   it.each([
     ["as soon as the first dataset starts importing", IMPORTING],
     ["in the middle of the largest dataset (votes)", / votes: importing…/],
-  ])("completes the seed on restart after kill -9 during the first seed, %s", async (_when, pattern) => {
-    const freshDir = tempDataDir();
-    const server = start(freshDir);
-    await server.waitForLine(pattern);
-    server.child.kill("SIGKILL");
-    await server.exited;
-    expect(server.lines.some((l) => /Normwatch is serving/.test(l))).toBe(false);
+  ])(
+    "completes the seed on restart after kill -9 during the first seed, %s",
+    async (_when, pattern) => {
+      const freshDir = tempDataDir();
+      const server = start(freshDir);
+      await server.waitForLine(pattern);
+      server.child.kill("SIGKILL");
+      await server.exited;
+      expect(server.lines.some((l) => /Normwatch is serving/.test(l))).toBe(false);
 
-    const restarted = start(freshDir);
-    await expectServes(await restarted.ready);
-    expect(restarted.lines.some((l) => /votes: importing…/.test(l))).toBe(true);
-    expect(await restarted.stop()).toEqual({ code: 0, signal: null });
-    expect(await tableCounts(freshDir)).toEqual((await firstStart()).counts);
-  }, TIMEOUT);
+      const restarted = start(freshDir);
+      await expectServes(await restarted.ready);
+      expect(restarted.lines.some((l) => /votes: importing…/.test(l))).toBe(true);
+      expect(await restarted.stop()).toEqual({ code: 0, signal: null });
+      expect(await tableCounts(freshDir)).toEqual((await firstStart()).counts);
+    },
+    TIMEOUT,
+  );
 });

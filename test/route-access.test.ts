@@ -8,7 +8,14 @@ import { createEditorialTestApp, type EditorialTestApp } from "./editorial.js";
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
 /** A word that appears only in unpublished content; pages are checked for phrases containing it, not for the word (a search page echoes its query). */
 const MARKER = "Vqpleaked";
-const LEAK_PHRASES = [`${MARKER} session`, `${MARKER} venue`, `${MARKER} renamed`, `${MARKER} rename`, `${MARKER} organisation`, `${MARKER} source`];
+const LEAK_PHRASES = [
+  `${MARKER} session`,
+  `${MARKER} venue`,
+  `${MARKER} renamed`,
+  `${MARKER} rename`,
+  `${MARKER} organisation`,
+  `${MARKER} source`,
+];
 const DRAFT_SESSION = "zqx-draft-session";
 const EDITED_SESSION = "oewg-2021-2025-oewg-first-substantive-session";
 const SOURCE = { url: "https://example.org/zqx-draft-source", title: `${MARKER} source`, licence: "CC0" };
@@ -29,13 +36,77 @@ describe("route access (every route of createApp)", () => {
     const author = await t.addUser("author@example.org", "editor");
     const reviewer = await t.addUser("reviewer@example.org", "editor");
     const now = t.clock.now;
-    const session = { id: DRAFT_SESSION, processId: "oewg-2021-2025", name: `${MARKER} session`, kind: "substantive", start: "2026-12", end: null, venue: `${MARKER} venue`, notes: null, confidence: "high" };
-    await insertChange(t.database.db, { kind: "session", operation: "create", recordId: null, record: session, sources: [SOURCE], summary: `${MARKER} create`, authorId: author.id, now });
-    const edit = { id: EDITED_SESSION, processId: "oewg-2021-2025", name: `${MARKER} renamed`, kind: "substantive", start: "2021-12-13", end: "2021-12-17", venue: "New York", notes: null, confidence: "high" };
-    await insertChange(t.database.db, { kind: "session", operation: "update", recordId: EDITED_SESSION, record: edit, sources: [SOURCE], summary: `${MARKER} rename`, submit: true, authorId: author.id, now });
-    const org = { id: "ZQXDRAFTORG", name: `${MARKER} organisation`, abbreviation: null, classification: "ngo", blocTypes: [], foundedYear: null, wikidataId: null, links: [], description: null };
-    const orgChange = await insertChange(t.database.db, { kind: "organization", operation: "create", recordId: null, record: org, sources: [SOURCE], summary: `${MARKER} org`, submit: true, authorId: author.id, now });
-    await rejectChange(t.database.db, { changeId: orgChange.id, reviewer: { id: reviewer.id, role: "editor" }, note: "no", now });
+    const session = {
+      id: DRAFT_SESSION,
+      processId: "oewg-2021-2025",
+      name: `${MARKER} session`,
+      kind: "substantive",
+      start: "2026-12",
+      end: null,
+      venue: `${MARKER} venue`,
+      notes: null,
+      confidence: "high",
+    };
+    await insertChange(t.database.db, {
+      kind: "session",
+      operation: "create",
+      recordId: null,
+      record: session,
+      sources: [SOURCE],
+      summary: `${MARKER} create`,
+      authorId: author.id,
+      now,
+    });
+    const edit = {
+      id: EDITED_SESSION,
+      processId: "oewg-2021-2025",
+      name: `${MARKER} renamed`,
+      kind: "substantive",
+      start: "2021-12-13",
+      end: "2021-12-17",
+      venue: "New York",
+      notes: null,
+      confidence: "high",
+    };
+    await insertChange(t.database.db, {
+      kind: "session",
+      operation: "update",
+      recordId: EDITED_SESSION,
+      record: edit,
+      sources: [SOURCE],
+      summary: `${MARKER} rename`,
+      submit: true,
+      authorId: author.id,
+      now,
+    });
+    const org = {
+      id: "ZQXDRAFTORG",
+      name: `${MARKER} organisation`,
+      abbreviation: null,
+      classification: "ngo",
+      blocTypes: [],
+      foundedYear: null,
+      wikidataId: null,
+      links: [],
+      description: null,
+    };
+    const orgChange = await insertChange(t.database.db, {
+      kind: "organization",
+      operation: "create",
+      recordId: null,
+      record: org,
+      sources: [SOURCE],
+      summary: `${MARKER} org`,
+      submit: true,
+      authorId: author.id,
+      now,
+    });
+    await rejectChange(t.database.db, {
+      changeId: orgChange.id,
+      reviewer: { id: reviewer.id, role: "editor" },
+      note: "no",
+      now,
+    });
     const seen = new Set<string>();
     paths = [];
     for (const r of t.app.routes) {
@@ -60,7 +131,11 @@ describe("route access (every route of createApp)", () => {
     for (const pattern of distinct) {
       for (const method of WRITE_METHODS) {
         const path = fill(pattern, "1");
-        const res = await t.app.request(path, { method, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "x=1" });
+        const res = await t.app.request(path, {
+          method,
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "x=1",
+        });
         const expected = PUBLIC_WRITE_PATHS.includes(path) ? [403] : [401];
         if (!expected.includes(res.status)) failures.push(`${method} ${path} → ${res.status}`);
       }
@@ -75,7 +150,11 @@ describe("route access (every route of createApp)", () => {
     for (const { method, path: pattern } of paths.filter((p) => WRITE_METHODS.includes(p.method))) {
       const path = fill(pattern, "1");
       if (PUBLIC_WRITE_PATHS.includes(path)) continue;
-      const res = await agent.request(path, { method, headers: { "content-type": "application/x-www-form-urlencoded", "x-csrf-token": agent.csrf! }, body: `_csrf=${agent.csrf}` });
+      const res = await agent.request(path, {
+        method,
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-csrf-token": agent.csrf! },
+        body: `_csrf=${agent.csrf}`,
+      });
       if (res.status !== 401) failures.push(`${method} ${path} → ${res.status}`);
     }
     expect(failures).toEqual([]);
@@ -87,7 +166,8 @@ describe("route access (every route of createApp)", () => {
     const gets = paths.filter((p) => p.method === "GET" || p.method === "ALL");
     for (const { path: pattern } of gets) {
       if (pattern === "*" || pattern === "/*") continue;
-      const variants = pattern.includes(":") || pattern.includes("*") ? candidates.map((v) => fill(pattern, v)) : [pattern];
+      const variants =
+        pattern.includes(":") || pattern.includes("*") ? candidates.map((v) => fill(pattern, v)) : [pattern];
       for (const path of new Set(variants.flatMap((p) => [p, `${p}?q=${MARKER}&per_page=500`]))) {
         const res = await t.app.request(path);
         if (res.status >= 500) leaks.push(`${path} → ${res.status}`);

@@ -34,7 +34,11 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 export function runCli(args: string[], env: Record<string, string>, timeoutMs = STARTUP_BUDGET_MS): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: childEnv(env),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -95,7 +99,10 @@ export function startServerProcess(dataDir: string, env: Record<string, string> 
     new Promise<string>((resolve, reject) => {
       const seen = lines.find((l) => pattern.test(l));
       if (seen) return resolve(seen);
-      const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${lines.join("\n")}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${lines.join("\n")}`)),
+        timeoutMs,
+      );
       waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
       void exited.then(({ code, signal }) => {
         clearTimeout(timer);

@@ -4,7 +4,12 @@ import type { AddressInfo } from "node:net";
 import type { Hono } from "hono";
 import { SMTPServer } from "smtp-server";
 import type { DriverName } from "../src/db/client.js";
-import { createDeliveryStore, sendDueDeliveries, type SendReport, type SenderOptions } from "../src/newsletter/sender.js";
+import {
+  createDeliveryStore,
+  sendDueDeliveries,
+  type SendReport,
+  type SenderOptions,
+} from "../src/newsletter/sender.js";
 import { linksFor, newsletterSettingsFrom, type NewsletterSettings } from "../src/newsletter/settings.js";
 import { createSmtpMailer, type SmtpMailer } from "../src/newsletter/smtp-mailer.js";
 import { createApp } from "../src/server.js";
@@ -38,7 +43,8 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     logger: false,
     onRcptTo(address, _session, callback) {
       const code = refuse.get(address.address.toLowerCase());
-      if (code) return callback(Object.assign(new Error(`mailbox ${address.address} unavailable`), { responseCode: code }));
+      if (code)
+        return callback(Object.assign(new Error(`mailbox ${address.address} unavailable`), { responseCode: code }));
       callback();
     },
     onData(stream, session, callback) {
@@ -46,7 +52,8 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
-        for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address.toLowerCase(), ...parseMessage(raw) });
+        for (const rcpt of session.envelope.rcptTo)
+          received.push({ to: rcpt.address.toLowerCase(), ...parseMessage(raw) });
         callback();
       });
     },
@@ -96,12 +103,17 @@ export interface NewsletterTestApp {
 }
 
 /** An app whose mail goes through nodemailer to a real SMTP server on loopback. */
-export async function createNewsletterTestApp(driver: DriverName, options: { seed?: boolean } = {}): Promise<NewsletterTestApp> {
+export async function createNewsletterTestApp(
+  driver: DriverName,
+  options: { seed?: boolean } = {},
+): Promise<NewsletterTestApp> {
   const database = await createTestDatabase(driver, { seed: options.seed ?? false });
   const smtp = await startTestSmtpServer();
   const mailer = createSmtpMailer({ url: smtp.url, from: "Normwatch <digest@normwatch.test>" });
   const clock = { now: new Date("2026-11-23T12:00:00Z") };
-  const app = createApp(createTestDeps(database, { now: () => clock.now, mailer, newsletter: TEST_NEWSLETTER_SETTINGS }));
+  const app = createApp(
+    createTestDeps(database, { now: () => clock.now, mailer, newsletter: TEST_NEWSLETTER_SETTINGS }),
+  );
   return {
     app,
     database,

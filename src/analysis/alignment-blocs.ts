@@ -43,7 +43,14 @@ function meanAgreement(matrix: AgreementMatrix, i: number, others: number[]): nu
  * smaller clusters belong to no bloc (they are what the between-blocs ranking is about). Fewer blocs when the tree
  * never yields that many.
  */
-export function findMajorBlocs(matrix: AgreementMatrix, clustering: Clustering, names: string[], groups: (string | null)[] = [], count = 3, minSize = 8): BlocPartition {
+export function findMajorBlocs(
+  matrix: AgreementMatrix,
+  clustering: Clustering,
+  names: string[],
+  groups: (string | null)[] = [],
+  count = 3,
+  minSize = 8,
+): BlocPartition {
   const n = matrix.codes.length;
   let cut: number[] = new Array<number>(n).fill(0);
   for (let k = 1; k <= Math.min(n, 40); k++) {
@@ -59,8 +66,12 @@ export function findMajorBlocs(matrix: AgreementMatrix, clustering: Clustering, 
   const blocOf = cut.map((b) => numberOf.get(b) ?? -1);
   const blocs = major.map((_, number) => {
     const members = clustering.order.filter((i) => blocOf[i] === number);
-    const named = NAMED_MEMBERS.map((code) => members.find((i) => matrix.codes[i] === code)).filter((i): i is number => i !== undefined);
-    const central = [...members].sort((x, y) => (meanAgreement(matrix, y, members) ?? 0) - (meanAgreement(matrix, x, members) ?? 0)).slice(0, 3);
+    const named = NAMED_MEMBERS.map((code) => members.find((i) => matrix.codes[i] === code)).filter(
+      (i): i is number => i !== undefined,
+    );
+    const central = [...members]
+      .sort((x, y) => (meanAgreement(matrix, y, members) ?? 0) - (meanAgreement(matrix, x, members) ?? 0))
+      .slice(0, 3);
     const label = (named.length ? named : central).map((i) => names[i]!).join(", ");
     const composition = largestGroup(members.map((i) => groups[i] ?? null));
     let sum = 0;
@@ -72,7 +83,13 @@ export function findMajorBlocs(matrix: AgreementMatrix, clustering: Clustering, 
         pairs++;
       }
     }
-    return { number, letter: String.fromCharCode(65 + number), name: named.length ? `with ${label}` : composition ? `${composition}; around ${label}` : `around ${label}`, members, cohesion: pairs ? sum / pairs : null };
+    return {
+      number,
+      letter: String.fromCharCode(65 + number),
+      name: named.length ? `with ${label}` : composition ? `${composition}; around ${label}` : `around ${label}`,
+      members,
+      cohesion: pairs ? sum / pairs : null,
+    };
   });
   return { blocs, blocOf };
 }
@@ -98,7 +115,11 @@ export interface BetweenBlocsRow {
 }
 
 /** Every State with its agreement with each bloc, those closest to two blocs at once first. */
-export function rankBetweenBlocs(matrix: AgreementMatrix, partition: BlocPartition, names: string[]): BetweenBlocsRow[] {
+export function rankBetweenBlocs(
+  matrix: AgreementMatrix,
+  partition: BlocPartition,
+  names: string[],
+): BetweenBlocsRow[] {
   if (partition.blocs.length < 2) return [];
   const rows = matrix.codes.map((code, index) => {
     const agreements = partition.blocs.map((b) => meanAgreement(matrix, index, b.members));

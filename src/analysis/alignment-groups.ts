@@ -59,7 +59,14 @@ export function listDefections(index: AlignmentIndex, members: string[], mask: U
     for (const p of positions) {
       const c = String.fromCharCode(index.codes[row + p]!);
       if (c === majority || !(c in tally)) continue;
-      out.push({ eventId: event.id, date: event.date, voter: index.voters[p]!.code, vote: voteOptionOf(c)!, groupMajority: voteOptionOf(majority)!, membersVoting: voting });
+      out.push({
+        eventId: event.id,
+        date: event.date,
+        voter: index.voters[p]!.code,
+        vote: voteOptionOf(c)!,
+        groupMajority: voteOptionOf(majority)!,
+        membersVoting: voting,
+      });
     }
   });
   return out.reverse();

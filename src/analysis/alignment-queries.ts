@@ -3,7 +3,15 @@ import type { Db } from "../db/client.js";
 import { listOrganizationMembers } from "../db/votes.js";
 import { InvalidInputError, NotFoundError } from "../domain/errors.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS, type UnRegionalGroup } from "../domain/vocabulary.js";
-import { compareVoters, computeAgreementMatrix, countSelected, selectEvents, type AgreementMatrix, type EventSelection, type PairAgreement } from "./alignment.js";
+import {
+  compareVoters,
+  computeAgreementMatrix,
+  countSelected,
+  selectEvents,
+  type AgreementMatrix,
+  type EventSelection,
+  type PairAgreement,
+} from "./alignment.js";
 import { clusterVoters, cutIntoBlocs, type Clustering } from "./alignment-clusters.js";
 import { computeGroupCohesion, listDefections, type Defection, type GroupCohesion } from "./alignment-groups.js";
 import { getAlignmentIndex } from "./alignment-index.js";
@@ -26,7 +34,12 @@ function positionOrThrow(index: { positionOf: Map<string, number> }, code: strin
   return p;
 }
 
-export async function getPairAgreement(db: Db, a: string, b: string, selection: EventSelection): Promise<PairAgreement & { a: string; b: string; scope: AlignmentScope }> {
+export async function getPairAgreement(
+  db: Db,
+  a: string,
+  b: string,
+  selection: EventSelection,
+): Promise<PairAgreement & { a: string; b: string; scope: AlignmentScope }> {
   const { index, mask, scope } = await prepare(db, selection);
   const result = compareVoters(index, positionOrThrow(index, a), positionOrThrow(index, b), mask);
   return { ...result, a: a.toUpperCase(), b: b.toUpperCase(), scope };
@@ -46,10 +59,21 @@ export async function getMemberMatrix(db: Db, selection: EventSelection, blocCou
   const { index, mask, scope } = await prepare(db, selection);
   const started = performance.now();
   const members = index.voters.filter((v) => v.stateIso3 !== null);
-  const matrix = computeAgreementMatrix(index, members.map((v) => v.code), mask);
+  const matrix = computeAgreementMatrix(
+    index,
+    members.map((v) => v.code),
+    mask,
+  );
   const milliseconds = performance.now() - started;
   const clustering = clusterVoters(matrix);
-  return { matrix, names: members.map((v) => v.name), clustering, blocs: cutIntoBlocs(clustering, blocCount), scope, milliseconds };
+  return {
+    matrix,
+    names: members.map((v) => v.name),
+    clustering,
+    blocs: cutIntoBlocs(clustering, blocCount),
+    scope,
+    milliseconds,
+  };
 }
 
 export interface GroupAnalysis {
@@ -64,7 +88,11 @@ export interface GroupAnalysis {
 export async function resolveGroup(db: Db, group: string): Promise<{ id: string; name: string; members: string[] }> {
   if ((UN_REGIONAL_GROUPS as readonly string[]).includes(group)) {
     const voters = await listVotersCached(db);
-    return { id: group, name: UN_REGIONAL_GROUP_LABELS[group as UnRegionalGroup], members: voters.filter((v) => v.unRegionalGroup === group).map((v) => v.code) };
+    return {
+      id: group,
+      name: UN_REGIONAL_GROUP_LABELS[group as UnRegionalGroup],
+      members: voters.filter((v) => v.unRegionalGroup === group).map((v) => v.code),
+    };
   }
   const [org] = await listOrganizationMembers(db, [group]);
   if (!org) throw new NotFoundError("Group", group);
@@ -74,7 +102,12 @@ export async function resolveGroup(db: Db, group: string): Promise<{ id: string;
 export async function getGroupAnalysis(db: Db, group: string, selection: EventSelection): Promise<GroupAnalysis> {
   const resolved = await resolveGroup(db, group);
   const { index, mask, scope } = await prepare(db, selection);
-  return { ...resolved, cohesion: computeGroupCohesion(index, resolved.members, mask), defections: listDefections(index, resolved.members, mask), scope };
+  return {
+    ...resolved,
+    cohesion: computeGroupCohesion(index, resolved.members, mask),
+    defections: listDefections(index, resolved.members, mask),
+    scope,
+  };
 }
 
 export interface VoterAgreementRow {
@@ -85,7 +118,11 @@ export interface VoterAgreementRow {
 }
 
 /** Agreement of one voter with every Member State over the selection, highest first. */
-export async function listVoterAgreements(db: Db, code: string, selection: EventSelection): Promise<{ rows: VoterAgreementRow[]; scope: AlignmentScope }> {
+export async function listVoterAgreements(
+  db: Db,
+  code: string,
+  selection: EventSelection,
+): Promise<{ rows: VoterAgreementRow[]; scope: AlignmentScope }> {
   const { index, mask, scope } = await prepare(db, selection);
   const self = positionOrThrow(index, code);
   const rows: VoterAgreementRow[] = [];
@@ -99,5 +136,8 @@ export async function listVoterAgreements(db: Db, code: string, selection: Event
 
 /** Validates a session range from user input. */
 export function checkSessionRange(from: number | undefined, to: number | undefined): void {
-  if (from !== undefined && to !== undefined && from > to) throw new InvalidInputError("session_from is after session_to", [{ path: "session_from", message: "must not be after session_to" }]);
+  if (from !== undefined && to !== undefined && from > to)
+    throw new InvalidInputError("session_from is after session_to", [
+      { path: "session_from", message: "must not be after session_to" },
+    ]);
 }

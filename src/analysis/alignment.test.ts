@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildAlignmentIndex, compareVoters, computeAgreementMatrix, countSelected, selectEvents } from "./alignment.js";
+import {
+  buildAlignmentIndex,
+  compareVoters,
+  computeAgreementMatrix,
+  countSelected,
+  selectEvents,
+} from "./alignment.js";
 import { clusterVoters, cutIntoBlocs } from "./alignment-clusters.js";
 import { computeGroupCohesion, listDefections } from "./alignment-groups.js";
 
@@ -41,9 +47,21 @@ describe("agreement index", () => {
   });
 
   it("works across more than 32 events (several bitset words)", () => {
-    const many = Array.from({ length: 70 }, (_, i) => ({ id: `m${i}`, date: "2000-01-01", session: 55, cyberTopic: null, votes: i % 2 ? "YY" : "YN" }));
+    const many = Array.from({ length: 70 }, (_, i) => ({
+      id: `m${i}`,
+      date: "2000-01-01",
+      session: 55,
+      cyberTopic: null,
+      votes: i % 2 ? "YY" : "YN",
+    }));
     const big = buildAlignmentIndex(voters.slice(0, 2), many);
-    expect(compareVoters(big, 0, 1, selectEvents(big))).toEqual({ agreement: 0.5, events: 70, same: 35, half: 0, opposite: 35 });
+    expect(compareVoters(big, 0, 1, selectEvents(big))).toEqual({
+      agreement: 0.5,
+      events: 70,
+      same: 35,
+      half: 0,
+      opposite: 35,
+    });
   });
 
   it("clusters voters that agree into the same bloc", () => {
@@ -66,6 +84,10 @@ describe("agreement index", () => {
     expect(computeGroupCohesion(index, ["AAA", "BBB"], all).cohesion).toBe(0.75);
     const defections = listDefections(index, ["AAA", "BBB", "CCC"], all);
     // e1: Y,Y,N → CCC against a yes majority; e2: Y,A,N → no majority; e3: N,N,Y → CCC; e4: A,Y,Y → AAA.
-    expect(defections.map((d) => `${d.eventId}:${d.voter}:${d.vote}/${d.groupMajority}`)).toEqual(["e4:AAA:abstain/yes", "e3:CCC:yes/no", "e1:CCC:no/yes"]);
+    expect(defections.map((d) => `${d.eventId}:${d.voter}:${d.vote}/${d.groupMajority}`)).toEqual([
+      "e4:AAA:abstain/yes",
+      "e3:CCC:yes/no",
+      "e1:CCC:no/yes",
+    ]);
   });
 });

@@ -49,7 +49,10 @@ const N = 78; // "N"
 const A = 65; // "A"
 
 /** Builds the index from each event's vote vector (one character per voter, in voter order). */
-export function buildAlignmentIndex(voters: AlignmentVoter[], events: (AlignmentEvent & { votes: string })[]): AlignmentIndex {
+export function buildAlignmentIndex(
+  voters: AlignmentVoter[],
+  events: (AlignmentEvent & { votes: string })[],
+): AlignmentIndex {
   const words = Math.max(1, Math.ceil(events.length / 32));
   const size = voters.length * words;
   const voted = new Uint32Array(size);
@@ -190,7 +193,8 @@ export function computeAgreementMatrix(index: AlignmentIndex, codes: string[], m
         const m = masked[mi + w]! & masked[mj + w]!;
         if (m === 0) continue;
         count += popcount(m);
-        diff += popcount(m & (yesOrAbstain[ai + w]! ^ yesOrAbstain[bi + w]!)) + popcount(m & (yes[ai + w]! ^ yes[bi + w]!));
+        diff +=
+          popcount(m & (yesOrAbstain[ai + w]! ^ yesOrAbstain[bi + w]!)) + popcount(m & (yes[ai + w]! ^ yes[bi + w]!));
       }
       const value = count === 0 ? Number.NaN : 1 - diff / (2 * count);
       values[i * n + j] = value;

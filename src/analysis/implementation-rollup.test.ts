@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { computeRollup, formatPercent, shadeOf, type RollupGroup, type StateEvidenceFact } from "./implementation-rollup.js";
+import {
+  computeRollup,
+  formatPercent,
+  shadeOf,
+  type RollupGroup,
+  type StateEvidenceFact,
+} from "./implementation-rollup.js";
 
 // Synthetic groups and evidence facts (not real data), small enough to compute the expected shares by hand.
 const groups: RollupGroup[] = [
@@ -26,14 +32,34 @@ describe("regional roll-up arithmetic", () => {
 
   it("counts each State once per item: States with any evidence and with implemented evidence over the group size", () => {
     // Group A on 13(c): AAA (implemented and planned) and BBB (in progress) → any 2/4, implemented 1/4.
-    expect(cell(0, 0)).toEqual({ itemId: "13c", groupSize: 4, statesWithAny: 2, statesImplemented: 1, coverageAny: 0.5, coverageImplemented: 0.25 });
+    expect(cell(0, 0)).toEqual({
+      itemId: "13c",
+      groupSize: 4,
+      statesWithAny: 2,
+      statesImplemented: 1,
+      coverageAny: 0.5,
+      coverageImplemented: 0.25,
+    });
     // Group A on 13(g): only CCC (regressed); ZZZ is not a member → any 1/4, implemented 0.
-    expect(cell(0, 1)).toEqual({ itemId: "13g", groupSize: 4, statesWithAny: 1, statesImplemented: 0, coverageAny: 0.25, coverageImplemented: 0 });
+    expect(cell(0, 1)).toEqual({
+      itemId: "13g",
+      groupSize: 4,
+      statesWithAny: 1,
+      statesImplemented: 0,
+      coverageAny: 0.25,
+      coverageImplemented: 0,
+    });
   });
 
   it("counts a State in every group it belongs to", () => {
     // Org X on 13(c): BBB (in progress) and EEE (implemented) → any 2/2, implemented 1/2.
-    expect(cell(1, 0)).toMatchObject({ groupSize: 2, statesWithAny: 2, statesImplemented: 1, coverageAny: 1, coverageImplemented: 0.5 });
+    expect(cell(1, 0)).toMatchObject({
+      groupSize: 2,
+      statesWithAny: 2,
+      statesImplemented: 1,
+      coverageAny: 1,
+      coverageImplemented: 0.5,
+    });
   });
 
   it("gives an empty group zero coverage rather than dividing by zero", () => {

@@ -37,7 +37,11 @@ export interface ImplementationRollup {
 }
 
 /** The roll-up arithmetic: one row per group, one cell per item, in the order given. */
-export function computeRollup(groups: RollupGroup[], items: RollupItem[], facts: StateEvidenceFact[]): ImplementationRollup {
+export function computeRollup(
+  groups: RollupGroup[],
+  items: RollupItem[],
+  facts: StateEvidenceFact[],
+): ImplementationRollup {
   const any = new Map<string, Set<string>>();
   const implemented = new Map<string, Set<string>>();
   for (const f of facts) {
@@ -91,7 +95,14 @@ export function formatPercent(coverage: number): string {
 }
 
 /** Loads groups (the five UN regional groups, then regional organisations), the framework's items and the evidence, and rolls up. */
-export async function loadImplementationRollup(db: Db, options: { frameworkId?: string | undefined } = {}): Promise<ImplementationRollup> {
-  const items = (await listFrameworkItems(db, options.frameworkId)).map((i) => ({ id: i.id, code: i.code, shortTitle: i.shortTitle }));
+export async function loadImplementationRollup(
+  db: Db,
+  options: { frameworkId?: string | undefined } = {},
+): Promise<ImplementationRollup> {
+  const items = (await listFrameworkItems(db, options.frameworkId)).map((i) => ({
+    id: i.id,
+    code: i.code,
+    shortTitle: i.shortTitle,
+  }));
   return computeRollup(await listRollupGroups(db), items, await listStateEvidenceFacts(db));
 }

@@ -1,11 +1,34 @@
 // One vote event with every voter's position and tallies by UN regional group and by organisation; also CSV rows.
 import type { Db } from "../db/client.js";
 import { getVoteEvent, listOrganizationMembers, listVoters, type VoterDetail } from "../db/votes.js";
-import { listVoteShifts, membersOnDate, tabulateVoteTransitions, voteEventIdOf, voteOptionOf, type VoteEvent, type VoterPosition, type VoteShift, type VoteTransitions } from "../domain/votes.js";
+import {
+  listVoteShifts,
+  membersOnDate,
+  tabulateVoteTransitions,
+  voteEventIdOf,
+  voteOptionOf,
+  type VoteEvent,
+  type VoterPosition,
+  type VoteShift,
+  type VoteTransitions,
+} from "../domain/votes.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS, type VoteOption } from "../domain/vocabulary.js";
 
 /** Organisations shown in every breakdown (ids of the organizations table), in this order. */
-export const BREAKDOWN_ORGANIZATIONS = ["EU", "AFUNION", "ASEAN", "OAS", "OSCE", "NATO", "CSTO", "SCO", "LAS", "CARICOM", "CCASG", "PIF"];
+export const BREAKDOWN_ORGANIZATIONS = [
+  "EU",
+  "AFUNION",
+  "ASEAN",
+  "OAS",
+  "OSCE",
+  "NATO",
+  "CSTO",
+  "SCO",
+  "LAS",
+  "CARICOM",
+  "CCASG",
+  "PIF",
+];
 
 export interface GroupTally {
   id: string;
@@ -44,7 +67,14 @@ export function positionsOf(event: Pick<VoteEvent, "votes">, voters: VoterDetail
   for (const v of voters) {
     const vote = voteOptionOf(event.votes[v.position]);
     if (!vote) continue;
-    out.push({ code: v.code, name: v.name, stateIso3: v.stateIso3, isoNumeric: v.isoNumeric, unRegionalGroup: v.unRegionalGroup, vote });
+    out.push({
+      code: v.code,
+      name: v.name,
+      stateIso3: v.stateIso3,
+      isoNumeric: v.isoNumeric,
+      unRegionalGroup: v.unRegionalGroup,
+      vote,
+    });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -55,17 +85,29 @@ function tally(id: string, name: string, members: Set<string>, positions: VoterP
   return t;
 }
 
-export async function getVoteEventDetail(db: Db, id: string, organizationIds = BREAKDOWN_ORGANIZATIONS): Promise<VoteEventDetail> {
+export async function getVoteEventDetail(
+  db: Db,
+  id: string,
+  organizationIds = BREAKDOWN_ORGANIZATIONS,
+): Promise<VoteEventDetail> {
   const event = await getVoteEvent(db, voteEventIdOf(id));
   const voters = await listVotersCached(db);
   const positions = positionsOf(event, voters);
   const byRegionalGroup = UN_REGIONAL_GROUPS.map((g) =>
-    tally(g, UN_REGIONAL_GROUP_LABELS[g], new Set(voters.filter((v) => v.unRegionalGroup === g).map((v) => v.stateIso3!)), positions),
+    tally(
+      g,
+      UN_REGIONAL_GROUP_LABELS[g],
+      new Set(voters.filter((v) => v.unRegionalGroup === g).map((v) => v.stateIso3!)),
+      positions,
+    ),
   );
   const organizations = await listOrganizationMembers(db, organizationIds);
   const byOrganization = organizations.map((o) => {
     const members = membersOnDate(o, event.date);
-    return { ...tally(o.id, o.abbreviation ?? o.name, new Set(members.iso3), positions), isAtVoteDate: members.isAtVoteDate };
+    return {
+      ...tally(o.id, o.abbreviation ?? o.name, new Set(members.iso3), positions),
+      isAtVoteDate: members.isAtVoteDate,
+    };
   });
   return { event, positions, byRegionalGroup, byOrganization };
 }
@@ -87,7 +129,9 @@ export interface VoteComparison {
 /** How voters moved between two vote events, earlier first (73/187 → 74/247), with changes of vote apart from presence changes. */
 export async function compareVoteEvents(db: Db, idA: string, idB: string): Promise<VoteComparison> {
   const [first, second] = [await getVoteEvent(db, voteEventIdOf(idA)), await getVoteEvent(db, voteEventIdOf(idB))];
-  const isReordered = first.date > second.date || (first.date === second.date && first.id.localeCompare(second.id, "en", { numeric: true }) > 0);
+  const isReordered =
+    first.date > second.date ||
+    (first.date === second.date && first.id.localeCompare(second.id, "en", { numeric: true }) > 0);
   const [a, b] = isReordered ? [second, first] : [first, second];
   const voters = await listVotersCached(db);
   const shifts = listVoteShifts(voters, a.votes, b.votes).sort((x, y) => x.name.localeCompare(y.name));
@@ -103,10 +147,30 @@ function label(option: VoteOption | null): string {
   return option ?? "no data";
 }
 
-export const VOTE_EVENT_CSV_COLUMNS = ["vote_event_id", "symbol", "date", "session", "voter_code", "state_iso3", "name", "un_regional_group", "vote"] as const;
+export const VOTE_EVENT_CSV_COLUMNS = [
+  "vote_event_id",
+  "symbol",
+  "date",
+  "session",
+  "voter_code",
+  "state_iso3",
+  "name",
+  "un_regional_group",
+  "vote",
+] as const;
 
 /** One row per voter, in VOTE_EVENT_CSV_COLUMNS order. */
 export function voteEventCsvRows(detail: VoteEventDetail): (string | number | null)[][] {
   const e = detail.event;
-  return detail.positions.map((p) => [e.id, e.symbol, e.date, e.session, p.code, p.stateIso3, p.name, p.unRegionalGroup, p.vote]);
+  return detail.positions.map((p) => [
+    e.id,
+    e.symbol,
+    e.date,
+    e.session,
+    p.code,
+    p.stateIso3,
+    p.name,
+    p.unRegionalGroup,
+    p.vote,
+  ]);
 }

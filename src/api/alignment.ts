@@ -1,6 +1,11 @@
 // JSON API for voting alignment: pair agreement, the Member State matrix (JSON or CSV) with blocs, group cohesion and defections.
 import { createRoute, z } from "@hono/zod-openapi";
-import { checkSessionRange, getGroupAnalysis, getMemberMatrix, getPairAgreement } from "../analysis/alignment-queries.js";
+import {
+  checkSessionRange,
+  getGroupAnalysis,
+  getMemberMatrix,
+  getPairAgreement,
+} from "../analysis/alignment-queries.js";
 import type { EventSelection } from "../analysis/alignment.js";
 import type { AppDeps } from "../http/deps.js";
 import { VOTE_OPTIONS } from "../domain/vocabulary.js";
@@ -28,7 +33,13 @@ function selectionOf(q: z.infer<typeof ScopeQuery>): EventSelection {
 }
 
 function presentScope(q: z.infer<typeof ScopeQuery>, eventCount: number): z.infer<typeof ScopeSchema> {
-  return { scope: q.scope, session_from: q.session_from ?? null, session_to: q.session_to ?? null, vote_events: eventCount, formula: FORMULA };
+  return {
+    scope: q.scope,
+    session_from: q.session_from ?? null,
+    session_to: q.session_to ?? null,
+    vote_events: eventCount,
+    formula: FORMULA,
+  };
 }
 
 const pairRoute = createRoute({
@@ -43,7 +54,16 @@ const pairRoute = createRoute({
       content: {
         "application/json": {
           schema: z
-            .object({ a: z.string(), b: z.string(), agreement: z.number().nullable(), events: z.number().int(), same: z.number().int(), half: z.number().int(), opposite: z.number().int(), scope: ScopeSchema })
+            .object({
+              a: z.string(),
+              b: z.string(),
+              agreement: z.number().nullable(),
+              events: z.number().int(),
+              same: z.number().int(),
+              half: z.number().int(),
+              opposite: z.number().int(),
+              scope: ScopeSchema,
+            })
             .openapi("PairAgreement"),
         },
       },
@@ -57,8 +77,15 @@ const matrixRoute = createRoute({
   method: "get",
   path: "/matrix",
   tags: ["Alignment"],
-  summary: "The 193 × 193 agreement matrix of Member States, in cluster order, with blocs (hierarchical clustering, average linkage on 1 − agreement); ?format=csv for CSV",
-  request: { query: ScopeQuery.extend({ blocs: z.coerce.number().int().min(1).max(20).default(6), format: z.enum(["json", "csv"]).optional(), bom: CsvBomQuery.shape.bom }) },
+  summary:
+    "The 193 × 193 agreement matrix of Member States, in cluster order, with blocs (hierarchical clustering, average linkage on 1 − agreement); ?format=csv for CSV",
+  request: {
+    query: ScopeQuery.extend({
+      blocs: z.coerce.number().int().min(1).max(20).default(6),
+      format: z.enum(["json", "csv"]).optional(),
+      bom: CsvBomQuery.shape.bom,
+    }),
+  },
   responses: {
     200: {
       description: "The matrix",
@@ -68,8 +95,21 @@ const matrixRoute = createRoute({
             .object({
               scope: ScopeSchema,
               voters: z.array(z.object({ voter_code: z.string(), name: z.string(), bloc: z.number().int() })),
-              values: z.array(z.array(z.number().nullable())).openapi({ description: "values[i][j]: agreement of voters[i] and voters[j]; null when they share no counted vote" }),
-              dendrogram: z.array(z.object({ left: z.number().int(), right: z.number().int(), height: z.number(), size: z.number().int() })).openapi({ description: "merges in order; node ids < n are voters in matrix order, n + k the k-th merge" }),
+              values: z.array(z.array(z.number().nullable())).openapi({
+                description: "values[i][j]: agreement of voters[i] and voters[j]; null when they share no counted vote",
+              }),
+              dendrogram: z
+                .array(
+                  z.object({
+                    left: z.number().int(),
+                    right: z.number().int(),
+                    height: z.number(),
+                    size: z.number().int(),
+                  }),
+                )
+                .openapi({
+                  description: "merges in order; node ids < n are voters in matrix order, n + k the k-th merge",
+                }),
             })
             .openapi("AgreementMatrix"),
         },
@@ -84,8 +124,17 @@ const groupRoute = createRoute({
   method: "get",
   path: "/groups/{group}",
   tags: ["Alignment"],
-  summary: "Cohesion of a UN regional group (AFRICAN, ASIA_PACIFIC, EEG, GRULAC, WEOG) or organisation (EU, AFUNION, OSCE…), and the members that voted against its majority",
-  request: { params: z.object({ group: z.string().max(40).openapi({ param: { name: "group", in: "path" }, example: "EU" }) }), query: ScopeQuery },
+  summary:
+    "Cohesion of a UN regional group (AFRICAN, ASIA_PACIFIC, EEG, GRULAC, WEOG) or organisation (EU, AFUNION, OSCE…), and the members that voted against its majority",
+  request: {
+    params: z.object({
+      group: z
+        .string()
+        .max(40)
+        .openapi({ param: { name: "group", in: "path" }, example: "EU" }),
+    }),
+    query: ScopeQuery,
+  },
   responses: {
     200: {
       description: "Cohesion and defections",
@@ -98,7 +147,16 @@ const groupRoute = createRoute({
               members: z.array(z.string()),
               cohesion: z.number().nullable().openapi({ description: "mean agreement index over member pairs" }),
               pairs: z.number().int(),
-              voted_against_group: z.array(z.object({ vote_event_id: z.string(), date: z.string(), voter_code: z.string(), vote: z.enum(VOTE_OPTIONS), group_majority: z.enum(VOTE_OPTIONS), members_voting: z.number().int() })),
+              voted_against_group: z.array(
+                z.object({
+                  vote_event_id: z.string(),
+                  date: z.string(),
+                  voter_code: z.string(),
+                  vote: z.enum(VOTE_OPTIONS),
+                  group_majority: z.enum(VOTE_OPTIONS),
+                  members_voting: z.number().int(),
+                }),
+              ),
               scope: ScopeSchema,
             })
             .openapi("GroupCohesion"),
@@ -115,7 +173,19 @@ export function alignmentApi(deps: AppDeps) {
   app.openapi(pairRoute, async (c) => {
     const q = c.req.valid("query");
     const r = await getPairAgreement(deps.db, q.a, q.b, selectionOf(q));
-    return c.json({ a: r.a, b: r.b, agreement: r.agreement, events: r.events, same: r.same, half: r.half, opposite: r.opposite, scope: presentScope(q, r.scope.eventCount) }, 200);
+    return c.json(
+      {
+        a: r.a,
+        b: r.b,
+        agreement: r.agreement,
+        events: r.events,
+        same: r.same,
+        half: r.half,
+        opposite: r.opposite,
+        scope: presentScope(q, r.scope.eventCount),
+      },
+      200,
+    );
   });
   app.openapi(matrixRoute, async (c) => {
     const q = c.req.valid("query");
@@ -137,7 +207,12 @@ export function alignmentApi(deps: AppDeps) {
         scope: presentScope(q, m.scope.eventCount),
         voters: order.map((i) => ({ voter_code: m.matrix.codes[i]!, name: m.names[i]!, bloc: m.blocs[i]! })),
         values: order.map((i) => order.map((j) => value(i, j))),
-        dendrogram: m.clustering.merges.map((x) => ({ left: remap(x.left, order, n), right: remap(x.right, order, n), height: x.height, size: x.size })),
+        dendrogram: m.clustering.merges.map((x) => ({
+          left: remap(x.left, order, n),
+          right: remap(x.right, order, n),
+          height: x.height,
+          size: x.size,
+        })),
       },
       200,
     );
@@ -152,7 +227,14 @@ export function alignmentApi(deps: AppDeps) {
         members: g.cohesion.members,
         cohesion: g.cohesion.cohesion,
         pairs: g.cohesion.pairs,
-        voted_against_group: g.defections.map((d) => ({ vote_event_id: d.eventId, date: d.date, voter_code: d.voter, vote: d.vote, group_majority: d.groupMajority, members_voting: d.membersVoting })),
+        voted_against_group: g.defections.map((d) => ({
+          vote_event_id: d.eventId,
+          date: d.date,
+          voter_code: d.voter,
+          vote: d.vote,
+          group_majority: d.groupMajority,
+          members_voting: d.membersVoting,
+        })),
         scope: presentScope(q, g.scope.eventCount),
       },
       200,

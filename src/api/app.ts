@@ -17,21 +17,30 @@ const DOCUMENT_CONFIG = {
   info: {
     title: "Normwatch API",
     version: "1",
-    description: "Open data on UN cyber diplomacy: States, processes, sessions, resolutions, votes, documents, norms and CBMs. Every record carries its sources.",
+    description:
+      "Open data on UN cyber diplomacy: States, processes, sessions, resolutions, votes, documents, norms and CBMs. Every record carries its sources.",
   },
 };
 
 export function createApiApp(deps: AppDeps): OpenAPIHono {
   const api = createApiRouter();
   // CORS and Link headers on reads, inside any answer cache so kept answers carry them (conventions.ts).
-  api.use(`${API_PREFIX}/*`, apiConventions({ document: () => documentOf(api), dispatch: (r) => api.fetch(r) }).readHeaders);
+  api.use(
+    `${API_PREFIX}/*`,
+    apiConventions({ document: () => documentOf(api), dispatch: (r) => api.fetch(r) }).readHeaders,
+  );
   for (const resource of API_RESOURCES) api.route(`${API_PREFIX}${resource.path}`, resource.create(deps));
   let document: OpenApiDocument | undefined;
   api.get(OPENAPI_PATH, (c) => {
-    document ??= completeOpenApiDocument(api.getOpenAPI31Document(DOCUMENT_CONFIG) as unknown as OpenApiDocument, deps.editorial.siteUrl);
+    document ??= completeOpenApiDocument(
+      api.getOpenAPI31Document(DOCUMENT_CONFIG) as unknown as OpenApiDocument,
+      deps.editorial.siteUrl,
+    );
     return c.json(document);
   });
-  api.notFound((c) => errorResponse(c, mapError(new HTTPException(404, { message: `no such endpoint: ${c.req.method} ${c.req.path}` }))));
+  api.notFound((c) =>
+    errorResponse(c, mapError(new HTTPException(404, { message: `no such endpoint: ${c.req.method} ${c.req.path}` }))),
+  );
   api.onError((error, c) => errorResponse(c, mapError(error)));
   return api;
 }
@@ -45,7 +54,10 @@ function documentOf(api: OpenAPIHono) {
  * text/csv), to mount on the whole app before authentication and answer caching; `dispatch` answers a rewritten
  * request from the top.
  */
-export function apiRequestChecks(api: OpenAPIHono, dispatch: (request: Request) => Response | Promise<Response>): MiddlewareHandler {
+export function apiRequestChecks(
+  api: OpenAPIHono,
+  dispatch: (request: Request) => Response | Promise<Response>,
+): MiddlewareHandler {
   return apiConventions({ document: () => documentOf(api), dispatch }).checks;
 }
 

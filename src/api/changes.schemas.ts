@@ -15,17 +15,28 @@ export function recordFromJson(record: Record<string, unknown> | undefined): Rec
   return record ? Object.fromEntries(Object.entries(record).map(([k, v]) => [camel(k), v])) : undefined;
 }
 
-const RecordJson = z.record(z.string(), z.unknown()).openapi({ description: "the full record, fields in snake_case (e.g. start, end, process_id); partial dates as YYYY, YYYY-MM or YYYY-MM-DD" });
+const RecordJson = z.record(z.string(), z.unknown()).openapi({
+  description:
+    "the full record, fields in snake_case (e.g. start, end, process_id); partial dates as YYYY, YYYY-MM or YYYY-MM-DD",
+});
 
 export const SourceRefSchema = z
   .union([
     z.object({ source_id: z.string().min(1).max(500) }).strict(),
-    z.object({ url: z.url({ protocol: /^https?$/ }).max(2000), title: z.string().min(1).max(500), licence: z.string().min(1).max(200) }).strict(),
+    z
+      .object({
+        url: z.url({ protocol: /^https?$/ }).max(2000),
+        title: z.string().min(1).max(500),
+        licence: z.string().min(1).max(200),
+      })
+      .strict(),
   ])
   .openapi("ChangeSource");
 
 export function sourceRefFromJson(ref: z.infer<typeof SourceRefSchema>): ChangeSourceRef {
-  return "source_id" in ref ? { sourceId: ref.source_id } : { url: ref.url, title: ref.title.trim(), licence: ref.licence.trim() };
+  return "source_id" in ref
+    ? { sourceId: ref.source_id }
+    : { url: ref.url, title: ref.title.trim(), licence: ref.licence.trim() };
 }
 
 function sourceRefToJson(ref: ChangeSourceRef): z.infer<typeof SourceRefSchema> {
@@ -45,7 +56,11 @@ export const ChangeCreateBody = z
   .openapi("ChangeCreate");
 
 export const ChangeUpdateBody = z
-  .object({ record: RecordJson.optional(), sources: z.array(SourceRefSchema).min(1).max(20), summary: z.string().min(1).max(500) })
+  .object({
+    record: RecordJson.optional(),
+    sources: z.array(SourceRefSchema).min(1).max(20),
+    summary: z.string().min(1).max(500),
+  })
   .openapi("ChangeUpdate");
 
 export const ReviewBody = z.object({ note: z.string().max(2000).default("") }).openapi("ReviewNote");
@@ -53,12 +68,20 @@ export const ReviewBody = z.object({ note: z.string().max(2000).default("") }).o
 export const RestoreBody = z
   .object({
     history_entry_id: z.number().int().positive(),
-    version: z.enum(["before", "after"]).openapi({ description: "the record as it was before or after that entry's change" }),
+    version: z
+      .enum(["before", "after"])
+      .openapi({ description: "the record as it was before or after that entry's change" }),
     summary: z.string().max(500).optional(),
   })
   .openapi("RestoreRequest");
 
-export const ChangeIdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: "id", in: "path" }, example: 1 }) });
+export const ChangeIdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: "id", in: "path" }, example: 1 }),
+});
 export const ChangeListQuery = z.object({ status: z.enum(CHANGE_STATUSES).optional() });
 
 const DiffSchema = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }).openapi("FieldDiff");
@@ -129,7 +152,10 @@ export const HistorySchema = z
   .object({
     record_kind: z.enum(EDITABLE_RECORD_KINDS),
     record_id: z.string(),
-    imported_from: z.string().nullable().openapi({ description: "the bundled dataset the record came from, when known" }),
+    imported_from: z
+      .string()
+      .nullable()
+      .openapi({ description: "the bundled dataset the record came from, when known" }),
     entries: z.array(HistoryEntrySchema),
   })
   .openapi("History");
@@ -151,5 +177,9 @@ export function presentHistoryEntry(entry: AuditEntry, showPeople: boolean): z.i
 
 export const HistoryParams = z.object({
   kind: z.enum(EDITABLE_RECORD_KINDS).openapi({ param: { name: "kind", in: "path" } }),
-  id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "oewg-2021-2025-first-substantive" }),
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" }, example: "oewg-2021-2025-first-substantive" }),
 });

@@ -15,8 +15,19 @@ describe("API conventions (issue 18)", () => {
       const res = await t.app.request(`/api/v1/states?${query}`);
       expect(res.status).toBe(400);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
-      const body = (await res.json()) as { type: string; title: string; status: number; detail: string; error: { code: string; message: string } };
-      expect(body).toMatchObject({ type: "about:blank", title: "Bad Request", status: 400, error: { code: "invalid_input" } });
+      const body = (await res.json()) as {
+        type: string;
+        title: string;
+        status: number;
+        detail: string;
+        error: { code: string; message: string };
+      };
+      expect(body).toMatchObject({
+        type: "about:blank",
+        title: "Bad Request",
+        status: 400,
+        error: { code: "invalid_input" },
+      });
       expect(body.detail).toContain(`'${query.split("=")[0]}'`);
       expect(body.detail).toContain("allowed: ");
       expect(body.detail).toContain("per_page");
@@ -44,12 +55,22 @@ describe("API conventions (issue 18)", () => {
     const again = await t.app.request("/api/v1/states?per_page=5", { headers: { origin: "https://notebook.example" } });
     expect(again.headers.get("access-control-allow-origin")).toBe("*");
 
-    const preflight = await t.app.request("/api/v1/states", { method: "OPTIONS", headers: { origin: "https://notebook.example", "access-control-request-method": "GET", "access-control-request-headers": "if-none-match" } });
+    const preflight = await t.app.request("/api/v1/states", {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://notebook.example",
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "if-none-match",
+      },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
     expect(preflight.headers.get("access-control-allow-methods")).toBe("GET, HEAD");
 
-    const write = await t.app.request("/api/v1/changes", { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
+    const write = await t.app.request("/api/v1/changes", {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
+    });
     expect(write.headers.get("access-control-allow-origin")).toBeNull();
   });
 
@@ -69,7 +90,9 @@ describe("API conventions (issue 18)", () => {
     expect(res.headers.get("vary")).toContain("Accept");
     const rows = parse(await res.text(), { bom: true }) as string[][];
     expect(rows.length).toBeGreaterThan(0);
-    const json = await t.app.request("/api/v1/legal-positions", { headers: { accept: "application/json, text/csv;q=0.5" } });
+    const json = await t.app.request("/api/v1/legal-positions", {
+      headers: { accept: "application/json, text/csv;q=0.5" },
+    });
     expect(json.headers.get("content-type")).toContain("application/json");
   });
 
@@ -91,6 +114,8 @@ describe("convention helpers", () => {
   });
 
   it("links a single page to itself as first and last", () => {
-    expect(paginationLinks(new URL("http://x/api/v1/states"), { total: 3, page: 1, per_page: 50 })).toBe('</api/v1/states?page=1&per_page=50>; rel="first", </api/v1/states?page=1&per_page=50>; rel="last"');
+    expect(paginationLinks(new URL("http://x/api/v1/states"), { total: 3, page: 1, per_page: 50 })).toBe(
+      '</api/v1/states?page=1&per_page=50>; rel="first", </api/v1/states?page=1&per_page=50>; rel="last"',
+    );
   });
 });

@@ -7,7 +7,10 @@ import { errorResponse } from "../http/errors.js";
 
 /** The parts of an OpenAPI 3.1 document this reads. */
 export interface OpenApiDocumentLike {
-  paths?: Record<string, Record<string, { parameters?: { name: string; in: string; schema?: unknown }[] } | undefined> | undefined>;
+  paths?: Record<
+    string,
+    Record<string, { parameters?: { name: string; in: string; schema?: unknown }[] } | undefined> | undefined
+  >;
 }
 
 interface PathEntry {
@@ -19,7 +22,8 @@ interface PathEntry {
 const HTTP_METHODS = ["get", "put", "post", "delete", "patch"] as const;
 /** Headers a cross-origin reader may send and read. */
 const CORS_REQUEST_HEADERS = "Accept, Authorization, If-None-Match, If-Modified-Since";
-const CORS_EXPOSED_HEADERS = "Link, ETag, Content-Disposition, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After";
+const CORS_EXPOSED_HEADERS =
+  "Link, ETag, Content-Disposition, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After";
 
 /** One regular expression per documented path ({name} stands for one or more segments: symbols hold slashes). */
 export function indexOperations(doc: OpenApiDocumentLike): PathEntry[] {
@@ -36,7 +40,10 @@ export function indexOperations(doc: OpenApiDocumentLike): PathEntry[] {
       if (!op) continue;
       const query = (op.parameters ?? []).filter((p) => p.in === "query");
       const format = query.find((p) => p.name === "format");
-      operations.set(method.toUpperCase(), { query: new Set(query.map((p) => p.name)), csv: !!format && JSON.stringify(format.schema ?? {}).includes('"csv"') });
+      operations.set(method.toUpperCase(), {
+        query: new Set(query.map((p) => p.name)),
+        csv: !!format && JSON.stringify(format.schema ?? {}).includes('"csv"'),
+      });
     }
     entries.push({ pattern: new RegExp(`^${source}/?$`), operations });
   }
@@ -90,14 +97,20 @@ function matchPath(entries: PathEntry[], path: string): Matched | undefined {
   return { operations, csv, allow };
 }
 
-const CORS_READ_HEADERS: Record<string, string> = { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": CORS_EXPOSED_HEADERS };
+const CORS_READ_HEADERS: Record<string, string> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": CORS_EXPOSED_HEADERS,
+};
 
 /**
  * Two middlewares sharing one index of the document: `checks` goes before authentication (a wrong method is a 405
  * whoever asks, a preflight needs no credentials) and before any answer cache (so CSV negotiation reaches the cache
  * as ?format=csv); `readHeaders` goes inside the API app, so cached answers keep their CORS and Link headers.
  */
-export function apiConventions(options: ApiConventionsOptions): { checks: MiddlewareHandler; readHeaders: MiddlewareHandler } {
+export function apiConventions(options: ApiConventionsOptions): {
+  checks: MiddlewareHandler;
+  readHeaders: MiddlewareHandler;
+} {
   let index: Promise<PathEntry[]> | undefined;
   const match = async (path: string) => {
     index ??= Promise.resolve(options.document()).then(indexOperations);
@@ -128,7 +141,11 @@ export function apiConventions(options: ApiConventionsOptions): { checks: Middle
     const declared = operations.get(lookup);
     if (!declared) {
       const message = `${method} is not allowed on ${c.req.path}; allowed: ${allow.join(", ")}`;
-      return errorResponse(c, { status: 405, body: { error: { code: "method_not_allowed", message } } }, { Allow: allow.join(", ") });
+      return errorResponse(
+        c,
+        { status: 405, body: { error: { code: "method_not_allowed", message } } },
+        { Allow: allow.join(", ") },
+      );
     }
     const url = new URL(c.req.url);
     const unknown = [...new Set(url.searchParams.keys())].filter((name) => !declared.has(name));
@@ -136,7 +153,11 @@ export function apiConventions(options: ApiConventionsOptions): { checks: Middle
       const allowed = [...declared].sort();
       const message = `unknown query parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((n) => `'${n}'`).join(", ")}; ${allowed.length ? `allowed: ${allowed.join(", ")}` : "this endpoint takes none"}`;
       const details = unknown.map((name) => ({ path: name, message: `not a parameter of ${lookup} ${c.req.path}` }));
-      return errorResponse(c, { status: 400, body: { error: { code: "invalid_input", message, details } } }, lookup === "GET" ? CORS_READ_HEADERS : {});
+      return errorResponse(
+        c,
+        { status: 400, body: { error: { code: "invalid_input", message, details } } },
+        lookup === "GET" ? CORS_READ_HEADERS : {},
+      );
     }
     if (lookup === "GET" && matched.csv && !url.searchParams.has("format") && prefersCsv(c.req.header("accept"))) {
       url.searchParams.set("format", "csv");
@@ -155,7 +176,11 @@ export function apiConventions(options: ApiConventionsOptions): { checks: Middle
     const matched = await match(c.req.path);
     const declared = matched?.operations.get("GET");
     const res = c.res;
-    const listed = declared?.has("page") && declared.has("per_page") && res.status === 200 && (res.headers.get("content-type") ?? "").includes("json");
+    const listed =
+      declared?.has("page") &&
+      declared.has("per_page") &&
+      res.status === 200 &&
+      (res.headers.get("content-type") ?? "").includes("json");
     const meta = listed ? await readMeta(res.clone()) : undefined;
     const out = new Response(res.body, res);
     for (const [name, value] of Object.entries(CORS_READ_HEADERS)) out.headers.set(name, value);
@@ -171,7 +196,8 @@ async function readMeta(res: Response): Promise<{ total: number; page: number; p
   try {
     const body = (await res.json()) as { meta?: { total?: unknown; page?: unknown; per_page?: unknown } };
     const m = body.meta;
-    if (m && typeof m.total === "number" && typeof m.page === "number" && typeof m.per_page === "number") return { total: m.total, page: m.page, per_page: m.per_page };
+    if (m && typeof m.total === "number" && typeof m.page === "number" && typeof m.per_page === "number")
+      return { total: m.total, page: m.page, per_page: m.per_page };
   } catch {
     // not a list envelope
   }

@@ -30,10 +30,20 @@ export const DigestIssueListSchema = listEnvelope(DigestIssueSummarySchema, "Dig
 export const DigestIssueSchema = z
   .object({
     ...summaryShape,
-    body_markdown: z.string().openapi({ description: "the issue as the editors wrote it (Markdown; raw HTML is not rendered)" }),
+    body_markdown: z
+      .string()
+      .openapi({ description: "the issue as the editors wrote it (Markdown; raw HTML is not rendered)" }),
     intro_html: z.string().openapi({ description: "the text before the first section, as safe HTML" }),
     sections: z
-      .array(z.object({ heading: z.string(), markdown: z.string(), html: z.string().openapi({ description: "safe HTML: raw HTML escaped, links limited to http(s), mailto and site paths" }) }))
+      .array(
+        z.object({
+          heading: z.string(),
+          markdown: z.string(),
+          html: z
+            .string()
+            .openapi({ description: "safe HTML: raw HTML escaped, links limited to http(s), mailto and site paths" }),
+        }),
+      )
       .openapi({ description: "the issue split at its second-level headings" }),
   })
   .openapi("DigestIssue");
@@ -60,6 +70,10 @@ export function presentDigestIssue(issue: DigestIssue): z.infer<typeof DigestIss
     ...presentDigestIssueSummary(issue),
     body_markdown: issue.bodyMarkdown,
     intro_html: renderMarkdown(parts.intro),
-    sections: parts.sections.map((s) => ({ heading: s.heading, markdown: s.markdown, html: renderMarkdown(s.markdown) })),
+    sections: parts.sections.map((s) => ({
+      heading: s.heading,
+      markdown: s.markdown,
+      html: renderMarkdown(s.markdown),
+    })),
   };
 }

@@ -13,19 +13,47 @@ import { SearchFilterFields } from "../http/search-query.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { blank } from "../http/query-fields.js";
 
-
 export const DocumentListQuery = PaginationQuery.extend({
   type: z.enum(DOCUMENT_TYPES).optional().or(blank).openapi({ description: "resolution, report, statement…" }),
-  session: z.coerce.number().int().min(1).max(200).optional().or(blank).openapi({ description: "GA session number, e.g. 77" }),
-  language: z.string().regex(/^[a-z]{2,3}$/).optional().or(blank).openapi({ description: "ISO 639-1 language code, e.g. en" }),
+  session: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .optional()
+    .or(blank)
+    .openapi({ description: "GA session number, e.g. 77" }),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .optional()
+    .or(blank)
+    .openapi({ description: "ISO 639-1 language code, e.g. en" }),
 });
 
 export const DocumentLanguageQuery = z.object({
-  language: z.string().regex(/^[a-z]{2,3}$/).optional().or(blank).openapi({ description: "The language version to answer with (ISO 639-1: ar, zh, en, fr, ru, es); English when stored, else the first stored language" }),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .optional()
+    .or(blank)
+    .openapi({
+      description:
+        "The language version to answer with (ISO 639-1: ar, zh, en, fr, ru, es); English when stored, else the first stored language",
+    }),
 });
 
 export const SlugParam = z.object({
-  slug: z.string().min(1).max(120).openapi({ param: { name: "slug", in: "path" }, description: "Document symbol with its slashes URL-encoded (A%2FRES%2F77%2F37); the unencoded path is answered too", example: "A/RES/77/37" }),
+  slug: z
+    .string()
+    .min(1)
+    .max(120)
+    .openapi({
+      param: { name: "slug", in: "path" },
+      description:
+        "Document symbol with its slashes URL-encoded (A%2FRES%2F77%2F37); the unencoded path is answered too",
+      example: "A/RES/77/37",
+    }),
 });
 
 export const DocumentSummarySchema = z
@@ -46,7 +74,12 @@ export const DocumentSummarySchema = z
 
 export const DocumentListSchema = listEnvelope(DocumentSummarySchema, "DocumentList");
 
-const MentionSchema = z.object({ kind: z.enum(MENTION_KINDS), target_id: z.string(), confidence: z.number(), matched_text: z.string() });
+const MentionSchema = z.object({
+  kind: z.enum(MENTION_KINDS),
+  target_id: z.string(),
+  confidence: z.number(),
+  matched_text: z.string(),
+});
 
 const ParagraphSchema = z.object({
   anchor: z.string(),
@@ -56,27 +89,52 @@ const ParagraphSchema = z.object({
   text: z.string(),
   notes: z.array(z.string()),
   permalink: z.string(),
-  mentions: z.array(MentionSchema).openapi({ description: "States, norms (explicit; norm-topic = keyword match with a confidence), CBMs and processes named in the paragraph" }),
+  mentions: z.array(MentionSchema).openapi({
+    description:
+      "States, norms (explicit; norm-topic = keyword match with a confidence), CBMs and processes named in the paragraph",
+  }),
 });
 
 export const DocumentDetailSchema = DocumentSummarySchema.extend({
   format: z.enum(DOCUMENT_FORMATS),
   authors: z.array(z.string()),
   process_id: z.string().nullable(),
-  source: z.object({ url: z.string().nullable(), title: z.string().nullable(), licence: z.string(), attribution: z.string().nullable() }),
+  source: z.object({
+    url: z.string().nullable(),
+    title: z.string().nullable(),
+    licence: z.string(),
+    attribution: z.string().nullable(),
+  }),
   content_hash: z.string(),
   ingested_at: z.string(),
-  versions: z.array(z.object({ version: z.number().int(), content_hash: z.string(), ingested_at: z.string(), is_current: z.boolean() })),
+  versions: z.array(
+    z.object({ version: z.number().int(), content_hash: z.string(), ingested_at: z.string(), is_current: z.boolean() }),
+  ),
   paragraphs: z.array(ParagraphSchema),
   languages: z
-    .array(z.object({ language: z.string(), name: z.string(), title: z.string(), url: z.string(), page_url: z.string() }))
-    .openapi({ description: "Every language this document is stored in (this one included); paragraph anchors are equal where the texts' structure corresponds" }),
+    .array(
+      z.object({ language: z.string(), name: z.string(), title: z.string(), url: z.string(), page_url: z.string() }),
+    )
+    .openapi({
+      description:
+        "Every language this document is stored in (this one included); paragraph anchors are equal where the texts' structure corresponds",
+    }),
 }).openapi("Document");
 
 const CitationSchema = z.object({
-  from: z.object({ slug: z.string(), symbol: z.string().nullable(), title: z.string(), anchor: z.string(), label: z.string(), permalink: z.string() }),
+  from: z.object({
+    slug: z.string(),
+    symbol: z.string().nullable(),
+    title: z.string(),
+    anchor: z.string(),
+    label: z.string(),
+    permalink: z.string(),
+  }),
   target_symbol: z.string(),
-  target: z.object({ slug: z.string(), title: z.string(), url: z.string() }).nullable().openapi({ description: "The cited document, when it is in the database" }),
+  target: z
+    .object({ slug: z.string(), title: z.string(), url: z.string() })
+    .nullable()
+    .openapi({ description: "The cited document, when it is in the database" }),
   matched_text: z.string(),
 });
 
@@ -115,60 +173,108 @@ function presentParagraph(slug: string, p: DocumentParagraph, language: string):
     text: p.text,
     notes: p.notes,
     permalink: paragraphPermalink(slug, p.anchor, language),
-    mentions: p.mentions.map((m) => ({ kind: m.kind, target_id: m.targetId, confidence: m.confidence, matched_text: m.matchedText })),
+    mentions: p.mentions.map((m) => ({
+      kind: m.kind,
+      target_id: m.targetId,
+      confidence: m.confidence,
+      matched_text: m.matchedText,
+    })),
   };
 }
 
-export function presentDocumentDetail(d: DocumentDetail, languages: { language: string; title: string }[] = []): z.infer<typeof DocumentDetailSchema> {
+export function presentDocumentDetail(
+  d: DocumentDetail,
+  languages: { language: string; title: string }[] = [],
+): z.infer<typeof DocumentDetailSchema> {
   return {
     ...presentDocumentSummary(d),
-    languages: languages.map((l) => ({ language: l.language, name: languageName(l.language), title: l.title, url: documentApiUrl(d.slug, l.language), page_url: documentPath(d.slug, l.language) })),
+    languages: languages.map((l) => ({
+      language: l.language,
+      name: languageName(l.language),
+      title: l.title,
+      url: documentApiUrl(d.slug, l.language),
+      page_url: documentPath(d.slug, l.language),
+    })),
     format: d.format,
     authors: d.authors,
     process_id: d.processId,
     source: { url: d.sourceUrl, title: d.sourceTitle, licence: d.licence, attribution: d.attribution },
     content_hash: d.contentHash,
     ingested_at: d.ingestedAt.toISOString(),
-    versions: d.versions.map((v) => ({ version: v.version, content_hash: v.contentHash, ingested_at: new Date(v.ingestedAt).toISOString(), is_current: v.isCurrent })),
+    versions: d.versions.map((v) => ({
+      version: v.version,
+      content_hash: v.contentHash,
+      ingested_at: new Date(v.ingestedAt).toISOString(),
+      is_current: v.isCurrent,
+    })),
     paragraphs: d.paragraphs.map((p) => presentParagraph(d.slug, p, d.language)),
   };
 }
 
 function presentCitation(c: Citation): z.infer<typeof CitationSchema> {
   return {
-    from: { slug: c.fromSlug, symbol: c.fromSymbol, title: c.fromTitle, anchor: c.fromAnchor, label: c.fromLabel, permalink: paragraphPermalink(c.fromSlug, c.fromAnchor) },
+    from: {
+      slug: c.fromSlug,
+      symbol: c.fromSymbol,
+      title: c.fromTitle,
+      anchor: c.fromAnchor,
+      label: c.fromLabel,
+      permalink: paragraphPermalink(c.fromSlug, c.fromAnchor),
+    },
     target_symbol: c.targetSymbol,
-    target: c.targetSlug ? { slug: c.targetSlug, title: c.targetTitle ?? c.targetSymbol, url: documentPath(c.targetSlug) } : null,
+    target: c.targetSlug
+      ? { slug: c.targetSlug, title: c.targetTitle ?? c.targetSymbol, url: documentPath(c.targetSlug) }
+      : null,
     matched_text: c.matchedText,
   };
 }
 
 /** The graph around one document: it and everything it cites or that cites it, one edge per document pair. */
-export function presentCitationGraph(symbol: string | null, cites: Citation[], citedBy: Citation[]): z.infer<typeof CitationGraphSchema> {
+export function presentCitationGraph(
+  symbol: string | null,
+  cites: Citation[],
+  citedBy: Citation[],
+): z.infer<typeof CitationGraphSchema> {
   const nodes = new Map<string, { id: string; title: string | null; in_database: boolean }>();
   const edges = new Map<string, { source: string; target: string; paragraphs: string[] }>();
   for (const c of [...cites, ...citedBy]) {
     const source = c.fromSymbol ?? c.fromSlug;
     nodes.set(source, { id: source, title: c.fromTitle, in_database: true });
-    if (!nodes.has(c.targetSymbol) || c.targetTitle) nodes.set(c.targetSymbol, { id: c.targetSymbol, title: c.targetTitle, in_database: c.targetSlug !== null });
+    if (!nodes.has(c.targetSymbol) || c.targetTitle)
+      nodes.set(c.targetSymbol, { id: c.targetSymbol, title: c.targetTitle, in_database: c.targetSlug !== null });
     const key = `${source}→${c.targetSymbol}`;
     const edge = edges.get(key) ?? { source, target: c.targetSymbol, paragraphs: [] };
     edge.paragraphs.push(c.fromAnchor);
     edges.set(key, edge);
   }
-  return { symbol, cites: cites.map(presentCitation), cited_by: citedBy.map(presentCitation), nodes: [...nodes.values()], edges: [...edges.values()] };
+  return {
+    symbol,
+    cites: cites.map(presentCitation),
+    cited_by: citedBy.map(presentCitation),
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+  };
 }
 
 export const SearchQuery = PaginationQuery.extend(SearchFilterFields);
 
 export const SearchHitSchema = z.object({
-  document: z.object({ slug: z.string(), symbol: z.string().nullable(), title: z.string(), type: z.enum(DOCUMENT_TYPES), date: z.string().nullable(), language: z.string() }),
+  document: z.object({
+    slug: z.string(),
+    symbol: z.string().nullable(),
+    title: z.string(),
+    type: z.enum(DOCUMENT_TYPES),
+    date: z.string().nullable(),
+    language: z.string(),
+  }),
   anchor: z.string(),
   label: z.string(),
   permalink: z.string(),
   rank: z.number(),
   in_document: z.number().int().openapi({ description: "Paragraphs of this document that match the query" }),
-  snippet: z.array(z.object({ text: z.string(), match: z.boolean() })).openapi({ description: "Plain-text segments; match marks highlighted words (no HTML)" }),
+  snippet: z
+    .array(z.object({ text: z.string(), match: z.boolean() }))
+    .openapi({ description: "Plain-text segments; match marks highlighted words (no HTML)" }),
 });
 
 export const SearchResultSchema = z
@@ -177,7 +283,10 @@ export const SearchResultSchema = z
     meta: z.object({
       total: z.number().int().openapi({ description: "Matching paragraphs" }),
       documents: z.number().int().openapi({ description: "Documents with a matching paragraph" }),
-      pageable: z.number().int().openapi({ description: "Results the pages go through: total, or with group=document the paragraphs shown" }),
+      pageable: z
+        .number()
+        .int()
+        .openapi({ description: "Results the pages go through: total, or with group=document the paragraphs shown" }),
       page: z.number().int(),
       per_page: z.number().int(),
       query: z.string(),

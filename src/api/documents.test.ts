@@ -21,7 +21,10 @@ describe.each(TEST_DRIVERS)("documents and search API on $label", ({ driver, ski
     for (const path of ["/api/v1/documents/A%2FRES%2F77%2F37", "/api/v1/documents/A/RES/77/37"]) {
       const res = await t.app.request(path);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { symbol: string; paragraphs: { anchor: string; permalink: string; text: string }[] };
+      const body = (await res.json()) as {
+        symbol: string;
+        paragraphs: { anchor: string; permalink: string; text: string }[];
+      };
       expect(body.symbol).toBe("A/RES/77/37");
       const op5 = body.paragraphs.find((p) => p.anchor === "op-5")!;
       expect(op5.permalink).toBe("/documents/A/RES/77/37#op-5");
@@ -32,15 +35,23 @@ describe.each(TEST_DRIVERS)("documents and search API on $label", ({ driver, ski
 
   it.skipIf(skip)("serves the citation graph of a document", async () => {
     const res = await t.app.request("/api/v1/documents/A/RES/79/243/citations");
-    const body = (await res.json()) as { cites: { target_symbol: string }[]; edges: { source: string; target: string }[] };
+    const body = (await res.json()) as {
+      cites: { target_symbol: string }[];
+      edges: { source: string; target: string }[];
+    };
     expect(res.status).toBe(200);
     expect(body.cites.map((c) => c.target_symbol)).toEqual(expect.arrayContaining(["A/RES/74/247", "A/RES/75/282"]));
     expect(body.edges).toContainEqual(expect.objectContaining({ source: "A/RES/79/243", target: "A/RES/74/247" }));
   });
 
   it.skipIf(skip)("searches paragraphs with snippets as plain segments and helpful messages", async () => {
-    const res = await t.app.request(`/api/v1/search?q=${encodeURIComponent("ad hoc intergovernmental committee of experts")}&type=resolution`);
-    const body = (await res.json()) as { data: { permalink: string; snippet: { text: string; match: boolean }[] }[]; meta: { total: number; message: string | null } };
+    const res = await t.app.request(
+      `/api/v1/search?q=${encodeURIComponent("ad hoc intergovernmental committee of experts")}&type=resolution`,
+    );
+    const body = (await res.json()) as {
+      data: { permalink: string; snippet: { text: string; match: boolean }[] }[];
+      meta: { total: number; message: string | null };
+    };
     expect(res.status).toBe(200);
     expect(body.data.map((h) => h.permalink)).toContain("/documents/A/RES/74/247#op-2");
     expect(body.meta.message).toBeNull();

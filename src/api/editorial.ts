@@ -14,9 +14,14 @@ const historyRoute = createRoute({
   method: "get",
   path: "/{kind}/{id}",
   tags: ["History"],
-  summary: "A record's history: each published change (oldest first) with its field diff and sources; editors also see who",
+  summary:
+    "A record's history: each published change (oldest first) with its field diff and sources; editors also see who",
   request: { params: HistoryParams },
-  responses: { 200: { description: "The history", content: { "application/json": { schema: HistorySchema } } }, 400: errorResponses[400], 404: errorResponses[404] },
+  responses: {
+    200: { description: "The history", content: { "application/json": { schema: HistorySchema } } },
+    400: errorResponses[400],
+    404: errorResponses[404],
+  },
 });
 
 export function historyApi(deps: AppDeps) {
@@ -26,7 +31,15 @@ export function historyApi(deps: AppDeps) {
     const showPeople = hasPermission(currentPrincipal(c), "edit");
     const entries = await listAuditEntries(deps.db, kind, id);
     if (entries.length === 0 && !(await findPublishedRecord(deps.db, kind, id))) throw new NotFoundError(kind, id);
-    return c.json({ record_kind: kind, record_id: id, imported_from: await findImportedFrom(deps.db, kind, id), entries: entries.map((e) => presentHistoryEntry(e, showPeople)) }, 200);
+    return c.json(
+      {
+        record_kind: kind,
+        record_id: id,
+        imported_from: await findImportedFrom(deps.db, kind, id),
+        entries: entries.map((e) => presentHistoryEntry(e, showPeople)),
+      },
+      200,
+    );
   });
   return app;
 }

@@ -8,24 +8,51 @@ import { CsvBomQuery } from "./csv-response.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 
-const itemId = z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and hyphens").max(120);
+const itemId = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, "lower-case letters, digits and hyphens")
+  .max(120);
 
 export const EvidenceFilterQuery = z.object({
-  state: z.string().regex(/^[A-Za-z]{3}$/, "ISO 3166 alpha-3").transform((s) => s.toUpperCase()).optional().openapi({ description: "State ISO3, e.g. DEU" }),
-  organization: z.string().trim().min(1).max(100).optional().openapi({ description: "organisation id, e.g. OSCE (evidence about the organisation itself)" }),
+  state: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "ISO 3166 alpha-3")
+    .transform((s) => s.toUpperCase())
+    .optional()
+    .openapi({ description: "State ISO3, e.g. DEU" }),
+  organization: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: "organisation id, e.g. OSCE (evidence about the organisation itself)" }),
   item: itemId.optional().openapi({ description: "norm or CBM id, e.g. 13c" }),
   framework: itemId.optional().openapi({ description: "framework id, e.g. un-norms-2015" }),
-  reporter: z.enum(REPORTER_KINDS).optional().openapi({ description: "who reports it: self (the State itself), civil-society, researcher, intergovernmental" }),
+  reporter: z
+    .enum(REPORTER_KINDS)
+    .optional()
+    .openapi({ description: "who reports it: self (the State itself), civil-society, researcher, intergovernmental" }),
   status: z.enum(EVIDENCE_STATUSES).optional(),
   kind: z.enum(EVIDENCE_KINDS).optional(),
 });
 export const EvidenceListQuery = PaginationQuery.extend(EvidenceFilterQuery.shape);
 export const EvidenceExportQuery = EvidenceFilterQuery.extend({
-  format: z.enum(["csv", "json"]).default("csv").openapi({ description: "csv (one row per record, sources joined) or json (an array of records with sources)" }),
+  format: z
+    .enum(["csv", "json"])
+    .default("csv")
+    .openapi({ description: "csv (one row per record, sources joined) or json (an array of records with sources)" }),
   bom: CsvBomQuery.shape.bom,
 });
 
-export const EvidenceIdParam = z.object({ id: z.coerce.number().int().min(1).max(2_000_000_000).openapi({ param: { name: "id", in: "path" }, example: 1, type: "integer" }) });
+export const EvidenceIdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_000_000_000)
+    .openapi({ param: { name: "id", in: "path" }, example: 1, type: "integer" }),
+});
 
 const CitedParagraphSchema = z
   .object({
@@ -54,7 +81,9 @@ export const EvidenceSchema = z
     quote: z.string().nullable(),
     cited_paragraph: CitedParagraphSchema.nullable(),
     external_url: z.string().nullable(),
-    citation_url: z.string().nullable().openapi({ description: "where to check the claim: the paragraph permalink on this site (a path), else the external URL" }),
+    citation_url: z.string().nullable().openapi({
+      description: "where to check the claim: the paragraph permalink on this site (a path), else the external URL",
+    }),
     instrument_id: z.string().nullable(),
     reporter: z.enum(REPORTER_KINDS),
     reporter_name: z.string().nullable(),
@@ -81,7 +110,14 @@ export function presentEvidence(e: Evidence): z.infer<typeof EvidenceSchema> {
     observed: presentPartialDate(e.observed),
     quote: e.quote,
     cited_paragraph: e.paragraph
-      ? { paragraph_id: e.paragraph.id, document_slug: e.paragraph.documentSlug, document_symbol: e.paragraph.documentSymbol, document_title: e.paragraph.documentTitle, anchor: e.paragraph.anchor, label: e.paragraph.label }
+      ? {
+          paragraph_id: e.paragraph.id,
+          document_slug: e.paragraph.documentSlug,
+          document_symbol: e.paragraph.documentSymbol,
+          document_title: e.paragraph.documentTitle,
+          anchor: e.paragraph.anchor,
+          label: e.paragraph.label,
+        }
       : null,
     external_url: e.externalUrl,
     citation_url: citationHref(e),
@@ -97,11 +133,34 @@ export function presentEvidence(e: Evidence): z.infer<typeof EvidenceSchema> {
 
 /** Columns of the CSV export, in order; sources are joined with " | " as "title <url> (licence)". */
 export const EVIDENCE_CSV_COLUMNS = [
-  "id", "subject_kind", "subject_id", "subject_name", "item_id", "item_code", "framework_id", "kind", "status", "observed", "observed_precision",
-  "quote", "document_slug", "paragraph_anchor", "paragraph_label", "citation_url", "external_url", "reporter", "reporter_name", "confidence", "notes", "sources",
+  "id",
+  "subject_kind",
+  "subject_id",
+  "subject_name",
+  "item_id",
+  "item_code",
+  "framework_id",
+  "kind",
+  "status",
+  "observed",
+  "observed_precision",
+  "quote",
+  "document_slug",
+  "paragraph_anchor",
+  "paragraph_label",
+  "citation_url",
+  "external_url",
+  "reporter",
+  "reporter_name",
+  "confidence",
+  "notes",
+  "sources",
 ] as const;
 
-export function evidenceCsvRow(e: Evidence, siteBaseUrl: string): Record<(typeof EVIDENCE_CSV_COLUMNS)[number], string | number> {
+export function evidenceCsvRow(
+  e: Evidence,
+  siteBaseUrl: string,
+): Record<(typeof EVIDENCE_CSV_COLUMNS)[number], string | number> {
   const citation = citationHref(e);
   return {
     id: e.id,

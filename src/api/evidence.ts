@@ -46,13 +46,24 @@ const exportRoute = createRoute({
   summary: "Export published evidence (same filters as the list) as CSV or JSON, every record with its sources",
   request: { query: EvidenceExportQuery },
   responses: {
-    200: { description: "Every matching record", content: { "text/csv": { schema: z.string() }, "application/json": { schema: z.array(EvidenceSchema) } } },
+    200: {
+      description: "Every matching record",
+      content: { "text/csv": { schema: z.string() }, "application/json": { schema: z.array(EvidenceSchema) } },
+    },
     400: errorResponses[400],
   },
 });
 
 function filterOf(q: z.infer<typeof EvidenceExportQuery> | z.infer<typeof EvidenceListQuery>): EvidenceFilter {
-  return { stateIso3: q.state, organizationId: q.organization, itemId: q.item, frameworkId: q.framework, reporter: q.reporter, status: q.status, kind: q.kind };
+  return {
+    stateIso3: q.state,
+    organizationId: q.organization,
+    itemId: q.item,
+    frameworkId: q.framework,
+    reporter: q.reporter,
+    status: q.status,
+    kind: q.kind,
+  };
 }
 
 /** The base of absolute links in answers: configured, never the Host header. */
@@ -71,7 +82,12 @@ export function evidenceApi(deps: AppDeps) {
       return c.json(items.map(presentEvidence), 200);
     }
     const base = siteBaseUrl(c, deps);
-    return csvResponse(c, { filename: `normwatch-evidence-${stamp}.csv`, columns: EVIDENCE_CSV_COLUMNS, rows: items.map((e) => evidenceCsvRow(e, base)), bom: q.bom });
+    return csvResponse(c, {
+      filename: `normwatch-evidence-${stamp}.csv`,
+      columns: EVIDENCE_CSV_COLUMNS,
+      rows: items.map((e) => evidenceCsvRow(e, base)),
+      bom: q.bom,
+    });
   });
   app.openapi(listEvidenceRoute, async (c) => {
     const q = c.req.valid("query");

@@ -16,7 +16,12 @@ export const FrameworkIdParam = z.object({ id: stableId("un-norms-2015", "a fram
 export const FrameworkItemIdParam = z.object({ id: stableId("13c", "a norm or CBM id") });
 
 export const FrameworkItemListQuery = PaginationQuery.extend({
-  framework: z.string().regex(/^[a-z0-9-]+$/).max(80).optional().openapi({ description: "framework id, e.g. osce-cbms" }),
+  framework: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(80)
+    .optional()
+    .openapi({ description: "framework id, e.g. osce-cbms" }),
 });
 
 export const FrameworkItemSchema = z
@@ -78,7 +83,14 @@ export function presentFrameworkItem(item: FrameworkItem): z.infer<typeof Framew
 }
 
 function presentFrameworkBase(f: Framework) {
-  return { id: f.id, name: f.name, kind: f.kind, body: f.body, instrument: f.instrument, url: `/api/v1/frameworks/${f.id}` };
+  return {
+    id: f.id,
+    name: f.name,
+    kind: f.kind,
+    body: f.body,
+    instrument: f.instrument,
+    url: `/api/v1/frameworks/${f.id}`,
+  };
 }
 
 export function presentFramework(f: Framework & { items: FrameworkItem[] }): z.infer<typeof FrameworkSchema> {
@@ -86,9 +98,17 @@ export function presentFramework(f: Framework & { items: FrameworkItem[] }): z.i
 }
 
 export function presentFrameworkDetail(detail: FrameworkDetail): z.infer<typeof FrameworkDetailSchema> {
-  return { ...presentFramework(detail.framework), items: detail.framework.items.map(presentFrameworkItem), sources: detail.sources.map(presentSource) };
+  return {
+    ...presentFramework(detail.framework),
+    items: detail.framework.items.map(presentFrameworkItem),
+    sources: detail.sources.map(presentSource),
+  };
 }
 
 export function presentFrameworkItemDetail(detail: FrameworkItemDetail): z.infer<typeof FrameworkItemDetailSchema> {
-  return { ...presentFrameworkItem(detail.item), framework: presentFrameworkBase(detail.framework), sources: detail.sources.map(presentSource) };
+  return {
+    ...presentFrameworkItem(detail.item),
+    framework: presentFrameworkBase(detail.framework),
+    sources: detail.sources.map(presentSource),
+  };
 }

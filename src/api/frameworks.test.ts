@@ -19,7 +19,9 @@ describe.each(TEST_DRIVERS)("Norms and CBMs API on $label", ({ driver, skip }) =
   afterAll(async () => t?.dispose());
 
   it.skipIf(skip)("lists the frameworks with the 11 norms first, then OSCE, OAS, ARF and UN global CBMs", async () => {
-    const body = (await (await t.app.request("/api/v1/frameworks")).json()) as { data: { id: string; item_count: number }[] };
+    const body = (await (await t.app.request("/api/v1/frameworks")).json()) as {
+      data: { id: string; item_count: number }[];
+    };
     expect(body.data.map((f) => [f.id, f.item_count])).toEqual([
       ["un-norms-2015", 11],
       ["osce-cbms", 16],
@@ -33,16 +35,33 @@ describe.each(TEST_DRIVERS)("Norms and CBMs API on $label", ({ driver, skip }) =
     const res = await t.app.request("/api/v1/frameworks/un-norms-2015");
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: ItemBody[]; instrument: string };
-    expect(body.items.map((i) => i.code)).toEqual(["13(a)", "13(b)", "13(c)", "13(d)", "13(e)", "13(f)", "13(g)", "13(h)", "13(i)", "13(j)", "13(k)"]);
+    expect(body.items.map((i) => i.code)).toEqual([
+      "13(a)",
+      "13(b)",
+      "13(c)",
+      "13(d)",
+      "13(e)",
+      "13(f)",
+      "13(g)",
+      "13(h)",
+      "13(i)",
+      "13(j)",
+      "13(k)",
+    ]);
     expect(body.instrument).toContain("A/70/174");
   });
 
   it.skipIf(skip)("lists items across frameworks, paginated and filtered, and one item by its stable id", async () => {
-    const page = (await (await t.app.request("/api/v1/framework-items?per_page=10&page=2")).json()) as { data: ItemBody[]; meta: { total: number } };
+    const page = (await (await t.app.request("/api/v1/framework-items?per_page=10&page=2")).json()) as {
+      data: ItemBody[];
+      meta: { total: number };
+    };
     expect(page.meta.total).toBe(36);
     expect(page.data[0]!.id).toBe("13k");
     expect(page.data[1]!.id).toBe("osce-2013-01");
-    const osce = (await (await t.app.request("/api/v1/framework-items?framework=osce-cbms&per_page=500")).json()) as { data: ItemBody[] };
+    const osce = (await (await t.app.request("/api/v1/framework-items?framework=osce-cbms&per_page=500")).json()) as {
+      data: ItemBody[];
+    };
     expect(osce.data.at(-1)!.id).toBe("osce-2016-05");
     const item = (await (await t.app.request("/api/v1/framework-items/13c")).json()) as ItemBody;
     expect(item).toEqual(expect.objectContaining({ id: "13c", code: "13(c)", reference: "A/70/174 para 13(c)" }));

@@ -1,20 +1,35 @@
 // Schemas and presenters of the implementation API: the regional roll-up and the derived indicators.
 import { z } from "@hono/zod-openapi";
 import type { ImplementationRollup } from "../analysis/implementation-rollup.js";
-import { DERIVED_INDICATOR_IDS, DERIVED_INDICATORS, type DerivedIndicatorValue } from "../domain/implementation-indicators.js";
+import {
+  DERIVED_INDICATOR_IDS,
+  DERIVED_INDICATORS,
+  type DerivedIndicatorValue,
+} from "../domain/implementation-indicators.js";
 import { PartialDateSchema, presentPartialDate } from "./presenters.js";
 
-const frameworkId = z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and hyphens").max(120);
+const frameworkId = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, "lower-case letters, digits and hyphens")
+  .max(120);
 
 export const RollupQuery = z.object({
-  framework: frameworkId.optional().openapi({ description: "only the items of this framework, e.g. un-norms-2015 (default: every item)" }),
+  framework: frameworkId
+    .optional()
+    .openapi({ description: "only the items of this framework, e.g. un-norms-2015 (default: every item)" }),
 });
 
 const RollupCellSchema = z.object({
   item_id: z.string(),
   group_size: z.number().int(),
-  states_with_any: z.number().int().openapi({ description: "States of the group with at least one published evidence record for the item" }),
-  states_implemented: z.number().int().openapi({ description: "States of the group with at least one published evidence record of status implemented" }),
+  states_with_any: z
+    .number()
+    .int()
+    .openapi({ description: "States of the group with at least one published evidence record for the item" }),
+  states_implemented: z
+    .number()
+    .int()
+    .openapi({ description: "States of the group with at least one published evidence record of status implemented" }),
   coverage_any: z.number().openapi({ description: "states_with_any ÷ group_size (0 for an empty group)" }),
   coverage_implemented: z.number(),
 });
@@ -59,7 +74,12 @@ export function presentRollup(rollup: ImplementationRollup, rule: string): z.inf
 }
 
 export const IndicatorQuery = z.object({
-  state: z.string().regex(/^[A-Za-z]{3}$/, "ISO 3166 alpha-3").transform((s) => s.toUpperCase()).optional().openapi({ description: "only this State's values" }),
+  state: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "ISO 3166 alpha-3")
+    .transform((s) => s.toUpperCase())
+    .optional()
+    .openapi({ description: "only this State's values" }),
   indicator: z.enum(DERIVED_INDICATOR_IDS).optional(),
 });
 
@@ -72,24 +92,54 @@ export const IndicatorsSchema = z
         is_derived: z.literal(true),
         rule: z.string(),
         source_ids: z.array(z.string()),
-        related_item_ids: z.array(z.string()).openapi({ description: "norms and CBMs it is shown beside, for context; never counted as evidence" }),
-        values_only_where_sourced: z.boolean().openapi({ description: "true: only States the dataset has a row for have a value; any other State's value is unknown, not 'not met'" }),
+        related_item_ids: z
+          .array(z.string())
+          .openapi({ description: "norms and CBMs it is shown beside, for context; never counted as evidence" }),
+        values_only_where_sourced: z.boolean().openapi({
+          description:
+            "true: only States the dataset has a row for have a value; any other State's value is unknown, not 'not met'",
+        }),
         states_met: z.number().int(),
         states_total: z.number().int(),
       }),
     ),
-    values: z.array(z.object({ indicator_id: z.enum(DERIVED_INDICATOR_IDS), state_iso3: z.string(), is_met: z.boolean(), since: PartialDateSchema.nullable() })),
+    values: z.array(
+      z.object({
+        indicator_id: z.enum(DERIVED_INDICATOR_IDS),
+        state_iso3: z.string(),
+        is_met: z.boolean(),
+        since: PartialDateSchema.nullable(),
+      }),
+    ),
   })
   .openapi("DerivedIndicators");
 
 /** Definitions with counts over all values, and the values asked for (filtered by the caller). */
-export function presentIndicators(all: DerivedIndicatorValue[], shown: DerivedIndicatorValue[]): z.infer<typeof IndicatorsSchema> {
+export function presentIndicators(
+  all: DerivedIndicatorValue[],
+  shown: DerivedIndicatorValue[],
+): z.infer<typeof IndicatorsSchema> {
   return {
     indicators: DERIVED_INDICATOR_IDS.map((id) => {
       const d = DERIVED_INDICATORS[id];
       const values = all.filter((v) => v.indicatorId === id);
-      return { id, label: d.label, is_derived: true as const, rule: d.rule, source_ids: d.sourceIds, related_item_ids: d.relatedItemIds, values_only_where_sourced: d.hasValuesOnlyWhereSourced, states_met: values.filter((v) => v.isMet).length, states_total: values.length };
+      return {
+        id,
+        label: d.label,
+        is_derived: true as const,
+        rule: d.rule,
+        source_ids: d.sourceIds,
+        related_item_ids: d.relatedItemIds,
+        values_only_where_sourced: d.hasValuesOnlyWhereSourced,
+        states_met: values.filter((v) => v.isMet).length,
+        states_total: values.length,
+      };
     }),
-    values: shown.map((v) => ({ indicator_id: v.indicatorId, state_iso3: v.stateIso3, is_met: v.isMet, since: presentPartialDate(v.since) })),
+    values: shown.map((v) => ({
+      indicator_id: v.indicatorId,
+      state_iso3: v.stateIso3,
+      is_met: v.isMet,
+      since: presentPartialDate(v.since),
+    })),
   };
 }

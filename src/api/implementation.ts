@@ -5,7 +5,14 @@ import { loadImplementationRollup, ROLLUP_RULE } from "../analysis/implementatio
 import type { AppDeps } from "../http/deps.js";
 import { loadDerivedIndicatorValues } from "../db/implementation-indicators.js";
 import { errorResponses } from "../http/errors.js";
-import { IndicatorQuery, IndicatorsSchema, presentIndicators, presentRollup, RollupQuery, RollupSchema } from "./implementation.schemas.js";
+import {
+  IndicatorQuery,
+  IndicatorsSchema,
+  presentIndicators,
+  presentRollup,
+  RollupQuery,
+  RollupSchema,
+} from "./implementation.schemas.js";
 import { createApiRouter } from "./router.js";
 
 const TAG = "Implementation";
@@ -14,18 +21,29 @@ const rollupRoute = createRoute({
   method: "get",
   path: "/rollup",
   tags: [TAG],
-  summary: "Coverage of each norm or CBM per UN regional group and regional organisation: States with published evidence ÷ members",
+  summary:
+    "Coverage of each norm or CBM per UN regional group and regional organisation: States with published evidence ÷ members",
   request: { query: RollupQuery },
-  responses: { 200: { description: "The roll-up", content: { "application/json": { schema: RollupSchema } } }, 400: errorResponses[400] },
+  responses: {
+    200: { description: "The roll-up", content: { "application/json": { schema: RollupSchema } } },
+    400: errorResponses[400],
+  },
 });
 
 const indicatorsRoute = createRoute({
   method: "get",
   path: "/indicators",
   tags: [TAG],
-  summary: "Derived indicators (not evidence): first national cybersecurity strategy adopted, party to the Budapest Convention, with their rules",
+  summary:
+    "Derived indicators (not evidence): first national cybersecurity strategy adopted, party to the Budapest Convention, with their rules",
   request: { query: IndicatorQuery },
-  responses: { 200: { description: "Definitions, counts and per-State values", content: { "application/json": { schema: IndicatorsSchema } } }, 400: errorResponses[400] },
+  responses: {
+    200: {
+      description: "Definitions, counts and per-State values",
+      content: { "application/json": { schema: IndicatorsSchema } },
+    },
+    400: errorResponses[400],
+  },
 });
 
 export function implementationApi(deps: AppDeps) {
@@ -37,7 +55,9 @@ export function implementationApi(deps: AppDeps) {
   app.openapi(indicatorsRoute, async (c) => {
     const q = c.req.valid("query");
     const all = await loadDerivedIndicatorValues(deps.db);
-    const shown = all.filter((v) => (!q.state || v.stateIso3 === q.state) && (!q.indicator || v.indicatorId === q.indicator));
+    const shown = all.filter(
+      (v) => (!q.state || v.stateIso3 === q.state) && (!q.indicator || v.indicatorId === q.indicator),
+    );
     return c.json(presentIndicators(all, shown), 200);
   });
   return app;

@@ -2,14 +2,23 @@
 import { z } from "@hono/zod-openapi";
 import { paragraphPermalink } from "../domain/documents.js";
 import type { AssessmentDetail, InstrumentSummary } from "../domain/instruments.js";
-import { TRAFFIC_LIGHTS, TRAFFIC_LIGHT_RULE, type Rubric, type RubricVersionSummary, type TrafficLightSummary } from "../domain/rubric.js";
+import {
+  TRAFFIC_LIGHTS,
+  TRAFFIC_LIGHT_RULE,
+  type Rubric,
+  type RubricVersionSummary,
+  type TrafficLightSummary,
+} from "../domain/rubric.js";
 import type { Source } from "../domain/source.js";
 import { ASSESSMENT_RATINGS, CONFIDENCE_LEVELS, INSTRUMENT_KINDS, INSTRUMENT_STATUSES } from "../domain/vocabulary.js";
 import { CsvBomQuery } from "./csv-response.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 
-const slug = z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and hyphens").max(200);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, "lower-case letters, digits and hyphens")
+  .max(200);
 const iso3 = z.string().regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code");
 
 export const InstrumentListQuery = PaginationQuery.extend({
@@ -18,14 +27,25 @@ export const InstrumentListQuery = PaginationQuery.extend({
   kind: z.enum(INSTRUMENT_KINDS).optional(),
   status: z.enum(INSTRUMENT_STATUSES).optional(),
 });
-export const InstrumentIdParam = z.object({ id: slug.openapi({ param: { name: "id", in: "path" }, example: "deu-first-cyber-strategy" }) });
+export const InstrumentIdParam = z.object({
+  id: slug.openapi({ param: { name: "id", in: "path" }, example: "deu-first-cyber-strategy" }),
+});
 export const AssessmentExportQuery = z.object({
   state: iso3.optional().openapi({ description: "only instruments of this State" }),
   format: z.enum(["json", "csv"]).default("json"),
   bom: CsvBomQuery.shape.bom,
 });
-export const RubricSlugParam = z.object({ slug: slug.openapi({ param: { name: "slug", in: "path" }, example: "human-rights-multistakeholder" }) });
-export const RubricVersionParam = RubricSlugParam.extend({ version: z.coerce.number().int().min(1).max(100_000).openapi({ param: { name: "version", in: "path" }, example: 1 }) });
+export const RubricSlugParam = z.object({
+  slug: slug.openapi({ param: { name: "slug", in: "path" }, example: "human-rights-multistakeholder" }),
+});
+export const RubricVersionParam = RubricSlugParam.extend({
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .openapi({ param: { name: "version", in: "path" }, example: 1 }),
+});
 
 export const TrafficLightSchema = z
   .object({
@@ -53,7 +73,9 @@ export const AssessmentSchema = z
     criterion_code: z.string(),
     criterion_title: z.string(),
     rating: z.enum(ASSESSMENT_RATINGS),
-    cited_paragraph: z.object({ document_slug: z.string(), document_title: z.string(), label: z.string(), url: z.string() }).nullable(),
+    cited_paragraph: z
+      .object({ document_slug: z.string(), document_title: z.string(), label: z.string(), url: z.string() })
+      .nullable(),
     external_url: z.string().nullable(),
     quote: z.string().nullable(),
     note: z.string().nullable(),
@@ -77,27 +99,74 @@ export const InstrumentSchema = z
     url: z.string().nullable(),
     notes: z.string().nullable(),
     confidence: z.enum(CONFIDENCE_LEVELS),
-    traffic_lights: z.array(TrafficLightSchema).openapi({ description: "one per rubric version the instrument's assessments use, newest first; empty when not assessed" }),
+    traffic_lights: z.array(TrafficLightSchema).openapi({
+      description: "one per rubric version the instrument's assessments use, newest first; empty when not assessed",
+    }),
     page_url: z.string(),
   })
   .openapi("Instrument");
 export const InstrumentListSchema = listEnvelope(InstrumentSchema, "InstrumentList");
-export const InstrumentDetailSchema = InstrumentSchema.extend({ assessments: z.array(AssessmentSchema), sources: z.array(SourceSchema) }).openapi("InstrumentDetail");
-export const AssessmentExportSchema = z.object({ data: z.array(AssessmentSchema), traffic_light_rule: z.string() }).openapi("AssessmentExport");
+export const InstrumentDetailSchema = InstrumentSchema.extend({
+  assessments: z.array(AssessmentSchema),
+  sources: z.array(SourceSchema),
+}).openapi("InstrumentDetail");
+export const AssessmentExportSchema = z
+  .object({ data: z.array(AssessmentSchema), traffic_light_rule: z.string() })
+  .openapi("AssessmentExport");
 
-export const RubricCriterionSchema = z.object({ id: z.number().int(), code: z.string(), position: z.number().int(), title: z.string(), guidance: z.string() }).openapi("RubricCriterion");
+export const RubricCriterionSchema = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    position: z.number().int(),
+    title: z.string(),
+    guidance: z.string(),
+  })
+  .openapi("RubricCriterion");
 export const RubricSchema = z
-  .object({ slug: z.string(), version: z.number().int(), title: z.string(), description: z.string(), created_at: z.string(), criteria: z.array(RubricCriterionSchema), page_url: z.string() })
+  .object({
+    slug: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    created_at: z.string(),
+    criteria: z.array(RubricCriterionSchema),
+    page_url: z.string(),
+  })
   .openapi("Rubric");
 export const RubricVersionListSchema = z
-  .object({ data: z.array(z.object({ slug: z.string(), version: z.number().int(), title: z.string(), created_at: z.string(), criteria: z.number().int(), assessments: z.number().int() })) })
+  .object({
+    data: z.array(
+      z.object({
+        slug: z.string(),
+        version: z.number().int(),
+        title: z.string(),
+        created_at: z.string(),
+        criteria: z.number().int(),
+        assessments: z.number().int(),
+      }),
+    ),
+  })
   .openapi("RubricVersionList");
 
 export function presentTrafficLight(rubric: Rubric, s: TrafficLightSummary): z.infer<typeof TrafficLightSchema> {
-  return { rubric: rubric.slug, rubric_version: rubric.version, light: s.light, rule: TRAFFIC_LIGHT_RULE, criteria: s.total, met: s.met, partly: s.partly, not_met: s.notMet, unknown: s.unknown, unassessed: s.unassessed };
+  return {
+    rubric: rubric.slug,
+    rubric_version: rubric.version,
+    light: s.light,
+    rule: TRAFFIC_LIGHT_RULE,
+    criteria: s.total,
+    met: s.met,
+    partly: s.partly,
+    not_met: s.notMet,
+    unknown: s.unknown,
+    unassessed: s.unassessed,
+  };
 }
 
-export function presentAssessment(a: AssessmentDetail & { stateIso3: string | null }): z.infer<typeof AssessmentSchema> {
+export function presentAssessment(
+  a: AssessmentDetail & { stateIso3: string | null },
+): z.infer<typeof AssessmentSchema> {
   return {
     id: a.id,
     instrument_id: a.instrumentId,
@@ -108,7 +177,14 @@ export function presentAssessment(a: AssessmentDetail & { stateIso3: string | nu
     criterion_code: a.criterionCode,
     criterion_title: a.criterionTitle,
     rating: a.rating,
-    cited_paragraph: a.paragraph ? { document_slug: a.paragraph.documentSlug, document_title: a.paragraph.documentTitle, label: a.paragraph.label, url: paragraphPermalink(a.paragraph.documentSlug, a.paragraph.anchor) } : null,
+    cited_paragraph: a.paragraph
+      ? {
+          document_slug: a.paragraph.documentSlug,
+          document_title: a.paragraph.documentTitle,
+          label: a.paragraph.label,
+          url: paragraphPermalink(a.paragraph.documentSlug, a.paragraph.anchor),
+        }
+      : null,
     external_url: a.externalUrl,
     quote: a.quote,
     note: a.note,
@@ -117,7 +193,10 @@ export function presentAssessment(a: AssessmentDetail & { stateIso3: string | nu
   };
 }
 
-export function presentInstrument(i: InstrumentSummary, lights: { rubric: Rubric; summary: TrafficLightSummary }[]): z.infer<typeof InstrumentSchema> {
+export function presentInstrument(
+  i: InstrumentSummary,
+  lights: { rubric: Rubric; summary: TrafficLightSummary }[],
+): z.infer<typeof InstrumentSchema> {
   return {
     id: i.id,
     state_iso3: i.stateIso3,
@@ -144,13 +223,26 @@ export function presentRubric(r: Rubric): z.infer<typeof RubricSchema> {
     title: r.title,
     description: r.description,
     created_at: r.createdAt.toISOString(),
-    criteria: r.criteria.map((c) => ({ id: c.id, code: c.code, position: c.position, title: c.title, guidance: c.guidance })),
+    criteria: r.criteria.map((c) => ({
+      id: c.id,
+      code: c.code,
+      position: c.position,
+      title: c.title,
+      guidance: c.guidance,
+    })),
     page_url: `/rubric/${r.slug}/v/${r.version}`,
   };
 }
 
 export function presentRubricVersion(v: RubricVersionSummary) {
-  return { slug: v.slug, version: v.version, title: v.title, created_at: v.createdAt.toISOString(), criteria: v.criteriaCount, assessments: v.assessmentCount };
+  return {
+    slug: v.slug,
+    version: v.version,
+    title: v.title,
+    created_at: v.createdAt.toISOString(),
+    criteria: v.criteriaCount,
+    assessments: v.assessmentCount,
+  };
 }
 
 export function presentSources(sources: Source[]) {

@@ -37,25 +37,56 @@ export function instrumentsApi(deps: AppDeps) {
   const app = createApiRouter();
   const list = listRoute({
     tag: TAG,
-    summary: "National instruments (strategies, laws, agencies, policies) with status, dates and a traffic light per rubric version; filter by State, organisation, kind, status",
+    summary:
+      "National instruments (strategies, laws, agencies, policies) with status, dates and a traffic light per rubric version; filter by State, organisation, kind, status",
     description: "A page of instruments",
     query: InstrumentListQuery,
     schema: InstrumentListSchema,
   });
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { items, rubrics } = await listAssessedInstruments(deps.db, { stateIso3: q.state, organizationId: q.organization, kind: q.kind, status: q.status });
+    const { items, rubrics } = await listAssessedInstruments(deps.db, {
+      stateIso3: q.state,
+      organizationId: q.organization,
+      kind: q.kind,
+      status: q.status,
+    });
     const page = items.slice((q.page - 1) * q.per_page, q.page * q.per_page);
-    return c.json(paginated(page.map((i) => presentInstrument(i.instrument, summarizeByRubricVersion(rubrics, i.assessments))), items.length, q), 200);
+    return c.json(
+      paginated(
+        page.map((i) => presentInstrument(i.instrument, summarizeByRubricVersion(rubrics, i.assessments))),
+        items.length,
+        q,
+      ),
+      200,
+    );
   });
-  const one = itemRoute({ tag: TAG, path: "/{id}", summary: "One instrument with every assessment (criterion, rating, cited paragraph or URL, sources) and its sources", description: "The instrument", params: InstrumentIdParam, schema: InstrumentDetailSchema });
+  const one = itemRoute({
+    tag: TAG,
+    path: "/{id}",
+    summary:
+      "One instrument with every assessment (criterion, rating, cited paragraph or URL, sources) and its sources",
+    description: "The instrument",
+    params: InstrumentIdParam,
+    schema: InstrumentDetailSchema,
+  });
   app.openapi(one, async (c) => {
     const { id } = c.req.valid("param");
     const instrument = await getInstrument(deps.db, id);
     const assessments = await listAssessments(deps.db, { instrumentIds: [id] });
-    const rubrics = await listRubricsOfCriteria(deps.db, assessments.map((a) => a.criterionId));
+    const rubrics = await listRubricsOfCriteria(
+      deps.db,
+      assessments.map((a) => a.criterionId),
+    );
     const sources = await listRecordSources(deps.db, "instrument", id);
-    return c.json({ ...presentInstrument(instrument, summarizeByRubricVersion(rubrics, assessments)), assessments: assessments.map(presentAssessment), sources: presentSources(sources) }, 200);
+    return c.json(
+      {
+        ...presentInstrument(instrument, summarizeByRubricVersion(rubrics, assessments)),
+        assessments: assessments.map(presentAssessment),
+        sources: presentSources(sources),
+      },
+      200,
+    );
   });
   return app;
 }
@@ -67,7 +98,13 @@ const exportRoute = createRoute({
   summary: "Every published assessment with its citation and sources, as JSON or CSV (?format=csv); filter by State",
   request: { query: AssessmentExportQuery },
   responses: {
-    200: { description: "The assessments", content: { "application/json": { schema: AssessmentExportSchema }, "text/csv": { schema: AssessmentExportSchema.shape.data.openapi({ type: "string" }) } } },
+    200: {
+      description: "The assessments",
+      content: {
+        "application/json": { schema: AssessmentExportSchema },
+        "text/csv": { schema: AssessmentExportSchema.shape.data.openapi({ type: "string" }) },
+      },
+    },
     400: errorResponses[400],
   },
 });
@@ -79,7 +116,12 @@ export function assessmentsApi(deps: AppDeps) {
     const assessments = await listAssessments(deps.db, q.state ? { stateIso3: q.state } : {});
     if (q.format === "csv") {
       const rows = assessmentCsvRows(assessments, (p) => paragraphPermalink(p.documentSlug, p.anchor));
-      return csvResponse(c, { filename: `assessments${q.state ? `-${q.state.toUpperCase()}` : ""}.csv`, columns: ASSESSMENT_CSV_COLUMNS, rows, bom: q.bom }) as never;
+      return csvResponse(c, {
+        filename: `assessments${q.state ? `-${q.state.toUpperCase()}` : ""}.csv`,
+        columns: ASSESSMENT_CSV_COLUMNS,
+        rows,
+        bom: q.bom,
+      }) as never;
     }
     return c.json({ data: assessments.map(presentAssessment), traffic_light_rule: TRAFFIC_LIGHT_RULE }, 200);
   });
@@ -92,7 +134,11 @@ const rubricOne = createRoute({
   tags: [TAG],
   summary: "The current (newest) version of a rubric with its criteria",
   request: { params: RubricSlugParam },
-  responses: { 200: { description: "The rubric", content: { "application/json": { schema: RubricSchema } } }, 400: errorResponses[400], 404: errorResponses[404] },
+  responses: {
+    200: { description: "The rubric", content: { "application/json": { schema: RubricSchema } } },
+    400: errorResponses[400],
+    404: errorResponses[404],
+  },
 });
 const rubricVersion = createRoute({
   method: "get",
@@ -100,19 +146,27 @@ const rubricVersion = createRoute({
   tags: [TAG],
   summary: "One version of a rubric with its criteria (scores given against it keep pointing at these criteria)",
   request: { params: RubricVersionParam },
-  responses: { 200: { description: "The rubric version", content: { "application/json": { schema: RubricSchema } } }, 400: errorResponses[400], 404: errorResponses[404] },
+  responses: {
+    200: { description: "The rubric version", content: { "application/json": { schema: RubricSchema } } },
+    400: errorResponses[400],
+    404: errorResponses[404],
+  },
 });
 const rubricVersions = createRoute({
   method: "get",
   path: "/",
   tags: [TAG],
   summary: "Every version of every assessment rubric, newest first, with how many assessments use it",
-  responses: { 200: { description: "Rubric versions", content: { "application/json": { schema: RubricVersionListSchema } } } },
+  responses: {
+    200: { description: "Rubric versions", content: { "application/json": { schema: RubricVersionListSchema } } },
+  },
 });
 
 export function rubricsApi(deps: AppDeps) {
   const app = createApiRouter();
-  app.openapi(rubricVersions, async (c) => c.json({ data: (await listRubricVersions(deps.db)).map(presentRubricVersion) }, 200));
+  app.openapi(rubricVersions, async (c) =>
+    c.json({ data: (await listRubricVersions(deps.db)).map(presentRubricVersion) }, 200),
+  );
   app.openapi(rubricOne, async (c) => {
     const { slug } = c.req.valid("param");
     const rubric = await findCurrentRubric(deps.db, slug);

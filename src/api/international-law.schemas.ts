@@ -7,29 +7,54 @@ import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 
 const format = z.enum(["json", "csv"]).default("json").openapi({ description: "csv: every match (no paging) as CSV" });
-const iso3 = z.string().regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code").transform((s) => s.toUpperCase());
+const iso3 = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code")
+  .transform((s) => s.toUpperCase());
 
 export const LegalPositionListQuery = PaginationQuery.extend({
   state: iso3.optional().openapi({ description: "ISO3 code of a State", example: "FRA" }),
-  organization: z.string().regex(/^[A-Z0-9-]+$/).max(40).optional().openapi({ description: "id of an organisation with a common position", example: "AFUNION" }),
-  topic: z.enum(LEGAL_TOPICS).optional().openapi({ description: "positions a source says address this topic (others may too: topics are not exhaustive)" }),
+  organization: z
+    .string()
+    .regex(/^[A-Z0-9-]+$/)
+    .max(40)
+    .optional()
+    .openapi({ description: "id of an organisation with a common position", example: "AFUNION" }),
+  topic: z
+    .enum(LEGAL_TOPICS)
+    .optional()
+    .openapi({ description: "positions a source says address this topic (others may too: topics are not exhaustive)" }),
   year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ description: "year of publication" }),
   format,
 }).extend(CsvBomQuery.shape);
-export const LegalPositionIdParam = z.object({ id: z.string().regex(/^[a-z0-9-]+$/).max(120).openapi({ param: { name: "id", in: "path" }, example: "fra-2019-09-09" }) });
+export const LegalPositionIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(120)
+    .openapi({ param: { name: "id", in: "path" }, example: "fra-2019-09-09" }),
+});
 
 export const LegalPositionSchema = z
   .object({
     id: z.string(),
     state_iso3: z.string().nullable(),
-    organization_id: z.string().nullable().openapi({ description: "set for a regional organisation's common position (AU, EU)" }),
+    organization_id: z
+      .string()
+      .nullable()
+      .openapi({ description: "set for a regional organisation's common position (AU, EU)" }),
     actor: z.string(),
     title: z.string(),
-    title_is_descriptive: z.boolean().openapi({ description: "the source gave no title; this one describes the document" }),
+    title_is_descriptive: z
+      .boolean()
+      .openapi({ description: "the source gave no title; this one describes the document" }),
     published: PartialDateSchema,
     context: z.string().openapi({ example: "submission to A/76/136 compendium (2021)" }),
     languages: z.array(z.string()),
-    topics_extracted: z.array(z.enum(LEGAL_TOPICS)).openapi({ description: "topics a read source says the position addresses; not exhaustive: a missing topic is not extracted, not 'not addressed'" }),
+    topics_extracted: z.array(z.enum(LEGAL_TOPICS)).openapi({
+      description:
+        "topics a read source says the position addresses; not exhaustive: a missing topic is not extracted, not 'not addressed'",
+    }),
     document_url: z.string().nullable(),
     notes: z.string().nullable(),
     confidence: z.enum(CONFIDENCE_LEVELS),
@@ -59,8 +84,16 @@ export function presentLegalPosition(p: LegalPosition): z.infer<typeof LegalPosi
   };
 }
 
-export const TreatyIdParam = z.object({ id: z.string().regex(/^[a-z0-9-]+$/).max(80).openapi({ param: { name: "id", in: "path" }, example: "un-cybercrime-2024" }) });
-export const TreatyActionListQuery = z.object({ state: iso3.optional().openapi({ description: "ISO3 code of a State" }), format }).extend(CsvBomQuery.shape);
+export const TreatyIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(80)
+    .openapi({ param: { name: "id", in: "path" }, example: "un-cybercrime-2024" }),
+});
+export const TreatyActionListQuery = z
+  .object({ state: iso3.optional().openapi({ description: "ISO3 code of a State" }), format })
+  .extend(CsvBomQuery.shape);
 
 export const TreatyActionSchema = z
   .object({
@@ -69,11 +102,17 @@ export const TreatyActionSchema = z
     state_iso3: z.string().nullable(),
     organization_id: z.string().nullable(),
     party_name: z.string().openapi({ description: "as the source spells it" }),
-    kind: z.enum(TREATY_ACTION_KINDS).openapi({ description: "signature = signature only, with no consent to be bound shown on the page" }),
+    kind: z
+      .enum(TREATY_ACTION_KINDS)
+      .openapi({ description: "signature = signature only, with no consent to be bound shown on the page" }),
     signed: PartialDateSchema.nullable(),
-    consent: PartialDateSchema.nullable().openapi({ description: "date of ratification, accession, acceptance or approval" }),
+    consent: PartialDateSchema.nullable().openapi({
+      description: "date of ratification, accession, acceptance or approval",
+    }),
     as_of: z.string().openapi({ description: "status date of the page this row comes from" }),
-    as_of_is_lower_bound: z.boolean().openapi({ description: "the page showed no status date: as_of is the latest action visible on it" }),
+    as_of_is_lower_bound: z
+      .boolean()
+      .openapi({ description: "the page showed no status date: as_of is the latest action visible on it" }),
     notes: z.string().nullable(),
     confidence: z.enum(CONFIDENCE_LEVELS),
     sources: z.array(SourceSchema),
@@ -89,9 +128,14 @@ export const TreatySchema = z
     process_id: z.string().nullable(),
     depositary: z.string().nullable(),
     status_url: z.string().nullable(),
-    is_status_partial: z.boolean().openapi({ description: "true: the rows do not list every party; a State without a row has an unknown status" }),
+    is_status_partial: z
+      .boolean()
+      .openapi({ description: "true: the rows do not list every party; a State without a row has an unknown status" }),
     coverage_note: z.string(),
-    as_of: z.object({ from: z.string(), to: z.string() }).nullable().openapi({ description: "the as-of dates the rows span" }),
+    as_of: z
+      .object({ from: z.string(), to: z.string() })
+      .nullable()
+      .openapi({ description: "the as-of dates the rows span" }),
     action_count: z.number().int(),
     sources: z.array(SourceSchema),
     page_url: z.string(),

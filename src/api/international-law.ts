@@ -1,7 +1,18 @@
 // JSON API for positions on international law and treaty status (issue 16): lists with filters (or CSV), one record.
 import { createRoute } from "@hono/zod-openapi";
-import { getLegalPosition, getTreaty, listLegalPositions, listTreaties, listTreatyActions } from "../db/international-law.js";
-import { LEGAL_POSITION_CSV_COLUMNS, legalPositionCsvRows, TREATY_ACTION_CSV_COLUMNS, treatyActionCsvRows } from "../domain/international-law.js";
+import {
+  getLegalPosition,
+  getTreaty,
+  listLegalPositions,
+  listTreaties,
+  listTreatyActions,
+} from "../db/international-law.js";
+import {
+  LEGAL_POSITION_CSV_COLUMNS,
+  legalPositionCsvRows,
+  TREATY_ACTION_CSV_COLUMNS,
+  treatyActionCsvRows,
+} from "../domain/international-law.js";
 import type { AppDeps } from "../http/deps.js";
 import { errorResponses } from "../http/errors.js";
 import {
@@ -28,10 +39,17 @@ const positionList = createRoute({
   method: "get",
   path: "/",
   tags: [TAG],
-  summary: "Published positions on how international law applies to the use of ICTs; filter by State, organisation, topic or year; ?format=csv exports every match",
+  summary:
+    "Published positions on how international law applies to the use of ICTs; filter by State, organisation, topic or year; ?format=csv exports every match",
   request: { query: LegalPositionListQuery },
   responses: {
-    200: { description: "A page of positions, or CSV", content: { "application/json": { schema: LegalPositionListSchema }, "text/csv": { schema: LegalPositionListSchema.shape.data.openapi({ type: "string" }) } } },
+    200: {
+      description: "A page of positions, or CSV",
+      content: {
+        "application/json": { schema: LegalPositionListSchema },
+        "text/csv": { schema: LegalPositionListSchema.shape.data.openapi({ type: "string" }) },
+      },
+    },
     400: errorResponses[400],
   },
 });
@@ -40,12 +58,35 @@ export function legalPositionsApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(positionList, async (c) => {
     const q = c.req.valid("query");
-    const items = await listLegalPositions(deps.db, { stateIso3: q.state, organizationId: q.organization, topic: q.topic, year: q.year });
-    if (q.format === "csv") return csvResponse(c, { filename: "legal-positions.csv", columns: LEGAL_POSITION_CSV_COLUMNS, rows: legalPositionCsvRows(items), bom: q.bom }) as never;
-    return c.json(paginated(items.slice((q.page - 1) * q.per_page, q.page * q.per_page).map(presentLegalPosition), items.length, q), 200);
+    const items = await listLegalPositions(deps.db, {
+      stateIso3: q.state,
+      organizationId: q.organization,
+      topic: q.topic,
+      year: q.year,
+    });
+    if (q.format === "csv")
+      return csvResponse(c, {
+        filename: "legal-positions.csv",
+        columns: LEGAL_POSITION_CSV_COLUMNS,
+        rows: legalPositionCsvRows(items),
+        bom: q.bom,
+      }) as never;
+    return c.json(
+      paginated(items.slice((q.page - 1) * q.per_page, q.page * q.per_page).map(presentLegalPosition), items.length, q),
+      200,
+    );
   });
-  const one = itemRoute({ tag: TAG, path: "/{id}", summary: "One position on international law with its sources", description: "The position", params: LegalPositionIdParam, schema: LegalPositionSchema });
-  app.openapi(one, async (c) => c.json(presentLegalPosition(await getLegalPosition(deps.db, c.req.valid("param").id)), 200));
+  const one = itemRoute({
+    tag: TAG,
+    path: "/{id}",
+    summary: "One position on international law with its sources",
+    description: "The position",
+    params: LegalPositionIdParam,
+    schema: LegalPositionSchema,
+  });
+  app.openapi(one, async (c) =>
+    c.json(presentLegalPosition(await getLegalPosition(deps.db, c.req.valid("param").id)), 200),
+  );
   return app;
 }
 
@@ -61,10 +102,17 @@ const actionList = createRoute({
   method: "get",
   path: "/{id}/actions",
   tags: [TAG],
-  summary: "Signatures, ratifications and accessions of one treaty, each row with the as-of date of its page; ?format=csv exports them",
+  summary:
+    "Signatures, ratifications and accessions of one treaty, each row with the as-of date of its page; ?format=csv exports them",
   request: { params: TreatyIdParam, query: TreatyActionListQuery },
   responses: {
-    200: { description: "Every row, or CSV", content: { "application/json": { schema: TreatyActionListSchema }, "text/csv": { schema: TreatyActionListSchema.shape.data.openapi({ type: "string" }) } } },
+    200: {
+      description: "Every row, or CSV",
+      content: {
+        "application/json": { schema: TreatyActionListSchema },
+        "text/csv": { schema: TreatyActionListSchema.shape.data.openapi({ type: "string" }) },
+      },
+    },
     400: errorResponses[400],
     404: errorResponses[404],
   },
@@ -74,9 +122,26 @@ export function treatiesApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(treatyList, async (c) => {
     const [treaties, actions] = await Promise.all([listTreaties(deps.db), listTreatyActions(deps.db)]);
-    return c.json({ data: treaties.map((t) => presentTreaty(t, actions.filter((a) => a.treatyId === t.id))) }, 200);
+    return c.json(
+      {
+        data: treaties.map((t) =>
+          presentTreaty(
+            t,
+            actions.filter((a) => a.treatyId === t.id),
+          ),
+        ),
+      },
+      200,
+    );
   });
-  const one = itemRoute({ tag: TAG, path: "/{id}", summary: "One treaty with every sourced action (a State without one has an unknown status)", description: "The treaty", params: TreatyIdParam, schema: TreatyDetailSchema });
+  const one = itemRoute({
+    tag: TAG,
+    path: "/{id}",
+    summary: "One treaty with every sourced action (a State without one has an unknown status)",
+    description: "The treaty",
+    params: TreatyIdParam,
+    schema: TreatyDetailSchema,
+  });
   app.openapi(one, async (c) => {
     const treaty = await getTreaty(deps.db, c.req.valid("param").id);
     const actions = await listTreatyActions(deps.db, { treatyId: treaty.id });
@@ -86,7 +151,13 @@ export function treatiesApi(deps: AppDeps) {
     const treaty = await getTreaty(deps.db, c.req.valid("param").id);
     const q = c.req.valid("query");
     const actions = await listTreatyActions(deps.db, { treatyId: treaty.id, stateIso3: q.state });
-    if (q.format === "csv") return csvResponse(c, { filename: `${treaty.id}.csv`, columns: TREATY_ACTION_CSV_COLUMNS, rows: treatyActionCsvRows(actions), bom: q.bom }) as never;
+    if (q.format === "csv")
+      return csvResponse(c, {
+        filename: `${treaty.id}.csv`,
+        columns: TREATY_ACTION_CSV_COLUMNS,
+        rows: treatyActionCsvRows(actions),
+        bom: q.bom,
+      }) as never;
     return c.json({ data: actions.map(presentTreatyAction) }, 200);
   });
   return app;

@@ -23,8 +23,18 @@ export interface OpenApiDocument {
 const METHODS = ["get", "put", "post", "delete", "patch"] as const;
 
 export const SECURITY_SCHEMES = {
-  bearerAuth: { type: "http", scheme: "bearer", description: "An API token (created on the account page), sent as Authorization: Bearer <token>; it acts only within its scopes" },
-  cookieAuth: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "A signed-in session on the site (writes also need the CSRF token)" },
+  bearerAuth: {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "An API token (created on the account page), sent as Authorization: Bearer <token>; it acts only within its scopes",
+  },
+  cookieAuth: {
+    type: "apiKey",
+    in: "cookie",
+    name: SESSION_COOKIE,
+    description: "A signed-in session on the site (writes also need the CSRF token)",
+  },
 } as const;
 
 /** An operationId from the method and path: GET /api/v1/states/{iso3} → getStatesByIso3. */
@@ -44,7 +54,10 @@ export function operationIdOf(method: string, path: string): string {
   return `${method.toLowerCase()}${words.join("")}`;
 }
 
-const problem = (description: string) => ({ description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: "#/components/schemas/Error" } } } });
+const problem = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: "#/components/schemas/Error" } } },
+});
 
 export function completeOpenApiDocument<D extends OpenApiDocument>(doc: D, siteUrl: string): D {
   doc.servers = [{ url: siteUrl, description: "this instance" }];

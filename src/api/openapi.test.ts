@@ -15,7 +15,10 @@ interface Operation {
 
 describe("OpenAPI document", () => {
   let t: TestApp;
-  let doc: { paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, unknown> } };
+  let doc: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { securitySchemes: Record<string, unknown> };
+  };
   beforeAll(async () => {
     t = await createTestApp("pglite");
     doc = (await (await t.app.request("/api/openapi.json")).json()) as typeof doc;
@@ -25,7 +28,9 @@ describe("OpenAPI document", () => {
   it("has 0 errors under Redocly's recommended rules", async () => {
     const config = await createConfig({ extends: ["recommended"] });
     const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: "openapi.json", config });
-    const errors = problems.filter((p) => p.severity === "error").map((p) => `${p.ruleId}: ${p.message} ${p.location[0]?.pointer ?? ""}`);
+    const errors = problems
+      .filter((p) => p.severity === "error")
+      .map((p) => `${p.ruleId}: ${p.message} ${p.location[0]?.pointer ?? ""}`);
     expect(errors).toEqual([]);
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(["bearerAuth", "cookieAuth"]);
   });
@@ -38,7 +43,10 @@ describe("OpenAPI document", () => {
         ids.add(op.operationId!);
         expect(op.tags?.length, `${method} ${path}`).toBeGreaterThan(0);
         expect(op.description, `${method} ${path}`).toBeTruthy();
-        expect(Object.keys(op.responses ?? {}).some((s) => s.startsWith("4")), `${method} ${path}`).toBe(true);
+        expect(
+          Object.keys(op.responses ?? {}).some((s) => s.startsWith("4")),
+          `${method} ${path}`,
+        ).toBe(true);
       }
     }
     expect(ids.size).toBe(Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).length, 0));
@@ -48,7 +56,9 @@ describe("OpenAPI document", () => {
   it("answers its own example of comparing two votes", async () => {
     const params = doc.paths["/api/v1/votes/compare"]!["get"]!.parameters!;
     const example = (name: string) => params.find((p) => p.name === name)!.schema!.example!;
-    const res = await t.app.request(`/api/v1/votes/compare?a=${encodeURIComponent(example("a"))}&b=${encodeURIComponent(example("b"))}`);
+    const res = await t.app.request(
+      `/api/v1/votes/compare?a=${encodeURIComponent(example("a"))}&b=${encodeURIComponent(example("b"))}`,
+    );
     expect(res.status).toBe(200);
     // The short form its summary shows works too.
     expect((await t.app.request("/api/v1/votes/compare?a=73/187&b=74/247")).status).toBe(200);

@@ -36,7 +36,10 @@ export const OrganizationDetailSchema = OrganizationSchema.extend({
   members: z.array(
     z.object({
       state_iso3: z.string().nullable(),
-      organization_id: z.string().nullable().openapi({ description: "set when the member is itself an organization (the EU in ARF)" }),
+      organization_id: z
+        .string()
+        .nullable()
+        .openapi({ description: "set when the member is itself an organization (the EU in ARF)" }),
       name: z.string(),
       role: z.string(),
       start: PartialDateSchema.nullable(),

@@ -16,13 +16,19 @@ describe.each(TEST_DRIVERS)("Organizations API on $label", ({ driver, skip }) =>
   });
   afterAll(async () => t?.dispose());
 
-  it.skipIf(skip)("lists the 44 organizations by name, paginated (the Budapest Convention is a treaty, not one of them)", async () => {
-    const body = (await (await t.app.request("/api/v1/organizations?per_page=5")).json()) as { data: OrganizationBody[]; meta: { total: number } };
-    expect(body.meta.total).toBe(44);
-    expect(body.data).toHaveLength(5);
-    const names = body.data.map((o) => o.name);
-    expect([...names].sort()).toEqual(names);
-  });
+  it.skipIf(skip)(
+    "lists the 44 organizations by name, paginated (the Budapest Convention is a treaty, not one of them)",
+    async () => {
+      const body = (await (await t.app.request("/api/v1/organizations?per_page=5")).json()) as {
+        data: OrganizationBody[];
+        meta: { total: number };
+      };
+      expect(body.meta.total).toBe(44);
+      expect(body.data).toHaveLength(5);
+      const names = body.data.map((o) => o.name);
+      expect([...names].sort()).toEqual(names);
+    },
+  );
 
   it.skipIf(skip)("returns the EU with its 27 member States", async () => {
     const res = await t.app.request("/api/v1/organizations/EU");
@@ -36,13 +42,17 @@ describe.each(TEST_DRIVERS)("Organizations API on $label", ({ driver, skip }) =>
   it.skipIf(skip)("includes member organizations, such as the EU in the ASEAN Regional Forum", async () => {
     const body = (await (await t.app.request("/api/v1/organizations/arf")).json()) as OrganizationBody;
     expect(body.id).toBe("ARF");
-    expect(body.members).toContainEqual(expect.objectContaining({ state_iso3: null, organization_id: "EU", name: "European Union" }));
+    expect(body.members).toContainEqual(
+      expect.objectContaining({ state_iso3: null, organization_id: "EU", name: "European Union" }),
+    );
   });
 
   it.skipIf(skip)("answers an unknown organization with 404 and a malformed id with 400", async () => {
     const missing = await t.app.request("/api/v1/organizations/XYZ");
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toMatchObject({ error: { code: "not_found", message: "organization not found: XYZ" } });
+    expect(await missing.json()).toMatchObject({
+      error: { code: "not_found", message: "organization not found: XYZ" },
+    });
     expect((await t.app.request("/api/v1/organizations/E%20U")).status).toBe(400);
   });
 });

@@ -1,13 +1,33 @@
 // JSON API for organizations (regional and intergovernmental bodies, treaties) and their members.
 import type { AppDeps } from "../http/deps.js";
 import { countOrganizations, getOrganizationDetail, listOrganizations } from "../db/organizations.js";
-import { OrganizationDetailSchema, OrganizationIdParam, OrganizationListQuery, OrganizationListSchema, presentOrganization, presentOrganizationDetail } from "./organizations.schemas.js";
+import {
+  OrganizationDetailSchema,
+  OrganizationIdParam,
+  OrganizationListQuery,
+  OrganizationListSchema,
+  presentOrganization,
+  presentOrganizationDetail,
+} from "./organizations.schemas.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
-const list = listRoute({ tag: "Organizations", summary: "List organizations by name, with their member counts", description: "A page of organizations", query: OrganizationListQuery, schema: OrganizationListSchema });
+const list = listRoute({
+  tag: "Organizations",
+  summary: "List organizations by name, with their member counts",
+  description: "A page of organizations",
+  query: OrganizationListQuery,
+  schema: OrganizationListSchema,
+});
 
-const one = itemRoute({ tag: "Organizations", path: "/{id}", summary: "One organization with its members (States and member organizations) and sources", description: "The organization", params: OrganizationIdParam, schema: OrganizationDetailSchema });
+const one = itemRoute({
+  tag: "Organizations",
+  path: "/{id}",
+  summary: "One organization with its members (States and member organizations) and sources",
+  description: "The organization",
+  params: OrganizationIdParam,
+  schema: OrganizationDetailSchema,
+});
 
 export function organizationsApi(deps: AppDeps) {
   const app = createApiRouter();

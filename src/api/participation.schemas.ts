@@ -18,16 +18,25 @@ import {
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 
-const recordId = z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and hyphens").max(200);
+const recordId = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, "lower-case letters, digits and hyphens")
+  .max(200);
 const booleanFlag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const DeadlineListQuery = PaginationQuery.extend({
   process: recordId.optional().openapi({ description: "process id, e.g. oewg-2021-2025" }),
   kind: z.enum(DEADLINE_KINDS).optional(),
-  upcoming: booleanFlag.optional().openapi({ type: "string", enum: ["true", "false"], description: "true: only deadlines not yet closed at the server's current time, soonest first" }),
+  upcoming: booleanFlag.optional().openapi({
+    type: "string",
+    enum: ["true", "false"],
+    description: "true: only deadlines not yet closed at the server's current time, soonest first",
+  }),
 });
 
-export const IdParam = z.object({ id: recordId.openapi({ param: { name: "id", in: "path" }, example: "oewg-2021-2025-non-ecosoc-accreditation-2022" }) });
+export const IdParam = z.object({
+  id: recordId.openapi({ param: { name: "id", in: "path" }, example: "oewg-2021-2025-non-ecosoc-accreditation-2022" }),
+});
 export const SlugParam = z.object({ slug: recordId.openapi({ param: { name: "slug", in: "path" } }) });
 
 export const DeadlineSchema = z
@@ -43,7 +52,9 @@ export const DeadlineSchema = z
     closes_time: z.string().nullable().openapi({ description: "local closing time HH:MM in time_zone" }),
     time_zone: z.string().nullable(),
     is_rolling: z.boolean(),
-    status: z.enum(["not-yet-open", "open", "closed", "unknown"]).openapi({ description: "at the server's current time" }),
+    status: z
+      .enum(["not-yet-open", "open", "closed", "unknown"])
+      .openapi({ description: "at the server's current time" }),
     eligibility: z.string().nullable(),
     notes: z.string().nullable(),
     confidence: z.string(),
@@ -85,7 +96,9 @@ export const AccreditationSchema = z
     id: z.string(),
     process_id: z.string(),
     session_id: z.string().nullable(),
-    is_aggregate: z.boolean().openapi({ description: "true: counts a source gives for a group of applicants, not one organisation" }),
+    is_aggregate: z
+      .boolean()
+      .openapi({ description: "true: counts a source gives for a group of applicants, not one organisation" }),
     organization_name: z.string().nullable(),
     ecosoc_status: z.enum(ECOSOC_STATUSES),
     applied: PartialDateSchema.nullable(),
@@ -94,7 +107,9 @@ export const AccreditationSchema = z
     applicants: z.number().int().nullable(),
     accredited_count: z.number().int().nullable(),
     objected_count: z.number().int().nullable(),
-    objecting_states: z.array(z.string()).openapi({ description: "ISO3 codes of States whose objection was made public" }),
+    objecting_states: z
+      .array(z.string())
+      .openapi({ description: "ISO3 codes of States whose objection was made public" }),
     notes: z.string().nullable(),
     confidence: z.string(),
     sources: z.array(SourceSchema),
@@ -108,7 +123,9 @@ export const AccreditationSummarySchema = z
     groups: z.array(
       z.object({
         ecosoc_status: z.enum(ECOSOC_STATUSES),
-        basis: z.enum(["aggregate", "records"]).openapi({ description: "aggregate: counts as a source reports them; records: counted from named applications" }),
+        basis: z.enum(["aggregate", "records"]).openapi({
+          description: "aggregate: counts as a source reports them; records: counted from named applications",
+        }),
         applicants: z.number().int().nullable(),
         accredited: z.number().int().nullable(),
         objected: z.number().int().nullable(),
@@ -124,7 +141,9 @@ export const AccreditationSummarySchema = z
 export const AccreditationListSchema = z
   .object({
     data: z.array(AccreditationSchema),
-    summary: AccreditationSummarySchema.openapi({ description: "summary of every record matching the filter (not only this page)" }),
+    summary: AccreditationSummarySchema.openapi({
+      description: "summary of every record matching the filter (not only this page)",
+    }),
     meta: z.object({ total: z.number().int(), page: z.number().int(), per_page: z.number().int() }),
   })
   .openapi("AccreditationList");
@@ -168,7 +187,9 @@ export function presentAccreditationSummary(s: AccreditationSummary): z.infer<ty
   };
 }
 
-export const StakeholderActionQuery = PaginationQuery.extend({ process: recordId.optional().openapi({ description: "process id" }) });
+export const StakeholderActionQuery = PaginationQuery.extend({
+  process: recordId.optional().openapi({ description: "process id" }),
+});
 
 export const StakeholderActionSchema = z
   .object({
@@ -185,7 +206,10 @@ export const StakeholderActionSchema = z
     signatory_count: z.string().nullable(),
     document_symbol: z.string().nullable(),
     document_url: z.string().nullable(),
-    document: z.object({ slug: z.string(), title: z.string(), url: z.string() }).nullable().openapi({ description: "the text as an ingested document, once it is stored" }),
+    document: z
+      .object({ slug: z.string(), title: z.string(), url: z.string() })
+      .nullable()
+      .openapi({ description: "the text as an ingested document, once it is stored" }),
     notes: z.string().nullable(),
     confidence: z.string(),
     sources: z.array(SourceSchema),
@@ -216,7 +240,10 @@ export function presentStakeholderAction(a: StakeholderAction): z.infer<typeof S
 }
 
 export const UpdateListQuery = PaginationQuery.extend({
-  link_kind: z.enum(UPDATE_LINK_KINDS).optional().openapi({ description: "with link_id: only updates about this record" }),
+  link_kind: z
+    .enum(UPDATE_LINK_KINDS)
+    .optional()
+    .openapi({ description: "with link_id: only updates about this record" }),
   link_id: z.string().min(1).max(200).optional(),
   q: z.string().max(200).optional().openapi({ description: "words that must all appear in the title or body" }),
 });
@@ -248,7 +275,10 @@ export function presentUpdate(u: Update): z.infer<typeof UpdateSchema> {
 
 export const CalendarQuery = PaginationQuery.extend({
   process: recordId.optional().openapi({ description: "process id" }),
-  kind: z.enum([...SESSION_KINDS, "deadline"]).optional().openapi({ description: "a session kind, or deadline" }),
+  kind: z
+    .enum([...SESSION_KINDS, "deadline"])
+    .optional()
+    .openapi({ description: "a session kind, or deadline" }),
   from: z.iso.date().optional().openapi({ description: "ISO day: events ending on or after it" }),
   to: z.iso.date().optional().openapi({ description: "ISO day: events starting on or before it" }),
 });

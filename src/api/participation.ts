@@ -51,7 +51,8 @@ export function deadlinesApi(deps: AppDeps) {
   const app = createApiRouter();
   const list = listRoute({
     tag: TAG,
-    summary: "Deadlines (accreditation windows, calls for inputs and nominations, registrations); filter by process and kind, or only upcoming ones",
+    summary:
+      "Deadlines (accreditation windows, calls for inputs and nominations, registrations); filter by process and kind, or only upcoming ones",
     description: "A page of deadlines",
     query: DeadlineListQuery,
     schema: DeadlineListSchema,
@@ -62,13 +63,39 @@ export function deadlinesApi(deps: AppDeps) {
     const filter = { processId: q.process, kind: q.kind };
     if (q.upcoming) {
       const items = listUpcomingDeadlines(await listDeadlines(deps.db, filter), now);
-      return c.json(paginated(pageOf(items, q).map((d) => presentDeadline(d, now)), items.length, q), 200);
+      return c.json(
+        paginated(
+          pageOf(items, q).map((d) => presentDeadline(d, now)),
+          items.length,
+          q,
+        ),
+        200,
+      );
     }
-    const [items, total] = await Promise.all([listDeadlines(deps.db, filter, toPage(q)), countDeadlines(deps.db, filter)]);
-    return c.json(paginated(items.map((d) => presentDeadline(d, now)), total, q), 200);
+    const [items, total] = await Promise.all([
+      listDeadlines(deps.db, filter, toPage(q)),
+      countDeadlines(deps.db, filter),
+    ]);
+    return c.json(
+      paginated(
+        items.map((d) => presentDeadline(d, now)),
+        total,
+        q,
+      ),
+      200,
+    );
   });
-  const one = itemRoute({ tag: TAG, path: "/{id}", summary: "One deadline with its status at the server's current time and its sources", description: "The deadline", params: IdParam, schema: DeadlineSchema });
-  app.openapi(one, async (c) => c.json(presentDeadline(await getDeadline(deps.db, c.req.valid("param").id), deps.now()), 200));
+  const one = itemRoute({
+    tag: TAG,
+    path: "/{id}",
+    summary: "One deadline with its status at the server's current time and its sources",
+    description: "The deadline",
+    params: IdParam,
+    schema: DeadlineSchema,
+  });
+  app.openapi(one, async (c) =>
+    c.json(presentDeadline(await getDeadline(deps.db, c.req.valid("param").id), deps.now()), 200),
+  );
   return app;
 }
 
@@ -76,7 +103,8 @@ export function accreditationsApi(deps: AppDeps) {
   const app = createApiRouter();
   const list = listRoute({
     tag: TAG,
-    summary: "Accreditation of stakeholders (named applications and counts sources give), with a summary per ECOSOC status of who was kept out",
+    summary:
+      "Accreditation of stakeholders (named applications and counts sources give), with a summary per ECOSOC status of who was kept out",
     description: "A page of accreditation records and the summary of all that match",
     query: AccreditationQuery,
     schema: AccreditationListSchema,
@@ -94,7 +122,8 @@ export function stakeholderActionsApi(deps: AppDeps) {
   const app = createApiRouter();
   const list = listRoute({
     tag: TAG,
-    summary: "Stakeholder actions: joint letters and statements with signatories, consultation responses, written inputs",
+    summary:
+      "Stakeholder actions: joint letters and statements with signatories, consultation responses, written inputs",
     description: "A page of stakeholder actions",
     query: StakeholderActionQuery,
     schema: StakeholderActionListSchema,
@@ -102,7 +131,10 @@ export function stakeholderActionsApi(deps: AppDeps) {
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const filter = { processId: q.process };
-    const [items, total] = await Promise.all([listStakeholderActions(deps.db, filter, toPage(q)), countStakeholderActions(deps.db, filter)]);
+    const [items, total] = await Promise.all([
+      listStakeholderActions(deps.db, filter, toPage(q)),
+      countStakeholderActions(deps.db, filter),
+    ]);
     return c.json(paginated(items.map(presentStakeholderAction), total, q), 200);
   });
   return app;
@@ -110,19 +142,37 @@ export function stakeholderActionsApi(deps: AppDeps) {
 
 export function updatesApi(deps: AppDeps) {
   const app = createApiRouter();
-  const list = listRoute({ tag: "Updates", summary: "Editors' published updates, newest first; filter by a linked record or by words", description: "A page of updates", query: UpdateListQuery, schema: UpdateListSchema });
+  const list = listRoute({
+    tag: "Updates",
+    summary: "Editors' published updates, newest first; filter by a linked record or by words",
+    description: "A page of updates",
+    query: UpdateListQuery,
+    schema: UpdateListSchema,
+  });
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     if ((q.link_kind === undefined) !== (q.link_id === undefined)) {
-      throw new InvalidInputError("give link_kind and link_id together", [{ path: q.link_kind ? "link_id" : "link_kind", message: "required with the other link parameter" }]);
+      throw new InvalidInputError("give link_kind and link_id together", [
+        { path: q.link_kind ? "link_id" : "link_kind", message: "required with the other link parameter" },
+      ]);
     }
     const link = q.link_kind && q.link_id ? { kind: q.link_kind, id: q.link_id } : undefined;
     const filter = { link, query: q.q };
     const { limit, offset } = toPage(q);
-    const [items, total] = await Promise.all([listUpdates(deps.db, filter, limit, offset), countUpdates(deps.db, filter)]);
+    const [items, total] = await Promise.all([
+      listUpdates(deps.db, filter, limit, offset),
+      countUpdates(deps.db, filter),
+    ]);
     return c.json(paginated(items.map(presentUpdate), total, q), 200);
   });
-  const one = itemRoute({ tag: "Updates", path: "/{slug}", summary: "One update with the records it links to", description: "The update", params: SlugParam, schema: UpdateSchema });
+  const one = itemRoute({
+    tag: "Updates",
+    path: "/{slug}",
+    summary: "One update with the records it links to",
+    description: "The update",
+    params: SlugParam,
+    schema: UpdateSchema,
+  });
   app.openapi(one, async (c) => c.json(presentUpdate(await getUpdateBySlug(deps.db, c.req.valid("param").slug)), 200));
   return app;
 }
@@ -131,19 +181,32 @@ export function calendarApi(deps: AppDeps) {
   const app = createApiRouter();
   const list = listRoute({
     tag: TAG,
-    summary: "Calendar of sessions and deadlines in date order; filter by process, kind and a date range (the same events as the iCalendar feeds, plus those known only to the month or year)",
+    summary:
+      "Calendar of sessions and deadlines in date order; filter by process, kind and a date range (the same events as the iCalendar feeds, plus those known only to the month or year)",
     description: "A page of calendar events",
     query: CalendarQuery,
     schema: CalendarEventListSchema,
   });
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    if (q.from && q.to && q.to < q.from) throw new InvalidInputError("the range ends before it starts", [{ path: "to", message: "must be on or after from" }]);
-    const events = sortEvents(filterEvents(await listCalendarEvents(deps.db), { processId: q.process, kind: q.kind })).filter((e) => {
+    if (q.from && q.to && q.to < q.from)
+      throw new InvalidInputError("the range ends before it starts", [
+        { path: "to", message: "must be on or after from" },
+      ]);
+    const events = sortEvents(
+      filterEvents(await listCalendarEvents(deps.db), { processId: q.process, kind: q.kind }),
+    ).filter((e) => {
       const days = eventDays(e);
       return (!q.from || days.last >= q.from) && (!q.to || days.first <= q.to);
     });
-    return c.json(paginated(pageOf(events, q).map((e) => presentCalendarEvent(e, deps.editorial.siteUrl)), events.length, q), 200);
+    return c.json(
+      paginated(
+        pageOf(events, q).map((e) => presentCalendarEvent(e, deps.editorial.siteUrl)),
+        events.length,
+        q,
+      ),
+      200,
+    );
   });
   return app;
 }

@@ -19,7 +19,9 @@ export const SourceSchema = z
 
 export const PartialDateSchema = z
   .object({
-    value: z.string().openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD, at the precision the source gives", example: "2019-06" }),
+    value: z
+      .string()
+      .openapi({ description: "YYYY, YYYY-MM or YYYY-MM-DD, at the precision the source gives", example: "2019-06" }),
     precision: z.enum(DATE_PRECISIONS),
   })
   .openapi("PartialDate");

@@ -9,7 +9,10 @@ import { presentSessionSummary, SessionSummarySchema } from "./sessions.schemas.
 
 export const ProcessListQuery = PaginationQuery.extend({
   kind: z.enum(PROCESS_KINDS).optional(),
-  active_on: z.iso.date().optional().openapi({ description: "ISO day: only processes running that day (an end given as a month or year counts to its last day)", example: "2020-01-15" }),
+  active_on: z.iso.date().optional().openapi({
+    description: "ISO day: only processes running that day (an end given as a month or year counts to its last day)",
+    example: "2020-01-15",
+  }),
 });
 
 export const ProcessIdParam = z.object({
@@ -50,7 +53,9 @@ export const ProcessListSchema = listEnvelope(ProcessSchema, "ProcessList");
 
 export const ProcessDetailSchema = ProcessSchema.extend({
   notes: z.string().nullable(),
-  member_states: z.array(z.object({ iso3: z.string(), name: z.string() })).openapi({ description: "Listed members of a closed group; empty for open-ended processes" }),
+  member_states: z
+    .array(z.object({ iso3: z.string(), name: z.string() }))
+    .openapi({ description: "Listed members of a closed group; empty for open-ended processes" }),
   sessions: z.array(SessionSummarySchema),
   resolutions: z.array(ResolutionSummarySchema.extend({ relation: z.string() })),
   sources: z.array(SourceSchema),
@@ -66,7 +71,12 @@ export function presentProcess(p: Process): z.infer<typeof ProcessSchema> {
     mandate: p.mandatingResolutions,
     start: presentPartialDate(p.start)!,
     end: presentPartialDate(p.end),
-    chair: { name: p.chairName, state_iso3: p.chairStateIso3, state_name: p.chairStateName, confidence: p.chairConfidence },
+    chair: {
+      name: p.chairName,
+      state_iso3: p.chairStateIso3,
+      state_name: p.chairStateName,
+      confidence: p.chairConfidence,
+    },
     membership: p.membership,
     outcome: p.outcome,
     final_reports: p.finalReports,

@@ -2,12 +2,33 @@
 import type { AppDeps } from "../http/deps.js";
 import { getProcessDetail, listProcesses } from "../db/processes.js";
 import { paginated, toPage } from "./pagination.js";
-import { ProcessDetailSchema, ProcessIdParam, ProcessListQuery, ProcessListSchema, presentProcess, presentProcessDetail } from "./processes.schemas.js";
+import {
+  ProcessDetailSchema,
+  ProcessIdParam,
+  ProcessListQuery,
+  ProcessListSchema,
+  presentProcess,
+  presentProcessDetail,
+} from "./processes.schemas.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
-const list = listRoute({ tag: "Processes", summary: "List UN cyber processes (GGEs, OEWGs, Ad Hoc Committee, Global Mechanism) in order of their start", description: "A page of processes", query: ProcessListQuery, schema: ProcessListSchema });
+const list = listRoute({
+  tag: "Processes",
+  summary: "List UN cyber processes (GGEs, OEWGs, Ad Hoc Committee, Global Mechanism) in order of their start",
+  description: "A page of processes",
+  query: ProcessListQuery,
+  schema: ProcessListSchema,
+});
 
-const one = itemRoute({ tag: "Processes", path: "/{id}", summary: "One process: mandate, chair, membership, sessions, resolutions with totals, outcome, final reports, sources", description: "The process", params: ProcessIdParam, schema: ProcessDetailSchema });
+const one = itemRoute({
+  tag: "Processes",
+  path: "/{id}",
+  summary:
+    "One process: mandate, chair, membership, sessions, resolutions with totals, outcome, final reports, sources",
+  description: "The process",
+  params: ProcessIdParam,
+  schema: ProcessDetailSchema,
+});
 
 export function processesApi(deps: AppDeps) {
   const app = createApiRouter();

@@ -7,13 +7,31 @@ import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 
 export const ProgrammeListQuery = PaginationQuery.extend({
-  beneficiary: z.string().regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code").optional().openapi({ description: "ISO3 code of a beneficiary State", example: "KEN" }),
+  beneficiary: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code")
+    .optional()
+    .openapi({ description: "ISO3 code of a beneficiary State", example: "KEN" }),
   funder: z.string().max(300).optional().openapi({ description: "a funder, named exactly as the programme names it" }),
-  item: z.string().regex(/^[a-z0-9-]+$/).max(100).optional().openapi({ description: "a norm or CBM id the programme addresses, e.g. 13c" }),
-  format: z.enum(["json", "csv"]).default("json").openapi({ description: "csv: every matching programme (no paging) as CSV" }),
+  item: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(100)
+    .optional()
+    .openapi({ description: "a norm or CBM id the programme addresses, e.g. 13c" }),
+  format: z
+    .enum(["json", "csv"])
+    .default("json")
+    .openapi({ description: "csv: every matching programme (no paging) as CSV" }),
   bom: CsvBomQuery.shape.bom,
 });
-export const ProgrammeIdParam = z.object({ id: z.string().regex(/^[a-z0-9-]+$/).max(200).openapi({ param: { name: "id", in: "path" } }) });
+export const ProgrammeIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
 
 export const ProgrammeSchema = z
   .object({
@@ -23,7 +41,9 @@ export const ProgrammeSchema = z
     description: z.string().nullable(),
     funders: z.array(z.string()).openapi({ description: "IATI participating-org role 1 (funding)" }),
     implementers: z.array(z.string()).openapi({ description: "IATI participating-org role 4 (implementing)" }),
-    beneficiary_states: z.array(z.string()).openapi({ description: "ISO3 codes (IATI recipient-country, mapped from alpha-2)" }),
+    beneficiary_states: z
+      .array(z.string())
+      .openapi({ description: "ISO3 codes (IATI recipient-country, mapped from alpha-2)" }),
     region: z.string().nullable(),
     start: PartialDateSchema.nullable(),
     end: PartialDateSchema.nullable(),
@@ -39,9 +59,9 @@ export const ProgrammeSchema = z
 export const ProgrammeListSchema = listEnvelope(ProgrammeSchema, "ProgrammeList");
 export const ProgrammeDetailSchema = ProgrammeSchema.extend({
   sources: z.array(SourceSchema),
-  gaps: z
-    .array(z.object({ state_iso3: z.string(), item_ids: z.array(z.string()) }))
-    .openapi({ description: "per beneficiary State, the items this programme addresses that have no published evidence there" }),
+  gaps: z.array(z.object({ state_iso3: z.string(), item_ids: z.array(z.string()) })).openapi({
+    description: "per beneficiary State, the items this programme addresses that have no published evidence there",
+  }),
 }).openapi("ProgrammeDetail");
 
 export function presentProgramme(p: Programme): z.infer<typeof ProgrammeSchema> {
@@ -66,6 +86,13 @@ export function presentProgramme(p: Programme): z.infer<typeof ProgrammeSchema> 
   };
 }
 
-export function presentProgrammeDetail(p: ProgrammeDetail, gaps: { stateIso3: string; itemIds: string[] }[]): z.infer<typeof ProgrammeDetailSchema> {
-  return { ...presentProgramme(p), sources: p.sources.map(presentSource), gaps: gaps.map((g) => ({ state_iso3: g.stateIso3, item_ids: g.itemIds })) };
+export function presentProgrammeDetail(
+  p: ProgrammeDetail,
+  gaps: { stateIso3: string; itemIds: string[] }[],
+): z.infer<typeof ProgrammeDetailSchema> {
+  return {
+    ...presentProgramme(p),
+    sources: p.sources.map(presentSource),
+    gaps: gaps.map((g) => ({ state_iso3: g.stateIso3, item_ids: g.itemIds })),
+  };
 }

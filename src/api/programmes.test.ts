@@ -20,10 +20,37 @@ describe.each(TEST_DRIVERS)("Programmes API on $label", ({ driver, skip }) => {
     app = await createTestApp(driver);
     // SYNTHETIC test rows, written directly: two programmes and one evidence record for Kenya on norm 13a.
     await app.database.db.insert(t.programmes).values([
-      { id: "synthetic-cert-support", title: "Synthetic CERT support", funders: ["Synthetic Donor"], implementers: ["Synthetic Institute"], beneficiaryStates: ["KEN", "GHA"], itemIds: ["13a", "13c"], startOn: "2024-03-01", startPrecision: "month", budget: "1000.50", currency: "EUR", confidence: "medium" },
-      { id: "synthetic-diplomacy-course", title: "Synthetic diplomacy course", funders: ["Other Donor"], beneficiaryStates: ["BRA"], itemIds: [], confidence: "medium" },
+      {
+        id: "synthetic-cert-support",
+        title: "Synthetic CERT support",
+        funders: ["Synthetic Donor"],
+        implementers: ["Synthetic Institute"],
+        beneficiaryStates: ["KEN", "GHA"],
+        itemIds: ["13a", "13c"],
+        startOn: "2024-03-01",
+        startPrecision: "month",
+        budget: "1000.50",
+        currency: "EUR",
+        confidence: "medium",
+      },
+      {
+        id: "synthetic-diplomacy-course",
+        title: "Synthetic diplomacy course",
+        funders: ["Other Donor"],
+        beneficiaryStates: ["BRA"],
+        itemIds: [],
+        confidence: "medium",
+      },
     ]);
-    await app.database.db.insert(t.evidence).values({ stateIso3: "KEN", itemId: "13a", kind: "policy", status: "implemented", externalUrl: "https://www.example.org/ken", reporter: "self", confidence: "medium" });
+    await app.database.db.insert(t.evidence).values({
+      stateIso3: "KEN",
+      itemId: "13a",
+      kind: "policy",
+      status: "implemented",
+      externalUrl: "https://www.example.org/ken",
+      reporter: "self",
+      confidence: "medium",
+    });
   });
   afterAll(async () => app?.dispose());
 
@@ -35,21 +62,46 @@ describe.each(TEST_DRIVERS)("Programmes API on $label", ({ driver, skip }) => {
   it.skipIf(skip)("lists programmes with IATI-shaped fields and filters by beneficiary, funder and item", async () => {
     const all = await get<{ data: Programme[]; meta: { total: number } }>("/api/v1/programmes");
     expect(all.body.meta.total).toBe(2);
-    expect(all.body.data[0]).toMatchObject({ id: "synthetic-cert-support", budget: "1000.50", start: { value: "2024-03", precision: "month" }, beneficiary_states: ["KEN", "GHA"] });
-    expect((await get<{ data: Programme[] }>("/api/v1/programmes?beneficiary=bra")).body.data.map((p) => p.id)).toEqual(["synthetic-diplomacy-course"]);
-    expect((await get<{ data: Programme[] }>("/api/v1/programmes?funder=Synthetic%20Donor&item=13c")).body.data.map((p) => p.id)).toEqual(["synthetic-cert-support"]);
+    expect(all.body.data[0]).toMatchObject({
+      id: "synthetic-cert-support",
+      budget: "1000.50",
+      start: { value: "2024-03", precision: "month" },
+      beneficiary_states: ["KEN", "GHA"],
+    });
+    expect((await get<{ data: Programme[] }>("/api/v1/programmes?beneficiary=bra")).body.data.map((p) => p.id)).toEqual(
+      ["synthetic-diplomacy-course"],
+    );
+    expect(
+      (await get<{ data: Programme[] }>("/api/v1/programmes?funder=Synthetic%20Donor&item=13c")).body.data.map(
+        (p) => p.id,
+      ),
+    ).toEqual(["synthetic-cert-support"]);
     expect((await get("/api/v1/programmes?beneficiary=1")).status).toBe(400);
   });
 
   it.skipIf(skip)("shows, per beneficiary State, the addressed items with no published evidence (gaps)", async () => {
-    const { body } = await get<{ gaps: { state_iso3: string; item_ids: string[] }[] }>("/api/v1/programmes/synthetic-cert-support");
-    expect(body.gaps).toEqual([{ state_iso3: "KEN", item_ids: ["13c"] }, { state_iso3: "GHA", item_ids: ["13a", "13c"] }]);
+    const { body } = await get<{ gaps: { state_iso3: string; item_ids: string[] }[] }>(
+      "/api/v1/programmes/synthetic-cert-support",
+    );
+    expect(body.gaps).toEqual([
+      { state_iso3: "KEN", item_ids: ["13c"] },
+      { state_iso3: "GHA", item_ids: ["13a", "13c"] },
+    ]);
     expect((await get("/api/v1/programmes/nothing-here")).status).toBe(404);
   });
 
   it.skipIf(skip)("documents the implementation resources in the OpenAPI document", async () => {
     const { body } = await get<{ paths: Record<string, unknown> }>("/api/openapi.json");
-    for (const path of ["/api/v1/programmes", "/api/v1/programmes/{id}", "/api/v1/instruments", "/api/v1/instruments/{id}", "/api/v1/assessments", "/api/v1/rubrics", "/api/v1/rubrics/{slug}", "/api/v1/rubrics/{slug}/versions/{version}"]) {
+    for (const path of [
+      "/api/v1/programmes",
+      "/api/v1/programmes/{id}",
+      "/api/v1/instruments",
+      "/api/v1/instruments/{id}",
+      "/api/v1/assessments",
+      "/api/v1/rubrics",
+      "/api/v1/rubrics/{slug}",
+      "/api/v1/rubrics/{slug}/versions/{version}",
+    ]) {
       expect(Object.keys(body.paths)).toContain(path);
     }
   });
@@ -61,24 +113,40 @@ describe.each(TEST_DRIVERS)("Programmes API on $label", ({ driver, skip }) => {
     expect(text.endsWith("\r\n")).toBe(true);
     const lines = text.trim().split("\r\n");
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toBe("synthetic-cert-support,,Synthetic CERT support,Synthetic Donor,Synthetic Institute,KEN; GHA,,2024-03,,1000.50,EUR,13a; 13c,,medium,");
+    expect(lines[1]).toBe(
+      "synthetic-cert-support,,Synthetic CERT support,Synthetic Donor,Synthetic Institute,KEN; GHA,,2024-03,,1000.50,EUR,13a; 13c,,medium,",
+    );
   });
 
-  it.skipIf(skip)("keeps a title that looks like a spreadsheet formula from running, and adds a byte-order mark on ?bom=1", async () => {
-    const title = '=HYPERLINK("https://evil.example/","Click here")';
-    await app.database.db.insert(t.programmes).values({ id: "synthetic-formula-title", title, funders: ["@Donor"], beneficiaryStates: ["KEN"], itemIds: [], confidence: "medium" });
-    try {
-      // Response.text() drops a byte-order mark, so the bytes are read.
-      const bytes = Buffer.from(await (await app.app.request("/api/v1/programmes?format=csv&bom=1&beneficiary=KEN")).arrayBuffer());
-      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
-      const row = rows.find((r) => r["id"] === "synthetic-formula-title")!;
-      expect(row["title"]).toBe(`'${title}`);
-      expect(row["funders"]).toBe("'@Donor");
-      expect(rows.find((r) => r["id"] === "synthetic-cert-support")!["budget"]).toBe("1000.50");
-      expect(Buffer.from(await (await app.app.request("/api/v1/programmes?format=csv")).arrayBuffer())[0]).toBe("i".charCodeAt(0));
-    } finally {
-      await app.database.db.delete(t.programmes).where(eq(t.programmes.id, "synthetic-formula-title"));
-    }
-  });
+  it.skipIf(skip)(
+    "keeps a title that looks like a spreadsheet formula from running, and adds a byte-order mark on ?bom=1",
+    async () => {
+      const title = '=HYPERLINK("https://evil.example/","Click here")';
+      await app.database.db.insert(t.programmes).values({
+        id: "synthetic-formula-title",
+        title,
+        funders: ["@Donor"],
+        beneficiaryStates: ["KEN"],
+        itemIds: [],
+        confidence: "medium",
+      });
+      try {
+        // Response.text() drops a byte-order mark, so the bytes are read.
+        const bytes = Buffer.from(
+          await (await app.app.request("/api/v1/programmes?format=csv&bom=1&beneficiary=KEN")).arrayBuffer(),
+        );
+        expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+        const row = rows.find((r) => r["id"] === "synthetic-formula-title")!;
+        expect(row["title"]).toBe(`'${title}`);
+        expect(row["funders"]).toBe("'@Donor");
+        expect(rows.find((r) => r["id"] === "synthetic-cert-support")!["budget"]).toBe("1000.50");
+        expect(Buffer.from(await (await app.app.request("/api/v1/programmes?format=csv")).arrayBuffer())[0]).toBe(
+          "i".charCodeAt(0),
+        );
+      } finally {
+        await app.database.db.delete(t.programmes).where(eq(t.programmes.id, "synthetic-formula-title"));
+      }
+    },
+  );
 });

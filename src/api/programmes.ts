@@ -7,7 +7,14 @@ import { findProgrammeGaps, PROGRAMME_CSV_COLUMNS, programmeCsvRows } from "../d
 import { errorResponses } from "../http/errors.js";
 import { csvResponse } from "./csv-response.js";
 import { paginated } from "./pagination.js";
-import { presentProgramme, presentProgrammeDetail, ProgrammeDetailSchema, ProgrammeIdParam, ProgrammeListQuery, ProgrammeListSchema } from "./programmes.schemas.js";
+import {
+  presentProgramme,
+  presentProgrammeDetail,
+  ProgrammeDetailSchema,
+  ProgrammeIdParam,
+  ProgrammeListQuery,
+  ProgrammeListSchema,
+} from "./programmes.schemas.js";
 import { createApiRouter, itemRoute } from "./router.js";
 
 const TAG = "Implementation";
@@ -16,10 +23,17 @@ const list = createRoute({
   method: "get",
   path: "/",
   tags: [TAG],
-  summary: "Capacity-building programmes (fields named after IATI activities); filter by beneficiary State, funder, norm or CBM; ?format=csv exports every match",
+  summary:
+    "Capacity-building programmes (fields named after IATI activities); filter by beneficiary State, funder, norm or CBM; ?format=csv exports every match",
   request: { query: ProgrammeListQuery },
   responses: {
-    200: { description: "A page of programmes, or CSV", content: { "application/json": { schema: ProgrammeListSchema }, "text/csv": { schema: ProgrammeListSchema.shape.data.openapi({ type: "string" }) } } },
+    200: {
+      description: "A page of programmes, or CSV",
+      content: {
+        "application/json": { schema: ProgrammeListSchema },
+        "text/csv": { schema: ProgrammeListSchema.shape.data.openapi({ type: "string" }) },
+      },
+    },
     400: errorResponses[400],
   },
 });
@@ -30,13 +44,28 @@ export function programmesApi(deps: AppDeps) {
     const q = c.req.valid("query");
     const items = await listProgrammes(deps.db, { beneficiary: q.beneficiary, funder: q.funder, itemId: q.item });
     if (q.format === "csv") {
-      const sources = await listSourcesByRecord(deps.db, "programme", items.map((p) => p.id));
+      const sources = await listSourcesByRecord(
+        deps.db,
+        "programme",
+        items.map((p) => p.id),
+      );
       const rows = programmeCsvRows(items.map((p) => ({ ...p, sources: sources.get(p.id) ?? [] })));
       return csvResponse(c, { filename: "programmes.csv", columns: PROGRAMME_CSV_COLUMNS, rows, bom: q.bom }) as never;
     }
-    return c.json(paginated(items.slice((q.page - 1) * q.per_page, q.page * q.per_page).map(presentProgramme), items.length, q), 200);
+    return c.json(
+      paginated(items.slice((q.page - 1) * q.per_page, q.page * q.per_page).map(presentProgramme), items.length, q),
+      200,
+    );
   });
-  const one = itemRoute({ tag: TAG, path: "/{id}", summary: "One programme with its sources and, per beneficiary State, the items it addresses that have no published evidence there", description: "The programme", params: ProgrammeIdParam, schema: ProgrammeDetailSchema });
+  const one = itemRoute({
+    tag: TAG,
+    path: "/{id}",
+    summary:
+      "One programme with its sources and, per beneficiary State, the items it addresses that have no published evidence there",
+    description: "The programme",
+    params: ProgrammeIdParam,
+    schema: ProgrammeDetailSchema,
+  });
   app.openapi(one, async (c) => {
     const programme = await getProgramme(deps.db, c.req.valid("param").id);
     const evidenced = await listEvidencedItemsByState(deps.db, programme.beneficiaryStates);

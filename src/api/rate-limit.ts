@@ -15,14 +15,24 @@ export interface ExpensiveEndpoint {
   windowSeconds: number;
 }
 
-export const EXPENSIVE_ENDPOINTS: readonly ExpensiveEndpoint[] = [{ path: /^\/api\/v1\/alignment\/matrix\/?$/, limit: 60, windowSeconds: 60 }];
+export const EXPENSIVE_ENDPOINTS: readonly ExpensiveEndpoint[] = [
+  { path: /^\/api\/v1\/alignment\/matrix\/?$/, limit: 60, windowSeconds: 60 },
+];
 
-export function expensiveEndpointLimits(deps: AppDeps, endpoints: readonly ExpensiveEndpoint[] = EXPENSIVE_ENDPOINTS): MiddlewareHandler {
+export function expensiveEndpointLimits(
+  deps: AppDeps,
+  endpoints: readonly ExpensiveEndpoint[] = EXPENSIVE_ENDPOINTS,
+): MiddlewareHandler {
   return async (c, next) => {
     const endpoint = endpoints.find((e) => e.path.test(c.req.path));
     if (!endpoint || (c.req.method !== "GET" && c.req.method !== "HEAD")) return next();
     const key = `api:${endpoint.path.source}:${clientKey(c, deps)}`;
-    const { allowed, count } = await hitRateLimit(deps.db, { key, limit: endpoint.limit, windowSeconds: endpoint.windowSeconds, now: deps.now() });
+    const { allowed, count } = await hitRateLimit(deps.db, {
+      key,
+      limit: endpoint.limit,
+      windowSeconds: endpoint.windowSeconds,
+      now: deps.now(),
+    });
     const headers: Record<string, string> = {
       "RateLimit-Limit": String(endpoint.limit),
       "RateLimit-Remaining": String(Math.max(0, endpoint.limit - count)),
@@ -31,7 +41,11 @@ export function expensiveEndpointLimits(deps: AppDeps, endpoints: readonly Expen
     };
     if (!allowed) {
       const message = `at most ${endpoint.limit} requests per ${endpoint.windowSeconds} s to ${c.req.path} from one network; try again later`;
-      return errorResponse(c, { status: 429, body: { error: { code: "too_many_requests", message } } }, { ...headers, "Retry-After": String(endpoint.windowSeconds), "Access-Control-Allow-Origin": "*" });
+      return errorResponse(
+        c,
+        { status: 429, body: { error: { code: "too_many_requests", message } } },
+        { ...headers, "Retry-After": String(endpoint.windowSeconds), "Access-Control-Allow-Origin": "*" },
+      );
     }
     await next();
     const out = new Response(c.res.body, c.res);

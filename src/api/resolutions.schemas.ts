@@ -6,7 +6,10 @@ import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { presentSource, SourceSchema } from "./presenters.js";
 
 export const ResolutionListQuery = PaginationQuery.extend({
-  topic: z.enum(RESOLUTION_TOPICS).optional().openapi({ description: "ict-security, cybercrime or cybercrime-related" }),
+  topic: z
+    .enum(RESOLUTION_TOPICS)
+    .optional()
+    .openapi({ description: "ict-security, cybercrime or cybercrime-related" }),
   session: z.coerce.number().int().min(1).max(200).optional().openapi({ description: "GA session number, e.g. 74" }),
 });
 
@@ -17,7 +20,8 @@ export const SymbolParam = z.object({
     .max(80)
     .openapi({
       param: { name: "symbol", in: "path" },
-      description: "Document symbol with its slashes URL-encoded (A%2FRES%2F74%2F247), or a decision number (decision%2074%2F567). The unencoded form /api/v1/resolutions/A/RES/74/247 is answered too.",
+      description:
+        "Document symbol with its slashes URL-encoded (A%2FRES%2F74%2F247), or a decision number (decision%2074%2F567). The unencoded form /api/v1/resolutions/A/RES/74/247 is answered too.",
       example: "A/RES/74/247",
     }),
 });
@@ -33,7 +37,10 @@ export const ResolutionSummarySchema = z
     committee: z.string().nullable(),
     adoption_method: z.enum(ADOPTION_METHODS).nullable(),
     adoption_note: z.string().nullable(),
-    totals: z.object({ yes: z.number().int(), no: z.number().int(), abstain: z.number().int() }).nullable().openapi({ description: "Recorded vote totals; null when adopted without a vote or not known" }),
+    totals: z
+      .object({ yes: z.number().int(), no: z.number().int(), abstain: z.number().int() })
+      .nullable()
+      .openapi({ description: "Recorded vote totals; null when adopted without a vote or not known" }),
     url: z.string(),
     votes_url: z.string().nullable().openapi({ description: "Per-State votes page, when the vote was recorded" }),
   })
@@ -46,7 +53,15 @@ export const ResolutionDetailSchema = ResolutionSummarySchema.extend({
   summary: z.string().nullable(),
   notes: z.string().nullable(),
   confidence: z.string(),
-  processes: z.array(z.object({ process_id: z.string(), short_name: z.string(), kind: z.enum(PROCESS_KINDS), relation: z.string(), url: z.string() })),
+  processes: z.array(
+    z.object({
+      process_id: z.string(),
+      short_name: z.string(),
+      kind: z.enum(PROCESS_KINDS),
+      relation: z.string(),
+      url: z.string(),
+    }),
+  ),
   sources: z.array(SourceSchema),
 }).openapi("Resolution");
 
@@ -75,7 +90,13 @@ export function presentResolutionDetail(detail: ResolutionDetail): z.infer<typeo
     summary: r.summary,
     notes: r.notes,
     confidence: r.confidence,
-    processes: detail.processes.map((p) => ({ process_id: p.processId, short_name: p.shortName, kind: p.kind, relation: p.relation, url: `/api/v1/processes/${p.processId}` })),
+    processes: detail.processes.map((p) => ({
+      process_id: p.processId,
+      short_name: p.shortName,
+      kind: p.kind,
+      relation: p.relation,
+      url: `/api/v1/processes/${p.processId}`,
+    })),
     sources: detail.sources.map(presentSource),
   };
 }

@@ -3,12 +3,35 @@ import type { AppDeps } from "../http/deps.js";
 import { getResolutionDetail, listResolutions } from "../db/resolutions.js";
 import { InvalidInputError } from "../domain/errors.js";
 import { paginated, toPage } from "./pagination.js";
-import { presentResolutionDetail, presentResolutionSummary, ResolutionDetailSchema, ResolutionListQuery, ResolutionListSchema, SymbolParam } from "./resolutions.schemas.js";
+import {
+  presentResolutionDetail,
+  presentResolutionSummary,
+  ResolutionDetailSchema,
+  ResolutionListQuery,
+  ResolutionListSchema,
+  SymbolParam,
+} from "./resolutions.schemas.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
-const list = listRoute({ tag: "Resolutions", summary: "List GA resolutions and decisions on ICTs in international security and on cybercrime, in order of adoption", description: "A page of resolutions", query: ResolutionListQuery, schema: ResolutionListSchema });
+const list = listRoute({
+  tag: "Resolutions",
+  summary:
+    "List GA resolutions and decisions on ICTs in international security and on cybercrime, in order of adoption",
+  description: "A page of resolutions",
+  query: ResolutionListQuery,
+  schema: ResolutionListSchema,
+});
 
-const one = itemRoute({ tag: "Resolutions", path: "/{symbol}", summary: "One resolution or decision: adoption, vote totals, what it does, the processes it mandates, sources", notes: "The symbol contains slashes: send them URL-encoded (`/api/v1/resolutions/A%2FRES%2F74%2F247`). The unencoded path (`/api/v1/resolutions/A/RES/74/247`) is accepted as well.", description: "The resolution", params: SymbolParam, schema: ResolutionDetailSchema });
+const one = itemRoute({
+  tag: "Resolutions",
+  path: "/{symbol}",
+  summary: "One resolution or decision: adoption, vote totals, what it does, the processes it mandates, sources",
+  notes:
+    "The symbol contains slashes: send them URL-encoded (`/api/v1/resolutions/A%2FRES%2F74%2F247`). The unencoded path (`/api/v1/resolutions/A/RES/74/247`) is accepted as well.",
+  description: "The resolution",
+  params: SymbolParam,
+  schema: ResolutionDetailSchema,
+});
 
 export function resolutionsApi(deps: AppDeps) {
   const app = createApiRouter();

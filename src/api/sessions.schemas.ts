@@ -9,11 +9,20 @@ const isoDay = z.iso.date();
 const booleanFlag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const SessionListQuery = PaginationQuery.extend({
-  process: z.string().regex(/^[a-z0-9-]+$/).max(80).optional().openapi({ description: "process id, e.g. oewg-2021-2025" }),
+  process: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(80)
+    .optional()
+    .openapi({ description: "process id, e.g. oewg-2021-2025" }),
   kind: z.enum(SESSION_KINDS).optional(),
   from: isoDay.optional().openapi({ description: "ISO day: sessions ending on or after it" }),
   to: isoDay.optional().openapi({ description: "ISO day: sessions starting on or before it" }),
-  upcoming: booleanFlag.optional().openapi({ type: "string", enum: ["true", "false"], description: "true: only sessions that have not started yet (relative to the server's today), soonest first" }),
+  upcoming: booleanFlag.optional().openapi({
+    type: "string",
+    enum: ["true", "false"],
+    description: "true: only sessions that have not started yet (relative to the server's today), soonest first",
+  }),
 });
 
 export const SessionIdParam = z.object({

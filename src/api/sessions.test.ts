@@ -20,26 +20,43 @@ describe.each(TEST_DRIVERS)("Sessions API on $label", ({ driver, skip }) => {
   });
   afterAll(async () => t?.dispose());
 
-  it.skipIf(skip)("lists upcoming sessions relative to today: the Global Mechanism's meetings of 7–11 December 2026", async () => {
-    const res = await t.app.request("/api/v1/sessions?upcoming=true");
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { data: SessionBody[]; meta: { total: number } };
-    expect(body.data.map((s) => s.id)).toEqual(["global-mechanism-ict-2026-global-mechanism-dedicated-thematic-group-dtg-meetings"]);
-    expect(body.data[0]!.start).toEqual({ value: "2026-12-07", precision: "day" });
-  });
+  it.skipIf(skip)(
+    "lists upcoming sessions relative to today: the Global Mechanism's meetings of 7–11 December 2026",
+    async () => {
+      const res = await t.app.request("/api/v1/sessions?upcoming=true");
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { data: SessionBody[]; meta: { total: number } };
+      expect(body.data.map((s) => s.id)).toEqual([
+        "global-mechanism-ict-2026-global-mechanism-dedicated-thematic-group-dtg-meetings",
+      ]);
+      expect(body.data[0]!.start).toEqual({ value: "2026-12-07", precision: "day" });
+    },
+  );
 
   it.skipIf(skip)("filters by process, kind and date range", async () => {
-    const oewg = (await (await t.app.request("/api/v1/sessions?process=oewg-2019-2021&kind=substantive")).json()) as { data: SessionBody[] };
+    const oewg = (await (await t.app.request("/api/v1/sessions?process=oewg-2019-2021&kind=substantive")).json()) as {
+      data: SessionBody[];
+    };
     expect(oewg.data.map((s) => s.id)).toEqual([
       "oewg-2019-2021-oewg-first-substantive-session",
       "oewg-2019-2021-oewg-second-substantive-session",
       "oewg-2019-2021-oewg-third-final-substantive-session",
     ]);
-    const feb2020 = (await (await t.app.request("/api/v1/sessions?from=2020-02-01&to=2020-02-29")).json()) as { data: SessionBody[] };
-    expect(feb2020.data.map((s) => s.id)).toEqual(["oewg-2019-2021-oewg-second-substantive-session", "gge-2019-2021-gge-second-session"]);
+    const feb2020 = (await (await t.app.request("/api/v1/sessions?from=2020-02-01&to=2020-02-29")).json()) as {
+      data: SessionBody[];
+    };
+    expect(feb2020.data.map((s) => s.id)).toEqual([
+      "oewg-2019-2021-oewg-second-substantive-session",
+      "gge-2019-2021-gge-second-session",
+    ]);
     // A session dated only to the month counts for the whole month.
-    const june2019 = (await (await t.app.request("/api/v1/sessions?from=2019-06-30&to=2019-06-30")).json()) as { data: SessionBody[] };
-    expect(june2019.data.map((s) => s.id).sort()).toEqual(["gge-2019-2021-gge-regional-consultation-european-union", "gge-2019-2021-gge-regional-consultation-osce"]);
+    const june2019 = (await (await t.app.request("/api/v1/sessions?from=2019-06-30&to=2019-06-30")).json()) as {
+      data: SessionBody[];
+    };
+    expect(june2019.data.map((s) => s.id).sort()).toEqual([
+      "gge-2019-2021-gge-regional-consultation-european-union",
+      "gge-2019-2021-gge-regional-consultation-osce",
+    ]);
   });
 
   it.skipIf(skip)("paginates and puts undated sessions last", async () => {
@@ -53,7 +70,14 @@ describe.each(TEST_DRIVERS)("Sessions API on $label", ({ driver, skip }) => {
     const res = await t.app.request("/api/v1/sessions/ahc-cybercrime-2022-2024-ahc-reconvened-concluding-session");
     expect(res.status).toBe(200);
     const body = (await res.json()) as SessionBody;
-    expect(body).toEqual(expect.objectContaining({ process_id: "ahc-cybercrime-2022-2024", venue: "New York", start: { value: "2024-07-29", precision: "day" }, end: { value: "2024-08-09", precision: "day" } }));
+    expect(body).toEqual(
+      expect.objectContaining({
+        process_id: "ahc-cybercrime-2022-2024",
+        venue: "New York",
+        start: { value: "2024-07-29", precision: "day" },
+        end: { value: "2024-08-09", precision: "day" },
+      }),
+    );
     expect(body.process_name).toContain("Ad Hoc Committee");
     expect(body.sources!.length).toBeGreaterThan(0);
   });

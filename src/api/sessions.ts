@@ -3,18 +3,45 @@ import type { AppDeps } from "../http/deps.js";
 import { getSessionDetail, listSessions } from "../db/sessions.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
-import { presentSession, presentSessionDetail, SessionDetailSchema, SessionIdParam, SessionListQuery, SessionListSchema } from "./sessions.schemas.js";
+import {
+  presentSession,
+  presentSessionDetail,
+  SessionDetailSchema,
+  SessionIdParam,
+  SessionListQuery,
+  SessionListSchema,
+} from "./sessions.schemas.js";
 
-const list = listRoute({ tag: "Sessions", summary: "List sessions of all processes in date order (undated ones last); filter by process, kind, dates, or upcoming", description: "A page of sessions", query: SessionListQuery, schema: SessionListSchema });
+const list = listRoute({
+  tag: "Sessions",
+  summary:
+    "List sessions of all processes in date order (undated ones last); filter by process, kind, dates, or upcoming",
+  description: "A page of sessions",
+  query: SessionListQuery,
+  schema: SessionListSchema,
+});
 
-const one = itemRoute({ tag: "Sessions", path: "/{id}", summary: "One session: process, dates at their precision, venue, kind, notes, sources", description: "The session", params: SessionIdParam, schema: SessionDetailSchema });
+const one = itemRoute({
+  tag: "Sessions",
+  path: "/{id}",
+  summary: "One session: process, dates at their precision, venue, kind, notes, sources",
+  description: "The session",
+  params: SessionIdParam,
+  schema: SessionDetailSchema,
+});
 
 export function sessionsApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const today = deps.now().toISOString().slice(0, 10);
-    const filter = { processId: q.process, kind: q.kind, from: q.from, to: q.to, upcomingFrom: q.upcoming ? today : undefined };
+    const filter = {
+      processId: q.process,
+      kind: q.kind,
+      from: q.from,
+      to: q.to,
+      upcomingFrom: q.upcoming ? today : undefined,
+    };
     const { items, total } = await listSessions(deps.db, filter, toPage(q));
     return c.json(paginated(items.map(presentSession), total, q), 200);
   });

@@ -94,7 +94,10 @@ export function presentStateProfile(profile: StateProfile): z.infer<typeof State
       is_current: m.isCurrent,
     })),
     first_cyber_strategy: profile.strategy
-      ? { adopted: presentPartialDate(profile.strategy.firstAdopted), strategies_total: profile.strategy.strategiesTotal }
+      ? {
+          adopted: presentPartialDate(profile.strategy.firstAdopted),
+          strategies_total: profile.strategy.strategiesTotal,
+        }
       : null,
     processes: profile.processes.map((p) => ({
       process_id: p.processId,

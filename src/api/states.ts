@@ -3,17 +3,41 @@ import { getStateProfile, listStates } from "../db/states.js";
 import type { AppDeps } from "../http/deps.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
-import { Iso3Param, presentState, presentStateProfile, StateListQuery, StateListSchema, StateProfileSchema } from "./states.schemas.js";
+import {
+  Iso3Param,
+  presentState,
+  presentStateProfile,
+  StateListQuery,
+  StateListSchema,
+  StateProfileSchema,
+} from "./states.schemas.js";
 
-const list = listRoute({ tag: "States", summary: "List States (UN Member and observer States)", description: "A page of States", query: StateListQuery, schema: StateListSchema });
+const list = listRoute({
+  tag: "States",
+  summary: "List States (UN Member and observer States)",
+  description: "A page of States",
+  query: StateListQuery,
+  schema: StateListSchema,
+});
 
-const one = itemRoute({ tag: "States", path: "/{iso3}", summary: "One State's profile: regional group, memberships, first cyber strategy, processes, sources", description: "The State", params: Iso3Param, schema: StateProfileSchema });
+const one = itemRoute({
+  tag: "States",
+  path: "/{iso3}",
+  summary: "One State's profile: regional group, memberships, first cyber strategy, processes, sources",
+  description: "The State",
+  params: Iso3Param,
+  schema: StateProfileSchema,
+});
 
 export function statesApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { items, total } = await listStates(deps.db, { unRegionalGroup: q.group, organizationId: q.organization, unStatus: q.status, query: q.q }, toPage(q));
+    const { items, total } = await listStates(
+      deps.db,
+      { unRegionalGroup: q.group, organizationId: q.organization, unStatus: q.status, query: q.q },
+      toPage(q),
+    );
     return c.json(paginated(items.map(presentState), total, q), 200);
   });
   app.openapi(one, async (c) => {

@@ -10,7 +10,9 @@ export function registerCandidatesCommands(program: Command): void {
     .command("candidates")
     .description("candidate evidence for editors (implementation tracker)")
     .command("detect")
-    .description("propose candidate evidence from every stored document attributed to a State; existing candidates are kept")
+    .description(
+      "propose candidate evidence from every stored document attributed to a State; existing candidates are kept",
+    )
     .action(async () => {
       await withDatabase(loadConfig(), async (database) => {
         const result = await proposeCandidatesForStoredDocuments(database.db, new Date());

@@ -5,7 +5,11 @@ import { openDatabase, type Database } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { seedDatabase } from "../ingest/seed.js";
 
-export async function withDatabase<T>(config: Config, run: (database: Database) => Promise<T>, options: { seed?: boolean } = {}): Promise<T> {
+export async function withDatabase<T>(
+  config: Config,
+  run: (database: Database) => Promise<T>,
+  options: { seed?: boolean } = {},
+): Promise<T> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
     await migrateDatabase(database);

@@ -12,5 +12,7 @@ export function runDatasetsBuild(options: { shared: string; out: string; retriev
 /** `normwatch datasets build-corpus`: re-pack the English GA resolutions of sessions 74–79 as datasets/corpus. */
 export function runCorpusBuild(options: { shared: string; datasets: string }): void {
   const manifest = buildGaCorpus(path.resolve(options.shared), path.resolve(options.datasets));
-  console.log(`${manifest.corpus}: ${manifest.documents} documents in ${manifest.file} (sha256 ${manifest.sha256.slice(0, 12)}…)`);
+  console.log(
+    `${manifest.corpus}: ${manifest.documents} documents in ${manifest.file} (sha256 ${manifest.sha256.slice(0, 12)}…)`,
+  );
 }

@@ -17,7 +17,10 @@ export async function runSeed(config: Config, options: { onlyChanged: boolean; j
         if (e.phase === "start") process.stderr.write(`[${e.index + 1}/${e.total}] ${e.dataset}…\n`);
       },
     });
-    if (options.json) return console.log(JSON.stringify(results.map((r) => ({ dataset: r.dataset, status: r.status, counts: r.counts }))));
+    if (options.json)
+      return console.log(
+        JSON.stringify(results.map((r) => ({ dataset: r.dataset, status: r.status, counts: r.counts }))),
+      );
     console.log(["dataset", "table", "inserted", "updated", "unchanged", "deleted"].join("\t"));
     for (const result of results) {
       for (const [table, c] of Object.entries(result.counts)) {

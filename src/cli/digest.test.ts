@@ -29,9 +29,15 @@ describe("normwatch digest", () => {
     } finally {
       await database.close();
     }
-    expect(await runDigestList(config)).toBe("2020-01\tpublished\t2026-11-23T12:00:00.000Z\tNormwatch digest: January 2020");
-    expect(await runDigestQueue(config, { slug: "2020-01", now })).toBe("digest issue 2020-01: 0 queued, 0 already queued (the delivery queue sends them)");
-    await expect(runDigestDraft(config, { month: "2020-01", now })).rejects.toThrow(/published and cannot be redrafted/);
+    expect(await runDigestList(config)).toBe(
+      "2020-01\tpublished\t2026-11-23T12:00:00.000Z\tNormwatch digest: January 2020",
+    );
+    expect(await runDigestQueue(config, { slug: "2020-01", now })).toBe(
+      "digest issue 2020-01: 0 queued, 0 already queued (the delivery queue sends them)",
+    );
+    await expect(runDigestDraft(config, { month: "2020-01", now })).rejects.toThrow(
+      /published and cannot be redrafted/,
+    );
   });
 
   it("drafts every month of a range in one go, leaving a published month alone", async () => {
@@ -43,6 +49,8 @@ describe("normwatch digest", () => {
       "2020-02: drafted, 0 items",
       "4 months; edit and publish them at https://normwatch.example/editor/digest",
     ]);
-    await expect(runDigestDraftRange(config, { from: "2020-02", to: "2019-11", now })).rejects.toThrow(/starts after it ends/);
+    await expect(runDigestDraftRange(config, { from: "2020-02", to: "2019-11", now })).rejects.toThrow(
+      /starts after it ends/,
+    );
   });
 });

@@ -9,11 +9,23 @@ import { queueDigestEmail } from "../newsletter/digest-email.js";
 import { withDatabase } from "./database.js";
 
 /** Drafts (or redrafts) the month's issue and says what it holds. */
-export async function runDigestDraft(config: Config, input: { month: string; isReplacingEdits?: boolean; now?: Date }): Promise<string> {
+export async function runDigestDraft(
+  config: Config,
+  input: { month: string; isReplacingEdits?: boolean; now?: Date },
+): Promise<string> {
   return withDatabase(config, async ({ db }) => {
-    const { issue, composed, isReplaced } = await draftDigestIssue(db, { month: input.month, userId: null, now: input.now ?? new Date(), isReplacingEdits: input.isReplacingEdits ?? false });
+    const { issue, composed, isReplaced } = await draftDigestIssue(db, {
+      month: input.month,
+      userId: null,
+      now: input.now ?? new Date(),
+      isReplacingEdits: input.isReplacingEdits ?? false,
+    });
     const counts = composed.sections.map((s) => `  ${s.heading}: ${s.items.length}`);
-    return [`${isReplaced ? "redrafted" : "drafted"} digest issue ${issue.slug}: ${issue.title}`, ...(counts.length ? counts : ["  nothing tracked changed in this period"]), `edit and publish it at ${config.siteUrl}/editor/digest/${issue.slug}`].join("\n");
+    return [
+      `${isReplaced ? "redrafted" : "drafted"} digest issue ${issue.slug}: ${issue.title}`,
+      ...(counts.length ? counts : ["  nothing tracked changed in this period"]),
+      `edit and publish it at ${config.siteUrl}/editor/digest/${issue.slug}`,
+    ].join("\n");
   });
 }
 
@@ -21,7 +33,10 @@ export async function runDigestDraft(config: Config, input: { month: string; isR
  * Drafts every month of a range, one line per month with its item count. A published month is left alone and an
  * edited draft kept (unless isReplacingEdits), each said so; the other months are drafted or redrafted.
  */
-export async function runDigestDraftRange(config: Config, input: { from: string; to: string; isReplacingEdits?: boolean; now?: Date }): Promise<string> {
+export async function runDigestDraftRange(
+  config: Config,
+  input: { from: string; to: string; isReplacingEdits?: boolean; now?: Date },
+): Promise<string> {
   const months = monthsBetween(input.from, input.to);
   return withDatabase(config, async ({ db }) => {
     const lines: string[] = [];
@@ -36,7 +51,12 @@ export async function runDigestDraftRange(config: Config, input: { from: string;
         lines.push(`${month}: edited draft kept (--replace-edits to redraft it)`);
         continue;
       }
-      const { composed, isReplaced } = await draftDigestIssue(db, { month, userId: null, now, isReplacingEdits: input.isReplacingEdits ?? false });
+      const { composed, isReplaced } = await draftDigestIssue(db, {
+        month,
+        userId: null,
+        now,
+        isReplacingEdits: input.isReplacingEdits ?? false,
+      });
       const items = composed.sections.reduce((n, s) => n + s.items.length, 0);
       lines.push(`${month}: ${isReplaced ? "redrafted" : "drafted"}, ${items} item${items === 1 ? "" : "s"}`);
     }
@@ -55,7 +75,11 @@ export async function runDigestList(config: Config): Promise<string> {
 /** Queues a published issue; running it again queues only subscribers not yet queued. */
 export async function runDigestQueue(config: Config, input: { slug: string; now?: Date }): Promise<string> {
   return withDatabase(config, async ({ db }) => {
-    const result = await queueDigestEmail(db, { slug: input.slug, baseUrl: config.siteUrl, now: input.now ?? new Date() });
+    const result = await queueDigestEmail(db, {
+      slug: input.slug,
+      baseUrl: config.siteUrl,
+      now: input.now ?? new Date(),
+    });
     return `digest issue ${input.slug}: ${result.queued} queued, ${result.alreadyQueued} already queued (the delivery queue sends them)`;
   });
 }
@@ -64,7 +88,9 @@ export function registerDigestCommands(program: Command): void {
   const digest = program.command("digest").description("the monthly digest");
   digest
     .command("draft")
-    .description("compose the draft issue of a month (or of every month from --from to --to) from the facts dated in it (replaces an existing draft, never a published issue)")
+    .description(
+      "compose the draft issue of a month (or of every month from --from to --to) from the facts dated in it (replaces an existing draft, never a published issue)",
+    )
     .option("--month <YYYY-MM>", "the month, e.g. 2020-01")
     .option("--from <YYYY-MM>", "first month of a range, e.g. 2019-01")
     .option("--to <YYYY-MM>", "last month of a range, e.g. 2026-11")
@@ -75,13 +101,22 @@ export function registerDigestCommands(program: Command): void {
         throw new InvalidInputError("give either --month YYYY-MM or both --from YYYY-MM and --to YYYY-MM");
       }
       const isReplacingEdits = options.replaceEdits;
-      console.log(isRange ? await runDigestDraftRange(loadConfig(), { from: options.from!, to: options.to!, isReplacingEdits }) : await runDigestDraft(loadConfig(), { month: options.month!, isReplacingEdits }));
+      console.log(
+        isRange
+          ? await runDigestDraftRange(loadConfig(), { from: options.from!, to: options.to!, isReplacingEdits })
+          : await runDigestDraft(loadConfig(), { month: options.month!, isReplacingEdits }),
+      );
     });
-  digest.command("list").description("list digest issues, latest month first").action(async () => console.log(await runDigestList(loadConfig())));
+  digest
+    .command("list")
+    .description("list digest issues, latest month first")
+    .action(async () => console.log(await runDigestList(loadConfig())));
   digest
     .command("queue")
     .alias("send")
-    .description("queue a published issue for every confirmed digest subscriber (once per subscriber; the delivery queue sends it)")
+    .description(
+      "queue a published issue for every confirmed digest subscriber (once per subscriber; the delivery queue sends it)",
+    )
     .argument("<slug>", "the issue's month, e.g. 2020-01")
     .action(async (slug: string) => console.log(await runDigestQueue(loadConfig(), { slug })));
 }

@@ -11,9 +11,18 @@ export function registerInternationalLawCommands(program: Command): void {
     .option("--shared <dir>", "upstream data folder", "../shared/data")
     .option("--out <dir>", "output folder", "datasets/international-law")
     .option("--reference <dir>", "bundled reference folder (States)", "datasets/reference")
-    .option("--retrieved-on <date>", "retrieval date recorded on dataset sources", new Date().toISOString().slice(0, 10))
+    .option(
+      "--retrieved-on <date>",
+      "retrieval date recorded on dataset sources",
+      new Date().toISOString().slice(0, 10),
+    )
     .action((options: { shared: string; out: string; reference: string; retrievedOn: string }) => {
-      const report = buildInternationalLawDatasets(path.resolve(options.shared), path.resolve(options.out), options.retrievedOn, path.resolve(options.reference));
+      const report = buildInternationalLawDatasets(
+        path.resolve(options.shared),
+        path.resolve(options.out),
+        options.retrievedOn,
+        path.resolve(options.reference),
+      );
       for (const [name, count] of Object.entries(report.counts)) console.log(`${name.padEnd(20)} ${count}`);
     });
 }

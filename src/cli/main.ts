@@ -26,10 +26,15 @@ const program = new Command()
   // --version exit 0. Set before the commands are added, so every subcommand inherits it.
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
-program.command("serve").description("serve the site and API (migrates and seeds on first start)").action(() => runServe(loadConfig()));
+program
+  .command("serve")
+  .description("serve the site and API (migrates and seeds on first start)")
+  .action(() => runServe(loadConfig()));
 
 const db = program.command("db").description("database maintenance");
-db.command("migrate").description("apply pending migrations").action(() => runMigrate(loadConfig()));
+db.command("migrate")
+  .description("apply pending migrations")
+  .action(() => runMigrate(loadConfig()));
 
 program
   .command("seed")

@@ -22,7 +22,13 @@ export async function runSend(config: Config, options: { watch: boolean; json?: 
   const mailer = createMailer(config, logger);
   await withDatabase(config, async (database) => {
     if (options.watch) {
-      const worker = startDeliveryWorker({ db: database.db, mailer, webhook: createWebhookPosterFor(config), settings, log: logger });
+      const worker = startDeliveryWorker({
+        db: database.db,
+        mailer,
+        webhook: createWebhookPosterFor(config),
+        settings,
+        log: logger,
+      });
       await new Promise<void>((resolve) => {
         process.once("SIGINT", resolve);
         process.once("SIGTERM", resolve);
@@ -39,7 +45,11 @@ export async function runSend(config: Config, options: { watch: boolean; json?: 
       ratePerSecond: settings.ratePerSecond,
       now: () => new Date(),
     });
-    console.log(options.json ? JSON.stringify(report) : `sent ${report.sent} (accepted by the server), to retry ${report.retried}, failed ${report.failed}, skipped ${report.skipped}`);
+    console.log(
+      options.json
+        ? JSON.stringify(report)
+        : `sent ${report.sent} (accepted by the server), to retry ${report.retried}, failed ${report.failed}, skipped ${report.skipped}`,
+    );
   });
   (mailer as { close?: () => void }).close?.();
 }
@@ -50,7 +60,11 @@ export async function runAlertsOnce(config: Config, options: { now?: string; jso
   const settings = newsletterSettingsFrom(config, (line) => console.error(line));
   await withDatabase(config, async (database) => {
     const r = await runAlerts(database.db, { now, baseUrl: settings.baseUrl });
-    console.log(options.json ? JSON.stringify(r) : `checked ${r.checked}: queued ${r.queued}, nothing new ${r.skippedEmpty}; not due yet ${r.notDue}. Run \`normwatch send\` to send.`);
+    console.log(
+      options.json
+        ? JSON.stringify(r)
+        : `checked ${r.checked}: queued ${r.queued}, nothing new ${r.skippedEmpty}; not due yet ${r.notDue}. Run \`normwatch send\` to send.`,
+    );
   });
 }
 
@@ -60,7 +74,15 @@ export async function runSubscribersExport(config: Config): Promise<void> {
     process.stdout.write(
       writeCsv(
         ["email", "status", "topics", "language", "created_at", "confirmed_at", "unsubscribed_at"],
-        rows.map((r) => [r.email, r.status, r.topics.join(" "), r.language, r.createdAt.toISOString(), r.confirmedAt?.toISOString() ?? "", r.unsubscribedAt?.toISOString() ?? ""]),
+        rows.map((r) => [
+          r.email,
+          r.status,
+          r.topics.join(" "),
+          r.language,
+          r.createdAt.toISOString(),
+          r.confirmedAt?.toISOString() ?? "",
+          r.unsubscribedAt?.toISOString() ?? "",
+        ]),
       ),
     );
   });
@@ -89,10 +111,15 @@ export function registerNewsletterCommands(program: Command): void {
     .option("--json", "print the report (checked, queued, skipped, not due) as JSON", false)
     .action((options: { now?: string; json: boolean }) => runAlertsOnce(loadConfig(), options));
   const subscribers = program.command("subscribers").description("newsletter subscribers");
-  subscribers.command("export").description("print every subscriber as CSV").action(() => runSubscribersExport(loadConfig()));
+  subscribers
+    .command("export")
+    .description("print every subscriber as CSV")
+    .action(() => runSubscribersExport(loadConfig()));
   subscribers
     .command("bounce <email>")
     .description("record a bounce report: no more mail to the address; its last sent message is marked bounced")
     .option("--reason <text>", "what the bounce message said", "bounce reported by the operator")
-    .action((email: string, options: { reason: string }) => runSubscribersBounce(loadConfig(), { email, reason: options.reason }));
+    .action((email: string, options: { reason: string }) =>
+      runSubscribersBounce(loadConfig(), { email, reason: options.reason }),
+    );
 }

@@ -16,7 +16,9 @@ describe("normwatch user add", () => {
     const now = new Date("2026-11-23T12:00:00Z");
     const link = await runUserLink(config, { email: " Admin@Example.org ", role: "admin", now });
     expect(link).toMatch(/^https:\/\/normwatch\.example\/account\/set-password\?token=[\w-]{43}$/);
-    await expect(runUserLink(config, { email: "admin@example.org", role: "editor", now })).rejects.toThrow(/already exists/);
+    await expect(runUserLink(config, { email: "admin@example.org", role: "editor", now })).rejects.toThrow(
+      /already exists/,
+    );
     const database = await openDatabase({ dataDir });
     try {
       const found = await findUserCredentials(database.db, "admin@example.org");

@@ -8,12 +8,22 @@ import { USER_ROLES, type UserRole } from "../domain/vocabulary.js";
 import { withDatabase } from "./database.js";
 
 /** Creates the account (or, with `existing`, finds it) and returns a one-time link to set its password. */
-export async function runUserLink(config: Config, input: { email: string; role?: UserRole; now?: Date }): Promise<string> {
+export async function runUserLink(
+  config: Config,
+  input: { email: string; role?: UserRole; now?: Date },
+): Promise<string> {
   return withDatabase(config, async (database) => {
     const now = input.now ?? new Date();
     const email = normalizeEmail(input.email);
-    const user = input.role ? await insertUser(database.db, { email, role: input.role, now }) : await getUserByEmail(database.db, email);
-    const token = await insertPasswordToken(database.db, { userId: user.id, purpose: "set-password", now, hours: SET_PASSWORD_HOURS });
+    const user = input.role
+      ? await insertUser(database.db, { email, role: input.role, now })
+      : await getUserByEmail(database.db, email);
+    const token = await insertPasswordToken(database.db, {
+      userId: user.id,
+      purpose: "set-password",
+      now,
+      hours: SET_PASSWORD_HOURS,
+    });
     return `${config.siteUrl}/account/set-password?token=${token}`;
   });
 }
@@ -26,9 +36,12 @@ export function registerUserCommands(program: Command): void {
     .requiredOption("--role <role>", `one of ${USER_ROLES.join(", ")}`)
     .argument("<email>")
     .action(async (email: string, options: { role: string }) => {
-      if (!(USER_ROLES as readonly string[]).includes(options.role)) throw new Error(`--role must be one of ${USER_ROLES.join(", ")}`);
+      if (!(USER_ROLES as readonly string[]).includes(options.role))
+        throw new Error(`--role must be one of ${USER_ROLES.join(", ")}`);
       const link = await runUserLink(loadConfig(), { email, role: options.role as UserRole });
-      console.log(`account created: ${normalizeEmail(email)} (${options.role})\nset its password within ${SET_PASSWORD_HOURS} hours (one use):\n${link}`);
+      console.log(
+        `account created: ${normalizeEmail(email)} (${options.role})\nset its password within ${SET_PASSWORD_HOURS} hours (one use):\n${link}`,
+      );
     });
   user
     .command("link")

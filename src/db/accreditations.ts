@@ -13,7 +13,11 @@ import { partialDateOf } from "./states.js";
  * Sources of participation records: those the bundled dataset gives (participation_sources) and those editors
  * cited when they published a change to the record (record_sources, like every other edited record).
  */
-export async function listParticipationSourcesByRecord(db: Db, kind: ParticipationRecordKind, recordIds: string[]): Promise<Map<string, Source[]>> {
+export async function listParticipationSourcesByRecord(
+  db: Db,
+  kind: ParticipationRecordKind,
+  recordIds: string[],
+): Promise<Map<string, Source[]>> {
   const out = new Map<string, Source[]>();
   if (recordIds.length === 0) return out;
   const fromDataset = await db
@@ -24,7 +28,16 @@ export async function listParticipationSourcesByRecord(db: Db, kind: Participati
     .orderBy(asc(sources.kind), asc(sources.id));
   for (const { recordId, source, note } of fromDataset) {
     const list = out.get(recordId) ?? [];
-    list.push({ id: source.id, kind: source.kind, title: source.title, url: source.url, licence: source.licence, attribution: source.attribution, retrievedOn: source.retrievedOn, note });
+    list.push({
+      id: source.id,
+      kind: source.kind,
+      title: source.title,
+      url: source.url,
+      licence: source.licence,
+      attribution: source.attribution,
+      retrievedOn: source.retrievedOn,
+      note,
+    });
     out.set(recordId, list);
   }
   for (const [recordId, cited] of await listSourcesByRecord(db, kind, recordIds)) {
@@ -48,7 +61,13 @@ export async function listAccreditations(db: Db, filter: AccreditationFilter = {
   if (filter.sessionId) {
     parts.push(
       filter.includeProcessWide
-        ? or(eq(accreditations.sessionId, filter.sessionId), and(isNull(accreditations.sessionId), sql`${accreditations.processId} = (SELECT process_id FROM sessions WHERE id = ${filter.sessionId})`))
+        ? or(
+            eq(accreditations.sessionId, filter.sessionId),
+            and(
+              isNull(accreditations.sessionId),
+              sql`${accreditations.processId} = (SELECT process_id FROM sessions WHERE id = ${filter.sessionId})`,
+            ),
+          )
         : eq(accreditations.sessionId, filter.sessionId),
     );
   }
@@ -57,7 +76,11 @@ export async function listAccreditations(db: Db, filter: AccreditationFilter = {
     .from(accreditations)
     .where(parts.length ? and(...parts) : undefined)
     .orderBy(sql`${accreditations.isAggregate} DESC`, asc(accreditations.organizationName), asc(accreditations.id));
-  const bySource = await listParticipationSourcesByRecord(db, "accreditation", rows.map((r) => r.id));
+  const bySource = await listParticipationSourcesByRecord(
+    db,
+    "accreditation",
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     processId: r.processId,

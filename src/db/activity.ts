@@ -28,7 +28,10 @@ async function loadVotes(db: Db): Promise<ActivityRows["votes"]> {
   for (const { e, topic } of rows) {
     const sources = (await Promise.all(e.sourceIds.map(sourceOf))).filter((s): s is Source => s !== null);
     // Totals from the vote's own record: as its source reports them, else as counted from its votes (never the fact base's, cited elsewhere).
-    const totals = e.reportedYes !== null ? { yes: e.reportedYes, no: e.reportedNo ?? 0, abstain: e.reportedAbstain ?? 0 } : { yes: e.countedYes, no: e.countedNo, abstain: e.countedAbstain };
+    const totals =
+      e.reportedYes !== null
+        ? { yes: e.reportedYes, no: e.reportedNo ?? 0, abstain: e.reportedAbstain ?? 0 }
+        : { yes: e.countedYes, no: e.countedNo, abstain: e.countedAbstain };
     out.push({ id: e.id, symbol: e.symbol, title: e.title, date: e.date, topic, ...totals, sources });
   }
   return out;
@@ -37,27 +40,79 @@ async function loadVotes(db: Db): Promise<ActivityRows["votes"]> {
 /** The rows of every dated fact, with their sources. */
 export async function listActivityRows(db: Db): Promise<ActivityRows> {
   const { items: sessionItems } = await listSessions(db);
-  const sessionSources = await listSourcesByRecord(db, "session", sessionItems.map((s) => s.id));
-  const resolutionRows = await db.select().from(resolutions).where(isNotNull(resolutions.adoptedOn)).orderBy(asc(resolutions.adoptedOn), asc(resolutions.symbol));
-  const resolutionSources = await listSourcesByRecord(db, "resolution", resolutionRows.map((r) => r.symbol));
+  const sessionSources = await listSourcesByRecord(
+    db,
+    "session",
+    sessionItems.map((s) => s.id),
+  );
+  const resolutionRows = await db
+    .select()
+    .from(resolutions)
+    .where(isNotNull(resolutions.adoptedOn))
+    .orderBy(asc(resolutions.adoptedOn), asc(resolutions.symbol));
+  const resolutionSources = await listSourcesByRecord(
+    db,
+    "resolution",
+    resolutionRows.map((r) => r.symbol),
+  );
   const strategyRows = await db
-    .select({ id: instruments.id, stateIso3: instruments.stateIso3, stateName: states.name, title: instruments.title, day: instruments.adoptedOn, precision: instruments.adoptedPrecision })
+    .select({
+      id: instruments.id,
+      stateIso3: instruments.stateIso3,
+      stateName: states.name,
+      title: instruments.title,
+      day: instruments.adoptedOn,
+      precision: instruments.adoptedPrecision,
+    })
     .from(instruments)
     .leftJoin(states, eq(states.iso3, instruments.stateIso3))
     .where(and(eq(instruments.kind, "strategy"), isNotNull(instruments.adoptedOn)))
     .orderBy(asc(instruments.id));
-  const strategySources = await listSourcesByRecord(db, "instrument", strategyRows.map((r) => r.id));
+  const strategySources = await listSourcesByRecord(
+    db,
+    "instrument",
+    strategyRows.map((r) => r.id),
+  );
   const treaties = new Map((await listTreaties(db)).map((t) => [t.id, t]));
   const actions = await listTreatyActions(db);
   return {
-    sessions: sessionItems.map((s) => ({ id: s.id, name: s.name, processId: s.processId, processShortName: s.processShortName, processKind: s.processKind, start: s.start, end: s.end, venue: s.venue, sources: sessionSources.get(s.id) ?? [] })),
-    resolutions: resolutionRows.map((r) => ({ symbol: r.symbol, title: r.title, topic: r.topic, adoptedOn: r.adoptedOn, adoptionNote: r.adoptionNote, sources: resolutionSources.get(r.symbol) ?? [] })),
+    sessions: sessionItems.map((s) => ({
+      id: s.id,
+      name: s.name,
+      processId: s.processId,
+      processShortName: s.processShortName,
+      processKind: s.processKind,
+      start: s.start,
+      end: s.end,
+      venue: s.venue,
+      sources: sessionSources.get(s.id) ?? [],
+    })),
+    resolutions: resolutionRows.map((r) => ({
+      symbol: r.symbol,
+      title: r.title,
+      topic: r.topic,
+      adoptedOn: r.adoptedOn,
+      adoptionNote: r.adoptionNote,
+      sources: resolutionSources.get(r.symbol) ?? [],
+    })),
     votes: await loadVotes(db),
-    strategies: strategyRows.map((r) => ({ id: r.id, stateIso3: r.stateIso3, stateName: r.stateName, title: r.title, adopted: partialDateOf(r.day, r.precision), sources: strategySources.get(r.id) ?? [] })),
+    strategies: strategyRows.map((r) => ({
+      id: r.id,
+      stateIso3: r.stateIso3,
+      stateName: r.stateName,
+      title: r.title,
+      adopted: partialDateOf(r.day, r.precision),
+      sources: strategySources.get(r.id) ?? [],
+    })),
     positions: await listLegalPositions(db),
     treatyActions: actions.map((a) => {
       const t = treaties.get(a.treatyId);
-      return { ...a, treatyShortTitle: t?.shortTitle ?? a.treatyId, resolutionSymbol: t?.resolutionSymbol ?? null, processId: t?.processId ?? null };
+      return {
+        ...a,
+        treatyShortTitle: t?.shortTitle ?? a.treatyId,
+        resolutionSymbol: t?.resolutionSymbol ?? null,
+        processId: t?.processId ?? null,
+      };
     }),
   };
 }

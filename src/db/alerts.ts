@@ -58,19 +58,35 @@ export async function upsertAlertSubscription(db: Db, input: AlertSubscriptionIn
       createdAt: input.now,
     })
     .onConflictDoUpdate({
-      target: [alertSubscriptions.subscriberId, alertSubscriptions.targetKind, alertSubscriptions.targetId, alertSubscriptions.channel],
-      set: { frequency: input.frequency, webhookUrl: input.webhookUrl ?? null, webhookSecret: input.webhookSecret ?? null },
+      target: [
+        alertSubscriptions.subscriberId,
+        alertSubscriptions.targetKind,
+        alertSubscriptions.targetId,
+        alertSubscriptions.channel,
+      ],
+      set: {
+        frequency: input.frequency,
+        webhookUrl: input.webhookUrl ?? null,
+        webhookSecret: input.webhookSecret ?? null,
+      },
     })
     .returning(columns);
   return row!;
 }
 
 export async function listAlertSubscriptionsOf(db: Db, subscriberId: number): Promise<AlertSubscription[]> {
-  return db.select(columns).from(alertSubscriptions).where(eq(alertSubscriptions.subscriberId, subscriberId)).orderBy(alertSubscriptions.id);
+  return db
+    .select(columns)
+    .from(alertSubscriptions)
+    .where(eq(alertSubscriptions.subscriberId, subscriberId))
+    .orderBy(alertSubscriptions.id);
 }
 
 export async function deleteAlertSubscription(db: Db, subscriberId: number, id: number): Promise<boolean> {
-  const rows = await db.delete(alertSubscriptions).where(and(eq(alertSubscriptions.id, id), eq(alertSubscriptions.subscriberId, subscriberId))).returning({ id: alertSubscriptions.id });
+  const rows = await db
+    .delete(alertSubscriptions)
+    .where(and(eq(alertSubscriptions.id, id), eq(alertSubscriptions.subscriberId, subscriberId)))
+    .returning({ id: alertSubscriptions.id });
   return rows.length > 0;
 }
 
@@ -100,11 +116,14 @@ type Row = { key: string; title: string; path: string; date: string };
 export async function listAlertChanges(db: Db, target: AlertTarget, start: Date, end: Date): Promise<AlertChange[]> {
   const s = start.toISOString();
   const e = end.toISOString();
-  const stored = (column: string) => sql`${sql.raw(column)} > ${s}::timestamptz AND ${sql.raw(column)} <= ${e}::timestamptz`;
-  const onDay = (column: string) => sql`${sql.raw(column)}::timestamp AT TIME ZONE 'UTC' > ${s}::timestamptz AND ${sql.raw(column)}::timestamp AT TIME ZONE 'UTC' <= ${e}::timestamptz`;
+  const stored = (column: string) =>
+    sql`${sql.raw(column)} > ${s}::timestamptz AND ${sql.raw(column)} <= ${e}::timestamptz`;
+  const onDay = (column: string) =>
+    sql`${sql.raw(column)}::timestamp AT TIME ZONE 'UTC' > ${s}::timestamptz AND ${sql.raw(column)}::timestamp AT TIME ZONE 'UTC' <= ${e}::timestamptz`;
   const out: AlertChange[] = [];
   const add = async (kind: AlertChange["kind"], query: ReturnType<typeof sql>) => {
-    for (const r of await queryRows<Row>(db, query)) out.push({ kind, key: `${kind}:${r.key}`, title: r.title, path: r.path, date: r.date });
+    for (const r of await queryRows<Row>(db, query))
+      out.push({ kind, key: `${kind}:${r.key}`, title: r.title, path: r.path, date: r.date });
   };
   const linkKind = target.kind === "search" ? null : target.kind;
   if (linkKind) {
@@ -128,7 +147,10 @@ export async function listAlertChanges(db: Db, target: AlertTarget, start: Date,
       "document",
       sql`${docSelect} WHERE ${stored("d.ingested_at")} AND (d.symbol = ${target.id} OR EXISTS (SELECT 1 FROM document_citations c WHERE c.document_id = d.id AND c.target_symbol = ${target.id}))`,
     );
-    await add("vote-event", sql`SELECT v.id AS key, coalesce(v.title, v.id) AS title, '/votes/' || v.id AS path, v.date::text AS date FROM vote_events v WHERE v.symbol = ${target.id} AND ${onDay("v.date")}`);
+    await add(
+      "vote-event",
+      sql`SELECT v.id AS key, coalesce(v.title, v.id) AS title, '/votes/' || v.id AS path, v.date::text AS date FROM vote_events v WHERE v.symbol = ${target.id} AND ${onDay("v.date")}`,
+    );
   }
   if (target.kind === "state") {
     await add(
@@ -139,7 +161,10 @@ export async function listAlertChanges(db: Db, target: AlertTarget, start: Date,
     );
   }
   if (target.kind === "process") {
-    await add("session", sql`SELECT s.id AS key, s.name AS title, '/sessions/' || s.id AS path, s.start_date::text AS date FROM sessions s WHERE s.process_id = ${target.id} AND ${onDay("s.start_date")}`);
+    await add(
+      "session",
+      sql`SELECT s.id AS key, s.name AS title, '/sessions/' || s.id AS path, s.start_date::text AS date FROM sessions s WHERE s.process_id = ${target.id} AND ${onDay("s.start_date")}`,
+    );
     await add(
       "deadline",
       sql`SELECT d.id || ':' || CASE WHEN ${onDay("d.closes_on")} THEN 'closes' ELSE 'opens' END AS key,
@@ -151,7 +176,10 @@ export async function listAlertChanges(db: Db, target: AlertTarget, start: Date,
   if (target.kind === "search") {
     const configs = [...Object.values(SEARCH_CONFIGS), "simple"];
     const match = sql.join(
-      configs.map((c) => sql`(p.search_config = ${c} AND p.tsv @@ websearch_to_tsquery(${sql.raw(`'${c}'`)}::regconfig, ${target.id}))`),
+      configs.map(
+        (c) =>
+          sql`(p.search_config = ${c} AND p.tsv @@ websearch_to_tsquery(${sql.raw(`'${c}'`)}::regconfig, ${target.id}))`,
+      ),
       sql` OR `,
     );
     await add(
@@ -171,6 +199,9 @@ export async function isFollowableTarget(db: Db, target: AlertTarget): Promise<b
   const table = { state: "states", process: "processes", norm: "framework_items" } as const;
   if (target.kind === "document" || target.kind === "search") return true;
   const column = target.kind === "state" ? "iso3" : "id";
-  const rows = await queryRows<{ n: number }>(db, sql`SELECT 1 AS n FROM ${sql.raw(table[target.kind])} WHERE ${sql.raw(column)} = ${target.id} LIMIT 1`);
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT 1 AS n FROM ${sql.raw(table[target.kind])} WHERE ${sql.raw(column)} = ${target.id} LIMIT 1`,
+  );
   return rows.length > 0;
 }

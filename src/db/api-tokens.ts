@@ -18,18 +18,40 @@ export interface ApiToken {
 }
 
 function toApiToken(row: typeof apiTokens.$inferSelect): ApiToken {
-  return { id: row.id, userId: row.userId, name: row.name, scopes: row.scopes as ApiTokenScope[], createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
+  return {
+    id: row.id,
+    userId: row.userId,
+    name: row.name,
+    scopes: row.scopes as ApiTokenScope[],
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
 }
 
 /** Creates a token; the secret is returned once and cannot be shown again. */
-export async function insertApiToken(db: Db, input: { userId: number; name: string; scopes: ApiTokenScope[]; now: Date }): Promise<{ token: ApiToken; secret: string }> {
+export async function insertApiToken(
+  db: Db,
+  input: { userId: number; name: string; scopes: ApiTokenScope[]; now: Date },
+): Promise<{ token: ApiToken; secret: string }> {
   const secret = generateToken(API_TOKEN_PREFIX);
-  const [row] = await db.insert(apiTokens).values({ userId: input.userId, name: input.name, scopes: input.scopes, tokenHash: hashToken(secret), createdAt: input.now }).returning();
+  const [row] = await db
+    .insert(apiTokens)
+    .values({
+      userId: input.userId,
+      name: input.name,
+      scopes: input.scopes,
+      tokenHash: hashToken(secret),
+      createdAt: input.now,
+    })
+    .returning();
   return { token: toApiToken(row!), secret };
 }
 
 export async function listApiTokens(db: Db, userId: number): Promise<ApiToken[]> {
-  return (await db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.createdAt))).map(toApiToken);
+  return (await db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.createdAt))).map(
+    toApiToken,
+  );
 }
 
 export async function revokeApiToken(db: Db, input: { userId: number; tokenId: number; now: Date }): Promise<void> {
@@ -52,7 +74,11 @@ export async function revokeUserApiTokens(db: Db | Tx, input: { userId: number; 
 }
 
 /** The live token and its owner for a bearer secret, recording its use; null when unknown, revoked or the owner is disabled. */
-export async function findApiTokenBySecret(db: Db, secret: string, now: Date): Promise<{ token: ApiToken; user: User } | null> {
+export async function findApiTokenBySecret(
+  db: Db,
+  secret: string,
+  now: Date,
+): Promise<{ token: ApiToken; user: User } | null> {
   const [row] = await db
     .select({ token: apiTokens, user: users })
     .from(apiTokens)
@@ -63,6 +89,15 @@ export async function findApiTokenBySecret(db: Db, secret: string, now: Date): P
   const u = row.user;
   return {
     token: toApiToken(row.token),
-    user: { id: u.id, email: u.email, role: u.role, hasPassword: u.passwordHash !== null, failedLogins: u.failedLogins, lockedUntil: u.lockedUntil, disabledAt: u.disabledAt, createdAt: u.createdAt },
+    user: {
+      id: u.id,
+      email: u.email,
+      role: u.role,
+      hasPassword: u.passwordHash !== null,
+      failedLogins: u.failedLogins,
+      lockedUntil: u.lockedUntil,
+      disabledAt: u.disabledAt,
+      createdAt: u.createdAt,
+    },
   };
 }

@@ -67,7 +67,9 @@ function toEntry(row: Row): AuditEntry {
 
 /** A record's history, oldest first. */
 export async function listAuditEntries(db: Handle, kind: EditableRecordKind, recordId: string): Promise<AuditEntry[]> {
-  const rows = await select(db).where(and(eq(auditLog.recordKind, kind), eq(auditLog.recordId, recordId))).orderBy(asc(auditLog.at), asc(auditLog.id));
+  const rows = await select(db)
+    .where(and(eq(auditLog.recordKind, kind), eq(auditLog.recordId, recordId)))
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
   return rows.map(toEntry);
 }
 
@@ -91,6 +93,9 @@ export async function findImportedFrom(db: Handle, kind: EditableRecordKind, rec
 
 /** Every version (before and after each change) of every record of a kind in the history; for import locks. */
 export async function listAuditSnapshots(db: Handle, kind: EditableRecordKind): Promise<Record<string, unknown>[]> {
-  const rows = await db.select({ before: auditLog.before, after: auditLog.after }).from(auditLog).where(eq(auditLog.recordKind, kind));
+  const rows = await db
+    .select({ before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(eq(auditLog.recordKind, kind));
   return rows.flatMap((r) => [r.before, r.after]).filter((s): s is Record<string, unknown> => s !== null);
 }

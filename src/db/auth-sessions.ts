@@ -12,12 +12,17 @@ export interface AuthSession {
 }
 
 /** Starts a session; returns the cookie token (never stored) and the session's CSRF token. */
-export async function insertAuthSession(db: Db, input: { userId: number; now: Date; lifetimeHours: number }): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+export async function insertAuthSession(
+  db: Db,
+  input: { userId: number; now: Date; lifetimeHours: number },
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = generateToken();
   const csrfToken = generateToken();
   const expiresAt = new Date(input.now.getTime() + input.lifetimeHours * 3_600_000);
   await db.delete(authSessions).where(lte(authSessions.expiresAt, input.now));
-  await db.insert(authSessions).values({ tokenHash: hashToken(token), userId: input.userId, csrfToken, createdAt: input.now, expiresAt });
+  await db
+    .insert(authSessions)
+    .values({ tokenHash: hashToken(token), userId: input.userId, csrfToken, createdAt: input.now, expiresAt });
   return { token, csrfToken, expiresAt };
 }
 
@@ -34,7 +39,16 @@ export async function findAuthSession(db: Db, token: string, now: Date): Promise
     tokenHash: row.session.tokenHash,
     csrfToken: row.session.csrfToken,
     expiresAt: row.session.expiresAt,
-    user: { id: u.id, email: u.email, role: u.role, hasPassword: u.passwordHash !== null, failedLogins: u.failedLogins, lockedUntil: u.lockedUntil, disabledAt: u.disabledAt, createdAt: u.createdAt },
+    user: {
+      id: u.id,
+      email: u.email,
+      role: u.role,
+      hasPassword: u.passwordHash !== null,
+      failedLogins: u.failedLogins,
+      lockedUntil: u.lockedUntil,
+      disabledAt: u.disabledAt,
+      createdAt: u.createdAt,
+    },
   };
 }
 
@@ -44,6 +58,9 @@ export async function deleteAuthSession(db: Db, tokenHash: string): Promise<void
 
 /** "Log out everywhere": ends every session of the user. */
 export async function deleteUserAuthSessions(db: Db, userId: number): Promise<number> {
-  const rows = await db.delete(authSessions).where(eq(authSessions.userId, userId)).returning({ h: authSessions.tokenHash });
+  const rows = await db
+    .delete(authSessions)
+    .where(eq(authSessions.userId, userId))
+    .returning({ h: authSessions.tokenHash });
   return rows.length;
 }

@@ -19,7 +19,11 @@ export async function listCalendarEvents(db: Db): Promise<CalendarEvent[]> {
  * Records the current fingerprint of each event and returns its revision: sequence 0 when first seen, one more
  * each time the fingerprint changes. One statement, safe under concurrent requests (the row lock serialises them).
  */
-export async function syncCalendarRevisions(db: Db, events: CalendarEvent[], now: Date): Promise<Map<string, EventRevision>> {
+export async function syncCalendarRevisions(
+  db: Db,
+  events: CalendarEvent[],
+  now: Date,
+): Promise<Map<string, EventRevision>> {
   const out = new Map<string, EventRevision>();
   if (events.length === 0) return out;
   const payload = JSON.stringify(events.map((e) => ({ uid: e.uid, fingerprint: eventFingerprint(e) })));
@@ -39,7 +43,8 @@ export async function syncCalendarRevisions(db: Db, events: CalendarEvent[], now
       db,
       sql`SELECT uid, sequence, modified_at FROM calendar_revisions WHERE uid IN (SELECT jsonb_array_elements_text(${JSON.stringify(missing)}::jsonb))`,
     );
-    for (const row of unchanged) out.set(row.uid, { sequence: Number(row.sequence), modifiedAt: new Date(row.modified_at) });
+    for (const row of unchanged)
+      out.set(row.uid, { sequence: Number(row.sequence), modifiedAt: new Date(row.modified_at) });
   }
   return out;
 }

@@ -82,7 +82,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // database). node-postgres drops that client from the pool and reports it here; without a listener the
   // report would end the process. The next query simply opens a new connection.
   pool.on("error", (error) => {
-    process.stderr.write(`database: an idle connection was closed by the server (${error.message}); it will be replaced\n`);
+    process.stderr.write(
+      `database: an idle connection was closed by the server (${error.message}); it will be replaced\n`,
+    );
   });
   // Fail fast with the server's own message when the URL is wrong or the server is down.
   const probe = await pool.connect().catch(async (error: unknown) => {

@@ -24,10 +24,28 @@ function toCorrection(row: typeof correctionRequests.$inferSelect): CorrectionRe
   return rest;
 }
 
-export async function insertCorrection(db: Db, input: { recordKind: EditableRecordKind; recordId: string; message: string; evidenceUrl: string | null; email: string | null; now: Date }): Promise<CorrectionRequest> {
+export async function insertCorrection(
+  db: Db,
+  input: {
+    recordKind: EditableRecordKind;
+    recordId: string;
+    message: string;
+    evidenceUrl: string | null;
+    email: string | null;
+    now: Date;
+  },
+): Promise<CorrectionRequest> {
   const [row] = await db
     .insert(correctionRequests)
-    .values({ recordKind: input.recordKind, recordId: input.recordId, message: input.message, evidenceUrl: input.evidenceUrl, email: input.email, status: "open", createdAt: input.now })
+    .values({
+      recordKind: input.recordKind,
+      recordId: input.recordId,
+      message: input.message,
+      evidenceUrl: input.evidenceUrl,
+      email: input.email,
+      status: "open",
+      createdAt: input.now,
+    })
     .returning();
   return toCorrection(row!);
 }
@@ -39,10 +57,19 @@ export async function getCorrection(db: Db, id: number): Promise<CorrectionReque
 }
 
 export async function listOpenCorrections(db: Db): Promise<CorrectionRequest[]> {
-  return (await db.select().from(correctionRequests).where(eq(correctionRequests.status, "open")).orderBy(asc(correctionRequests.createdAt))).map(toCorrection);
+  return (
+    await db
+      .select()
+      .from(correctionRequests)
+      .where(eq(correctionRequests.status, "open"))
+      .orderBy(asc(correctionRequests.createdAt))
+  ).map(toCorrection);
 }
 
-export async function declineCorrection(db: Db, input: { id: number; userId: number; note: string; now: Date }): Promise<CorrectionRequest> {
+export async function declineCorrection(
+  db: Db,
+  input: { id: number; userId: number; note: string; now: Date },
+): Promise<CorrectionRequest> {
   const rows = await db
     .update(correctionRequests)
     .set({ status: "declined", resolvedAt: input.now, resolvedBy: input.userId, resolutionNote: input.note })

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/database.js";
-import { getDataVersion, listenForDataVersionChanges, listTablesWithoutVersionTrigger, UNVERSIONED_TABLES } from "./data-version.js";
+import {
+  getDataVersion,
+  listenForDataVersionChanges,
+  listTablesWithoutVersionTrigger,
+  UNVERSIONED_TABLES,
+} from "./data-version.js";
 import { queryRows } from "./client.js";
 
 describe.each(TEST_DRIVERS)("data version ($label)", ({ driver, skip }) => {
@@ -49,7 +54,9 @@ describe.each(TEST_DRIVERS)("data version ($label)", ({ driver, skip }) => {
     if (!isWatching) return;
     await db
       .transaction(async (tx) => {
-        await tx.execute(sql`INSERT INTO sources (id, kind, title, licence) VALUES ('dv-listen', 'web-page', 'x', 'x')`);
+        await tx.execute(
+          sql`INSERT INTO sources (id, kind, title, licence) VALUES ('dv-listen', 'web-page', 'x', 'x')`,
+        );
         throw new Error("roll back");
       })
       .catch(() => undefined);

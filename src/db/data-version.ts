@@ -31,11 +31,14 @@ export async function getDataVersion(db: Db): Promise<number> {
 
 /** Tables of the current schema that have no data-version trigger (beyond UNVERSIONED_TABLES, none should). */
 export async function listTablesWithoutVersionTrigger(db: Db): Promise<string[]> {
-  const rows = await queryRows<{ name: string }>(db, sql`
+  const rows = await queryRows<{ name: string }>(
+    db,
+    sql`
     SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
       AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'bump_data_version')
-    ORDER BY 1`);
+    ORDER BY 1`,
+  );
   return rows.map((r) => r.name);
 }
 

@@ -19,7 +19,10 @@ export async function upsertDatasetImport(db: Db | Tx, record: DatasetImport): P
   await db
     .insert(datasetImports)
     .values(record)
-    .onConflictDoUpdate({ target: datasetImports.dataset, set: { contentHash: record.contentHash, counts: record.counts, importedAt: record.importedAt } });
+    .onConflictDoUpdate({
+      target: datasetImports.dataset,
+      set: { contentHash: record.contentHash, counts: record.counts, importedAt: record.importedAt },
+    });
 }
 
 export async function findDatasetImport(db: Db | Tx, dataset: string): Promise<DatasetImport | null> {

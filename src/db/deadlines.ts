@@ -23,7 +23,11 @@ function whereOf(filter: DeadlineFilter) {
 }
 
 /** Deadlines in closing order (rolling ones, without a closing date, last); all of them, or one page. */
-export async function listDeadlines(db: Db, filter: DeadlineFilter = {}, page?: { limit: number; offset: number }): Promise<Deadline[]> {
+export async function listDeadlines(
+  db: Db,
+  filter: DeadlineFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<Deadline[]> {
   const query = db
     .select({ d: deadlines, processShortName: processes.shortName })
     .from(deadlines)
@@ -31,7 +35,11 @@ export async function listDeadlines(db: Db, filter: DeadlineFilter = {}, page?: 
     .where(whereOf(filter))
     .orderBy(sql`${deadlines.closesOn} ASC NULLS LAST`, asc(deadlines.id));
   const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
-  const bySource = await listParticipationSourcesByRecord(db, "deadline", rows.map((r) => r.d.id));
+  const bySource = await listParticipationSourcesByRecord(
+    db,
+    "deadline",
+    rows.map((r) => r.d.id),
+  );
   return rows.map(({ d, processShortName }) => ({
     id: d.id,
     processId: d.processId,

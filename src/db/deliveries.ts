@@ -18,7 +18,11 @@ export interface DeliveryInput {
 }
 
 /** Inserts the rows whose key is new; returns how many were new and how many were already queued. */
-export async function enqueueDeliveries(db: Db, rows: DeliveryInput[], now: Date): Promise<{ queued: number; alreadyQueued: number }> {
+export async function enqueueDeliveries(
+  db: Db,
+  rows: DeliveryInput[],
+  now: Date,
+): Promise<{ queued: number; alreadyQueued: number }> {
   let queued = 0;
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
@@ -52,7 +56,10 @@ export interface ClaimedDelivery {
  * Takes up to `limit` due rows: queued and due, or left "sending" by a sender whose lease ran out (it crashed).
  * Rows another sender holds are skipped (SKIP LOCKED), so two senders never take the same row.
  */
-export async function claimDueDeliveries(db: Db, input: { now: Date; limit: number; leaseUntil: Date }): Promise<ClaimedDelivery[]> {
+export async function claimDueDeliveries(
+  db: Db,
+  input: { now: Date; limit: number; leaseUntil: Date },
+): Promise<ClaimedDelivery[]> {
   const now = input.now.toISOString();
   const claimed = await queryRows<{ id: number }>(
     db,
@@ -82,13 +89,22 @@ export async function claimDueDeliveries(db: Db, input: { now: Date; limit: numb
     .from(deliveries)
     .leftJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
     .leftJoin(alertSubscriptions, eq(alertSubscriptions.id, deliveries.alertSubscriptionId))
-    .where(inArray(deliveries.id, claimed.map((c) => Number(c.id))))
+    .where(
+      inArray(
+        deliveries.id,
+        claimed.map((c) => Number(c.id)),
+      ),
+    )
     .orderBy(deliveries.id);
   return rows;
 }
 
 /** The server accepted the message. Confirmation bodies carry a live token: they are not kept once sent. */
-export async function markDeliverySent(db: Db, id: number, input: { messageId: string; now: Date; isConfirmation: boolean }): Promise<void> {
+export async function markDeliverySent(
+  db: Db,
+  id: number,
+  input: { messageId: string; now: Date; isConfirmation: boolean },
+): Promise<void> {
   await db
     .update(deliveries)
     .set({
@@ -102,7 +118,11 @@ export async function markDeliverySent(db: Db, id: number, input: { messageId: s
     .where(and(eq(deliveries.id, id), eq(deliveries.status, "sending")));
 }
 
-export async function markDeliveryRetry(db: Db, id: number, input: { error: string; nextAttemptAt: Date }): Promise<void> {
+export async function markDeliveryRetry(
+  db: Db,
+  id: number,
+  input: { error: string; nextAttemptAt: Date },
+): Promise<void> {
   await db
     .update(deliveries)
     .set({ status: "queued", lastError: input.error, nextAttemptAt: input.nextAttemptAt, leaseUntil: null })
@@ -118,7 +138,11 @@ export async function releaseDeliveries(db: Db, ids: number[]): Promise<void> {
     .where(and(inArray(deliveries.id, ids), eq(deliveries.status, "sending")));
 }
 
-export async function markDeliveryFailed(db: Db, id: number, input: { error: string; status?: "failed" | "bounced" }): Promise<void> {
+export async function markDeliveryFailed(
+  db: Db,
+  id: number,
+  input: { error: string; status?: "failed" | "bounced" },
+): Promise<void> {
   await db
     .update(deliveries)
     .set({ status: input.status ?? "failed", lastError: input.error, leaseUntil: null })
@@ -139,7 +163,10 @@ export interface DeliveryRow {
 }
 
 /** Deliveries of one digest issue (or all, newest first), for status pages and tests. */
-export async function listDeliveries(db: Db, filter: { digestIssueId?: number; kind?: DeliveryKind } = {}): Promise<DeliveryRow[]> {
+export async function listDeliveries(
+  db: Db,
+  filter: { digestIssueId?: number; kind?: DeliveryKind } = {},
+): Promise<DeliveryRow[]> {
   const conditions = [];
   if (filter.digestIssueId !== undefined) conditions.push(eq(deliveries.digestIssueId, filter.digestIssueId));
   if (filter.kind) conditions.push(eq(deliveries.kind, filter.kind));
@@ -163,7 +190,10 @@ export async function listDeliveries(db: Db, filter: { digestIssueId?: number; k
 
 /** Statuses of one digest issue's deliveries, for summariseDeliveries. */
 export async function listDigestDeliveryStatuses(db: Db, digestIssueId: number): Promise<DeliveryStatus[]> {
-  const rows = await db.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.digestIssueId, digestIssueId));
+  const rows = await db
+    .select({ status: deliveries.status })
+    .from(deliveries)
+    .where(eq(deliveries.digestIssueId, digestIssueId));
   return rows.map((r) => r.status);
 }
 

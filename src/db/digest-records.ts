@@ -8,7 +8,13 @@ import { markdownToPlainText } from "../domain/markdown.js";
 import type { PartialDate } from "../domain/partial-date.js";
 import type { Source } from "../domain/source.js";
 import { linkPath } from "../domain/updates.js";
-import { DEADLINE_KIND_LABELS, DOCUMENT_TYPE_LABELS, STAKEHOLDER_ACTION_KIND_LABELS, type ProcessKind, type ResolutionTopic } from "../domain/vocabulary.js";
+import {
+  DEADLINE_KIND_LABELS,
+  DOCUMENT_TYPE_LABELS,
+  STAKEHOLDER_ACTION_KIND_LABELS,
+  type ProcessKind,
+  type ResolutionTopic,
+} from "../domain/vocabulary.js";
 import { listActivity } from "./activity.js";
 import type { Db } from "./client.js";
 import { listDeadlines } from "./deadlines.js";
@@ -61,31 +67,64 @@ async function loadLookups(db: Db): Promise<Lookups> {
 }
 
 function themeOf(lookups: Lookups, processId: string | null, symbol: string | null): DigestTheme {
-  return { processKind: (processId && lookups.processes.get(processId)?.kind) || null, topic: (symbol && lookups.topics.get(symbol)) || null };
+  return {
+    processKind: (processId && lookups.processes.get(processId)?.kind) || null,
+    topic: (symbol && lookups.topics.get(symbol)) || null,
+  };
 }
 
 async function gatherUpdates(db: Db, period: DigestPeriod, lookups: Lookups): Promise<DigestRecords["updates"]> {
-  const rows = await db.select().from(updates).where(and(gte(updates.publishedOn, period.start), lt(updates.publishedOn, period.end))).orderBy(asc(updates.publishedOn), asc(updates.id));
+  const rows = await db
+    .select()
+    .from(updates)
+    .where(and(gte(updates.publishedOn, period.start), lt(updates.publishedOn, period.end)))
+    .orderBy(asc(updates.publishedOn), asc(updates.id));
   if (rows.length === 0) return [];
-  const links = await db.select().from(updateLinks).where(inArray(updateLinks.updateId, rows.map((r) => r.id))).orderBy(asc(updateLinks.recordKind), asc(updateLinks.recordId));
+  const links = await db
+    .select()
+    .from(updateLinks)
+    .where(
+      inArray(
+        updateLinks.updateId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(updateLinks.recordKind), asc(updateLinks.recordId));
   return rows.map((u) => {
     const own = links.filter((l) => l.updateId === u.id);
-    const processId = own.find((l) => l.recordKind === "process")?.recordId ?? own.map((l) => (l.recordKind === "session" ? lookups.sessionProcess.get(l.recordId) : undefined)).find(Boolean) ?? null;
+    const processId =
+      own.find((l) => l.recordKind === "process")?.recordId ??
+      own.map((l) => (l.recordKind === "session" ? lookups.sessionProcess.get(l.recordId) : undefined)).find(Boolean) ??
+      null;
     const symbol = own.find((l) => l.recordKind === "resolution" || l.recordKind === "document")?.recordId ?? null;
     return {
       slug: u.slug,
       title: u.title,
       summary: markdownToPlainText(u.bodyMarkdown, 240),
       publishedOn: u.publishedOn,
-      links: own.map((l) => ({ title: l.recordKind === "process" ? (lookups.processes.get(l.recordId)?.shortName ?? l.recordId) : l.recordId, url: linkPath({ kind: l.recordKind, id: l.recordId }) })),
+      links: own.map((l) => ({
+        title: l.recordKind === "process" ? (lookups.processes.get(l.recordId)?.shortName ?? l.recordId) : l.recordId,
+        url: linkPath({ kind: l.recordKind, id: l.recordId }),
+      })),
       theme: themeOf(lookups, processId, symbol),
     };
   });
 }
 
-async function gatherResolutionsAndVotes(db: Db, period: DigestPeriod): Promise<Pick<DigestRecords, "resolutions" | "voteEvents">> {
-  const rows = await db.select().from(resolutions).where(and(gte(resolutions.adoptedOn, period.start), lt(resolutions.adoptedOn, period.end))).orderBy(asc(resolutions.adoptedOn), asc(resolutions.symbol));
-  const sourcesOf = await listSourcesByRecord(db, "resolution", rows.map((r) => r.symbol));
+async function gatherResolutionsAndVotes(
+  db: Db,
+  period: DigestPeriod,
+): Promise<Pick<DigestRecords, "resolutions" | "voteEvents">> {
+  const rows = await db
+    .select()
+    .from(resolutions)
+    .where(and(gte(resolutions.adoptedOn, period.start), lt(resolutions.adoptedOn, period.end)))
+    .orderBy(asc(resolutions.adoptedOn), asc(resolutions.symbol));
+  const sourcesOf = await listSourcesByRecord(
+    db,
+    "resolution",
+    rows.map((r) => r.symbol),
+  );
   const votes = await db
     .select({ e: voteEvents, topic: resolutions.topic })
     .from(voteEvents)
@@ -96,19 +135,43 @@ async function gatherResolutionsAndVotes(db: Db, period: DigestPeriod): Promise<
   for (const id of new Set(votes.flatMap((v) => v.e.sourceIds))) voteSources.set(id, await findSource(db, id));
   return {
     // The adoption is cited to the resolution's own document (else the dataset holding its text), never to a draft or a press release of another stage.
-    resolutions: rows.map((r) => ({ symbol: r.symbol, title: r.title, topic: r.topic, adoptedOn: r.adoptedOn, adoptionNote: r.adoptionNote, yes: r.yes, no: r.no, abstain: r.abstain, source: citeSource(sourcesOf.get(r.symbol) ?? [], ["document", "dataset"]) })),
+    resolutions: rows.map((r) => ({
+      symbol: r.symbol,
+      title: r.title,
+      topic: r.topic,
+      adoptedOn: r.adoptedOn,
+      adoptionNote: r.adoptionNote,
+      yes: r.yes,
+      no: r.no,
+      abstain: r.abstain,
+      source: citeSource(sourcesOf.get(r.symbol) ?? [], ["document", "dataset"]),
+    })),
     // Totals from the vote's own record (as its source reports them, else as counted from its votes), cited to that record's source.
     voteEvents: votes.map(({ e, topic }) => {
-      const totals = e.reportedYes !== null ? { yes: e.reportedYes, no: e.reportedNo ?? 0, abstain: e.reportedAbstain ?? 0 } : { yes: e.countedYes, no: e.countedNo, abstain: e.countedAbstain };
+      const totals =
+        e.reportedYes !== null
+          ? { yes: e.reportedYes, no: e.reportedNo ?? 0, abstain: e.reportedAbstain ?? 0 }
+          : { yes: e.countedYes, no: e.countedNo, abstain: e.countedAbstain };
       const sources = e.sourceIds.map((id) => voteSources.get(id)).filter((x): x is Source => Boolean(x));
-      return { id: e.id, symbol: e.symbol, title: e.title, date: e.date, topic, ...totals, source: citeSource(sources, ["dataset", "document"]) };
+      return {
+        id: e.id,
+        symbol: e.symbol,
+        title: e.title,
+        date: e.date,
+        topic,
+        ...totals,
+        source: citeSource(sources, ["dataset", "document"]),
+      };
     }),
   };
 }
 
 async function gatherDocuments(db: Db, period: DigestPeriod, lookups: Lookups): Promise<DigestRecords["documents"]> {
   const isDated = and(gte(documents.documentDate, period.start), lt(documents.documentDate, period.end));
-  const isIngested = and(gte(documents.ingestedAt, new Date(`${period.start}T00:00:00Z`)), lt(documents.ingestedAt, new Date(`${period.end}T00:00:00Z`)));
+  const isIngested = and(
+    gte(documents.ingestedAt, new Date(`${period.start}T00:00:00Z`)),
+    lt(documents.ingestedAt, new Date(`${period.end}T00:00:00Z`)),
+  );
   const rows = await db
     .select()
     .from(documents)
@@ -133,14 +196,38 @@ async function gatherDocuments(db: Db, period: DigestPeriod, lookups: Lookups): 
 
 async function gatherSessions(db: Db, period: DigestPeriod): Promise<DigestRecords["sessions"]> {
   const { items } = await listSessions(db, { from: period.start, to: period.horizonEnd });
-  const sourcesOf = await listSourcesByRecord(db, "session", items.map((s) => s.id));
-  return items.map((s) => ({ id: s.id, name: s.name, processShortName: s.processShortName, processKind: s.processKind, start: s.start, end: s.end, venue: s.venue, source: citedSource(sourcesOf.get(s.id)) }));
+  const sourcesOf = await listSourcesByRecord(
+    db,
+    "session",
+    items.map((s) => s.id),
+  );
+  return items.map((s) => ({
+    id: s.id,
+    name: s.name,
+    processShortName: s.processShortName,
+    processKind: s.processKind,
+    start: s.start,
+    end: s.end,
+    venue: s.venue,
+    source: citedSource(sourcesOf.get(s.id)),
+  }));
 }
 
-async function gatherParticipation(db: Db, lookups: Lookups): Promise<Pick<DigestRecords, "deadlines" | "stakeholderActions">> {
+async function gatherParticipation(
+  db: Db,
+  lookups: Lookups,
+): Promise<Pick<DigestRecords, "deadlines" | "stakeholderActions">> {
   const [deadlines, actions] = [await listDeadlines(db), await listStakeholderActions(db)];
   return {
-    deadlines: deadlines.map((d) => ({ id: d.id, title: d.title, processShortName: d.processShortName, kindLabel: DEADLINE_KIND_LABELS[d.kind], opens: d.opens, closes: d.closes, source: citedSource(d.sources) })),
+    deadlines: deadlines.map((d) => ({
+      id: d.id,
+      title: d.title,
+      processShortName: d.processShortName,
+      kindLabel: DEADLINE_KIND_LABELS[d.kind],
+      opens: d.opens,
+      closes: d.closes,
+      source: citedSource(d.sources),
+    })),
     stakeholderActions: actions.map((a) => ({
       id: a.id,
       title: a.title,
@@ -163,37 +250,123 @@ async function gatherImplementation(db: Db, period: DigestPeriod): Promise<Diges
   const created = await db
     .select({ kind: auditLog.recordKind, id: auditLog.recordId, at: auditLog.at })
     .from(auditLog)
-    .where(and(inArray(auditLog.recordKind, ["evidence", "instrument", "programme"]), eq(auditLog.operation, "create"), gte(auditLog.at, new Date(`${period.start}T00:00:00Z`)), lt(auditLog.at, new Date(`${period.end}T00:00:00Z`))));
+    .where(
+      and(
+        inArray(auditLog.recordKind, ["evidence", "instrument", "programme"]),
+        eq(auditLog.operation, "create"),
+        gte(auditLog.at, new Date(`${period.start}T00:00:00Z`)),
+        lt(auditLog.at, new Date(`${period.end}T00:00:00Z`)),
+      ),
+    );
   const idsOf = (kind: string) => created.filter((c) => c.kind === kind).map((c) => c.id);
-  const createdOn = (kind: string, id: string) => created.find((c) => c.kind === kind && c.id === id)?.at.toISOString().slice(0, 10) ?? null;
+  const createdOn = (kind: string, id: string) =>
+    created
+      .find((c) => c.kind === kind && c.id === id)
+      ?.at.toISOString()
+      .slice(0, 10) ?? null;
   /** Own date in the period at day or month precision, or no such date and created in the period. */
   const belongs = (day: AnyColumn, precision: AnyColumn, createdIds: SQL | undefined) =>
-    or(and(gte(day, period.start), lt(day, period.end), inArray(precision, OWN_MONTH_PRECISIONS)), and(or(isNull(day), notInArray(precision, OWN_MONTH_PRECISIONS)), createdIds ?? sql`false`));
+    or(
+      and(gte(day, period.start), lt(day, period.end), inArray(precision, OWN_MONTH_PRECISIONS)),
+      and(or(isNull(day), notInArray(precision, OWN_MONTH_PRECISIONS)), createdIds ?? sql`false`),
+    );
   const placed = (kind: string, id: string, day: string | null, precision: PartialDate["precision"] | null) =>
-    day && precision && (OWN_MONTH_PRECISIONS as string[]).includes(precision) ? { publishedOn: day, precision } : { publishedOn: createdOn(kind, id) ?? period.start };
+    day && precision && (OWN_MONTH_PRECISIONS as string[]).includes(precision)
+      ? { publishedOn: day, precision }
+      : { publishedOn: createdOn(kind, id) ?? period.start };
   const out: DigestRecords["implementation"] = [];
   const evidenceIds = idsOf("evidence").map(Number).filter(Number.isInteger);
   const evidenceRows = await db
-    .select({ id: evidence.id, stateName: states.name, orgName: organizations.name, code: frameworkItems.code, item: frameworkItems.shortTitle, url: evidence.externalUrl, day: evidence.observedOn, precision: evidence.observedPrecision })
+    .select({
+      id: evidence.id,
+      stateName: states.name,
+      orgName: organizations.name,
+      code: frameworkItems.code,
+      item: frameworkItems.shortTitle,
+      url: evidence.externalUrl,
+      day: evidence.observedOn,
+      precision: evidence.observedPrecision,
+    })
     .from(evidence)
     .innerJoin(frameworkItems, eq(frameworkItems.id, evidence.itemId))
     .leftJoin(states, eq(states.iso3, evidence.stateIso3))
     .leftJoin(organizations, eq(organizations.id, evidence.organizationId))
-    .where(belongs(evidence.observedOn, evidence.observedPrecision, evidenceIds.length ? inArray(evidence.id, evidenceIds) : undefined));
-  for (const r of evidenceRows) out.push({ kind: "evidence", id: String(r.id), title: `${r.stateName ?? r.orgName ?? "?"}: ${r.code} ${r.item}`, ...placed("evidence", String(r.id), r.day, r.precision), path: `/history/evidence/${r.id}`, source: r.url ? { title: "source", url: r.url } : null });
+    .where(
+      belongs(
+        evidence.observedOn,
+        evidence.observedPrecision,
+        evidenceIds.length ? inArray(evidence.id, evidenceIds) : undefined,
+      ),
+    );
+  for (const r of evidenceRows)
+    out.push({
+      kind: "evidence",
+      id: String(r.id),
+      title: `${r.stateName ?? r.orgName ?? "?"}: ${r.code} ${r.item}`,
+      ...placed("evidence", String(r.id), r.day, r.precision),
+      path: `/history/evidence/${r.id}`,
+      source: r.url ? { title: "source", url: r.url } : null,
+    });
   const instrumentRows = await db
-    .select({ id: instruments.id, title: instruments.title, stateName: states.name, url: instruments.url, day: instruments.adoptedOn, precision: instruments.adoptedPrecision })
+    .select({
+      id: instruments.id,
+      title: instruments.title,
+      stateName: states.name,
+      url: instruments.url,
+      day: instruments.adoptedOn,
+      precision: instruments.adoptedPrecision,
+    })
     .from(instruments)
     .leftJoin(states, eq(states.iso3, instruments.stateIso3))
-    .where(belongs(instruments.adoptedOn, instruments.adoptedPrecision, idsOf("instrument").length ? inArray(instruments.id, idsOf("instrument")) : undefined));
-  const instrumentSources = await listSourcesByRecord(db, "instrument", instrumentRows.map((r) => r.id));
-  for (const r of instrumentRows) out.push({ kind: "instrument", id: r.id, title: r.stateName ? `${r.stateName}: ${r.title}` : r.title, ...placed("instrument", r.id, r.day, r.precision), path: `/instruments/${encodeURIComponent(r.id)}`, source: r.url ? { title: "source", url: r.url } : citeSource(instrumentSources.get(r.id) ?? []) });
+    .where(
+      belongs(
+        instruments.adoptedOn,
+        instruments.adoptedPrecision,
+        idsOf("instrument").length ? inArray(instruments.id, idsOf("instrument")) : undefined,
+      ),
+    );
+  const instrumentSources = await listSourcesByRecord(
+    db,
+    "instrument",
+    instrumentRows.map((r) => r.id),
+  );
+  for (const r of instrumentRows)
+    out.push({
+      kind: "instrument",
+      id: r.id,
+      title: r.stateName ? `${r.stateName}: ${r.title}` : r.title,
+      ...placed("instrument", r.id, r.day, r.precision),
+      path: `/instruments/${encodeURIComponent(r.id)}`,
+      source: r.url ? { title: "source", url: r.url } : citeSource(instrumentSources.get(r.id) ?? []),
+    });
   const programmeRows = await db
-    .select({ id: programmes.id, title: programmes.title, url: programmes.url, day: programmes.startOn, precision: programmes.startPrecision })
+    .select({
+      id: programmes.id,
+      title: programmes.title,
+      url: programmes.url,
+      day: programmes.startOn,
+      precision: programmes.startPrecision,
+    })
     .from(programmes)
-    .where(belongs(programmes.startOn, programmes.startPrecision, idsOf("programme").length ? inArray(programmes.id, idsOf("programme")) : undefined));
-  for (const r of programmeRows) out.push({ kind: "programme", id: r.id, title: r.title, ...placed("programme", r.id, r.day, r.precision), path: `/capacity-building/${encodeURIComponent(r.id)}`, source: r.url ? { title: "source", url: r.url } : null });
-  return out.sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+    .where(
+      belongs(
+        programmes.startOn,
+        programmes.startPrecision,
+        idsOf("programme").length ? inArray(programmes.id, idsOf("programme")) : undefined,
+      ),
+    );
+  for (const r of programmeRows)
+    out.push({
+      kind: "programme",
+      id: r.id,
+      title: r.title,
+      ...placed("programme", r.id, r.day, r.precision),
+      path: `/capacity-building/${encodeURIComponent(r.id)}`,
+      source: r.url ? { title: "source", url: r.url } : null,
+    });
+  return out.sort(
+    (a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id),
+  );
 }
 
 const OWN_MONTH_PRECISIONS: PartialDate["precision"][] = ["day", "month"];

@@ -9,16 +9,30 @@ import type { Tx } from "./upsert.js";
 /** States, processes and framework items as reference detection needs them. */
 export async function getReferenceVocabulary(db: Db | Tx): Promise<ReferenceVocabulary> {
   const h = db as Db;
-  const states = await queryRows<{ iso3: string; name: string; official_name: string; un_ga_names: string[] }>(h, sql`SELECT iso3, name, official_name, un_ga_names FROM states ORDER BY iso3`);
-  const processes = await queryRows<{ id: string; name: string; short_name: string }>(h, sql`SELECT id, name, short_name FROM processes ORDER BY id`);
-  const items = await queryRows<{ id: string; framework_id: string; code: string }>(h, sql`SELECT id, framework_id, code FROM framework_items`);
+  const states = await queryRows<{ iso3: string; name: string; official_name: string; un_ga_names: string[] }>(
+    h,
+    sql`SELECT iso3, name, official_name, un_ga_names FROM states ORDER BY iso3`,
+  );
+  const processes = await queryRows<{ id: string; name: string; short_name: string }>(
+    h,
+    sql`SELECT id, name, short_name FROM processes ORDER BY id`,
+  );
+  const items = await queryRows<{ id: string; framework_id: string; code: string }>(
+    h,
+    sql`SELECT id, framework_id, code FROM framework_items`,
+  );
   const normIdsByLetter = new Map<string, string>();
   for (const item of items) {
     const letter = /^13\s?\(([a-k])\)$/.exec(item.code)?.[1];
     if (letter && item.framework_id === "un-norms-2015") normIdsByLetter.set(letter, item.id);
   }
   return {
-    states: states.map((s) => ({ iso3: s.iso3, name: s.name, officialName: s.official_name, unGaNames: s.un_ga_names })),
+    states: states.map((s) => ({
+      iso3: s.iso3,
+      name: s.name,
+      officialName: s.official_name,
+      unGaNames: s.un_ga_names,
+    })),
     processes: processes.map((p) => ({ id: p.id, name: p.name, shortName: p.short_name })),
     normIdsByLetter,
     pocDirectoryCbmId: items.find((i) => i.id === "un-global-poc-directory")?.id ?? null,
@@ -27,7 +41,10 @@ export async function getReferenceVocabulary(db: Db | Tx): Promise<ReferenceVoca
 
 /** The process a resolution symbol is linked to in the reference data (mandating or following it), if any. */
 export async function findProcessOfResolution(db: Db | Tx, symbol: string): Promise<string | null> {
-  const [row] = await queryRows<{ process_id: string }>(db as Db, sql`SELECT process_id FROM process_resolutions WHERE resolution_symbol = ${symbol} ORDER BY process_id LIMIT 1`);
+  const [row] = await queryRows<{ process_id: string }>(
+    db as Db,
+    sql`SELECT process_id FROM process_resolutions WHERE resolution_symbol = ${symbol} ORDER BY process_id LIMIT 1`,
+  );
   return row?.process_id ?? null;
 }
 
@@ -55,7 +72,12 @@ const CITATION_SELECT = sql`SELECT d.slug AS from_slug, d.symbol AS from_symbol,
 
 /** What the current version of a document cites, paragraph by paragraph. */
 export async function listCitationsFrom(db: Db, documentId: number): Promise<Citation[]> {
-  return (await queryRows<CitationRow>(db, sql`${CITATION_SELECT} WHERE c.document_id = ${documentId} ORDER BY p.position, c.target_symbol`)).map(toCitation);
+  return (
+    await queryRows<CitationRow>(
+      db,
+      sql`${CITATION_SELECT} WHERE c.document_id = ${documentId} ORDER BY p.position, c.target_symbol`,
+    )
+  ).map(toCitation);
 }
 
 /**
@@ -64,11 +86,33 @@ export async function listCitationsFrom(db: Db, documentId: number): Promise<Cit
  */
 export async function listCitationsTo(db: Db, symbol: string): Promise<Citation[]> {
   const bare = symbolWithoutPart(symbol);
-  const hasBareDocument = bare !== symbol && (await queryRows<{ n: number }>(db, sql`SELECT 1 AS n FROM documents WHERE symbol = ${bare} AND is_current LIMIT 1`)).length > 0;
+  const hasBareDocument =
+    bare !== symbol &&
+    (
+      await queryRows<{ n: number }>(
+        db,
+        sql`SELECT 1 AS n FROM documents WHERE symbol = ${bare} AND is_current LIMIT 1`,
+      )
+    ).length > 0;
   const symbols = bare === symbol || hasBareDocument ? [symbol] : [symbol, bare];
-  return (await queryRows<CitationRow>(db, sql`${CITATION_SELECT} WHERE c.target_symbol IN ${symbols} ORDER BY d.document_date DESC NULLS LAST, d.slug, p.position`)).map(toCitation);
+  return (
+    await queryRows<CitationRow>(
+      db,
+      sql`${CITATION_SELECT} WHERE c.target_symbol IN ${symbols} ORDER BY d.document_date DESC NULLS LAST, d.slug, p.position`,
+    )
+  ).map(toCitation);
 }
 
 function toCitation(r: CitationRow): Citation {
-  return { fromSlug: r.from_slug, fromSymbol: r.from_symbol, fromTitle: r.from_title, fromAnchor: r.from_anchor, fromLabel: r.from_label, targetSymbol: r.target_symbol, targetSlug: r.target_slug, targetTitle: r.target_title, matchedText: r.matched_text };
+  return {
+    fromSlug: r.from_slug,
+    fromSymbol: r.from_symbol,
+    fromTitle: r.from_title,
+    fromAnchor: r.from_anchor,
+    fromLabel: r.from_label,
+    targetSymbol: r.target_symbol,
+    targetSlug: r.target_slug,
+    targetTitle: r.target_title,
+    matchedText: r.matched_text,
+  };
 }

@@ -31,13 +31,24 @@ export interface NewDocumentVersion {
 }
 
 /** The stored version with these exact bytes, if any. */
-export async function findDocumentByContentHash(db: Handle, contentHash: string): Promise<{ id: number; slug: string; version: number } | null> {
-  const [row] = await db.select({ id: t.documents.id, slug: t.documents.slug, version: t.documents.version }).from(t.documents).where(eq(t.documents.contentHash, contentHash)).limit(1);
+export async function findDocumentByContentHash(
+  db: Handle,
+  contentHash: string,
+): Promise<{ id: number; slug: string; version: number } | null> {
+  const [row] = await db
+    .select({ id: t.documents.id, slug: t.documents.slug, version: t.documents.version })
+    .from(t.documents)
+    .where(eq(t.documents.contentHash, contentHash))
+    .limit(1);
   return row ?? null;
 }
 
 /** The current version of a document in a language, if any. */
-export async function findCurrentVersion(db: Handle, slug: string, language: string): Promise<{ id: number; version: number; textHash: string } | null> {
+export async function findCurrentVersion(
+  db: Handle,
+  slug: string,
+  language: string,
+): Promise<{ id: number; version: number; textHash: string } | null> {
   const [row] = await db
     .select({ id: t.documents.id, version: t.documents.version, textHash: t.documents.textHash })
     .from(t.documents)
@@ -48,11 +59,18 @@ export async function findCurrentVersion(db: Handle, slug: string, language: str
 }
 
 /** Stores a document as the newest version of its slug and language; earlier versions stay, no longer current. */
-export async function insertDocumentVersion(db: Tx, input: NewDocumentVersion): Promise<{ id: number; version: number }> {
+export async function insertDocumentVersion(
+  db: Tx,
+  input: NewDocumentVersion,
+): Promise<{ id: number; version: number }> {
   const { parsed } = input;
   const previous = await findCurrentVersion(db, input.slug, parsed.language);
   const version = (previous?.version ?? 0) + 1;
-  if (previous) await db.update(t.documents).set({ isCurrent: false }).where(and(eq(t.documents.slug, input.slug), eq(t.documents.language, parsed.language)));
+  if (previous)
+    await db
+      .update(t.documents)
+      .set({ isCurrent: false })
+      .where(and(eq(t.documents.slug, input.slug), eq(t.documents.language, parsed.language)));
   const [doc] = await db
     .insert(t.documents)
     .values({
@@ -83,14 +101,46 @@ export async function insertDocumentVersion(db: Tx, input: NewDocumentVersion): 
   const config = searchConfigOf(parsed.language);
   const paragraphIds: number[] = [];
   for (let i = 0; i < parsed.paragraphs.length; i += CHUNK) {
-    const rows = parsed.paragraphs.slice(i, i + CHUNK).map((p, j) => ({ documentId, position: i + j + 1, anchor: p.anchor, label: p.label, kind: p.kind, heading: p.heading, text: p.text, notes: p.notes.join("\n"), searchText: searchTextOf(p.text), searchNotes: searchTextOf(p.notes.join("\n")), searchConfig: config }));
+    const rows = parsed.paragraphs.slice(i, i + CHUNK).map((p, j) => ({
+      documentId,
+      position: i + j + 1,
+      anchor: p.anchor,
+      label: p.label,
+      kind: p.kind,
+      heading: p.heading,
+      text: p.text,
+      notes: p.notes.join("\n"),
+      searchText: searchTextOf(p.text),
+      searchNotes: searchTextOf(p.notes.join("\n")),
+      searchConfig: config,
+    }));
     const inserted = await db.insert(t.documentParagraphs).values(rows).returning({ id: t.documentParagraphs.id });
     paragraphIds.push(...inserted.map((r) => r.id));
   }
-  const citations = input.references.flatMap((r, i) => r.citations.filter((c) => c.targetSymbol !== parsed.symbol).map((c) => ({ paragraphId: paragraphIds[i]!, documentId, targetSymbol: c.targetSymbol, matchedText: c.matchedText })));
-  const mentions = input.references.flatMap((r, i) => r.mentions.map((m) => ({ paragraphId: paragraphIds[i]!, documentId, kind: m.kind, targetId: m.targetId, confidence: m.confidence, matchedText: m.matchedText })));
-  for (let i = 0; i < citations.length; i += CHUNK) await db.insert(t.documentCitations).values(citations.slice(i, i + CHUNK));
-  for (let i = 0; i < mentions.length; i += CHUNK) await db.insert(t.paragraphMentions).values(mentions.slice(i, i + CHUNK));
+  const citations = input.references.flatMap((r, i) =>
+    r.citations
+      .filter((c) => c.targetSymbol !== parsed.symbol)
+      .map((c) => ({
+        paragraphId: paragraphIds[i]!,
+        documentId,
+        targetSymbol: c.targetSymbol,
+        matchedText: c.matchedText,
+      })),
+  );
+  const mentions = input.references.flatMap((r, i) =>
+    r.mentions.map((m) => ({
+      paragraphId: paragraphIds[i]!,
+      documentId,
+      kind: m.kind,
+      targetId: m.targetId,
+      confidence: m.confidence,
+      matchedText: m.matchedText,
+    })),
+  );
+  for (let i = 0; i < citations.length; i += CHUNK)
+    await db.insert(t.documentCitations).values(citations.slice(i, i + CHUNK));
+  for (let i = 0; i < mentions.length; i += CHUNK)
+    await db.insert(t.paragraphMentions).values(mentions.slice(i, i + CHUNK));
   return { id: documentId, version };
 }
 
@@ -102,9 +152,18 @@ export interface DocumentListFilter {
   language?: string | undefined;
 }
 
-export async function listDocuments(db: Db, filter: DocumentListFilter, page: { limit: number; offset: number }): Promise<{ items: DocumentSummary[]; total: number }> {
+export async function listDocuments(
+  db: Db,
+  filter: DocumentListFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: DocumentSummary[]; total: number }> {
   const where = sql.join(
-    [sql`d.is_current`, filter.type ? sql`d.type = ${filter.type}` : null, filter.gaSession ? sql`d.ga_session = ${filter.gaSession}` : null, filter.language ? sql`d.language = ${filter.language}` : null].filter((x) => x !== null),
+    [
+      sql`d.is_current`,
+      filter.type ? sql`d.type = ${filter.type}` : null,
+      filter.gaSession ? sql`d.ga_session = ${filter.gaSession}` : null,
+      filter.language ? sql`d.language = ${filter.language}` : null,
+    ].filter((x) => x !== null),
     sql` AND `,
   );
   const rows = await queryRows<SummaryRow & { total: number }>(
@@ -112,7 +171,10 @@ export async function listDocuments(db: Db, filter: DocumentListFilter, page: { 
     sql`SELECT ${SUMMARY_COLUMNS}, count(*) OVER ()::int AS total FROM documents d WHERE ${where}
         ORDER BY d.document_date DESC NULLS LAST, d.slug LIMIT ${page.limit} OFFSET ${page.offset}`,
   );
-  return { items: rows.map(toSummary), total: rows[0]?.total ?? (page.offset > 0 ? await countDocuments(db, where) : 0) };
+  return {
+    items: rows.map(toSummary),
+    total: rows[0]?.total ?? (page.offset > 0 ? await countDocuments(db, where) : 0),
+  };
 }
 
 async function countDocuments(db: Db, where: ReturnType<typeof sql.join>): Promise<number> {
@@ -133,12 +195,22 @@ export async function getDocumentDetail(db: Db, slug: string, language?: string)
   if (!row) {
     // A resolution adopted in parts is stored under its parts' symbol (A/RES/75/254 A-C, A/RES/75/242 B); its bare symbol answers with the first part.
     const isBareResolution = /^A\/RES\/[\w-]+\/\d+$/.test(slug);
-    const [part] = isBareResolution ? await queryRows<{ slug: string }>(db, sql`SELECT d.slug FROM documents d WHERE left(d.slug, ${slug.length + 1}) = ${`${slug} `} AND d.is_current ORDER BY d.slug LIMIT 1`) : [];
+    const [part] = isBareResolution
+      ? await queryRows<{ slug: string }>(
+          db,
+          sql`SELECT d.slug FROM documents d WHERE left(d.slug, ${slug.length + 1}) = ${`${slug} `} AND d.is_current ORDER BY d.slug LIMIT 1`,
+        )
+      : [];
     if (part) return getDocumentDetail(db, part.slug, language);
     throw new NotFoundError("document", slug);
   }
   const versions = await db
-    .select({ version: t.documents.version, contentHash: t.documents.contentHash, ingestedAt: t.documents.ingestedAt, isCurrent: t.documents.isCurrent })
+    .select({
+      version: t.documents.version,
+      contentHash: t.documents.contentHash,
+      ingestedAt: t.documents.ingestedAt,
+      isCurrent: t.documents.isCurrent,
+    })
     .from(t.documents)
     .where(and(eq(t.documents.slug, slug), eq(t.documents.language, row.language)))
     .orderBy(desc(t.documents.version));
@@ -167,8 +239,13 @@ export async function listDocumentLanguages(db: Db, slug: string): Promise<Docum
     sql`SELECT d.language, d.title, (SELECT array_agg(p.anchor ORDER BY p.position) FROM document_paragraphs p WHERE p.document_id = d.id AND p.kind <> 'heading') AS anchors
         FROM documents d WHERE d.slug = ${slug} AND d.is_current ORDER BY (d.language = 'en') DESC, d.language`,
   );
-  const order = (l: string) => { const i = (UN_LANGUAGES as readonly string[]).indexOf(l); return i < 0 ? 99 : i; };
-  return rows.map((r) => ({ language: r.language, title: r.title, anchors: r.anchors ?? [] })).sort((a, b) => order(a.language) - order(b.language) || a.language.localeCompare(b.language));
+  const order = (l: string) => {
+    const i = (UN_LANGUAGES as readonly string[]).indexOf(l);
+    return i < 0 ? 99 : i;
+  };
+  return rows
+    .map((r) => ({ language: r.language, title: r.title, anchors: r.anchors ?? [] }))
+    .sort((a, b) => order(a.language) - order(b.language) || a.language.localeCompare(b.language));
 }
 
 export interface DocumentLanguageVersion {
@@ -179,14 +256,34 @@ export interface DocumentLanguageVersion {
 }
 
 async function listParagraphs(db: Db, documentId: number): Promise<DocumentParagraph[]> {
-  const rows = await queryRows<{ id: number; position: number; anchor: string; label: string; kind: DocumentParagraph["kind"]; heading: string | null; text: string; notes: string; mentions: { kind: MentionKind; targetId: string; confidence: number; matchedText: string }[] | null }>(
+  const rows = await queryRows<{
+    id: number;
+    position: number;
+    anchor: string;
+    label: string;
+    kind: DocumentParagraph["kind"];
+    heading: string | null;
+    text: string;
+    notes: string;
+    mentions: { kind: MentionKind; targetId: string; confidence: number; matchedText: string }[] | null;
+  }>(
     db,
     sql`SELECT p.id, p.position, p.anchor, p.label, p.kind, p.heading, p.text, p.notes,
                (SELECT json_agg(json_build_object('kind', m.kind, 'targetId', m.target_id, 'confidence', m.confidence, 'matchedText', m.matched_text) ORDER BY m.kind, m.target_id)
                   FROM paragraph_mentions m WHERE m.paragraph_id = p.id) AS mentions
         FROM document_paragraphs p WHERE p.document_id = ${documentId} ORDER BY p.position`,
   );
-  return rows.map((r) => ({ id: r.id, position: r.position, anchor: r.anchor, label: r.label, kind: r.kind, heading: r.heading, text: r.text, notes: r.notes ? r.notes.split("\n") : [], mentions: r.mentions ?? [] }));
+  return rows.map((r) => ({
+    id: r.id,
+    position: r.position,
+    anchor: r.anchor,
+    label: r.label,
+    kind: r.kind,
+    heading: r.heading,
+    text: r.text,
+    notes: r.notes ? r.notes.split("\n") : [],
+    mentions: r.mentions ?? [],
+  }));
 }
 
 const SUMMARY_COLUMNS = sql`d.id, d.slug, d.symbol, d.title, d.document_date::text AS document_date, d.language, d.type, d.version, d.ga_session, d.paragraph_count`;
@@ -218,7 +315,18 @@ interface DetailRow {
 }
 
 function toSummary(r: SummaryRow): DocumentSummary {
-  return { id: r.id, slug: r.slug, symbol: r.symbol, title: r.title, date: r.document_date, language: r.language, type: r.type, version: r.version, gaSession: r.ga_session, paragraphCount: r.paragraph_count };
+  return {
+    id: r.id,
+    slug: r.slug,
+    symbol: r.symbol,
+    title: r.title,
+    date: r.document_date,
+    language: r.language,
+    type: r.type,
+    version: r.version,
+    gaSession: r.ga_session,
+    paragraphCount: r.paragraph_count,
+  };
 }
 
 /** Refreshes planner statistics after a bulk ingest (PGlite has no autovacuum; without them the planner picks nested loops). */

@@ -136,7 +136,9 @@ function orderByDependencies(tables: DumpTable[]): DumpTable[] {
 }
 
 export async function countTableRows(db: Handle, table: string): Promise<number> {
-  const result = (await db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`)) as unknown as { rows: { n: number }[] };
+  const result = (await db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`)) as unknown as {
+    rows: { n: number }[];
+  };
   return Number(result.rows[0]?.n ?? 0);
 }
 
@@ -165,7 +167,9 @@ export function listPublicDumpTables(): DumpTable[] {
 /** Rows a dump of this table holds (all, or those its row filter keeps). */
 export async function countDumpRows(db: Handle, table: DumpTable): Promise<number> {
   const where = table.rowFilter ? sql`WHERE ${table.rowFilter}` : sql``;
-  const result = (await db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table.name)} ${where}`)) as unknown as { rows: { n: number }[] };
+  const result = (await db.execute(
+    sql`SELECT count(*)::int AS n FROM ${sql.identifier(table.name)} ${where}`,
+  )) as unknown as { rows: { n: number }[] };
   return Number(result.rows[0]?.n ?? 0);
 }
 
@@ -176,16 +180,27 @@ export async function countDumpRows(db: Handle, table: DumpTable): Promise<numbe
 export async function* readTableRows(tx: Tx, table: DumpTable, batchSize = 1000): AsyncGenerator<string[]> {
   const cursor = sql.identifier(`normwatch_dump_${table.name}`);
   const order: SQL = table.primaryKey.length
-    ? sql.join(table.primaryKey.map((c) => sql`t.${sql.identifier(c)}`), sql`, `)
+    ? sql.join(
+        table.primaryKey.map((c) => sql`t.${sql.identifier(c)}`),
+        sql`, `,
+      )
     : sql`row_to_json(t)::text`;
   // A full dump reads whole rows; a public one only the dump's columns and rows (a subquery, so row_to_json sees no more).
-  const from = !table.rowFilter && !table.isColumnSubset
-    ? sql`${sql.identifier(table.name)} t`
-    : sql`(SELECT ${sql.join(table.columns.map((c) => sql.identifier(c)), sql`, `)} FROM ${sql.identifier(table.name)} ${table.rowFilter ? sql`WHERE ${table.rowFilter}` : sql``}) t`;
-  await tx.execute(sql`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${from} ORDER BY ${order}`);
+  const from =
+    !table.rowFilter && !table.isColumnSubset
+      ? sql`${sql.identifier(table.name)} t`
+      : sql`(SELECT ${sql.join(
+          table.columns.map((c) => sql.identifier(c)),
+          sql`, `,
+        )} FROM ${sql.identifier(table.name)} ${table.rowFilter ? sql`WHERE ${table.rowFilter}` : sql``}) t`;
+  await tx.execute(
+    sql`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${from} ORDER BY ${order}`,
+  );
   try {
     for (;;) {
-      const result = (await tx.execute(sql`FETCH ${sql.raw(String(Math.trunc(batchSize)))} FROM ${cursor}`)) as unknown as { rows: { j: string }[] };
+      const result = (await tx.execute(
+        sql`FETCH ${sql.raw(String(Math.trunc(batchSize)))} FROM ${cursor}`,
+      )) as unknown as { rows: { j: string }[] };
       if (result.rows.length === 0) return;
       yield result.rows.map((r) => r.j);
     }
@@ -197,13 +212,21 @@ export async function* readTableRows(tx: Tx, table: DumpTable, batchSize = 1000)
 /** Empties every dump table in one statement (foreign keys between them do not get in the way). */
 export async function deleteAllDumpRows(tx: Tx, tables: DumpTable[]): Promise<void> {
   if (tables.length === 0) return;
-  await tx.execute(sql`TRUNCATE ${sql.join(tables.map((t) => sql.identifier(t.name)), sql`, `)}`);
+  await tx.execute(
+    sql`TRUNCATE ${sql.join(
+      tables.map((t) => sql.identifier(t.name)),
+      sql`, `,
+    )}`,
+  );
 }
 
 /** Inserts rows given as JSON object texts; columns missing from the dump take their defaults. */
 export async function insertDumpRows(tx: Tx, table: string, columns: string[], rowTexts: string[]): Promise<void> {
   if (rowTexts.length === 0) return;
-  const cols = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
+  const cols = sql.join(
+    columns.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   const payload = `[${rowTexts.join(",")}]`;
   await tx.execute(
     sql`INSERT INTO ${sql.identifier(table)} (${cols}) OVERRIDING SYSTEM VALUE SELECT ${cols} FROM json_populate_recordset(NULL::${sql.identifier(table)}, ${payload}::json)`,
@@ -214,7 +237,9 @@ export async function insertDumpRows(tx: Tx, table: string, columns: string[], r
 export async function resetSerialSequences(tx: Tx, tables: DumpTable[]): Promise<void> {
   for (const table of tables) {
     for (const column of table.serialColumns) {
-      await tx.execute(sql`SELECT setval(pg_get_serial_sequence(${table.name}, ${column}), coalesce(max(${sql.identifier(column)}), 0) + 1, false) FROM ${sql.identifier(table.name)}`);
+      await tx.execute(
+        sql`SELECT setval(pg_get_serial_sequence(${table.name}, ${column}), coalesce(max(${sql.identifier(column)}), 0) + 1, false) FROM ${sql.identifier(table.name)}`,
+      );
     }
   }
 }

@@ -3,7 +3,12 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { ChangeSourceRef } from "../domain/editorial/change.js";
 import type { Change } from "../domain/editorial/change.js";
-import { evidenceDraftFromCandidate, type CandidateProposal, type DocumentForAttribution, type ParagraphMention } from "../domain/evidence-candidates.js";
+import {
+  evidenceDraftFromCandidate,
+  type CandidateProposal,
+  type DocumentForAttribution,
+  type ParagraphMention,
+} from "../domain/evidence-candidates.js";
 import { ConflictError, NotFoundError } from "../domain/errors.js";
 import type { CandidateStatus, DocumentType, MentionKind } from "../domain/vocabulary.js";
 import { insertChange } from "./changes.js";
@@ -16,21 +21,41 @@ import type { Tx } from "./upsert.js";
 
 type Handle = Db | Tx;
 
-export async function findDocumentForAttribution(db: Handle, documentId: number): Promise<DocumentForAttribution | null> {
-  const [row] = await db.select({ authors: documents.authors, type: documents.type, title: documents.title }).from(documents).where(eq(documents.id, documentId));
+export async function findDocumentForAttribution(
+  db: Handle,
+  documentId: number,
+): Promise<DocumentForAttribution | null> {
+  const [row] = await db
+    .select({ authors: documents.authors, type: documents.type, title: documents.title })
+    .from(documents)
+    .where(eq(documents.id, documentId));
   return row ?? null;
 }
 
 /** Norm and CBM mentions of a document's paragraphs, with the paragraph text for excerpts. */
 export async function listNormMentionsOfDocument(db: Handle, documentId: number): Promise<ParagraphMention[]> {
-  const rows = await queryRows<{ paragraph_id: number; kind: MentionKind; target_id: string; confidence: number; matched_text: string; text: string }>(
+  const rows = await queryRows<{
+    paragraph_id: number;
+    kind: MentionKind;
+    target_id: string;
+    confidence: number;
+    matched_text: string;
+    text: string;
+  }>(
     db as Db,
     sql`SELECT m.paragraph_id, m.kind, m.target_id, m.confidence, m.matched_text, p.text
         FROM paragraph_mentions m JOIN document_paragraphs p ON p.id = m.paragraph_id
         WHERE m.document_id = ${documentId} AND m.kind IN ('norm', 'norm-topic', 'cbm-topic')
         ORDER BY p.position, m.target_id`,
   );
-  return rows.map((r) => ({ paragraphId: r.paragraph_id, kind: r.kind, targetId: r.target_id, confidence: Number(r.confidence), matchedText: r.matched_text, text: r.text }));
+  return rows.map((r) => ({
+    paragraphId: r.paragraph_id,
+    kind: r.kind,
+    targetId: r.target_id,
+    confidence: Number(r.confidence),
+    matchedText: r.matched_text,
+    text: r.text,
+  }));
 }
 
 /** Inserts new candidates; an existing (paragraph, State, item) is left as it is, whatever its status. Returns how many are new. */
@@ -50,7 +75,11 @@ export async function listStateIso3s(db: Handle): Promise<string[]> {
 
 /** Ids of the current version of every stored document, for re-running detection over what is already ingested. */
 export async function listCurrentDocumentIds(db: Handle): Promise<number[]> {
-  const rows = await db.select({ id: documents.id }).from(documents).where(eq(documents.isCurrent, true)).orderBy(asc(documents.id));
+  const rows = await db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(eq(documents.isCurrent, true))
+    .orderBy(asc(documents.id));
   return rows.map((r) => r.id);
 }
 
@@ -113,13 +142,24 @@ function selectCandidates(db: Db) {
 }
 
 /** Candidates with one status, strongest (explicit first, then by score) and newest first. */
-export async function listEvidenceCandidates(db: Db, filter: { status: CandidateStatus; limit: number; offset: number }): Promise<{ items: EvidenceCandidate[]; total: number }> {
+export async function listEvidenceCandidates(
+  db: Db,
+  filter: { status: CandidateStatus; limit: number; offset: number },
+): Promise<{ items: EvidenceCandidate[]; total: number }> {
   const items = await selectCandidates(db)
     .where(eq(evidenceCandidates.status, filter.status))
-    .orderBy(asc(evidenceCandidates.matchKind), desc(evidenceCandidates.score), desc(evidenceCandidates.detectedAt), asc(evidenceCandidates.id))
+    .orderBy(
+      asc(evidenceCandidates.matchKind),
+      desc(evidenceCandidates.score),
+      desc(evidenceCandidates.detectedAt),
+      asc(evidenceCandidates.id),
+    )
     .limit(filter.limit)
     .offset(filter.offset);
-  const [total] = await db.select({ n: count() }).from(evidenceCandidates).where(eq(evidenceCandidates.status, filter.status));
+  const [total] = await db
+    .select({ n: count() })
+    .from(evidenceCandidates)
+    .where(eq(evidenceCandidates.status, filter.status));
   return { items, total: total?.n ?? 0 };
 }
 
@@ -130,7 +170,10 @@ export async function getEvidenceCandidate(db: Db, id: number): Promise<Evidence
 }
 
 /** Closes an open candidate; refused when someone decided it meanwhile. */
-async function decide(db: Db, input: { id: number; status: "accepted" | "dismissed"; userId: number; changeId: number | null; now: Date }): Promise<void> {
+async function decide(
+  db: Db,
+  input: { id: number; status: "accepted" | "dismissed"; userId: number; changeId: number | null; now: Date },
+): Promise<void> {
   const rows = await db
     .update(evidenceCandidates)
     .set({ status: input.status, decidedAt: input.now, decidedBy: input.userId, changeId: input.changeId })
@@ -139,7 +182,10 @@ async function decide(db: Db, input: { id: number; status: "accepted" | "dismiss
   if (rows.length === 0) throw new ConflictError("this candidate was already decided: reload the queue");
 }
 
-export async function dismissEvidenceCandidate(db: Db, input: { id: number; userId: number; now: Date }): Promise<void> {
+export async function dismissEvidenceCandidate(
+  db: Db,
+  input: { id: number; userId: number; now: Date },
+): Promise<void> {
   await getEvidenceCandidate(db, input.id);
   await decide(db, { ...input, status: "dismissed", changeId: null });
 }
@@ -149,12 +195,21 @@ export async function dismissEvidenceCandidate(db: Db, input: { id: number; user
  * the document's source (its source record, its URL, or else its permalink on this site), and marks the
  * candidate accepted with the change id.
  */
-export async function draftEvidenceFromCandidate(db: Db, input: { id: number; authorId: number; now: Date; siteBaseUrl: string }): Promise<Change> {
+export async function draftEvidenceFromCandidate(
+  db: Db,
+  input: { id: number; authorId: number; now: Date; siteBaseUrl: string },
+): Promise<Change> {
   const c = await getEvidenceCandidate(db, input.id);
   if (c.status !== "open") throw new ConflictError("this candidate was already decided: reload the queue");
   const source: ChangeSourceRef = c.documentSourceId
     ? { sourceId: c.documentSourceId }
-    : { url: c.documentSourceUrl ?? `${input.siteBaseUrl.replace(/\/$/, "")}/documents/${c.documentSlug}#${c.paragraphAnchor}`, title: c.documentTitle.slice(0, 500), licence: c.documentLicence.slice(0, 200) };
+    : {
+        url:
+          c.documentSourceUrl ??
+          `${input.siteBaseUrl.replace(/\/$/, "")}/documents/${c.documentSlug}#${c.paragraphAnchor}`,
+        title: c.documentTitle.slice(0, 500),
+        licence: c.documentLicence.slice(0, 200),
+      };
   const change = await insertChange(db, {
     kind: "evidence",
     operation: "create",

@@ -55,7 +55,14 @@ function toEvidence(r: Row, sources: Evidence["sources"]): Evidence {
     quote: e.quote,
     paragraph:
       e.paragraphId !== null && r.documentSlug !== null && r.paragraphAnchor !== null
-        ? { id: e.paragraphId, documentSlug: r.documentSlug, documentSymbol: r.documentSymbol, documentTitle: r.documentTitle ?? "", anchor: r.paragraphAnchor, label: r.paragraphLabel ?? "" }
+        ? {
+            id: e.paragraphId,
+            documentSlug: r.documentSlug,
+            documentSymbol: r.documentSymbol,
+            documentTitle: r.documentTitle ?? "",
+            anchor: r.paragraphAnchor,
+            label: r.paragraphLabel ?? "",
+          }
         : null,
     externalUrl: e.externalUrl,
     instrumentId: e.instrumentId,
@@ -80,17 +87,32 @@ function whereOf(f: EvidenceFilter): SQL | undefined {
 }
 
 async function withSources(db: Db, rows: Row[]): Promise<Evidence[]> {
-  const sources = await listSourcesByRecord(db, "evidence", rows.map((r) => String(r.e.id)));
+  const sources = await listSourcesByRecord(
+    db,
+    "evidence",
+    rows.map((r) => String(r.e.id)),
+  );
   return rows.map((r) => toEvidence(r, sources.get(String(r.e.id)) ?? []));
 }
 
 /** Published evidence matching the filter, newest observation first, each with its citation and sources. */
-export async function listEvidence(db: Db, filter: EvidenceFilter = {}, page?: { limit: number; offset: number }): Promise<{ items: Evidence[]; total: number }> {
+export async function listEvidence(
+  db: Db,
+  filter: EvidenceFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<{ items: Evidence[]; total: number }> {
   const where = whereOf(filter);
-  let query = selectEvidence(db).where(where).orderBy(sql`${evidence.observedOn} DESC NULLS LAST`, desc(evidence.id)).$dynamic();
+  let query = selectEvidence(db)
+    .where(where)
+    .orderBy(sql`${evidence.observedOn} DESC NULLS LAST`, desc(evidence.id))
+    .$dynamic();
   if (page) query = query.limit(page.limit).offset(page.offset);
   const rows = await query;
-  const [total] = await db.select({ n: count() }).from(evidence).innerJoin(frameworkItems, eq(frameworkItems.id, evidence.itemId)).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(evidence)
+    .innerJoin(frameworkItems, eq(frameworkItems.id, evidence.itemId))
+    .where(where);
   return { items: await withSources(db, rows), total: total?.n ?? 0 };
 }
 
@@ -112,13 +134,19 @@ export async function countStatesWithEvidenceByItem(db: Db): Promise<Map<string,
 
 /** (State, item, status) of every published evidence record about a State: what the roll-up counts. */
 export async function listStateEvidenceFacts(db: Db): Promise<StateEvidenceFact[]> {
-  const rows = await db.selectDistinct({ stateIso3: evidence.stateIso3, itemId: evidence.itemId, status: evidence.status }).from(evidence).where(isNotNull(evidence.stateIso3));
+  const rows = await db
+    .selectDistinct({ stateIso3: evidence.stateIso3, itemId: evidence.itemId, status: evidence.status })
+    .from(evidence)
+    .where(isNotNull(evidence.stateIso3));
   return rows.map((r) => ({ stateIso3: r.stateIso3!, itemId: r.itemId, status: r.status }));
 }
 
 /** The five UN regional groups (Member States), then every regional organisation with its current State members. */
 export async function listRollupGroups(db: Db): Promise<RollupGroup[]> {
-  const members = await db.select({ iso3: states.iso3, group: states.unRegionalGroup }).from(states).where(and(eq(states.unStatus, "member"), isNotNull(states.unRegionalGroup)));
+  const members = await db
+    .select({ iso3: states.iso3, group: states.unRegionalGroup })
+    .from(states)
+    .where(and(eq(states.unStatus, "member"), isNotNull(states.unRegionalGroup)));
   const groups: RollupGroup[] = UN_REGIONAL_GROUPS.map((g) => ({
     key: `group:${g}`,
     kind: "un-regional-group",
@@ -127,14 +155,32 @@ export async function listRollupGroups(db: Db): Promise<RollupGroup[]> {
     memberIso3s: members.filter((m) => m.group === g).map((m) => m.iso3),
   }));
   const rows = await db
-    .select({ id: organizations.id, name: organizations.name, abbreviation: organizations.abbreviation, iso3: memberships.stateIso3 })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      abbreviation: organizations.abbreviation,
+      iso3: memberships.stateIso3,
+    })
     .from(organizations)
-    .innerJoin(memberships, and(eq(memberships.organizationId, organizations.id), eq(memberships.isCurrent, true), isNotNull(memberships.stateIso3)))
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.organizationId, organizations.id),
+        eq(memberships.isCurrent, true),
+        isNotNull(memberships.stateIso3),
+      ),
+    )
     .where(eq(organizations.classification, "regional"))
     .orderBy(asc(organizations.name), asc(memberships.stateIso3));
   const byOrg = new Map<string, RollupGroup>();
   for (const r of rows) {
-    const group = byOrg.get(r.id) ?? { key: `organization:${r.id}`, kind: "organization" as const, id: r.id, label: r.abbreviation && r.abbreviation !== r.name ? `${r.name} (${r.abbreviation})` : r.name, memberIso3s: [] };
+    const group = byOrg.get(r.id) ?? {
+      key: `organization:${r.id}`,
+      kind: "organization" as const,
+      id: r.id,
+      label: r.abbreviation && r.abbreviation !== r.name ? `${r.name} (${r.abbreviation})` : r.name,
+      memberIso3s: [],
+    };
     group.memberIso3s.push(r.iso3!);
     byOrg.set(r.id, group);
   }
@@ -142,9 +188,19 @@ export async function listRollupGroups(db: Db): Promise<RollupGroup[]> {
 }
 
 /** UN Member and observer States with what the evidence map needs, by name. */
-export async function listMapStates(db: Db): Promise<{ iso3: string; name: string; isoNumeric: string | null; latitude: number | null; longitude: number | null }[]> {
+export async function listMapStates(
+  db: Db,
+): Promise<
+  { iso3: string; name: string; isoNumeric: string | null; latitude: number | null; longitude: number | null }[]
+> {
   return db
-    .select({ iso3: states.iso3, name: states.name, isoNumeric: states.isoNumeric, latitude: states.latitude, longitude: states.longitude })
+    .select({
+      iso3: states.iso3,
+      name: states.name,
+      isoNumeric: states.isoNumeric,
+      latitude: states.latitude,
+      longitude: states.longitude,
+    })
     .from(states)
     .where(sql`${states.unStatus} IN ('member', 'observer')`)
     .orderBy(asc(states.name));
@@ -162,7 +218,16 @@ export interface RelatedDocument {
 
 /** Current documents whose paragraphs mention a norm or CBM (explicitly or by topic), newest first. */
 export async function listDocumentsMentioningItem(db: Db, itemId: string, limit = 50): Promise<RelatedDocument[]> {
-  const rows = await queryRows<{ slug: string; symbol: string | null; title: string; document_date: string | null; anchors: string[]; labels: string[]; kinds: string[]; n: number }>(
+  const rows = await queryRows<{
+    slug: string;
+    symbol: string | null;
+    title: string;
+    document_date: string | null;
+    anchors: string[];
+    labels: string[];
+    kinds: string[];
+    n: number;
+  }>(
     db,
     sql`SELECT d.slug, d.symbol, d.title, d.document_date::text AS document_date,
           array_agg(p.anchor ORDER BY p.position) AS anchors, array_agg(p.label ORDER BY p.position) AS labels,
@@ -180,7 +245,9 @@ export async function listDocumentsMentioningItem(db: Db, itemId: string, limit 
     symbol: r.symbol,
     title: r.title,
     documentDate: r.document_date,
-    paragraphs: r.anchors.slice(0, 5).map((anchor, i) => ({ anchor, label: r.labels[i]!, isExplicit: r.kinds[i] === "norm" })),
+    paragraphs: r.anchors
+      .slice(0, 5)
+      .map((anchor, i) => ({ anchor, label: r.labels[i]!, isExplicit: r.kinds[i] === "norm" })),
     paragraphCount: r.n,
   }));
 }

@@ -1,7 +1,14 @@
 // Queries on norm and CBM frameworks and their items (stable ids such as `13c`, `osce-2016-05`).
 import { asc, count, eq } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
-import { compareFrameworks, type Framework, type FrameworkDetail, type FrameworkItem, type FrameworkItemDetail, type FrameworkWithItems } from "../domain/framework.js";
+import {
+  compareFrameworks,
+  type Framework,
+  type FrameworkDetail,
+  type FrameworkItem,
+  type FrameworkItemDetail,
+  type FrameworkWithItems,
+} from "../domain/framework.js";
 import type { Db } from "./client.js";
 import { frameworkItems, frameworks } from "./schema/processes.js";
 import { listRecordSources } from "./sources.js";
@@ -9,7 +16,10 @@ import { listRecordSources } from "./sources.js";
 /** Every framework with its items, the 11 norms first (see FRAMEWORK_ORDER), items by position. */
 export async function listFrameworks(db: Db): Promise<FrameworkWithItems[]> {
   const all: Framework[] = await db.select().from(frameworks);
-  const items: FrameworkItem[] = await db.select().from(frameworkItems).orderBy(asc(frameworkItems.position), asc(frameworkItems.id));
+  const items: FrameworkItem[] = await db
+    .select()
+    .from(frameworkItems)
+    .orderBy(asc(frameworkItems.position), asc(frameworkItems.id));
   return all.sort(compareFrameworks).map((f) => ({ ...f, items: items.filter((i) => i.frameworkId === f.id) }));
 }
 

@@ -24,7 +24,11 @@ export interface HomeOverview {
   counts: HomeCounts;
 }
 
-export async function getHomeOverview(db: Db, today: string, options: { upcoming?: number; recent?: number } = {}): Promise<HomeOverview> {
+export async function getHomeOverview(
+  db: Db,
+  today: string,
+  options: { upcoming?: number; recent?: number } = {},
+): Promise<HomeOverview> {
   const running = await listProcesses(db, { activeOn: today });
   const upcoming = await listSessions(db, { upcomingFrom: today }, { limit: options.upcoming ?? 5, offset: 0 });
   const recent = await listRecentSessions(db, today, options.recent ?? 5);

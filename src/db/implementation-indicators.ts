@@ -20,7 +20,12 @@ export async function loadDerivedIndicatorValues(db: Db): Promise<DerivedIndicat
   const unConvention = await listTreatyActions(db, { treatyId: UN_CYBERCRIME_CONVENTION_ID });
   const positions = await listLegalPositions(db);
   return [
-    ...deriveFirstStrategy(strategies.map((s) => ({ stateIso3: s.stateIso3, firstAdopted: partialDateOf(s.firstAdoptedOn, s.firstAdoptedPrecision) }))),
+    ...deriveFirstStrategy(
+      strategies.map((s) => ({
+        stateIso3: s.stateIso3,
+        firstAdopted: partialDateOf(s.firstAdoptedOn, s.firstAdoptedPrecision),
+      })),
+    ),
     ...deriveBudapestParty(budapest),
     ...deriveLegalPositionPublished(positions),
     ...deriveUnCybercrimeSigned(unConvention),

@@ -1,7 +1,13 @@
 // Queries on national instruments and their assessments (with the criterion, rubric version, cited paragraph and sources).
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
-import type { AssessmentDetail, Instrument, InstrumentAssessments, InstrumentFilter, InstrumentSummary } from "../domain/instruments.js";
+import type {
+  AssessmentDetail,
+  Instrument,
+  InstrumentAssessments,
+  InstrumentFilter,
+  InstrumentSummary,
+} from "../domain/instruments.js";
 import type { Rubric } from "../domain/rubric.js";
 import type { Db } from "./client.js";
 import { listRubricsOfCriteria } from "./rubrics.js";
@@ -30,8 +36,16 @@ function toInstrument(row: InstrumentRow): Instrument {
 
 const summaryColumns = { instrument: t.instruments, stateName: t.states.name, organizationName: t.organizations.name };
 
-function toSummary(row: { instrument: InstrumentRow; stateName: string | null; organizationName: string | null }): InstrumentSummary {
-  return { ...toInstrument(row.instrument), subjectName: row.stateName ?? row.organizationName ?? row.instrument.stateIso3 ?? row.instrument.organizationId ?? "" };
+function toSummary(row: {
+  instrument: InstrumentRow;
+  stateName: string | null;
+  organizationName: string | null;
+}): InstrumentSummary {
+  return {
+    ...toInstrument(row.instrument),
+    subjectName:
+      row.stateName ?? row.organizationName ?? row.instrument.stateIso3 ?? row.instrument.organizationId ?? "",
+  };
 }
 
 /** Instruments matching the filter, by State or organisation name, then adoption date. */
@@ -63,13 +77,22 @@ export async function getInstrument(db: Db, id: string): Promise<InstrumentSumma
 }
 
 /** The ingested document an instrument points to, for a link. */
-export async function findInstrumentDocument(db: Db, documentId: number): Promise<{ slug: string; title: string; symbol: string | null } | null> {
-  const [row] = await db.select({ slug: t.documents.slug, title: t.documents.title, symbol: t.documents.symbol }).from(t.documents).where(eq(t.documents.id, documentId));
+export async function findInstrumentDocument(
+  db: Db,
+  documentId: number,
+): Promise<{ slug: string; title: string; symbol: string | null } | null> {
+  const [row] = await db
+    .select({ slug: t.documents.slug, title: t.documents.title, symbol: t.documents.symbol })
+    .from(t.documents)
+    .where(eq(t.documents.id, documentId));
   return row ?? null;
 }
 
 /** Assessments of the given instruments (all when `instrumentIds` is omitted), with what a reader needs to check them. */
-export async function listAssessments(db: Db, filter: { instrumentIds?: string[]; stateIso3?: string } = {}): Promise<(AssessmentDetail & { stateIso3: string | null })[]> {
+export async function listAssessments(
+  db: Db,
+  filter: { instrumentIds?: string[]; stateIso3?: string } = {},
+): Promise<(AssessmentDetail & { stateIso3: string | null })[]> {
   if (filter.instrumentIds && filter.instrumentIds.length === 0) return [];
   const where: SQL[] = [];
   if (filter.instrumentIds) where.push(inArray(t.assessments.instrumentId, filter.instrumentIds));
@@ -95,8 +118,17 @@ export async function listAssessments(db: Db, filter: { instrumentIds?: string[]
     .leftJoin(t.documentParagraphs, eq(t.documentParagraphs.id, t.assessments.paragraphId))
     .leftJoin(t.documents, eq(t.documents.id, t.documentParagraphs.documentId))
     .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(t.assessments.instrumentId), asc(t.rubrics.slug), asc(t.rubrics.version), asc(t.rubricCriteria.position));
-  const sources = await listSourcesByRecord(db, "assessment", rows.map((r) => String(r.a.id)));
+    .orderBy(
+      asc(t.assessments.instrumentId),
+      asc(t.rubrics.slug),
+      asc(t.rubrics.version),
+      asc(t.rubricCriteria.position),
+    );
+  const sources = await listSourcesByRecord(
+    db,
+    "assessment",
+    rows.map((r) => String(r.a.id)),
+  );
   return rows.map((r) => ({
     ...r.a,
     stateIso3: r.stateIso3,
@@ -104,15 +136,32 @@ export async function listAssessments(db: Db, filter: { instrumentIds?: string[]
     criterionTitle: r.criterionTitle,
     rubricSlug: r.slug,
     rubricVersion: r.version,
-    paragraph: r.documentSlug && r.anchor ? { documentSlug: r.documentSlug, documentTitle: r.documentTitle ?? r.documentSlug, label: r.label ?? "", anchor: r.anchor } : null,
+    paragraph:
+      r.documentSlug && r.anchor
+        ? {
+            documentSlug: r.documentSlug,
+            documentTitle: r.documentTitle ?? r.documentSlug,
+            label: r.label ?? "",
+            anchor: r.anchor,
+          }
+        : null,
     sources: sources.get(String(r.a.id)) ?? [],
   }));
 }
 
 /** Instruments matching the filter with their assessments, and every rubric version those use (for traffic lights). */
-export async function listAssessedInstruments(db: Db, filter: InstrumentFilter = {}): Promise<{ items: InstrumentAssessments[]; rubrics: Rubric[] }> {
+export async function listAssessedInstruments(
+  db: Db,
+  filter: InstrumentFilter = {},
+): Promise<{ items: InstrumentAssessments[]; rubrics: Rubric[] }> {
   const instruments = await listInstruments(db, filter);
   const assessments = await listAssessments(db, filter.stateIso3 ? { stateIso3: filter.stateIso3 } : {});
   const rubrics = await listRubricsOfCriteria(db, [...new Set(assessments.map((a) => a.criterionId))]);
-  return { items: instruments.map((instrument) => ({ instrument, assessments: assessments.filter((a) => a.instrumentId === instrument.id) })), rubrics };
+  return {
+    items: instruments.map((instrument) => ({
+      instrument,
+      assessments: assessments.filter((a) => a.instrumentId === instrument.id),
+    })),
+    rubrics,
+  };
 }

@@ -80,5 +80,9 @@ export async function listOrganizationMembers(db: Db, organizationId: string): P
 
 export async function getOrganizationDetail(db: Db, id: string): Promise<OrganizationDetail> {
   const organization = await getOrganization(db, id);
-  return { organization, members: await listOrganizationMembers(db, id), sources: await listRecordSources(db, "organization", id) };
+  return {
+    organization,
+    members: await listOrganizationMembers(db, id),
+    sources: await listRecordSources(db, "organization", id),
+  };
 }

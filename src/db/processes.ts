@@ -24,22 +24,41 @@ function whereOf(filter: ProcessFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   if (filter.kind) parts.push(eq(processes.kind, filter.kind));
   if (filter.activeOn) {
-    parts.push(lte(processes.startDate, filter.activeOn), or(isNull(processes.endDate), sql`${lastDaySql(processes.endDate, processes.endPrecision)} >= ${filter.activeOn}::date`));
+    parts.push(
+      lte(processes.startDate, filter.activeOn),
+      or(
+        isNull(processes.endDate),
+        sql`${lastDaySql(processes.endDate, processes.endPrecision)} >= ${filter.activeOn}::date`,
+      ),
+    );
   }
   return parts.length ? and(...parts) : undefined;
 }
 
 /** Processes in order of their start. */
-export async function listProcesses(db: Db, filter: ProcessFilter = {}, page?: { limit: number; offset: number }): Promise<{ items: Process[]; total: number }> {
+export async function listProcesses(
+  db: Db,
+  filter: ProcessFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<{ items: Process[]; total: number }> {
   const where = whereOf(filter);
-  const query = db.select(processColumns).from(processes).leftJoin(states, eq(states.iso3, processes.chairStateIso3)).where(where).orderBy(asc(processes.startDate), asc(processes.id));
+  const query = db
+    .select(processColumns)
+    .from(processes)
+    .leftJoin(states, eq(states.iso3, processes.chairStateIso3))
+    .where(where)
+    .orderBy(asc(processes.startDate), asc(processes.id));
   const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const [total] = await db.select({ n: count() }).from(processes).where(where);
   return { items: rows.map(toProcess), total: total?.n ?? 0 };
 }
 
 export async function findProcess(db: Db, id: string): Promise<Process | null> {
-  const rows = await db.select(processColumns).from(processes).leftJoin(states, eq(states.iso3, processes.chairStateIso3)).where(eq(processes.id, id));
+  const rows = await db
+    .select(processColumns)
+    .from(processes)
+    .leftJoin(states, eq(states.iso3, processes.chairStateIso3))
+    .where(eq(processes.id, id));
   return rows[0] ? toProcess(rows[0]) : null;
 }
 
@@ -72,7 +91,10 @@ export async function getProcessDetail(db: Db, id: string): Promise<ProcessDetai
   const process = await getProcess(db, id);
   return {
     process,
-    chairState: process.chairStateIso3 && process.chairStateName ? { iso3: process.chairStateIso3, name: process.chairStateName } : null,
+    chairState:
+      process.chairStateIso3 && process.chairStateName
+        ? { iso3: process.chairStateIso3, name: process.chairStateName }
+        : null,
     memberStates: await listProcessMembers(db, id),
     sessions: await listProcessSessions(db, id),
     resolutions: await listProcessResolutions(db, id),

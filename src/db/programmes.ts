@@ -56,7 +56,10 @@ export async function getProgramme(db: Db, id: string): Promise<ProgrammeDetail>
 
 /** Every funder named by some programme, for the filter. */
 export async function listProgrammeFunders(db: Db): Promise<string[]> {
-  const rows = await queryRows<{ funder: string }>(db, sql`SELECT DISTINCT unnest(${t.programmes.funders}) AS funder FROM ${t.programmes} ORDER BY 1`);
+  const rows = await queryRows<{ funder: string }>(
+    db,
+    sql`SELECT DISTINCT unnest(${t.programmes.funders}) AS funder FROM ${t.programmes} ORDER BY 1`,
+  );
   return rows.map((r) => r.funder);
 }
 
@@ -101,26 +104,56 @@ export interface ProgrammeImportResult {
  * from as their source. Programmes with a published editorial change are left alone, so an import never
  * reverts an editor; nothing is deleted.
  */
-export async function upsertImportedProgrammes(db: Db, programmes: ImportedProgramme[], source: ProgrammeSourceInput): Promise<ProgrammeImportResult> {
+export async function upsertImportedProgrammes(
+  db: Db,
+  programmes: ImportedProgramme[],
+  source: ProgrammeSourceInput,
+): Promise<ProgrammeImportResult> {
   return db.transaction(async (tx) => {
     const edited = await listEditedRecordIds(tx, "programme");
     const identifiers = programmes.map((p) => p.iatiIdentifier!);
     // A programme already stored under this IATI identifier keeps its id (an editor may have chosen it).
-    const existing = identifiers.length ? await tx.select({ id: t.programmes.id, iati: t.programmes.iatiIdentifier }).from(t.programmes).where(inArray(t.programmes.iatiIdentifier, identifiers)) : [];
+    const existing = identifiers.length
+      ? await tx
+          .select({ id: t.programmes.id, iati: t.programmes.iatiIdentifier })
+          .from(t.programmes)
+          .where(inArray(t.programmes.iatiIdentifier, identifiers))
+      : [];
     const idByIati = new Map(existing.map((r) => [r.iati!, r.id]));
     const resolved = programmes.map((p) => ({ ...p, id: idByIati.get(p.iatiIdentifier!) ?? p.id }));
     const newIds = resolved.filter((p) => !idByIati.has(p.iatiIdentifier!)).map((p) => p.id);
-    const clashes = newIds.length ? (await tx.select({ id: t.programmes.id }).from(t.programmes).where(inArray(t.programmes.id, newIds))).map((r) => r.id) : [];
+    const clashes = newIds.length
+      ? (await tx.select({ id: t.programmes.id }).from(t.programmes).where(inArray(t.programmes.id, newIds))).map(
+          (r) => r.id,
+        )
+      : [];
     const rows = resolved
       .filter((p) => !clashes.includes(p.id))
-      .map(({ start, end, ...p }) => ({ ...p, startOn: start?.date ?? null, startPrecision: start?.precision ?? null, endOn: end?.date ?? null, endPrecision: end?.precision ?? null, confidence: "high" as const }));
+      .map(({ start, end, ...p }) => ({
+        ...p,
+        startOn: start?.date ?? null,
+        startPrecision: start?.precision ?? null,
+        endOn: end?.date ?? null,
+        endPrecision: end?.precision ?? null,
+        confidence: "high" as const,
+      }));
     const locked = rows.filter((r) => edited.has(r.id)).map((r) => r.id);
     const counts = await syncRows(tx, t.programmes, [t.programmes.iatiIdentifier], rows, {
       scope: identifiers.length ? inArray(t.programmes.iatiIdentifier, identifiers) : sql`false`,
       isLocked: (row) => edited.has(String(row["id"])),
     });
-    await tx.insert(t.sources).values({ ...source, datasetPath: null, attribution: null }).onConflictDoUpdate({ target: t.sources.id, set: { retrievedOn: source.retrievedOn, title: source.title } });
-    const attach = rows.filter((r) => !edited.has(r.id)).map((r) => ({ recordKind: "programme" as const, recordId: r.id, sourceId: source.id, note: "imported from an IATI activity file" }));
+    await tx
+      .insert(t.sources)
+      .values({ ...source, datasetPath: null, attribution: null })
+      .onConflictDoUpdate({ target: t.sources.id, set: { retrievedOn: source.retrievedOn, title: source.title } });
+    const attach = rows
+      .filter((r) => !edited.has(r.id))
+      .map((r) => ({
+        recordKind: "programme" as const,
+        recordId: r.id,
+        sourceId: source.id,
+        note: "imported from an IATI activity file",
+      }));
     if (attach.length) await tx.insert(t.recordSources).values(attach).onConflictDoNothing();
     return { counts, locked, clashes };
   });

@@ -9,9 +9,14 @@ import { instanceSecrets, rateLimitEvents } from "./schema/accounts.js";
  * Records one attempt under `key` and says whether it is within `limit` attempts per `windowSeconds`.
  * Attempts over the limit are recorded too, so hammering keeps the key blocked.
  */
-export async function hitRateLimit(db: Db, input: { key: string; limit: number; windowSeconds: number; now: Date }): Promise<{ allowed: boolean; count: number }> {
+export async function hitRateLimit(
+  db: Db,
+  input: { key: string; limit: number; windowSeconds: number; now: Date },
+): Promise<{ allowed: boolean; count: number }> {
   const since = new Date(input.now.getTime() - input.windowSeconds * 1000);
-  await db.delete(rateLimitEvents).where(and(eq(rateLimitEvents.key, input.key), lte(rateLimitEvents.occurredAt, since)));
+  await db
+    .delete(rateLimitEvents)
+    .where(and(eq(rateLimitEvents.key, input.key), lte(rateLimitEvents.occurredAt, since)));
   // Keys of addresses never seen again would otherwise stay forever; no window is longer than a day.
   await db.delete(rateLimitEvents).where(lte(rateLimitEvents.occurredAt, new Date(input.now.getTime() - 86_400_000)));
   await db.insert(rateLimitEvents).values({ key: input.key, occurredAt: input.now });
@@ -24,7 +29,10 @@ export async function hitRateLimit(db: Db, input: { key: string; limit: number; 
 }
 
 /** How many attempts `key` made since `since`, and when the latest was. */
-export async function getAttempts(db: Db, input: { key: string; since: Date }): Promise<{ count: number; last: Date | null }> {
+export async function getAttempts(
+  db: Db,
+  input: { key: string; since: Date },
+): Promise<{ count: number; last: Date | null }> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${rateLimitEvents.occurredAt})` })
     .from(rateLimitEvents)
@@ -45,7 +53,10 @@ export async function deleteAttempts(db: Db, key: string): Promise<void> {
 
 /** A random secret stored once per instance under `name` (concurrent first uses agree on one value). */
 export async function getInstanceSecret(db: Db, name: string): Promise<string> {
-  await db.insert(instanceSecrets).values({ name, value: randomBytes(32).toString("base64url") }).onConflictDoNothing();
+  await db
+    .insert(instanceSecrets)
+    .values({ name, value: randomBytes(32).toString("base64url") })
+    .onConflictDoNothing();
   const [row] = await db.select().from(instanceSecrets).where(eq(instanceSecrets.name, name));
   return row!.value;
 }

@@ -13,12 +13,16 @@ describe.each(TEST_DRIVERS)("shared rate slots on $label", ({ driver, skip }) =>
 
   it.skipIf(skip)("spaces concurrent reservations by the interval, whoever makes them", async () => {
     const now = new Date("2026-01-05T10:00:00.000Z");
-    const slots = await Promise.all(Array.from({ length: 8 }, () => reserveRateSlot(database.db, { key: "test-send", now, intervalMs: 500 })));
+    const slots = await Promise.all(
+      Array.from({ length: 8 }, () => reserveRateSlot(database.db, { key: "test-send", now, intervalMs: 500 })),
+    );
     const times = slots.map((s) => s.getTime()).sort((a, b) => a - b);
     expect(times).toEqual(Array.from({ length: 8 }, (_, i) => now.getTime() + i * 500));
     // Later, after the last slot passed: the next one is now.
     const later = new Date(now.getTime() + 60_000);
-    expect((await reserveRateSlot(database.db, { key: "test-send", now: later, intervalMs: 500 })).getTime()).toBe(later.getTime());
+    expect((await reserveRateSlot(database.db, { key: "test-send", now: later, intervalMs: 500 })).getTime()).toBe(
+      later.getTime(),
+    );
     // Another key has its own rate.
     expect((await reserveRateSlot(database.db, { key: "other", now, intervalMs: 500 })).getTime()).toBe(now.getTime());
   });

@@ -37,7 +37,11 @@ function whereOf(filter: ResolutionFilter): SQL | undefined {
 }
 
 /** Resolutions in order of adoption (undated ones at the end of their GA session). */
-export async function listResolutions(db: Db, filter: ResolutionFilter = {}, page?: { limit: number; offset: number }): Promise<{ items: ResolutionSummary[]; total: number }> {
+export async function listResolutions(
+  db: Db,
+  filter: ResolutionFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<{ items: ResolutionSummary[]; total: number }> {
   const where = whereOf(filter);
   const query = db
     .select(resolutionSummaryColumns)
@@ -58,7 +62,12 @@ export async function getResolutionDetail(db: Db, symbol: string): Promise<Resol
   const resolution = await findResolution(db, symbol);
   if (!resolution) throw new NotFoundError("resolution", symbol);
   const linked = await db
-    .select({ processId: processes.id, shortName: processes.shortName, kind: processes.kind, relation: processResolutions.relation })
+    .select({
+      processId: processes.id,
+      shortName: processes.shortName,
+      kind: processes.kind,
+      relation: processResolutions.relation,
+    })
     .from(processResolutions)
     .innerJoin(processes, eq(processes.id, processResolutions.processId))
     .where(eq(processResolutions.resolutionSymbol, symbol))

@@ -22,31 +22,35 @@ describe.each(TEST_DRIVERS)("search grouped by document on $label", ({ driver, s
     return counts;
   };
 
-  it.skipIf(skip)("shows at most three paragraphs of a document, together, and counts the rest per document", async () => {
-    const counts = perDocument();
-    // The bundled 79/243 (the Convention) alone has far more than three matching paragraphs.
-    expect(counts.get("A/RES/79/243")).toBeGreaterThan(3);
-    const grouped = await searchParagraphs(database.db, QUERY, {}, { limit: 10_000, offset: 0, perDocument: 3 });
-    expect(grouped.total).toBe(all.length);
-    expect(grouped.documents).toBe(counts.size);
-    expect(grouped.pageable).toBe([...counts.values()].reduce((n, c) => n + Math.min(c, 3), 0));
-    expect(grouped.hits).toHaveLength(grouped.pageable);
-    const slugs = grouped.hits.map((h) => h.slug);
-    for (const [slug, count] of counts) {
-      const first = slugs.indexOf(slug);
-      const shown = slugs.filter((s) => s === slug).length;
-      expect(shown).toBe(Math.min(count, 3));
-      expect(slugs.slice(first, first + shown).every((s) => s === slug)).toBe(true);
-    }
-    for (const h of grouped.hits) expect(h.inDocument).toBe(counts.get(h.slug));
-  });
+  it.skipIf(skip)(
+    "shows at most three paragraphs of a document, together, and counts the rest per document",
+    async () => {
+      const counts = perDocument();
+      // The bundled 79/243 (the Convention) alone has far more than three matching paragraphs.
+      expect(counts.get("A/RES/79/243")).toBeGreaterThan(3);
+      const grouped = await searchParagraphs(database.db, QUERY, {}, { limit: 10_000, offset: 0, perDocument: 3 });
+      expect(grouped.total).toBe(all.length);
+      expect(grouped.documents).toBe(counts.size);
+      expect(grouped.pageable).toBe([...counts.values()].reduce((n, c) => n + Math.min(c, 3), 0));
+      expect(grouped.hits).toHaveLength(grouped.pageable);
+      const slugs = grouped.hits.map((h) => h.slug);
+      for (const [slug, count] of counts) {
+        const first = slugs.indexOf(slug);
+        const shown = slugs.filter((s) => s === slug).length;
+        expect(shown).toBe(Math.min(count, 3));
+        expect(slugs.slice(first, first + shown).every((s) => s === slug)).toBe(true);
+      }
+      for (const h of grouped.hits) expect(h.inDocument).toBe(counts.get(h.slug));
+    },
+  );
 
   it.skipIf(skip)("puts each document where its best paragraph ranks, and its paragraphs by rank", async () => {
     const grouped = (await searchParagraphs(database.db, QUERY, {}, { limit: 10_000, offset: 0, perDocument: 3 })).hits;
     const best = new Map<string, number>();
     for (const h of all) best.set(h.slug, Math.max(best.get(h.slug) ?? 0, h.rank));
     const order = [...new Set(grouped.map((h) => h.slug))];
-    for (let i = 1; i < order.length; i++) expect(best.get(order[i - 1]!)!).toBeGreaterThanOrEqual(best.get(order[i]!)!);
+    for (let i = 1; i < order.length; i++)
+      expect(best.get(order[i - 1]!)!).toBeGreaterThanOrEqual(best.get(order[i]!)!);
     expect(grouped[0]!.rank).toBe(best.get(order[0]!));
   });
 
@@ -54,14 +58,25 @@ describe.each(TEST_DRIVERS)("search grouped by document on $label", ({ driver, s
     const first = await searchParagraphs(database.db, QUERY, {}, { limit: 5, offset: 0, perDocument: 3 });
     const second = await searchParagraphs(database.db, QUERY, {}, { limit: 5, offset: 5, perDocument: 3 });
     const whole = await searchParagraphs(database.db, QUERY, {}, { limit: 10, offset: 0, perDocument: 3 });
-    expect([...first.hits, ...second.hits].map((h) => `${h.slug}#${h.anchor}`)).toEqual(whole.hits.map((h) => `${h.slug}#${h.anchor}`));
+    expect([...first.hits, ...second.hits].map((h) => `${h.slug}#${h.anchor}`)).toEqual(
+      whole.hits.map((h) => `${h.slug}#${h.anchor}`),
+    );
     const past = await searchParagraphs(database.db, QUERY, {}, { limit: 5, offset: 10_000, perDocument: 3 });
     expect(past.hits).toEqual([]);
-    expect({ total: past.total, documents: past.documents, pageable: past.pageable }).toEqual({ total: first.total, documents: first.documents, pageable: first.pageable });
+    expect({ total: past.total, documents: past.documents, pageable: past.pageable }).toEqual({
+      total: first.total,
+      documents: first.documents,
+      pageable: first.pageable,
+    });
   });
 
   it.skipIf(skip)("lists every matching paragraph of one document with the document filter", async () => {
-    const one = await searchParagraphs(database.db, QUERY, { document: "A/RES/79/243" }, { limit: 10_000, offset: 0, perDocument: 3 });
+    const one = await searchParagraphs(
+      database.db,
+      QUERY,
+      { document: "A/RES/79/243" },
+      { limit: 10_000, offset: 0, perDocument: 3 },
+    );
     expect(one.hits.every((h) => h.slug === "A/RES/79/243")).toBe(true);
     expect(one.hits).toHaveLength(perDocument().get("A/RES/79/243")!);
     expect(one.documents).toBe(1);
@@ -78,7 +93,8 @@ describe("the search page and API", () => {
   it("group paragraphs by document with a link to all of a document's paragraphs", async () => {
     const html = await (await t.app.request(`/search?q=${QUERY}`)).text();
     expect(html).toMatch(/[\d,]+ paragraphs in \d+ documents match “cybercrime”/);
-    const link = /href="(\/search\?[^"]*document=A%2FRES%2F79%2F243[^"]*)">All ([\d,]+) paragraphs in A\/RES\/79\/243</.exec(html);
+    const link =
+      /href="(\/search\?[^"]*document=A%2FRES%2F79%2F243[^"]*)">All ([\d,]+) paragraphs in A\/RES\/79\/243</.exec(html);
     expect(link).not.toBeNull();
     const page = await (await t.app.request(link![1]!.replaceAll("&amp;", "&"))).text();
     expect(page).toContain("Only paragraphs of A/RES/79/243");
@@ -86,14 +102,21 @@ describe("the search page and API", () => {
   });
 
   it("API: paragraph by paragraph by default, grouped with group=document, and the document filter", async () => {
-    type Answer = { data: { document: { slug: string }; in_document: number }[]; meta: { total: number; documents: number; pageable: number } };
+    type Answer = {
+      data: { document: { slug: string }; in_document: number }[];
+      meta: { total: number; documents: number; pageable: number };
+    };
     const plain = (await (await t.app.request(`/api/v1/search?q=${QUERY}&per_page=100`)).json()) as Answer;
     expect(plain.meta.pageable).toBe(plain.meta.total);
-    const grouped = (await (await t.app.request(`/api/v1/search?q=${QUERY}&per_page=100&group=document`)).json()) as Answer;
+    const grouped = (await (
+      await t.app.request(`/api/v1/search?q=${QUERY}&per_page=100&group=document`)
+    ).json()) as Answer;
     expect(grouped.meta.total).toBe(plain.meta.total);
     expect(grouped.meta.pageable).toBeLessThan(plain.meta.total);
     expect(grouped.data.filter((h) => h.document.slug === "A/RES/79/243")).toHaveLength(3);
-    const one = (await (await t.app.request(`/api/v1/search?q=${QUERY}&document=A/RES/79/243&per_page=5`)).json()) as Answer;
+    const one = (await (
+      await t.app.request(`/api/v1/search?q=${QUERY}&document=A/RES/79/243&per_page=5`)
+    ).json()) as Answer;
     expect(one.meta.documents).toBe(1);
     expect(one.data.every((h) => h.document.slug === "A/RES/79/243")).toBe(true);
     expect((await t.app.request(`/api/v1/search?q=${QUERY}&group=nonsense`)).status).toBe(400);

@@ -26,11 +26,16 @@ async function storedConfigs(db: Db): Promise<string[]> {
   const version = await getDataVersion(db);
   let cached = storedLanguages.get(db);
   if (!cached || cached.version !== version) {
-    const rows = await queryRows<{ language: string }>(db, sql`SELECT DISTINCT language FROM documents WHERE is_current`);
+    const rows = await queryRows<{ language: string }>(
+      db,
+      sql`SELECT DISTINCT language FROM documents WHERE is_current`,
+    );
     cached = { languages: rows.map((r) => r.language), version };
     storedLanguages.set(db, cached);
   }
-  return [...new Set(cached.languages.map(searchConfigOf))].filter((c) => (ALL_CONFIGS as readonly string[]).includes(c)).sort();
+  return [...new Set(cached.languages.map(searchConfigOf))]
+    .filter((c) => (ALL_CONFIGS as readonly string[]).includes(c))
+    .sort();
 }
 
 /** Called after documents are stored or removed, so the next search sees their languages. */
@@ -41,13 +46,18 @@ export function forgetStoredLanguages(db: Db): void {
 /** Whether the query has a searchable word in the filter's language (English, the corpus's main language, without one). */
 async function hasSearchableWords(db: Db, q: string, language?: string): Promise<boolean> {
   const config = language ? searchConfigOf(language) : "english";
-  const [row] = await queryRows<{ n: number }>(db, sql`SELECT numnode(websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${q})) AS n`);
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT numnode(websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${q})) AS n`,
+  );
   return (row?.n ?? 0) > 0;
 }
 
 /** Per-configuration match, OR-ed, so each branch can use the GIN index; config names are from our own list. */
 function matchCondition(q: string, configs: readonly string[]): SQL {
-  const branches = configs.map((c) => sql`(p.search_config = ${c} AND p.tsv @@ websearch_to_tsquery(${sql.raw(`'${c}'`)}::regconfig, ${q}))`);
+  const branches = configs.map(
+    (c) => sql`(p.search_config = ${c} AND p.tsv @@ websearch_to_tsquery(${sql.raw(`'${c}'`)}::regconfig, ${q}))`,
+  );
   return sql`(${sql.join(branches, sql` OR `)})`;
 }
 
@@ -75,7 +85,10 @@ function needsDocumentJoin(f: SearchFilters): boolean {
 function searchedRows(f: SearchFilters): { from: SQL; current: SQL } {
   return needsDocumentJoin(f)
     ? { from: sql`document_paragraphs p JOIN documents d ON d.id = p.document_id`, current: sql`d.is_current` }
-    : { from: sql`document_paragraphs p`, current: sql`p.document_id <> ALL (ARRAY(SELECT id FROM documents WHERE NOT is_current))` };
+    : {
+        from: sql`document_paragraphs p`,
+        current: sql`p.document_id <> ALL (ARRAY(SELECT id FROM documents WHERE NOT is_current))`,
+      };
 }
 
 function filterConditions(f: SearchFilters): SQL[] {
@@ -87,17 +100,27 @@ function filterConditions(f: SearchFilters): SQL[] {
   if (f.dateTo) out.push(sql`d.document_date <= ${f.dateTo}`);
   if (f.language) out.push(sql`d.language = ${f.language}`);
   if (f.document) out.push(sql`d.slug = ${f.document}`);
-  if (f.state) out.push(sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.paragraph_id = p.id AND m.kind = 'state' AND m.target_id = ${f.state})`);
+  if (f.state)
+    out.push(
+      sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.paragraph_id = p.id AND m.kind = 'state' AND m.target_id = ${f.state})`,
+    );
   if (f.norm) {
     const kinds = f.normTopics ? sql`m.kind IN ('norm', 'norm-topic')` : sql`m.kind = 'norm'`;
-    out.push(sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.paragraph_id = p.id AND ${kinds} AND m.target_id = ${f.norm})`);
+    out.push(
+      sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.paragraph_id = p.id AND ${kinds} AND m.target_id = ${f.norm})`,
+    );
   }
   return out;
 }
 
 const EMPTY: Omit<SearchResult, "isEmptyQuery"> = { total: 0, documents: 0, pageable: 0, hits: [] };
 
-export async function searchParagraphs(db: Db, query: string, filters: SearchFilters, page: SearchPage): Promise<SearchResult> {
+export async function searchParagraphs(
+  db: Db,
+  query: string,
+  filters: SearchFilters,
+  page: SearchPage,
+): Promise<SearchResult> {
   // A phrase pasted from a PDF may carry a soft hyphen or a ligature; stored text has none (cleanText).
   // Arabic spelling variants folded and Chinese split into words, as the stored text is (domain/search-text.ts).
   const q = searchQueryOf(foldInvisibleCharacters(query));
@@ -108,7 +131,15 @@ export async function searchParagraphs(db: Db, query: string, filters: SearchFil
   // Grouped: each document's paragraphs numbered by rank, the document placed by its best one; only the first
   // perDocument of each are paged through, the others counted.
   const perDocument = page.perDocument && !filters.document ? page.perDocument : null;
-  const rows = await queryRows<Omit<SearchHit, "snippet" | "date"> & { date: string | null; headline: string; total: number; documents: number; pageable: number }>(
+  const rows = await queryRows<
+    Omit<SearchHit, "snippet" | "date"> & {
+      date: string | null;
+      headline: string;
+      total: number;
+      documents: number;
+      pageable: number;
+    }
+  >(
     db,
     sql`WITH hits AS (
           SELECT p.id, p.document_id, ts_rank_cd(p.tsv, ${queryFor(q, configs)}, 4) AS rank
@@ -136,25 +167,40 @@ export async function searchParagraphs(db: Db, query: string, filters: SearchFil
         ORDER BY page.place DESC, page.document_id, page.n, page.id`,
   );
   // Only an answer without hits needs to know whether the query had any searchable word at all.
-  if (rows.length === 0 && !(await hasSearchableWords(db, q, filters.language))) return { ...EMPTY, isEmptyQuery: true };
-  const counts = rows[0] ?? (page.offset > 0 ? await countHits(db, from, where, perDocument) : { total: 0, documents: 0, pageable: 0 });
+  if (rows.length === 0 && !(await hasSearchableWords(db, q, filters.language)))
+    return { ...EMPTY, isEmptyQuery: true };
+  const counts =
+    rows[0] ??
+    (page.offset > 0 ? await countHits(db, from, where, perDocument) : { total: 0, documents: 0, pageable: 0 });
   return {
     total: counts.total,
     documents: counts.documents,
     pageable: counts.pageable,
     isEmptyQuery: false,
-    hits: rows.map(({ headline, total: _t, documents: _d, pageable: _p, ...hit }) => ({ ...hit, snippet: toSnippet(hit.language === "zh" ? joinChineseWords(headline) : headline) })),
+    hits: rows.map(({ headline, total: _t, documents: _d, pageable: _p, ...hit }) => ({
+      ...hit,
+      snippet: toSnippet(hit.language === "zh" ? joinChineseWords(headline) : headline),
+    })),
   };
 }
 
 /** The counts of a page past the last hit (the page itself had no row to carry them). */
-async function countHits(db: Db, from: SQL, where: SQL, perDocument: number | null): Promise<{ total: number; documents: number; pageable: number }> {
+async function countHits(
+  db: Db,
+  from: SQL,
+  where: SQL,
+  perDocument: number | null,
+): Promise<{ total: number; documents: number; pageable: number }> {
   const [row] = await queryRows<{ total: number; documents: number; shown: number }>(
     db,
     sql`WITH per AS (SELECT p.document_id, count(*) AS c FROM ${from} WHERE ${where} GROUP BY p.document_id)
         SELECT coalesce(sum(c), 0)::int AS total, count(*)::int AS documents, coalesce(sum(least(c, ${perDocument ?? 1_000_000})), 0)::int AS shown FROM per`,
   );
-  return { total: row?.total ?? 0, documents: row?.documents ?? 0, pageable: perDocument ? (row?.shown ?? 0) : (row?.total ?? 0) };
+  return {
+    total: row?.total ?? 0,
+    documents: row?.documents ?? 0,
+    pageable: perDocument ? (row?.shown ?? 0) : (row?.total ?? 0),
+  };
 }
 
 /**

@@ -37,7 +37,9 @@ interface DatedRow {
 }
 
 /** Turns stored (date, precision) columns into partial dates. */
-export function toSessionSummary<T extends DatedRow>(row: T): Omit<T, "startDate" | "startPrecision" | "endDate" | "endPrecision"> & Pick<SessionSummary, "start" | "end"> {
+export function toSessionSummary<T extends DatedRow>(
+  row: T,
+): Omit<T, "startDate" | "startPrecision" | "endDate" | "endPrecision"> & Pick<SessionSummary, "start" | "end"> {
   const { startDate, startPrecision, endDate, endPrecision, ...rest } = row;
   return { ...rest, start: partialDateOf(startDate, startPrecision), end: partialDateOf(endDate, endPrecision) };
 }
@@ -51,12 +53,20 @@ function whereOf(filter: SessionFilter): SQL | undefined {
   if (filter.kind) parts.push(eq(sessions.kind, filter.kind));
   if (filter.from) parts.push(sql`${sessionLastDay} >= ${filter.from}::date`);
   if (filter.to) parts.push(lte(sessions.startDate, filter.to));
-  if (filter.upcomingFrom) parts.push(isNotNull(sessions.startDate), sql`${lastDaySql(sessions.startDate, sessions.startPrecision)} >= ${filter.upcomingFrom}::date`);
+  if (filter.upcomingFrom)
+    parts.push(
+      isNotNull(sessions.startDate),
+      sql`${lastDaySql(sessions.startDate, sessions.startPrecision)} >= ${filter.upcomingFrom}::date`,
+    );
   return parts.length ? and(...parts) : undefined;
 }
 
 /** Sessions in date order (undated ones last); soonest first, which is also the order of upcoming ones. */
-export async function listSessions(db: Db, filter: SessionFilter = {}, page?: { limit: number; offset: number }): Promise<{ items: Session[]; total: number }> {
+export async function listSessions(
+  db: Db,
+  filter: SessionFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<{ items: Session[]; total: number }> {
   const where = whereOf(filter);
   const query = db
     .select(sessionColumns)

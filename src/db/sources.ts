@@ -17,7 +17,11 @@ export async function listRecordSources(db: Db, kind: RecordKind, recordId: stri
 }
 
 /** Sources of many records of one kind at once, keyed by record id. */
-export async function listSourcesByRecord(db: Db, kind: RecordKind, recordIds: string[]): Promise<Map<string, Source[]>> {
+export async function listSourcesByRecord(
+  db: Db,
+  kind: RecordKind,
+  recordIds: string[],
+): Promise<Map<string, Source[]>> {
   const out = new Map<string, Source[]>();
   if (recordIds.length === 0) return out;
   const rows = await db

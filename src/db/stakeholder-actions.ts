@@ -7,28 +7,43 @@ import { documents } from "./schema/documents.js";
 import { stakeholderActions } from "./schema/participation.js";
 import { partialDateOf } from "./states.js";
 
-const whereOf = (filter: { processId?: string | undefined }) => (filter.processId ? eq(stakeholderActions.processId, filter.processId) : undefined);
+const whereOf = (filter: { processId?: string | undefined }) =>
+  filter.processId ? eq(stakeholderActions.processId, filter.processId) : undefined;
 
 /** Actions of one process (or all), latest first; undated ones last; all of them, or one page. */
-export async function listStakeholderActions(db: Db, filter: { processId?: string | undefined } = {}, page?: { limit: number; offset: number }): Promise<StakeholderAction[]> {
+export async function listStakeholderActions(
+  db: Db,
+  filter: { processId?: string | undefined } = {},
+  page?: { limit: number; offset: number },
+): Promise<StakeholderAction[]> {
   const query = db
     .select()
     .from(stakeholderActions)
     .where(whereOf(filter))
     .orderBy(sql`${stakeholderActions.actedOn} DESC NULLS LAST`, asc(stakeholderActions.id));
   const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
-  const bySource = await listParticipationSourcesByRecord(db, "stakeholder-action", rows.map((r) => r.id));
+  const bySource = await listParticipationSourcesByRecord(
+    db,
+    "stakeholder-action",
+    rows.map((r) => r.id),
+  );
   const texts = await findActionTexts(db, rows);
   return rows.map(({ actedOn, actedPrecision, ...r }) => ({
     ...r,
     actedOn: partialDateOf(actedOn, actedPrecision),
-    document: (r.documentSymbol ? texts.bySymbol.get(r.documentSymbol) : undefined) ?? (r.documentUrl ? texts.byUrl.get(r.documentUrl) : undefined) ?? null,
+    document:
+      (r.documentSymbol ? texts.bySymbol.get(r.documentSymbol) : undefined) ??
+      (r.documentUrl ? texts.byUrl.get(r.documentUrl) : undefined) ??
+      null,
     sources: bySource.get(r.id) ?? [],
   }));
 }
 
 /** How many actions match (for the list envelope of one page). */
-export async function countStakeholderActions(db: Db, filter: { processId?: string | undefined } = {}): Promise<number> {
+export async function countStakeholderActions(
+  db: Db,
+  filter: { processId?: string | undefined } = {},
+): Promise<number> {
   const [row] = await db.select({ n: count() }).from(stakeholderActions).where(whereOf(filter));
   return row?.n ?? 0;
 }
@@ -36,13 +51,19 @@ export async function countStakeholderActions(db: Db, filter: { processId?: stri
 type DocumentRef = { slug: string; title: string };
 
 /** Current documents holding the actions' texts: same UN symbol, or fetched from the action's URL (`normwatch ingest <url>`). */
-async function findActionTexts(db: Db, rows: { documentSymbol: string | null; documentUrl: string | null }[]): Promise<{ bySymbol: Map<string, DocumentRef>; byUrl: Map<string, DocumentRef> }> {
+async function findActionTexts(
+  db: Db,
+  rows: { documentSymbol: string | null; documentUrl: string | null }[],
+): Promise<{ bySymbol: Map<string, DocumentRef>; byUrl: Map<string, DocumentRef> }> {
   const symbols = rows.flatMap((r) => (r.documentSymbol ? [r.documentSymbol] : []));
   const urls = rows.flatMap((r) => (r.documentUrl ? [r.documentUrl] : []));
   const bySymbol = new Map<string, DocumentRef>();
   const byUrl = new Map<string, DocumentRef>();
   if (symbols.length === 0 && urls.length === 0) return { bySymbol, byUrl };
-  const matches = [symbols.length ? inArray(documents.symbol, symbols) : undefined, urls.length ? inArray(documents.sourceUrl, urls) : undefined].filter((m) => m !== undefined);
+  const matches = [
+    symbols.length ? inArray(documents.symbol, symbols) : undefined,
+    urls.length ? inArray(documents.sourceUrl, urls) : undefined,
+  ].filter((m) => m !== undefined);
   const found = await db
     .select({ slug: documents.slug, title: documents.title, symbol: documents.symbol, sourceUrl: documents.sourceUrl })
     .from(documents)

@@ -20,7 +20,12 @@ async function countEvidence(db: Db, iso3: string) {
 
 export async function getStateImplementation(db: Db, iso3: string): Promise<StateImplementation> {
   const code = iso3.toUpperCase();
-  const [frameworks, counts, instruments, programmes] = [await listFrameworks(db), await countEvidence(db, code), await listAssessedInstruments(db, { stateIso3: code }), await listProgrammes(db, { beneficiary: code })];
+  const [frameworks, counts, instruments, programmes] = [
+    await listFrameworks(db),
+    await countEvidence(db, code),
+    await listAssessedInstruments(db, { stateIso3: code }),
+    await listProgrammes(db, { beneficiary: code }),
+  ];
   const items: ItemEvidenceRow[] = frameworks.flatMap((f) =>
     f.items.map((item) => {
       const row: ItemEvidenceRow = { item, frameworkName: f.name, total: 0, byStatus: {}, byReporter: {} };

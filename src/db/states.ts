@@ -2,7 +2,14 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
 import type { PartialDate } from "../domain/partial-date.js";
-import type { CyberStrategyAdoption, State, StateFilter, StateMembership, StateProcessRole, StateProfile } from "../domain/state.js";
+import type {
+  CyberStrategyAdoption,
+  State,
+  StateFilter,
+  StateMembership,
+  StateProcessRole,
+  StateProfile,
+} from "../domain/state.js";
 import { listRecordSources } from "./sources.js";
 import type { DatePrecision } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
@@ -32,7 +39,9 @@ function whereOf(filter: StateFilter): SQL | undefined {
   if (filter.unRegionalGroup) parts.push(eq(states.unRegionalGroup, filter.unRegionalGroup));
   if (filter.unStatus) parts.push(eq(states.unStatus, filter.unStatus));
   if (filter.organizationId) {
-    parts.push(sql`${states.iso3} IN (SELECT ${memberships.stateIso3} FROM ${memberships} WHERE ${memberships.organizationId} = ${filter.organizationId} AND ${memberships.isCurrent})`);
+    parts.push(
+      sql`${states.iso3} IN (SELECT ${memberships.stateIso3} FROM ${memberships} WHERE ${memberships.organizationId} = ${filter.organizationId} AND ${memberships.isCurrent})`,
+    );
   }
   if (filter.query) {
     const pattern = `%${filter.query.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -49,7 +58,11 @@ function whereOf(filter: StateFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-export async function listStates(db: Db, filter: StateFilter = {}, page?: { limit: number; offset: number }): Promise<{ items: State[]; total: number }> {
+export async function listStates(
+  db: Db,
+  filter: StateFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<{ items: State[]; total: number }> {
   const where = whereOf(filter);
   const query = db.select(stateColumns).from(states).where(where).orderBy(asc(states.name));
   const items = page ? await query.limit(page.limit).offset(page.offset) : await query;
@@ -97,7 +110,10 @@ export async function findCyberStrategyAdoption(db: Db, iso3: string): Promise<C
   const rows = await db.select().from(cyberStrategyAdoptions).where(eq(cyberStrategyAdoptions.stateIso3, iso3));
   const row = rows[0];
   if (!row) return null;
-  return { firstAdopted: partialDateOf(row.firstAdoptedOn, row.firstAdoptedPrecision), strategiesTotal: row.strategiesTotal };
+  return {
+    firstAdopted: partialDateOf(row.firstAdoptedOn, row.firstAdoptedPrecision),
+    strategiesTotal: row.strategiesTotal,
+  };
 }
 
 /**

@@ -22,11 +22,20 @@ export interface MigrationStatus {
  * Compares drizzle/ with Drizzle's own bookkeeping table, the way its migrator decides what to apply: every
  * migration newer than the last one applied is pending (all of them before the first run).
  */
-export async function getMigrationStatus(db: Db, migrationsFolder: string = MIGRATIONS_FOLDER): Promise<MigrationStatus> {
+export async function getMigrationStatus(
+  db: Db,
+  migrationsFolder: string = MIGRATIONS_FOLDER,
+): Promise<MigrationStatus> {
   const migrations = readMigrationFiles({ migrationsFolder });
-  const [exists] = await queryRows<{ present: boolean }>(db, sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present`);
+  const [exists] = await queryRows<{ present: boolean }>(
+    db,
+    sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present`,
+  );
   if (!exists?.present) return { expected: migrations.length, pending: migrations.length };
-  const [last] = await queryRows<{ created_at: string | number | null }>(db, sql`SELECT max(created_at) AS created_at FROM drizzle.__drizzle_migrations`);
+  const [last] = await queryRows<{ created_at: string | number | null }>(
+    db,
+    sql`SELECT max(created_at) AS created_at FROM drizzle.__drizzle_migrations`,
+  );
   const lastApplied = Number(last?.created_at ?? 0);
   return { expected: migrations.length, pending: migrations.filter((m) => m.folderMillis > lastApplied).length };
 }
@@ -41,10 +50,17 @@ export interface DeliveryCount {
 
 /** Messages per kind and status: the queue (queued, sending) and the outcomes (sent, failed, bounced). */
 export async function countDeliveries(db: Db, now: Date): Promise<DeliveryCount[]> {
-  const rows = await queryRows<{ kind: DeliveryKind; status: DeliveryStatus; count: string | number; due: string | number }>(db, sql`
+  const rows = await queryRows<{
+    kind: DeliveryKind;
+    status: DeliveryStatus;
+    count: string | number;
+    due: string | number;
+  }>(
+    db,
+    sql`
     SELECT kind, status, count(*) AS count,
            count(*) FILTER (WHERE status = 'queued' AND next_attempt_at <= ${now.toISOString()}::timestamptz) AS due
-    FROM deliveries GROUP BY kind, status ORDER BY kind, status`);
+    FROM deliveries GROUP BY kind, status ORDER BY kind, status`,
+  );
   return rows.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.count), due: Number(r.due) }));
 }
-

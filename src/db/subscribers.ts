@@ -55,7 +55,15 @@ export async function upsertPendingSubscriber(
 ): Promise<Subscriber> {
   const [row] = await db
     .insert(subscribers)
-    .values({ email: input.email, status: "pending", topics: input.topics, language: input.language, confirmTokenHash: input.tokenHash, confirmExpiresAt: input.expiresAt, createdAt: input.now })
+    .values({
+      email: input.email,
+      status: "pending",
+      topics: input.topics,
+      language: input.language,
+      confirmTokenHash: input.tokenHash,
+      confirmExpiresAt: input.expiresAt,
+      createdAt: input.now,
+    })
     .onConflictDoUpdate({
       target: subscribers.email,
       set: {
@@ -71,9 +79,16 @@ export async function upsertPendingSubscriber(
 }
 
 /** Pending subscriber holding this token hash (expiry is checked by the caller with isConfirmTokenValid). */
-export async function findPendingByTokenHash(db: Db, tokenHash: string): Promise<{ id: number; confirmTokenHash: string | null; confirmExpiresAt: Date | null } | null> {
+export async function findPendingByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<{ id: number; confirmTokenHash: string | null; confirmExpiresAt: Date | null } | null> {
   const [row] = await db
-    .select({ id: subscribers.id, confirmTokenHash: subscribers.confirmTokenHash, confirmExpiresAt: subscribers.confirmExpiresAt })
+    .select({
+      id: subscribers.id,
+      confirmTokenHash: subscribers.confirmTokenHash,
+      confirmExpiresAt: subscribers.confirmExpiresAt,
+    })
     .from(subscribers)
     .where(and(eq(subscribers.confirmTokenHash, tokenHash), eq(subscribers.status, "pending")));
   return row ?? null;
@@ -87,7 +102,11 @@ export async function activateSubscriber(db: Db, id: number, now: Date): Promise
     .where(and(eq(subscribers.id, id), eq(subscribers.status, "pending")));
 }
 
-export async function updateSubscriberPreferences(db: Db, id: number, input: { topics: string[]; language: string }): Promise<void> {
+export async function updateSubscriberPreferences(
+  db: Db,
+  id: number,
+  input: { topics: string[]; language: string },
+): Promise<void> {
   await db.update(subscribers).set({ topics: input.topics, language: input.language }).where(eq(subscribers.id, id));
 }
 
@@ -95,7 +114,12 @@ export async function updateSubscriberPreferences(db: Db, id: number, input: { t
 export async function unsubscribeSubscriber(db: Db, id: number, now: Date): Promise<boolean> {
   const rows = await db
     .update(subscribers)
-    .set({ status: "unsubscribed", unsubscribedAt: sql`COALESCE(${subscribers.unsubscribedAt}, ${now.toISOString()}::timestamptz)`, confirmTokenHash: null, confirmExpiresAt: null })
+    .set({
+      status: "unsubscribed",
+      unsubscribedAt: sql`COALESCE(${subscribers.unsubscribedAt}, ${now.toISOString()}::timestamptz)`,
+      confirmTokenHash: null,
+      confirmExpiresAt: null,
+    })
     .where(eq(subscribers.id, id))
     .returning({ id: subscribers.id });
   return rows.length > 0;
@@ -111,12 +135,23 @@ export async function listActiveSubscribersWithTopic(db: Db, topic: string): Pro
 }
 
 /** Active readers who chose at least one of these topics, with all their topics. */
-export async function listActiveSubscribersWithAnyTopic(db: Db, topics: readonly string[]): Promise<{ id: number; email: string; topics: string[] }[]> {
+export async function listActiveSubscribersWithAnyTopic(
+  db: Db,
+  topics: readonly string[],
+): Promise<{ id: number; email: string; topics: string[] }[]> {
   if (topics.length === 0) return [];
   return db
     .select({ id: subscribers.id, email: subscribers.email, topics: subscribers.topics })
     .from(subscribers)
-    .where(and(eq(subscribers.status, "active"), sql`${subscribers.topics} && ${sql`ARRAY[${sql.join(topics.map((t) => sql`${t}`), sql`, `)}]::text[]`}`))
+    .where(
+      and(
+        eq(subscribers.status, "active"),
+        sql`${subscribers.topics} && ${sql`ARRAY[${sql.join(
+          topics.map((t) => sql`${t}`),
+          sql`, `,
+        )}]::text[]`}`,
+      ),
+    )
     .orderBy(subscribers.id);
 }
 

@@ -50,19 +50,31 @@ const LIMIT = 50;
 function likeWords(column: SQL, query: string): SQL {
   const words = query.split(/\s+/).filter(Boolean).slice(0, 8);
   if (words.length === 0) return sql`false`;
-  return sql.join(words.map((w) => sql`${column} ILIKE ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`), sql` AND `);
+  return sql.join(
+    words.map((w) => sql`${column} ILIKE ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`),
+    sql` AND `,
+  );
 }
 
 export async function listFeedContent(db: Db, scope: FeedScope): Promise<FeedContent> {
   const link: UpdateLink | undefined =
-    scope.kind === "state" ? { kind: "state", id: scope.iso3 } : scope.kind === "norm" ? { kind: "norm", id: scope.id } : scope.kind === "process" ? { kind: "process", id: scope.id } : undefined;
+    scope.kind === "state"
+      ? { kind: "state", id: scope.iso3 }
+      : scope.kind === "norm"
+        ? { kind: "norm", id: scope.id }
+        : scope.kind === "process"
+          ? { kind: "process", id: scope.id }
+          : undefined;
   const updates = await listUpdates(db, { link, query: scope.kind === "search" ? scope.query : undefined }, LIMIT);
 
   const documentWhere =
-    scope.kind === "all" ? sql`true`
-    : scope.kind === "process" ? sql`d.process_id = ${scope.id}`
-    : scope.kind === "search" ? likeWords(sql`(d.title || ' ' || coalesce(d.symbol, ''))`, scope.query)
-    : sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.document_id = d.id AND m.kind = ${scope.kind} AND m.target_id = ${scope.kind === "state" ? scope.iso3 : scope.id})`;
+    scope.kind === "all"
+      ? sql`true`
+      : scope.kind === "process"
+        ? sql`d.process_id = ${scope.id}`
+        : scope.kind === "search"
+          ? likeWords(sql`(d.title || ' ' || coalesce(d.symbol, ''))`, scope.query)
+          : sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.document_id = d.id AND m.kind = ${scope.kind} AND m.target_id = ${scope.kind === "state" ? scope.iso3 : scope.id})`;
   const documents = await queryRows<FeedDocument>(
     db,
     sql`SELECT d.slug, d.symbol, d.title, d.document_date::text AS date, d.type::text AS type FROM documents d
@@ -71,10 +83,13 @@ export async function listFeedContent(db: Db, scope: FeedScope): Promise<FeedCon
   );
 
   const resolutionWhere =
-    scope.kind === "all" ? sql`true`
-    : scope.kind === "process" ? sql`r.symbol IN (SELECT resolution_symbol FROM process_resolutions WHERE process_id = ${scope.id})`
-    : scope.kind === "search" ? likeWords(sql`(coalesce(r.title, '') || ' ' || r.symbol || ' ' || coalesce(r.summary, ''))`, scope.query)
-    : sql`false`;
+    scope.kind === "all"
+      ? sql`true`
+      : scope.kind === "process"
+        ? sql`r.symbol IN (SELECT resolution_symbol FROM process_resolutions WHERE process_id = ${scope.id})`
+        : scope.kind === "search"
+          ? likeWords(sql`(coalesce(r.title, '') || ' ' || r.symbol || ' ' || coalesce(r.summary, ''))`, scope.query)
+          : sql`false`;
   const resolutions = await queryRows<FeedResolution>(
     db,
     sql`SELECT r.symbol, r.title, r.adopted_on::text AS "adoptedOn" FROM resolutions r
@@ -91,6 +106,11 @@ export async function listFeedContent(db: Db, scope: FeedScope): Promise<FeedCon
       : [];
   const all = scope.kind === "all" || scope.kind === "state" || scope.kind === "process" ? await listActivity(db) : [];
   // A process feed lists its sessions already.
-  const facts = all.filter((f) => scope.kind === "all" || (scope.kind === "state" && f.stateIso3 === scope.iso3) || (scope.kind === "process" && f.processId === scope.id && f.kind !== "session"));
+  const facts = all.filter(
+    (f) =>
+      scope.kind === "all" ||
+      (scope.kind === "state" && f.stateIso3 === scope.iso3) ||
+      (scope.kind === "process" && f.processId === scope.id && f.kind !== "session"),
+  );
   return { updates, documents, resolutions, sessions, facts };
 }

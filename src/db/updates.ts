@@ -1,7 +1,14 @@
 // Queries on editors' updates: insert with links, list (all, linked to one record, or matching words), one by slug.
 import { and, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
-import { slugOf, validateUpdateInput, type Update, type UpdateFilter, type UpdateInput, type UpdateLink } from "../domain/updates.js";
+import {
+  slugOf,
+  validateUpdateInput,
+  type Update,
+  type UpdateFilter,
+  type UpdateInput,
+  type UpdateLink,
+} from "../domain/updates.js";
 import type { Db } from "./client.js";
 import { updateLinks, updates } from "./schema/participation.js";
 
@@ -10,13 +17,41 @@ export async function insertUpdate(db: Db, input: UpdateInput, now: Date): Promi
   const valid = validateUpdateInput(input);
   return db.transaction(async (tx) => {
     const base = slugOf(valid.title, valid.publishedOn);
-    const taken = new Set((await tx.select({ slug: updates.slug }).from(updates).where(ilike(updates.slug, `${base}%`))).map((r) => r.slug));
+    const taken = new Set(
+      (
+        await tx
+          .select({ slug: updates.slug })
+          .from(updates)
+          .where(ilike(updates.slug, `${base}%`))
+      ).map((r) => r.slug),
+    );
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    const [row] = await tx.insert(updates).values({ slug, title: valid.title, bodyMarkdown: valid.bodyMarkdown, publishedOn: valid.publishedOn, createdAt: now, updatedAt: now }).returning();
+    const [row] = await tx
+      .insert(updates)
+      .values({
+        slug,
+        title: valid.title,
+        bodyMarkdown: valid.bodyMarkdown,
+        publishedOn: valid.publishedOn,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
     const links = dedupe(valid.links);
-    if (links.length > 0) await tx.insert(updateLinks).values(links.map((l) => ({ updateId: row!.id, recordKind: l.kind, recordId: l.id })));
-    return { id: row!.id, slug, title: row!.title, bodyMarkdown: row!.bodyMarkdown, publishedOn: row!.publishedOn, updatedAt: row!.updatedAt, links };
+    if (links.length > 0)
+      await tx
+        .insert(updateLinks)
+        .values(links.map((l) => ({ updateId: row!.id, recordKind: l.kind, recordId: l.id })));
+    return {
+      id: row!.id,
+      slug,
+      title: row!.title,
+      bodyMarkdown: row!.bodyMarkdown,
+      publishedOn: row!.publishedOn,
+      updatedAt: row!.updatedAt,
+      links,
+    };
   });
 }
 
@@ -50,7 +85,10 @@ export async function countUpdates(db: Db, filter: UpdateFilter = {}): Promise<n
 function whereOf(db: Db, filter: UpdateFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   if (filter.link) {
-    const linked = db.select({ id: updateLinks.updateId }).from(updateLinks).where(and(eq(updateLinks.recordKind, filter.link.kind), eq(updateLinks.recordId, filter.link.id)));
+    const linked = db
+      .select({ id: updateLinks.updateId })
+      .from(updateLinks)
+      .where(and(eq(updateLinks.recordKind, filter.link.kind), eq(updateLinks.recordId, filter.link.id)));
     parts.push(inArray(updates.id, linked));
   }
   for (const word of (filter.query ?? "").split(/\s+/).filter(Boolean).slice(0, 8)) {
@@ -68,7 +106,15 @@ export async function getUpdateBySlug(db: Db, slug: string): Promise<Update> {
 
 async function withLinks(db: Db, rows: (typeof updates.$inferSelect)[]): Promise<Update[]> {
   if (rows.length === 0) return [];
-  const links = await db.select().from(updateLinks).where(inArray(updateLinks.updateId, rows.map((r) => r.id)));
+  const links = await db
+    .select()
+    .from(updateLinks)
+    .where(
+      inArray(
+        updateLinks.updateId,
+        rows.map((r) => r.id),
+      ),
+    );
   return rows.map((r) => ({
     id: r.id,
     slug: r.slug,

@@ -12,7 +12,12 @@ export function emptyCounts(): ImportCounts {
 }
 
 export function addCounts(a: ImportCounts, b: ImportCounts): ImportCounts {
-  return { inserted: a.inserted + b.inserted, updated: a.updated + b.updated, unchanged: a.unchanged + b.unchanged, deleted: a.deleted + b.deleted };
+  return {
+    inserted: a.inserted + b.inserted,
+    updated: a.updated + b.updated,
+    unchanged: a.unchanged + b.unchanged,
+    deleted: a.deleted + b.deleted,
+  };
 }
 
 /**
@@ -54,7 +59,10 @@ export async function syncRows<T extends PgTable>(
       inserts.push(row);
       counts.inserted++;
     } else if (Object.keys(row).some((k) => !isSameValue(row[k], current[k]))) {
-      await db.update(table).set(row as never).where(matchKey(keys, keyNames, row));
+      await db
+        .update(table)
+        .set(row as never)
+        .where(matchKey(keys, keyNames, row));
       counts.updated++;
     } else {
       counts.unchanged++;
@@ -91,7 +99,7 @@ function propertyOf(table: PgTable, column: PgColumn): string {
 
 function isSameValue(a: unknown, b: unknown): boolean {
   if (a === undefined) return true;
-  if (a instanceof Date || b instanceof Date) return new Date(a as string).getTime() === new Date(b as string).getTime();
+  if (a instanceof Date || b instanceof Date)
+    return new Date(a as string).getTime() === new Date(b as string).getTime();
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
-

@@ -25,7 +25,10 @@ function toUser(row: typeof users.$inferSelect): User {
 export async function insertUser(db: Handle, input: { email: string; role: UserRole; now: Date }): Promise<User> {
   const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   if (existing.length) throw new ConflictError(`an account for ${input.email} already exists`);
-  const [row] = await db.insert(users).values({ email: input.email, role: input.role, createdAt: input.now }).returning();
+  const [row] = await db
+    .insert(users)
+    .values({ email: input.email, role: input.role, createdAt: input.now })
+    .returning();
   return toUser(row!);
 }
 
@@ -35,7 +38,10 @@ export async function findUserById(db: Handle, id: number): Promise<User | null>
 }
 
 /** The user and stored password hash for a login attempt. */
-export async function findUserCredentials(db: Handle, email: string): Promise<{ user: User; passwordHash: string | null } | null> {
+export async function findUserCredentials(
+  db: Handle,
+  email: string,
+): Promise<{ user: User; passwordHash: string | null } | null> {
   const [row] = await db.select().from(users).where(eq(users.email, email));
   return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
 }
@@ -59,7 +65,11 @@ export async function countActiveEditors(db: Handle): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-export async function updateLoginFailures(db: Handle, userId: number, state: { failedLogins: number; lockedUntil: Date | null }): Promise<void> {
+export async function updateLoginFailures(
+  db: Handle,
+  userId: number,
+  state: { failedLogins: number; lockedUntil: Date | null },
+): Promise<void> {
   await db.update(users).set(state).where(eq(users.id, userId));
 }
 
@@ -77,14 +87,29 @@ export async function disableUser(db: Handle, userId: number, now: Date): Promis
  * Changes an account's role and whether it is disabled, in one transaction that locks the admin rows, so two
  * admins demoting each other at once cannot leave the instance without one. Disabling signs the user out.
  */
-export async function updateUserAccess(db: Db, input: { userId: number; role: UserRole; isDisabled: boolean; now: Date }): Promise<User> {
+export async function updateUserAccess(
+  db: Db,
+  input: { userId: number; role: UserRole; isDisabled: boolean; now: Date },
+): Promise<User> {
   return db.transaction(async (tx) => {
-    const admins = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt))).for("update");
+    const admins = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, "admin"), isNull(users.disabledAt)))
+      .for("update");
     const [target] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
     if (!target) throw new NotFoundError("user", String(input.userId));
-    assertKeepsAnAdmin({ otherActiveAdmins: admins.filter((a) => a.id !== input.userId).length, roleAfter: input.role, isDisabledAfter: input.isDisabled });
+    assertKeepsAnAdmin({
+      otherActiveAdmins: admins.filter((a) => a.id !== input.userId).length,
+      roleAfter: input.role,
+      isDisabledAfter: input.isDisabled,
+    });
     const disabledAt = input.isDisabled ? (target.disabledAt ?? input.now) : null;
-    const [row] = await tx.update(users).set({ role: input.role, disabledAt }).where(eq(users.id, input.userId)).returning();
+    const [row] = await tx
+      .update(users)
+      .set({ role: input.role, disabledAt })
+      .where(eq(users.id, input.userId))
+      .returning();
     if (input.isDisabled) await tx.delete(authSessions).where(eq(authSessions.userId, input.userId));
     return toUser(row!);
   });
@@ -97,7 +122,10 @@ export async function updatePassword(db: Handle, userId: number, passwordHash: s
 }
 
 /** A one-time password link token (returned once; only its hash is stored). Earlier unused links of the user stop working. */
-export async function insertPasswordToken(db: Handle, input: { userId: number; purpose: "set-password" | "reset"; now: Date; hours: number }): Promise<string> {
+export async function insertPasswordToken(
+  db: Handle,
+  input: { userId: number; purpose: "set-password" | "reset"; now: Date; hours: number },
+): Promise<string> {
   const token = generateToken();
   await db.delete(passwordTokens).where(and(eq(passwordTokens.userId, input.userId), isNull(passwordTokens.usedAt)));
   await db.insert(passwordTokens).values({
@@ -116,7 +144,14 @@ export async function findPasswordTokenUser(db: Handle, token: string, now: Date
     .select({ user: users })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
-    .where(and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now), isNull(users.disabledAt)));
+    .where(
+      and(
+        eq(passwordTokens.tokenHash, hashToken(token)),
+        isNull(passwordTokens.usedAt),
+        gt(passwordTokens.expiresAt, now),
+        isNull(users.disabledAt),
+      ),
+    );
   return row ? toUser(row.user) : null;
 }
 

@@ -68,18 +68,26 @@ describe.each(TEST_DRIVERS)("recorded GA votes on $label", ({ driver, skip }) =>
     expect(votes.counts["vote_events"]).toMatchObject({ inserted: 0, updated: 0, deleted: 0, unchanged: 6844 });
   });
 
-  it.skipIf(skip)("computes a symmetric 193 × 193 agreement matrix with 1 on the diagonal from real votes", async () => {
-    const index = await loadAlignmentIndex(database.db);
-    const members = index.voters.filter((v) => v.stateIso3 !== null).map((v) => v.code);
-    expect(members).toHaveLength(193);
-    const matrix = computeAgreementMatrix(index, members, selectEvents(index));
-    for (let i = 0; i < 193; i++) {
-      expect(matrix.values[i * 193 + i]).toBe(1);
-      for (let j = i + 1; j < 193; j++) expect(matrix.values[i * 193 + j]).toBe(matrix.values[j * 193 + i]);
-    }
-    const at = (a: string, b: string, cyber = false) =>
-      compareVoters(index, index.positionOf.get(a)!, index.positionOf.get(b)!, selectEvents(index, { isCyberOnly: cyber })).agreement!;
-    expect(at("USA", "ISR")).toBeGreaterThan(at("USA", "CUB"));
-    expect(at("RUS", "CHN", true)).toBeGreaterThan(at("RUS", "USA", true));
-  });
+  it.skipIf(skip)(
+    "computes a symmetric 193 × 193 agreement matrix with 1 on the diagonal from real votes",
+    async () => {
+      const index = await loadAlignmentIndex(database.db);
+      const members = index.voters.filter((v) => v.stateIso3 !== null).map((v) => v.code);
+      expect(members).toHaveLength(193);
+      const matrix = computeAgreementMatrix(index, members, selectEvents(index));
+      for (let i = 0; i < 193; i++) {
+        expect(matrix.values[i * 193 + i]).toBe(1);
+        for (let j = i + 1; j < 193; j++) expect(matrix.values[i * 193 + j]).toBe(matrix.values[j * 193 + i]);
+      }
+      const at = (a: string, b: string, cyber = false) =>
+        compareVoters(
+          index,
+          index.positionOf.get(a)!,
+          index.positionOf.get(b)!,
+          selectEvents(index, { isCyberOnly: cyber }),
+        ).agreement!;
+      expect(at("USA", "ISR")).toBeGreaterThan(at("USA", "CUB"));
+      expect(at("RUS", "CHN", true)).toBeGreaterThan(at("RUS", "USA", true));
+    },
+  );
 });

@@ -1,7 +1,13 @@
 // Queries on vote events and voters: lists with filters, one event, a voter's cyber votes, and the rows the alignment index loads.
 import { and, asc, count, desc, eq, gte, ilike, isNotNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
-import { hasTotalsMismatch, type VoteEvent, type VoteEventFilter, type VoteEventSummary, type Voter } from "../domain/votes.js";
+import {
+  hasTotalsMismatch,
+  type VoteEvent,
+  type VoteEventFilter,
+  type VoteEventSummary,
+  type Voter,
+} from "../domain/votes.js";
 import type { ResolutionTopic, UnRegionalGroup } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
 import { resolutions } from "./schema/processes.js";
@@ -58,8 +64,14 @@ type SummaryRow = { [K in keyof typeof summaryColumns]: unknown } & {
 
 /** The fact base's totals count as officially reported only for the one event that carries the symbol as its id. */
 function toSummary(row: SummaryRow): VoteEventSummary {
-  const own = row.reportedYes !== null ? { yes: row.reportedYes, no: row.reportedNo ?? 0, abstain: row.reportedAbstain ?? 0 } : null;
-  const factBase = row.factBaseYes !== null && row.id === row.symbol ? { yes: row.factBaseYes, no: row.factBaseNo ?? 0, abstain: row.factBaseAbstain ?? 0 } : null;
+  const own =
+    row.reportedYes !== null
+      ? { yes: row.reportedYes, no: row.reportedNo ?? 0, abstain: row.reportedAbstain ?? 0 }
+      : null;
+  const factBase =
+    row.factBaseYes !== null && row.id === row.symbol
+      ? { yes: row.factBaseYes, no: row.factBaseNo ?? 0, abstain: row.factBaseAbstain ?? 0 }
+      : null;
   const reported = own ?? factBase;
   const counted = { yes: row.countedYes, no: row.countedNo, abstain: row.countedAbstain, absent: row.countedAbsent };
   return {
@@ -107,7 +119,11 @@ function whereOf(filter: VoteEventFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-export async function listVoteEvents(db: Db, filter: VoteEventFilter = {}, page?: { limit: number; offset: number }): Promise<{ items: VoteEventSummary[]; total: number }> {
+export async function listVoteEvents(
+  db: Db,
+  filter: VoteEventFilter = {},
+  page?: { limit: number; offset: number },
+): Promise<{ items: VoteEventSummary[]; total: number }> {
   const where = whereOf(filter);
   const query = db
     .select(summaryColumns)
@@ -116,7 +132,11 @@ export async function listVoteEvents(db: Db, filter: VoteEventFilter = {}, page?
     .where(where)
     .orderBy(desc(voteEvents.date), desc(voteEvents.id));
   const rows = (page ? await query.limit(page.limit).offset(page.offset) : await query) as SummaryRow[];
-  const [total] = await db.select({ n: count() }).from(voteEvents).leftJoin(resolutions, eq(resolutions.symbol, voteEvents.symbol)).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(voteEvents)
+    .leftJoin(resolutions, eq(resolutions.symbol, voteEvents.symbol))
+    .where(where);
   return { items: rows.map(toSummary), total: total?.n ?? 0 };
 }
 
@@ -208,13 +228,34 @@ export interface OrganizationMembers {
 export async function listOrganizationMembers(db: Db, ids: string[]): Promise<OrganizationMembers[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select({ id: organizations.id, name: organizations.name, abbreviation: organizations.abbreviation, iso3: memberships.stateIso3, startDate: memberships.startDate, endDate: memberships.endDate, isCurrent: memberships.isCurrent })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      abbreviation: organizations.abbreviation,
+      iso3: memberships.stateIso3,
+      startDate: memberships.startDate,
+      endDate: memberships.endDate,
+      isCurrent: memberships.isCurrent,
+    })
     .from(organizations)
-    .innerJoin(memberships, and(eq(memberships.organizationId, organizations.id), or(eq(memberships.isCurrent, true), isNotNull(memberships.endDate)), isNotNull(memberships.stateIso3)))
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.organizationId, organizations.id),
+        or(eq(memberships.isCurrent, true), isNotNull(memberships.endDate)),
+        isNotNull(memberships.stateIso3),
+      ),
+    )
     .where(sql`${organizations.id} IN ${ids}`);
   const byId = new Map<string, OrganizationMembers>();
   for (const r of rows) {
-    const org = byId.get(r.id) ?? { id: r.id, name: r.name, abbreviation: r.abbreviation, memberIso3: [], memberships: [] };
+    const org = byId.get(r.id) ?? {
+      id: r.id,
+      name: r.name,
+      abbreviation: r.abbreviation,
+      memberIso3: [],
+      memberships: [],
+    };
     if (r.isCurrent) org.memberIso3.push(r.iso3!);
     org.memberships.push({ iso3: r.iso3!, startDate: r.startDate, endDate: r.endDate });
     byId.set(r.id, org);
@@ -233,7 +274,13 @@ export interface VoteMatrixRow {
 
 export async function listVoteMatrixRows(db: Db): Promise<VoteMatrixRow[]> {
   return db
-    .select({ id: voteEvents.id, date: voteEvents.date, session: voteEvents.session, cyberTopic: resolutions.topic, votes: voteEvents.votes })
+    .select({
+      id: voteEvents.id,
+      date: voteEvents.date,
+      session: voteEvents.session,
+      cyberTopic: resolutions.topic,
+      votes: voteEvents.votes,
+    })
     .from(voteEvents)
     .leftJoin(resolutions, eq(resolutions.symbol, voteEvents.symbol))
     .orderBy(asc(voteEvents.date), asc(voteEvents.id));

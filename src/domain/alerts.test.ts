@@ -1,6 +1,16 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { alertDeliveryKey, alertTargetPath, ALERT_MAX_ITEMS, composeAlert, isAlertDue, normaliseAlertTarget, signWebhookBody, verifyWebhookSignature, type AlertChange } from "./alerts.js";
+import {
+  alertDeliveryKey,
+  alertTargetPath,
+  ALERT_MAX_ITEMS,
+  composeAlert,
+  isAlertDue,
+  normaliseAlertTarget,
+  signWebhookBody,
+  verifyWebhookSignature,
+  type AlertChange,
+} from "./alerts.js";
 import { InvalidInputError } from "./errors.js";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
@@ -31,8 +41,19 @@ describe("what may be followed", () => {
 });
 
 describe("an alert's message", () => {
-  const base = { target: { kind: "state" as const, id: "FRA" }, windowStart: hoursAgo(24), windowEnd: NOW, baseUrl: "https://nw.example" };
-  const change = (i: number, date = "2026-11-23"): AlertChange => ({ kind: "vote-event", key: `vote-event:${i}`, title: `Vote ${i}`, path: `/votes/${i}`, date });
+  const base = {
+    target: { kind: "state" as const, id: "FRA" },
+    windowStart: hoursAgo(24),
+    windowEnd: NOW,
+    baseUrl: "https://nw.example",
+  };
+  const change = (i: number, date = "2026-11-23"): AlertChange => ({
+    kind: "vote-event",
+    key: `vote-event:${i}`,
+    title: `Vote ${i}`,
+    path: `/votes/${i}`,
+    date,
+  });
 
   it("is nothing at all when nothing changed (skipped when empty)", () => {
     expect(composeAlert({ ...base, changes: [] })).toBeNull();
@@ -42,13 +63,20 @@ describe("an alert's message", () => {
     expect(message.subject).toBe("Normwatch: 2 changes for State FRA");
     expect(message.text.indexOf("Vote 2")).toBeLessThan(message.text.indexOf("Vote 1"));
     expect(message.text).toContain("https://nw.example/votes/1");
-    const payload = JSON.parse(message.payload) as { total: number; changes: { url: string }[]; target: { url: string } };
+    const payload = JSON.parse(message.payload) as {
+      total: number;
+      changes: { url: string }[];
+      target: { url: string };
+    };
     expect(payload.total).toBe(2);
     expect(payload.changes.map((c) => c.url)).toEqual(["https://nw.example/votes/2", "https://nw.example/votes/1"]);
     expect(payload.target.url).toBe("https://nw.example/states/FRA");
   });
   it("caps the list and says how many more there are", () => {
-    const message = composeAlert({ ...base, changes: Array.from({ length: ALERT_MAX_ITEMS + 3 }, (_, i) => change(i)) })!;
+    const message = composeAlert({
+      ...base,
+      changes: Array.from({ length: ALERT_MAX_ITEMS + 3 }, (_, i) => change(i)),
+    })!;
     expect(message.text).toContain("…and 3 more");
     expect((JSON.parse(message.payload) as { changes: unknown[] }).changes).toHaveLength(ALERT_MAX_ITEMS);
   });

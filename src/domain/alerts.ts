@@ -13,7 +13,11 @@ export const ALERT_TARGET_LABELS: Record<AlertTargetKind, string> = {
   search: "saved search",
 };
 
-export const ALERT_FREQUENCY_LABELS: Record<AlertFrequency, string> = { instant: "as soon as it changes", daily: "daily", weekly: "weekly" };
+export const ALERT_FREQUENCY_LABELS: Record<AlertFrequency, string> = {
+  instant: "as soon as it changes",
+  daily: "daily",
+  weekly: "weekly",
+};
 
 const PERIOD_MS: Record<AlertFrequency, number> = { instant: 0, daily: 86_400_000, weekly: 7 * 86_400_000 };
 
@@ -31,7 +35,9 @@ export function normaliseAlertTarget(kind: AlertTargetKind, rawId: string): stri
     case "norm":
       return /^[a-z0-9-]{1,100}$/.test(id) ? id : fail("not an id of this site");
     case "document":
-      return id.length <= 100 && /^[A-Za-z0-9./()\- ]+$/.test(id) ? id.replace(/\s+/g, " ") : fail("not a document symbol");
+      return id.length <= 100 && /^[A-Za-z0-9./()\- ]+$/.test(id)
+        ? id.replace(/\s+/g, " ")
+        : fail("not a document symbol");
     case "search":
       return id.length <= 200 ? id.replace(/\s+/g, " ") : fail("a saved search is at most 200 characters");
   }
@@ -59,7 +65,15 @@ export function isAlertDue(subscription: { frequency: AlertFrequency; checkedUnt
   return subscription.frequency === "instant" ? elapsed > 0 : elapsed >= PERIOD_MS[subscription.frequency];
 }
 
-export const ALERT_CHANGE_KINDS = ["update", "document", "vote-event", "session", "deadline", "search-match", "fact"] as const;
+export const ALERT_CHANGE_KINDS = [
+  "update",
+  "document",
+  "vote-event",
+  "session",
+  "deadline",
+  "search-match",
+  "fact",
+] as const;
 export type AlertChangeKind = (typeof ALERT_CHANGE_KINDS)[number];
 
 /** One thing that changed about a followed target. `path` is a site path; `date` is ISO (day or instant). */
@@ -99,17 +113,30 @@ export interface AlertMessage {
  * What one window of a subscription becomes: null when nothing changed (nothing is sent), else one message.
  * Changes are de-duplicated by key and listed newest first, at most ALERT_MAX_ITEMS.
  */
-export function composeAlert(input: { target: AlertTarget; changes: AlertChange[]; windowStart: Date; windowEnd: Date; baseUrl: string }): AlertMessage | null {
+export function composeAlert(input: {
+  target: AlertTarget;
+  changes: AlertChange[];
+  windowStart: Date;
+  windowEnd: Date;
+  baseUrl: string;
+}): AlertMessage | null {
   const unique = new Map<string, AlertChange>();
   for (const c of input.changes) if (!unique.has(c.key)) unique.set(c.key, c);
   if (unique.size === 0) return null;
-  const all = [...unique.values()].sort((a, b) => (a.date === b.date ? a.key.localeCompare(b.key) : a.date < b.date ? 1 : -1));
+  const all = [...unique.values()].sort((a, b) =>
+    a.date === b.date ? a.key.localeCompare(b.key) : a.date < b.date ? 1 : -1,
+  );
   const shown = all.slice(0, ALERT_MAX_ITEMS);
   const absolute = (p: string) => new URL(p, input.baseUrl).toString();
   const what = `${ALERT_TARGET_LABELS[input.target.kind]} ${input.target.id}`;
   const subject = `Normwatch: ${all.length} change${all.length === 1 ? "" : "s"} for ${what}`;
-  const lines = shown.map((c) => `- ${CHANGE_LABELS[c.kind]} (${c.date.slice(0, 10)}): ${c.title}\n  ${absolute(c.path)}`);
-  if (all.length > shown.length) lines.push(`…and ${all.length - shown.length} more: ${absolute(alertTargetPath(input.target.kind, input.target.id))}`);
+  const lines = shown.map(
+    (c) => `- ${CHANGE_LABELS[c.kind]} (${c.date.slice(0, 10)}): ${c.title}\n  ${absolute(c.path)}`,
+  );
+  if (all.length > shown.length)
+    lines.push(
+      `…and ${all.length - shown.length} more: ${absolute(alertTargetPath(input.target.kind, input.target.id))}`,
+    );
   const text = [
     `What changed for the ${what} you follow, ${input.windowStart.toISOString().slice(0, 16).replace("T", " ")} to ${input.windowEnd.toISOString().slice(0, 16).replace("T", " ")} UTC:`,
     "",
@@ -118,7 +145,11 @@ export function composeAlert(input: { target: AlertTarget; changes: AlertChange[
     `Follow it on the site: ${absolute(alertTargetPath(input.target.kind, input.target.id))}`,
   ].join("\n");
   const payload = JSON.stringify({
-    target: { kind: input.target.kind, id: input.target.id, url: absolute(alertTargetPath(input.target.kind, input.target.id)) },
+    target: {
+      kind: input.target.kind,
+      id: input.target.id,
+      url: absolute(alertTargetPath(input.target.kind, input.target.id)),
+    },
     window: { start: input.windowStart.toISOString(), end: input.windowEnd.toISOString() },
     total: all.length,
     changes: shown.map((c) => ({ kind: c.kind, title: c.title, date: c.date, url: absolute(c.path) })),
@@ -131,16 +162,29 @@ export function composeAlert(input: { target: AlertTarget; changes: AlertChange[
  * strategy, position or treaty action, a process's treaty actions, a symbol's adoption. Only day-precision facts (a
  * month or year is not a day in a window); sessions of a process and votes are matched by listAlertChanges already.
  */
-export function activityAlertChanges(facts: readonly ActivityFact[], target: AlertTarget, start: Date, end: Date): AlertChange[] {
+export function activityAlertChanges(
+  facts: readonly ActivityFact[],
+  target: AlertTarget,
+  start: Date,
+  end: Date,
+): AlertChange[] {
   const isAbout = (f: ActivityFact) =>
-    (target.kind === "state" && f.stateIso3 === target.id) || (target.kind === "process" && f.processId === target.id && f.kind !== "session") || (target.kind === "document" && f.symbol === target.id && f.kind !== "vote");
+    (target.kind === "state" && f.stateIso3 === target.id) ||
+    (target.kind === "process" && f.processId === target.id && f.kind !== "session") ||
+    (target.kind === "document" && f.symbol === target.id && f.kind !== "vote");
   return facts
     .filter((f) => f.date.precision === "day" && isAbout(f))
     .filter((f) => {
       const at = Date.parse(`${f.date.date}T00:00:00Z`);
       return at > start.getTime() && at <= end.getTime();
     })
-    .map((f) => ({ kind: "fact", key: `fact:${f.key}`, title: `${f.label}: ${f.title}`, path: f.path, date: f.date.date }));
+    .map((f) => ({
+      kind: "fact",
+      key: `fact:${f.key}`,
+      title: `${f.label}: ${f.title}`,
+      path: f.path,
+      date: f.date.date,
+    }));
 }
 
 export function alertDeliveryKey(subscriptionId: number, windowEnd: Date): string {

@@ -1,8 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "./auth-passwords.js";
-import { afterFailedLogin, assertAcceptablePassword, assertKeepsAnAdmin, hasPermission, isLocked, type Principal, type User } from "./auth.js";
+import {
+  afterFailedLogin,
+  assertAcceptablePassword,
+  assertKeepsAnAdmin,
+  hasPermission,
+  isLocked,
+  type Principal,
+  type User,
+} from "./auth.js";
 
-const editor: User = { id: 1, email: "ada@example.org", role: "editor", hasPassword: true, failedLogins: 0, lockedUntil: null, disabledAt: null, createdAt: new Date(0) };
+const editor: User = {
+  id: 1,
+  email: "ada@example.org",
+  role: "editor",
+  hasPassword: true,
+  failedLogins: 0,
+  lockedUntil: null,
+  disabledAt: null,
+  createdAt: new Date(0),
+};
 
 describe("accounts and access", () => {
   it("hashes passwords with a per-password salt and verifies only the right one", async () => {
@@ -20,7 +37,12 @@ describe("accounts and access", () => {
     expect(hasPermission(session, "review")).toBe(true);
     expect(hasPermission(session, "manage-users")).toBe(false);
     expect(hasPermission({ ...session, user: { ...editor, role: "admin" } }, "manage-users")).toBe(true);
-    const token: Principal = { kind: "token", user: { ...editor, role: "admin" }, tokenId: 1, scopes: ["changes:write"] };
+    const token: Principal = {
+      kind: "token",
+      user: { ...editor, role: "admin" },
+      tokenId: 1,
+      scopes: ["changes:write"],
+    };
     expect(hasPermission(token, "edit")).toBe(true);
     expect(hasPermission(token, "review")).toBe(false);
     expect(hasPermission(token, "manage-users")).toBe(false);
@@ -44,9 +66,17 @@ describe("accounts and access", () => {
   });
 
   it("refuses to demote or disable the last active admin, and allows it when another admin remains", () => {
-    expect(() => assertKeepsAnAdmin({ otherActiveAdmins: 0, roleAfter: "editor", isDisabledAfter: false })).toThrow(/last active admin/);
-    expect(() => assertKeepsAnAdmin({ otherActiveAdmins: 0, roleAfter: "admin", isDisabledAfter: true })).toThrow(/last active admin/);
-    expect(() => assertKeepsAnAdmin({ otherActiveAdmins: 0, roleAfter: "admin", isDisabledAfter: false })).not.toThrow();
-    expect(() => assertKeepsAnAdmin({ otherActiveAdmins: 1, roleAfter: "editor", isDisabledAfter: true })).not.toThrow();
+    expect(() => assertKeepsAnAdmin({ otherActiveAdmins: 0, roleAfter: "editor", isDisabledAfter: false })).toThrow(
+      /last active admin/,
+    );
+    expect(() => assertKeepsAnAdmin({ otherActiveAdmins: 0, roleAfter: "admin", isDisabledAfter: true })).toThrow(
+      /last active admin/,
+    );
+    expect(() =>
+      assertKeepsAnAdmin({ otherActiveAdmins: 0, roleAfter: "admin", isDisabledAfter: false }),
+    ).not.toThrow();
+    expect(() =>
+      assertKeepsAnAdmin({ otherActiveAdmins: 1, roleAfter: "editor", isDisabledAfter: true }),
+    ).not.toThrow();
   });
 });

@@ -43,7 +43,11 @@ export function hasPermission(principal: Principal | null, permission: Permissio
  * An instance must keep at least one active admin, or nobody could manage accounts again (short of the
  * CLI). `otherActiveAdmins` counts active admins other than the account being changed.
  */
-export function assertKeepsAnAdmin(input: { otherActiveAdmins: number; roleAfter: UserRole; isDisabledAfter: boolean }): void {
+export function assertKeepsAnAdmin(input: {
+  otherActiveAdmins: number;
+  roleAfter: UserRole;
+  isDisabledAfter: boolean;
+}): void {
   const remainsActiveAdmin = input.roleAfter === "admin" && !input.isDisabledAfter;
   if (!remainsActiveAdmin && input.otherActiveAdmins === 0) {
     throw new ConflictError("this is the last active admin: make another account admin first");
@@ -54,17 +58,20 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 export function assertAcceptablePassword(password: string, email: string): void {
   const issues: { path: string; message: string }[] = [];
-  if (password.length < MIN_PASSWORD_LENGTH) issues.push({ path: "password", message: `use at least ${MIN_PASSWORD_LENGTH} characters` });
+  if (password.length < MIN_PASSWORD_LENGTH)
+    issues.push({ path: "password", message: `use at least ${MIN_PASSWORD_LENGTH} characters` });
   if (password.length > 1024) issues.push({ path: "password", message: "use at most 1024 characters" });
   // Short local parts ("lin") occur inside ordinary words, so only names of four letters or more count.
   const name = email.toLowerCase().split("@")[0] ?? "";
-  if (name.length >= 4 && password.toLowerCase().includes(name)) issues.push({ path: "password", message: "do not use your email address in the password" });
+  if (name.length >= 4 && password.toLowerCase().includes(name))
+    issues.push({ path: "password", message: "do not use your email address in the password" });
   if (issues.length) throw new InvalidInputError("choose a stronger password", issues);
 }
 
 export function normalizeEmail(email: string): string {
   const e = email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e) || e.length > 254) throw new InvalidInputError("not an email address", [{ path: "email", message: "not an email address" }]);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e) || e.length > 254)
+    throw new InvalidInputError("not an email address", [{ path: "email", message: "not an email address" }]);
   return e;
 }
 
@@ -77,9 +84,15 @@ export function isLocked(user: Pick<User, "lockedUntil">, now: Date): boolean {
 }
 
 /** The failure count and lock after one more wrong password. */
-export function afterFailedLogin(user: Pick<User, "failedLogins">, now: Date): { failedLogins: number; lockedUntil: Date | null } {
+export function afterFailedLogin(
+  user: Pick<User, "failedLogins">,
+  now: Date,
+): { failedLogins: number; lockedUntil: Date | null } {
   const failedLogins = user.failedLogins + 1;
-  return { failedLogins, lockedUntil: failedLogins >= LOCKOUT_THRESHOLD ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null };
+  return {
+    failedLogins,
+    lockedUntil: failedLogins >= LOCKOUT_THRESHOLD ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null,
+  };
 }
 
 /** A random secret for a cookie, link or API token; prefix marks its kind (e.g. "nwt_" for API tokens). */

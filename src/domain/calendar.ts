@@ -8,7 +8,13 @@
 import type { Deadline } from "./deadline.js";
 import { formatPartialDate, lastDayOf, type PartialDate } from "./partial-date.js";
 import type { Session } from "./session.js";
-import { DEADLINE_KIND_LABELS, SESSION_KIND_LABELS, type CalendarEventKind, type DeadlineKind, type SessionKind } from "./vocabulary.js";
+import {
+  DEADLINE_KIND_LABELS,
+  SESSION_KIND_LABELS,
+  type CalendarEventKind,
+  type DeadlineKind,
+  type SessionKind,
+} from "./vocabulary.js";
 
 export interface CalendarEvent {
   /** Stable across feeds and edits: "session-<id>@normwatch" or "deadline-<id>-<opens|closes>@normwatch". */
@@ -79,11 +85,28 @@ export function deadlineEvents(deadline: Deadline): CalendarEvent[] {
   const eligibility = deadline.eligibility ? ` Eligibility: ${deadline.eligibility}` : "";
   const events: CalendarEvent[] = [];
   if (deadline.opens) {
-    events.push({ ...base, uid: `deadline-${deadline.id}-opens@normwatch`, title: `Opens: ${deadline.title}`, description: `${label} (${deadline.processShortName}) opens${deadline.isRolling ? " (rolling basis)" : ""}.${eligibility}`, start: deadline.opens, time: null });
+    events.push({
+      ...base,
+      uid: `deadline-${deadline.id}-opens@normwatch`,
+      title: `Opens: ${deadline.title}`,
+      description: `${label} (${deadline.processShortName}) opens${deadline.isRolling ? " (rolling basis)" : ""}.${eligibility}`,
+      start: deadline.opens,
+      time: null,
+    });
   }
   if (deadline.closes) {
-    const time = deadline.closesTime && deadline.timeZone && deadline.closes.precision === "day" ? { start: deadline.closesTime, timeZone: deadline.timeZone } : null;
-    events.push({ ...base, uid: `deadline-${deadline.id}-closes@normwatch`, title: `Deadline: ${deadline.title}`, description: `${label} (${deadline.processShortName}) closes ${formatPartialDate(deadline.closes)}${time ? ` at ${time.start} (${time.timeZone})` : ""}.${eligibility}`, start: deadline.closes, time });
+    const time =
+      deadline.closesTime && deadline.timeZone && deadline.closes.precision === "day"
+        ? { start: deadline.closesTime, timeZone: deadline.timeZone }
+        : null;
+    events.push({
+      ...base,
+      uid: `deadline-${deadline.id}-closes@normwatch`,
+      title: `Deadline: ${deadline.title}`,
+      description: `${label} (${deadline.processShortName}) closes ${formatPartialDate(deadline.closes)}${time ? ` at ${time.start} (${time.timeZone})` : ""}.${eligibility}`,
+      start: deadline.closes,
+      time,
+    });
   }
   return events;
 }
@@ -144,7 +167,11 @@ export function buildMonthGrid(month: string, events: CalendarEvent[]): MonthDay
   const weeks: MonthDay[][] = [];
   for (let day = addDays(first, -weekday); day <= last || weeks.at(-1)?.length !== 7; day = addDays(day, 1)) {
     if (weeks.length === 0 || weeks.at(-1)!.length === 7) weeks.push([]);
-    weeks.at(-1)!.push({ day, inMonth: day.startsWith(month), events: precise.filter((p) => p.first <= day && day <= p.last).map((p) => p.e) });
+    weeks.at(-1)!.push({
+      day,
+      inMonth: day.startsWith(month),
+      events: precise.filter((p) => p.first <= day && day <= p.last).map((p) => p.e),
+    });
   }
   return weeks;
 }

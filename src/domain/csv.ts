@@ -23,7 +23,11 @@ export function defuseFormula(text: string): string {
  * The CSV text of a header row and records, each record either in column order or keyed by column name.
  * Numbers and booleans are written as they are; null and undefined as empty fields.
  */
-export function writeCsv(columns: readonly string[], rows: readonly (readonly CsvCell[] | Readonly<Record<string, CsvCell>>)[], options: CsvOptions = {}): string {
+export function writeCsv(
+  columns: readonly string[],
+  rows: readonly (readonly CsvCell[] | Readonly<Record<string, CsvCell>>)[],
+  options: CsvOptions = {},
+): string {
   const records = rows.map((row) => (isCellList(row) ? [...row] : columns.map((column) => row[column])));
   return stringify([[...columns], ...records], {
     bom: options.bom ?? false,

@@ -29,16 +29,30 @@ export type DeadlineStatus = "not-yet-open" | "open" | "closed" | "unknown";
 export function zonedTimeToInstant(day: string, time: string, timeZone: string): Date {
   const guess = new Date(`${day}T${time}:00Z`);
   const offsetAt = (at: Date) => {
-    const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(at);
+    const parts = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    }).formatToParts(at);
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - at.getTime();
+    return (
+      Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - at.getTime()
+    );
   };
   const first = new Date(guess.getTime() - offsetAt(guess));
   return new Date(guess.getTime() - offsetAt(first));
 }
 
 /** Whether the deadline has passed at `now`: its closing instant (time given) or the end of its last possible day (UTC). */
-export function isDeadlineClosed(deadline: Pick<Deadline, "closes" | "closesTime" | "timeZone" | "isRolling">, now: Date): boolean {
+export function isDeadlineClosed(
+  deadline: Pick<Deadline, "closes" | "closesTime" | "timeZone" | "isRolling">,
+  now: Date,
+): boolean {
   if (!deadline.closes) return false;
   if (deadline.closesTime && deadline.timeZone && deadline.closes.precision === "day") {
     return now.getTime() >= zonedTimeToInstant(deadline.closes.date, deadline.closesTime, deadline.timeZone).getTime();

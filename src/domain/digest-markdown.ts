@@ -4,7 +4,10 @@ import type { DigestItem, DigestSection } from "./digest.js";
 
 /** Escapes Markdown syntax in text from records, so a title never turns into a link, emphasis or HTML. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, " ").trim().replace(/[\\`*_[\]()<>!|~#]/g, (c) => `\\${c}`);
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\`*_[\]()<>!|~#]/g, (c) => `\\${c}`);
 }
 
 function linkTarget(url: string): string {
@@ -12,17 +15,23 @@ function linkTarget(url: string): string {
 }
 
 function itemLine(item: DigestItem): string {
-  const parts = [`- **${escapeMarkdown(item.label)}, ${escapeMarkdown(item.when)}:** [${escapeMarkdown(item.title)}](${linkTarget(item.path)})`];
+  const parts = [
+    `- **${escapeMarkdown(item.label)}, ${escapeMarkdown(item.when)}:** [${escapeMarkdown(item.title)}](${linkTarget(item.path)})`,
+  ];
   if (item.detail) parts.push(`: ${escapeMarkdown(item.detail)}`);
   const extra = item.links.map((l) => `[${escapeMarkdown(l.title)}](${linkTarget(l.url)})`);
   if (item.source) extra.push(`source: [${escapeMarkdown(item.source.title)}](${linkTarget(item.source.url)})`);
-  if (item.voteSource) extra.push(`vote: [${escapeMarkdown(item.voteSource.title)}](${linkTarget(item.voteSource.url)})`);
+  if (item.voteSource)
+    extra.push(`vote: [${escapeMarkdown(item.voteSource.title)}](${linkTarget(item.voteSource.url)})`);
   if (extra.length) parts.push(` (${extra.join(" · ")})`);
   return parts.join("");
 }
 
 export function digestMarkdown(title: string, intro: string, sections: DigestSection[]): string {
-  const body = sections.length === 0 ? ["Nothing tracked changed in this period."] : sections.flatMap((s) => [`## ${s.heading}`, "", ...s.items.map(itemLine), ""]);
+  const body =
+    sections.length === 0
+      ? ["Nothing tracked changed in this period."]
+      : sections.flatMap((s) => [`## ${s.heading}`, "", ...s.items.map(itemLine), ""]);
   return [`# ${escapeMarkdown(title)}`, "", escapeMarkdown(intro), "", ...body].join("\n").trimEnd() + "\n";
 }
 
@@ -53,7 +62,11 @@ export function splitDigestMarkdown(markdown: string): DigestMarkdownParts {
     else if (h2) sections.push({ heading: h2[1]!, lines: [] });
     else (sections.at(-1)?.lines ?? intro).push(line);
   }
-  return { heading, intro: intro.join("\n").trim(), sections: sections.map((s) => ({ heading: s.heading, markdown: s.lines.join("\n").trim() })) };
+  return {
+    heading,
+    intro: intro.join("\n").trim(),
+    sections: sections.map((s) => ({ heading: s.heading, markdown: s.lines.join("\n").trim() })),
+  };
 }
 
 /**
@@ -64,7 +77,11 @@ export function selectDigestSections(markdown: string, headings: readonly string
   const parts = splitDigestMarkdown(markdown);
   const kept = parts.sections.filter((s) => headings.includes(s.heading) && s.markdown !== "");
   if (kept.length === 0) return null;
-  return [parts.heading === null ? null : `# ${parts.heading}`, parts.intro, ...kept.map((s) => `## ${s.heading}\n\n${s.markdown}`)]
+  return [
+    parts.heading === null ? null : `# ${parts.heading}`,
+    parts.intro,
+    ...kept.map((s) => `## ${s.heading}\n\n${s.markdown}`),
+  ]
     .filter((block): block is string => block !== null && block !== "")
     .join("\n\n")
     .concat("\n");

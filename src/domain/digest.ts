@@ -47,24 +47,109 @@ export interface DigestLink {
 
 /** The records of a period and the weeks after it, as the db layer gathers them (a superset is fine). */
 export interface DigestRecords {
-  updates: { slug: string; title: string; summary: string; publishedOn: string; links: DigestLink[]; theme: DigestTheme }[];
-  resolutions: { symbol: string; title: string | null; topic: ResolutionTopic; adoptedOn: string | null; adoptionNote: string | null; yes: number | null; no: number | null; abstain: number | null; source: DigestLink | null }[];
+  updates: {
+    slug: string;
+    title: string;
+    summary: string;
+    publishedOn: string;
+    links: DigestLink[];
+    theme: DigestTheme;
+  }[];
+  resolutions: {
+    symbol: string;
+    title: string | null;
+    topic: ResolutionTopic;
+    adoptedOn: string | null;
+    adoptionNote: string | null;
+    yes: number | null;
+    no: number | null;
+    abstain: number | null;
+    source: DigestLink | null;
+  }[];
   /** Totals from the vote's own record (as its source reports them, else as counted), cited to that record's source. */
-  voteEvents: { id: string; symbol: string | null; title: string | null; date: string; yes: number; no: number; abstain: number; topic: ResolutionTopic | null; source: DigestLink | null }[];
-  documents: { slug: string; path: string; symbol: string | null; title: string; typeLabel: string; documentDate: string | null; version: number; ingestedOn: string; sourceUrl: string | null; theme: DigestTheme }[];
-  sessions: { id: string; name: string; processShortName: string; processKind: ProcessKind; start: PartialDate | null; end: PartialDate | null; venue: string | null; source: DigestLink | null }[];
-  deadlines: { id: string; title: string; processShortName: string; kindLabel: string; opens: PartialDate | null; closes: PartialDate | null; source: DigestLink | null }[];
-  stakeholderActions: { id: string; title: string; kindLabel: string; processId: string | null; processShortName: string | null; actedOn: PartialDate | null; signatoryCount: string | null; source: DigestLink | null }[];
+  voteEvents: {
+    id: string;
+    symbol: string | null;
+    title: string | null;
+    date: string;
+    yes: number;
+    no: number;
+    abstain: number;
+    topic: ResolutionTopic | null;
+    source: DigestLink | null;
+  }[];
+  documents: {
+    slug: string;
+    path: string;
+    symbol: string | null;
+    title: string;
+    typeLabel: string;
+    documentDate: string | null;
+    version: number;
+    ingestedOn: string;
+    sourceUrl: string | null;
+    theme: DigestTheme;
+  }[];
+  sessions: {
+    id: string;
+    name: string;
+    processShortName: string;
+    processKind: ProcessKind;
+    start: PartialDate | null;
+    end: PartialDate | null;
+    venue: string | null;
+    source: DigestLink | null;
+  }[];
+  deadlines: {
+    id: string;
+    title: string;
+    processShortName: string;
+    kindLabel: string;
+    opens: PartialDate | null;
+    closes: PartialDate | null;
+    source: DigestLink | null;
+  }[];
+  stakeholderActions: {
+    id: string;
+    title: string;
+    kindLabel: string;
+    processId: string | null;
+    processShortName: string | null;
+    actedOn: PartialDate | null;
+    signatoryCount: string | null;
+    source: DigestLink | null;
+  }[];
   /**
    * Evidence, instruments and programmes of the period: by their own date (adopted, observed, started) when it is known to
    * the day or month, else by the day they were published (audit log). `precision` is the own date's ("month": no day shown).
    */
-  implementation: { kind: "evidence" | "instrument" | "programme"; id: string; title: string; publishedOn: string; precision?: PartialDate["precision"]; path: string; source: DigestLink | null }[];
+  implementation: {
+    kind: "evidence" | "instrument" | "programme";
+    id: string;
+    title: string;
+    publishedOn: string;
+    precision?: PartialDate["precision"];
+    path: string;
+    source: DigestLink | null;
+  }[];
   /** Dated facts derived from the data (domain/activity.ts); the digest adds those no other list covers (positions, treaty actions). */
   activity: ActivityFact[];
 }
 
-export type DigestItemKind = "update" | "resolution" | "vote-event" | "document" | "session-held" | "session-upcoming" | "deadline" | "stakeholder-action" | "evidence" | "instrument" | "programme" | "legal-position" | "treaty-action";
+export type DigestItemKind =
+  | "update"
+  | "resolution"
+  | "vote-event"
+  | "document"
+  | "session-held"
+  | "session-upcoming"
+  | "deadline"
+  | "stakeholder-action"
+  | "evidence"
+  | "instrument"
+  | "programme"
+  | "legal-position"
+  | "treaty-action";
 
 export interface DigestItem {
   kind: DigestItemKind;
@@ -116,7 +201,10 @@ export interface DigestIssue {
 }
 
 /** An editor's edit of an issue, checked before it is stored. */
-export function validateDigestEdit(input: { title: string; bodyMarkdown: string }): { title: string; bodyMarkdown: string } {
+export function validateDigestEdit(input: { title: string; bodyMarkdown: string }): {
+  title: string;
+  bodyMarkdown: string;
+} {
   const issues: { path: string; message: string }[] = [];
   const title = input.title.replace(/\s+/g, " ").trim();
   if (title === "") issues.push({ path: "title", message: "a title is required" });
@@ -136,7 +224,10 @@ function addDays(day: string, days: number): string {
 /** The period of a month ("2020-01"): its first day, the next month's first day, and the weeks after. */
 export function monthPeriod(month: string, upcomingWeeks = DIGEST_UPCOMING_WEEKS): DigestPeriod {
   const match = MONTH.exec(month.trim());
-  if (!match) throw new InvalidInputError(`not a month (YYYY-MM): "${month}"`, [{ path: "month", message: "a month as YYYY-MM" }]);
+  if (!match)
+    throw new InvalidInputError(`not a month (YYYY-MM): "${month}"`, [
+      { path: "month", message: "a month as YYYY-MM" },
+    ]);
   const [year, mon] = [Number(match[1]), Number(match[2])];
   const start = `${match[1]}-${match[2]}-01`;
   const end = new Date(Date.UTC(year, mon, 1)).toISOString().slice(0, 10);
@@ -146,7 +237,10 @@ export function monthPeriod(month: string, upcomingWeeks = DIGEST_UPCOMING_WEEKS
 /** Every month from `from` to `to` inclusive ("2019-01" … "2026-11"), for drafting a range in one go. */
 export function monthsBetween(from: string, to: string): string[] {
   const [first, last] = [monthPeriod(from), monthPeriod(to)];
-  if (first.start > last.start) throw new InvalidInputError(`the range starts after it ends: ${first.slug} to ${last.slug}`, [{ path: "from", message: "a month on or before --to" }]);
+  if (first.start > last.start)
+    throw new InvalidInputError(`the range starts after it ends: ${first.slug} to ${last.slug}`, [
+      { path: "from", message: "a month on or before --to" },
+    ]);
   const out: string[] = [];
   for (let day = first.start; day <= last.start; day = monthPeriod(day.slice(0, 7)).end) out.push(day.slice(0, 7));
   return out;
@@ -219,21 +313,56 @@ function resolutionItems(records: DigestRecords, period: DigestPeriod): [DigestS
     const vote = records.voteEvents.find((e) => e.id === r.symbol);
     const fullText = records.documents.find((d) => d.symbol === r.symbol);
     const counts = vote ? tally(vote.yes, vote.no, vote.abstain) : tally(r.yes, r.no, r.abstain);
-    const links = [...(fullText ? [{ title: "full text", url: fullText.path }] : []), ...(vote ? [{ title: "votes by State", url: `/votes/${symbolPath(vote.id)}` }] : [])];
+    const links = [
+      ...(fullText ? [{ title: "full text", url: fullText.path }] : []),
+      ...(vote ? [{ title: "votes by State", url: `/votes/${symbolPath(vote.id)}` }] : []),
+    ];
     const detail = [r.title, counts ? `recorded vote, ${counts}` : r.adoptionNote].filter(Boolean).join("; ");
-    const item: DigestItem = { kind: "resolution", label: "Adopted", when: formatDay(r.adoptedOn!), sortKey: r.adoptedOn!, title: r.symbol, path: `/resolutions/${symbolPath(r.symbol)}`, detail: detail || null, links, source: r.source };
+    const item: DigestItem = {
+      kind: "resolution",
+      label: "Adopted",
+      when: formatDay(r.adoptedOn!),
+      sortKey: r.adoptedOn!,
+      title: r.symbol,
+      path: `/resolutions/${symbolPath(r.symbol)}`,
+      detail: detail || null,
+      links,
+      source: r.source,
+    };
     // Totals from the vote record are cited to it; totals from the resolution's own record (no vote record) to the resolution's source.
     out.push([sectionOf({ processKind: null, topic: r.topic }), vote ? { ...item, voteSource: vote.source } : item]);
   }
   for (const e of records.voteEvents) {
-    if (!e.topic || !isDayWithin(e.date, period.start, period.end) || (e.symbol !== null && symbols.has(e.symbol) && e.id === e.symbol)) continue;
+    if (
+      !e.topic ||
+      !isDayWithin(e.date, period.start, period.end) ||
+      (e.symbol !== null && symbols.has(e.symbol) && e.id === e.symbol)
+    )
+      continue;
     const title = e.symbol ?? e.id;
-    out.push([sectionOf({ processKind: null, topic: e.topic }), { kind: "vote-event", label: "Recorded vote", when: formatDay(e.date), sortKey: e.date, title, path: `/votes/${symbolPath(e.id)}`, detail: [e.title, tally(e.yes, e.no, e.abstain)].filter(Boolean).join("; "), links: [], source: e.source }]);
+    out.push([
+      sectionOf({ processKind: null, topic: e.topic }),
+      {
+        kind: "vote-event",
+        label: "Recorded vote",
+        when: formatDay(e.date),
+        sortKey: e.date,
+        title,
+        path: `/votes/${symbolPath(e.id)}`,
+        detail: [e.title, tally(e.yes, e.no, e.abstain)].filter(Boolean).join("; "),
+        links: [],
+        source: e.source,
+      },
+    ]);
   }
   return out;
 }
 
-function documentItems(records: DigestRecords, period: DigestPeriod, resolutionSymbols: Set<string>): [DigestSectionId, DigestItem][] {
+function documentItems(
+  records: DigestRecords,
+  period: DigestPeriod,
+  resolutionSymbols: Set<string>,
+): [DigestSectionId, DigestItem][] {
   const out: [DigestSectionId, DigestItem][] = [];
   for (const d of records.documents) {
     const isDated = isDayWithin(d.documentDate, period.start, period.end);
@@ -243,8 +372,23 @@ function documentItems(records: DigestRecords, period: DigestPeriod, resolutionS
     if (!isDated && !isAmended && !(isIngested && d.documentDate === null)) continue;
     if (d.symbol && resolutionSymbols.has(d.symbol)) continue;
     const day = isAmended || !isDated ? d.ingestedOn : d.documentDate!;
-    const label = isAmended ? `Amended ${d.typeLabel.toLowerCase()} (version ${d.version})` : `New ${d.typeLabel.toLowerCase()}`;
-    out.push([sectionOf(d.theme), { kind: "document", label, when: formatDay(day), sortKey: day, title: d.symbol ?? d.title, path: d.path, detail: d.symbol ? d.title : null, links: [], source: d.sourceUrl ? { title: "source", url: d.sourceUrl } : null }]);
+    const label = isAmended
+      ? `Amended ${d.typeLabel.toLowerCase()} (version ${d.version})`
+      : `New ${d.typeLabel.toLowerCase()}`;
+    out.push([
+      sectionOf(d.theme),
+      {
+        kind: "document",
+        label,
+        when: formatDay(day),
+        sortKey: day,
+        title: d.symbol ?? d.title,
+        path: d.path,
+        detail: d.symbol ? d.title : null,
+        links: [],
+        source: d.sourceUrl ? { title: "source", url: d.sourceUrl } : null,
+      },
+    ]);
   }
   return out;
 }
@@ -257,30 +401,90 @@ function participationItems(records: DigestRecords, period: DigestPeriod): [Dige
     const at = closes ?? opens;
     if (!at) continue;
     const label = closes ? (closes.date >= period.end ? "Deadline coming up" : "Deadline closed") : "Deadline opened";
-    out.push(["participation", { kind: "deadline", label, when: formatPartialDate(at), sortKey: at.date, title: d.title, path: `/participation/deadlines/${d.id}`, detail: `${d.kindLabel}, ${d.processShortName}`, links: [], source: d.source }]);
+    out.push([
+      "participation",
+      {
+        kind: "deadline",
+        label,
+        when: formatPartialDate(at),
+        sortKey: at.date,
+        title: d.title,
+        path: `/participation/deadlines/${d.id}`,
+        detail: `${d.kindLabel}, ${d.processShortName}`,
+        links: [],
+        source: d.source,
+      },
+    ]);
   }
   for (const a of records.stakeholderActions) {
     if (!isWithin(a.actedOn, period.start, period.end)) continue;
-    const detail = [a.kindLabel, a.processShortName, a.signatoryCount ? `signatories: ${a.signatoryCount}` : null].filter(Boolean).join(", ");
+    const detail = [a.kindLabel, a.processShortName, a.signatoryCount ? `signatories: ${a.signatoryCount}` : null]
+      .filter(Boolean)
+      .join(", ");
     const path = a.processId ? `/participation/processes/${a.processId}` : "/participation";
-    out.push(["participation", { kind: "stakeholder-action", label: "Stakeholders", when: formatPartialDate(a.actedOn), sortKey: a.actedOn.date, title: a.title, path, detail, links: [], source: a.source }]);
+    out.push([
+      "participation",
+      {
+        kind: "stakeholder-action",
+        label: "Stakeholders",
+        when: formatPartialDate(a.actedOn),
+        sortKey: a.actedOn.date,
+        title: a.title,
+        path,
+        detail,
+        links: [],
+        source: a.source,
+      },
+    ]);
   }
   return out;
 }
 
-const IMPLEMENTATION_LABELS = { evidence: "New evidence", instrument: "New instrument", programme: "Capacity building" } as const;
+const IMPLEMENTATION_LABELS = {
+  evidence: "New evidence",
+  instrument: "New instrument",
+  programme: "Capacity building",
+} as const;
 
 function otherItems(records: DigestRecords, period: DigestPeriod): [DigestSectionId, DigestItem][] {
   const out: [DigestSectionId, DigestItem][] = [];
   for (const u of records.updates) {
     if (!isDayWithin(u.publishedOn, period.start, period.end)) continue;
-    out.push([sectionOf(u.theme), { kind: "update", label: "Update", when: formatDay(u.publishedOn), sortKey: u.publishedOn, title: u.title, path: `/updates/${u.slug}`, detail: u.summary || null, links: u.links, source: null }]);
+    out.push([
+      sectionOf(u.theme),
+      {
+        kind: "update",
+        label: "Update",
+        when: formatDay(u.publishedOn),
+        sortKey: u.publishedOn,
+        title: u.title,
+        path: `/updates/${u.slug}`,
+        detail: u.summary || null,
+        links: u.links,
+        source: null,
+      },
+    ]);
   }
   for (const r of records.implementation) {
     if (!isDayWithin(r.publishedOn, period.start, period.end)) continue;
     const section = r.kind === "programme" ? "capacity-building" : "regional-national";
-    const when = r.precision ? formatPartialDate({ date: r.publishedOn, precision: r.precision }) : formatDay(r.publishedOn);
-    out.push([section, { kind: r.kind, label: IMPLEMENTATION_LABELS[r.kind], when, sortKey: r.publishedOn, title: r.title, path: r.path, detail: null, links: [], source: r.source }]);
+    const when = r.precision
+      ? formatPartialDate({ date: r.publishedOn, precision: r.precision })
+      : formatDay(r.publishedOn);
+    out.push([
+      section,
+      {
+        kind: r.kind,
+        label: IMPLEMENTATION_LABELS[r.kind],
+        when,
+        sortKey: r.publishedOn,
+        title: r.title,
+        path: r.path,
+        detail: null,
+        links: [],
+        source: r.source,
+      },
+    ]);
   }
   return out;
 }
@@ -291,7 +495,20 @@ function activityItems(records: DigestRecords, period: DigestPeriod): [DigestSec
   for (const f of activityWithin(records.activity, period.start, period.end)) {
     if (f.kind !== "legal-position" && f.kind !== "treaty-signature" && f.kind !== "treaty-consent") continue;
     const kind = f.kind === "legal-position" ? "legal-position" : "treaty-action";
-    out.push([sectionOf(f.theme, "regional-national"), { kind, label: f.label, when: f.when, sortKey: f.date.date, title: f.title, path: f.path, detail: f.detail, links: [], source: f.source }]);
+    out.push([
+      sectionOf(f.theme, "regional-national"),
+      {
+        kind,
+        label: f.label,
+        when: f.when,
+        sortKey: f.date.date,
+        title: f.title,
+        path: f.path,
+        detail: f.detail,
+        links: [],
+        source: f.source,
+      },
+    ]);
   }
   return out;
 }
@@ -302,8 +519,17 @@ function monthName(period: DigestPeriod): string {
 
 /** Composes a digest from the period's records: items filtered to the period, grouped and ordered; deterministic. */
 export function composeDigest(records: DigestRecords, period: DigestPeriod): ComposedDigest {
-  const adopted = new Set(records.resolutions.filter((r) => isDayWithin(r.adoptedOn, period.start, period.end)).map((r) => r.symbol));
-  const placed = [...resolutionItems(records, period), ...sessionItems(records, period), ...documentItems(records, period, adopted), ...participationItems(records, period), ...otherItems(records, period), ...activityItems(records, period)];
+  const adopted = new Set(
+    records.resolutions.filter((r) => isDayWithin(r.adoptedOn, period.start, period.end)).map((r) => r.symbol),
+  );
+  const placed = [
+    ...resolutionItems(records, period),
+    ...sessionItems(records, period),
+    ...documentItems(records, period, adopted),
+    ...participationItems(records, period),
+    ...otherItems(records, period),
+    ...activityItems(records, period),
+  ];
   const isLater = (item: DigestItem) => (item.sortKey >= period.end ? 1 : 0);
   const sections = DIGEST_SECTIONS.map((s) => ({
     id: s.id,
@@ -311,7 +537,13 @@ export function composeDigest(records: DigestRecords, period: DigestPeriod): Com
     items: placed
       .filter(([id]) => id === s.id)
       .map(([, item]) => item)
-      .sort((a, b) => isLater(a) - isLater(b) || a.sortKey.localeCompare(b.sortKey) || a.title.localeCompare(b.title) || a.path.localeCompare(b.path)),
+      .sort(
+        (a, b) =>
+          isLater(a) - isLater(b) ||
+          a.sortKey.localeCompare(b.sortKey) ||
+          a.title.localeCompare(b.title) ||
+          a.path.localeCompare(b.path),
+      ),
   })).filter((s) => s.items.length > 0);
   const title = `Normwatch digest: ${monthName(period)}`;
   const intro = `What changed in UN cyber diplomacy in ${monthName(period)}, and what comes up until ${formatDay(addDays(period.horizonEnd, -1))}.`;

@@ -134,10 +134,17 @@ export function textDirectionOf(language: string): "rtl" | "ltr" {
  * (preambular order, operative numbers, annex articles), so equal anchors are corresponding paragraphs; an anchor that
  * only one version has is listed, so a reader can be told that a link by position would land elsewhere.
  */
-export function compareParagraphAnchors(these: readonly string[], other: readonly string[]): { corresponding: number; onlyHere: string[]; onlyThere: string[] } {
+export function compareParagraphAnchors(
+  these: readonly string[],
+  other: readonly string[],
+): { corresponding: number; onlyHere: string[]; onlyThere: string[] } {
   const there = new Set(other);
   const here = new Set(these);
-  return { corresponding: these.filter((a) => there.has(a)).length, onlyHere: these.filter((a) => !there.has(a)), onlyThere: other.filter((a) => !here.has(a)) };
+  return {
+    corresponding: these.filter((a) => there.has(a)).length,
+    onlyHere: these.filter((a) => !there.has(a)),
+    onlyThere: other.filter((a) => !here.has(a)),
+  };
 }
 
 /**
@@ -147,7 +154,9 @@ export function compareParagraphAnchors(these: readonly string[], other: readonl
  * Removes the invisible ones and spells ligatures out; used on stored text and on search queries alike.
  */
 export function foldInvisibleCharacters(text: string): string {
-  return text.replace(/[\u00ad\u200b\u2060\ufeff]/g, "").replace(/[\ufb00-\ufb06]/g, (ligature) => ligature.normalize("NFKC"));
+  return text
+    .replace(/[\u00ad\u200b\u2060\ufeff]/g, "")
+    .replace(/[\ufb00-\ufb06]/g, (ligature) => ligature.normalize("NFKC"));
 }
 
 /** The slug of a document without a UN symbol: "doc-" and the start of its content hash. */

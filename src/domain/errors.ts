@@ -2,14 +2,20 @@
 
 export class NotFoundError extends Error {
   override readonly name = "NotFoundError";
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} not found: ${id}`);
   }
 }
 
 export class InvalidInputError extends Error {
   override readonly name = "InvalidInputError";
-  constructor(message: string, readonly issues: { path: string; message: string }[] = []) {
+  constructor(
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
     super(message);
   }
 }

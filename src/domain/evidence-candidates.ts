@@ -8,7 +8,13 @@ export const ATTRIBUTION_RULE =
   "A document is attributed to a State when one of its authors is that State (its ISO3 code, or an author line naming exactly one State); when no author names a State, a statement, submission, letter, consultation response or national strategy whose title names exactly one State is attributed to that State. Resolutions and reports of UN bodies are never attributed to a State.";
 
 /** Document types written by a State (or on its behalf) whose title usually names it. */
-const NATIONAL_TYPES: ReadonlySet<DocumentType> = new Set(["statement", "submission", "letter", "consultation-response", "national-strategy"]);
+const NATIONAL_TYPES: ReadonlySet<DocumentType> = new Set([
+  "statement",
+  "submission",
+  "letter",
+  "consultation-response",
+  "national-strategy",
+]);
 
 export interface DocumentForAttribution {
   authors: string[];
@@ -17,11 +23,22 @@ export interface DocumentForAttribution {
 }
 
 function statesNamedIn(text: string, matcher: ReferenceMatcher): string[] {
-  return [...new Set(matcher.detect(text).filter((m) => m.kind === "state").map((m) => m.targetId))];
+  return [
+    ...new Set(
+      matcher
+        .detect(text)
+        .filter((m) => m.kind === "state")
+        .map((m) => m.targetId),
+    ),
+  ];
 }
 
 /** The States a document is attributed to under ATTRIBUTION_RULE (often none). */
-export function attributedStates(doc: DocumentForAttribution, matcher: ReferenceMatcher, knownIso3s: ReadonlySet<string>): string[] {
+export function attributedStates(
+  doc: DocumentForAttribution,
+  matcher: ReferenceMatcher,
+  knownIso3s: ReadonlySet<string>,
+): string[] {
   const fromAuthors = new Set<string>();
   for (const author of doc.authors) {
     const trimmed = author.trim();

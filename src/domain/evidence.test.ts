@@ -4,9 +4,27 @@ import { citationHref, deriveStateStatuses, splitByReporter, type Evidence } fro
 // Synthetic evidence records (not real data) for the pure rules.
 function record(over: Partial<Evidence>): Evidence {
   return {
-    id: 1, subjectKind: "state", subjectId: "DEU", subjectName: "Germany", itemId: "13c", itemCode: "13(c)", itemShortTitle: "", frameworkId: "un-norms-2015",
-    kind: "statement", status: "planned", observed: null, quote: null, paragraph: null, externalUrl: "https://example.org/x", instrumentId: null,
-    reporter: "self", reporterName: null, notes: null, confidence: "medium", sources: [], ...over,
+    id: 1,
+    subjectKind: "state",
+    subjectId: "DEU",
+    subjectName: "Germany",
+    itemId: "13c",
+    itemCode: "13(c)",
+    itemShortTitle: "",
+    frameworkId: "un-norms-2015",
+    kind: "statement",
+    status: "planned",
+    observed: null,
+    quote: null,
+    paragraph: null,
+    externalUrl: "https://example.org/x",
+    instrumentId: null,
+    reporter: "self",
+    reporterName: null,
+    notes: null,
+    confidence: "medium",
+    sources: [],
+    ...over,
   };
 }
 
@@ -27,13 +45,25 @@ describe("evidence rules", () => {
   });
 
   it("cites the paragraph permalink when there is one, else the external URL", () => {
-    const paragraph = { id: 9, documentSlug: "A/RES/78/237", documentSymbol: "A/RES/78/237", documentTitle: "t", anchor: "op-4", label: "op 4" };
+    const paragraph = {
+      id: 9,
+      documentSlug: "A/RES/78/237",
+      documentSymbol: "A/RES/78/237",
+      documentTitle: "t",
+      anchor: "op-4",
+      label: "op 4",
+    };
     expect(citationHref(record({ paragraph }))).toBe("/documents/A/RES/78/237#op-4");
     expect(citationHref(record({}))).toBe("https://example.org/x");
   });
 
   it("puts self-reports on one side and civil-society, research and intergovernmental reports on the other", () => {
-    const { self, shadow } = splitByReporter([record({ id: 1 }), record({ id: 2, reporter: "civil-society" }), record({ id: 3, reporter: "researcher" }), record({ id: 4, reporter: "intergovernmental" })]);
+    const { self, shadow } = splitByReporter([
+      record({ id: 1 }),
+      record({ id: 2, reporter: "civil-society" }),
+      record({ id: 3, reporter: "researcher" }),
+      record({ id: 4, reporter: "intergovernmental" }),
+    ]);
     expect(self.map((e) => e.id)).toEqual([1]);
     expect(shadow.map((e) => e.id)).toEqual([2, 3, 4]);
   });

@@ -83,7 +83,9 @@ export interface StateStatus {
 }
 
 /** One status per State (see STATE_STATUS_RULE), from that State's evidence for one item; sorted by State name. */
-export function deriveStateStatuses(evidence: Pick<Evidence, "id" | "observed" | "status" | "subjectKind" | "subjectId" | "subjectName">[]): StateStatus[] {
+export function deriveStateStatuses(
+  evidence: Pick<Evidence, "id" | "observed" | "status" | "subjectKind" | "subjectId" | "subjectName">[],
+): StateStatus[] {
   const byState = new Map<string, typeof evidence>();
   for (const e of evidence) {
     if (e.subjectKind !== "state") continue;

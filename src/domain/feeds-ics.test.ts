@@ -22,7 +22,13 @@ const deadline: Deadline = {
   confidence: "high",
   sources: [],
 };
-const options = { name: "Test", description: "Test feed.", baseUrl: "https://normwatch.example", now: new Date("2026-11-23T12:00:00Z"), revisions: new Map() };
+const options = {
+  name: "Test",
+  description: "Test feed.",
+  baseUrl: "https://normwatch.example",
+  now: new Date("2026-11-23T12:00:00Z"),
+  revisions: new Map(),
+};
 
 describe("iCalendar rendering", () => {
   it("maps the three venues to their zones and leaves others floating", () => {
@@ -54,7 +60,11 @@ describe("iCalendar rendering", () => {
   });
 
   it("ends every line with CRLF, the last one too, and has no bare line feed (RFC 5545 §3.1)", () => {
-    for (const events of [[], deadlineEvents(deadline), deadlineEvents({ ...deadline, closesTime: "18:00", timeZone: "America/New_York" })]) {
+    for (const events of [
+      [],
+      deadlineEvents(deadline),
+      deadlineEvents({ ...deadline, closesTime: "18:00", timeZone: "America/New_York" }),
+    ]) {
       const text = renderIcsFeed(events, options);
       expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
       expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
@@ -62,7 +72,10 @@ describe("iCalendar rendering", () => {
   });
 
   it("gives a closing time a DTEND later than its DTSTART, in the same zone, without marking the reader busy", () => {
-    const text = renderIcsFeed(deadlineEvents({ ...deadline, closesTime: "23:50", timeZone: "America/New_York" }), options);
+    const text = renderIcsFeed(
+      deadlineEvents({ ...deadline, closesTime: "23:50", timeZone: "America/New_York" }),
+      options,
+    );
     const component = new ICAL.Component(ICAL.parse(text));
     ICAL.TimezoneService.register(new ICAL.Timezone(component.getFirstSubcomponent("vtimezone")!));
     const event = new ICAL.Event(component.getFirstSubcomponent("vevent")!);
@@ -77,14 +90,19 @@ describe("iCalendar rendering", () => {
     const component = new ICAL.Component(ICAL.parse(renderIcsFeed(deadlineEvents(deadline), options)));
     expect(String(component.getFirstPropertyValue("refresh-interval"))).toBe("PT6H");
     expect(String(component.getFirstPropertyValue("x-published-ttl"))).toBe("PT6H");
-    expect(component.getFirstSubcomponent("vevent")!.getFirstPropertyValue("uid")).toBe("deadline-oewg-2021-2025-non-ecosoc-accreditation-2022-closes@normwatch.example");
+    expect(component.getFirstSubcomponent("vevent")!.getFirstPropertyValue("uid")).toBe(
+      "deadline-oewg-2021-2025-non-ecosoc-accreditation-2022-closes@normwatch.example",
+    );
   });
 
   it("lays a month out in Monday-first weeks with events on each day they cover", () => {
     const weeks = buildMonthGrid("2022-06", deadlineEvents(deadline));
     expect(weeks[0]![0]!.day).toBe("2022-05-30");
     expect(weeks.at(-1)!.at(-1)!.day).toBe("2022-07-03");
-    const cells = weeks.flat().filter((d) => d.events.length > 0).map((d) => d.day);
+    const cells = weeks
+      .flat()
+      .filter((d) => d.events.length > 0)
+      .map((d) => d.day);
     expect(cells).toEqual(["2022-06-30"]);
   });
 });

@@ -77,7 +77,13 @@ export function renderIcsFeed(events: CalendarEvent[], options: IcsFeedOptions):
       // A closing time is a moment in the venue's zone: a short event from that moment that does not mark anyone busy.
       const start = `${days.first}T${event.time.start}:00`;
       const end = addMinutes(start, CLOSING_TIME_MINUTES);
-      calendar.createEvent({ ...common, start, end, timezone: event.time.timeZone, transparency: ICalEventTransparency.TRANSPARENT });
+      calendar.createEvent({
+        ...common,
+        start,
+        end,
+        timezone: event.time.timeZone,
+        transparency: ICalEventTransparency.TRANSPARENT,
+      });
     } else {
       calendar.createEvent({ ...common, start: days.first, end: addDays(days.last, 1), allDay: true });
     }

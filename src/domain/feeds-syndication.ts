@@ -35,7 +35,12 @@ export const FEED_AUTHOR = "Normwatch";
 const ATOM_NS = "http://www.w3.org/2005/Atom";
 const CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@", format: true, suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  format: true,
+  suppressEmptyNode: true,
+});
 
 /** Characters XML 1.0 does not allow anywhere, even escaped. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;

@@ -3,7 +3,12 @@
 import { latestActionPerParty, type TreatyAction } from "./international-law.js";
 import type { PartialDate } from "./partial-date.js";
 
-export const DERIVED_INDICATOR_IDS = ["first-cyber-strategy", "budapest-convention-party", "legal-position-published", "un-cybercrime-signed"] as const;
+export const DERIVED_INDICATOR_IDS = [
+  "first-cyber-strategy",
+  "budapest-convention-party",
+  "legal-position-published",
+  "un-cybercrime-signed",
+] as const;
 export type DerivedIndicatorId = (typeof DERIVED_INDICATOR_IDS)[number];
 
 export interface DerivedIndicatorDefinition {
@@ -40,8 +45,7 @@ export const DERIVED_INDICATORS: Record<DerivedIndicatorId, DerivedIndicatorDefi
   "budapest-convention-party": {
     id: "budapest-convention-party",
     label: "Party to the Budapest Convention",
-    rule:
-      "Derived: met when the State's latest sourced row of the Budapest Convention's status (Council of Europe chart of 3 December 2015, member States Albania to Germany only, and accessions of 2024) shows ratification or accession; not met when it shows a signature only. The status is partial: a State without a sourced row has no value (unknown, not \"not a party\").",
+    rule: "Derived: met when the State's latest sourced row of the Budapest Convention's status (Council of Europe chart of 3 December 2015, member States Albania to Germany only, and accessions of 2024) shows ratification or accession; not met when it shows a signature only. The status is partial: a State without a sourced row has no value (unknown, not \"not a party\").",
     sourceIds: ["dataset:treaty-status"],
     relatedItemIds: ["13d", "osce-2013-06"],
     hasValuesOnlyWhereSourced: true,
@@ -82,31 +86,62 @@ export interface StrategyRow {
 
 /** First strategy: one value per State in the strategies dataset; met when it has a first-adoption date. */
 export function deriveFirstStrategy(rows: StrategyRow[]): DerivedIndicatorValue[] {
-  return rows.map((r) => ({ indicatorId: "first-cyber-strategy", stateIso3: r.stateIso3, isMet: r.firstAdopted !== null, since: r.firstAdopted }));
+  return rows.map((r) => ({
+    indicatorId: "first-cyber-strategy",
+    stateIso3: r.stateIso3,
+    isMet: r.firstAdopted !== null,
+    since: r.firstAdopted,
+  }));
 }
 
 /** Budapest Convention: one value per State with a sourced row (its latest); met when that row shows consent to be bound. */
 export function deriveBudapestParty(actions: TreatyAction[]): DerivedIndicatorValue[] {
   return latestActionPerParty(actions.filter((a) => a.treatyId === BUDAPEST_CONVENTION_ID))
-    .flatMap((a) => (a.stateIso3 ? [{ indicatorId: "budapest-convention-party" as const, stateIso3: a.stateIso3, isMet: a.kind !== "signature", since: a.kind !== "signature" ? a.consentOn : null }] : []))
+    .flatMap((a) =>
+      a.stateIso3
+        ? [
+            {
+              indicatorId: "budapest-convention-party" as const,
+              stateIso3: a.stateIso3,
+              isMet: a.kind !== "signature",
+              since: a.kind !== "signature" ? a.consentOn : null,
+            },
+          ]
+        : [],
+    )
     .sort((a, b) => a.stateIso3.localeCompare(b.stateIso3));
 }
 
 /** Positions: one met value per State with a listed position, since the earliest one. */
-export function deriveLegalPositionPublished(positions: { stateIso3: string | null; publishedOn: PartialDate }[]): DerivedIndicatorValue[] {
+export function deriveLegalPositionPublished(
+  positions: { stateIso3: string | null; publishedOn: PartialDate }[],
+): DerivedIndicatorValue[] {
   const earliest = new Map<string, PartialDate>();
   for (const p of positions) {
     if (!p.stateIso3) continue;
     const current = earliest.get(p.stateIso3);
     if (!current || p.publishedOn.date < current.date) earliest.set(p.stateIso3, p.publishedOn);
   }
-  return [...earliest.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([stateIso3, since]) => ({ indicatorId: "legal-position-published", stateIso3, isMet: true, since }));
+  return [...earliest.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([stateIso3, since]) => ({ indicatorId: "legal-position-published", stateIso3, isMet: true, since }));
 }
 
 /** UN Convention: one met value per State with a sourced signature (or later action), since the signature. */
 export function deriveUnCybercrimeSigned(actions: TreatyAction[]): DerivedIndicatorValue[] {
   return latestActionPerParty(actions.filter((a) => a.treatyId === UN_CYBERCRIME_CONVENTION_ID))
-    .flatMap((a) => (a.stateIso3 ? [{ indicatorId: "un-cybercrime-signed" as const, stateIso3: a.stateIso3, isMet: true, since: a.signedOn ?? a.consentOn }] : []))
+    .flatMap((a) =>
+      a.stateIso3
+        ? [
+            {
+              indicatorId: "un-cybercrime-signed" as const,
+              stateIso3: a.stateIso3,
+              isMet: true,
+              since: a.signedOn ?? a.consentOn,
+            },
+          ]
+        : [],
+    )
     .sort((a, b) => a.stateIso3.localeCompare(b.stateIso3));
 }
 
@@ -120,14 +155,22 @@ export interface IndicatorGroupCoverage {
 }
 
 /** Per group (UN regional group or organisation): how many members meet each indicator, and how many have a value at all. */
-export function indicatorCoverageByGroup(groups: { key: string; memberIso3s: string[] }[], values: DerivedIndicatorValue[]): { key: string; cells: IndicatorGroupCoverage[] }[] {
+export function indicatorCoverageByGroup(
+  groups: { key: string; memberIso3s: string[] }[],
+  values: DerivedIndicatorValue[],
+): { key: string; cells: IndicatorGroupCoverage[] }[] {
   return groups.map((group) => {
     const members = new Set(group.memberIso3s);
     return {
       key: group.key,
       cells: DERIVED_INDICATOR_IDS.map((indicatorId) => {
         const inGroup = values.filter((v) => v.indicatorId === indicatorId && members.has(v.stateIso3));
-        return { indicatorId, met: inGroup.filter((v) => v.isMet).length, withValue: inGroup.length, members: members.size };
+        return {
+          indicatorId,
+          met: inGroup.filter((v) => v.isMet).length,
+          withValue: inGroup.length,
+          members: members.size,
+        };
       }),
     };
   });

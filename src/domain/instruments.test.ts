@@ -9,7 +9,9 @@ describe("buildFirstStrategyInstruments", () => {
   ]);
   it("makes one adopted strategy per State with a first-adoption date, none for States without one", () => {
     expect(rows.map((r) => r.id)).toEqual(["afg-first-cyber-strategy", "alb-first-cyber-strategy"]);
-    expect(rows.every((r) => r.status === "adopted" && r.kind === "strategy" && r.title === FIRST_STRATEGY_TITLE)).toBe(true);
+    expect(rows.every((r) => r.status === "adopted" && r.kind === "strategy" && r.title === FIRST_STRATEGY_TITLE)).toBe(
+      true,
+    );
   });
   it("keeps the date at the precision the dataset gives (a year stays a year)", () => {
     expect(rows[0]).toMatchObject({ adoptedOn: "2014-11-01", adoptedPrecision: "day" });

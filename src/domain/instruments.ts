@@ -60,9 +60,23 @@ export interface InstrumentFilter {
   status?: InstrumentStatus | undefined;
 }
 
-export const INSTRUMENT_KIND_LABELS: Record<InstrumentKind, string> = { strategy: "Strategy", law: "Law", agency: "Agency or CERT", policy: "Policy" };
-export const INSTRUMENT_STATUS_LABELS: Record<InstrumentStatus, string> = { "in-progress": "In progress", adopted: "Adopted", superseded: "Superseded" };
-export const ASSESSMENT_RATING_LABELS: Record<AssessmentRating, string> = { met: "Met", partly: "Partly met", "not-met": "Not met", unknown: "Unknown" };
+export const INSTRUMENT_KIND_LABELS: Record<InstrumentKind, string> = {
+  strategy: "Strategy",
+  law: "Law",
+  agency: "Agency or CERT",
+  policy: "Policy",
+};
+export const INSTRUMENT_STATUS_LABELS: Record<InstrumentStatus, string> = {
+  "in-progress": "In progress",
+  adopted: "Adopted",
+  superseded: "Superseded",
+};
+export const ASSESSMENT_RATING_LABELS: Record<AssessmentRating, string> = {
+  met: "Met",
+  partly: "Partly met",
+  "not-met": "Not met",
+  unknown: "Unknown",
+};
 
 /** The source every seeded first-strategy instrument cites (the bundled Kostyuk dataset). */
 export const FIRST_STRATEGY_SOURCE_ID = "dataset:kostyuk-strategies";
@@ -95,12 +109,17 @@ export interface InstrumentSeedRow {
  * (at day or year precision) and a count of later versions: no title, text or adopting body, so the title is
  * generic and the note says so. Later versions have no dates, so the first one is not marked superseded.
  */
-export function buildFirstStrategyInstruments(records: { stateIso3: string; firstAdopted: string | null; strategiesTotal: number }[]): InstrumentSeedRow[] {
+export function buildFirstStrategyInstruments(
+  records: { stateIso3: string; firstAdopted: string | null; strategiesTotal: number }[],
+): InstrumentSeedRow[] {
   const rows: InstrumentSeedRow[] = [];
   for (const record of records) {
     const adopted = parsePartialDate(record.firstAdopted);
     if (!adopted) continue;
-    const later = record.strategiesTotal > 1 ? ` The dataset counts ${record.strategiesTotal} strategies adopted 2000–2024 (this one and later versions), without their dates, so whether a later one superseded it is not recorded here.` : "";
+    const later =
+      record.strategiesTotal > 1
+        ? ` The dataset counts ${record.strategiesTotal} strategies adopted 2000–2024 (this one and later versions), without their dates, so whether a later one superseded it is not recorded here.`
+        : "";
     rows.push({
       id: firstStrategyInstrumentId(record.stateIso3),
       stateIso3: record.stateIso3,
@@ -121,10 +140,26 @@ export function buildFirstStrategyInstruments(records: { stateIso3: string; firs
   return rows;
 }
 
-export const ASSESSMENT_CSV_COLUMNS = ["instrument_id", "state_iso3", "rubric", "rubric_version", "criterion", "rating", "cited_paragraph", "external_url", "quote", "note", "assessed_on", "sources"] as const;
+export const ASSESSMENT_CSV_COLUMNS = [
+  "instrument_id",
+  "state_iso3",
+  "rubric",
+  "rubric_version",
+  "criterion",
+  "rating",
+  "cited_paragraph",
+  "external_url",
+  "quote",
+  "note",
+  "assessed_on",
+  "sources",
+] as const;
 
 /** Assessments as CSV rows, each with its citation (paragraph permalink path or URL) and sources. */
-export function assessmentCsvRows(assessments: (AssessmentDetail & { stateIso3: string | null })[], paragraphPath: (p: NonNullable<AssessmentDetail["paragraph"]>) => string): string[][] {
+export function assessmentCsvRows(
+  assessments: (AssessmentDetail & { stateIso3: string | null })[],
+  paragraphPath: (p: NonNullable<AssessmentDetail["paragraph"]>) => string,
+): string[][] {
   return assessments.map((a) => [
     a.instrumentId,
     a.stateIso3 ?? "",

@@ -53,15 +53,15 @@ export interface TreatyAction {
 }
 
 /** A State's status under one treaty as far as sourced rows go. */
-export type TreatyStanding =
-  | { status: "unknown" }
-  | { status: "signed" | "consented"; action: TreatyAction };
+export type TreatyStanding = { status: "unknown" } | { status: "signed" | "consented"; action: TreatyAction };
 
 /** The most recent sourced row for the State (latest as-of, then latest action), or unknown when there is none. */
 export function standingOf(actions: TreatyAction[], stateIso3: string): TreatyStanding {
   const rows = actions.filter((a) => a.stateIso3 === stateIso3);
   if (rows.length === 0) return { status: "unknown" };
-  const latest = [...rows].sort((a, b) => b.asOf.localeCompare(a.asOf) || actionDate(b).localeCompare(actionDate(a)))[0]!;
+  const latest = [...rows].sort(
+    (a, b) => b.asOf.localeCompare(a.asOf) || actionDate(b).localeCompare(actionDate(a)),
+  )[0]!;
   return { status: latest.kind === "signature" ? "signed" : "consented", action: latest };
 }
 
@@ -75,7 +75,8 @@ export function latestActionPerParty(actions: TreatyAction[]): TreatyAction[] {
   for (const a of actions) {
     const key = a.stateIso3 ?? `org:${a.organizationId}`;
     const current = byParty.get(key);
-    if (!current || a.asOf > current.asOf || (a.asOf === current.asOf && actionDate(a) > actionDate(current))) byParty.set(key, a);
+    if (!current || a.asOf > current.asOf || (a.asOf === current.asOf && actionDate(a) > actionDate(current)))
+      byParty.set(key, a);
   }
   return [...byParty.values()].sort((a, b) => a.partyName.localeCompare(b.partyName));
 }
@@ -117,13 +118,34 @@ export function positionsByYear(positions: LegalPosition[]): { year: number; pos
   }
   return [...years.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([year, list]) => ({ year, positions: [...list].sort((a, b) => a.publishedOn.date.localeCompare(b.publishedOn.date) || a.id.localeCompare(b.id)) }));
+    .map(([year, list]) => ({
+      year,
+      positions: [...list].sort(
+        (a, b) => a.publishedOn.date.localeCompare(b.publishedOn.date) || a.id.localeCompare(b.id),
+      ),
+    }));
 }
 
 /** Regional organisations whose members' positions the roll-up shows. */
 export const POSITION_ROLLUP_ORGANIZATIONS = ["AFUNION", "EU", "OAS", "OSCE", "ASEAN"] as const;
 
-export const LEGAL_POSITION_CSV_COLUMNS = ["id", "state_iso3", "organization_id", "actor", "title", "title_is_descriptive", "published", "precision", "context", "languages", "topics_extracted", "document_url", "confidence", "notes", "sources"] as const;
+export const LEGAL_POSITION_CSV_COLUMNS = [
+  "id",
+  "state_iso3",
+  "organization_id",
+  "actor",
+  "title",
+  "title_is_descriptive",
+  "published",
+  "precision",
+  "context",
+  "languages",
+  "topics_extracted",
+  "document_url",
+  "confidence",
+  "notes",
+  "sources",
+] as const;
 
 /** Positions as CSV rows: dates at their precision; lists joined with "; "; blank topics mean "not extracted". */
 export function legalPositionCsvRows(positions: LegalPosition[]): string[][] {
@@ -146,7 +168,21 @@ export function legalPositionCsvRows(positions: LegalPosition[]): string[][] {
   ]);
 }
 
-export const TREATY_ACTION_CSV_COLUMNS = ["id", "treaty_id", "state_iso3", "organization_id", "party_name", "kind", "signed", "consent", "as_of", "as_of_is_lower_bound", "confidence", "notes", "sources"] as const;
+export const TREATY_ACTION_CSV_COLUMNS = [
+  "id",
+  "treaty_id",
+  "state_iso3",
+  "organization_id",
+  "party_name",
+  "kind",
+  "signed",
+  "consent",
+  "as_of",
+  "as_of_is_lower_bound",
+  "confidence",
+  "notes",
+  "sources",
+] as const;
 
 export function treatyActionCsvRows(actions: TreatyAction[]): string[][] {
   const date = (d: PartialDate | null) => (d ? formatPartialDateIso(d) : "");

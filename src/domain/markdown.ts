@@ -6,7 +6,8 @@ const SAFE_LINK = /^(https?:|mailto:|\/(?!\/)|#)/i;
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen =
+  md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
   if (/^https?:/i.test(String(token.attrGet("href") ?? ""))) token.attrSet("rel", "nofollow noopener external");

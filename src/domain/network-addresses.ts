@@ -35,7 +35,11 @@ export function classifyAddress(input: string): AddressVerdict {
   const range = v6.range();
   // ipaddr.js calls everything it has no name for "unicast", the IPv4-compatible ::a.b.c.d included; only 2000::/3 is global.
   const isPublic = range === "unicast" && v6.match(GLOBAL_UNICAST_V6);
-  return { isPublic, range: range === "unicast" && !isPublic ? "outside global unicast 2000::/3" : range, canonical: v6.toString() };
+  return {
+    isPublic,
+    range: range === "unicast" && !isPublic ? "outside global unicast 2000::/3" : range,
+    canonical: v6.toString(),
+  };
 }
 
 export function isPublicAddress(address: string): boolean {
@@ -46,7 +50,9 @@ export function isPublicAddress(address: string): boolean {
 export function assertPublicAddress(address: string, what: string = address): void {
   const verdict = classifyAddress(address);
   if (!verdict.isPublic) {
-    throw new AddressRefusedError(`refused: ${what} is a private or loopback address (${verdict.canonical}, ${verdict.range}); set DOCUMENT_FETCH_ALLOW_PRIVATE=true to allow`);
+    throw new AddressRefusedError(
+      `refused: ${what} is a private or loopback address (${verdict.canonical}, ${verdict.range}); set DOCUMENT_FETCH_ALLOW_PRIVATE=true to allow`,
+    );
   }
 }
 
@@ -60,8 +66,10 @@ function embeddedV4(address: ipaddr.IPv6): { form: string; address: ipaddr.IPv4 
   const parts = address.parts;
   const low32 = () => ipaddr.fromByteArray(address.toByteArray().slice(12)) as ipaddr.IPv4;
   if (address.isIPv4MappedAddress()) return { form: "ipv4Mapped", address: address.toIPv4Address() };
-  if (parts.slice(0, 6).every((p) => p === 0) && (parts[6] !== 0 || parts[7]! > 1)) return { form: "ipv4Compatible", address: low32() };
+  if (parts.slice(0, 6).every((p) => p === 0) && (parts[6] !== 0 || parts[7]! > 1))
+    return { form: "ipv4Compatible", address: low32() };
   if (address.match(NAT64_WELL_KNOWN)) return { form: "nat64", address: low32() };
-  if (address.range() === "6to4") return { form: "6to4", address: ipaddr.fromByteArray(address.toByteArray().slice(2, 6)) as ipaddr.IPv4 };
+  if (address.range() === "6to4")
+    return { form: "6to4", address: ipaddr.fromByteArray(address.toByteArray().slice(2, 6)) as ipaddr.IPv4 };
   return null;
 }

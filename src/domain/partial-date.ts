@@ -34,8 +34,18 @@ export function formatPartialDateIso(value: PartialDate): string {
 }
 
 const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ];
 
 /** Human form: `2019`, `June 2019` or `3 June 2019`. */

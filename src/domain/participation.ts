@@ -67,7 +67,8 @@ export interface AccreditationSummary {
   records: number;
 }
 
-const sumOrNull = (values: (number | null)[]) => (values.some((x) => x === null) ? null : values.reduce<number>((a, b) => a + (b ?? 0), 0));
+const sumOrNull = (values: (number | null)[]) =>
+  values.some((x) => x === null) ? null : values.reduce<number>((a, b) => a + (b ?? 0), 0);
 
 /** Summarises accreditation records of one session or process, per ECOSOC status. */
 export function summarizeAccreditations(records: Accreditation[]): AccreditationSummary {
@@ -77,7 +78,10 @@ export function summarizeAccreditations(records: Accreditation[]): Accreditation
     const aggregates = inGroup.filter((r) => r.isAggregate);
     const named = inGroup.filter((r) => !r.isAggregate);
     const count = (outcome: AccreditationOutcome) => named.filter((r) => r.outcome === outcome).length;
-    const namedObjected = named.filter((r) => r.outcome === "objected").map((r) => r.organizationName ?? "").sort((a, b) => a.localeCompare(b));
+    const namedObjected = named
+      .filter((r) => r.outcome === "objected")
+      .map((r) => r.organizationName ?? "")
+      .sort((a, b) => a.localeCompare(b));
     if (aggregates.length > 0) {
       const applicants = sumOrNull(aggregates.map((a) => a.applicants));
       const objected = sumOrNull(aggregates.map((a) => a.objectedCount));

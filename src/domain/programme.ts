@@ -35,14 +35,33 @@ export interface ProgrammeFilter {
 }
 
 /** Items a programme addresses with no published evidence in a beneficiary State: where support meets a gap. */
-export function findProgrammeGaps(programme: Pick<Programme, "beneficiaryStates" | "itemIds">, evidencedItemsByState: Map<string, Set<string>>): { stateIso3: string; itemIds: string[] }[] {
+export function findProgrammeGaps(
+  programme: Pick<Programme, "beneficiaryStates" | "itemIds">,
+  evidencedItemsByState: Map<string, Set<string>>,
+): { stateIso3: string; itemIds: string[] }[] {
   return programme.beneficiaryStates.map((stateIso3) => {
     const evidenced = evidencedItemsByState.get(stateIso3) ?? new Set<string>();
     return { stateIso3, itemIds: programme.itemIds.filter((id) => !evidenced.has(id)) };
   });
 }
 
-export const PROGRAMME_CSV_COLUMNS = ["id", "iati_identifier", "title", "funders", "implementers", "beneficiary_states", "region", "start", "end", "budget", "currency", "item_ids", "url", "confidence", "sources"] as const;
+export const PROGRAMME_CSV_COLUMNS = [
+  "id",
+  "iati_identifier",
+  "title",
+  "funders",
+  "implementers",
+  "beneficiary_states",
+  "region",
+  "start",
+  "end",
+  "budget",
+  "currency",
+  "item_ids",
+  "url",
+  "confidence",
+  "sources",
+] as const;
 
 /** Programmes as CSV rows (lists joined with "; ", dates at their precision, sources as URLs or ids). */
 export function programmeCsvRows(programmes: ProgrammeDetail[]): string[][] {

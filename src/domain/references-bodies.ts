@@ -3,18 +3,7 @@ import { normalizeSymbol } from "./symbols.js";
 
 /** Bodies whose resolutions GA texts cite by number. Only GA, HRC, ECOSOC, SC and the Commission on Human Rights have symbols. */
 export type ResolutionBody =
-  | "GA"
-  | "HRC"
-  | "ECOSOC"
-  | "SC"
-  | "CHR"
-  | "CCPCJ"
-  | "CND"
-  | "CPD"
-  | "CSW"
-  | "CSocD"
-  | "treaty-conference"
-  | "other";
+  "GA" | "HRC" | "ECOSOC" | "SC" | "CHR" | "CCPCJ" | "CND" | "CPD" | "CSW" | "CSocD" | "treaty-conference" | "other";
 
 const BODY_NAMES: [RegExp, ResolutionBody][] = [
   [/\bGeneral Assembly\b/g, "GA"],
@@ -28,12 +17,19 @@ const BODY_NAMES: [RegExp, ResolutionBody][] = [
   [/\bCommission on the Status of Women\b/g, "CSW"],
   [/\bCommission for Social Development\b/g, "CSocD"],
   // Treaty bodies and conferences: "Conference of the Parties to the Convention on Biological Diversity", "Conference of the States Parties to …".
-  [/\bConference of (?:the )?(?:States )?Parties\b(?: (?:to|serving as)[^;,]{0,120}?(?:Convention|Protocol|Agreement|Treaty)(?: [A-Z][\w-]*| on| against| of| the| and| for| to| in)*)?/g, "treaty-conference"],
-  [/\b(?:World Health Assembly|United Nations Environment Assembly|Governing Council|Executive Board|Board of Governors|General Conference|Commission on International Trade Law|Council of Europe|Human Rights Committee|Trade and Development Board|Council of the [A-Z][\w ]+)\b/g, "other"],
+  [
+    /\bConference of (?:the )?(?:States )?Parties\b(?: (?:to|serving as)[^;,]{0,120}?(?:Convention|Protocol|Agreement|Treaty)(?: [A-Z][\w-]*| on| against| of| the| and| for| to| in)*)?/g,
+    "treaty-conference",
+  ],
+  [
+    /\b(?:World Health Assembly|United Nations Environment Assembly|Governing Council|Executive Board|Board of Governors|General Conference|Commission on International Trade Law|Council of Europe|Human Rights Committee|Trade and Development Board|Council of the [A-Z][\w ]+)\b/g,
+    "other",
+  ],
 ];
 
 /** What may stand between a body's name and "resolution(s)" when the body adopted it: "in its", ", through its", "resolutions, in particular". */
-const ISSUER_GLUE = /^(?:\s*,)?\s*(?:(?:in|through|by|under|with) its\s+|its\s+|of\s+|(?:report\s+)?submitted pursuant to\s+(?:its\s+)?|including(?: the most recent,)?\s+|resolutions?,?\s+(?:in particular|including|notably|and)\s+|and its\s+)?$/;
+const ISSUER_GLUE =
+  /^(?:\s*,)?\s*(?:(?:in|through|by|under|with) its\s+|its\s+|of\s+|(?:report\s+)?submitted pursuant to\s+(?:its\s+)?|including(?: the most recent,)?\s+|resolutions?,?\s+(?:in particular|including|notably|and)\s+|and its\s+)?$/;
 /** "Council resolution", "Commission resolution": the last Council or Commission the paragraph named. */
 const SHORT_NAME = /\b(Council|Commission|Assembly)\s*(?:,\s*)?(?:(?:in|through|by) its\s+)?$/;
 const LEAD_LENGTH = 200;
@@ -63,7 +59,8 @@ export function bodyBefore(text: string, index: number): BodyContext {
   const clauseBody = best?.body ?? null;
   if (best && ISSUER_GLUE.test(lead.slice(best.end))) return { issuer: best.body, clauseBody };
   const short = SHORT_NAME.exec(lead);
-  if (short && (!best || short.index >= best.end)) return { issuer: lastNamed(text.slice(0, index - lead.length + short.index), short[1]!), clauseBody };
+  if (short && (!best || short.index >= best.end))
+    return { issuer: lastNamed(text.slice(0, index - lead.length + short.index), short[1]!), clauseBody };
   if (/\bits\s+(?:own\s+)?$/.test(lead)) return { issuer: "GA", clauseBody };
   return { issuer: null, clauseBody };
 }
@@ -92,7 +89,11 @@ export interface ResolvedShortForm {
  * 31–99 and the year of an adoption date that follows must be the session's; ECOSOC and the Commission on Human
  * Rights number by year; an HRC session is at most 99. A number that fits no named body stays unresolved.
  */
-export function resolveShortForm(shortForm: string, context: BodyContext, adoptedYear: number | null): ResolvedShortForm {
+export function resolveShortForm(
+  shortForm: string,
+  context: BodyContext,
+  adoptedYear: number | null,
+): ResolvedShortForm {
   const first = resolveUnder(shortForm, context.issuer, adoptedYear);
   // A number that cannot be the GA's ("its resolution 42/22 of 26 September 2019") may be the clause's other body's.
   if (first.symbol || context.clauseBody === null || context.clauseBody === context.issuer) return first;
@@ -110,7 +111,13 @@ function resolveUnder(shortForm: string, body: ResolutionBody | null, adoptedYea
   const symbol = (prefix: string) => normalizeSymbol(`${prefix}/${first}/${number}`);
   switch (body) {
     case "HRC":
-      if (session !== null && !isYear && session <= LAST_PLAUSIBLE_SESSION && (adoptedYear === null || adoptedYear >= 2006)) return { symbol: symbol("A/HRC/RES"), body };
+      if (
+        session !== null &&
+        !isYear &&
+        session <= LAST_PLAUSIBLE_SESSION &&
+        (adoptedYear === null || adoptedYear >= 2006)
+      )
+        return { symbol: symbol("A/HRC/RES"), body };
       break;
     case "ECOSOC":
       if (isYear) return { symbol: symbol("E/RES"), body };

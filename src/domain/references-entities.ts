@@ -83,11 +83,18 @@ export function createReferenceMatcher(vocabulary: ReferenceVocabulary): Referen
         const id = vocabulary.normIdsByLetter.get(letter);
         if (!id || explicitNorms.has(id)) continue;
         const hits = phrases.map((p) => p.exec(normalized)).filter((m): m is RegExpExecArray => m !== null);
-        if (hits.length > 0) add({ kind: "norm-topic", targetId: id, confidence: topicConfidence(hits.length, phrases.length), matchedText: hits[0]![0] });
+        if (hits.length > 0)
+          add({
+            kind: "norm-topic",
+            targetId: id,
+            confidence: topicConfidence(hits.length, phrases.length),
+            matchedText: hits[0]![0],
+          });
       }
       if (vocabulary.pocDirectoryCbmId) {
         const poc = /\bpoints?[- ]of[- ]contact directory\b/i.exec(normalized);
-        if (poc) add({ kind: "cbm-topic", targetId: vocabulary.pocDirectoryCbmId, confidence: 0.8, matchedText: poc[0] });
+        if (poc)
+          add({ kind: "cbm-topic", targetId: vocabulary.pocDirectoryCbmId, confidence: 0.8, matchedText: poc[0] });
       }
       for (const { id, pattern } of processPatterns) {
         const match = pattern.exec(normalized);
@@ -124,9 +131,18 @@ function buildProcessPatterns(processes: ProcessNames[]): { id: string; pattern:
     const alternatives = [p.name, p.shortName].map((n) => n.replace(/[‐‑–—]/g, "-")).filter((n) => n.length >= 8);
     const years = /(\d{4})-(\d{4})$/.exec(p.id);
     // "open-ended working group 2021-2025" / "Group of Governmental Experts 2019-2021" as resolutions write them.
-    if (years && p.id.startsWith("oewg")) alternatives.push(`open-ended working group ${years[1]}-${years[2]}`, `open-ended working group on security of and in the use of information and communications technologies ${years[1]}-${years[2]}`);
-    if (p.id.startsWith("ahc-cybercrime")) alternatives.push("Ad Hoc Committee to Elaborate a Comprehensive International Convention on Countering the Use of Information and Communications Technologies for Criminal Purposes");
-    const escaped = [...new Set(alternatives)].map((a) => escapeRegExp(a).replace(/\\?-/g, "[-\\s]?").replace(/\s+/g, "\\s+"));
+    if (years && p.id.startsWith("oewg"))
+      alternatives.push(
+        `open-ended working group ${years[1]}-${years[2]}`,
+        `open-ended working group on security of and in the use of information and communications technologies ${years[1]}-${years[2]}`,
+      );
+    if (p.id.startsWith("ahc-cybercrime"))
+      alternatives.push(
+        "Ad Hoc Committee to Elaborate a Comprehensive International Convention on Countering the Use of Information and Communications Technologies for Criminal Purposes",
+      );
+    const escaped = [...new Set(alternatives)].map((a) =>
+      escapeRegExp(a).replace(/\\?-/g, "[-\\s]?").replace(/\s+/g, "\\s+"),
+    );
     out.push({ id: p.id, pattern: new RegExp(`(?:${escaped.join("|")})`, "i") });
   }
   return out;

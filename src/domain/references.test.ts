@@ -4,7 +4,9 @@ import { parseAkn } from "../ingest/documents/akn.js";
 import { createReferenceMatcher, type ReferenceVocabulary } from "./references-entities.js";
 import { detectCitations, detectResolutionReferences } from "./references.js";
 
-const recalling7737 = parseAkn(fs.readFileSync(new URL("../../datasets/documents/A_RES_77_37.xml", import.meta.url), "utf8")).paragraphs[0]!.text;
+const recalling7737 = parseAkn(
+  fs.readFileSync(new URL("../../datasets/documents/A_RES_77_37.xml", import.meta.url), "utf8"),
+).paragraphs[0]!.text;
 
 describe("detectCitations", () => {
   it("turns 77/37's Recalling paragraph into one edge per resolution, 43/78 H through 76/19", () => {
@@ -17,42 +19,82 @@ describe("detectCitations", () => {
   });
 
   it("reads full symbols, other organs' resolutions and stops at the end of a list", () => {
-    const text = "See A/65/201, A/C.1/74/L.50/Rev.1 and A/AC.290/2021/CRP.2. Taking note also of Economic and Social Council resolution 2019/19 of 23 July 2019, Human Rights Council resolution 47/16 and Security Council resolution 2341 (2017), and of the 2021 report, 75/1 aside.";
-    expect(detectCitations(text).map((c) => c.targetSymbol)).toEqual(["A/65/201", "A/C.1/74/L.50/Rev.1", "A/AC.290/2021/CRP.2", "E/RES/2019/19", "A/HRC/RES/47/16", "S/RES/2341 (2017)"]);
+    const text =
+      "See A/65/201, A/C.1/74/L.50/Rev.1 and A/AC.290/2021/CRP.2. Taking note also of Economic and Social Council resolution 2019/19 of 23 July 2019, Human Rights Council resolution 47/16 and Security Council resolution 2341 (2017), and of the 2021 report, 75/1 aside.";
+    expect(detectCitations(text).map((c) => c.targetSymbol)).toEqual([
+      "A/65/201",
+      "A/C.1/74/L.50/Rev.1",
+      "A/AC.290/2021/CRP.2",
+      "E/RES/2019/19",
+      "A/HRC/RES/47/16",
+      "S/RES/2341 (2017)",
+    ]);
   });
 
   // Sentences verbatim from the GA corpus of sessions 74–79 (../shared/data/unga-resolutions-akn), file named in each case.
   it("resolves the body that adopted a cited resolution from the words before it (issue 15)", () => {
     const symbols = (text: string) => detectCitations(text).map((c) => c.targetSymbol);
     // 74/135: "the Human Rights Council, in its resolution 39/13" is the Council's, not A/RES/39/13 (1984).
-    expect(symbols("Taking note with appreciation of the decision of the Human Rights Council, in its resolution 39/13, that the theme of the annual half-day panel discussion on the rights of indigenous peoples to be held during the forty-fifth session of the Council will be on the protection of indigenous human rights defenders,")).toEqual(["A/HRC/RES/39/13"]);
+    expect(
+      symbols(
+        "Taking note with appreciation of the decision of the Human Rights Council, in its resolution 39/13, that the theme of the annual half-day panel discussion on the rights of indigenous peoples to be held during the forty-fifth session of the Council will be on the protection of indigenous human rights defenders,",
+      ),
+    ).toEqual(["A/HRC/RES/39/13"]);
     // 74/156: "Council resolutions 5/1 and 5/2" are the Human Rights Council's; the Commission on Human Rights numbers by year.
-    expect(symbols("Recognizes the role played by national institutions for the promotion and protection of human rights in the Human Rights Council, including its universal periodic review mechanism, in both preparation and follow-up, and the special procedures, in accordance with Council resolutions 5/1 and 5/2 of 18 June 2007 and Commission on Human Rights resolution 2005/74 of 20 April 2005, and in the human rights treaty bodies, as well as the strengthening of opportunities for such participation stipulated in the outcome of the review of the work and functioning of the Council annexed to Council resolution 16/21 of 25 March 2011 and adopted in General Assembly resolution 65/281 of 17 June 2011;")).toEqual(["A/HRC/RES/5/1", "A/HRC/RES/5/2", "E/CN.4/RES/2005/74", "A/HRC/RES/16/21", "A/RES/65/281"]);
+    expect(
+      symbols(
+        "Recognizes the role played by national institutions for the promotion and protection of human rights in the Human Rights Council, including its universal periodic review mechanism, in both preparation and follow-up, and the special procedures, in accordance with Council resolutions 5/1 and 5/2 of 18 June 2007 and Commission on Human Rights resolution 2005/74 of 20 April 2005, and in the human rights treaty bodies, as well as the strengthening of opportunities for such participation stipulated in the outcome of the review of the work and functioning of the Council annexed to Council resolution 16/21 of 25 March 2011 and adopted in General Assembly resolution 65/281 of 17 June 2011;",
+      ),
+    ).toEqual(["A/HRC/RES/5/1", "A/HRC/RES/5/2", "E/CN.4/RES/2005/74", "A/HRC/RES/16/21", "A/RES/65/281"]);
     // 74/178: "its resolution 42/22 of 26 September 2019" cannot be the GA's (session 42 met in 1987–88); the clause names the Council.
-    expect(symbols("Also takes note of the request of the Human Rights Council to the Working Group on Arbitrary Detention, within its mandate, to prepare a study on arbitrary detention related to drug policies, through its resolution 42/22 of 26 September 2019;")).toEqual(["A/HRC/RES/42/22"]);
+    expect(
+      symbols(
+        "Also takes note of the request of the Human Rights Council to the Working Group on Arbitrary Detention, within its mandate, to prepare a study on arbitrary detention related to drug policies, through its resolution 42/22 of 26 September 2019;",
+      ),
+    ).toEqual(["A/HRC/RES/42/22"]);
     // 74/298: GA resolutions listed after "the Economic and Social Council," stay the GA's.
-    expect(symbols("Decides to conduct, in conjunction, the reviews of General Assembly resolution 72/305 on the review of the implementation of General Assembly resolution 68/1 on the strengthening of the Economic and Social Council, resolution 67/290 on the format and organizational aspects of the high-level political forum on sustainable development and resolution 70/299 on the follow-up and review of the 2030 Agenda for Sustainable Development at the global level, taking into account the provisions of the present resolution, during its seventy-fifth session;")).toEqual(["A/RES/72/305", "A/RES/68/1", "A/RES/67/290", "A/RES/70/299"]);
+    expect(
+      symbols(
+        "Decides to conduct, in conjunction, the reviews of General Assembly resolution 72/305 on the review of the implementation of General Assembly resolution 68/1 on the strengthening of the Economic and Social Council, resolution 67/290 on the format and organizational aspects of the high-level political forum on sustainable development and resolution 70/299 on the follow-up and review of the 2030 Agenda for Sustainable Development at the global level, taking into account the provisions of the present resolution, during its seventy-fifth session;",
+      ),
+    ).toEqual(["A/RES/72/305", "A/RES/68/1", "A/RES/67/290", "A/RES/70/299"]);
     // 74/91: identical GA and Security Council resolutions.
-    expect(symbols("Recalling also the adoption by the General Assembly and the Security Council of substantively identical resolutions 70/262 and 2282 (2016) of 27 April 2016, further recalling the adoption of resolutions 72/276 and 2413 (2018) of 26 April 2018 on peacebuilding")).toEqual(["A/RES/70/262", "A/RES/72/276"]);
+    expect(
+      symbols(
+        "Recalling also the adoption by the General Assembly and the Security Council of substantively identical resolutions 70/262 and 2282 (2016) of 27 April 2016, further recalling the adoption of resolutions 72/276 and 2413 (2018) of 26 April 2018 on peacebuilding",
+      ),
+    ).toEqual(["A/RES/70/262", "A/RES/72/276"]);
   });
 
   it("leaves resolutions of bodies without symbols unresolved instead of calling them GA resolutions (issue 15)", () => {
     // 74/173 and 74/178.
-    const ccpcj = detectResolutionReferences("Welcoming Commission on Crime Prevention and Criminal Justice resolution 26/4 of 26 May 2017, in which the Commission decided that the open-ended intergovernmental Expert Group");
+    const ccpcj = detectResolutionReferences(
+      "Welcoming Commission on Crime Prevention and Criminal Justice resolution 26/4 of 26 May 2017, in which the Commission decided that the open-ended intergovernmental Expert Group",
+    );
     expect(ccpcj).toEqual({ citations: [], unresolved: [{ body: "CCPCJ", matchedText: "26/4" }] });
-    const cnd = detectResolutionReferences("and recalling Commission on Narcotic Drugs resolution 61/2 of 16 March 2018 on strengthening efforts to prevent drug abuse in educational settings,");
+    const cnd = detectResolutionReferences(
+      "and recalling Commission on Narcotic Drugs resolution 61/2 of 16 March 2018 on strengthening efforts to prevent drug abuse in educational settings,",
+    );
     expect(cnd.citations).toEqual([]);
     expect(cnd.unresolved).toEqual([{ body: "CND", matchedText: "61/2" }]);
-    const cosp = detectResolutionReferences("Recalling further Conference of the States Parties to the United Nations Convention against Corruption resolution 7/8 of 10 November 2017 on corruption in sport");
+    const cosp = detectResolutionReferences(
+      "Recalling further Conference of the States Parties to the United Nations Convention against Corruption resolution 7/8 of 10 November 2017 on corruption in sport",
+    );
     expect(cosp).toEqual({ citations: [], unresolved: [{ body: "treaty-conference", matchedText: "7/8" }] });
     // A number that fits no named body (UNEA's "resolution 4/6") is never A/RES/4/6.
-    expect(detectResolutionReferences("calls upon States to implement resolution 4/6 on marine plastic litter").citations).toEqual([]);
+    expect(
+      detectResolutionReferences("calls upon States to implement resolution 4/6 on marine plastic litter").citations,
+    ).toEqual([]);
     // The issue's example.
-    expect(detectCitations("Recalling Human Rights Council resolution 52/5 of 3 April 2023").map((c) => c.targetSymbol)).toEqual(["A/HRC/RES/52/5"]);
+    expect(
+      detectCitations("Recalling Human Rights Council resolution 52/5 of 3 April 2023").map((c) => c.targetSymbol),
+    ).toEqual(["A/HRC/RES/52/5"]);
   });
 
   it("finds nothing in text without references", () => {
-    expect(detectCitations("Decides to include in the provisional agenda of its seventy-eighth session the item.")).toEqual([]);
+    expect(
+      detectCitations("Decides to include in the provisional agenda of its seventy-eighth session the item."),
+    ).toEqual([]);
   });
 });
 
@@ -60,27 +102,51 @@ const vocabulary: ReferenceVocabulary = {
   states: [
     { iso3: "VNM", name: "Vietnam", officialName: "Socialist Republic of Vietnam", unGaNames: ["VIET NAM"] },
     { iso3: "GIN", name: "Guinea", officialName: "Republic of Guinea", unGaNames: ["GUINEA"] },
-    { iso3: "PNG", name: "Papua New Guinea", officialName: "Independent State of Papua New Guinea", unGaNames: ["PAPUA NEW GUINEA"] },
+    {
+      iso3: "PNG",
+      name: "Papua New Guinea",
+      officialName: "Independent State of Papua New Guinea",
+      unGaNames: ["PAPUA NEW GUINEA"],
+    },
     { iso3: "IRN", name: "Iran", officialName: "Islamic Republic of Iran", unGaNames: ["IRAN (ISLAMIC REPUBLIC OF)"] },
     { iso3: "OMN", name: "Oman", officialName: "Sultanate of Oman", unGaNames: ["OMAN"] },
   ],
-  processes: [{ id: "oewg-2021-2025", name: "Open-ended working group on security of and in the use of information and communications technologies 2021-2025", shortName: "OEWG 2021–2025" }],
-  normIdsByLetter: new Map([["c", "13c"], ["f", "13f"], ["j", "13j"]]),
+  processes: [
+    {
+      id: "oewg-2021-2025",
+      name: "Open-ended working group on security of and in the use of information and communications technologies 2021-2025",
+      shortName: "OEWG 2021–2025",
+    },
+  ],
+  normIdsByLetter: new Map([
+    ["c", "13c"],
+    ["f", "13f"],
+    ["j", "13j"],
+  ]),
   pocDirectoryCbmId: "un-global-poc-directory",
 };
 
 describe("reference matcher", () => {
   const matcher = createReferenceMatcher(vocabulary);
-  const ids = (text: string, kind: string) => matcher.detect(text).filter((m) => m.kind === kind).map((m) => m.targetId).sort();
+  const ids = (text: string, kind: string) =>
+    matcher
+      .detect(text)
+      .filter((m) => m.kind === kind)
+      .map((m) => m.targetId)
+      .sort();
 
   it("names States in every UN spelling, longest name first, never inside other words", () => {
-    expect(ids("Welcomes the offer of the Government of Viet Nam to host the signing ceremony in Hanoi", "state")).toEqual(["VNM"]);
+    expect(
+      ids("Welcomes the offer of the Government of Viet Nam to host the signing ceremony in Hanoi", "state"),
+    ).toEqual(["VNM"]);
     expect(ids("Statements by Papua New Guinea and Iran (Islamic Republic of)", "state")).toEqual(["IRN", "PNG"]);
     expect(ids("a woman from Romania; guinea pigs", "state")).toEqual([]);
   });
 
   it("flags explicit norm references apart from keyword topic matches with a lower confidence", () => {
-    const mentions = matcher.detect("In line with norm 13 (c), States should protect critical infrastructure and report vulnerabilities.");
+    const mentions = matcher.detect(
+      "In line with norm 13 (c), States should protect critical infrastructure and report vulnerabilities.",
+    );
     expect(mentions.find((m) => m.targetId === "13c")).toMatchObject({ kind: "norm", confidence: 1 });
     expect(mentions.find((m) => m.targetId === "13f")).toMatchObject({ kind: "norm-topic" });
     expect(mentions.find((m) => m.targetId === "13f")!.confidence).toBeLessThan(1);
@@ -88,26 +154,46 @@ describe("reference matcher", () => {
   });
 
   it("recognises processes and the points-of-contact directory CBM as resolutions word them", () => {
-    const text = "Welcomes the establishment of the global intergovernmental points of contact directory by the open-ended working group 2021–2025";
+    const text =
+      "Welcomes the establishment of the global intergovernmental points of contact directory by the open-ended working group 2021–2025";
     expect(ids(text, "process")).toEqual(["oewg-2021-2025"]);
     expect(ids(text, "cbm-topic")).toEqual(["un-global-poc-directory"]);
   });
 });
 
 describe("citations in the other UN languages (issue 19)", () => {
-  const fixture = (letter: string) => parseAkn(fs.readFileSync(new URL(`../../test/fixtures/documents/multilingual/75_240_${letter}.xml`, import.meta.url), "utf8"));
-  const citedBy = (letter: string) => [...new Set(fixture(letter).paragraphs.flatMap((p) => detectCitations([p.text, ...p.notes].join(" ")).map((c) => c.targetSymbol)))].sort();
+  const fixture = (letter: string) =>
+    parseAkn(
+      fs.readFileSync(
+        new URL(`../../test/fixtures/documents/multilingual/75_240_${letter}.xml`, import.meta.url),
+        "utf8",
+      ),
+    );
+  const citedBy = (letter: string) =>
+    [
+      ...new Set(
+        fixture(letter).paragraphs.flatMap((p) =>
+          detectCitations([p.text, ...p.notes].join(" ")).map((c) => c.targetSymbol),
+        ),
+      ),
+    ].sort();
 
-  it.each(["A", "C", "F", "R", "S"])("finds in 75/240 (%s) the same 25 cited resolutions as in its English text", (letter) => {
-    const english = citedBy("E");
-    expect(english).toHaveLength(25);
-    expect(citedBy(letter)).toEqual(english);
-  });
+  it.each(["A", "C", "F", "R", "S"])(
+    "finds in 75/240 (%s) the same 25 cited resolutions as in its English text",
+    (letter) => {
+      const english = citedBy("E");
+      expect(english).toHaveLength(25);
+      expect(citedBy(letter)).toEqual(english);
+    },
+  );
 
   it("reads the short forms of each language and leaves decisions out", () => {
     const symbols = (text: string) => detectCitations(text).map((c) => c.targetSymbol);
     expect(symbols("Rappelant sa résolution 75/240 du 31 décembre 2020")).toEqual(["A/RES/75/240"]);
-    expect(symbols("Recordando su resolución 75/240, de 31 de diciembre de 2020, y 76/19")).toEqual(["A/RES/75/240", "A/RES/76/19"]);
+    expect(symbols("Recordando su resolución 75/240, de 31 de diciembre de 2020, y 76/19")).toEqual([
+      "A/RES/75/240",
+      "A/RES/76/19",
+    ]);
     expect(symbols("ссылаясь на свою резолюцию 75/240")).toEqual(["A/RES/75/240"]);
     expect(symbols("إذ تشير إلى قرارها 75/240")).toEqual(["A/RES/75/240"]);
     expect(symbols("回顾其第75/240号决议")).toEqual(["A/RES/75/240"]);

@@ -22,7 +22,8 @@ const TRIGGER = /\bresolutions?\b/gi;
 const SHORT_FORM = /^(?:ES-\d{1,2}|\d{1,4})\/\d{1,4}(?: ?[A-Z](?![A-Za-z]))?/;
 const SC_FORM = /^\d{1,4} \(\d{4}\)/;
 // What may separate two short forms in a list: commas, "and", dates ("of 7 December 1988"), "as well as".
-const LIST_GLUE = /^(?:\s|,|;|\band\b|\bas well as\b|\bof\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|\bof\s+[A-Z][a-z]+\s+\d{4}\b|\bto\b)+/;
+const LIST_GLUE =
+  /^(?:\s|,|;|\band\b|\bas well as\b|\bof\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|\bof\s+[A-Z][a-z]+\s+\d{4}\b|\bto\b)+/;
 const MONTHS = /^(January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const ADOPTION_YEAR = /^(?: ?[A-Z](?![A-Za-z]))?\s+of\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(\d{4})\b/;
 
@@ -32,7 +33,10 @@ export function detectCitations(text: string): DetectedCitation[] {
 }
 
 /** The citations of a text, and the resolutions it cites that have no symbol we can name ("Commission on Narcotic Drugs resolution 62/3"). */
-export function detectResolutionReferences(text: string): { citations: DetectedCitation[]; unresolved: UnresolvedResolutionReference[] } {
+export function detectResolutionReferences(text: string): {
+  citations: DetectedCitation[];
+  unresolved: UnresolvedResolutionReference[];
+} {
   const found = new Map<string, DetectedCitation>();
   const unresolved: UnresolvedResolutionReference[] = [];
   const add = (symbol: string | null, matchedText: string) => {
@@ -72,14 +76,20 @@ export function detectResolutionReferences(text: string): { citations: DetectedC
 // any case, Arabic "القرار/القرارات"; a list goes on over "et", "y", "и", "و", commas and dates ("du 9 décembre 1981",
 // "de 9 de diciembre de 1981", "от 9 декабря 1981 года", "المؤرخ 9 كانون الأول/ديسمبر 1981"). The adopting body is
 // not read in these languages: a short form resolves as the General Assembly's.
-const OTHER_TRIGGER = /(?<!\p{L})(?:résolutions?|resoluci(?:ón|ones)|резолюци(?:я|и|ю|ей|ям|ями|ях)|(?:ال|و?ب?ال)?قرار(?:ات|ها|يها|ين|اتها)?)(?!\p{L})/giu;
-const OTHER_GLUE = /^(?:[\s,;]|(?:et|y|e|и|а также|و|وكذلك)(?!\p{L})|(?:du|de|del|от|المؤرخ|المؤرخة|المؤرخين)?\s*\d{1,2}(?:er)?\s+[\p{L}\s/]{3,40}?\s\d{4}(?:\s*года|\s*г\.)?|\p{Lu}(?!\p{L})|(?:ألف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء)(?!\p{L}))+/u;
+const OTHER_TRIGGER =
+  /(?<!\p{L})(?:résolutions?|resoluci(?:ón|ones)|резолюци(?:я|и|ю|ей|ям|ями|ях)|(?:ال|و?ب?ال)?قرار(?:ات|ها|يها|ين|اتها)?)(?!\p{L})/giu;
+const OTHER_GLUE =
+  /^(?:[\s,;]|(?:et|y|e|и|а также|و|وكذلك)(?!\p{L})|(?:du|de|del|от|المؤرخ|المؤرخة|المؤرخين)?\s*\d{1,2}(?:er)?\s+[\p{L}\s/]{3,40}?\s\d{4}(?:\s*года|\s*г\.)?|\p{Lu}(?!\p{L})|(?:ألف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء)(?!\p{L}))+/u;
 // Part letters written in the language's own script ("43/78 Н", "43/78 حاء") are skipped like the dates around them.
 // Chinese: "第75/240号决议", and lists "第36/103号、1988年12月7日第43/78H号……决议"; "第75/564号决定" is a decision, not cited.
 const CHINESE_SHORT_FORM = /第((?:ES-\d{1,2}|\d{1,4})\/\d{1,4}) ?([A-Z])?号/g;
 const GENERAL_ASSEMBLY_CONTEXT: BodyContext = { issuer: null, clauseBody: null };
 
-function detectOtherLanguageReferences(text: string, add: (symbol: string | null, matchedText: string) => void, unresolved: UnresolvedResolutionReference[]): void {
+function detectOtherLanguageReferences(
+  text: string,
+  add: (symbol: string | null, matchedText: string) => void,
+  unresolved: UnresolvedResolutionReference[],
+): void {
   const resolve = (numbers: string, matchedText: string) => {
     const resolved = resolveShortForm(numbers, GENERAL_ASSEMBLY_CONTEXT, null);
     if (resolved.symbol) add(resolved.symbol, matchedText);

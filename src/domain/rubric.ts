@@ -51,12 +51,17 @@ export function validateRubricDraft(draft: RubricDraft): RubricDraft {
   const description = draft.description.trim();
   if (!title || title.length > 200) issues.push({ path: "title", message: "1 to 200 characters" });
   if (!description || description.length > 4000) issues.push({ path: "description", message: "1 to 4,000 characters" });
-  const criteria = draft.criteria.map((c) => ({ code: c.code.trim(), title: c.title.trim(), guidance: c.guidance.trim() }));
+  const criteria = draft.criteria.map((c) => ({
+    code: c.code.trim(),
+    title: c.title.trim(),
+    guidance: c.guidance.trim(),
+  }));
   if (criteria.length === 0) issues.push({ path: "criteria", message: "a rubric needs at least one criterion" });
   if (criteria.length > MAX_CRITERIA) issues.push({ path: "criteria", message: `at most ${MAX_CRITERIA} criteria` });
   const seen = new Set<string>();
   criteria.forEach((c, i) => {
-    if (!CODE.test(c.code) || c.code.length > 60) issues.push({ path: `code_${i}`, message: "lower-case letters, digits and hyphens" });
+    if (!CODE.test(c.code) || c.code.length > 60)
+      issues.push({ path: `code_${i}`, message: "lower-case letters, digits and hyphens" });
     else if (seen.has(c.code)) issues.push({ path: `code_${i}`, message: `code ${c.code} is used twice` });
     seen.add(c.code);
     if (!c.title || c.title.length > 300) issues.push({ path: `title_${i}`, message: "1 to 300 characters" });
@@ -68,14 +73,26 @@ export function validateRubricDraft(draft: RubricDraft): RubricDraft {
 
 /** True when the draft reads exactly like the version it starts from (nothing to save). */
 export function isSameAsRubric(draft: RubricDraft, rubric: Rubric): boolean {
-  if (draft.title !== rubric.title || draft.description !== rubric.description || draft.criteria.length !== rubric.criteria.length) return false;
+  if (
+    draft.title !== rubric.title ||
+    draft.description !== rubric.description ||
+    draft.criteria.length !== rubric.criteria.length
+  )
+    return false;
   const ordered = [...rubric.criteria].sort((a, b) => a.position - b.position);
-  return draft.criteria.every((c, i) => c.code === ordered[i]!.code && c.title === ordered[i]!.title && c.guidance === ordered[i]!.guidance);
+  return draft.criteria.every(
+    (c, i) => c.code === ordered[i]!.code && c.title === ordered[i]!.title && c.guidance === ordered[i]!.guidance,
+  );
 }
 
 export const TRAFFIC_LIGHTS = ["green", "amber", "red", "grey"] as const;
 export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
-export const TRAFFIC_LIGHT_LABELS: Record<TrafficLight, string> = { green: "Green", amber: "Amber", red: "Red", grey: "Not assessed" };
+export const TRAFFIC_LIGHT_LABELS: Record<TrafficLight, string> = {
+  green: "Green",
+  amber: "Amber",
+  red: "Red",
+  grey: "Not assessed",
+};
 
 /** The rule, in words, shown wherever a light is shown. */
 export const TRAFFIC_LIGHT_RULE =
@@ -97,9 +114,20 @@ export interface TrafficLightSummary {
  * The traffic light of one instrument on one rubric version (see TRAFFIC_LIGHT_RULE). Ratings on criteria
  * outside `criteria` (another version) are ignored; a criterion with no rating counts as unassessed.
  */
-export function summarizeAssessments(criteria: { id: number }[], ratings: { criterionId: number; rating: AssessmentRating }[]): TrafficLightSummary {
+export function summarizeAssessments(
+  criteria: { id: number }[],
+  ratings: { criterionId: number; rating: AssessmentRating }[],
+): TrafficLightSummary {
   const byCriterion = new Map(ratings.map((r) => [r.criterionId, r.rating]));
-  const s: TrafficLightSummary = { light: "grey", total: criteria.length, met: 0, partly: 0, notMet: 0, unknown: 0, unassessed: 0 };
+  const s: TrafficLightSummary = {
+    light: "grey",
+    total: criteria.length,
+    met: 0,
+    partly: 0,
+    notMet: 0,
+    unknown: 0,
+    unassessed: 0,
+  };
   for (const c of criteria) {
     const rating = byCriterion.get(c.id);
     if (rating === undefined) s.unassessed++;
@@ -116,7 +144,10 @@ export function summarizeAssessments(criteria: { id: number }[], ratings: { crit
 }
 
 /** An instrument's light on each rubric version its assessments use, newest version first. */
-export function summarizeByRubricVersion(rubrics: Rubric[], ratings: { criterionId: number; rating: AssessmentRating }[]): { rubric: Rubric; summary: TrafficLightSummary }[] {
+export function summarizeByRubricVersion(
+  rubrics: Rubric[],
+  ratings: { criterionId: number; rating: AssessmentRating }[],
+): { rubric: Rubric; summary: TrafficLightSummary }[] {
   const used = rubrics.filter((r) => r.criteria.some((c) => ratings.some((x) => x.criterionId === c.id)));
   return used
     .sort((a, b) => a.slug.localeCompare(b.slug) || b.version - a.version)

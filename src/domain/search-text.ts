@@ -50,7 +50,10 @@ export function searchTextOf(text: string): string | null {
  * separated. Queries in other scripts come back unchanged.
  */
 export function searchQueryOf(query: string): string {
-  return segmentChinese(normalizeArabic(query), (offset) => (query.slice(0, offset).match(/"/g)?.length ?? 0) % 2 === 1);
+  return segmentChinese(
+    normalizeArabic(query),
+    (offset) => (query.slice(0, offset).match(/"/g)?.length ?? 0) % 2 === 1,
+  );
 }
 
 /** Splits the Chinese runs of a text into words; a run outside quotes (`isQuoted` false) becomes a quoted phrase. */
@@ -70,5 +73,8 @@ function segmentChinese(text: string, isQuoted: (offset: number) => boolean): st
  * private-use highlight markers (U+E000, U+E001) next to the space are kept where they are.
  */
 export function joinChineseWords(text: string): string {
-  return text.replace(/([\p{Script=Han}\u3000-\u303f\uff00-\uffef][\ue000\ue001]?) ([\ue000\ue001]?)(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, "$1$2");
+  return text.replace(
+    /([\p{Script=Han}\u3000-\u303f\uff00-\uffef][\ue000\ue001]?) ([\ue000\ue001]?)(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu,
+    "$1$2",
+  );
 }

@@ -47,16 +47,27 @@ describe("signed subscriber links", () => {
   it("reject malformed signatures and ids without throwing", () => {
     expect(verifySubscriberLink(SECRET, 7, "unsubscribe", "")).toBe(false);
     expect(verifySubscriberLink(SECRET, 7, "unsubscribe", "zz".repeat(32))).toBe(false);
-    expect(verifySubscriberLink(SECRET, 7, "unsubscribe", signSubscriberLink(SECRET, 7, "unsubscribe").slice(2))).toBe(false);
+    expect(verifySubscriberLink(SECRET, 7, "unsubscribe", signSubscriberLink(SECRET, 7, "unsubscribe").slice(2))).toBe(
+      false,
+    );
     expect(verifySubscriberLink(SECRET, 0, "unsubscribe", signSubscriberLink(SECRET, 0, "unsubscribe"))).toBe(false);
     expect(verifySubscriberLink(SECRET, Number.NaN, "unsubscribe", "0".repeat(64))).toBe(false);
   });
   it("fill the renderer's placeholders, escaped in HTML, and make RFC 8058 headers", () => {
     const links = recipientLinks("https://nw.example", SECRET, 7);
-    expect(links.unsubscribeUrl).toBe(`https://nw.example/unsubscribe?s=7&sig=${signSubscriberLink(SECRET, 7, "unsubscribe")}`);
-    expect(fillRecipientLinks("u=%%UNSUBSCRIBE_URL%% p=%%PREFERENCES_URL%%", links, false)).toBe(`u=${links.unsubscribeUrl} p=${links.preferencesUrl}`);
-    expect(fillRecipientLinks('<a href="%%UNSUBSCRIBE_URL%%">', links, true)).toBe(`<a href="${links.unsubscribeUrl.replace("&", "&amp;")}">`);
-    expect(unsubscribeHeaders(links)).toEqual({ "List-Unsubscribe": `<${links.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    expect(links.unsubscribeUrl).toBe(
+      `https://nw.example/unsubscribe?s=7&sig=${signSubscriberLink(SECRET, 7, "unsubscribe")}`,
+    );
+    expect(fillRecipientLinks("u=%%UNSUBSCRIBE_URL%% p=%%PREFERENCES_URL%%", links, false)).toBe(
+      `u=${links.unsubscribeUrl} p=${links.preferencesUrl}`,
+    );
+    expect(fillRecipientLinks('<a href="%%UNSUBSCRIBE_URL%%">', links, true)).toBe(
+      `<a href="${links.unsubscribeUrl.replace("&", "&amp;")}">`,
+    );
+    expect(unsubscribeHeaders(links)).toEqual({
+      "List-Unsubscribe": `<${links.unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
   });
 });
 
@@ -71,7 +82,10 @@ describe("retries", () => {
     expect(isPermanentSmtpFailure(451)).toBe(false);
     expect(isPermanentSmtpFailure(undefined)).toBe(false);
     expect(decideAfterFailure({ attempts: 1, isPermanent: true, now: NOW, policy })).toEqual({ status: "failed" });
-    expect(decideAfterFailure({ attempts: 2, isPermanent: false, now: NOW, policy })).toEqual({ status: "queued", nextAttemptAt: new Date(NOW.getTime() + 120_000) });
+    expect(decideAfterFailure({ attempts: 2, isPermanent: false, now: NOW, policy })).toEqual({
+      status: "queued",
+      nextAttemptAt: new Date(NOW.getTime() + 120_000),
+    });
     expect(decideAfterFailure({ attempts: 4, isPermanent: false, now: NOW, policy })).toEqual({ status: "failed" });
   });
 });
@@ -80,7 +94,11 @@ describe("statuses derived from stored rows", () => {
   it("say in progress while anything is queued or sending, and never call sent mail delivered", () => {
     expect(summariseDeliveries([]).progress).toBe("not-queued");
     expect(summariseDeliveries(["sent", "sending"]).progress).toBe("in-progress");
-    expect(summariseDeliveries(["sent", "sent"])).toEqual({ total: 2, progress: "finished", counts: { queued: 0, sending: 0, sent: 2, failed: 0, bounced: 0 } });
+    expect(summariseDeliveries(["sent", "sent"])).toEqual({
+      total: 2,
+      progress: "finished",
+      counts: { queued: 0, sending: 0, sent: 2, failed: 0, bounced: 0 },
+    });
     expect(summariseDeliveries(["sent", "bounced", "failed"]).progress).toBe("finished-with-failures");
   });
   it("send list mail only to active subscribers, confirmations also to pending ones", () => {

@@ -4,7 +4,13 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { DeliveryStatus, SubscriberStatus } from "./vocabulary.js";
 
 /** Lists a reader may choose: the monthly digest, and the digest's themes (its sections). */
-export const NEWSLETTER_TOPICS = ["digest", "cybercrime", "first-committee", "regional-national", "capacity-building"] as const;
+export const NEWSLETTER_TOPICS = [
+  "digest",
+  "cybercrime",
+  "first-committee",
+  "regional-national",
+  "capacity-building",
+] as const;
 export type NewsletterTopic = (typeof NEWSLETTER_TOPICS)[number];
 export const NEWSLETTER_TOPIC_LABELS: Record<NewsletterTopic, string> = {
   digest: "Monthly digest",
@@ -14,7 +20,14 @@ export const NEWSLETTER_TOPIC_LABELS: Record<NewsletterTopic, string> = {
   "capacity-building": "Capacity building",
 };
 /** Languages a reader may prefer (ISO 639-1): the UN's six official languages. */
-export const NEWSLETTER_LANGUAGES = { en: "English", fr: "Français", es: "Español", ru: "Русский", ar: "العربية", zh: "中文" } as const;
+export const NEWSLETTER_LANGUAGES = {
+  en: "English",
+  fr: "Français",
+  es: "Español",
+  ru: "Русский",
+  ar: "العربية",
+  zh: "中文",
+} as const;
 export type NewsletterLanguage = keyof typeof NEWSLETTER_LANGUAGES;
 
 /** Placeholders the digest renderer leaves in its html and text; the sender replaces them per recipient. */
@@ -29,7 +42,11 @@ export function hashConfirmToken(token: string): string {
 }
 
 /** A confirmation token is good when its hash matches the stored one and it has not expired at `now`. */
-export function isConfirmTokenValid(stored: { confirmTokenHash: string | null; confirmExpiresAt: Date | null }, token: string, now: Date): boolean {
+export function isConfirmTokenValid(
+  stored: { confirmTokenHash: string | null; confirmExpiresAt: Date | null },
+  token: string,
+  now: Date,
+): boolean {
   if (!stored.confirmTokenHash || !stored.confirmExpiresAt) return false;
   if (now.getTime() >= stored.confirmExpiresAt.getTime()) return false;
   return isEqualHex(hashConfirmToken(token), stored.confirmTokenHash);
@@ -45,7 +62,12 @@ export function signSubscriberLink(secret: string, subscriberId: number, purpose
 }
 
 /** Constant-time check of a signature taken from a URL (any malformed input is simply false). */
-export function verifySubscriberLink(secret: string, subscriberId: number, purpose: LinkPurpose, signature: string): boolean {
+export function verifySubscriberLink(
+  secret: string,
+  subscriberId: number,
+  purpose: LinkPurpose,
+  signature: string,
+): boolean {
   if (!Number.isSafeInteger(subscriberId) || subscriberId <= 0 || !/^[0-9a-f]{64}$/.test(signature)) return false;
   return isEqualHex(signSubscriberLink(secret, subscriberId, purpose), signature);
 }
@@ -57,7 +79,13 @@ function isEqualHex(a: string, b: string): boolean {
 }
 
 /** The absolute URL of a signed page, e.g. /subscribe/preferences?s=7&sig=…. */
-export function subscriberLinkUrl(baseUrl: string, path: string, secret: string, subscriberId: number, purpose: LinkPurpose): string {
+export function subscriberLinkUrl(
+  baseUrl: string,
+  path: string,
+  secret: string,
+  subscriberId: number,
+  purpose: LinkPurpose,
+): string {
   const url = new URL(path, baseUrl);
   url.searchParams.set("s", String(subscriberId));
   url.searchParams.set("sig", signSubscriberLink(secret, subscriberId, purpose));
@@ -79,7 +107,9 @@ export function recipientLinks(baseUrl: string, secret: string, subscriberId: nu
 /** Replaces the renderer's placeholders with this recipient's links (html-escaped in the html part). */
 export function fillRecipientLinks(body: string, links: RecipientLinks, isHtml: boolean): string {
   const escape = (s: string) => (isHtml ? s.replaceAll("&", "&amp;").replaceAll('"', "&quot;") : s);
-  return body.replaceAll(UNSUBSCRIBE_PLACEHOLDER, escape(links.unsubscribeUrl)).replaceAll(PREFERENCES_PLACEHOLDER, escape(links.preferencesUrl));
+  return body
+    .replaceAll(UNSUBSCRIBE_PLACEHOLDER, escape(links.unsubscribeUrl))
+    .replaceAll(PREFERENCES_PLACEHOLDER, escape(links.preferencesUrl));
 }
 
 /** RFC 8058 one-click unsubscribe headers for a message to one subscriber. */
@@ -109,13 +139,24 @@ export function isPermanentSmtpFailure(responseCode: number | undefined): boolea
 export type FailureOutcome = { status: "failed" } | { status: "queued"; nextAttemptAt: Date };
 
 /** What happens to a delivery after its `attempts`-th attempt failed. */
-export function decideAfterFailure(input: { attempts: number; isPermanent: boolean; now: Date; policy: RetryPolicy }): FailureOutcome {
+export function decideAfterFailure(input: {
+  attempts: number;
+  isPermanent: boolean;
+  now: Date;
+  policy: RetryPolicy;
+}): FailureOutcome {
   if (input.isPermanent || input.attempts >= input.policy.maxAttempts) return { status: "failed" };
-  return { status: "queued", nextAttemptAt: new Date(input.now.getTime() + backoffDelayMs(input.attempts, input.policy)) };
+  return {
+    status: "queued",
+    nextAttemptAt: new Date(input.now.getTime() + backoffDelayMs(input.attempts, input.policy)),
+  };
 }
 
 /** Whether a message may still go to this subscriber at send time. */
-export function isSubscriberSendable(status: SubscriberStatus | null, kind: "digest" | "alert" | "confirmation"): boolean {
+export function isSubscriberSendable(
+  status: SubscriberStatus | null,
+  kind: "digest" | "alert" | "confirmation",
+): boolean {
   if (status === null) return false;
   if (kind === "confirmation") return status === "pending" || status === "active";
   return status === "active";

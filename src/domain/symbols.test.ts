@@ -1,16 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { documentTypeOfSymbol, gaSessionOfSymbol, normalizeSymbol, parseSymbol, resolutionSymbolFromShortForm, symbolWithoutPart } from "./symbols.js";
+import {
+  documentTypeOfSymbol,
+  gaSessionOfSymbol,
+  normalizeSymbol,
+  parseSymbol,
+  resolutionSymbolFromShortForm,
+  symbolWithoutPart,
+} from "./symbols.js";
 
 describe("parseSymbol", () => {
   it("reads a GA resolution symbol into organ, series, session and number", () => {
     const s = parseSymbol("A/RES/74/247")!;
-    expect(s).toMatchObject({ symbol: "A/RES/74/247", organ: "A", bodies: [], series: "RES", session: "74", number: "247", modifiers: [] });
+    expect(s).toMatchObject({
+      symbol: "A/RES/74/247",
+      organ: "A",
+      bodies: [],
+      series: "RES",
+      session: "74",
+      number: "247",
+      modifiers: [],
+    });
     expect(documentTypeOfSymbol(s)).toBe("resolution");
     expect(gaSessionOfSymbol(s)).toBe(74);
   });
 
   it("keeps the parts of a resolution adopted in parts and reads special-session symbols (issue 15)", () => {
-    expect(parseSymbol("A/RES/75/254 A-C")).toMatchObject({ symbol: "A/RES/75/254 A-C", session: "75", number: "254", part: "A-C" });
+    expect(parseSymbol("A/RES/75/254 A-C")).toMatchObject({
+      symbol: "A/RES/75/254 A-C",
+      session: "75",
+      number: "254",
+      part: "A-C",
+    });
     expect(normalizeSymbol("A/RES/74/232 B")).toBe("A/RES/74/232 B");
     expect(normalizeSymbol("A/RES/80/236 A-B")).toBe("A/RES/80/236 A-B");
     expect(gaSessionOfSymbol(parseSymbol("A/RES/75/242 B")!)).toBe(75);
@@ -22,13 +42,27 @@ describe("parseSymbol", () => {
 
   it("reads a First Committee draft with a revision", () => {
     const s = parseSymbol("A/C.1/74/L.50/Rev.1")!;
-    expect(s).toMatchObject({ symbol: "A/C.1/74/L.50/Rev.1", bodies: ["C.1"], session: "74", series: "L", number: "50", modifiers: [{ kind: "Rev", number: 1 }] });
+    expect(s).toMatchObject({
+      symbol: "A/C.1/74/L.50/Rev.1",
+      bodies: ["C.1"],
+      session: "74",
+      series: "L",
+      number: "50",
+      modifiers: [{ kind: "Rev", number: 1 }],
+    });
     expect(documentTypeOfSymbol(s)).toBe("draft-resolution");
   });
 
   it("reads an Ad Hoc Committee conference room paper numbered by year", () => {
     const s = parseSymbol("A/AC.290/2021/CRP.2")!;
-    expect(s).toMatchObject({ symbol: "A/AC.290/2021/CRP.2", bodies: ["AC.290"], session: null, year: 2021, series: "CRP", number: "2" });
+    expect(s).toMatchObject({
+      symbol: "A/AC.290/2021/CRP.2",
+      bodies: ["AC.290"],
+      session: null,
+      year: 2021,
+      series: "CRP",
+      number: "2",
+    });
     expect(documentTypeOfSymbol(s)).toBe("conference-room-paper");
   });
 
@@ -46,13 +80,34 @@ describe("parseSymbol", () => {
 
   it("reads emergency special sessions, Security Council, ECOSOC and Human Rights Council resolutions", () => {
     expect(parseSymbol("A/RES/ES-10/19")).toMatchObject({ session: "ES-10", number: "19" });
-    expect(parseSymbol("S/RES/2341 (2017)")).toMatchObject({ symbol: "S/RES/2341 (2017)", organ: "S", year: 2017, number: "2341" });
+    expect(parseSymbol("S/RES/2341 (2017)")).toMatchObject({
+      symbol: "S/RES/2341 (2017)",
+      organ: "S",
+      year: 2017,
+      number: "2341",
+    });
     expect(parseSymbol("E/RES/2004/26")).toMatchObject({ year: 2004, number: "26" });
-    expect(parseSymbol("A/HRC/RES/47/16")).toMatchObject({ bodies: ["HRC"], series: "RES", session: "47", number: "16" });
+    expect(parseSymbol("A/HRC/RES/47/16")).toMatchObject({
+      bodies: ["HRC"],
+      series: "RES",
+      session: "47",
+      number: "16",
+    });
   });
 
   it("rejects text that is not a symbol", () => {
-    for (const bad of ["", "A", "A/", "A//74", "X/RES/74/247", "A/RES/74/247/Rev.1/extra", "hello world", "A/RES/74 247", "A/RES/74/247".repeat(10), "../../etc/passwd"]) {
+    for (const bad of [
+      "",
+      "A",
+      "A/",
+      "A//74",
+      "X/RES/74/247",
+      "A/RES/74/247/Rev.1/extra",
+      "hello world",
+      "A/RES/74 247",
+      "A/RES/74/247".repeat(10),
+      "../../etc/passwd",
+    ]) {
       expect(parseSymbol(bad), bad).toBeNull();
     }
   });

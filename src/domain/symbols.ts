@@ -51,12 +51,23 @@ export function parseSymbol(input: string): DocumentSymbol | null {
   if (segments.some((s) => s === "" || /\s/.test(s))) return null;
   const [organRaw, ...rest] = segments;
   if (!organRaw || !ORGAN.test(organRaw) || rest.length === 0) return null;
-  const result: DocumentSymbol = { symbol: "", organ: organRaw.toUpperCase(), bodies: [], session: null, year: scYear ? Number(scYear[2]) : null, series: null, number: null, modifiers: [], part: partMatch ? partMatch[2]! : null };
+  const result: DocumentSymbol = {
+    symbol: "",
+    organ: organRaw.toUpperCase(),
+    bodies: [],
+    session: null,
+    year: scYear ? Number(scYear[2]) : null,
+    series: null,
+    number: null,
+    modifiers: [],
+    part: partMatch ? partMatch[2]! : null,
+  };
   const parts: string[] = [result.organ];
   for (const [i, segment] of rest.entries()) {
     const modifier = MODIFIER.exec(segment);
     if (modifier) {
-      const kind = (modifier[1]!.charAt(0).toUpperCase() + modifier[1]!.slice(1).toLowerCase()) as SymbolModifier["kind"];
+      const kind = (modifier[1]!.charAt(0).toUpperCase() +
+        modifier[1]!.slice(1).toLowerCase()) as SymbolModifier["kind"];
       result.modifiers.push({ kind, number: Number(modifier[2]) });
       parts.push(`${kind}.${Number(modifier[2])}`);
       continue;
@@ -67,9 +78,19 @@ export function parseSymbol(input: string): DocumentSymbol | null {
       result.session = segment.toUpperCase();
     } else if (/^\d{4}$/.test(segment) && result.session === null && result.year === null && i < rest.length - 1) {
       result.year = Number(segment);
-    } else if (/^\d{1,4}$/.test(segment) && result.session === null && result.year === null && i < rest.length - 1 && Number(segment) > 0) {
+    } else if (
+      /^\d{1,4}$/.test(segment) &&
+      result.session === null &&
+      result.year === null &&
+      i < rest.length - 1 &&
+      Number(segment) > 0
+    ) {
       result.session = String(Number(segment));
-    } else if (/^\d{1,5}[A-Z]?$/i.test(segment) && result.number === null && (result.session !== null || result.year !== null || result.series !== null)) {
+    } else if (
+      /^\d{1,5}[A-Z]?$/i.test(segment) &&
+      result.number === null &&
+      (result.session !== null || result.year !== null || result.series !== null)
+    ) {
       result.number = segment.toUpperCase();
     } else if (seriesNumbered && result.number === null) {
       result.series = seriesNumbered[1]!.toUpperCase();

@@ -23,7 +23,10 @@ function bundled(now: Date) {
     start: parsePartialDate(s.start),
     end: parsePartialDate(s.end),
   }));
-  const resolutions = readReferenceFile(DATASETS_DIR, "resolutions").map((r) => ({ symbol: r.symbol, adoptedOn: r.adoptedOn }));
+  const resolutions = readReferenceFile(DATASETS_DIR, "resolutions").map((r) => ({
+    symbol: r.symbol,
+    adoptedOn: r.adoptedOn,
+  }));
   return layoutTimeline({ processes, sessions, resolutions, now });
 }
 
@@ -48,9 +51,17 @@ describe("timeline layout", () => {
     const layout = bundled(new Date("2026-11-23T12:00:00Z"));
     expect(layout.lanes.map((l) => l.id)).toEqual(["gge", "oewg", "ahc", "permanent-mechanism"]);
     const gge = layout.lanes.find((l) => l.id === "gge")!;
-    expect(gge.bars.map((b) => b.processId)).toEqual(["gge-2004-2005", "gge-2009-2010", "gge-2012-2013", "gge-2014-2015", "gge-2016-2017", "gge-2019-2021"]);
+    expect(gge.bars.map((b) => b.processId)).toEqual([
+      "gge-2004-2005",
+      "gge-2009-2010",
+      "gge-2012-2013",
+      "gge-2014-2015",
+      "gge-2016-2017",
+      "gge-2019-2021",
+    ]);
     for (const lane of layout.lanes) {
-      for (let i = 1; i < lane.bars.length; i++) expect(lane.bars[i]!.x).toBeGreaterThanOrEqual(lane.bars[i - 1]!.x + lane.bars[i - 1]!.width);
+      for (let i = 1; i < lane.bars.length; i++)
+        expect(lane.bars[i]!.x).toBeGreaterThanOrEqual(lane.bars[i - 1]!.x + lane.bars[i - 1]!.width);
     }
   });
 
@@ -84,16 +95,32 @@ describe("timeline layout", () => {
     const layout = bundled(new Date("2026-11-23T12:00:00Z"));
     const oewg = layout.lanes.find((l) => l.id === "oewg")!.bars.find((b) => b.processId === "oewg-2021-2025")!;
     expect(oewg.sessions.map((s) => s.sessionId)).not.toContain("oewg-2021-2025-oewg-fifth-substantive-session");
-    expect(layout.resolutions[0]).toEqual({ symbol: "A/RES/53/70", adoptedOn: "1998-12-04", x: yearOffset("1998-12-04") });
+    expect(layout.resolutions[0]).toEqual({
+      symbol: "A/RES/53/70",
+      adoptedOn: "1998-12-04",
+      x: yearOffset("1998-12-04"),
+    });
     const tick = layout.resolutions.find((r) => r.symbol === "A/RES/74/247")!;
     expect(tick.adoptedOn).toBe("2019-12-27");
     expect(layout.resolutions.map((r) => r.symbol)).not.toContain("decision 78/549");
   });
 
   it("opens a second lane when two processes of one kind overlap", () => {
-    const a = { id: "oewg-a", shortName: "A", name: "A", kind: "oewg" as const, start: date("2019-06-03"), end: date("2021-03-12") };
+    const a = {
+      id: "oewg-a",
+      shortName: "A",
+      name: "A",
+      kind: "oewg" as const,
+      start: date("2019-06-03"),
+      end: date("2021-03-12"),
+    };
     const b = { id: "oewg-b", shortName: "B", name: "B", kind: "oewg" as const, start: date("2020"), end: null };
-    const layout = layoutTimeline({ processes: [b, a], sessions: [], resolutions: [], now: new Date("2022-01-01T00:00:00Z") });
+    const layout = layoutTimeline({
+      processes: [b, a],
+      sessions: [],
+      resolutions: [],
+      now: new Date("2022-01-01T00:00:00Z"),
+    });
     expect(layout.lanes.map((l) => [l.id, l.label, l.bars.map((x) => x.processId)])).toEqual([
       ["oewg", "OEWGs", ["oewg-a"]],
       ["oewg-2", "OEWGs (2)", ["oewg-b"]],
@@ -104,21 +131,40 @@ describe("timeline layout", () => {
   it("marks each deadline on its process's bar at the closing date, or the opening date of a rolling call", () => {
     const a = { id: "oewg-a", shortName: "A", name: "A", kind: "oewg" as const, start: date("2021-06-01"), end: null };
     const deadlines = [
-      { id: "d-closes", processId: "oewg-a", title: "Accreditation closes", date: date("2022-06-30"), edge: "closes" as const },
+      {
+        id: "d-closes",
+        processId: "oewg-a",
+        title: "Accreditation closes",
+        date: date("2022-06-30"),
+        edge: "closes" as const,
+      },
       { id: "d-opens", processId: "oewg-a", title: "Rolling call", date: date("2022-01"), edge: "opens" as const },
       { id: "d-other", processId: "unknown", title: "Elsewhere", date: date("2022-03-01"), edge: "closes" as const },
     ];
-    const layout = layoutTimeline({ processes: [a], sessions: [], resolutions: [], deadlines, now: new Date("2026-11-23T00:00:00Z") });
+    const layout = layoutTimeline({
+      processes: [a],
+      sessions: [],
+      resolutions: [],
+      deadlines,
+      now: new Date("2026-11-23T00:00:00Z"),
+    });
     const bar = layout.lanes[0]!.bars[0]!;
-    expect(bar.deadlines.map((d) => [d.deadlineId, d.edge])).toEqual([["d-opens", "opens"], ["d-closes", "closes"]]);
+    expect(bar.deadlines.map((d) => [d.deadlineId, d.edge])).toEqual([
+      ["d-opens", "opens"],
+      ["d-closes", "closes"],
+    ]);
     expect(bar.deadlines[1]!.x).toBeCloseTo(yearOffset("2022-06-30"), 10);
   });
 
   it("puts the regional consultations of the bundled data on a lane of their own, in date order", () => {
     const layout = bundled(new Date("2026-11-23T00:00:00Z"));
-    const expected = readReferenceFile(DATASETS_DIR, "sessions").filter((s) => s.kind === "regional-consultation" && s.start);
+    const expected = readReferenceFile(DATASETS_DIR, "sessions").filter(
+      (s) => s.kind === "regional-consultation" && s.start,
+    );
     expect(layout.regionalEvents).toHaveLength(expected.length);
-    expect(layout.regionalEvents.map((e) => e.sessionId)).toContain("gge-2019-2021-gge-regional-consultation-african-union");
+    expect(layout.regionalEvents.map((e) => e.sessionId)).toContain(
+      "gge-2019-2021-gge-regional-consultation-african-union",
+    );
     expect(layout.regionalEvents.every((e) => e.processId === "gge-2019-2021")).toBe(true);
     const xs = layout.regionalEvents.map((e) => e.x);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));

@@ -141,17 +141,23 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   const span = lastYear - TIMELINE_FIRST_YEAR;
   const now = clamp(yearOffset(nowDay), 0, span);
   const sessionsByProcess = new Map<string, TimelineSessionInput[]>();
-  for (const s of input.sessions) sessionsByProcess.set(s.processId, [...(sessionsByProcess.get(s.processId) ?? []), s]);
+  for (const s of input.sessions)
+    sessionsByProcess.set(s.processId, [...(sessionsByProcess.get(s.processId) ?? []), s]);
   const deadlinesByProcess = new Map<string, TimelineDeadlineMark[]>();
   for (const d of input.deadlines ?? []) {
     const x = yearOffset(d.date.date);
     if (x < 0 || x > span) continue;
-    deadlinesByProcess.set(d.processId, [...(deadlinesByProcess.get(d.processId) ?? []), { deadlineId: d.id, title: d.title, date: d.date, edge: d.edge, x }]);
+    deadlinesByProcess.set(d.processId, [
+      ...(deadlinesByProcess.get(d.processId) ?? []),
+      { deadlineId: d.id, title: d.title, date: d.date, edge: d.edge, x },
+    ]);
   }
 
   const lanes: TimelineLane[] = [];
   for (const kind of PROCESS_KINDS) {
-    const ofKind = input.processes.filter((p) => p.kind === kind).sort((a, b) => a.start.date.localeCompare(b.start.date) || a.id.localeCompare(b.id));
+    const ofKind = input.processes
+      .filter((p) => p.kind === kind)
+      .sort((a, b) => a.start.date.localeCompare(b.start.date) || a.id.localeCompare(b.id));
     const kindLanes: { lane: TimelineLane; endsAt: number }[] = [];
     for (const p of ofKind) {
       const bar: TimelineBar = {
@@ -164,12 +170,22 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
         isOpenEnded: p.end === null,
         ...spanOf(p.start, p.end, now, span),
         sessions: marksOf(sessionsByProcess.get(p.id) ?? [], span),
-        deadlines: (deadlinesByProcess.get(p.id) ?? []).sort((a, b) => a.x - b.x || a.deadlineId.localeCompare(b.deadlineId)),
+        deadlines: (deadlinesByProcess.get(p.id) ?? []).sort(
+          (a, b) => a.x - b.x || a.deadlineId.localeCompare(b.deadlineId),
+        ),
       };
       let slot = kindLanes.find((l) => l.endsAt <= bar.x);
       if (!slot) {
         const n = kindLanes.length + 1;
-        slot = { lane: { id: n === 1 ? kind : `${kind}-${n}`, label: n === 1 ? TIMELINE_LANE_LABELS[kind] : `${TIMELINE_LANE_LABELS[kind]} (${n})`, kind, bars: [] }, endsAt: 0 };
+        slot = {
+          lane: {
+            id: n === 1 ? kind : `${kind}-${n}`,
+            label: n === 1 ? TIMELINE_LANE_LABELS[kind] : `${TIMELINE_LANE_LABELS[kind]} (${n})`,
+            kind,
+            bars: [],
+          },
+          endsAt: 0,
+        };
         kindLanes.push(slot);
       }
       slot.lane.bars.push(bar);

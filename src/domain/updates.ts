@@ -68,7 +68,8 @@ export function validateUpdateInput(input: UpdateInput): UpdateInput {
   if (input.bodyMarkdown.length > 20_000) issues.push({ path: "bodyMarkdown", message: "at most 20,000 characters" });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.publishedOn)) issues.push({ path: "publishedOn", message: "an ISO day" });
   for (const [i, link] of input.links.entries()) {
-    if (!UPDATE_LINK_KINDS.includes(link.kind)) issues.push({ path: `links.${i}.kind`, message: "unknown record kind" });
+    if (!UPDATE_LINK_KINDS.includes(link.kind))
+      issues.push({ path: `links.${i}.kind`, message: "unknown record kind" });
     if (link.id.trim() === "") issues.push({ path: `links.${i}.id`, message: "a record id is required" });
   }
   if (issues.length > 0) throw new InvalidInputError("invalid update", issues);

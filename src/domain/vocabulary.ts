@@ -194,9 +194,37 @@ export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
 };
 
 /** Documents and search (issue 4): what a document is, how it arrived, what its paragraphs are, what a paragraph mentions. */
-export const DOCUMENT_TYPES = ["resolution", "decision", "draft-resolution", "report", "chairs-summary", "statement", "submission", "letter", "consultation-response", "national-strategy", "conference-room-paper", "note", "other"] as const;
+export const DOCUMENT_TYPES = [
+  "resolution",
+  "decision",
+  "draft-resolution",
+  "report",
+  "chairs-summary",
+  "statement",
+  "submission",
+  "letter",
+  "consultation-response",
+  "national-strategy",
+  "conference-room-paper",
+  "note",
+  "other",
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = { resolution: "Resolution", decision: "Decision", "draft-resolution": "Draft resolution", report: "Report", "chairs-summary": "Chair's summary", statement: "Statement", submission: "Submission", letter: "Letter", "consultation-response": "Consultation response", "national-strategy": "National strategy", "conference-room-paper": "Conference room paper", note: "Note", other: "Other document" };
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  resolution: "Resolution",
+  decision: "Decision",
+  "draft-resolution": "Draft resolution",
+  report: "Report",
+  "chairs-summary": "Chair's summary",
+  statement: "Statement",
+  submission: "Submission",
+  letter: "Letter",
+  "consultation-response": "Consultation response",
+  "national-strategy": "National strategy",
+  "conference-room-paper": "Conference room paper",
+  note: "Note",
+  other: "Other document",
+};
 export const DOCUMENT_FORMATS = ["akn", "pdf", "docx", "html", "text", "markdown"] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 export const PARAGRAPH_KINDS = ["preambular", "operative", "sub-item", "annex", "heading", "text"] as const;
@@ -209,16 +237,42 @@ export const SEARCH_CONFIGS = { en: "english", fr: "french", es: "spanish", ru: 
 export type SearchConfig = (typeof SEARCH_CONFIGS)[keyof typeof SEARCH_CONFIGS] | "simple";
 
 /** Participation (issue 7): deadlines, accreditation outcomes, stakeholder actions, update links and feeds. */
-export const DEADLINE_KINDS = ["accreditation-window", "no-objection-period", "written-input-call", "nomination-call", "stakeholder-registration"] as const;
+export const DEADLINE_KINDS = [
+  "accreditation-window",
+  "no-objection-period",
+  "written-input-call",
+  "nomination-call",
+  "stakeholder-registration",
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
-export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = { "accreditation-window": "Accreditation window", "no-objection-period": "No-objection period (accreditation)", "written-input-call": "Call for written inputs", "nomination-call": "Call for nominations", "stakeholder-registration": "Stakeholder registration" };
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  "accreditation-window": "Accreditation window",
+  "no-objection-period": "No-objection period (accreditation)",
+  "written-input-call": "Call for written inputs",
+  "nomination-call": "Call for nominations",
+  "stakeholder-registration": "Stakeholder registration",
+};
 export const ECOSOC_STATUSES = ["ecosoc", "non-ecosoc", "unknown"] as const;
 export type EcosocStatus = (typeof ECOSOC_STATUSES)[number];
 export const ACCREDITATION_OUTCOMES = ["accredited", "objected", "withdrawn", "pending"] as const;
 export type AccreditationOutcome = (typeof ACCREDITATION_OUTCOMES)[number];
-export const STAKEHOLDER_ACTION_KINDS = ["joint-letter", "joint-statement", "joint-submission", "consultation-response", "written-input", "stakeholder-meeting"] as const;
+export const STAKEHOLDER_ACTION_KINDS = [
+  "joint-letter",
+  "joint-statement",
+  "joint-submission",
+  "consultation-response",
+  "written-input",
+  "stakeholder-meeting",
+] as const;
 export type StakeholderActionKind = (typeof STAKEHOLDER_ACTION_KINDS)[number];
-export const STAKEHOLDER_ACTION_KIND_LABELS: Record<StakeholderActionKind, string> = { "joint-letter": "Joint letter", "joint-statement": "Joint statement", "joint-submission": "Joint submission", "consultation-response": "Consultation response", "written-input": "Written input", "stakeholder-meeting": "Stakeholder meeting" };
+export const STAKEHOLDER_ACTION_KIND_LABELS: Record<StakeholderActionKind, string> = {
+  "joint-letter": "Joint letter",
+  "joint-statement": "Joint statement",
+  "joint-submission": "Joint submission",
+  "consultation-response": "Consultation response",
+  "written-input": "Written input",
+  "stakeholder-meeting": "Stakeholder meeting",
+};
 export const PARTICIPATION_RECORD_KINDS = ["deadline", "accreditation", "stakeholder-action"] as const;
 export type ParticipationRecordKind = (typeof PARTICIPATION_RECORD_KINDS)[number];
 /** Records an editor's update can point to. */
@@ -228,16 +282,44 @@ export const CALENDAR_EVENT_KINDS = ["session", "deadline"] as const;
 export type CalendarEventKind = (typeof CALENDAR_EVENT_KINDS)[number];
 
 /** Implementation tracker (issue 6): evidence linking a State or organisation to a norm or CBM, national instruments, rubric assessments, capacity building. */
-export const EVIDENCE_KINDS = ["strategy", "law", "agency", "policy", "statement", "survey-answer", "report", "practice"] as const;
+export const EVIDENCE_KINDS = [
+  "strategy",
+  "law",
+  "agency",
+  "policy",
+  "statement",
+  "survey-answer",
+  "report",
+  "practice",
+] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = { strategy: "Strategy", law: "Law", agency: "Agency or CERT", policy: "Policy", statement: "Statement", "survey-answer": "Survey answer", report: "Report", practice: "Practice" };
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+  strategy: "Strategy",
+  law: "Law",
+  agency: "Agency or CERT",
+  policy: "Policy",
+  statement: "Statement",
+  "survey-answer": "Survey answer",
+  report: "Report",
+  practice: "Practice",
+};
 export const EVIDENCE_STATUSES = ["planned", "in-progress", "implemented", "regressed"] as const;
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
-export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatus, string> = { planned: "Planned", "in-progress": "In progress", implemented: "Implemented", regressed: "Regressed" };
+export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatus, string> = {
+  planned: "Planned",
+  "in-progress": "In progress",
+  implemented: "Implemented",
+  regressed: "Regressed",
+};
 /** Who reports a piece of evidence: self-reports and "shadow" reports are shown side by side. */
 export const REPORTER_KINDS = ["self", "civil-society", "researcher", "intergovernmental"] as const;
 export type ReporterKind = (typeof REPORTER_KINDS)[number];
-export const REPORTER_KIND_LABELS: Record<ReporterKind, string> = { self: "The State itself", "civil-society": "Civil society", researcher: "Researchers", intergovernmental: "Intergovernmental body" };
+export const REPORTER_KIND_LABELS: Record<ReporterKind, string> = {
+  self: "The State itself",
+  "civil-society": "Civil society",
+  researcher: "Researchers",
+  intergovernmental: "Intergovernmental body",
+};
 /** Whom an evidence record or instrument is about. */
 export const SUBJECT_KINDS = ["state", "organization"] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];

@@ -32,16 +32,32 @@ function isSeriesTitle(title: string | null): title is string {
  * order (73/187 → 74/247 → 75/282). Null when the symbol is not a resolution of the fact base or its title is shared
  * by no other.
  */
-export function findResolutionSeries(resolutions: SeriesResolution[], votedIds: ReadonlySet<string>, symbol: string): ResolutionSeries | null {
+export function findResolutionSeries(
+  resolutions: SeriesResolution[],
+  votedIds: ReadonlySet<string>,
+  symbol: string,
+): ResolutionSeries | null {
   const own = resolutions.find((r) => r.symbol === symbol);
   if (!own || !isSeriesTitle(own.title)) return null;
   const members = resolutions
     .filter((r) => r.title === own.title && r.symbol.startsWith("A/RES/"))
-    .sort((x, y) => (x.adoptedOn ?? "").localeCompare(y.adoptedOn ?? "") || x.symbol.localeCompare(y.symbol, "en", { numeric: true }));
+    .sort(
+      (x, y) =>
+        (x.adoptedOn ?? "").localeCompare(y.adoptedOn ?? "") ||
+        x.symbol.localeCompare(y.symbol, "en", { numeric: true }),
+    );
   if (members.length < 2) return null;
-  const entries = members.map((r) => ({ symbol: r.symbol, adoptedOn: r.adoptedOn, hasRecordedVote: votedIds.has(r.symbol) }));
+  const entries = members.map((r) => ({
+    symbol: r.symbol,
+    adoptedOn: r.adoptedOn,
+    hasRecordedVote: votedIds.has(r.symbol),
+  }));
   const at = entries.findIndex((e) => e.symbol === symbol);
-  const previousVote = entries.slice(0, at).reverse().find((e) => e.hasRecordedVote) ?? null;
+  const previousVote =
+    entries
+      .slice(0, at)
+      .reverse()
+      .find((e) => e.hasRecordedVote) ?? null;
   const nextVote = entries.slice(at + 1).find((e) => e.hasRecordedVote) ?? null;
   return { title: own.title, entries, previousVote, nextVote };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { countVotes, displayVoteTitle, hasTotalsMismatch, listVoteShifts, normaliseVoetenSymbol, tabulateVoteTransitions, voteEventIdOf, voteEventPath } from "./votes.js";
+import {
+  countVotes,
+  displayVoteTitle,
+  hasTotalsMismatch,
+  listVoteShifts,
+  normaliseVoetenSymbol,
+  tabulateVoteTransitions,
+  voteEventIdOf,
+  voteEventPath,
+} from "./votes.js";
 
 describe("vote events", () => {
   it("turns Voeten resolution codes into UN document symbols", () => {
@@ -26,7 +35,11 @@ describe("vote events", () => {
   });
 
   it("lists the voters that moved between two vote events", () => {
-    const voters = [{ code: "AAA", name: "A", position: 0 }, { code: "BBB", name: "B", position: 1 }, { code: "CCC", name: "C", position: 2 }];
+    const voters = [
+      { code: "AAA", name: "A", position: 0 },
+      { code: "BBB", name: "B", position: 1 },
+      { code: "CCC", name: "C", position: 2 },
+    ];
     expect(listVoteShifts(voters, "YAN", "AAN")).toEqual([{ code: "AAA", name: "A", from: "yes", to: "abstain" }]);
     expect(listVoteShifts(voters, "Y", "YN")).toEqual([{ code: "BBB", name: "B", from: null, to: "no" }]);
   });
@@ -45,9 +58,11 @@ describe("vote comparison, ids typed by readers and list titles (issue 17)", () 
   });
 
   it("drops the catalogue's suffix, even cut short, and puts all-capital titles in sentence case", () => {
-    expect(displayVoteTitle("Countering the use of information and communications technologies for criminal purposes : resolution / adopted by the General Assembly")).toBe(
-      "Countering the use of information and communications technologies for criminal purposes",
-    );
+    expect(
+      displayVoteTitle(
+        "Countering the use of information and communications technologies for criminal purposes : resolution / adopted by the General Assembly",
+      ),
+    ).toBe("Countering the use of information and communications technologies for criminal purposes");
     expect(displayVoteTitle("A new agenda : resolut")).toBe("A new agenda");
     expect(displayVoteTitle("Rights : a survey")).toBe("Rights : a survey");
     expect(displayVoteTitle("AMENDMENTS, RULES OF PROCEDURE")).toBe("Amendments, rules of procedure");
@@ -60,6 +75,9 @@ describe("vote comparison, ids typed by readers and list titles (issue 17)", () 
     expect(t.cells.yes.yes.map((v) => v.code)).toEqual(["AAA"]);
     expect(t.cells.yes.no.map((v) => v.code)).toEqual(["BBB"]);
     expect(t.changes).toEqual([{ code: "BBB", name: "BBB", from: "yes", to: "no" }]);
-    expect(t.presenceChanges.map((s) => [s.code, s.from, s.to])).toEqual([["CCC", "abstain", "absent"], ["DDD", "absent", "abstain"]]);
+    expect(t.presenceChanges.map((s) => [s.code, s.from, s.to])).toEqual([
+      ["CCC", "abstain", "absent"],
+      ["DDD", "absent", "abstain"],
+    ]);
   });
 });

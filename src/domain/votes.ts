@@ -33,7 +33,10 @@ export function countVotes(vector: string): CountedTotals {
 
 /** True when both totals are known and differ (an official count that the listed names do not reproduce). */
 export function hasTotalsMismatch(reported: VoteTotals | null, counted: CountedTotals): boolean {
-  return reported !== null && (reported.yes !== counted.yes || reported.no !== counted.no || reported.abstain !== counted.abstain);
+  return (
+    reported !== null &&
+    (reported.yes !== counted.yes || reported.no !== counted.no || reported.abstain !== counted.abstain)
+  );
 }
 
 export interface Voter {
@@ -132,7 +135,13 @@ export function listVoteShifts(voters: Pick<Voter, "code" | "name" | "position">
   return shifts;
 }
 
-const ROMAN: [number, string][] = [[10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+const ROMAN: [number, string][] = [
+  [10, "X"],
+  [9, "IX"],
+  [5, "V"],
+  [4, "IV"],
+  [1, "I"],
+];
 
 export function toRoman(n: number): string {
   let out = "";
@@ -174,9 +183,11 @@ export function normaliseVoetenSymbol(code: string, rollCallSession?: number): s
   const session = Number(sessionText);
   const number = Number(numberText);
   const part = letter ? ` ${letter}` : "";
-  if (kind === "ESS") return session >= FIRST_NUMBERED_EMERGENCY_SESSION ? `A/RES/ES-${session}/${number}${part}` : null;
+  if (kind === "ESS")
+    return session >= FIRST_NUMBERED_EMERGENCY_SESSION ? `A/RES/ES-${session}/${number}${part}` : null;
   if (kind === "SS") return session >= FIRST_NUMBERED_SPECIAL_SESSION ? `A/RES/S-${session}/${number}${part}` : null;
-  if (session >= 31 && session <= LAST_SESSION_OF_DECISIONS_ABOVE_300 && number > 300) return `A/DEC/${session}/${number}${part}`;
+  if (session >= 31 && session <= LAST_SESSION_OF_DECISIONS_ABOVE_300 && number > 300)
+    return `A/DEC/${session}/${number}${part}`;
   if (session >= 31) return `A/RES/${session}/${number}${part}`;
   if (session < FIRST_SESSION_OF_RESOLUTION_NUMBERS) return null;
   return letter ? null : `A/RES/${number}(${toRoman(session)})`;
@@ -219,7 +230,12 @@ export function membersOnDate(
 ): { iso3: string[]; isAtVoteDate: boolean } {
   const isDated = org.memberships.length > 0 && org.memberships.every((m) => m.startDate !== null);
   if (!isDated) return { iso3: org.memberIso3, isAtVoteDate: false };
-  return { iso3: org.memberships.filter((m) => m.startDate! <= date && (m.endDate === null || m.endDate > date)).map((m) => m.iso3), isAtVoteDate: true };
+  return {
+    iso3: org.memberships
+      .filter((m) => m.startDate! <= date && (m.endDate === null || m.endDate > date))
+      .map((m) => m.iso3),
+    isAtVoteDate: true,
+  };
 }
 
 /** The path of an event's page and API resource: symbols keep their slashes, e.g. /votes/A/RES/74/247. */
@@ -241,7 +257,38 @@ export function voteEventIdOf(input: string): string {
 
 const CATALOGUE_SUFFIX = "resolution / adopted by the General Assembly";
 /** Acronyms and numerals kept in capitals when an all-capitals title is put in sentence case. */
-const KEPT_CAPITALS = new Set(["UN", "U.N.", "UK", "US", "USA", "USSR", "UNRWA", "UNICEF", "UNESCO", "UNCTAD", "UNHCR", "UNDP", "UNEP", "UNIDO", "IAEA", "OAU", "PLO", "SWAPO", "ANC", "ECOSOC", "NATO", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"]);
+const KEPT_CAPITALS = new Set([
+  "UN",
+  "U.N.",
+  "UK",
+  "US",
+  "USA",
+  "USSR",
+  "UNRWA",
+  "UNICEF",
+  "UNESCO",
+  "UNCTAD",
+  "UNHCR",
+  "UNDP",
+  "UNEP",
+  "UNIDO",
+  "IAEA",
+  "OAU",
+  "PLO",
+  "SWAPO",
+  "ANC",
+  "ECOSOC",
+  "NATO",
+  "II",
+  "III",
+  "IV",
+  "VI",
+  "VII",
+  "VIII",
+  "IX",
+  "XI",
+  "XII",
+]);
 
 /**
  * A vote title as a list shows it: without the library catalogue's " : resolution / adopted by the General Assembly"
@@ -257,7 +304,15 @@ export function displayVoteTitle(title: string): string {
     if (rest.length >= 2 && CATALOGUE_SUFFIX.startsWith(rest)) text = text.slice(0, cut).trim();
   }
   if (/[A-Z]/.test(text) && text === text.toUpperCase()) {
-    const words = text.split(/(\s+)/).map((w, i) => (KEPT_CAPITALS.has(w.replace(/[,;:()]/g, "")) ? w : i === 0 ? w.charAt(0) + w.slice(1).toLowerCase() : w.toLowerCase()));
+    const words = text
+      .split(/(\s+)/)
+      .map((w, i) =>
+        KEPT_CAPITALS.has(w.replace(/[,;:()]/g, ""))
+          ? w
+          : i === 0
+            ? w.charAt(0) + w.slice(1).toLowerCase()
+            : w.toLowerCase(),
+      );
     text = words.join("");
   }
   return text;
@@ -281,7 +336,11 @@ export interface VoteTransitions {
   presenceChanges: VoteShift[];
 }
 
-export function tabulateVoteTransitions(voters: Pick<Voter, "code" | "name" | "position">[], a: string, b: string): VoteTransitions {
+export function tabulateVoteTransitions(
+  voters: Pick<Voter, "code" | "name" | "position">[],
+  a: string,
+  b: string,
+): VoteTransitions {
   const row = () => ({ yes: [], no: [], abstain: [] }) as Record<CastVoteOption, { code: string; name: string }[]>;
   const cells = { yes: row(), no: row(), abstain: row() };
   const changes: VoteShift[] = [];

@@ -31,7 +31,8 @@ async function resolvePrincipal(c: Context, deps: AppDeps): Promise<Principal | 
   const authorization = c.req.header("authorization");
   if (authorization) {
     const secret = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-    if (!secret?.startsWith(API_TOKEN_PREFIX)) throw new HTTPException(401, { message: "malformed Authorization header: use Bearer <API token>" });
+    if (!secret?.startsWith(API_TOKEN_PREFIX))
+      throw new HTTPException(401, { message: "malformed Authorization header: use Bearer <API token>" });
     const found = await findApiTokenBySecret(deps.db, secret, now);
     if (!found) throw new HTTPException(401, { message: "unknown or revoked API token" });
     return { kind: "token", user: found.user, tokenId: found.token.id, scopes: found.token.scopes };
@@ -39,7 +40,9 @@ async function resolvePrincipal(c: Context, deps: AppDeps): Promise<Principal | 
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) return null;
   const session = await findAuthSession(deps.db, token, now);
-  return session ? { kind: "session", user: session.user, sessionHash: session.tokenHash, csrfToken: session.csrfToken } : null;
+  return session
+    ? { kind: "session", user: session.user, sessionHash: session.tokenHash, csrfToken: session.csrfToken }
+    : null;
 }
 
 export function currentPrincipal(c: Context): Principal | null {
@@ -50,7 +53,8 @@ export function currentPrincipal(c: Context): Principal | null {
 export function requirePermission(c: Context, permission: Permission): Principal {
   const principal = currentPrincipal(c);
   if (!principal) throw new HTTPException(401, { message: "sign in first" });
-  if (!hasPermission(principal, permission)) throw new HTTPException(403, { message: `this account or token may not ${permission.replace("-", " ")}` });
+  if (!hasPermission(principal, permission))
+    throw new HTTPException(403, { message: `this account or token may not ${permission.replace("-", " ")}` });
   return principal;
 }
 
@@ -70,10 +74,14 @@ export function clientKey(c: Context, deps: AppDeps): string {
 export function clientNetwork(ip: string): string {
   if (!ipaddr.isValid(ip)) return ip;
   let address = ipaddr.parse(ip);
-  if (address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress()) address = (address as ipaddr.IPv6).toIPv4Address();
+  if (address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress())
+    address = (address as ipaddr.IPv6).toIPv4Address();
   if (address.range() === "loopback") return "loopback";
   if (address.kind() === "ipv4") return address.toString();
-  return `${(address as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(":")}::/64`;
+  return `${(address as ipaddr.IPv6).parts
+    .slice(0, 4)
+    .map((p) => p.toString(16))
+    .join(":")}::/64`;
 }
 
 /** Whether cookies get the Secure flag: always, never, or when this request (or PUBLIC_URL) is https. */

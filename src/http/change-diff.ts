@@ -5,7 +5,8 @@ import { diffRecords, type Change, type FieldDiff } from "../domain/editorial/ch
 
 export async function diffOfChange(db: Db, change: Change): Promise<FieldDiff[]> {
   const open = change.status === "draft" || change.status === "in_review";
-  const current = open && change.recordId ? await findPublishedRecord(db, change.recordKind, change.recordId) : change.base;
+  const current =
+    open && change.recordId ? await findPublishedRecord(db, change.recordKind, change.recordId) : change.base;
   return diffRecords(change.operation === "create" ? null : current, change.proposed);
 }
 

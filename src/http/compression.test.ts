@@ -37,8 +37,12 @@ describe("compression middleware", () => {
   });
 
   it("leaves alone answers declared under 1 KB, images and clients that ask for no encoding", async () => {
-    expect((await app.request("/tiny", { headers: { "Accept-Encoding": "br" } })).headers.get("Content-Encoding")).toBeNull();
-    expect((await app.request("/png", { headers: { "Accept-Encoding": "br" } })).headers.get("Content-Encoding")).toBeNull();
+    expect(
+      (await app.request("/tiny", { headers: { "Accept-Encoding": "br" } })).headers.get("Content-Encoding"),
+    ).toBeNull();
+    expect(
+      (await app.request("/png", { headers: { "Accept-Encoding": "br" } })).headers.get("Content-Encoding"),
+    ).toBeNull();
     const plain = await app.request("/page");
     expect(plain.headers.get("Content-Encoding")).toBeNull();
     expect(await plain.text()).toBe(page);

@@ -43,13 +43,20 @@ export function isCompressible(headers: Headers): boolean {
 }
 
 function compressor(encoding: ContentEncoding): zlib.BrotliCompress | zlib.Gzip {
-  return encoding === "br" ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }) : zlib.createGzip({ level: 6 });
+  return encoding === "br"
+    ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })
+    : zlib.createGzip({ level: 6 });
 }
 
 /** Compresses a whole body at once (for answers that are kept, such as cached pages). */
 export function compressBytes(bytes: Uint8Array, encoding: ContentEncoding): Buffer {
   return encoding === "br"
-    ? zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
+    ? zlib.brotliCompressSync(bytes, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
+        },
+      })
     : zlib.gzipSync(bytes, { level: 6 });
 }
 
@@ -64,7 +71,15 @@ export function compression(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (c.req.method === "HEAD" || res.status === 204 || res.status === 206 || res.status === 304 || !res.body || !isCompressible(res.headers)) return;
+    if (
+      c.req.method === "HEAD" ||
+      res.status === 204 ||
+      res.status === 206 ||
+      res.status === 304 ||
+      !res.body ||
+      !isCompressible(res.headers)
+    )
+      return;
     varyOnEncoding(res.headers);
     const encoding = chooseEncoding(c.req.header("Accept-Encoding"));
     if (!encoding) return;

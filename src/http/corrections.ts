@@ -3,7 +3,11 @@ import type { AppDeps } from "./deps.js";
 import { getCorrection, type CorrectionRequest } from "../db/corrections.js";
 import { RECORD_SPECS } from "../domain/editorial/records.js";
 
-export async function notifyCorrectionOutcome(deps: AppDeps, correction: CorrectionRequest, baseUrl: string): Promise<void> {
+export async function notifyCorrectionOutcome(
+  deps: AppDeps,
+  correction: CorrectionRequest,
+  baseUrl: string,
+): Promise<void> {
   if (!correction.email || correction.status === "open") return;
   const label = `${RECORD_SPECS[correction.recordKind].label} ${correction.recordId}`;
   const accepted = correction.status === "accepted";

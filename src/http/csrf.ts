@@ -25,7 +25,9 @@ export function csrfProtection(deps: AppDeps): MiddlewareHandler {
       const submitted = await submittedToken(c);
       const expected = expectedToken(c);
       if (!submitted || !expected || !isEqual(submitted, expected)) {
-        throw new HTTPException(403, { message: "the form expired or did not come from this site: reload the page and try again" });
+        throw new HTTPException(403, {
+          message: "the form expired or did not come from this site: reload the page and try again",
+        });
       }
     }
     await next();
@@ -39,7 +41,12 @@ export function csrfProtection(deps: AppDeps): MiddlewareHandler {
  * cross-site request could not make worse.
  */
 function isSignedOneClickUnsubscribe(c: Context): boolean {
-  return c.req.method === "POST" && c.req.path === "/unsubscribe" && /^[0-9]{1,9}$/.test(c.req.query("s") ?? "") && /^[0-9a-f]{64}$/.test(c.req.query("sig") ?? "");
+  return (
+    c.req.method === "POST" &&
+    c.req.path === "/unsubscribe" &&
+    /^[0-9]{1,9}$/.test(c.req.query("s") ?? "") &&
+    /^[0-9a-f]{64}$/.test(c.req.query("sig") ?? "")
+  );
 }
 
 function assertSameOrigin(c: Context, deps: AppDeps): void {

@@ -45,5 +45,7 @@ export function createAppDeps(
  * address each connection actually goes to (a name that resolves to loopback, DNS rebinding), not only the URL's host.
  */
 export function createWebhookPosterFor(config: Config): WebhookPoster {
-  return createWebhookPoster({ fetch: createPublicOnlyFetch({ allowPrivateAddresses: config.documentFetchAllowPrivate }) });
+  return createWebhookPoster({
+    fetch: createPublicOnlyFetch({ allowPrivateAddresses: config.documentFetchAllowPrivate }),
+  });
 }

@@ -33,7 +33,8 @@ export const TOKEN_WRITE_PATHS: readonly RegExp[] = [/^\/api\/v1\/changes(\/|$)/
 function limitApiTokens(): MiddlewareHandler {
   return async (c, next) => {
     if (currentPrincipal(c)?.kind === "token") {
-      if (!c.req.path.startsWith("/api/")) throw new HTTPException(403, { message: "API tokens work on the API (/api/v1) only: sign in to use the site" });
+      if (!c.req.path.startsWith("/api/"))
+        throw new HTTPException(403, { message: "API tokens work on the API (/api/v1) only: sign in to use the site" });
       if (isWriteMethod(c.req.method) && !TOKEN_WRITE_PATHS.some((p) => p.test(c.req.path))) {
         throw new HTTPException(403, { message: "this operation needs a signed-in session, not an API token" });
       }

@@ -7,15 +7,30 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ConflictError, InvalidInputError, NotFoundError } from "../domain/errors.js";
 
-export const ERROR_CODES = ["not_found", "invalid_input", "conflict", "unauthorized", "forbidden", "too_many_requests", "method_not_allowed", "internal"] as const;
+export const ERROR_CODES = [
+  "not_found",
+  "invalid_input",
+  "conflict",
+  "unauthorized",
+  "forbidden",
+  "too_many_requests",
+  "method_not_allowed",
+  "internal",
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ErrorBodySchema = z
   .object({
-    type: z.string().optional().openapi({ description: "RFC 9457: a URI naming the kind of problem (about:blank: the status says it all)" }),
+    type: z
+      .string()
+      .optional()
+      .openapi({ description: "RFC 9457: a URI naming the kind of problem (about:blank: the status says it all)" }),
     title: z.string().optional().openapi({ description: "RFC 9457: a short summary of the kind of problem" }),
     status: z.number().int().optional().openapi({ description: "RFC 9457: the HTTP status code" }),
-    detail: z.string().optional().openapi({ description: "RFC 9457: what went wrong with this request (the same as error.message)" }),
+    detail: z
+      .string()
+      .optional()
+      .openapi({ description: "RFC 9457: what went wrong with this request (the same as error.message)" }),
     error: z.object({
       code: z.enum(ERROR_CODES),
       message: z.string(),
@@ -30,26 +45,56 @@ export interface MappedError {
   body: ErrorBody;
 }
 
-const STATUS_CODES: Record<number, ErrorCode> = { 400: "invalid_input", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 409: "conflict", 429: "too_many_requests" };
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: "invalid_input",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  409: "conflict",
+  429: "too_many_requests",
+};
 
 export function mapError(error: unknown): MappedError {
-  if (error instanceof NotFoundError) return { status: 404, body: { error: { code: "not_found", message: error.message } } };
+  if (error instanceof NotFoundError)
+    return { status: 404, body: { error: { code: "not_found", message: error.message } } };
   if (error instanceof InvalidInputError) {
-    return { status: 400, body: { error: { code: "invalid_input", message: error.message, details: error.issues.length ? error.issues : undefined } } };
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: "invalid_input",
+          message: error.message,
+          details: error.issues.length ? error.issues : undefined,
+        },
+      },
+    };
   }
-  if (error instanceof ConflictError) return { status: 409, body: { error: { code: "conflict", message: error.message } } };
+  if (error instanceof ConflictError)
+    return { status: 409, body: { error: { code: "conflict", message: error.message } } };
   if (error instanceof HTTPException) {
     const code = STATUS_CODES[error.status] ?? "internal";
     return { status: error.status, body: { error: { code, message: error.message || code } } };
   }
   // Malformed input that reached a decoder or the database: the client's mistake, whichever handler met it first.
-  if (error instanceof URIError) return { status: 400, body: { error: { code: "invalid_input", message: "the address holds malformed percent-encoding" } } };
+  if (error instanceof URIError)
+    return {
+      status: 400,
+      body: { error: { code: "invalid_input", message: "the address holds malformed percent-encoding" } },
+    };
   const sqlState = sqlStateOf(error);
   if (sqlState && TEXT_REFUSED_BY_DATABASE.has(sqlState)) {
-    return { status: 400, body: { error: { code: "invalid_input", message: "text may not hold NUL characters or invalid UTF-8" } } };
+    return {
+      status: 400,
+      body: { error: { code: "invalid_input", message: "text may not hold NUL characters or invalid UTF-8" } },
+    };
   }
   // 22003 numeric_value_out_of_range: an id or number from the request larger than its column can hold.
-  if (sqlState === "22003") return { status: 400, body: { error: { code: "invalid_input", message: "a number in the request is out of range" } } };
+  if (sqlState === "22003")
+    return {
+      status: 400,
+      body: { error: { code: "invalid_input", message: "a number in the request is out of range" } },
+    };
   return { status: 500, body: { error: { code: "internal", message: "internal server error" } } };
 }
 
@@ -58,7 +103,11 @@ const TEXT_REFUSED_BY_DATABASE = new Set(["22021", "22P05"]);
 
 /** The SQLSTATE of a database error, found through the causes the query builder wraps it in. */
 function sqlStateOf(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === "object" && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
@@ -99,7 +148,10 @@ export function problemDetails(mapped: MappedError): ErrorBody {
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 export function errorResponse(c: Context, mapped: MappedError, headers: Record<string, string> = {}): Response {
-  return c.body(JSON.stringify(problemDetails(mapped)), mapped.status, { ...headers, "content-type": PROBLEM_CONTENT_TYPE });
+  return c.body(JSON.stringify(problemDetails(mapped)), mapped.status, {
+    ...headers,
+    "content-type": PROBLEM_CONTENT_TYPE,
+  });
 }
 
 /** Standard error responses for OpenAPI route definitions. */

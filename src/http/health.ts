@@ -36,13 +36,18 @@ export function createHealthApp(deps: HealthDeps): Hono {
     } catch (error) {
       database = { ok: false, driver: deps.driver, error: error instanceof Error ? error.message : String(error) };
     }
-    const migrations: Check = database.ok ? await migrationCheck(deps.db) : { ok: false, error: "the database does not answer" };
+    const migrations: Check = database.ok
+      ? await migrationCheck(deps.db)
+      : { ok: false, error: "the database does not answer" };
     const seed: Check = { ok: deps.startup.seed.finished, ...deps.startup.seed };
     const checks = { database, migrations, seed };
     const ready = Object.values(checks).every((check) => check.ok);
     // The corpus import runs in the background while the site serves: reported, never a reason to refuse traffic.
     const corpus = database.ok && deps.corpusStatus ? await deps.corpusStatus() : undefined;
-    return c.json({ status: ready ? "ready" : "not ready", version: APP_VERSION, checks, ...(corpus ? { corpus } : {}) }, ready ? 200 : 503);
+    return c.json(
+      { status: ready ? "ready" : "not ready", version: APP_VERSION, checks, ...(corpus ? { corpus } : {}) },
+      ready ? 200 : 503,
+    );
   });
 
   app.get("/metrics", async (c) => {

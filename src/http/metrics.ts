@@ -43,7 +43,12 @@ function processMetrics(): Registry {
 export function createMetrics(sources: MetricsSources): AppMetrics {
   const registry = new Registry();
   const registers = [registry];
-  new Gauge({ name: "normwatch_build_info", help: "Normwatch version and database driver (always 1)", labelNames: ["version", "driver"], registers }).set({ version: APP_VERSION, driver: sources.driver }, 1);
+  new Gauge({
+    name: "normwatch_build_info",
+    help: "Normwatch version and database driver (always 1)",
+    labelNames: ["version", "driver"],
+    registers,
+  }).set({ version: APP_VERSION, driver: sources.driver }, 1);
   const durations = new Histogram({
     name: "normwatch_http_request_duration_seconds",
     help: "Time to answer an HTTP request, by method, route pattern and status code",
@@ -51,17 +56,58 @@ export function createMetrics(sources: MetricsSources): AppMetrics {
     buckets: DURATION_BUCKETS,
     registers,
   });
-  const databaseUp = new Gauge({ name: "normwatch_database_up", help: "1 when the database answered this scrape, 0 otherwise", registers });
-  const migrationsPending = new Gauge({ name: "normwatch_migrations_pending", help: "Migrations in this version that the database has not applied", registers });
-  const deliveries = new Gauge({ name: "normwatch_deliveries", help: "Messages in the delivery queue by kind and status (queued and sending: waiting; sent, failed, bounced: outcomes)", labelNames: ["kind", "status"], registers });
-  const queueDepth = new Gauge({ name: "normwatch_delivery_queue_depth", help: "Messages not yet sent or given up (queued or sending), by kind", labelNames: ["kind"], registers });
-  const queueDue = new Gauge({ name: "normwatch_delivery_queue_due", help: "Queued messages whose next attempt is due now, by kind", labelNames: ["kind"], registers });
-  const seed = new Gauge({ name: "normwatch_seed_datasets", help: "Bundled datasets this process has imported or found up to date (done) of all (total)", labelNames: ["state"], registers });
-  const seedFinished = new Gauge({ name: "normwatch_seed_finished", help: "1 once this process finished importing the bundled datasets", registers });
+  const databaseUp = new Gauge({
+    name: "normwatch_database_up",
+    help: "1 when the database answered this scrape, 0 otherwise",
+    registers,
+  });
+  const migrationsPending = new Gauge({
+    name: "normwatch_migrations_pending",
+    help: "Migrations in this version that the database has not applied",
+    registers,
+  });
+  const deliveries = new Gauge({
+    name: "normwatch_deliveries",
+    help: "Messages in the delivery queue by kind and status (queued and sending: waiting; sent, failed, bounced: outcomes)",
+    labelNames: ["kind", "status"],
+    registers,
+  });
+  const queueDepth = new Gauge({
+    name: "normwatch_delivery_queue_depth",
+    help: "Messages not yet sent or given up (queued or sending), by kind",
+    labelNames: ["kind"],
+    registers,
+  });
+  const queueDue = new Gauge({
+    name: "normwatch_delivery_queue_due",
+    help: "Queued messages whose next attempt is due now, by kind",
+    labelNames: ["kind"],
+    registers,
+  });
+  const seed = new Gauge({
+    name: "normwatch_seed_datasets",
+    help: "Bundled datasets this process has imported or found up to date (done) of all (total)",
+    labelNames: ["state"],
+    registers,
+  });
+  const seedFinished = new Gauge({
+    name: "normwatch_seed_finished",
+    help: "1 once this process finished importing the bundled datasets",
+    registers,
+  });
   const corpus = sources.corpusStatus
     ? {
-        documents: new Gauge({ name: "normwatch_corpus_import_documents", help: "Documents of the bundled corpus: handled so far (processed), failed, and in the corpus (total)", labelNames: ["state"], registers }),
-        finished: new Gauge({ name: "normwatch_corpus_import_finished", help: "1 once the bundled corpus is imported into this database", registers }),
+        documents: new Gauge({
+          name: "normwatch_corpus_import_documents",
+          help: "Documents of the bundled corpus: handled so far (processed), failed, and in the corpus (total)",
+          labelNames: ["state"],
+          registers,
+        }),
+        finished: new Gauge({
+          name: "normwatch_corpus_import_finished",
+          help: "1 once the bundled corpus is imported into this database",
+          registers,
+        }),
       }
     : undefined;
   const poolStats = sources.poolStats;

@@ -54,7 +54,9 @@ describe.each(TEST_DRIVERS)("page cache ($label)", ({ driver, skip }) => {
     expect(rendered).toEqual(["/page"]);
 
     // A write to public data, committed by any server on the database, makes the next request render again.
-    await t.db.execute(sql`INSERT INTO sources (id, kind, title, licence) VALUES ('page-cache-test', 'web-page', 'x', 'x')`);
+    await t.db.execute(
+      sql`INSERT INTO sources (id, kind, title, licence) VALUES ('page-cache-test', 'web-page', 'x', 'x')`,
+    );
     await app.request("/page");
     expect(rendered).toEqual(["/page", "/page"]);
     await app.request("/page");

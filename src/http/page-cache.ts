@@ -9,7 +9,21 @@ import { getDataVersion, listenForDataVersionChanges } from "../db/data-version.
 import { chooseEncoding, compressBytes, isCompressible, varyOnEncoding, type ContentEncoding } from "./compression.js";
 
 /** Paths that are never cached: forms with per-visitor tokens, accounts, the editor's desk and operations endpoints. */
-const UNCACHED_PREFIXES = ["/editor", "/account", "/login", "/logout", "/subscribe", "/unsubscribe", "/follow", "/preferences", "/healthz", "/readyz", "/metrics", "/static", "/assets"];
+const UNCACHED_PREFIXES = [
+  "/editor",
+  "/account",
+  "/login",
+  "/logout",
+  "/subscribe",
+  "/unsubscribe",
+  "/follow",
+  "/preferences",
+  "/healthz",
+  "/readyz",
+  "/metrics",
+  "/static",
+  "/assets",
+];
 /** Answers larger than this are rendered each time rather than kept (large CSV exports). */
 const MAX_ENTRY_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -190,5 +204,7 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler & { stat
     c.res = undefined;
     c.res = answer(c, entry);
   };
-  return Object.assign(middleware, { stats: (): PageCacheStats => ({ hits, misses, entries: entries.size, bytes: totalBytes }) });
+  return Object.assign(middleware, {
+    stats: (): PageCacheStats => ({ hits, misses, entries: entries.size, bytes: totalBytes }),
+  });
 }

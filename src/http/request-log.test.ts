@@ -35,7 +35,14 @@ describe("request ids and the request log", () => {
     expect(id).toMatch(UUID);
     expect(second.headers.get(REQUEST_ID_HEADER)).not.toBe(id);
     expect(((await first.json()) as { requestId: string }).requestId).toBe(id);
-    expect(entries()[0]).toMatchObject({ level: "info", requestId: id, method: "GET", path: "/api/v1/states/FRA", route: "/api/v1/states/:iso3", status: 200 });
+    expect(entries()[0]).toMatchObject({
+      level: "info",
+      requestId: id,
+      method: "GET",
+      path: "/api/v1/states/FRA",
+      route: "/api/v1/states/:iso3",
+      status: 200,
+    });
     expect(typeof entries()[0]?.["durationMs"]).toBe("number");
     expect(observed).toEqual([
       { method: "GET", route: "/api/v1/states/:iso3", status: 200 },

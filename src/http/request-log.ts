@@ -30,7 +30,10 @@ export type RequestObserver = (request: { method: string; route: string; status:
  * Mount first: sets the request id, echoes it, logs one line per request (debug for health checks and
  * metrics scrapes, which come every few seconds) and hands method, route, status and duration to `observe`.
  */
-export function requestContext(options: { logger?: Logger | undefined; observe?: RequestObserver | undefined }): MiddlewareHandler {
+export function requestContext(options: {
+  logger?: Logger | undefined;
+  observe?: RequestObserver | undefined;
+}): MiddlewareHandler {
   const { logger, observe } = options;
   return async (c, next) => {
     const started = performance.now();
@@ -44,7 +47,14 @@ export function requestContext(options: { logger?: Logger | undefined; observe?:
     const status = c.res.status;
     observe?.({ method: c.req.method, route, status, seconds });
     if (!logger) return;
-    const fields = { requestId, method: c.req.method, path: c.req.path, route, status, durationMs: Math.round(seconds * 10_000) / 10 };
+    const fields = {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      route,
+      status,
+      durationMs: Math.round(seconds * 10_000) / 10,
+    };
     const line = `${c.req.method} ${c.req.path} ${status} ${fields.durationMs.toFixed(1)}ms`;
     if (PROBES.has(route)) logger.debug(line, fields);
     else logger.info(line, fields);

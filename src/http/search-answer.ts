@@ -9,12 +9,32 @@ export interface SearchAnswer extends SearchResult {
   message: string | null;
 }
 
-export async function runSearch(db: Db, rawQuery: string, filters: SearchFilters, page: SearchPage): Promise<SearchAnswer> {
+export async function runSearch(
+  db: Db,
+  rawQuery: string,
+  filters: SearchFilters,
+  page: SearchPage,
+): Promise<SearchAnswer> {
   // Control characters (NUL among them) cannot reach PostgreSQL text and never carry meaning in a query.
   const query = rawQuery.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
-  if (!query) return { query, total: 0, documents: 0, pageable: 0, hits: [], isEmptyQuery: true, message: "Type words to search every paragraph, e.g. critical infrastructure, or \"ad hoc committee\"." };
+  if (!query)
+    return {
+      query,
+      total: 0,
+      documents: 0,
+      pageable: 0,
+      hits: [],
+      isEmptyQuery: true,
+      message: 'Type words to search every paragraph, e.g. critical infrastructure, or "ad hoc committee".',
+    };
   const result = await searchParagraphs(db, query, filters, page);
-  if (result.isEmptyQuery) return { ...result, query, message: "The query has only very common words (such as \"the\" or \"of\") or punctuation; add a more specific word." };
-  if (result.total === 0) return { ...result, query, message: "No paragraph matches. Try fewer words, another spelling, or remove filters." };
+  if (result.isEmptyQuery)
+    return {
+      ...result,
+      query,
+      message: 'The query has only very common words (such as "the" or "of") or punctuation; add a more specific word.',
+    };
+  if (result.total === 0)
+    return { ...result, query, message: "No paragraph matches. Try fewer words, another spelling, or remove filters." };
   return { ...result, query, message: null };
 }

@@ -4,26 +4,78 @@ import type { SearchFilters } from "../domain/search.js";
 import { DOCUMENT_TYPES } from "../domain/vocabulary.js";
 import { blank } from "./query-fields.js";
 
-
 /** Query fields of a search; an empty field means "no filter". */
 export const SearchFilterFields = {
-  q: z.string().max(500, "the query is too long: use at most 500 characters").default("").openapi({ description: "Words, \"quoted phrases\", OR, and -excluded words (web search syntax)", example: "ad hoc intergovernmental committee of experts" }),
+  q: z.string().max(500, "the query is too long: use at most 500 characters").default("").openapi({
+    description: 'Words, "quoted phrases", OR, and -excluded words (web search syntax)',
+    example: "ad hoc intergovernmental committee of experts",
+  }),
   type: z.enum(DOCUMENT_TYPES).optional().or(blank),
   process: z.string().max(80).optional().or(blank).openapi({ description: "Process id, e.g. oewg-2021-2025" }),
   session: z.coerce.number().int().min(1).max(200).optional().or(blank).openapi({ description: "GA session number" }),
-  from: z.iso.date("a date like 2021-01-31").optional().or(blank).openapi({ description: "Documents dated on or after this ISO day" }),
-  to: z.iso.date("a date like 2021-12-31").optional().or(blank).openapi({ description: "Documents dated on or before this ISO day" }),
-  language: z.string().regex(/^[a-z]{2,3}$/, "a language code such as en or fr").optional().or(blank),
-  state: z.string().regex(/^[A-Za-z]{3}$/, "an ISO3 code such as VNM").transform((s) => s.toUpperCase()).optional().or(blank).openapi({ description: "ISO3 of a State named in the paragraph" }),
+  from: z.iso
+    .date("a date like 2021-01-31")
+    .optional()
+    .or(blank)
+    .openapi({ description: "Documents dated on or after this ISO day" }),
+  to: z.iso
+    .date("a date like 2021-12-31")
+    .optional()
+    .or(blank)
+    .openapi({ description: "Documents dated on or before this ISO day" }),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, "a language code such as en or fr")
+    .optional()
+    .or(blank),
+  state: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "an ISO3 code such as VNM")
+    .transform((s) => s.toUpperCase())
+    .optional()
+    .or(blank)
+    .openapi({ description: "ISO3 of a State named in the paragraph" }),
   norm: z.string().max(40).optional().or(blank).openapi({ description: "Norm id referenced explicitly, e.g. 13c" }),
-  norm_topics: z.enum(["true", "false"]).optional().or(blank).openapi({ description: "Also count keyword topic matches for the norm filter" }),
-  document: z.string().max(120).optional().or(blank).openapi({ description: "Only paragraphs of this document (its symbol or slug, e.g. A/RES/77/37)", example: "A/RES/77/37" }),
-  group: z.enum(["document", "paragraph"]).optional().or(blank).openapi({ description: "document: at most a few paragraphs of each document, the rest counted per document (the search page's default); paragraph: every paragraph by rank (the API's default)" }),
+  norm_topics: z
+    .enum(["true", "false"])
+    .optional()
+    .or(blank)
+    .openapi({ description: "Also count keyword topic matches for the norm filter" }),
+  document: z.string().max(120).optional().or(blank).openapi({
+    description: "Only paragraphs of this document (its symbol or slug, e.g. A/RES/77/37)",
+    example: "A/RES/77/37",
+  }),
+  group: z.enum(["document", "paragraph"]).optional().or(blank).openapi({
+    description:
+      "document: at most a few paragraphs of each document, the rest counted per document (the search page's default); paragraph: every paragraph by rank (the API's default)",
+  }),
 };
 
 /** The parsed fields as the filters the search takes. */
-export function searchFiltersOf(q: { type?: SearchFilters["type"]; process?: string | undefined; session?: number | undefined; from?: string | undefined; to?: string | undefined; language?: string | undefined; state?: string | undefined; norm?: string | undefined; norm_topics?: "true" | "false" | undefined; document?: string | undefined }): SearchFilters {
-  return { type: q.type, processId: q.process, gaSession: q.session, dateFrom: q.from, dateTo: q.to, language: q.language, state: q.state, norm: q.norm, normTopics: q.norm_topics === "true", document: q.document };
+export function searchFiltersOf(q: {
+  type?: SearchFilters["type"];
+  process?: string | undefined;
+  session?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  language?: string | undefined;
+  state?: string | undefined;
+  norm?: string | undefined;
+  norm_topics?: "true" | "false" | undefined;
+  document?: string | undefined;
+}): SearchFilters {
+  return {
+    type: q.type,
+    processId: q.process,
+    gaSession: q.session,
+    dateFrom: q.from,
+    dateTo: q.to,
+    language: q.language,
+    state: q.state,
+    norm: q.norm,
+    normTopics: q.norm_topics === "true",
+    document: q.document,
+  };
 }
 
 /** Paragraphs of one document shown together when results are grouped by document. */

@@ -8,7 +8,10 @@ export function readDatasetFile<S extends z.ZodType>(file: string, schema: S): z
   const raw = JSON.parse(fs.readFileSync(file, "utf8")) as unknown[];
   return raw.map((record, i) => {
     const parsed = schema.safeParse(record);
-    if (!parsed.success) throw new Error(`${file} record ${i}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    if (!parsed.success)
+      throw new Error(
+        `${file} record ${i}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`,
+      );
     return parsed.data;
   });
 }

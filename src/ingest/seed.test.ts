@@ -30,7 +30,9 @@ describe.each(TEST_DRIVERS)("seed of the bundled datasets on $label", ({ driver,
   });
 
   it.skipIf(skip)("every imported record carries at least one source", async () => {
-    const rows = await queryRows(database.db, sql`
+    const rows = await queryRows(
+      database.db,
+      sql`
       SELECT 'state' AS kind, s.iso3 AS id FROM states s
         WHERE NOT EXISTS (SELECT 1 FROM record_sources r WHERE r.record_kind = 'state' AND r.record_id = s.iso3)
       UNION ALL SELECT 'process', p.id FROM processes p
@@ -40,14 +42,21 @@ describe.each(TEST_DRIVERS)("seed of the bundled datasets on $label", ({ driver,
       UNION ALL SELECT 'resolution', p.symbol FROM resolutions p
         WHERE NOT EXISTS (SELECT 1 FROM record_sources r WHERE r.record_kind = 'resolution' AND r.record_id = p.symbol)
       UNION ALL SELECT 'framework-item', p.id FROM framework_items p
-        WHERE NOT EXISTS (SELECT 1 FROM record_sources r WHERE r.record_kind = 'framework-item' AND r.record_id = p.id)`);
+        WHERE NOT EXISTS (SELECT 1 FROM record_sources r WHERE r.record_kind = 'framework-item' AND r.record_id = p.id)`,
+    );
     expect(rows).toEqual([]);
   });
 
   it.skipIf(skip)("a failing importer rolls back its own dataset and keeps the others", async () => {
     const fresh = await createTestDatabase(driver);
     try {
-      const broken = { name: "broken", files: ["reference/sources.json"], run: async () => { throw new Error("boom"); } };
+      const broken = {
+        name: "broken",
+        files: ["reference/sources.json"],
+        run: async () => {
+          throw new Error("boom");
+        },
+      };
       await expect(seedDatabase(fresh, { importers: [broken] })).rejects.toThrow("boom");
       const rows = await queryRows(fresh.db, sql`SELECT count(*)::int AS n FROM dataset_imports`);
       expect(rows[0]).toEqual({ n: 0 });

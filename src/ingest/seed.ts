@@ -8,7 +8,12 @@ import type { Database } from "../db/client.js";
 import { findDatasetImport, upsertDatasetImport } from "../db/dataset-imports.js";
 import type { ImportCounts } from "../db/schema/imports.js";
 import type { DatasetImporter } from "./dataset-importer.js";
-import { cyberProcessesImporter, cyberStrategiesImporter, sourcesImporter, statesImporter } from "./reference/import-reference.js";
+import {
+  cyberProcessesImporter,
+  cyberStrategiesImporter,
+  sourcesImporter,
+  statesImporter,
+} from "./reference/import-reference.js";
 import { votesImporter } from "./votes/import-votes.js";
 import { documentsImporter } from "./documents/import-bundled.js";
 import { participationImporter } from "./participation/import-participation.js";
@@ -18,7 +23,17 @@ import { internationalLawImporter } from "./international-law/import-internation
 export const DATASETS_DIR = fileURLToPath(new URL("../../datasets", import.meta.url));
 
 /** Every bundled dataset, in dependency order. */
-export const BUNDLED_IMPORTERS: DatasetImporter[] = [sourcesImporter, statesImporter, cyberProcessesImporter, cyberStrategiesImporter, votesImporter, documentsImporter, participationImporter, implementationImporter, internationalLawImporter];
+export const BUNDLED_IMPORTERS: DatasetImporter[] = [
+  sourcesImporter,
+  statesImporter,
+  cyberProcessesImporter,
+  cyberStrategiesImporter,
+  votesImporter,
+  documentsImporter,
+  participationImporter,
+  implementationImporter,
+  internationalLawImporter,
+];
 
 const SEED_LOCK_KEY = 7_402_119_002;
 
@@ -29,7 +44,13 @@ export interface DatasetSeedResult {
   milliseconds: number;
 }
 
-export type SeedProgress = (event: { dataset: string; index: number; total: number; phase: "start" | "done" | "skip"; result?: DatasetSeedResult }) => void;
+export type SeedProgress = (event: {
+  dataset: string;
+  index: number;
+  total: number;
+  phase: "start" | "done" | "skip";
+  result?: DatasetSeedResult;
+}) => void;
 
 export interface SeedOptions {
   datasetsDir?: string;
@@ -51,7 +72,12 @@ export async function seedDatabase(database: Database, options: SeedOptions = {}
       const contentHash = hashFiles(dir, importer.files);
       const previous = await findDatasetImport(database.db, importer.name);
       if (!options.force && previous?.contentHash === contentHash) {
-        const result: DatasetSeedResult = { dataset: importer.name, status: "up-to-date", counts: previous.counts, milliseconds: 0 };
+        const result: DatasetSeedResult = {
+          dataset: importer.name,
+          status: "up-to-date",
+          counts: previous.counts,
+          milliseconds: 0,
+        };
         options.onProgress?.({ dataset: importer.name, index, total: importers.length, phase: "skip", result });
         results.push(result);
         continue;
@@ -62,7 +88,12 @@ export async function seedDatabase(database: Database, options: SeedOptions = {}
         await upsertDatasetImport(tx, { dataset: importer.name, contentHash, counts: c, importedAt: now() });
         return c;
       });
-      const result: DatasetSeedResult = { dataset: importer.name, status: "imported", counts, milliseconds: performance.now() - started };
+      const result: DatasetSeedResult = {
+        dataset: importer.name,
+        status: "imported",
+        counts,
+        milliseconds: performance.now() - started,
+      };
       options.onProgress?.({ dataset: importer.name, index, total: importers.length, phase: "done", result });
       results.push(result);
     }

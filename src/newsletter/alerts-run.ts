@@ -32,34 +32,45 @@ export async function runAlerts(db: Db, options: { now: Date; baseUrl: string })
     }
     const target = { kind: sub.targetKind, id: sub.targetId };
     facts ??= await listActivity(db);
-    const changes = [...(await listAlertChanges(db, target, sub.checkedUntil, now)), ...activityAlertChanges(facts, target, sub.checkedUntil, now)];
-    const message = composeAlert({ target, changes, windowStart: sub.checkedUntil, windowEnd: now, baseUrl: options.baseUrl });
-    const isDone = await db.transaction(async (tx) => {
-      if (message) {
-        const isWebhook = sub.channel === "webhook";
-        await enqueueDeliveries(
-          tx,
-          [
-            {
-              idempotencyKey: alertDeliveryKey(sub.id, now),
-              kind: "alert",
-              alertSubscriptionId: sub.id,
-              subscriberId: sub.subscriberId,
-              recipient: isWebhook ? sub.webhookUrl! : sub.email,
-              subject: message.subject,
-              bodyText: isWebhook ? message.payload : message.text + EMAIL_FOOTER,
-            },
-          ],
-          now,
-        );
-      }
-      // Another run took this window first: undo our enqueue so the window is reported once.
-      if (!(await advanceCheckedUntil(tx, sub.id, sub.checkedUntil, now))) tx.rollback();
-      return true;
-    }).catch((error: unknown) => {
-      if ((error as Error).name === "TransactionRollbackError") return false;
-      throw error;
+    const changes = [
+      ...(await listAlertChanges(db, target, sub.checkedUntil, now)),
+      ...activityAlertChanges(facts, target, sub.checkedUntil, now),
+    ];
+    const message = composeAlert({
+      target,
+      changes,
+      windowStart: sub.checkedUntil,
+      windowEnd: now,
+      baseUrl: options.baseUrl,
     });
+    const isDone = await db
+      .transaction(async (tx) => {
+        if (message) {
+          const isWebhook = sub.channel === "webhook";
+          await enqueueDeliveries(
+            tx,
+            [
+              {
+                idempotencyKey: alertDeliveryKey(sub.id, now),
+                kind: "alert",
+                alertSubscriptionId: sub.id,
+                subscriberId: sub.subscriberId,
+                recipient: isWebhook ? sub.webhookUrl! : sub.email,
+                subject: message.subject,
+                bodyText: isWebhook ? message.payload : message.text + EMAIL_FOOTER,
+              },
+            ],
+            now,
+          );
+        }
+        // Another run took this window first: undo our enqueue so the window is reported once.
+        if (!(await advanceCheckedUntil(tx, sub.id, sub.checkedUntil, now))) tx.rollback();
+        return true;
+      })
+      .catch((error: unknown) => {
+        if ((error as Error).name === "TransactionRollbackError") return false;
+        throw error;
+      });
     if (!isDone) continue;
     report.checked += 1;
     if (message) report.queued += 1;

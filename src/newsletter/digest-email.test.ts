@@ -7,21 +7,75 @@ import { digestMjml, renderDigestEmail } from "./digest-email.js";
 
 // Synthetic records (invented names), composed the way a real draft is.
 const records: DigestRecords = {
-  updates: [{ slug: "2019-12-05-news", title: "Editors' news", summary: "A short update.", publishedOn: "2019-12-05", links: [{ title: "AHC", url: "/processes/ahc-x" }], theme: { processKind: "ahc", topic: null } }],
-  resolutions: [{ symbol: "A/RES/99/1", title: "Test resolution", topic: "cybercrime", adoptedOn: "2019-12-27", adoptionNote: "without a vote", yes: null, no: null, abstain: null, source: { title: "UN record", url: "https://example.org/record" } }],
+  updates: [
+    {
+      slug: "2019-12-05-news",
+      title: "Editors' news",
+      summary: "A short update.",
+      publishedOn: "2019-12-05",
+      links: [{ title: "AHC", url: "/processes/ahc-x" }],
+      theme: { processKind: "ahc", topic: null },
+    },
+  ],
+  resolutions: [
+    {
+      symbol: "A/RES/99/1",
+      title: "Test resolution",
+      topic: "cybercrime",
+      adoptedOn: "2019-12-27",
+      adoptionNote: "without a vote",
+      yes: null,
+      no: null,
+      abstain: null,
+      source: { title: "UN record", url: "https://example.org/record" },
+    },
+  ],
   voteEvents: [],
   documents: [],
   sessions: [
-    { id: "s-held", name: "Held session", processShortName: "OEWG", processKind: "oewg", start: { date: "2019-12-09", precision: "day" }, end: { date: "2019-12-13", precision: "day" }, venue: "New York", source: { title: "UN Web TV", url: "https://example.org/webtv" } },
-    { id: "s-next", name: "Next session", processShortName: "OEWG", processKind: "oewg", start: { date: "2020-02-10", precision: "day" }, end: null, venue: null, source: null },
+    {
+      id: "s-held",
+      name: "Held session",
+      processShortName: "OEWG",
+      processKind: "oewg",
+      start: { date: "2019-12-09", precision: "day" },
+      end: { date: "2019-12-13", precision: "day" },
+      venue: "New York",
+      source: { title: "UN Web TV", url: "https://example.org/webtv" },
+    },
+    {
+      id: "s-next",
+      name: "Next session",
+      processShortName: "OEWG",
+      processKind: "oewg",
+      start: { date: "2020-02-10", precision: "day" },
+      end: null,
+      venue: null,
+      source: null,
+    },
   ],
   deadlines: [],
-  stakeholderActions: [{ id: "letter", title: "Joint letter <b>on access</b>", kindLabel: "Joint letter", processId: "oewg-x", processShortName: "OEWG", actedOn: { date: "2019-12-01", precision: "month" }, signatoryCount: null, source: null }],
+  stakeholderActions: [
+    {
+      id: "letter",
+      title: "Joint letter <b>on access</b>",
+      kindLabel: "Joint letter",
+      processId: "oewg-x",
+      processShortName: "OEWG",
+      actedOn: { date: "2019-12-01", precision: "month" },
+      signatoryCount: null,
+      source: null,
+    },
+  ],
   implementation: [],
   activity: [],
 };
 const composed = composeDigest(records, monthPeriod("2019-12"));
-const issue = { slug: "2019-12", title: composed.title, bodyMarkdown: `${composed.markdown}\n<script>alert("x")</script>\n\n![tracking pixel](https://tracker.example/p.gif)\n` };
+const issue = {
+  slug: "2019-12",
+  title: composed.title,
+  bodyMarkdown: `${composed.markdown}\n<script>alert("x")</script>\n\n![tracking pixel](https://tracker.example/p.gif)\n`,
+};
 const options = { baseUrl: "https://normwatch.example/" };
 
 describe("renderDigestEmail", () => {
@@ -61,11 +115,16 @@ describe("renderDigestEmail", () => {
   });
 
   it("keeps the address of every link of the HTML part in the plain-text part, long or in a heading or table", async () => {
-    const long = "https://documents.un.org/api/symbol/access?j=N1946434&t=pdf&q=an-address-longer-than-the-seventy-eight-column-wrap";
+    const long =
+      "https://documents.un.org/api/symbol/access?j=N1946434&t=pdf&q=an-address-longer-than-the-seventy-eight-column-wrap";
     const markdown = `# Links\n\nSee [the record](/resolutions/A/RES/74/247) and <https://www.un.org/en/>.\n\n## [Votes](/votes) this month\n\n- [long](${long})\n\n| State | Link |\n|---|---|\n| France | [profile](/states/FRA) |\n`;
     const email = await renderDigestEmail({ slug: "2019-12", title: "Links", bodyMarkdown: markdown }, options);
-    const hrefs = [...email.html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&")).filter((h) => !h.startsWith("%%"));
-    expect(hrefs).toEqual(expect.arrayContaining([long, "https://normwatch.example/votes", "https://normwatch.example/states/FRA"]));
+    const hrefs = [...email.html.matchAll(/href="([^"]+)"/g)]
+      .map((m) => m[1]!.replace(/&amp;/g, "&"))
+      .filter((h) => !h.startsWith("%%"));
+    expect(hrefs).toEqual(
+      expect.arrayContaining([long, "https://normwatch.example/votes", "https://normwatch.example/states/FRA"]),
+    );
     for (const href of hrefs) expect(email.text).toContain(href);
   });
 

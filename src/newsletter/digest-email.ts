@@ -9,7 +9,12 @@ import { ConflictError } from "../domain/errors.js";
 import { splitDigestMarkdown } from "../domain/digest-markdown.js";
 import type { DigestIssue } from "../domain/digest.js";
 import { markdownToPlainText, renderMarkdown } from "../domain/markdown.js";
-import { NEWSLETTER_TOPIC_LABELS, PREFERENCES_PLACEHOLDER, UNSUBSCRIBE_PLACEHOLDER, type NewsletterTopic } from "../domain/subscriptions.js";
+import {
+  NEWSLETTER_TOPIC_LABELS,
+  PREFERENCES_PLACEHOLDER,
+  UNSUBSCRIBE_PLACEHOLDER,
+  type NewsletterTopic,
+} from "../domain/subscriptions.js";
 import { queueDigestIssue, queueThemedDigestIssue } from "./digest-queue.js";
 
 export interface DigestEmail {
@@ -26,7 +31,8 @@ function escapeHtml(text: string): string {
 
 function checkedBaseUrl(baseUrl: string): string {
   const url = new URL(baseUrl);
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`the digest's base URL must be http(s): ${baseUrl}`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new Error(`the digest's base URL must be http(s): ${baseUrl}`);
   return url.origin + url.pathname.replace(/\/$/, "");
 }
 
@@ -73,7 +79,8 @@ function whyYouReceiveThis(themes: readonly string[] | undefined): string {
 export function digestMjml(issue: EmailIssue, options: { baseUrl: string; themes?: readonly string[] }): string {
   const p = partsOf(issue, options.baseUrl);
   const text = (html: string, attrs = "") => `<mj-text${attrs}>${html}</mj-text>`;
-  const section = (body: string, attrs = ' background-color="#ffffff"') => `<mj-section${attrs}><mj-column>${body}</mj-column></mj-section>`;
+  const section = (body: string, attrs = ' background-color="#ffffff"') =>
+    `<mj-section${attrs}><mj-column>${body}</mj-column></mj-section>`;
   return `<mjml lang="en">
   <mj-head>
     <mj-title>${escapeHtml(p.title)}</mj-title>
@@ -111,7 +118,9 @@ const TEXT_OPTIONS = {
 
 function digestText(issue: EmailIssue, baseUrl: string, themes?: readonly string[]): string {
   const p = partsOf(issue, baseUrl);
-  const body = [p.introHtml, ...p.sections.map((s) => s.html)].map((html) => convert(html, TEXT_OPTIONS).trim()).filter(Boolean);
+  const body = [p.introHtml, ...p.sections.map((s) => s.html)]
+    .map((html) => convert(html, TEXT_OPTIONS).trim())
+    .filter(Boolean);
   return [
     p.title,
     "=".repeat(Math.min(p.title.length, 78)),
@@ -129,9 +138,15 @@ function digestText(issue: EmailIssue, baseUrl: string, themes?: readonly string
 }
 
 /** The issue as an email (subject, HTML and plain text) with the per-recipient placeholders in the footer. */
-export async function renderDigestEmail(issue: EmailIssue, options: { baseUrl: string; themes?: readonly string[] }): Promise<DigestEmail> {
+export async function renderDigestEmail(
+  issue: EmailIssue,
+  options: { baseUrl: string; themes?: readonly string[] },
+): Promise<DigestEmail> {
   const result = await mjml2html(digestMjml(issue, options), { validationLevel: "soft", keepComments: false });
-  if (result.errors.length > 0) throw new Error(`the digest email template does not validate: ${result.errors.map((e) => e.formattedMessage).join("; ")}`);
+  if (result.errors.length > 0)
+    throw new Error(
+      `the digest email template does not validate: ${result.errors.map((e) => e.formattedMessage).join("; ")}`,
+    );
   return { subject: issue.title, html: result.html, text: digestText(issue, options.baseUrl, options.themes) };
 }
 
@@ -140,14 +155,23 @@ export async function renderDigestEmail(issue: EmailIssue, options: { baseUrl: s
  * their sections (both keyed by
  * issue and reader, so queueing twice adds only readers not yet queued). A draft is refused.
  */
-export async function queueDigestEmail(db: Db, input: { slug: string; baseUrl: string; now: Date }): Promise<{ queued: number; alreadyQueued: number }> {
+export async function queueDigestEmail(
+  db: Db,
+  input: { slug: string; baseUrl: string; now: Date },
+): Promise<{ queued: number; alreadyQueued: number }> {
   const issue = await getDigestIssue(db, input.slug);
-  if (issue.status !== "published") throw new ConflictError(`digest issue ${issue.slug} is a draft: publish it before sending it`);
+  if (issue.status !== "published")
+    throw new ConflictError(`digest issue ${issue.slug} is a draft: publish it before sending it`);
   const email = await renderDigestEmail(issue, { baseUrl: input.baseUrl });
   const whole = await queueDigestIssue(db, { digestIssueId: issue.id, ...email }, input.now);
   const themed = await queueThemedDigestIssue(
     db,
-    { digestIssueId: issue.id, markdown: issue.bodyMarkdown, render: (markdown, themes) => renderDigestEmail({ ...issue, bodyMarkdown: markdown }, { baseUrl: input.baseUrl, themes }) },
+    {
+      digestIssueId: issue.id,
+      markdown: issue.bodyMarkdown,
+      render: (markdown, themes) =>
+        renderDigestEmail({ ...issue, bodyMarkdown: markdown }, { baseUrl: input.baseUrl, themes }),
+    },
     input.now,
   );
   return { queued: whole.queued + themed.queued, alreadyQueued: whole.alreadyQueued + themed.alreadyQueued };

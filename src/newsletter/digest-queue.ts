@@ -24,7 +24,11 @@ export function digestDeliveryKey(digestIssueId: number, subscriberId: number): 
  * the sender fills in each reader's signed links at send time (HMAC is deterministic, so a retry sends the
  * same bytes), which keeps the link secret out of the database and lets it also set List-Unsubscribe.
  */
-export async function queueDigestIssue(db: Db, input: DigestQueueInput, now: Date): Promise<{ queued: number; alreadyQueued: number }> {
+export async function queueDigestIssue(
+  db: Db,
+  input: DigestQueueInput,
+  now: Date,
+): Promise<{ queued: number; alreadyQueued: number }> {
   const readers = await listActiveSubscribersWithTopic(db, "digest");
   return enqueueDeliveries(
     db,
@@ -49,7 +53,11 @@ export async function queueDigestIssue(db: Db, input: DigestQueueInput, now: Dat
  */
 export async function queueThemedDigestIssue(
   db: Db,
-  input: { digestIssueId: number; markdown: string; render: (markdown: string, themes: string[]) => Promise<{ subject: string; html: string; text: string }> },
+  input: {
+    digestIssueId: number;
+    markdown: string;
+    render: (markdown: string, themes: string[]) => Promise<{ subject: string; html: string; text: string }>;
+  },
   now: Date,
 ): Promise<{ queued: number; alreadyQueued: number }> {
   const themes = NEWSLETTER_TOPICS.filter((t) => t !== "digest");

@@ -63,7 +63,18 @@ describe("the sender's rules", () => {
       },
     };
     const { store } = memoryStore([row(1), row(2), row(3), row(4)]);
-    const report = await sendDueDeliveries({ store, mailer, linksFor, policy, ratePerSecond: 4, now: () => new Date(now), sleep: async (ms) => { waits.push(ms); now += ms; } });
+    const report = await sendDueDeliveries({
+      store,
+      mailer,
+      linksFor,
+      policy,
+      ratePerSecond: 4,
+      now: () => new Date(now),
+      sleep: async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    });
     expect(report.sent).toBe(4);
     expect(waits).toEqual([250, 250, 250]);
     expect(sentAt.map((t) => t - sentAt[0]!)).toEqual([0, 250, 500, 750]);
@@ -79,12 +90,22 @@ describe("the sender's rules", () => {
         return { status: "accepted", messageId: "ok" };
       },
     };
-    const { store, outcome } = memoryStore([row(1), row(2), row(3), row(4, { subscriberStatus: "unsubscribed" }), row(5, { attempts: 3, recipient: "r2@example.org" })]);
+    const { store, outcome } = memoryStore([
+      row(1),
+      row(2),
+      row(3),
+      row(4, { subscriberStatus: "unsubscribed" }),
+      row(5, { attempts: 3, recipient: "r2@example.org" }),
+    ]);
     const now = new Date("2026-11-23T12:00:00Z");
     const report = await sendDueDeliveries({ store, mailer, linksFor, policy, ratePerSecond: 0, now: () => now });
     expect(report).toEqual({ sent: 1, retried: 1, failed: 2, skipped: 1 });
     expect(mail[0]!.text).toBe(`Bye: ${linksFor(1).unsubscribeUrl}`);
-    expect(mail[0]!.headers).toEqual({ "List-Id": `Normwatch monthly digest <digest.nw.example>`, "List-Unsubscribe": `<${linksFor(1).unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    expect(mail[0]!.headers).toEqual({
+      "List-Id": `Normwatch monthly digest <digest.nw.example>`,
+      "List-Unsubscribe": `<${linksFor(1).unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
     expect(outcome.get(2)).toBe("retry at 2026-11-23T12:00:01.000Z: 421: try later");
     expect(outcome.get(3)).toBe("failed: 550: no such user");
     expect(outcome.get(4)).toBe("failed: skipped: the subscriber is unsubscribed");
@@ -100,7 +121,14 @@ describe("the sender's rules", () => {
       },
     };
     const { store, outcome, released } = memoryStore([row(1), row(2), row(3), row(4)]);
-    const report = await sendDueDeliveries({ store, mailer, linksFor, policy, ratePerSecond: 0, now: () => new Date(now) });
+    const report = await sendDueDeliveries({
+      store,
+      mailer,
+      linksFor,
+      policy,
+      ratePerSecond: 0,
+      now: () => new Date(now),
+    });
     expect(report.sent).toBe(2);
     expect([...outcome.keys()]).toEqual([1, 2]);
     expect(released).toEqual([3, 4]);
@@ -108,8 +136,19 @@ describe("the sender's rules", () => {
 
   it("sends a confirmation as it was written: no list headers", async () => {
     const mail: MailMessage[] = [];
-    const mailer: Mailer = { async send(m) { mail.push(m); return { status: "accepted", messageId: "c" }; } };
-    const { store } = memoryStore([row(1, { kind: "confirmation", subscriberStatus: "pending", bodyText: "Confirm: https://nw.example/subscribe/confirm?token=abc" })]);
+    const mailer: Mailer = {
+      async send(m) {
+        mail.push(m);
+        return { status: "accepted", messageId: "c" };
+      },
+    };
+    const { store } = memoryStore([
+      row(1, {
+        kind: "confirmation",
+        subscriberStatus: "pending",
+        bodyText: "Confirm: https://nw.example/subscribe/confirm?token=abc",
+      }),
+    ]);
     await sendDueDeliveries({ store, mailer, linksFor, policy, ratePerSecond: 0, now: () => new Date() });
     expect(mail[0]!.headers).toBeUndefined();
     expect(mail[0]!.text).toBe("Confirm: https://nw.example/subscribe/confirm?token=abc");

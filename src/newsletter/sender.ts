@@ -1,8 +1,23 @@
 // Works through the delivery queue: claims due rows under a lease, sends each through the Mailer (or posts a
 // webhook), and records the outcome. Declares the small interfaces it needs so tests can swap any of them.
-import { decideAfterFailure, fillRecipientLinks, isPermanentSmtpFailure, isSubscriberSendable, unsubscribeHeaders, type RecipientLinks, type RetryPolicy } from "../domain/subscriptions.js";
+import {
+  decideAfterFailure,
+  fillRecipientLinks,
+  isPermanentSmtpFailure,
+  isSubscriberSendable,
+  unsubscribeHeaders,
+  type RecipientLinks,
+  type RetryPolicy,
+} from "../domain/subscriptions.js";
 import type { Db } from "../db/client.js";
-import { claimDueDeliveries, releaseDeliveries, markDeliveryFailed, markDeliveryRetry, markDeliverySent, type ClaimedDelivery } from "../db/deliveries.js";
+import {
+  claimDueDeliveries,
+  releaseDeliveries,
+  markDeliveryFailed,
+  markDeliveryRetry,
+  markDeliverySent,
+  type ClaimedDelivery,
+} from "../db/deliveries.js";
 import { reserveRateSlot } from "../db/rate-limits.js";
 import { MailSendError, type Mailer, type MailMessage } from "./mailer.js";
 import { WebhookError, type WebhookPoster } from "./webhook.js";
@@ -22,10 +37,15 @@ export interface DeliveryStore {
 export function createDeliveryStore(db: Db): DeliveryStore {
   return {
     claim: (input) => claimDueDeliveries(db, input),
-    markSent: (d, messageId, now) => markDeliverySent(db, d.id, { messageId, now, isConfirmation: d.kind === "confirmation" }),
+    markSent: (d, messageId, now) =>
+      markDeliverySent(db, d.id, { messageId, now, isConfirmation: d.kind === "confirmation" }),
     markRetry: (d, error, nextAttemptAt) => markDeliveryRetry(db, d.id, { error, nextAttemptAt }),
     markFailed: (d, error) => markDeliveryFailed(db, d.id, { error }),
-    release: (ds) => releaseDeliveries(db, ds.map((d) => d.id)),
+    release: (ds) =>
+      releaseDeliveries(
+        db,
+        ds.map((d) => d.id),
+      ),
     reserveSendSlot: (input) => reserveRateSlot(db, { key: SEND_RATE_KEY, ...input }),
   };
 }
@@ -112,13 +132,23 @@ function isSubscriberSendableFor(d: ClaimedDelivery): boolean {
 
 async function attempt(options: SenderOptions, delivery: ClaimedDelivery, report: SendReport): Promise<void> {
   try {
-    const messageId = delivery.channel === "webhook" ? await postWebhook(options, delivery) : (await options.mailer.send(mailFor(options, delivery))).messageId;
+    const messageId =
+      delivery.channel === "webhook"
+        ? await postWebhook(options, delivery)
+        : (await options.mailer.send(mailFor(options, delivery))).messageId;
     await options.store.markSent(delivery, messageId, options.now());
     report.sent += 1;
   } catch (error) {
-    const isPermanent = (error instanceof MailSendError && isPermanentSmtpFailure(error.responseCode)) || (error instanceof WebhookError && error.isPermanent);
+    const isPermanent =
+      (error instanceof MailSendError && isPermanentSmtpFailure(error.responseCode)) ||
+      (error instanceof WebhookError && error.isPermanent);
     const reason = describeFailure(error);
-    const outcome = decideAfterFailure({ attempts: delivery.attempts, isPermanent, now: options.now(), policy: options.policy });
+    const outcome = decideAfterFailure({
+      attempts: delivery.attempts,
+      isPermanent,
+      now: options.now(),
+      policy: options.policy,
+    });
     if (outcome.status === "failed") {
       await options.store.markFailed(delivery, reason);
       report.failed += 1;
@@ -136,7 +166,12 @@ function describeFailure(error: unknown): string {
 
 /** The message as it goes out: list messages get the reader's signed links and RFC 8058 headers. */
 export function mailFor(options: Pick<SenderOptions, "linksFor">, d: ClaimedDelivery): MailMessage {
-  const message: MailMessage = { to: d.recipient, subject: d.subject, text: d.bodyText, idempotencyKey: d.idempotencyKey };
+  const message: MailMessage = {
+    to: d.recipient,
+    subject: d.subject,
+    text: d.bodyText,
+    idempotencyKey: d.idempotencyKey,
+  };
   if (d.bodyHtml) message.html = d.bodyHtml;
   if (d.kind !== "confirmation" && d.subscriberId !== null) {
     const links = options.linksFor(d.subscriberId);
@@ -147,7 +182,11 @@ export function mailFor(options: Pick<SenderOptions, "linksFor">, d: ClaimedDeli
   return message;
 }
 
-const LIST_NAMES: Record<ClaimedDelivery["kind"], string> = { digest: "Normwatch monthly digest", alert: "Normwatch alerts", confirmation: "Normwatch sign-up" };
+const LIST_NAMES: Record<ClaimedDelivery["kind"], string> = {
+  digest: "Normwatch monthly digest",
+  alert: "Normwatch alerts",
+  confirmation: "Normwatch sign-up",
+};
 
 /**
  * The List-Id header (RFC 2919) of a list message: the list's name and "<kind>.<the instance's host>", taken from
@@ -160,6 +199,12 @@ export function listId(kind: ClaimedDelivery["kind"], instanceUrl: string): stri
 async function postWebhook(options: SenderOptions, d: ClaimedDelivery): Promise<string> {
   if (!options.webhook) throw new WebhookError("webhook alerts are not enabled in this sender", false);
   if (!d.webhookSecret) throw new WebhookError("the alert has no webhook secret", true);
-  const result = await options.webhook.post({ url: d.recipient, body: d.bodyText, secret: d.webhookSecret, deliveryKey: d.idempotencyKey, now: options.now() });
+  const result = await options.webhook.post({
+    url: d.recipient,
+    body: d.bodyText,
+    secret: d.webhookSecret,
+    deliveryKey: d.idempotencyKey,
+    now: options.now(),
+  });
   return `webhook-${result.status}`;
 }

@@ -3,7 +3,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Config } from "../config.js";
-import { DEFAULT_RETRY_POLICY, recipientLinks, type RecipientLinks, type RetryPolicy } from "../domain/subscriptions.js";
+import {
+  DEFAULT_RETRY_POLICY,
+  recipientLinks,
+  type RecipientLinks,
+  type RetryPolicy,
+} from "../domain/subscriptions.js";
 
 export interface NewsletterSettings {
   /** Signs preferences and unsubscribe links; undefined means sign-up and sending are switched off. */
@@ -26,10 +31,14 @@ export const SECRET_FILE = "newsletter-secret";
  * DATA_DIR (mode 0600) so links keep working across restarts. Several app servers on one PostgreSQL server
  * cannot share a file, so there the secret must be set: without it newsletter features stay off.
  */
-export function resolveNewsletterSecret(config: Pick<Config, "newsletterSecret" | "databaseUrl" | "dataDir">, log: (line: string) => void): { secret: string | undefined; disabledReason?: string } {
+export function resolveNewsletterSecret(
+  config: Pick<Config, "newsletterSecret" | "databaseUrl" | "dataDir">,
+  log: (line: string) => void,
+): { secret: string | undefined; disabledReason?: string } {
   if (config.newsletterSecret) return { secret: config.newsletterSecret };
   if (config.databaseUrl) {
-    const reason = "NEWSLETTER_SECRET is not set: with DATABASE_URL every app server must share one, so sign-up, links and sending are off";
+    const reason =
+      "NEWSLETTER_SECRET is not set: with DATABASE_URL every app server must share one, so sign-up, links and sending are off";
     log(reason);
     return { secret: undefined, disabledReason: reason };
   }

@@ -2,7 +2,13 @@
 // message, whether or not the address is known, so neither the answer nor its timing tells who subscribed.
 import { createHash, randomBytes } from "node:crypto";
 import { alertTargetPath, ALERT_TARGET_LABELS } from "../domain/alerts.js";
-import { confirmExpiry, CONFIRMATIONS_PER_ADDRESS_PER_DAY, hashConfirmToken, isConfirmTokenValid, subscriberLinkUrl } from "../domain/subscriptions.js";
+import {
+  confirmExpiry,
+  CONFIRMATIONS_PER_ADDRESS_PER_DAY,
+  hashConfirmToken,
+  isConfirmTokenValid,
+  subscriberLinkUrl,
+} from "../domain/subscriptions.js";
 import type { AlertFrequency, AlertTargetKind } from "../domain/vocabulary.js";
 import type { Db } from "../db/client.js";
 import { upsertAlertSubscription } from "../db/alerts.js";
@@ -21,23 +27,57 @@ export interface SignUpInput {
 }
 
 /** Queues a confirmation (new or pending address) or a "you are already subscribed" note (active address). */
-export async function signUp(db: Db, settings: NewsletterSettings & { secret: string }, input: SignUpInput, now: Date): Promise<void> {
+export async function signUp(
+  db: Db,
+  settings: NewsletterSettings & { secret: string },
+  input: SignUpInput,
+  now: Date,
+): Promise<void> {
   const addressKey = `subscribe-address:${createHash("sha256").update(input.email).digest("hex").slice(0, 32)}`;
-  const limit = await hitRateLimit(db, { key: addressKey, limit: CONFIRMATIONS_PER_ADDRESS_PER_DAY, windowSeconds: 86_400, now });
+  const limit = await hitRateLimit(db, {
+    key: addressKey,
+    limit: CONFIRMATIONS_PER_ADDRESS_PER_DAY,
+    windowSeconds: 86_400,
+    now,
+  });
   // Nobody may use the form to flood an inbox; the answer stays the same so it discloses nothing.
   if (!limit.allowed) return;
   const token = randomBytes(32).toString("base64url");
   const tokenHash = hashConfirmToken(token);
   await db.transaction(async (tx) => {
-    const subscriber = await upsertPendingSubscriber(tx, { email: input.email, topics: input.topics, language: input.language, tokenHash, expiresAt: confirmExpiry(now, settings.confirmHours), now });
+    const subscriber = await upsertPendingSubscriber(tx, {
+      email: input.email,
+      topics: input.topics,
+      language: input.language,
+      tokenHash,
+      expiresAt: confirmExpiry(now, settings.confirmHours),
+      now,
+    });
     const isActive = subscriber.status === "active";
     if (input.follow && !isActive) {
-      await upsertAlertSubscription(tx, { subscriberId: subscriber.id, targetKind: input.follow.kind, targetId: input.follow.id, channel: "email", frequency: input.follow.frequency, now });
+      await upsertAlertSubscription(tx, {
+        subscriberId: subscriber.id,
+        targetKind: input.follow.kind,
+        targetId: input.follow.id,
+        channel: "email",
+        frequency: input.follow.frequency,
+        now,
+      });
     }
-    const message = isActive ? alreadySubscribedMessage(settings, subscriber.id, input.follow) : confirmationMessage(settings, token, input.follow);
+    const message = isActive
+      ? alreadySubscribedMessage(settings, subscriber.id, input.follow)
+      : confirmationMessage(settings, token, input.follow);
     await enqueueDeliveries(
       tx,
-      [{ idempotencyKey: `confirmation:${subscriber.id}:${tokenHash.slice(0, 16)}`, kind: "confirmation", subscriberId: subscriber.id, recipient: input.email, ...message }],
+      [
+        {
+          idempotencyKey: `confirmation:${subscriber.id}:${tokenHash.slice(0, 16)}`,
+          kind: "confirmation",
+          subscriberId: subscriber.id,
+          recipient: input.email,
+          ...message,
+        },
+      ],
       now,
     );
   });
@@ -47,7 +87,11 @@ function followLine(follow: SignUpInput["follow"]): string {
   return follow ? ` and alerts about the ${ALERT_TARGET_LABELS[follow.kind]} ${follow.id}` : "";
 }
 
-function confirmationMessage(settings: NewsletterSettings, token: string, follow: SignUpInput["follow"]): { subject: string; bodyText: string } {
+function confirmationMessage(
+  settings: NewsletterSettings,
+  token: string,
+  follow: SignUpInput["follow"],
+): { subject: string; bodyText: string } {
   const url = new URL("/subscribe/confirm", settings.baseUrl);
   url.searchParams.set("token", token);
   return {
@@ -63,15 +107,32 @@ function confirmationMessage(settings: NewsletterSettings, token: string, follow
   };
 }
 
-function alreadySubscribedMessage(settings: NewsletterSettings & { secret: string }, subscriberId: number, follow: SignUpInput["follow"]): { subject: string; bodyText: string } {
-  const preferences = subscriberLinkUrl(settings.baseUrl, "/subscribe/preferences", settings.secret, subscriberId, "preferences");
-  const lines = ["This address already receives Normwatch mail, so nothing has changed.", "", `To change your topics or alerts: ${preferences}`];
+function alreadySubscribedMessage(
+  settings: NewsletterSettings & { secret: string },
+  subscriberId: number,
+  follow: SignUpInput["follow"],
+): { subject: string; bodyText: string } {
+  const preferences = subscriberLinkUrl(
+    settings.baseUrl,
+    "/subscribe/preferences",
+    settings.secret,
+    subscriberId,
+    "preferences",
+  );
+  const lines = [
+    "This address already receives Normwatch mail, so nothing has changed.",
+    "",
+    `To change your topics or alerts: ${preferences}`,
+  ];
   if (follow) {
     const url = new URL(preferences);
     url.pathname = "/follow";
     url.searchParams.set("kind", follow.kind);
     url.searchParams.set("id", follow.id);
-    lines.push("", `To follow the ${ALERT_TARGET_LABELS[follow.kind]} ${follow.id} (${new URL(alertTargetPath(follow.kind, follow.id), settings.baseUrl).toString()}): ${url.toString()}`);
+    lines.push(
+      "",
+      `To follow the ${ALERT_TARGET_LABELS[follow.kind]} ${follow.id} (${new URL(alertTargetPath(follow.kind, follow.id), settings.baseUrl).toString()}): ${url.toString()}`,
+    );
   }
   lines.push("", "If you did not ask, ignore this message.");
   return { subject: "Your Normwatch subscription", bodyText: lines.join("\n") };

@@ -16,7 +16,12 @@ export interface SmtpMailer extends Mailer {
 
 // One pooled connection for the whole run (a digest to thousands of readers should not reconnect each time), and
 // short timeouts so one stuck message cannot outlast the sender's lease (nodemailer waits 10 minutes by default).
-const URL_DEFAULTS: Record<string, string> = { pool: "true", connectionTimeout: "30000", greetingTimeout: "30000", socketTimeout: "60000" };
+const URL_DEFAULTS: Record<string, string> = {
+  pool: "true",
+  connectionTimeout: "30000",
+  greetingTimeout: "30000",
+  socketTimeout: "60000",
+};
 
 function withDefaults(url: string): string {
   const parsed = new URL(url);
@@ -43,7 +48,10 @@ export function createSmtpMailer(options: SmtpMailerOptions): SmtpMailer {
       } catch (error) {
         if (error instanceof MailSendError) throw error;
         const e = error as Error & { responseCode?: number; response?: string };
-        throw new MailSendError(e.response ?? e.message, typeof e.responseCode === "number" ? e.responseCode : undefined);
+        throw new MailSendError(
+          e.response ?? e.message,
+          typeof e.responseCode === "number" ? e.responseCode : undefined,
+        );
       }
     },
     close() {
@@ -57,5 +65,10 @@ export function createSmtpMailer(options: SmtpMailerOptions): SmtpMailer {
  * nodemailer would MIME-encode it as unstructured text, which mail clients then cannot read as a list id.
  */
 function preparedHeaders(headers: Record<string, string>): Record<string, string | { prepared: true; value: string }> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, name.toLowerCase() === "list-id" ? { prepared: true as const, value } : value]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      name.toLowerCase() === "list-id" ? { prepared: true as const, value } : value,
+    ]),
+  );
 }

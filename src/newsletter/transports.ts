@@ -12,10 +12,14 @@ import { createSmtpMailer } from "./smtp-mailer.js";
 export function createMailer(config: Config, logger: Logger): Mailer {
   if (config.smtpUrl) return createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom });
   if (!config.databaseUrl && !config.publicUrl) {
-    logger.info("mail: SMTP_URL is not set, so mail is only written to the log (development: embedded database, no PUBLIC_URL)");
+    logger.info(
+      "mail: SMTP_URL is not set, so mail is only written to the log (development: embedded database, no PUBLIC_URL)",
+    );
     return createLogMailer((line) => logger.info(line));
   }
-  logger.error("mail: SMTP_URL is not set: no mail is sent, and the log shows only each message's recipient and subject");
+  logger.error(
+    "mail: SMTP_URL is not set: no mail is sent, and the log shows only each message's recipient and subject",
+  );
   let sequence = 0;
   return {
     async send(message) {

@@ -27,9 +27,24 @@ describe("webhook posts reach only public addresses", () => {
     received.length = 0;
   });
 
-  const post = (poster: ReturnType<typeof createWebhookPoster>, url: string) => poster.post({ url, body: '{"alert":1}', secret: "s3cret", deliveryKey: "alert:1", now: new Date("2026-11-23T12:00:00Z") });
+  const post = (poster: ReturnType<typeof createWebhookPoster>, url: string) =>
+    poster.post({
+      url,
+      body: '{"alert":1}',
+      secret: "s3cret",
+      deliveryKey: "alert:1",
+      now: new Date("2026-11-23T12:00:00Z"),
+    });
 
-  for (const host of ["[::ffff:7f00:1]", "[::ffff:127.0.0.1]", "[::127.0.0.1]", "[64:ff9b::7f00:1]", "[::ffff:a9fe:a9fe]", "127.0.0.1", "localhost"]) {
+  for (const host of [
+    "[::ffff:7f00:1]",
+    "[::ffff:127.0.0.1]",
+    "[::127.0.0.1]",
+    "[64:ff9b::7f00:1]",
+    "[::ffff:a9fe:a9fe]",
+    "127.0.0.1",
+    "localhost",
+  ]) {
     it(`refuses http://${host}:PORT/ for good (a permanent failure) and never connects`, async () => {
       const poster = createWebhookPoster({ fetch: createPublicOnlyFetch({ allowPrivateAddresses: false }) });
       const error = await post(poster, `http://${host}:${port}/hook`).catch((e: unknown) => e);
@@ -40,8 +55,16 @@ describe("webhook posts reach only public addresses", () => {
   }
 
   it("refuses a name that resolves to loopback when connecting (no second resolution to rebind)", async () => {
-    const poster = createWebhookPoster({ fetch: createPublicOnlyFetch({ allowPrivateAddresses: false, resolve: async () => [{ address: "127.0.0.1", family: 4 }] }) });
-    await expect(post(poster, `http://hooks.example.org:${port}/hook`)).rejects.toMatchObject({ isPermanent: true, message: expect.stringMatching(/hooks\.example\.org \(resolves to 127\.0\.0\.1\)/) });
+    const poster = createWebhookPoster({
+      fetch: createPublicOnlyFetch({
+        allowPrivateAddresses: false,
+        resolve: async () => [{ address: "127.0.0.1", family: 4 }],
+      }),
+    });
+    await expect(post(poster, `http://hooks.example.org:${port}/hook`)).rejects.toMatchObject({
+      isPermanent: true,
+      message: expect.stringMatching(/hooks\.example\.org \(resolves to 127\.0\.0\.1\)/),
+    });
     expect(connections).toBe(0);
   });
 
@@ -52,8 +75,15 @@ describe("webhook posts reach only public addresses", () => {
   });
 
   it("is what the app and `normwatch send` wire (createWebhookPosterFor), DOCUMENT_FETCH_ALLOW_PRIVATE included", async () => {
-    await expect(post(createWebhookPosterFor(testConfig()), `http://[::ffff:7f00:1]:${port}/hook`)).rejects.toMatchObject({ isPermanent: true, message: expect.stringMatching(/private or loopback/) });
+    await expect(
+      post(createWebhookPosterFor(testConfig()), `http://[::ffff:7f00:1]:${port}/hook`),
+    ).rejects.toMatchObject({ isPermanent: true, message: expect.stringMatching(/private or loopback/) });
     expect(connections).toBe(0);
-    await expect(post(createWebhookPosterFor(testConfig({ DOCUMENT_FETCH_ALLOW_PRIVATE: "true" })), `http://[::ffff:7f00:1]:${port}/hook`)).resolves.toEqual({ status: 204 });
+    await expect(
+      post(
+        createWebhookPosterFor(testConfig({ DOCUMENT_FETCH_ALLOW_PRIVATE: "true" })),
+        `http://[::ffff:7f00:1]:${port}/hook`,
+      ),
+    ).resolves.toEqual({ status: 204 });
   });
 });

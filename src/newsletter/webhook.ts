@@ -16,7 +16,13 @@ export class WebhookError extends Error {
 }
 
 export interface WebhookPoster {
-  post(input: { url: string; body: string; secret: string; deliveryKey: string; now: Date }): Promise<{ status: number }>;
+  post(input: {
+    url: string;
+    body: string;
+    secret: string;
+    deliveryKey: string;
+    now: Date;
+  }): Promise<{ status: number }>;
 }
 
 export interface WebhookPosterOptions {
@@ -36,7 +42,8 @@ export function createWebhookPoster(options: WebhookPosterOptions): WebhookPoste
   return {
     async post(input) {
       const url = new URL(input.url);
-      if (url.protocol !== "https:" && url.protocol !== "http:") throw new WebhookError(`refused: ${url.protocol} is not http(s)`, true);
+      if (url.protocol !== "https:" && url.protocol !== "http:")
+        throw new WebhookError(`refused: ${url.protocol} is not http(s)`, true);
       try {
         await options.assertAllowedUrl?.(url);
       } catch (error) {

@@ -48,7 +48,10 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       now,
       signal: controller.signal,
     });
-    if (report.sent + report.failed + report.retried > 0) options.log.info(`send: ${report.sent} sent, ${report.retried} to retry, ${report.failed} failed, ${report.skipped} skipped`);
+    if (report.sent + report.failed + report.retried > 0)
+      options.log.info(
+        `send: ${report.sent} sent, ${report.retried} to retry, ${report.failed} failed, ${report.skipped} skipped`,
+      );
   };
   const tick = () => {
     running = pass()

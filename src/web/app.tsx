@@ -20,7 +20,9 @@ export function renderErrorPage(c: Context, error: unknown): Response | Promise<
     <Layout title={title}>
       <h1>{title}</h1>
       <p>{status === 500 ? "The server could not complete this request. It has been logged." : body.error.message}</p>
-      <p><a href="/">Back to the home page</a></p>
+      <p>
+        <a href="/">Back to the home page</a>
+      </p>
     </Layout>,
     status,
   );

@@ -18,7 +18,10 @@ function contentHash(root: keyof typeof ROOTS, name: string): string | null {
   let hash = hashes.get(key);
   if (hash === undefined) {
     try {
-      hash = createHash("sha256").update(fs.readFileSync(new URL(name, ROOTS[root]))).digest("hex").slice(0, 12);
+      hash = createHash("sha256")
+        .update(fs.readFileSync(new URL(name, ROOTS[root])))
+        .digest("hex")
+        .slice(0, 12);
     } catch {
       // Not built (islands before `npm run build:islands`): the plain address, which is not cached for long.
       hash = null;

@@ -54,9 +54,13 @@ export function Layout(props: LayoutProps) {
         {props.head}
       </head>
       <body>
-        <a class="skip-link" href="#main">Skip to content</a>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
         <header class="site-header">
-          <a class="brand" href="/">Normwatch</a>
+          <a class="brand" href="/">
+            Normwatch
+          </a>
           {/* On a phone the navigation folds behind "Menu" without JavaScript; on a wide screen the disclosure's
               content is always shown (::details-content) and its summary hidden. */}
           <details class="site-menu">
@@ -65,25 +69,38 @@ export function Layout(props: LayoutProps) {
               <ul>
                 {NAV_ITEMS.map((item) => (
                   <li>
-                    <a href={item.href} aria-current={isActive(item.href) ? "page" : undefined}>{item.label}</a>
+                    <a href={item.href} aria-current={isActive(item.href) ? "page" : undefined}>
+                      {item.label}
+                    </a>
                   </li>
                 ))}
               </ul>
             </nav>
           </details>
           <form class="site-search" role="search" aria-label="Site" action="/search" method="get">
-            <label for="site-search-q" class="visually-hidden">Search Normwatch</label>
-            <input id="site-search-q" type="search" name="q" maxlength={500} placeholder="States, votes, 74/247, words…" />
+            <label for="site-search-q" class="visually-hidden">
+              Search Normwatch
+            </label>
+            <input
+              id="site-search-q"
+              type="search"
+              name="q"
+              maxlength={500}
+              placeholder="States, votes, 74/247, words…"
+            />
             <button type="submit">Find</button>
           </form>
         </header>
-        <main id="main" tabindex={-1}>{props.children}</main>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
         <footer class="site-footer">
           <p>
             Normwatch is an open-source observatory of international cyber diplomacy. Every record cites its sources.
-            Data: United Nations (DGACM machine-readable resolutions), Voeten UN voting data (CC0), mledoze/countries (ODbL),
-            internacia-db (MIT), Kostyuk national cybersecurity strategy data. <a href="/about/data">About the data</a> ·{" "}
-            <a href="/api/docs">Open API</a> · <a href="/subscribe">Subscribe</a> · <a href="/login">Editors: sign in</a>.
+            Data: United Nations (DGACM machine-readable resolutions), Voeten UN voting data (CC0), mledoze/countries
+            (ODbL), internacia-db (MIT), Kostyuk national cybersecurity strategy data.{" "}
+            <a href="/about/data">About the data</a> · <a href="/api/docs">Open API</a> ·{" "}
+            <a href="/subscribe">Subscribe</a> · <a href="/login">Editors: sign in</a>.
           </p>
         </footer>
         {(props.islands ?? []).map((name) => (

@@ -9,7 +9,11 @@ describe("favicon, print stylesheet and share previews (issue 17)", () => {
   afterAll(async () => t.dispose());
 
   it("gives vote, State and norm pages a share title and description", async () => {
-    for (const [path, title] of [["/votes/A/RES/74/247", "Vote on A/RES/74/247"], ["/states/FRA", "France"], ["/norms/13c", ""]] as const) {
+    for (const [path, title] of [
+      ["/votes/A/RES/74/247", "Vote on A/RES/74/247"],
+      ["/states/FRA", "France"],
+      ["/norms/13c", ""],
+    ] as const) {
       const res = await t.app.request(path);
       expect(res.status).toBe(200);
       const html = await res.text();

@@ -33,11 +33,21 @@ describeBrowser("accessibility of the analysis and taking-part pages", () => {
       await page.goto(`${setup.server.base}${path}`);
       await page.addScriptTag({ path: AXE_PATH });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+          }
+        ).axe;
         return (await axe.run(document, { resultTypes: ["violations"] })).violations;
       });
       for (const v of violations) {
-        if (v.impact === "serious" || v.impact === "critical") findings.push(`${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+        if (v.impact === "serious" || v.impact === "critical")
+          findings.push(
+            `${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(", ")}`,
+          );
       }
     }
     expect(findings).toEqual([]);

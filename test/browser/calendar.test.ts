@@ -14,15 +14,27 @@ describeBrowser("calendar page in a browser", () => {
     expect((await page.goto(`${setup.server.base}/calendar`))?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 2, name: "June 2022" }).isVisible()).resolves.toBe(true);
     const grid = page.getByRole("table", { name: "Sessions and deadlines in June 2022" });
-    await expect(grid.getByRole("link", { name: /Deadline: OEWG 2021–2025: silence procedure/ }).isVisible()).resolves.toBe(true);
-    await expect(grid.getByRole("link", { name: /AHC second intersessional consultation/ }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      grid.getByRole("link", { name: /Deadline: OEWG 2021–2025: silence procedure/ }).isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      grid
+        .getByRole("link", { name: /AHC second intersessional consultation/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await saveScreenshot(page, "calendar-month");
 
     await page.getByLabel("Process").selectOption("ahc-cybercrime-2022-2024");
     await page.getByRole("button", { name: "Show" }).click();
     expect(new URL(page.url()).searchParams.get("process")).toBe("ahc-cybercrime-2022-2024");
     await expect(grid.getByRole("link", { name: /silence procedure/ }).count()).resolves.toBe(0);
-    await expect(grid.getByRole("link", { name: /AHC second intersessional consultation/ }).first().isVisible()).resolves.toBe(true);
+    await expect(
+      grid
+        .getByRole("link", { name: /AHC second intersessional consultation/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
 
     await page.getByRole("link", { name: "List" }).click();
     const upcoming = page.locator("ul.event-list").first();
@@ -46,7 +58,10 @@ describeBrowser("calendar page in a browser", () => {
     expect(uids).toContain(`session-oewg-2021-2025-oewg-third-substantive-session@${host}`);
     expect(uids).toContain(`deadline-oewg-2021-2025-non-ecosoc-accreditation-2022-closes@${host}`);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Add to calendar \(\.ics\): Deadline: OEWG 2021–2025/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /Add to calendar \(\.ics\): Deadline: OEWG 2021–2025/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("deadline-oewg-2021-2025-non-ecosoc-accreditation-2022-closes.ics");
     const text = fs.readFileSync((await download.path())!, "utf8");
     expect(text).toContain("DTSTART;VALUE=DATE:20220630");

@@ -25,8 +25,12 @@ describeBrowser("monthly digest in a browser without JavaScript", () => {
 
     await page.getByRole("link", { name: "as email" }).click();
     const frame = page.frameLocator('iframe[title="HTML part of the email"]');
-    await expect(frame.getByRole("link", { name: "A/RES/74/247" }).first().getAttribute("href")).resolves.toBe("http://localhost/resolutions/A/RES/74/247"); // PUBLIC_URL of test apps, never the Host header
-    await expect(frame.getByRole("link", { name: "Unsubscribe" }).getAttribute("href")).resolves.toBe("%%UNSUBSCRIBE_URL%%");
+    await expect(frame.getByRole("link", { name: "A/RES/74/247" }).first().getAttribute("href")).resolves.toBe(
+      "http://localhost/resolutions/A/RES/74/247",
+    ); // PUBLIC_URL of test apps, never the Host header
+    await expect(frame.getByRole("link", { name: "Unsubscribe" }).getAttribute("href")).resolves.toBe(
+      "%%UNSUBSCRIBE_URL%%",
+    );
     await expect(page.locator("pre.email-text").textContent()).resolves.toContain("OEWG second substantive session");
 
     await page.goto(`${base}/editor/digest/2019-12`);
@@ -40,8 +44,12 @@ describeBrowser("monthly digest in a browser without JavaScript", () => {
     await publicPage.goto(`${base}/`);
     await publicPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Digest" }).click();
     await publicPage.getByRole("link", { name: "Normwatch digest: December 2019" }).click();
-    await expect(publicPage.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Normwatch digest: December 2019");
-    await expect(publicPage.getByRole("heading", { level: 2, name: "UN cybercrime convention" }).isVisible()).resolves.toBe(true);
+    await expect(publicPage.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Normwatch digest: December 2019",
+    );
+    await expect(
+      publicPage.getByRole("heading", { level: 2, name: "UN cybercrime convention" }).isVisible(),
+    ).resolves.toBe(true);
     await expect(publicPage.locator('link[rel="alternate"][href="/digest/feed.atom"]').count()).resolves.toBe(1);
     await reader.close();
   });

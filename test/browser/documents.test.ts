@@ -19,9 +19,14 @@ describeBrowser("search and document pages in a browser", () => {
     await hit.click();
     expect(new URL(page.url()).pathname + new URL(page.url()).hash).toBe("/documents/A/RES/74/247#op-2");
     await expect(page.locator("h1").textContent()).resolves.toBe("A/RES/74/247");
-    await expect(page.locator("#op-2 p").first().textContent()).resolves.toMatch(/^Decides to establish an open-ended ad hoc intergovernmental committee of experts/);
+    await expect(page.locator("#op-2 p").first().textContent()).resolves.toMatch(
+      /^Decides to establish an open-ended ad hoc intergovernmental committee of experts/,
+    );
     await expect(page.locator("#op-2").isVisible()).resolves.toBe(true);
-    const citedBy = page.getByRole("region", { name: "Cited by" }).getByRole("link", { name: /A\/RES\/79\/243/ }).first();
+    const citedBy = page
+      .getByRole("region", { name: "Cited by" })
+      .getByRole("link", { name: /A\/RES\/79\/243/ })
+      .first();
     await expect(citedBy.isVisible()).resolves.toBe(true);
     await context.close();
   });
@@ -34,7 +39,9 @@ describeBrowser("search and document pages in a browser", () => {
     const suggestion = page.locator("#search-suggestions").getByRole("link", { name: "A/RES/74/247, op 2" });
     await suggestion.waitFor({ state: "visible", timeout: 10_000 });
     expect(await page.locator("#search-suggestions mark").count()).toBeGreaterThan(0);
-    expect(await page.locator("#search-suggestions").textContent()).toMatch(/paragraphs match “ad hoc intergovernmental committee”/);
+    expect(await page.locator("#search-suggestions").textContent()).toMatch(
+      /paragraphs match “ad hoc intergovernmental committee”/,
+    );
     await context.close();
   });
 });

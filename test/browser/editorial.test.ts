@@ -56,7 +56,9 @@ describeBrowser("editorial review in a browser", () => {
     expect(await publicStart()).toBe("2021-12-14");
 
     await review.goto(`${base}/history/session/${SESSION}`);
-    expect(await review.locator(".history-entry").first().textContent()).toContain("Start date per the UNODA meetings page");
+    expect(await review.locator(".history-entry").first().textContent()).toContain(
+      "Start date per the UNODA meetings page",
+    );
     await ada.close();
     await grace.close();
   });

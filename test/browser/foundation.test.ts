@@ -19,7 +19,11 @@ describeBrowser("foundation pages in a browser", () => {
     await expect(group.isVisible()).resolves.toBe(true);
     const memberships = page.locator("section", { has: page.getByRole("heading", { name: "Memberships (6)" }) });
     await expect(memberships.isVisible()).resolves.toBe(true);
-    for (const name of ["Council of Europe", "Organization for Security and Co-operation in Europe", "Wassenaar Arrangement"]) {
+    for (const name of [
+      "Council of Europe",
+      "Organization for Security and Co-operation in Europe",
+      "Wassenaar Arrangement",
+    ]) {
       await expect(memberships.getByRole("link", { name }).isVisible()).resolves.toBe(true);
     }
     // The stylesheet loaded (a page without CSS would still pass the checks above).

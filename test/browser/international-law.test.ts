@@ -8,7 +8,10 @@ describeBrowser("International law page in a browser", () => {
   const setup = useBrowserSetup(() => startBrowserTestServer());
 
   it("shows the map, the timeline linked to the list and the topic table, from the navigation, at 1280 px", async () => {
-    const context = await setup.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await setup.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     await page.goto(`${setup.server.base}/`);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "International law" }).click();
@@ -17,7 +20,11 @@ describeBrowser("International law page in a browser", () => {
 
     const map = page.getByRole("img", { name: /31 States with at least one published position/ });
     await expect(map.isVisible()).resolves.toBe(true);
-    const fill = (iso3: string) => page.locator(`#positions-map [data-iso3="${iso3}"]`).first().evaluate((el) => getComputedStyle(el).fill);
+    const fill = (iso3: string) =>
+      page
+        .locator(`#positions-map [data-iso3="${iso3}"]`)
+        .first()
+        .evaluate((el) => getComputedStyle(el).fill);
     await expect(fill("FRA")).resolves.toBe("rgb(47, 109, 181)");
     await expect(fill("BLZ")).resolves.toBe("rgb(217, 221, 227)");
 
@@ -28,7 +35,9 @@ describeBrowser("International law page in a browser", () => {
 
     const topics = page.getByRole("table", { name: "Positions per topic a source says they address" });
     await expect(topics.getByRole("row", { name: /Due diligence/ }).isVisible()).resolves.toBe(true);
-    await expect(page.locator("#ken-2021-07-13").textContent()).resolves.toContain("Topics a source says it addresses: not extracted");
+    await expect(page.locator("#ken-2021-07-13").textContent()).resolves.toContain(
+      "Topics a source says it addresses: not extracted",
+    );
     await saveScreenshot(page, "international-law-1280");
     await context.close();
   });

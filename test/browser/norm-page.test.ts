@@ -10,8 +10,28 @@ describeBrowser("norm page in a browser", () => {
     const db = server.testApp.database.db;
     const publisher = await createPublisher(db, new Date("2026-11-23T12:00:00Z"));
     // Synthetic evidence records (not real claims about these States), published through the editorial workflow.
-    await publisher.publish("evidence", evidenceRecord({ stateIso3: "DEU", itemId: "13k", status: "implemented", paragraphId: await paragraphIdOf(db, "A/RES/78/237", "op-4"), quote: "computer emergency response teams channels", observed: "2023" }));
-    await publisher.publish("evidence", evidenceRecord({ stateIso3: "BRA", itemId: "13k", status: "regressed", reporter: "civil-society", reporterName: "Test NGO", externalUrl: "https://example.org/shadow-13k" }));
+    await publisher.publish(
+      "evidence",
+      evidenceRecord({
+        stateIso3: "DEU",
+        itemId: "13k",
+        status: "implemented",
+        paragraphId: await paragraphIdOf(db, "A/RES/78/237", "op-4"),
+        quote: "computer emergency response teams channels",
+        observed: "2023",
+      }),
+    );
+    await publisher.publish(
+      "evidence",
+      evidenceRecord({
+        stateIso3: "BRA",
+        itemId: "13k",
+        status: "regressed",
+        reporter: "civil-society",
+        reporterName: "Test NGO",
+        externalUrl: "https://example.org/shadow-13k",
+      }),
+    );
     return server;
   });
 
@@ -25,19 +45,35 @@ describeBrowser("norm page in a browser", () => {
 
     const map = page.getByRole("img", { name: /States by the status of their evidence for 13\(k\)/ });
     await expect(map.isVisible()).resolves.toBe(true);
-    const fill = (iso3: string) => page.locator(`#evidence-map [data-iso3="${iso3}"]`).first().evaluate((el) => getComputedStyle(el).fill);
+    const fill = (iso3: string) =>
+      page
+        .locator(`#evidence-map [data-iso3="${iso3}"]`)
+        .first()
+        .evaluate((el) => getComputedStyle(el).fill);
     await expect(fill("DEU")).resolves.toBe("rgb(27, 122, 58)");
     await expect(fill("BRA")).resolves.toBe("rgb(179, 38, 30)");
     await expect(fill("FRA")).resolves.toBe("rgb(217, 221, 227)");
 
     const table = page.getByRole("table", { name: /States by evidence status for 13\(k\)/ });
-    await expect(table.getByRole("row", { name: /Implemented/ }).getByRole("link").allTextContents()).resolves.toEqual(["Germany"]);
-    await expect(table.getByRole("row", { name: /Regressed/ }).getByRole("link").allTextContents()).resolves.toEqual(["Brazil"]);
+    await expect(
+      table
+        .getByRole("row", { name: /Implemented/ })
+        .getByRole("link")
+        .allTextContents(),
+    ).resolves.toEqual(["Germany"]);
+    await expect(
+      table
+        .getByRole("row", { name: /Regressed/ })
+        .getByRole("link")
+        .allTextContents(),
+    ).resolves.toEqual(["Brazil"]);
 
     const self = page.getByRole("region", { name: /Reported by the States themselves/ });
     const shadow = page.getByRole("region", { name: /Shadow reports/ });
     const [selfBox, shadowBox] = [await self.boundingBox(), await shadow.boundingBox()];
-    expect(selfBox && shadowBox && Math.abs(selfBox.y - shadowBox.y) < 5 && shadowBox.x > selfBox.x + selfBox.width - 5).toBe(true);
+    expect(
+      selfBox && shadowBox && Math.abs(selfBox.y - shadowBox.y) < 5 && shadowBox.x > selfBox.x + selfBox.width - 5,
+    ).toBe(true);
     await expect(shadow.textContent()).resolves.toContain("Test NGO (civil society)");
     await saveScreenshot(page, "norm-13k");
 

@@ -3,7 +3,13 @@
 import { beforeAll, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
 import { MAIN_ROUTES } from "../main-routes.js";
-import { describeBrowser, saveScreenshot, startBrowserTestServer, TEST_RESULTS_DIR, useBrowserSetup } from "../browser.js";
+import {
+  describeBrowser,
+  saveScreenshot,
+  startBrowserTestServer,
+  TEST_RESULTS_DIR,
+  useBrowserSetup,
+} from "../browser.js";
 
 const WIDTHS = [320, 390];
 
@@ -12,7 +18,10 @@ describeBrowser("main pages on a phone", () => {
   const contexts = new Map<number, BrowserContext>();
   beforeAll(async () => {
     for (const width of [...WIDTHS, 1280]) {
-      contexts.set(width, await setup.browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false }));
+      contexts.set(
+        width,
+        await setup.browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: false }),
+      );
     }
   });
 
@@ -29,10 +38,14 @@ describeBrowser("main pages on a phone", () => {
           const culprits = [...document.querySelectorAll("body *")]
             .filter((el) => el.getBoundingClientRect().right > viewport + 1)
             .slice(0, 3)
-            .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""}`);
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""}`,
+            );
           return { scrollWidth: document.documentElement.scrollWidth, culprits };
         });
-        if (measured.scrollWidth > width) tooWide.push(`${route} at ${width}px: ${measured.scrollWidth}px (${measured.culprits.join(", ")})`);
+        if (measured.scrollWidth > width)
+          tooWide.push(`${route} at ${width}px: ${measured.scrollWidth}px (${measured.culprits.join(", ")})`);
       }
       await page.close();
     }
@@ -63,9 +76,13 @@ describeBrowser("main pages on a phone", () => {
 
     const desktop = await contexts.get(1280)!.newPage();
     await desktop.goto(`${setup.server.base}/states/FRA`);
-    await expect(desktop.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Votes" }).isVisible()).resolves.toBe(true);
+    await expect(
+      desktop.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Votes" }).isVisible(),
+    ).resolves.toBe(true);
     await expect(desktop.locator("details.site-menu summary").isVisible()).resolves.toBe(false);
-    await expect(desktop.getByRole("search", { name: "Site" }).getByLabel("Search Normwatch").isVisible()).resolves.toBe(true);
+    await expect(
+      desktop.getByRole("search", { name: "Site" }).getByLabel("Search Normwatch").isVisible(),
+    ).resolves.toBe(true);
     await desktop.screenshot({ path: `${TEST_RESULTS_DIR}/desktop-1280-first-screen.png` });
     await desktop.close();
   }, 120_000);
@@ -86,7 +103,11 @@ describeBrowser("main pages on a phone", () => {
   it("takes screenshots at 390 and 1280 px", async () => {
     for (const width of [390, 1280]) {
       const page = await contexts.get(width)!.newPage();
-      for (const [route, name] of [["/states/FRA", "state-fra"], ["/capacity-building", "capacity-building"], ["/votes/A/RES/74/247", "vote-74-247"]] as const) {
+      for (const [route, name] of [
+        ["/states/FRA", "state-fra"],
+        ["/capacity-building", "capacity-building"],
+        ["/votes/A/RES/74/247", "vote-74-247"],
+      ] as const) {
         await page.goto(`${setup.server.base}${route}`);
         await saveScreenshot(page, `phone-${name}-${width}`);
       }

@@ -1,6 +1,20 @@
 // Documents (every version), their numbered paragraphs with a stored full-text vector, citations and mentions (issue 4).
 import { sql } from "drizzle-orm";
-import { boolean, customType, index, integer, pgEnum, pgTable, primaryKey, real, serial, date, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  date,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
 import * as v from "../../domain/vocabulary.js";
 import { processes, sessions } from "./processes.js";
 import { sources } from "./sources.js";
@@ -30,7 +44,10 @@ export const documents = pgTable(
     gaSession: integer("ga_session"),
     processId: text("process_id").references(() => processes.id, { onDelete: "set null" }),
     sessionId: text("session_id").references(() => sessions.id, { onDelete: "set null" }),
-    authors: text("authors").array().notNull().default(sql`'{}'::text[]`),
+    authors: text("authors")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     sourceId: text("source_id").references(() => sources.id, { onDelete: "restrict" }),
     sourceUrl: text("source_url"),
     licence: text("licence").notNull(),
@@ -81,7 +98,11 @@ export const documentParagraphs = pgTable(
         ),
       ),
   },
-  (t) => [unique("document_paragraphs_anchor_key").on(t.documentId, t.anchor), index("document_paragraphs_position_idx").on(t.documentId, t.position), index("document_paragraphs_tsv_idx").using("gin", t.tsv)],
+  (t) => [
+    unique("document_paragraphs_anchor_key").on(t.documentId, t.anchor),
+    index("document_paragraphs_position_idx").on(t.documentId, t.position),
+    index("document_paragraphs_tsv_idx").using("gin", t.tsv),
+  ],
 );
 
 /** A paragraph cites a document by its symbol; the cited document may or may not be in the database. */
@@ -97,7 +118,11 @@ export const documentCitations = pgTable(
     targetSymbol: text("target_symbol").notNull(),
     matchedText: text("matched_text").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.paragraphId, t.targetSymbol] }), index("document_citations_target_idx").on(t.targetSymbol), index("document_citations_document_idx").on(t.documentId)],
+  (t) => [
+    primaryKey({ columns: [t.paragraphId, t.targetSymbol] }),
+    index("document_citations_target_idx").on(t.targetSymbol),
+    index("document_citations_document_idx").on(t.documentId),
+  ],
 );
 
 /** A State, norm, CBM or process a paragraph names; topic matches carry a confidence below 1. */
@@ -115,5 +140,8 @@ export const paragraphMentions = pgTable(
     confidence: real("confidence").notNull(),
     matchedText: text("matched_text").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.paragraphId, t.kind, t.targetId] }), index("paragraph_mentions_target_idx").on(t.kind, t.targetId)],
+  (t) => [
+    primaryKey({ columns: [t.paragraphId, t.kind, t.targetId] }),
+    index("paragraph_mentions_target_idx").on(t.kind, t.targetId),
+  ],
 );

@@ -2,7 +2,12 @@
 // Public tables hold only published data; everything under review lives here.
 import { index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import type { ChangeSourceRef, FieldDiff } from "../../domain/editorial/change.js";
-import { CHANGE_OPERATIONS, CHANGE_STATUSES, CORRECTION_STATUSES, EDITABLE_RECORD_KINDS } from "../../domain/vocabulary.js";
+import {
+  CHANGE_OPERATIONS,
+  CHANGE_STATUSES,
+  CORRECTION_STATUSES,
+  EDITABLE_RECORD_KINDS,
+} from "../../domain/vocabulary.js";
 import { users } from "./accounts.js";
 
 export const editableRecordKind = pgEnum("editable_record_kind", EDITABLE_RECORD_KINDS);
@@ -37,7 +42,10 @@ export const changes = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
   },
-  (t) => [index("changes_status_idx").on(t.status, t.updatedAt), index("changes_record_idx").on(t.recordKind, t.recordId)],
+  (t) => [
+    index("changes_status_idx").on(t.status, t.updatedAt),
+    index("changes_record_idx").on(t.recordKind, t.recordId),
+  ],
 );
 
 /** Append-only: one entry per published change (src/db/audit-log.ts only inserts and reads). */

@@ -2,7 +2,20 @@
 // detected in documents, national instruments with their human-rights assessments, and capacity building.
 // Public tables hold published records only; editors write them through the editorial workflow.
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, numeric, pgEnum, pgTable, real, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  real,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
 import * as v from "../../domain/vocabulary.js";
 import { users } from "./accounts.js";
 import { documentParagraphs, documents } from "./documents.js";
@@ -104,7 +117,10 @@ export const evidenceCandidates = pgTable(
     /** The editorial change drafted from this candidate. */
     changeId: integer("change_id"),
   },
-  (t) => [unique("evidence_candidates_key").on(t.paragraphId, t.stateIso3, t.itemId), index("evidence_candidates_status_idx").on(t.status, t.detectedAt)],
+  (t) => [
+    unique("evidence_candidates_key").on(t.paragraphId, t.stateIso3, t.itemId),
+    index("evidence_candidates_status_idx").on(t.status, t.detectedAt),
+  ],
 );
 
 /** A version of an assessment rubric; editing a rubric makes a new version, so old scores keep their meaning. */
@@ -159,7 +175,10 @@ export const assessments = pgTable(
   },
   (t) => [
     unique("assessments_key").on(t.instrumentId, t.criterionId),
-    check("assessments_cited", sql`${t.rating} = 'unknown' OR ${t.paragraphId} IS NOT NULL OR ${t.externalUrl} IS NOT NULL`),
+    check(
+      "assessments_cited",
+      sql`${t.rating} = 'unknown' OR ${t.paragraphId} IS NOT NULL OR ${t.externalUrl} IS NOT NULL`,
+    ),
   ],
 );
 
@@ -174,9 +193,18 @@ export const programmes = pgTable(
     iatiIdentifier: text("iati_identifier").unique(),
     title: text("title").notNull(),
     description: text("description"),
-    funders: text("funders").array().notNull().default(sql`'{}'::text[]`),
-    implementers: text("implementers").array().notNull().default(sql`'{}'::text[]`),
-    beneficiaryStates: text("beneficiary_states").array().notNull().default(sql`'{}'::text[]`),
+    funders: text("funders")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    implementers: text("implementers")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    beneficiaryStates: text("beneficiary_states")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Recipient region as the source names it (IATI region code or name). */
     region: text("region"),
     startOn: date("start_on"),
@@ -186,7 +214,10 @@ export const programmes = pgTable(
     budget: numeric("budget", { precision: 16, scale: 2 }),
     currency: text("currency"),
     /** Norm and CBM item ids the programme addresses. */
-    itemIds: text("item_ids").array().notNull().default(sql`'{}'::text[]`),
+    itemIds: text("item_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     url: text("url"),
     notes: text("notes"),
     confidence: confidence("confidence").notNull(),

@@ -26,13 +26,19 @@ export const legalPositions = pgTable(
     publishedOn: date("published_on").notNull(),
     publishedPrecision: datePrecision("published_precision").notNull(),
     /** Languages of the versions read, as the dataset words them (ISO 639-1 codes, sometimes with a remark). */
-    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    languages: text("languages")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Official publication URL where a source cites one. */
     documentUrl: text("document_url"),
     /** How it was published: "national paper", "speech", "submission to A/76/136 compendium (2021)"… */
     context: text("context").notNull(),
     /** Topics a read source says the position addresses; not exhaustive (absent = not extracted). */
-    topics: legalTopic("topics").array().notNull().default(sql`'{}'::legal_topic[]`),
+    topics: legalTopic("topics")
+      .array()
+      .notNull()
+      .default(sql`'{}'::legal_topic[]`),
     notes: text("notes"),
     confidence: confidence("confidence").notNull(),
   },
@@ -92,6 +98,9 @@ export const treatyActions = pgTable(
     index("treaty_actions_treaty_idx").on(t.treatyId, t.asOf),
     index("treaty_actions_state_idx").on(t.stateIso3),
     check("treaty_actions_one_party", sql`(${t.stateIso3} IS NULL) <> (${t.organizationId} IS NULL)`),
-    check("treaty_actions_shape", sql`(${t.kind} = 'signature') = (${t.consentOn} IS NULL) AND (${t.signedOn} IS NOT NULL OR ${t.consentOn} IS NOT NULL)`),
+    check(
+      "treaty_actions_shape",
+      sql`(${t.kind} = 'signature') = (${t.consentOn} IS NULL) AND (${t.signedOn} IS NOT NULL OR ${t.consentOn} IS NOT NULL)`,
+    ),
   ],
 );

@@ -1,6 +1,18 @@
 // Newsletter (issue 8): digest issues, subscribers (double opt-in), the delivery queue and follow-anything alerts.
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgEnum, pgTable, serial, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import * as v from "../../domain/vocabulary.js";
 import { users } from "./accounts.js";
 
@@ -31,7 +43,10 @@ export const digestIssues = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
     publishedBy: integer("published_by").references(() => users.id),
   },
-  (t) => [index("digest_issues_published_idx").on(t.status, t.publishedAt), check("digest_issues_period", sql`${t.periodEnd} > ${t.periodStart}`)],
+  (t) => [
+    index("digest_issues_published_idx").on(t.status, t.publishedAt),
+    check("digest_issues_period", sql`${t.periodEnd} > ${t.periodStart}`),
+  ],
 );
 
 /** A reader of the newsletter or of alerts. Addresses are stored lower case; tokens only as SHA-256. */
@@ -42,7 +57,10 @@ export const subscribers = pgTable(
     email: text("email").notNull(),
     status: subscriberStatus("status").notNull(),
     /** Lists and topics chosen, e.g. "digest", "cybercrime". */
-    topics: text("topics").array().notNull().default(sql`'{}'::text[]`),
+    topics: text("topics")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Preferred language (ISO 639-1). */
     language: text("language").notNull().default("en"),
     confirmTokenHash: text("confirm_token_hash"),
@@ -52,7 +70,10 @@ export const subscribers = pgTable(
     unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
     bouncedAt: timestamp("bounced_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("subscribers_email_idx").on(t.email), check("subscribers_email_lower", sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("subscribers_email_idx").on(t.email),
+    check("subscribers_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
 );
 
 /** Something a subscriber follows: a State, process, norm, document symbol or saved search. */
@@ -78,7 +99,10 @@ export const alertSubscriptions = pgTable(
   (t) => [
     unique("alert_subscriptions_key").on(t.subscriberId, t.targetKind, t.targetId, t.channel),
     index("alert_subscriptions_due_idx").on(t.frequency, t.checkedUntil),
-    check("alert_subscriptions_webhook", sql`${t.channel} <> 'webhook' OR (${t.webhookUrl} IS NOT NULL AND ${t.webhookSecret} IS NOT NULL)`),
+    check(
+      "alert_subscriptions_webhook",
+      sql`${t.channel} <> 'webhook' OR (${t.webhookUrl} IS NOT NULL AND ${t.webhookSecret} IS NOT NULL)`,
+    ),
   ],
 );
 
@@ -93,7 +117,9 @@ export const deliveries = pgTable(
     idempotencyKey: text("idempotency_key").notNull().unique(),
     kind: deliveryKind("kind").notNull(),
     digestIssueId: integer("digest_issue_id").references(() => digestIssues.id, { onDelete: "restrict" }),
-    alertSubscriptionId: integer("alert_subscription_id").references(() => alertSubscriptions.id, { onDelete: "set null" }),
+    alertSubscriptionId: integer("alert_subscription_id").references(() => alertSubscriptions.id, {
+      onDelete: "set null",
+    }),
     subscriberId: integer("subscriber_id").references(() => subscribers.id, { onDelete: "set null" }),
     /** The recipient: an address, or the webhook URL for webhook alerts. */
     recipient: text("recipient").notNull(),
@@ -111,5 +137,8 @@ export const deliveries = pgTable(
     queuedAt: timestamp("queued_at", { withTimezone: true }).notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("deliveries_due_idx").on(t.status, t.nextAttemptAt), index("deliveries_digest_idx").on(t.digestIssueId, t.status)],
+  (t) => [
+    index("deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("deliveries_digest_idx").on(t.digestIssueId, t.status),
+  ],
 );

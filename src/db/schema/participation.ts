@@ -1,7 +1,19 @@
 // Participation (issue 7): deadlines, accreditation outcomes, stakeholder actions with their sources; editors'
 // updates with the records they link to; and the revision counter behind iCalendar SEQUENCE values.
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import * as v from "../../domain/vocabulary.js";
 import { confidence, datePrecision } from "./enums.js";
 import { processes, sessions } from "./processes.js";
@@ -37,7 +49,10 @@ export const deadlines = pgTable(
     notes: text("notes"),
     confidence: confidence("confidence").notNull(),
   },
-  (t) => [index("deadlines_process_idx").on(t.processId, t.closesOn), check("deadlines_time_has_zone", sql`${t.closesTime} IS NULL OR ${t.timeZone} IS NOT NULL`)],
+  (t) => [
+    index("deadlines_process_idx").on(t.processId, t.closesOn),
+    check("deadlines_time_has_zone", sql`${t.closesTime} IS NULL OR ${t.timeZone} IS NOT NULL`),
+  ],
 );
 
 /** One organisation's application and its outcome, or (isAggregate) the counts a source gives for a group. */
@@ -61,14 +76,23 @@ export const accreditations = pgTable(
     accreditedCount: integer("accredited_count"),
     objectedCount: integer("objected_count"),
     /** ISO3 codes of States whose objection was made public. */
-    objectingStates: text("objecting_states").array().notNull().default(sql`'{}'::text[]`),
+    objectingStates: text("objecting_states")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     notes: text("notes"),
     confidence: confidence("confidence").notNull(),
   },
   (t) => [
     index("accreditations_process_idx").on(t.processId, t.sessionId),
-    check("accreditations_shape", sql`(${t.isAggregate} AND ${t.organizationName} IS NULL) OR (NOT ${t.isAggregate} AND ${t.organizationName} IS NOT NULL AND ${t.outcome} IS NOT NULL)`),
-    check("accreditations_counts", sql`coalesce(${t.accreditedCount}, 0) + coalesce(${t.objectedCount}, 0) <= coalesce(${t.applicants}, 2147483647)`),
+    check(
+      "accreditations_shape",
+      sql`(${t.isAggregate} AND ${t.organizationName} IS NULL) OR (NOT ${t.isAggregate} AND ${t.organizationName} IS NOT NULL AND ${t.outcome} IS NOT NULL)`,
+    ),
+    check(
+      "accreditations_counts",
+      sql`coalesce(${t.accreditedCount}, 0) + coalesce(${t.objectedCount}, 0) <= coalesce(${t.applicants}, 2147483647)`,
+    ),
   ],
 );
 
@@ -84,9 +108,18 @@ export const stakeholderActions = pgTable(
     description: text("description").notNull(),
     actedOn: date("acted_on"),
     actedPrecision: datePrecision("acted_precision"),
-    leadOrganizations: text("lead_organizations").array().notNull().default(sql`'{}'::text[]`),
-    signatoryOrganizations: text("signatory_organizations").array().notNull().default(sql`'{}'::text[]`),
-    signatoryStates: text("signatory_states").array().notNull().default(sql`'{}'::text[]`),
+    leadOrganizations: text("lead_organizations")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    signatoryOrganizations: text("signatory_organizations")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    signatoryStates: text("signatory_states")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Signatories as the sources count them, e.g. "44 States plus members of the multistakeholder community". */
     signatoryCount: text("signatory_count"),
     /** Link to the text until documents (issue 4) can hold it: a UN symbol or a URL. */
@@ -109,7 +142,10 @@ export const participationSources = pgTable(
       .references(() => sources.id, { onDelete: "restrict" }),
     note: text("note"),
   },
-  (t) => [primaryKey({ columns: [t.recordKind, t.recordId, t.sourceId] }), index("participation_sources_source_idx").on(t.sourceId)],
+  (t) => [
+    primaryKey({ columns: [t.recordKind, t.recordId, t.sourceId] }),
+    index("participation_sources_source_idx").on(t.sourceId),
+  ],
 );
 
 /** Editor-written update items: the raw material of the digest. Body is Markdown, rendered with raw HTML off. */
@@ -136,7 +172,10 @@ export const updateLinks = pgTable(
     recordKind: updateLinkKind("record_kind").notNull(),
     recordId: text("record_id").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.updateId, t.recordKind, t.recordId] }), index("update_links_record_idx").on(t.recordKind, t.recordId)],
+  (t) => [
+    primaryKey({ columns: [t.updateId, t.recordKind, t.recordId] }),
+    index("update_links_record_idx").on(t.recordKind, t.recordId),
+  ],
 );
 
 /** One row per calendar event UID: SEQUENCE goes up each time the event's published fields change. */

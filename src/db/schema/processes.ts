@@ -91,7 +91,10 @@ export const resolutions = pgTable(
   },
   (t) => [
     index("resolutions_adopted_idx").on(t.adoptedOn),
-    check("resolutions_totals_nonnegative", sql`coalesce(${t.yes}, 0) >= 0 AND coalesce(${t.no}, 0) >= 0 AND coalesce(${t.abstain}, 0) >= 0`),
+    check(
+      "resolutions_totals_nonnegative",
+      sql`coalesce(${t.yes}, 0) >= 0 AND coalesce(${t.no}, 0) >= 0 AND coalesce(${t.abstain}, 0) >= 0`,
+    ),
   ],
 );
 

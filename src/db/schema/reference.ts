@@ -1,6 +1,18 @@
 // States, organizations and memberships (Popolo: organization, membership).
 import { sql } from "drizzle-orm";
-import { boolean, check, date, doublePrecision, index, integer, pgTable, serial, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { datePrecision, organizationClassification, unRegionalGroup, unStatus } from "./enums.js";
 
 export const states = pgTable(
@@ -16,7 +28,10 @@ export const states = pgTable(
     /** Admission to the UN, only where a source gives it. */
     admittedOn: date("admitted_on"),
     /** Every spelling of the State in GA voting lists, upper case as the UN prints them. */
-    unGaNames: text("un_ga_names").array().notNull().default(sql`'{}'::text[]`),
+    unGaNames: text("un_ga_names")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     region: text("region"),
     subregion: text("subregion"),
     latitude: doublePrecision("latitude"),
@@ -35,10 +50,16 @@ export const organizations = pgTable("organizations", {
   name: text("name").notNull(),
   abbreviation: text("abbreviation"),
   classification: organizationClassification("classification").notNull(),
-  blocTypes: text("bloc_types").array().notNull().default(sql`'{}'::text[]`),
+  blocTypes: text("bloc_types")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   foundedYear: integer("founded_year"),
   wikidataId: text("wikidata_id"),
-  links: text("links").array().notNull().default(sql`'{}'::text[]`),
+  links: text("links")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   description: text("description"),
 });
 
@@ -60,7 +81,9 @@ export const memberships = pgTable(
     isCurrent: boolean("is_current").notNull().default(true),
   },
   (t) => [
-    unique("memberships_natural_key").on(t.organizationId, t.stateIso3, t.memberOrganizationId, t.role).nullsNotDistinct(),
+    unique("memberships_natural_key")
+      .on(t.organizationId, t.stateIso3, t.memberOrganizationId, t.role)
+      .nullsNotDistinct(),
     index("memberships_state_idx").on(t.stateIso3),
     check("memberships_one_member", sql`(${t.stateIso3} IS NULL) <> (${t.memberOrganizationId} IS NULL)`),
   ],

@@ -22,7 +22,10 @@ export const voters = pgTable(
     stateIso3: text("state_iso3").references(() => states.iso3),
     isHistorical: boolean("is_historical").notNull(),
     /** Codes or names the sources use for this voter (Voeten ISO2 code, UN spellings). */
-    sourceCodes: text("source_codes").array().notNull().default(sql`'{}'::text[]`),
+    sourceCodes: text("source_codes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     note: text("note"),
   },
   // Positions are unique by construction of the dataset; no unique index, so an import may renumber in place.
@@ -60,10 +63,16 @@ export const voteEvents = pgTable(
     countedAbstain: integer("counted_abstain").notNull(),
     countedAbsent: integer("counted_absent").notNull(),
     votes: text("votes").notNull(),
-    sponsors: json("sponsors").$type<VoteEventSponsor[]>().notNull().default(sql`'[]'::json`),
+    sponsors: json("sponsors")
+      .$type<VoteEventSponsor[]>()
+      .notNull()
+      .default(sql`'[]'::json`),
     voetenRcid: integer("voeten_rcid"),
     /** Voeten issue codes (me, nu, di, hr, co, ec). */
-    issueCodes: text("issue_codes").array().notNull().default(sql`'{}'::text[]`),
+    issueCodes: text("issue_codes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isImportantVote: boolean("is_important_vote"),
     /** Where the vote event comes from: dataset source ids (dataset:voeten-unvotes, dataset:unxml-ga-resolutions). */
     sourceIds: text("source_ids").array().notNull(),

@@ -62,14 +62,20 @@ const TRANSITIONS: Record<ChangeStatus, ChangeStatus[]> = {
 };
 
 export function assertTransition(from: ChangeStatus, to: ChangeStatus): void {
-  if (!TRANSITIONS[from].includes(to)) throw new ConflictError(`a change that is ${from.replace("_", " ")} cannot become ${to.replace("_", " ")}`);
+  if (!TRANSITIONS[from].includes(to))
+    throw new ConflictError(`a change that is ${from.replace("_", " ")} cannot become ${to.replace("_", " ")}`);
 }
 
 /**
  * Four-eyes rule: once the instance has at least `minEditors` editors (admins count), nobody approves
  * their own change. minEditors 0 turns the rule off.
  */
-export function assertMayApprove(change: Pick<Change, "authorId">, reviewer: Reviewer, editorCount: number, minEditors: number): void {
+export function assertMayApprove(
+  change: Pick<Change, "authorId">,
+  reviewer: Reviewer,
+  editorCount: number,
+  minEditors: number,
+): void {
   if (minEditors > 0 && editorCount >= minEditors && change.authorId === reviewer.id) {
     throw new ConflictError("another editor must review this change: you cannot approve your own change");
   }
@@ -77,7 +83,9 @@ export function assertMayApprove(change: Pick<Change, "authorId">, reviewer: Rev
 
 export function assertHasSources(sources: ChangeSourceRef[]): void {
   if (sources.length === 0) {
-    throw new InvalidInputError("every change needs at least one source", [{ path: "sources", message: "add a source: a URL with title and licence, or an existing source id" }]);
+    throw new InvalidInputError("every change needs at least one source", [
+      { path: "sources", message: "add a source: a URL with title and licence, or an existing source id" },
+    ]);
   }
 }
 

@@ -16,7 +16,10 @@ function fieldSchema(f: FieldSpec): z.ZodType {
   const base = (): z.ZodType => {
     switch (f.type) {
       case "slug":
-        return z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and hyphens").max(120);
+        return z
+          .string()
+          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and hyphens")
+          .max(120);
       case "text":
         return z.string().trim().min(1).max(500);
       case "longtext":
@@ -24,9 +27,15 @@ function fieldSchema(f: FieldSpec): z.ZodType {
       case "enum":
         return z.enum(f.options as [string, ...string[]]);
       case "partial-date":
-        return z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "YYYY, YYYY-MM or YYYY-MM-DD").refine((s) => isCalendarDate(s), "not a calendar date");
+        return z
+          .string()
+          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "YYYY, YYYY-MM or YYYY-MM-DD")
+          .refine((s) => isCalendarDate(s), "not a calendar date");
       case "iso-date":
-        return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD").refine((s) => isCalendarDate(s), "not a calendar date");
+        return z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
+          .refine((s) => isCalendarDate(s), "not a calendar date");
       case "int":
         return z.number().int().min(0).max(1_000_000_000);
       case "decimal":
@@ -61,8 +70,11 @@ export function recordSchema(kind: EditableRecordKind): z.ZodType<Record<string,
   const cached = schemas.get(kind);
   if (cached) return cached;
   const spec = KIND_SPECS[kind];
-  let schema: z.ZodType<Record<string, unknown>> = z.strictObject(Object.fromEntries(spec.fields.map((f) => [f.name, fieldSchema(f)]))) as never;
-  for (const rule of spec.rules) schema = schema.refine((r) => rule.isValid(r), { message: rule.message, path: [rule.path] });
+  let schema: z.ZodType<Record<string, unknown>> = z.strictObject(
+    Object.fromEntries(spec.fields.map((f) => [f.name, fieldSchema(f)])),
+  ) as never;
+  for (const rule of spec.rules)
+    schema = schema.refine((r) => rule.isValid(r), { message: rule.message, path: [rule.path] });
   schemas.set(kind, schema);
   return schema;
 }
@@ -106,12 +118,19 @@ export function fromRow(kind: EditableRecordKind, row: Record<string, unknown>):
  * Turns submitted form fields into an editorial record for validation: blanks become null, numbers are
  * parsed (left as text when they are not numbers, so validation names the field), lists are split by line.
  */
-export function parseRecordForm(kind: EditableRecordKind, form: Record<string, string | undefined>): EditorialRecordFields {
+export function parseRecordForm(
+  kind: EditableRecordKind,
+  form: Record<string, string | undefined>,
+): EditorialRecordFields {
   const out: EditorialRecordFields = {};
   for (const f of RECORD_SPECS[kind].fields) {
     const raw = (form[f.name] ?? "").trim();
     if (f.type === "bool") out[f.name] = raw === "true";
-    else if (f.type === "list") out[f.name] = raw.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+    else if (f.type === "list")
+      out[f.name] = raw
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (raw === "") out[f.name] = null;
     else if (f.type === "int") out[f.name] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
     else if (f.type === "iso3") out[f.name] = raw.toUpperCase();

@@ -9,8 +9,21 @@ export class DocumentParseError extends Error {
   override readonly name = "DocumentParseError";
 }
 
-const LANGUAGES: Record<string, string> = { eng: "en", fra: "fr", spa: "es", rus: "ru", ara: "ar", zho: "zh", chi: "zh", fre: "fr" };
-const AUTHORS: Record<string, string> = { ga: "General Assembly", sc: "Security Council", ecosoc: "Economic and Social Council" };
+const LANGUAGES: Record<string, string> = {
+  eng: "en",
+  fra: "fr",
+  spa: "es",
+  rus: "ru",
+  ara: "ar",
+  zho: "zh",
+  chi: "zh",
+  fre: "fr",
+};
+const AUTHORS: Record<string, string> = {
+  ga: "General Assembly",
+  sc: "Security Council",
+  ecosoc: "Economic and Social Council",
+};
 const SKIP_IN_TEXT = new Set(["num", "authorialNote", "list", "subheading", "heading", "point", "img"]);
 const POINT_SKIP = new Set(["num", "authorialNote", "list", "img"]);
 
@@ -28,7 +41,12 @@ export function parseAkn(xml: string): ParsedDocument {
   const expression = meta ? findFirst(meta, "FRBRExpression") : null;
   const symbol = readSymbol(doc, work);
   const statementName = doc.attributes["name"] ?? "";
-  const type: DocumentType = statementName === "resolution" ? "resolution" : statementName === "decision" ? "decision" : (symbol ? documentTypeOfSymbol(parseSymbol(symbol)!) : null) ?? "other";
+  const type: DocumentType =
+    statementName === "resolution"
+      ? "resolution"
+      : statementName === "decision"
+        ? "decision"
+        : ((symbol ? documentTypeOfSymbol(parseSymbol(symbol)!) : null) ?? "other");
   const preface = findFirst(doc, "preface");
   const titleEl = preface ? findFirst(preface, "docTitle") : null;
   // The Arabic texts open the title with the dash that follows the number on the printed page ("75/240 - التطورات…").
@@ -41,7 +59,11 @@ export function parseAkn(xml: string): ParsedDocument {
   if (doc.name === "documentCollection") {
     // Resolutions adopted in parts (74/250 A and B): each component statement is read under its own prefix.
     const components = childElements(root, "components")[0] ?? findFirst(doc, "components");
-    const statements = components ? childElements(components).map((c) => childElements(c)[0]).filter((s): s is XmlElement => s !== undefined) : [];
+    const statements = components
+      ? childElements(components)
+          .map((c) => childElements(c)[0])
+          .filter((s): s is XmlElement => s !== undefined)
+      : [];
     statements.forEach((statement, i) => readStatement(statement, `${partLetter(statement, i)}-`, paragraphs));
   } else {
     readStatement(doc, "", paragraphs);
@@ -85,7 +107,10 @@ function partLetter(statement: XmlElement, index: number): string {
  */
 function readSymbol(doc: XmlElement, work: XmlElement | null): string | null {
   const front = [findFirst(doc, "coverPage"), findFirst(doc, "preface")].filter((el): el is XmlElement => el !== null);
-  const marked = front.map((el) => findFirstWith(el, "docNumber", (n) => n.attributes["refersTo"] === "#symbol")).find((el) => el !== null) ?? null;
+  const marked =
+    front
+      .map((el) => findFirstWith(el, "docNumber", (n) => n.attributes["refersTo"] === "#symbol"))
+      .find((el) => el !== null) ?? null;
   const fromMarked = marked ? normalizeSymbol(cleanText(textOf(marked))) : null;
   if (fromMarked) return fromMarked;
   const cover = findFirst(doc, "coverPage");
@@ -115,7 +140,14 @@ function readPreamble(preamble: XmlElement, prefix: string, heading: string | nu
     const text = cleanText(textOf(el, SKIP_IN_TEXT));
     if (!text) continue;
     n++;
-    out.push({ anchor: `${prefix}pp-${n}`, label: `${labelPrefix(prefix)}pp ${n}`, kind: "preambular", heading, text, notes: notesOf(el) });
+    out.push({
+      anchor: `${prefix}pp-${n}`,
+      label: `${labelPrefix(prefix)}pp ${n}`,
+      kind: "preambular",
+      heading,
+      text,
+      notes: notesOf(el),
+    });
   }
 }
 
@@ -159,7 +191,14 @@ class BodyWalker {
         const text = cleanText(textOf(el, SKIP_IN_TEXT));
         if (!text) return;
         this.crossHeadings++;
-        this.out.push({ anchor: `${this.prefix}pp-${this.crossHeadings}`, label: `${labelPrefix(this.prefix)}pp ${this.crossHeadings}`, kind: "preambular", heading: this.heading, text, notes: notesOf(el) });
+        this.out.push({
+          anchor: `${this.prefix}pp-${this.crossHeadings}`,
+          label: `${labelPrefix(this.prefix)}pp ${this.crossHeadings}`,
+          kind: "preambular",
+          heading: this.heading,
+          text,
+          notes: notesOf(el),
+        });
         return;
       }
       case "num":
@@ -175,11 +214,19 @@ class BodyWalker {
 
   private paragraph(el: XmlElement): void {
     const subheading = childElements(el, "subheading")[0] ?? childElements(el, "heading")[0];
-    const content = childElements(el).filter((c) => c.name !== "num" && c.name !== "subheading" && c.name !== "heading");
+    const content = childElements(el).filter(
+      (c) => c.name !== "num" && c.name !== "subheading" && c.name !== "heading",
+    );
     if (subheading && content.length === 0) return this.pushHeading(cleanText(textOf(subheading)));
     const list = findFirst(el, "list");
     const intro = list ? findFirst(list, "intro") : null;
-    const fullText = cleanText(list ? textOf(intro ?? "", SKIP_IN_TEXT) + " " + textOf({ ...el, children: content.filter((c) => c.name !== "list") }, SKIP_IN_TEXT) : textOf(el, SKIP_IN_TEXT));
+    const fullText = cleanText(
+      list
+        ? textOf(intro ?? "", SKIP_IN_TEXT) +
+            " " +
+            textOf({ ...el, children: content.filter((c) => c.name !== "list") }, SKIP_IN_TEXT)
+        : textOf(el, SKIP_IN_TEXT),
+    );
     // The Arabic texts carry no <num>: the number opens the text ("1 -\t تقرر …"); read it so op 1 is op 1 in every language.
     const numEl = childElements(el, "num")[0];
     const inline = numEl ? null : INLINE_NUMBER.exec(fullText);
@@ -191,19 +238,47 @@ class BodyWalker {
     const item = /^\([a-z]{1,4}\)$/.test(num) ? num : leadingItem(text);
     if (/^\d+$/.test(num) && !this.isAnnex) {
       anchor = `${this.prefix}op-${num}`;
-      this.out.push({ anchor, label: `${labelPrefix(this.prefix)}op ${num}`, kind: "operative", heading: this.heading, text, notes });
+      this.out.push({
+        anchor,
+        label: `${labelPrefix(this.prefix)}op ${num}`,
+        kind: "operative",
+        heading: this.heading,
+        text,
+        notes,
+      });
       this.lastOperative = { anchor, label: `${labelPrefix(this.prefix)}op ${num}` };
     } else if (!this.isAnnex && item && this.lastOperative) {
       // Sub-items printed as separate unnumbered paragraphs after their operative paragraph (74/28 op 1 (a)).
       anchor = `${this.lastOperative.anchor}-${slugPart(item)}`;
-      this.out.push({ anchor, label: `${this.lastOperative.label} ${item}`, kind: "sub-item", heading: this.heading, text, notes });
+      this.out.push({
+        anchor,
+        label: `${this.lastOperative.label} ${item}`,
+        kind: "sub-item",
+        heading: this.heading,
+        text,
+        notes,
+      });
     } else if (this.isAnnex && this.article) {
       const leading = num || leadingItem(text);
       anchor = `${this.prefix}art-${this.article}-${leading ? slugPart(leading) : `p${++this.unnumbered}`}`;
-      this.out.push({ anchor, label: `${labelPrefix(this.prefix)}Article ${this.article}${leading ? (/^\d+$/.test(leading) ? `, para ${leading}` : ` ${leading}`) : ""}`, kind: "annex", heading: this.heading, text, notes });
+      this.out.push({
+        anchor,
+        label: `${labelPrefix(this.prefix)}Article ${this.article}${leading ? (/^\d+$/.test(leading) ? `, para ${leading}` : ` ${leading}`) : ""}`,
+        kind: "annex",
+        heading: this.heading,
+        text,
+        notes,
+      });
     } else {
       anchor = `${this.prefix}p-${++this.unnumbered}`;
-      this.out.push({ anchor, label: `${labelPrefix(this.prefix)}${num ? num : `para ${this.unnumbered}`}`, kind: this.isAnnex ? "annex" : "text", heading: this.heading, text, notes });
+      this.out.push({
+        anchor,
+        label: `${labelPrefix(this.prefix)}${num ? num : `para ${this.unnumbered}`}`,
+        kind: this.isAnnex ? "annex" : "text",
+        heading: this.heading,
+        text,
+        notes,
+      });
     }
     if (list) this.points(list, anchor, this.out[this.out.length - 1]!.label);
   }
@@ -226,15 +301,30 @@ class BodyWalker {
     const article = /^Article (\d+)\.?$/i.exec(text);
     if (article) this.article = article[1]!;
     else if (/^(Chapter|Annex|Preamble)\b/i.test(text)) this.article = null;
-    const continuesArticle = !article && !/^(Chapter|Annex|Preamble)\b/i.test(text) && /^Article \d+\.?$/i.test(this.heading ?? "");
+    const continuesArticle =
+      !article && !/^(Chapter|Annex|Preamble)\b/i.test(text) && /^Article \d+\.?$/i.test(this.heading ?? "");
     this.heading = continuesArticle ? `${this.heading} — ${text}` : text;
     this.headings++;
-    this.out.push({ anchor: `${this.prefix}h-${this.headings}`, label: `${labelPrefix(this.prefix)}heading`, kind: "heading", heading: null, text, notes: [] });
+    this.out.push({
+      anchor: `${this.prefix}h-${this.headings}`,
+      label: `${labelPrefix(this.prefix)}heading`,
+      kind: "heading",
+      heading: null,
+      text,
+      notes: [],
+    });
   }
 
   private pushUnnumbered(text: string, notes: string[]): void {
     this.unnumbered++;
-    this.out.push({ anchor: `${this.prefix}p-${this.unnumbered}`, label: `${labelPrefix(this.prefix)}para ${this.unnumbered}`, kind: this.isAnnex ? "annex" : "text", heading: this.heading, text, notes });
+    this.out.push({
+      anchor: `${this.prefix}p-${this.unnumbered}`,
+      label: `${labelPrefix(this.prefix)}para ${this.unnumbered}`,
+      kind: this.isAnnex ? "annex" : "text",
+      heading: this.heading,
+      text,
+      notes,
+    });
   }
 }
 
@@ -269,10 +359,42 @@ function leadingItem(text: string): string | null {
 }
 
 /** Arabic item letters in the order the UN texts use for (a)–(z). */
-const ABJAD = ["أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض"];
+const ABJAD = [
+  "أ",
+  "ب",
+  "ج",
+  "د",
+  "ه",
+  "و",
+  "ز",
+  "ح",
+  "ط",
+  "ي",
+  "ك",
+  "ل",
+  "م",
+  "ن",
+  "س",
+  "ع",
+  "ف",
+  "ص",
+  "ق",
+  "ر",
+  "ش",
+  "ت",
+  "ث",
+  "خ",
+  "ذ",
+  "ض",
+];
 
 function slugPart(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "x";
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "x"
+  );
 }
 
 function labelPrefix(prefix: string): string {
@@ -280,5 +402,8 @@ function labelPrefix(prefix: string): string {
   if (part) return `${part[1]!.toUpperCase()}, ${labelPrefix(prefix.slice(2))}`;
   const annex = /^annex(\d+)-/.exec(prefix);
   const section = [...prefix.matchAll(/sec-([a-z0-9-]+?)-(?=sec-|$|op|pp|p-)/g)].map((m) => m[1]!.toUpperCase());
-  return [annex ? `Annex${annex[1] === "1" ? "" : ` ${annex[1]}`}, ` : "", section.length ? `section ${section.join(".")}, ` : ""].join("");
+  return [
+    annex ? `Annex${annex[1] === "1" ? "" : ` ${annex[1]}`}, ` : "",
+    section.length ? `section ${section.join(".")}, ` : "",
+  ].join("");
 }

@@ -54,32 +54,69 @@ describe("ingestBatch", () => {
     expect(byName("corrupt.pdf")).toMatchObject({ status: "failed", reason: expect.stringMatching(/unreadable PDF/) });
     expect(byName("empty.txt")).toMatchObject({ status: "failed", reason: "empty file" });
     expect(byName("huge.txt")).toMatchObject({ status: "failed", reason: expect.stringMatching(/too large/) });
-    expect(byName("photo.png")).toMatchObject({ status: "failed", reason: expect.stringMatching(/unsupported file type/) });
+    expect(byName("photo.png")).toMatchObject({
+      status: "failed",
+      reason: expect.stringMatching(/unsupported file type/),
+    });
     // Folders are read in name order: the DOCX comes first; the Markdown and PDF renderings of the same resolution
     // are stored as later versions of A/RES/74/247 where their extracted text differs.
-    expect(byName("A_RES_74_247.docx")).toMatchObject({ status: "inserted", slug: "A/RES/74/247", version: 1, paragraphs: 28 });
+    expect(byName("A_RES_74_247.docx")).toMatchObject({
+      status: "inserted",
+      slug: "A/RES/74/247",
+      version: 1,
+      paragraphs: 28,
+    });
     expect(["skipped", "new-version"]).toContain(byName("A_RES_74_247.pdf").status);
     expect(byName("A_RES_77_37.xml")).toMatchObject({ status: "inserted", slug: "A/RES/77/37" });
-    const [{ n }] = (await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM documents WHERE is_current`)) as [{ n: number }];
+    const [{ n }] = (await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM documents WHERE is_current`,
+    )) as [{ n: number }];
     expect(n).toBe(2);
   });
 
   it("skips unchanged files on a second run and keeps a changed file as a new version", async () => {
-    const again = await ingestBatch(database.db, [{ kind: "file", path: path.join(DATASET, "A_RES_77_37.xml") }], options());
+    const again = await ingestBatch(
+      database.db,
+      [{ kind: "file", path: path.join(DATASET, "A_RES_77_37.xml") }],
+      options(),
+    );
     expect(again[0]).toMatchObject({ status: "skipped", reason: expect.stringMatching(/same file/) });
-    const edited = fs.readFileSync(path.join(DATASET, "A_RES_77_37.xml"), "utf8").replace("to include in the provisional agenda of its seventy-eighth", "to include in the draft agenda of its seventy-eighth");
+    const edited = fs
+      .readFileSync(path.join(DATASET, "A_RES_77_37.xml"), "utf8")
+      .replace(
+        "to include in the provisional agenda of its seventy-eighth",
+        "to include in the draft agenda of its seventy-eighth",
+      );
     fs.writeFileSync(path.join(tmp, "77_37_rev.xml"), edited);
-    const changed = await ingestBatch(database.db, [{ kind: "file", path: path.join(tmp, "77_37_rev.xml") }], options());
+    const changed = await ingestBatch(
+      database.db,
+      [{ kind: "file", path: path.join(tmp, "77_37_rev.xml") }],
+      options(),
+    );
     expect(changed[0]).toMatchObject({ status: "new-version", version: 2 });
     const doc = await getDocumentDetail(database.db, "A/RES/77/37");
     expect(doc.version).toBe(2);
-    expect(doc.versions.map((v) => [v.version, v.isCurrent])).toEqual([[2, true], [1, false]]);
+    expect(doc.versions.map((v) => [v.version, v.isCurrent])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     expect(doc.paragraphs.find((p) => p.anchor === "op-5")!.text).toMatch(/^Decides to include in the draft agenda/);
     // Search sees the current version only, with or without filters on the document.
     for (const filters of [{}, { type: "resolution" as const }]) {
-      const hits = await searchParagraphs(database.db, '"include in the provisional agenda of its seventy-eighth"', filters, { limit: 10, offset: 0 });
+      const hits = await searchParagraphs(
+        database.db,
+        '"include in the provisional agenda of its seventy-eighth"',
+        filters,
+        { limit: 10, offset: 0 },
+      );
       expect(hits.hits.filter((h) => h.slug === "A/RES/77/37")).toEqual([]);
-      const current = await searchParagraphs(database.db, '"include in the draft agenda of its seventy-eighth"', filters, { limit: 10, offset: 0 });
+      const current = await searchParagraphs(
+        database.db,
+        '"include in the draft agenda of its seventy-eighth"',
+        filters,
+        { limit: 10, offset: 0 },
+      );
       expect(current.hits.map((h) => [h.slug, h.anchor])).toEqual([["A/RES/77/37", "op-5"]]);
     }
   });
@@ -99,16 +136,33 @@ describe("fetchDocument", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("refuses loopback and private addresses unless allowed", async () => {
-    await expect(fetchDocument(`${base}/doc.txt`, { maxBytes: 1000, maxRedirects: 2, allowPrivateAddresses: false })).rejects.toThrow(/private or loopback/);
+    await expect(
+      fetchDocument(`${base}/doc.txt`, { maxBytes: 1000, maxRedirects: 2, allowPrivateAddresses: false }),
+    ).rejects.toThrow(/private or loopback/);
     const ok = await fetchDocument(`${base}/doc.txt`, { maxBytes: 1000, maxRedirects: 2, allowPrivateAddresses: true });
     expect(Buffer.from(ok.bytes).toString()).toBe("1. Decides to remain seized of the matter.");
-    for (const address of ["10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "::1", "fd00::1", "::ffff:127.0.0.1"]) expect(isPrivateAddress(address), address).toBe(true);
+    for (const address of [
+      "10.0.0.1",
+      "172.16.5.4",
+      "192.168.1.1",
+      "169.254.169.254",
+      "::1",
+      "fd00::1",
+      "::ffff:127.0.0.1",
+    ])
+      expect(isPrivateAddress(address), address).toBe(true);
     expect(isPrivateAddress("157.150.185.49")).toBe(false);
   });
 
   it("follows a bounded number of redirects and caps the size", async () => {
-    await expect(fetchDocument(`${base}/loop`, { maxBytes: 1000, maxRedirects: 3, allowPrivateAddresses: true })).rejects.toThrow(/more than 3 redirects/);
-    await expect(fetchDocument(`${base}/doc.txt`, { maxBytes: 10, maxRedirects: 0, allowPrivateAddresses: true })).rejects.toThrow(/too large/);
-    await expect(fetchDocument("file:///etc/passwd", { maxBytes: 10, maxRedirects: 0, allowPrivateAddresses: true })).rejects.toThrow(/only http and https/);
+    await expect(
+      fetchDocument(`${base}/loop`, { maxBytes: 1000, maxRedirects: 3, allowPrivateAddresses: true }),
+    ).rejects.toThrow(/more than 3 redirects/);
+    await expect(
+      fetchDocument(`${base}/doc.txt`, { maxBytes: 10, maxRedirects: 0, allowPrivateAddresses: true }),
+    ).rejects.toThrow(/too large/);
+    await expect(
+      fetchDocument("file:///etc/passwd", { maxBytes: 10, maxRedirects: 0, allowPrivateAddresses: true }),
+    ).rejects.toThrow(/only http and https/);
   });
 });

@@ -11,7 +11,10 @@ import { ingestParsedDocument, skipIfStored, type DocumentProvenance, type Inges
 import { parseUntrustedDocument } from "./parser-pool.js";
 
 /** A file on disk, a URL to fetch, or bytes already received (an editor's upload). */
-export type IngestInput = { kind: "file"; path: string } | { kind: "url"; url: string } | { kind: "bytes"; name: string; bytes: Uint8Array; contentType?: string | null };
+export type IngestInput =
+  | { kind: "file"; path: string }
+  | { kind: "url"; url: string }
+  | { kind: "bytes"; name: string; bytes: Uint8Array; contentType?: string | null };
 
 export interface BatchOptions extends FetchLimits {
   provenance: DocumentProvenance;
@@ -32,7 +35,9 @@ export async function resolveInputs(args: string[], urlListFiles: string[] = [])
     const stat = await fs.stat(arg).catch(() => null);
     if (stat?.isDirectory()) {
       const entries = await fs.readdir(arg, { recursive: true, withFileTypes: true });
-      const files = entries.filter((e) => e.isFile() && EXTENSIONS.has(path.extname(e.name).toLowerCase())).map((e) => path.join(e.parentPath, e.name));
+      const files = entries
+        .filter((e) => e.isFile() && EXTENSIONS.has(path.extname(e.name).toLowerCase()))
+        .map((e) => path.join(e.parentPath, e.name));
       inputs.push(...files.sort().map((p) => ({ kind: "file" as const, path: p })));
     } else {
       inputs.push({ kind: "file", path: arg });
@@ -53,12 +58,17 @@ export async function ingestBatch(db: Db, inputs: IngestInput[], options: BatchO
     let result: IngestResult;
     try {
       const file = await load(input, options);
-      const provenance = input.kind === "url" ? { ...options.provenance, sourceUrl: options.provenance.sourceUrl ?? file.name } : options.provenance;
+      const provenance =
+        input.kind === "url"
+          ? { ...options.provenance, sourceUrl: options.provenance.sourceUrl ?? file.name }
+          : options.provenance;
       // Parsed in the worker before the transaction opens, so a slow file holds no database transaction (on PGlite
       // that would stall every other request) and cannot block this thread.
       const stored = await skipIfStored(db, file);
       const parsed = stored ? null : await parseUntrustedDocument(file.bytes, file.name, file.contentType ?? null);
-      result = stored ?? (await db.transaction((tx) => ingestParsedDocument(tx, matcher, file, parsed!, provenance, options.now())));
+      result =
+        stored ??
+        (await db.transaction((tx) => ingestParsedDocument(tx, matcher, file, parsed!, provenance, options.now())));
     } catch (error) {
       result = { name, status: "failed", reason: error instanceof Error ? error.message : String(error), bytes: 0 };
     }
@@ -72,9 +82,15 @@ export async function ingestBatch(db: Db, inputs: IngestInput[], options: BatchO
   return results;
 }
 
-async function load(input: IngestInput, limits: FetchLimits): Promise<{ name: string; bytes: Uint8Array; contentType?: string | null }> {
+async function load(
+  input: IngestInput,
+  limits: FetchLimits,
+): Promise<{ name: string; bytes: Uint8Array; contentType?: string | null }> {
   if (input.kind === "bytes") {
-    if (input.bytes.length > limits.maxBytes) throw new Error(`too large: ${input.bytes.length} bytes, over the limit of ${limits.maxBytes} (DOCUMENT_MAX_BYTES)`);
+    if (input.bytes.length > limits.maxBytes)
+      throw new Error(
+        `too large: ${input.bytes.length} bytes, over the limit of ${limits.maxBytes} (DOCUMENT_MAX_BYTES)`,
+      );
     return { name: input.name, bytes: input.bytes, contentType: input.contentType ?? null };
   }
   if (input.kind === "url") {
@@ -84,7 +100,8 @@ async function load(input: IngestInput, limits: FetchLimits): Promise<{ name: st
   const stat = await fs.stat(input.path).catch(() => null);
   if (!stat) throw new Error("no such file");
   if (!stat.isFile()) throw new Error("not a regular file");
-  if (stat.size > limits.maxBytes) throw new Error(`too large: ${stat.size} bytes, over the limit of ${limits.maxBytes} (DOCUMENT_MAX_BYTES)`);
+  if (stat.size > limits.maxBytes)
+    throw new Error(`too large: ${stat.size} bytes, over the limit of ${limits.maxBytes} (DOCUMENT_MAX_BYTES)`);
   return { name: input.path, bytes: await fs.readFile(input.path) };
 }
 

@@ -33,7 +33,15 @@ export function buildGaCorpus(sharedDataDir: string, datasetsDir: string): Corpu
       path.join(outDir, GA_CORPUS.file),
       files.map((file) => ({ file, xml: fs.readFileSync(path.join(work, file), "utf8") })),
     );
-    const manifest: CorpusManifest = { corpus: GA_CORPUS.corpus, file: GA_CORPUS.file, documents: written.documents, sha256: written.sha256, sourceId: GA_CORPUS.sourceId, licence: GA_CORPUS.licence, attribution: GA_CORPUS.attribution };
+    const manifest: CorpusManifest = {
+      corpus: GA_CORPUS.corpus,
+      file: GA_CORPUS.file,
+      documents: written.documents,
+      sha256: written.sha256,
+      sourceId: GA_CORPUS.sourceId,
+      licence: GA_CORPUS.licence,
+      attribution: GA_CORPUS.attribution,
+    };
     fs.writeFileSync(path.join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     return manifest;
   } finally {

@@ -52,7 +52,10 @@ const EntrySchema = z.object({ file: z.string().min(1).max(300), xml: z.string()
 
 /** Streams the entries of a corpus file in order, decompressing as it goes (the whole corpus never sits in memory). */
 export async function* readCorpusEntries(file: string): AsyncGenerator<CorpusEntry> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createBrotliDecompress()), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file).pipe(zlib.createBrotliDecompress()),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) {
     if (!line) continue;
     const entry = EntrySchema.parse(JSON.parse(line));
@@ -61,10 +64,17 @@ export async function* readCorpusEntries(file: string): AsyncGenerator<CorpusEnt
 }
 
 /** Writes entries as a corpus file and returns its manifest fields (used by `normwatch datasets build-corpus`). */
-export function writeCorpusFile(file: string, entries: { file: string; xml: string }[]): { documents: number; sha256: string } {
+export function writeCorpusFile(
+  file: string,
+  entries: { file: string; xml: string }[],
+): { documents: number; sha256: string } {
   const body = entries.map((e) => JSON.stringify({ file: e.file, xml: e.xml })).join("\n") + "\n";
   const compressed = zlib.brotliCompressSync(Buffer.from(body, "utf8"), {
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_LGWIN]: 24, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+      [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
   });
   fs.writeFileSync(file, compressed);
   return { documents: entries.length, sha256: sha256File(file) };
@@ -85,10 +95,14 @@ export interface CorpusStatus {
 }
 
 /** Where the bundled corpus stands in this database: nothing yet, part-way, or done for this corpus file. */
-export async function getCorpusStatus(database: Pick<Database, "db">, manifest: CorpusManifest | null): Promise<CorpusStatus> {
+export async function getCorpusStatus(
+  database: Pick<Database, "db">,
+  manifest: CorpusManifest | null,
+): Promise<CorpusStatus> {
   if (!manifest) return { state: "absent", processed: 0, total: 0, failed: 0 };
   const row = await findCorpusImport(database.db, manifest.corpus);
-  if (!row || row.contentHash !== manifest.sha256) return { state: "pending", processed: 0, total: manifest.documents, failed: 0 };
+  if (!row || row.contentHash !== manifest.sha256)
+    return { state: "pending", processed: 0, total: manifest.documents, failed: 0 };
   return { state: row.finishedAt ? "done" : "loading", processed: row.processed, total: row.total, failed: row.failed };
 }
 
@@ -107,13 +121,20 @@ export interface CorpusImportOptions {
  * was imported already. One transaction per document, so a crash loses at most the document in hand. On a
  * PostgreSQL server, an advisory lock makes one app server do it while the others wait and then find it done.
  */
-export async function importBundledCorpus(database: Database, options: CorpusImportOptions): Promise<CorpusImport | null> {
+export async function importBundledCorpus(
+  database: Database,
+  options: CorpusImportOptions,
+): Promise<CorpusImport | null> {
   const manifest = readCorpusManifest(options.datasetsDir);
   if (!manifest) return null;
   return database.withExclusiveLock(IMPORT_LOCK_KEY, () => importUnderLock(database, manifest, options));
 }
 
-async function importUnderLock(database: Database, manifest: CorpusManifest, options: CorpusImportOptions): Promise<CorpusImport> {
+async function importUnderLock(
+  database: Database,
+  manifest: CorpusManifest,
+  options: CorpusImportOptions,
+): Promise<CorpusImport> {
   const { db } = database;
   const log = options.log ?? (() => {});
   const previous = await findCorpusImport(db, manifest.corpus);
@@ -122,24 +143,51 @@ async function importUnderLock(database: Database, manifest: CorpusManifest, opt
   const progress: CorpusImport =
     previous?.contentHash === manifest.sha256
       ? { ...previous }
-      : { corpus: manifest.corpus, contentHash: manifest.sha256, total: manifest.documents, processed: 0, inserted: 0, skipped: 0, failed: 0, failures: [], startedAt: now, updatedAt: now, finishedAt: null };
-  if (progress.processed > 0) log(`corpus ${manifest.corpus}: resuming after ${progress.processed.toLocaleString("en")} of ${progress.total.toLocaleString("en")} documents`);
+      : {
+          corpus: manifest.corpus,
+          contentHash: manifest.sha256,
+          total: manifest.documents,
+          processed: 0,
+          inserted: 0,
+          skipped: 0,
+          failed: 0,
+          failures: [],
+          startedAt: now,
+          updatedAt: now,
+          finishedAt: null,
+        };
+  if (progress.processed > 0)
+    log(
+      `corpus ${manifest.corpus}: resuming after ${progress.processed.toLocaleString("en")} of ${progress.total.toLocaleString("en")} documents`,
+    );
   else log(`corpus ${manifest.corpus}: importing ${progress.total.toLocaleString("en")} documents in the background`);
   await upsertCorpusImport(db, progress);
 
   const source = await findSource(db, manifest.sourceId);
-  const provenance: DocumentProvenance = { sourceId: source?.id ?? null, licence: manifest.licence, attribution: manifest.attribution };
+  const provenance: DocumentProvenance = {
+    sourceId: source?.id ?? null,
+    licence: manifest.licence,
+    attribution: manifest.attribution,
+  };
   const matcher = createReferenceMatcher(await getReferenceVocabulary(db));
   let sinceSaved = 0;
   let stopped = false;
-  for await (const item of prepareAhead(db, readCorpusEntries(path.join(options.datasetsDir, CORPUS_DIR, manifest.file)), progress.processed)) {
+  for await (const item of prepareAhead(
+    db,
+    readCorpusEntries(path.join(options.datasetsDir, CORPUS_DIR, manifest.file)),
+    progress.processed,
+  )) {
     if (options.signal?.aborted) {
       stopped = true;
       break;
     }
     try {
       const parsed = item.stored ? null : await item.parsed!;
-      const result = item.stored ?? (await db.transaction((tx) => ingestParsedDocument(tx, matcher, item.file, parsed!, provenance, options.now())));
+      const result =
+        item.stored ??
+        (await db.transaction((tx) =>
+          ingestParsedDocument(tx, matcher, item.file, parsed!, provenance, options.now()),
+        ));
       if (result.status === "skipped") progress.skipped++;
       else progress.inserted++;
     } catch (error) {
@@ -151,9 +199,16 @@ async function importUnderLock(database: Database, manifest: CorpusManifest, opt
       sinceSaved = 0;
       progress.updatedAt = options.now();
       await upsertCorpusImport(db, progress);
-      log(`corpus ${manifest.corpus}: ${progress.processed.toLocaleString("en")} of ${progress.total.toLocaleString("en")} documents`);
+      log(
+        `corpus ${manifest.corpus}: ${progress.processed.toLocaleString("en")} of ${progress.total.toLocaleString("en")} documents`,
+      );
     }
-    await options.onDocument?.({ state: "loading", processed: progress.processed, total: progress.total, failed: progress.failed });
+    await options.onDocument?.({
+      state: "loading",
+      processed: progress.processed,
+      total: progress.total,
+      failed: progress.failed,
+    });
   }
   const complete = !stopped;
   progress.updatedAt = options.now();
@@ -164,10 +219,15 @@ async function importUnderLock(database: Database, manifest: CorpusManifest, opt
     forgetStoredLanguages(db);
   }
   if (complete) {
-    log(`corpus ${manifest.corpus}: done, ${progress.inserted} stored, ${progress.skipped} already there, ${progress.failed} failed`);
-    for (const failure of progress.failures) log(`corpus ${manifest.corpus}: not stored: ${failure.file}: ${failure.reason}`);
+    log(
+      `corpus ${manifest.corpus}: done, ${progress.inserted} stored, ${progress.skipped} already there, ${progress.failed} failed`,
+    );
+    for (const failure of progress.failures)
+      log(`corpus ${manifest.corpus}: not stored: ${failure.file}: ${failure.reason}`);
   } else {
-    log(`corpus ${manifest.corpus}: paused after ${progress.processed} of ${progress.total} documents; the next start resumes`);
+    log(
+      `corpus ${manifest.corpus}: paused after ${progress.processed} of ${progress.total} documents; the next start resumes`,
+    );
   }
   return progress;
 }
@@ -211,12 +271,19 @@ export interface BackgroundCorpusImport {
 }
 
 /** Runs importBundledCorpus in the background, giving the event loop to waiting requests after every document. */
-export function startBackgroundCorpusImport(database: Database, options: Omit<CorpusImportOptions, "signal" | "onDocument"> & { onError: (error: unknown) => void }): BackgroundCorpusImport {
+export function startBackgroundCorpusImport(
+  database: Database,
+  options: Omit<CorpusImportOptions, "signal" | "onDocument"> & { onError: (error: unknown) => void },
+): BackgroundCorpusImport {
   const controller = new AbortController();
   const done = (async () => {
     // Let the server answer its first requests before the first document.
     await new Promise((resolve) => setImmediate(resolve));
-    await importBundledCorpus(database, { ...options, signal: controller.signal, onDocument: () => new Promise((resolve) => setImmediate(resolve)) });
+    await importBundledCorpus(database, {
+      ...options,
+      signal: controller.signal,
+      onDocument: () => new Promise((resolve) => setImmediate(resolve)),
+    });
   })().catch(options.onError);
   return {
     done,

@@ -14,20 +14,33 @@ export interface ArchiveLimits {
 }
 
 // A long Word report is a few MB of XML and images that hardly compress; 1 MB of zip bomb inflates to a GB or more.
-export const DOCX_LIMITS: ArchiveLimits = { maxEntries: 5000, maxUncompressedBytes: 200 * 1024 * 1024, maxRatio: 100, ratioCheckAboveBytes: 10 * 1024 * 1024 };
+export const DOCX_LIMITS: ArchiveLimits = {
+  maxEntries: 5000,
+  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxRatio: 100,
+  ratioCheckAboveBytes: 10 * 1024 * 1024,
+};
 
 export async function assertSafeArchive(bytes: Uint8Array, limits: ArchiveLimits = DOCX_LIMITS): Promise<void> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
   } catch (error) {
     throw new DocumentParseError(`unreadable DOCX: ${(error as Error).message}`);
   }
   try {
-    if (zip.entryCount > limits.maxEntries) throw refusal(`${zip.entryCount} entries, over the limit of ${limits.maxEntries}`);
+    if (zip.entryCount > limits.maxEntries)
+      throw refusal(`${zip.entryCount} entries, over the limit of ${limits.maxEntries}`);
     const entries = await readEntries(zip);
     const declared = entries.reduce((n, e) => n + e.uncompressedSize, 0);
-    const compressed = Math.max(1, entries.reduce((n, e) => n + e.compressedSize, 0));
+    const compressed = Math.max(
+      1,
+      entries.reduce((n, e) => n + e.compressedSize, 0),
+    );
     checkTotals(declared, compressed, limits, "declares");
     // The sizes above are the archive's own word: inflate every entry and count, stopping at the first that lies.
     let inflated = 0;
@@ -42,9 +55,12 @@ export async function assertSafeArchive(bytes: Uint8Array, limits: ArchiveLimits
 
 function checkTotals(total: number, compressed: number, limits: ArchiveLimits, verb: string): void {
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-  if (total > limits.maxUncompressedBytes) throw refusal(`it ${verb} ${mb(total)} uncompressed, over the limit of ${mb(limits.maxUncompressedBytes)}`);
+  if (total > limits.maxUncompressedBytes)
+    throw refusal(`it ${verb} ${mb(total)} uncompressed, over the limit of ${mb(limits.maxUncompressedBytes)}`);
   if (total > limits.ratioCheckAboveBytes && total / compressed > limits.maxRatio) {
-    throw refusal(`it ${verb} ${mb(total)} from ${Math.round(compressed / 1024)} KB compressed, a ratio of ${Math.round(total / compressed)}:1 (limit ${limits.maxRatio}:1)`);
+    throw refusal(
+      `it ${verb} ${mb(total)} from ${Math.round(compressed / 1024)} KB compressed, a ratio of ${Math.round(total / compressed)}:1 (limit ${limits.maxRatio}:1)`,
+    );
   }
 }
 

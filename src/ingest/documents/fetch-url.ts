@@ -29,14 +29,21 @@ export class FetchRefusedError extends Error {
 
 const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
-export async function fetchDocument(url: string, limits: FetchLimits): Promise<{ bytes: Uint8Array; contentType: string | null; finalUrl: string }> {
+export async function fetchDocument(
+  url: string,
+  limits: FetchLimits,
+): Promise<{ bytes: Uint8Array; contentType: string | null; finalUrl: string }> {
   const agent = createAddressCheckingAgent(limits);
   try {
     let current = url;
     for (let hop = 0; hop <= limits.maxRedirects; hop++) {
       const target = new URL(current);
-      if (target.protocol !== "http:" && target.protocol !== "https:") throw new FetchRefusedError(`only http and https URLs are fetched, not ${target.protocol}`);
-      const response = await fetchThrough(agent, target, { redirect: "manual", signal: AbortSignal.timeout(limits.timeoutMs ?? 30_000) });
+      if (target.protocol !== "http:" && target.protocol !== "https:")
+        throw new FetchRefusedError(`only http and https URLs are fetched, not ${target.protocol}`);
+      const response = await fetchThrough(agent, target, {
+        redirect: "manual",
+        signal: AbortSignal.timeout(limits.timeoutMs ?? 30_000),
+      });
       if (response.status >= 300 && response.status < 400) {
         await response.body?.cancel();
         const location = response.headers.get("location");
@@ -46,8 +53,13 @@ export async function fetchDocument(url: string, limits: FetchLimits): Promise<{
       }
       if (!response.ok) throw new FetchRefusedError(`HTTP ${response.status} from ${target.host}`);
       const declared = Number(response.headers.get("content-length") ?? "0");
-      if (declared > limits.maxBytes) throw new FetchRefusedError(`too large: ${declared} bytes, over the limit of ${limits.maxBytes}`);
-      return { bytes: await readLimited(response, limits.maxBytes), contentType: response.headers.get("content-type"), finalUrl: target.toString() };
+      if (declared > limits.maxBytes)
+        throw new FetchRefusedError(`too large: ${declared} bytes, over the limit of ${limits.maxBytes}`);
+      return {
+        bytes: await readLimited(response, limits.maxBytes),
+        contentType: response.headers.get("content-type"),
+        finalUrl: target.toString(),
+      };
     }
     throw new FetchRefusedError(`more than ${limits.maxRedirects} redirects`);
   } finally {
@@ -61,13 +73,17 @@ export async function fetchDocument(url: string, limits: FetchLimits): Promise<{
  */
 export function createPublicOnlyFetch(policy: AddressPolicy): typeof fetch {
   const agent = createAddressCheckingAgent(policy);
-  const guarded = (input: string | URL | Request, init?: RequestInit) => fetchThrough(agent, input instanceof Request ? input.url : input, init ?? {});
+  const guarded = (input: string | URL | Request, init?: RequestInit) =>
+    fetchThrough(agent, input instanceof Request ? input.url : input, init ?? {});
   return guarded as typeof fetch;
 }
 
 async function fetchThrough(agent: Agent, target: string | URL, init: RequestInit): Promise<Response> {
   try {
-    return (await undiciFetch(target, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: agent })) as unknown as Response;
+    return (await undiciFetch(target, {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher: agent,
+    })) as unknown as Response;
   } catch (error) {
     // undici reports a connector error as TypeError("fetch failed") with the reason as its cause.
     const cause = (error as { cause?: unknown }).cause;
@@ -82,7 +98,8 @@ async function fetchThrough(agent: Agent, target: string | URL, init: RequestIni
  * socket's remote address once more after, before a byte is written.
  */
 export function createAddressCheckingAgent(policy: AddressPolicy): Agent {
-  if (policy.allowPrivateAddresses) return new Agent(policy.resolve ? { connect: { lookup: lookupWith(policy.resolve, null) } } : {});
+  if (policy.allowPrivateAddresses)
+    return new Agent(policy.resolve ? { connect: { lookup: lookupWith(policy.resolve, null) } } : {});
   const isAllowed = (address: string) => isPublicAddress(address) || (policy.alsoAllow?.(address) ?? false);
   const check = (address: string, what: string) => {
     if (!isAllowed(address)) assertPublicAddress(address, what);
@@ -100,7 +117,12 @@ export function createAddressCheckingAgent(policy: AddressPolicy): Agent {
         const remote = socket.remoteAddress;
         if (!remote || !isAllowed(remote)) {
           socket.destroy();
-          return callback(new AddressRefusedError(`refused: connected to ${remote ?? "an unknown address"}, a private or loopback address; set DOCUMENT_FETCH_ALLOW_PRIVATE=true to allow`), null);
+          return callback(
+            new AddressRefusedError(
+              `refused: connected to ${remote ?? "an unknown address"}, a private or loopback address; set DOCUMENT_FETCH_ALLOW_PRIVATE=true to allow`,
+            ),
+            null,
+          );
         }
         callback(null, socket);
       });
@@ -122,7 +144,8 @@ function lookupWith(resolve: Resolver, check: ((address: string, what: string) =
         }
         const family = options.family === "IPv4" ? 4 : options.family === "IPv6" ? 6 : options.family;
         const usable = family ? all.filter((a) => a.family === family) : all;
-        if (usable.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), "");
+        if (usable.length === 0)
+          return callback(Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), "");
         if (options.all) callback(null, usable);
         else callback(null, usable[0]!.address, usable[0]!.family);
       },

@@ -17,22 +17,34 @@ export class UnsupportedFormatError extends Error {
 export function detectFormat(bytes: Uint8Array, name: string, contentType?: string | null): DocumentFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
   const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-  const head = Buffer.from(bytes.subarray(0, 512)).toString("latin1").replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart();
+  const head = Buffer.from(bytes.subarray(0, 512))
+    .toString("latin1")
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, "")
+    .trimStart();
   if (head.startsWith("%PDF-")) return "pdf";
   if (head.startsWith("PK\x03\x04")) {
     if (ext === "docx" || type.includes("wordprocessingml")) return "docx";
     throw new UnsupportedFormatError("a ZIP archive that is not a .docx file");
   }
-  if (ext === "pdf" || type === "application/pdf") throw new DocumentParseError("named as a PDF but not a PDF file (no %PDF- header)");
+  if (ext === "pdf" || type === "application/pdf")
+    throw new DocumentParseError("named as a PDF but not a PDF file (no %PDF- header)");
   if (ext === "docx") throw new DocumentParseError("named as a DOCX but not a ZIP-based Word file");
-  if (ext === "html" || ext === "htm" || type === "text/html" || /^<!doctype html|^<html[\s>]/i.test(head)) return "html";
+  if (ext === "html" || ext === "htm" || type === "text/html" || /^<!doctype html|^<html[\s>]/i.test(head))
+    return "html";
   if (ext === "xml" || ext === "akn" || head.startsWith("<?xml") || head.startsWith("<akomaNtoso")) return "akn";
   if (ext === "md" || ext === "markdown" || type === "text/markdown") return "markdown";
-  if (ext === "txt" || ext === "text" || type === "text/plain" || (ext === "" && !bytes.subarray(0, 4096).includes(0))) return "text";
-  throw new UnsupportedFormatError(`unsupported file type${ext ? ` .${ext}` : ""}${type ? ` (${type})` : ""}: expected Akoma Ntoso XML, PDF, DOCX, HTML, text or Markdown`);
+  if (ext === "txt" || ext === "text" || type === "text/plain" || (ext === "" && !bytes.subarray(0, 4096).includes(0)))
+    return "text";
+  throw new UnsupportedFormatError(
+    `unsupported file type${ext ? ` .${ext}` : ""}${type ? ` (${type})` : ""}: expected Akoma Ntoso XML, PDF, DOCX, HTML, text or Markdown`,
+  );
 }
 
-export async function parseDocumentBytes(bytes: Uint8Array, name: string, contentType?: string | null): Promise<ParsedDocument> {
+export async function parseDocumentBytes(
+  bytes: Uint8Array,
+  name: string,
+  contentType?: string | null,
+): Promise<ParsedDocument> {
   if (bytes.length === 0) throw new DocumentParseError("empty file");
   const format = detectFormat(bytes, name, contentType);
   switch (format) {
@@ -67,20 +79,28 @@ async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
   try {
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     pages = [];
-    for (let n = 1; n <= pdf.numPages; n++) pages.push(linesOfPage((await (await pdf.getPage(n)).getTextContent()).items as PdfTextItem[]));
+    for (let n = 1; n <= pdf.numPages; n++)
+      pages.push(linesOfPage((await (await pdf.getPage(n)).getTextContent()).items as PdfTextItem[]));
   } catch (error) {
-    if (error instanceof Error && error.name === "PasswordException") throw new DocumentParseError("unreadable PDF: it is encrypted (password-protected); save it without a password and try again");
+    if (error instanceof Error && error.name === "PasswordException")
+      throw new DocumentParseError(
+        "unreadable PDF: it is encrypted (password-protected); save it without a password and try again",
+      );
     throw new DocumentParseError(`unreadable PDF: ${error instanceof Error ? error.message : String(error)}`);
   }
   const blocks: string[] = [];
   for (const page of pages) {
     const pageBlocks = blocksOfLines(page);
     // A paragraph that runs over a page break: the page ends mid-sentence, so the next page's first block continues it.
-    if (blocks.length && pageBlocks.length && !/[.,;:)]$/.test(blocks[blocks.length - 1]!.trim())) blocks[blocks.length - 1] += `\n${pageBlocks.shift()!}`;
+    if (blocks.length && pageBlocks.length && !/[.,;:)]$/.test(blocks[blocks.length - 1]!.trim()))
+      blocks[blocks.length - 1] += `\n${pageBlocks.shift()!}`;
     blocks.push(...pageBlocks);
   }
   if (blocks.length === 0) throw new DocumentParseError("PDF without extractable text (scanned images need OCR first)");
-  return structureTextBlocks(blocks.flatMap((b) => splitTextBlocks(b)), { format: "pdf" });
+  return structureTextBlocks(
+    blocks.flatMap((b) => splitTextBlocks(b)),
+    { format: "pdf" },
+  );
 }
 
 interface PdfTextItem {
@@ -109,7 +129,10 @@ function linesOfPage(items: PdfTextItem[]): PdfLine[] {
 /** A gap between lines clearly wider than the usual line spacing ends a paragraph. */
 function blocksOfLines(lines: PdfLine[]): string[] {
   if (lines.length === 0) return [];
-  const gaps = lines.slice(1).map((l, i) => Math.abs(lines[i]!.y - l.y)).sort((a, b) => a - b);
+  const gaps = lines
+    .slice(1)
+    .map((l, i) => Math.abs(lines[i]!.y - l.y))
+    .sort((a, b) => a - b);
   const usual = gaps[Math.floor(gaps.length / 4)] ?? 0;
   const blocks: string[][] = [[lines[0]!.text]];
   for (let i = 1; i < lines.length; i++) {
@@ -140,7 +163,8 @@ function parseHtml(html: string): ParsedDocument {
   // Tree building grows quadratically with nesting (40,000 nested <div> took 35 s), so depth is measured first by a
   // streaming tokenizer, which keeps no tree and runs in linear time.
   const depth = maxHtmlDepth(html);
-  if (depth > MAX_HTML_DEPTH) throw new DocumentParseError(`refused HTML: elements nested ${depth} deep, over the limit of ${MAX_HTML_DEPTH}`);
+  if (depth > MAX_HTML_DEPTH)
+    throw new DocumentParseError(`refused HTML: elements nested ${depth} deep, over the limit of ${MAX_HTML_DEPTH}`);
   const $ = cheerio.load(html);
   $("script, style, noscript, template, nav, header, footer, form").remove();
   const title = $("title").first().text() || $("h1").first().text() || null;

@@ -45,7 +45,12 @@ export const documentsImporter: DatasetImporter = {
         tx,
         matcher,
         { name: `datasets/documents/${file}`, bytes },
-        { sourceId: source?.id ?? null, sourceUrl: source?.url ?? null, licence: source?.licence ?? "United Nations: acknowledge the United Nations as the source", attribution: source?.attribution ?? "Source: United Nations, DGACM machine-readable GA resolutions" },
+        {
+          sourceId: source?.id ?? null,
+          sourceUrl: source?.url ?? null,
+          licence: source?.licence ?? "United Nations: acknowledge the United Nations as the source",
+          attribution: source?.attribution ?? "Source: United Nations, DGACM machine-readable GA resolutions",
+        },
         new Date(),
       );
       if (result.status === "inserted") counts.inserted++;

@@ -82,14 +82,31 @@ export async function ingestDocumentBytes(
 ): Promise<IngestResult> {
   const known = await skipIfStored(tx, file);
   if (known) return known;
-  return ingestParsedDocument(tx, matcher, file, await parseDocumentBytes(file.bytes, file.name, file.contentType), provenance, now);
+  return ingestParsedDocument(
+    tx,
+    matcher,
+    file,
+    await parseDocumentBytes(file.bytes, file.name, file.contentType),
+    provenance,
+    now,
+  );
 }
 
 /** The "skipped" result when these exact bytes are already stored, else null. */
-export async function skipIfStored(db: Tx | Db, file: { name: string; bytes: Uint8Array }): Promise<IngestResult | null> {
+export async function skipIfStored(
+  db: Tx | Db,
+  file: { name: string; bytes: Uint8Array },
+): Promise<IngestResult | null> {
   const known = await findDocumentByContentHash(db, hashBytes(file.bytes));
   if (!known) return null;
-  return { name: file.name, bytes: file.bytes.length, status: "skipped", reason: `unchanged: same file already stored as ${known.slug} version ${known.version}`, slug: known.slug, version: known.version };
+  return {
+    name: file.name,
+    bytes: file.bytes.length,
+    status: "skipped",
+    reason: `unchanged: same file already stored as ${known.slug} version ${known.version}`,
+    slug: known.slug,
+    version: known.version,
+  };
 }
 
 /** Validates and stores a parsed file inside the given transaction (see ingestDocumentBytes). */
@@ -107,9 +124,18 @@ export async function ingestParsedDocument(
   const contentHash = hashBytes(file.bytes);
   const parsed = validate(parsedFile, provenance);
   const slug = parsed.symbol ?? slugWithoutSymbol(contentHash);
-  const textHash = createHash("sha256").update(JSON.stringify([parsed.title, parsed.paragraphs])).digest("hex");
+  const textHash = createHash("sha256")
+    .update(JSON.stringify([parsed.title, parsed.paragraphs]))
+    .digest("hex");
   const current = await findCurrentVersion(tx, slug, parsed.language);
-  if (current?.textHash === textHash) return { ...base, status: "skipped", reason: `unchanged: same text as ${slug} version ${current.version}`, slug, version: current.version };
+  if (current?.textHash === textHash)
+    return {
+      ...base,
+      status: "skipped",
+      reason: `unchanged: same text as ${slug} version ${current.version}`,
+      slug,
+      version: current.version,
+    };
   const symbol = parsed.symbol ? parseSymbol(parsed.symbol) : null;
   const references = parsed.paragraphs.map((p) => {
     const all = [p.text, ...p.notes].join(" ");
@@ -131,12 +157,23 @@ export async function ingestParsedDocument(
     references,
   });
   await proposeEvidenceCandidates(tx, matcher, stored.id, now);
-  return { ...base, status: stored.version === 1 ? "inserted" : "new-version", slug, version: stored.version, paragraphs: parsed.paragraphs.length };
+  return {
+    ...base,
+    status: stored.version === 1 ? "inserted" : "new-version",
+    slug,
+    version: stored.version,
+    paragraphs: parsed.paragraphs.length,
+  };
 }
 
 function validate(parsed: ParsedDocument, provenance: DocumentProvenance): ParsedDocument {
   const authors = parsed.authors.length === 0 && provenance.authors?.length ? provenance.authors : parsed.authors;
-  const withOverrides = { ...parsed, language: provenance.language ?? parsed.language, type: provenance.type ?? parsed.type, authors };
+  const withOverrides = {
+    ...parsed,
+    language: provenance.language ?? parsed.language,
+    type: provenance.type ?? parsed.type,
+    authors,
+  };
   const result = ParsedDocumentSchema.safeParse(withOverrides);
   if (!result.success) {
     const issue = result.error.issues[0]!;

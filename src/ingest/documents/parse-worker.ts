@@ -14,7 +14,14 @@ const port = parentPort!;
 port.on("message", (job: ParseJob) => {
   parseDocumentBytes(job.bytes, job.name, job.contentType).then(
     (document) => port.postMessage({ id: job.id, document }),
-    (error: unknown) => port.postMessage({ id: job.id, error: { name: error instanceof Error ? error.name : "Error", message: error instanceof Error ? error.message : String(error) } }),
+    (error: unknown) =>
+      port.postMessage({
+        id: job.id,
+        error: {
+          name: error instanceof Error ? error.name : "Error",
+          message: error instanceof Error ? error.message : String(error),
+        },
+      }),
   );
 });
 port.postMessage({ ready: true });

@@ -9,7 +9,10 @@ import { ingestUpload } from "./upload.js";
 const fixture = (file: string) => fs.readFileSync(new URL(`../../../test/fixtures/documents/${file}`, import.meta.url));
 
 /** The audit's file: 440 KB of HTML, 40,000 nested <div>, which froze the server for 35 s. */
-const deepHtml = (depth: number) => Buffer.from(`<html><body>${"<div>".repeat(depth)}<p>1. Decides to remain seized of the matter.</p>${"</div>".repeat(depth)}</body></html>`);
+const deepHtml = (depth: number) =>
+  Buffer.from(
+    `<html><body>${"<div>".repeat(depth)}<p>1. Decides to remain seized of the matter.</p>${"</div>".repeat(depth)}</body></html>`,
+  );
 
 /**
  * A DOCX-named zip bomb: word/document.xml inflates to `megabytes` MB of spaces from about 1 KB per MB. The deflate
@@ -17,9 +20,14 @@ const deepHtml = (depth: number) => Buffer.from(`<html><body>${"<div>".repeat(de
  * With `lieAboutSize`, both headers declare 1,000 bytes uncompressed, as a bomb aimed at size checks would.
  */
 function zipBombDocx(megabytes: number, lieAboutSize = false): Buffer {
-  const block = zlib.deflateRawSync(Buffer.alloc(16 * 1024 * 1024, 0x20), { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const block = zlib.deflateRawSync(Buffer.alloc(16 * 1024 * 1024, 0x20), {
+    level: 9,
+    finishFlush: zlib.constants.Z_FULL_FLUSH,
+  });
   const data = Buffer.concat([...Array<Buffer>(megabytes / 16).fill(block), Buffer.from([0x03, 0x00])]);
-  const types = Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  const types = Buffer.from(
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
   return zip([
     { name: "[Content_Types].xml", data: zlib.deflateRawSync(types), size: types.length },
     { name: "word/document.xml", data, size: lieAboutSize ? 1000 : megabytes * 1024 * 1024 },
@@ -28,8 +36,16 @@ function zipBombDocx(megabytes: number, lieAboutSize = false): Buffer {
 
 /** A one-page PDF whose content stream (FlateDecode) inflates to `megabytes` MB of spaces from about 1 KB per MB. */
 function pdfBomb(megabytes: number): Buffer {
-  const block = zlib.deflateRawSync(Buffer.alloc(16 * 1024 * 1024, 0x20), { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
-  const stream = Buffer.concat([Buffer.from([0x78, 0x9c]), ...Array<Buffer>(megabytes / 16).fill(block), Buffer.from([0x03, 0x00]), Buffer.alloc(4)]);
+  const block = zlib.deflateRawSync(Buffer.alloc(16 * 1024 * 1024, 0x20), {
+    level: 9,
+    finishFlush: zlib.constants.Z_FULL_FLUSH,
+  });
+  const stream = Buffer.concat([
+    Buffer.from([0x78, 0x9c]),
+    ...Array<Buffer>(megabytes / 16).fill(block),
+    Buffer.from([0x03, 0x00]),
+    Buffer.alloc(4),
+  ]);
   const parts: Buffer[] = [];
   const offsets: number[] = [];
   let length = 0;
@@ -103,7 +119,9 @@ function encryptedPdf(): Promise<Buffer> {
 }
 
 /** Runs `work` while a 20 ms interval timer measures how late this thread's event loop runs it. */
-async function withEventLoopWatch<T>(work: () => Promise<T>): Promise<{ outcome: PromiseSettledResult<T>; worstDelayMs: number; ticks: number }> {
+async function withEventLoopWatch<T>(
+  work: () => Promise<T>,
+): Promise<{ outcome: PromiseSettledResult<T>; worstDelayMs: number; ticks: number }> {
   let last = performance.now();
   let worstDelayMs = 0;
   let ticks = 0;
@@ -129,7 +147,10 @@ describe("DocumentParserPool parses untrusted files in a worker thread with limi
   it("refuses 40,000 nested <div> at once, with the event loop free meanwhile", async () => {
     const started = performance.now();
     const { outcome, worstDelayMs } = await withEventLoopWatch(() => pool.parse(deepHtml(40_000), "deep.html"));
-    expect(outcome).toMatchObject({ status: "rejected", reason: { message: "refused HTML: elements nested 40003 deep, over the limit of 512" } });
+    expect(outcome).toMatchObject({
+      status: "rejected",
+      reason: { message: "refused HTML: elements nested 40003 deep, over the limit of 512" },
+    });
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(worstDelayMs).toBeLessThan(1_000);
   });
@@ -138,10 +159,14 @@ describe("DocumentParserPool parses untrusted files in a worker thread with limi
     const doc = await pool.parse(deepHtml(400), "nested.html");
     expect(doc.paragraphs.map((p) => p.text)).toEqual(["1. Decides to remain seized of the matter."]);
     // 20,000 list items inside 200 nested lists: the leaf-block walk visits each element once.
-    const lists = Buffer.from(`<html><body>${"<ul><li>".repeat(200)}${Array.from({ length: 20_000 }, (_, i) => `<li>${i + 1}. Item ${i + 1}</li>`).join("")}${"</li></ul>".repeat(200)}</body></html>`);
+    const lists = Buffer.from(
+      `<html><body>${"<ul><li>".repeat(200)}${Array.from({ length: 20_000 }, (_, i) => `<li>${i + 1}. Item ${i + 1}</li>`).join("")}${"</li></ul>".repeat(200)}</body></html>`,
+    );
     const { outcome, worstDelayMs } = await withEventLoopWatch(() => pool.parse(lists, "lists.html"));
     expect(outcome.status).toBe("fulfilled");
-    expect((outcome as PromiseFulfilledResult<{ paragraphs: unknown[] }>).value.paragraphs.length).toBeGreaterThanOrEqual(20_000);
+    expect(
+      (outcome as PromiseFulfilledResult<{ paragraphs: unknown[] }>).value.paragraphs.length,
+    ).toBeGreaterThanOrEqual(20_000);
     expect(worstDelayMs).toBeLessThan(1_000);
   });
 
@@ -149,22 +174,30 @@ describe("DocumentParserPool parses untrusted files in a worker thread with limi
     const bomb = zipBombDocx(1024);
     expect(bomb.length).toBeLessThan(1.5 * 1024 * 1024);
     const before = process.memoryUsage().rss;
-    await expect(pool.parse(bomb, "bomb.docx")).rejects.toThrow(/^refused DOCX: it declares 1024 MB uncompressed, over the limit of 200 MB/);
+    await expect(pool.parse(bomb, "bomb.docx")).rejects.toThrow(
+      /^refused DOCX: it declares 1024 MB uncompressed, over the limit of 200 MB/,
+    );
     expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024);
   });
 
   it("refuses a zip bomb whose headers lie about its size once it inflates past what it declares", async () => {
     const before = process.memoryUsage().rss;
-    await expect(pool.parse(zipBombDocx(256, true), "liar.docx")).rejects.toThrow(/^refused DOCX: word\/document\.xml: too many bytes in the stream/);
+    await expect(pool.parse(zipBombDocx(256, true), "liar.docx")).rejects.toThrow(
+      /^refused DOCX: word\/document\.xml: too many bytes in the stream/,
+    );
     expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024);
   });
 
   it("keeps the existing refusals: billion laughs, encrypted and corrupt PDF, corrupt DOCX, unsupported types", async () => {
-    await expect(pool.parse(await encryptedPdf(), "encrypted.pdf")).rejects.toThrow(/^unreadable PDF: it is encrypted \(password-protected\)/);
+    await expect(pool.parse(await encryptedPdf(), "encrypted.pdf")).rejects.toThrow(
+      /^unreadable PDF: it is encrypted \(password-protected\)/,
+    );
     await expect(pool.parse(fixture("billion-laughs.xml"), "billion-laughs.xml")).rejects.toThrow(/DOCTYPE/);
     await expect(pool.parse(fixture("corrupt.pdf"), "corrupt.pdf")).rejects.toThrow(/unreadable PDF/);
     await expect(pool.parse(fixture("broken.docx"), "broken.docx")).rejects.toThrow(/unreadable DOCX/);
-    await expect(pool.parse(Buffer.from([0, 1, 2, 3, 255]), "image.png")).rejects.toThrow(/unsupported file type \.png/);
+    await expect(pool.parse(Buffer.from([0, 1, 2, 3, 255]), "image.png")).rejects.toThrow(
+      /unsupported file type \.png/,
+    );
     const doc = await pool.parse(fixture("A_RES_74_247.docx"), "A_RES_74_247.docx");
     expect(doc).toMatchObject({ symbol: "A/RES/74/247", format: "docx" });
   });
@@ -172,7 +205,9 @@ describe("DocumentParserPool parses untrusted files in a worker thread with limi
   it("terminates a worker that overruns its time limit and answers the next file from a new one", async () => {
     const [first] = pool.threadIds;
     // A large real PDF parse cannot finish in 1 ms.
-    await expect(pool.parse(fixture("A_RES_74_247.pdf"), "slow.pdf", null, { timeoutMs: 1 })).rejects.toThrow(/^refused: parsing took longer than 1 ms, so it was stopped/);
+    await expect(pool.parse(fixture("A_RES_74_247.pdf"), "slow.pdf", null, { timeoutMs: 1 })).rejects.toThrow(
+      /^refused: parsing took longer than 1 ms, so it was stopped/,
+    );
     expect(pool.threadIds).not.toContain(first);
     const doc = await pool.parse(fixture("A_RES_74_247.md"), "A_RES_74_247.md");
     expect(doc.symbol).toBe("A/RES/74/247");
@@ -187,7 +222,9 @@ describe("DocumentParserPool parses untrusted files in a worker thread with limi
       const before = process.memoryUsage.rss();
       let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
-      await expect(watched.parse(pdfBomb(512), "bomb.pdf")).rejects.toThrow(/^refused: parsing used more than 256 MB of memory, so it was stopped/);
+      await expect(watched.parse(pdfBomb(512), "bomb.pdf")).rejects.toThrow(
+        /^refused: parsing used more than 256 MB of memory, so it was stopped/,
+      );
       clearInterval(sampler);
       // Without the watch the parse peaks near 1.5 GB; with it, the limit plus what one check interval lets through.
       expect(peak - before).toBeLessThan(700 * 1024 * 1024);
@@ -199,7 +236,9 @@ describe("DocumentParserPool parses untrusted files in a worker thread with limi
   it("stops a worker that runs out of its heap and says so", async () => {
     const small = new DocumentParserPool({ maxHeapMb: 96 });
     try {
-      const html = Buffer.from(`<html><body>${"<p>1. Decides to remain seized of the matter, with many words to hold.</p>".repeat(300_000)}</body></html>`);
+      const html = Buffer.from(
+        `<html><body>${"<p>1. Decides to remain seized of the matter, with many words to hold.</p>".repeat(300_000)}</body></html>`,
+      );
       await expect(small.parse(html, "huge.html")).rejects.toThrow(/needed more than 96 MB of memory/);
     } finally {
       await small.close();
@@ -214,15 +253,35 @@ describe.each(TEST_DRIVERS)("uploads go through the parser worker on $label", ({
   });
   afterAll(() => database?.dispose());
   const upload = (name: string, bytes: Uint8Array, contentType: string | null) =>
-    ingestUpload(database.db, { name, bytes, contentType, fields: { licence: "test" }, maxBytes: 50 * 1024 * 1024, now: () => new Date("2026-11-23T12:00:00Z") });
+    ingestUpload(database.db, {
+      name,
+      bytes,
+      contentType,
+      fields: { licence: "test" },
+      maxBytes: 50 * 1024 * 1024,
+      now: () => new Date("2026-11-23T12:00:00Z"),
+    });
 
-  it.skipIf(skip)("refuses deep-nested HTML and a zip bomb with their reasons while the event loop keeps running", async () => {
-    const deep = await withEventLoopWatch(() => upload("deep.html", deepHtml(40_000), "text/html"));
-    expect(deep.outcome).toMatchObject({ status: "fulfilled", value: { status: "failed", reason: expect.stringMatching(/nested 40003 deep/) } });
-    expect(deep.worstDelayMs).toBeLessThan(1_000);
-    const bomb = await upload("report.docx", zipBombDocx(1024), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    expect(bomb).toMatchObject({ status: "failed", reason: expect.stringMatching(/^refused DOCX: it declares 1024 MB uncompressed/) });
-    const good = await upload("A_RES_74_247.docx", fixture("A_RES_74_247.docx"), null);
-    expect(good).toMatchObject({ status: "inserted", slug: "A/RES/74/247" });
-  });
+  it.skipIf(skip)(
+    "refuses deep-nested HTML and a zip bomb with their reasons while the event loop keeps running",
+    async () => {
+      const deep = await withEventLoopWatch(() => upload("deep.html", deepHtml(40_000), "text/html"));
+      expect(deep.outcome).toMatchObject({
+        status: "fulfilled",
+        value: { status: "failed", reason: expect.stringMatching(/nested 40003 deep/) },
+      });
+      expect(deep.worstDelayMs).toBeLessThan(1_000);
+      const bomb = await upload(
+        "report.docx",
+        zipBombDocx(1024),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      );
+      expect(bomb).toMatchObject({
+        status: "failed",
+        reason: expect.stringMatching(/^refused DOCX: it declares 1024 MB uncompressed/),
+      });
+      const good = await upload("A_RES_74_247.docx", fixture("A_RES_74_247.docx"), null);
+      expect(good).toMatchObject({ status: "inserted", slug: "A/RES/74/247" });
+    },
+  );
 });

@@ -24,12 +24,22 @@ export interface ParserLimits {
   workers: number;
 }
 
-export const DEFAULT_PARSER_LIMITS: ParserLimits = { timeoutMs: 30_000, maxHeapMb: 768, maxMemoryGrowthMb: 768, startTimeoutMs: 120_000, workers: 1 };
+export const DEFAULT_PARSER_LIMITS: ParserLimits = {
+  timeoutMs: 30_000,
+  maxHeapMb: 768,
+  maxMemoryGrowthMb: 768,
+  startTimeoutMs: 120_000,
+  workers: 1,
+};
 const MEMORY_CHECK_MS = 100;
 
 const BOOT = new URL("./parse-worker-boot.mjs", import.meta.url);
 const WORKER_MODULE = new URL("./parse-worker.ts", import.meta.url).href;
-const ERRORS: Record<string, new (message: string) => Error> = { DocumentParseError, UnsupportedFormatError, UnsafeXmlError };
+const ERRORS: Record<string, new (message: string) => Error> = {
+  DocumentParseError,
+  UnsupportedFormatError,
+  UnsafeXmlError,
+};
 
 interface Pending {
   job: ParseJob;
@@ -43,7 +53,8 @@ interface Slot {
   current?: Pending & { timer: NodeJS.Timeout; memoryWatch: NodeJS.Timeout };
   startTimer: NodeJS.Timeout;
 }
-type WorkerAnswer = { ready: true } | { id: number; document: ParsedDocument } | { id: number; error: { name: string; message: string } };
+type WorkerAnswer =
+  { ready: true } | { id: number; document: ParsedDocument } | { id: number; error: { name: string; message: string } };
 
 export class DocumentParserPool {
   readonly limits: ParserLimits;
@@ -56,9 +67,19 @@ export class DocumentParserPool {
   }
 
   /** Parses one file; `timeoutMs` overrides the pool's limit for this file. */
-  parse(bytes: Uint8Array, name: string, contentType: string | null = null, options: { timeoutMs?: number } = {}): Promise<ParsedDocument> {
+  parse(
+    bytes: Uint8Array,
+    name: string,
+    contentType: string | null = null,
+    options: { timeoutMs?: number } = {},
+  ): Promise<ParsedDocument> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ job: { id: this.#nextId++, bytes, name, contentType }, timeoutMs: options.timeoutMs ?? this.limits.timeoutMs, resolve, reject });
+      this.#queue.push({
+        job: { id: this.#nextId++, bytes, name, contentType },
+        timeoutMs: options.timeoutMs ?? this.limits.timeoutMs,
+        resolve,
+        reject,
+      });
       this.#pump();
     });
   }
@@ -71,7 +92,8 @@ export class DocumentParserPool {
   /** Stops the workers; files still waiting are refused. */
   async close(): Promise<void> {
     const slots = this.#slots.splice(0);
-    for (const pending of this.#queue.splice(0)) pending.reject(new DocumentParseError("the document parser was stopped"));
+    for (const pending of this.#queue.splice(0))
+      pending.reject(new DocumentParseError("the document parser was stopped"));
     await Promise.all(slots.map((slot) => this.#stop(slot, new DocumentParseError("the document parser was stopped"))));
   }
 
@@ -94,14 +116,30 @@ export class DocumentParserPool {
     const slot: Slot = {
       worker,
       isReady: false,
-      startTimer: setTimeout(() => this.#lose(slot, new DocumentParseError(`the document parser did not start within ${seconds(this.limits.startTimeoutMs)}`)), this.limits.startTimeoutMs),
+      startTimer: setTimeout(
+        () =>
+          this.#lose(
+            slot,
+            new DocumentParseError(`the document parser did not start within ${seconds(this.limits.startTimeoutMs)}`),
+          ),
+        this.limits.startTimeoutMs,
+      ),
     };
     worker.on("message", (answer: WorkerAnswer) => this.#answer(slot, answer));
     worker.on("error", (error: Error & { code?: string }) => {
       const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
-      this.#lose(slot, new DocumentParseError(outOfMemory ? `refused: parsing needed more than ${this.limits.maxHeapMb} MB of memory; the file was stopped` : `the document parser failed: ${error.message}`));
+      this.#lose(
+        slot,
+        new DocumentParseError(
+          outOfMemory
+            ? `refused: parsing needed more than ${this.limits.maxHeapMb} MB of memory; the file was stopped`
+            : `the document parser failed: ${error.message}`,
+        ),
+      );
     });
-    worker.on("exit", (code) => this.#lose(slot, new DocumentParseError(`the document parser stopped (exit code ${code})`)));
+    worker.on("exit", (code) =>
+      this.#lose(slot, new DocumentParseError(`the document parser stopped (exit code ${code})`)),
+    );
     this.#slots.push(slot);
   }
 
@@ -128,13 +166,25 @@ export class DocumentParserPool {
   #run(slot: Slot, pending: Pending): void {
     slot.worker.ref();
     const timer = setTimeout(
-      () => this.#lose(slot, new DocumentParseError(`refused: parsing took longer than ${seconds(pending.timeoutMs)}, so it was stopped (a file this slow is usually deeply nested or built to exhaust the parser)`)),
+      () =>
+        this.#lose(
+          slot,
+          new DocumentParseError(
+            `refused: parsing took longer than ${seconds(pending.timeoutMs)}, so it was stopped (a file this slow is usually deeply nested or built to exhaust the parser)`,
+          ),
+        ),
       pending.timeoutMs,
     );
     const baseline = process.memoryUsage.rss();
     const limitBytes = this.limits.maxMemoryGrowthMb * 1024 * 1024;
     const memoryWatch = setInterval(() => {
-      if (process.memoryUsage.rss() - baseline > limitBytes) this.#lose(slot, new DocumentParseError(`refused: parsing used more than ${this.limits.maxMemoryGrowthMb} MB of memory, so it was stopped (a file that inflates this much is usually built to exhaust the parser)`));
+      if (process.memoryUsage.rss() - baseline > limitBytes)
+        this.#lose(
+          slot,
+          new DocumentParseError(
+            `refused: parsing used more than ${this.limits.maxMemoryGrowthMb} MB of memory, so it was stopped (a file that inflates this much is usually built to exhaust the parser)`,
+          ),
+        );
     }, MEMORY_CHECK_MS).unref();
     slot.current = { ...pending, timer, memoryWatch };
     slot.worker.postMessage(pending.job);
@@ -171,7 +221,11 @@ function seconds(ms: number): string {
 let shared: DocumentParserPool | undefined;
 
 /** Parses an untrusted file in the process's shared parser worker. */
-export function parseUntrustedDocument(bytes: Uint8Array, name: string, contentType: string | null = null): Promise<ParsedDocument> {
+export function parseUntrustedDocument(
+  bytes: Uint8Array,
+  name: string,
+  contentType: string | null = null,
+): Promise<ParsedDocument> {
   shared ??= new DocumentParserPool();
   return shared.parse(bytes, name, contentType);
 }

@@ -4,7 +4,20 @@ import { cleanText, uniqueAnchors } from "../../domain/documents.js";
 import { documentTypeOfSymbol, parseSymbol } from "../../domain/symbols.js";
 import type { DocumentFormat } from "../../domain/vocabulary.js";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const DATE = new RegExp(`\\b(\\d{1,2}) (${MONTHS.join("|")}) (\\d{4})\\b`);
 const SYMBOL_LINE = /^(?:A|S|E)\/[A-Za-z0-9.\-/]+$/;
 const OPERATIVE = /^(\d{1,3})\.\s+(\S.*)$/s;
@@ -25,35 +38,89 @@ export function structureTextBlocks(rawBlocks: string[], options: TextStructureO
   const blocks = rawBlocks.map(cleanText).filter((b) => b.length > 0);
   const head = blocks.slice(0, 15);
   const symbolLine = head.find((b) => SYMBOL_LINE.test(b) && parseSymbol(b));
-  const symbol = symbolLine ? parseSymbol(symbolLine)!.symbol : (head.map((b) => /^(?:A|S|E)\/\S+/.exec(b)?.[0]).map((s) => (s ? parseSymbol(s) : null)).find(Boolean)?.symbol ?? null);
+  const symbol = symbolLine
+    ? parseSymbol(symbolLine)!.symbol
+    : (head
+        .map((b) => /^(?:A|S|E)\/\S+/.exec(b)?.[0])
+        .map((s) => (s ? parseSymbol(s) : null))
+        .find(Boolean)?.symbol ?? null);
   // A resolution states its adoption date ("Resolution adopted by the General Assembly on 27 December 2019"); prefer it to the issue date.
   const adopted = head.map((b) => (/\badopted by the .+? on (.+)$/i.test(b) ? DATE.exec(b) : null)).find(Boolean);
   const dateMatch = adopted ?? head.map((b) => DATE.exec(b)).find(Boolean);
-  const date = dateMatch ? `${dateMatch[3]}-${String(MONTHS.indexOf(dateMatch[2]!) + 1).padStart(2, "0")}-${dateMatch[1]!.padStart(2, "0")}` : null;
-  const enacting = blocks.findIndex((b) => /^The (General Assembly|Security Council|Human Rights Council)\s*,?$/i.test(b));
-  const resolutionTitle = symbol && /^\d+\/\d+\.\s+\S/.test(blocks[enacting - 1] ?? "") ? blocks[enacting - 1]!.replace(/^\d+\/\d+\.\s+/, "") : null;
-  const title = cleanText(options.title ?? "") || resolutionTitle || head.find((b) => b !== symbolLine && b.length > 12 && !DATE.test(b)) || symbol || "Untitled document";
+  const date = dateMatch
+    ? `${dateMatch[3]}-${String(MONTHS.indexOf(dateMatch[2]!) + 1).padStart(2, "0")}-${dateMatch[1]!.padStart(2, "0")}`
+    : null;
+  const enacting = blocks.findIndex((b) =>
+    /^The (General Assembly|Security Council|Human Rights Council)\s*,?$/i.test(b),
+  );
+  const resolutionTitle =
+    symbol && /^\d+\/\d+\.\s+\S/.test(blocks[enacting - 1] ?? "")
+      ? blocks[enacting - 1]!.replace(/^\d+\/\d+\.\s+/, "")
+      : null;
+  const title =
+    cleanText(options.title ?? "") ||
+    resolutionTitle ||
+    head.find((b) => b !== symbolLine && b.length > 12 && !DATE.test(b)) ||
+    symbol ||
+    "Untitled document";
 
   const paragraphs: ParsedParagraph[] = [];
   let pp = 0;
   let plain = 0;
   let lastOperative: ParsedParagraph | null = null;
   const start = enacting >= 0 ? enacting + 1 : 0;
-  if (enacting > 0) for (const b of blocks.slice(0, enacting)) paragraphs.push({ anchor: `p-${++plain}`, label: `para ${plain}`, kind: "text", heading: null, text: b, notes: [] });
+  if (enacting > 0)
+    for (const b of blocks.slice(0, enacting))
+      paragraphs.push({
+        anchor: `p-${++plain}`,
+        label: `para ${plain}`,
+        kind: "text",
+        heading: null,
+        text: b,
+        notes: [],
+      });
   for (const block of blocks.slice(start)) {
     const op = OPERATIVE.exec(block);
     const sub = SUB_ITEM.exec(block);
     if (op) {
-      lastOperative = { anchor: `op-${op[1]}`, label: `op ${op[1]}`, kind: "operative", heading: null, text: block, notes: [] };
+      lastOperative = {
+        anchor: `op-${op[1]}`,
+        label: `op ${op[1]}`,
+        kind: "operative",
+        heading: null,
+        text: block,
+        notes: [],
+      };
       paragraphs.push(lastOperative);
     } else if (sub && lastOperative) {
-      paragraphs.push({ anchor: `${lastOperative.anchor}-${sub[1]}`, label: `${lastOperative.label} (${sub[1]})`, kind: "sub-item", heading: null, text: block, notes: [] });
+      paragraphs.push({
+        anchor: `${lastOperative.anchor}-${sub[1]}`,
+        label: `${lastOperative.label} (${sub[1]})`,
+        kind: "sub-item",
+        heading: null,
+        text: block,
+        notes: [],
+      });
     } else if (enacting >= 0 && !lastOperative) {
       pp++;
-      paragraphs.push({ anchor: `pp-${pp}`, label: `pp ${pp}`, kind: "preambular", heading: null, text: block, notes: [] });
+      paragraphs.push({
+        anchor: `pp-${pp}`,
+        label: `pp ${pp}`,
+        kind: "preambular",
+        heading: null,
+        text: block,
+        notes: [],
+      });
     } else {
       plain++;
-      paragraphs.push({ anchor: `p-${plain}`, label: `para ${plain}`, kind: "text", heading: null, text: block, notes: [] });
+      paragraphs.push({
+        anchor: `p-${plain}`,
+        label: `para ${plain}`,
+        kind: "text",
+        heading: null,
+        text: block,
+        notes: [],
+      });
     }
   }
   const parsedSymbol = symbol ? parseSymbol(symbol) : null;

@@ -26,7 +26,8 @@ const parser = new XMLParser({
 
 /** Parses XML into a tree, refusing any document type declaration (the way entity-expansion attacks arrive). */
 export function parseXml(xml: string): XmlElement {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new UnsafeXmlError("XML with a document type declaration (DOCTYPE/ENTITY) is refused");
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+    throw new UnsafeXmlError("XML with a document type declaration (DOCTYPE/ENTITY) is refused");
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new UnsafeXmlError(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
   const nodes = convert(parser.parse(xml) as RawNode[]);

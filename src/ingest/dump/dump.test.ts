@@ -14,7 +14,10 @@ import { importDump } from "./import-dump.js";
 async function counts(database: TestDatabase): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of listDumpTables()) {
-    const [row] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(t.name)}`);
+    const [row] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM ${sql.identifier(t.name)}`,
+    );
     out[t.name] = row!.n;
   }
   return out;
@@ -22,14 +25,26 @@ async function counts(database: TestDatabase): Promise<Record<string, number>> {
 
 /** Row lines of a dump, without the header (which carries the creation time). */
 function rowLines(file: string): string[] {
-  const text = file.endsWith(".gz") ? gunzipSync(fs.readFileSync(file)).toString("utf8") : fs.readFileSync(file, "utf8");
+  const text = file.endsWith(".gz")
+    ? gunzipSync(fs.readFileSync(file)).toString("utf8")
+    : fs.readFileSync(file, "utf8");
   return text.trimEnd().split("\n").slice(1);
 }
 
 describe("dump tables", () => {
   it("lists every schema table with parents before the tables that reference them", () => {
     const names = listDumpTables().map((t) => t.name);
-    for (const name of ["states", "sources", "record_sources", "processes", "vote_events", "users", "changes", "dataset_imports"]) expect(names).toContain(name);
+    for (const name of [
+      "states",
+      "sources",
+      "record_sources",
+      "processes",
+      "vote_events",
+      "users",
+      "changes",
+      "dataset_imports",
+    ])
+      expect(names).toContain(name);
     expect(names.indexOf("states")).toBeLessThan(names.indexOf("process_members"));
     expect(names.indexOf("sources")).toBeLessThan(names.indexOf("record_sources"));
     expect(names.indexOf("users")).toBeLessThan(names.indexOf("changes"));
@@ -68,7 +83,10 @@ describe.each(TEST_DRIVERS)("export and import of a full dump on $label", ({ dri
     const again = path.join(dir, "again.ndjson");
     await exportDump(target, again);
     expect(rowLines(again)).toEqual(rowLines(dump));
-    const [che] = await queryRows<{ name: string; regional_group: string }>(target.db, sql`SELECT name, un_regional_group AS regional_group FROM states WHERE iso3 = 'CHE'`);
+    const [che] = await queryRows<{ name: string; regional_group: string }>(
+      target.db,
+      sql`SELECT name, un_regional_group AS regional_group FROM states WHERE iso3 = 'CHE'`,
+    );
     expect(che).toEqual({ name: "Switzerland", regional_group: "WEOG" });
   });
 
@@ -81,23 +99,30 @@ describe.each(TEST_DRIVERS)("export and import of a full dump on $label", ({ dri
     expect(inserted!.id).toBeGreaterThan(max!.id);
   });
 
-  it.skipIf(skip)("refuses a truncated or corrupt file with a clear error and leaves the database unchanged", async () => {
-    const before = await counts(target);
-    const text = gunzipSync(fs.readFileSync(dump)).toString("utf8");
-    const cut = path.join(dir, "cut.ndjson");
-    fs.writeFileSync(cut, text.slice(0, Math.floor(text.length * 0.6)));
-    await expect(importDump(target, cut, { replace: true })).rejects.toThrow(/cut\.ndjson: (the file ends at line \d+ without its end line|line \d+ is not valid JSON)/);
-    const lines = text.split("\n");
-    lines[Math.floor(lines.length / 2)] = '{"t":"states","r":{"iso3":';
-    const broken = path.join(dir, "broken.ndjson.gz");
-    fs.writeFileSync(broken, gzipSync(lines.join("\n")));
-    await expect(importDump(target, broken, { replace: true })).rejects.toThrow(/line \d+ is not valid JSON: the file is corrupt/);
-    const gz = fs.readFileSync(dump);
-    const half = path.join(dir, "half.gz");
-    fs.writeFileSync(half, gz.subarray(0, Math.floor(gz.length / 2)));
-    await expect(importDump(target, half, { replace: true })).rejects.toThrow(/half\.gz: /);
-    expect(await counts(target)).toEqual(before);
-  });
+  it.skipIf(skip)(
+    "refuses a truncated or corrupt file with a clear error and leaves the database unchanged",
+    async () => {
+      const before = await counts(target);
+      const text = gunzipSync(fs.readFileSync(dump)).toString("utf8");
+      const cut = path.join(dir, "cut.ndjson");
+      fs.writeFileSync(cut, text.slice(0, Math.floor(text.length * 0.6)));
+      await expect(importDump(target, cut, { replace: true })).rejects.toThrow(
+        /cut\.ndjson: (the file ends at line \d+ without its end line|line \d+ is not valid JSON)/,
+      );
+      const lines = text.split("\n");
+      lines[Math.floor(lines.length / 2)] = '{"t":"states","r":{"iso3":';
+      const broken = path.join(dir, "broken.ndjson.gz");
+      fs.writeFileSync(broken, gzipSync(lines.join("\n")));
+      await expect(importDump(target, broken, { replace: true })).rejects.toThrow(
+        /line \d+ is not valid JSON: the file is corrupt/,
+      );
+      const gz = fs.readFileSync(dump);
+      const half = path.join(dir, "half.gz");
+      fs.writeFileSync(half, gz.subarray(0, Math.floor(gz.length / 2)));
+      await expect(importDump(target, half, { replace: true })).rejects.toThrow(/half\.gz: /);
+      expect(await counts(target)).toEqual(before);
+    },
+  );
 
   it.skipIf(skip)("refuses to overwrite a database that holds data unless asked to replace it", async () => {
     await expect(importDump(target, dump)).rejects.toThrow(/the database already holds data .*pass --replace/);
@@ -112,8 +137,12 @@ describe.each(TEST_DRIVERS)("export and import of a full dump on $label", ({ dri
     const [header, ...rest] = rowLinesWithHeader(dump);
     const newer = path.join(dir, "newer.ndjson");
     fs.writeFileSync(newer, [JSON.stringify({ ...JSON.parse(header!), formatVersion: 99 }), ...rest].join("\n"));
-    await expect(importDump(target, newer, { replace: true })).rejects.toThrow(/dump format 99, newer than this Normwatch reads \(format 1\); upgrade Normwatch/);
-    await expect(importDump(target, path.join(dir, "missing.ndjson"), { replace: true })).rejects.toThrow(/no such file/);
+    await expect(importDump(target, newer, { replace: true })).rejects.toThrow(
+      /dump format 99, newer than this Normwatch reads \(format 1\); upgrade Normwatch/,
+    );
+    await expect(importDump(target, path.join(dir, "missing.ndjson"), { replace: true })).rejects.toThrow(
+      /no such file/,
+    );
   });
 });
 

@@ -7,7 +7,14 @@ import { createGzip } from "node:zlib";
 import type { Database } from "../../db/client.js";
 import { countDumpRows, listDumpTables, listPublicDumpTables, readTableRows, type DumpTable } from "../../db/dump.js";
 import type { Tx } from "../../db/upsert.js";
-import { APP_VERSION, DUMP_FORMAT, DUMP_FORMAT_VERSION, formatRowLine, isGzipName, type DumpHeader } from "./dump-format.js";
+import {
+  APP_VERSION,
+  DUMP_FORMAT,
+  DUMP_FORMAT_VERSION,
+  formatRowLine,
+  isGzipName,
+  type DumpHeader,
+} from "./dump-format.js";
 
 export interface ExportDumpOptions {
   now?: () => Date;
@@ -30,7 +37,11 @@ export interface DumpSummary {
  * Exports to a file (written beside it as .partial and renamed when complete, so a failed export never
  * leaves a file that looks whole) or, with "-", to standard output.
  */
-export async function exportDump(database: Database, file: string, options: ExportDumpOptions = {}): Promise<DumpSummary> {
+export async function exportDump(
+  database: Database,
+  file: string,
+  options: ExportDumpOptions = {},
+): Promise<DumpSummary> {
   const gzip = options.gzip ?? isGzipName(file);
   if (file === "-") return exportDumpTo(database, process.stdout, gzip, options);
   const partial = `${file}.partial`;
@@ -47,7 +58,12 @@ export async function exportDump(database: Database, file: string, options: Expo
   }
 }
 
-async function exportDumpTo(database: Database, out: Writable, gzip: boolean, options: ExportDumpOptions): Promise<DumpSummary> {
+async function exportDumpTo(
+  database: Database,
+  out: Writable,
+  gzip: boolean,
+  options: ExportDumpOptions,
+): Promise<DumpSummary> {
   const tables = options.isPublic ? listPublicDumpTables() : listDumpTables();
   const now = options.now ?? (() => new Date());
   // Repeatable read: counts in the header and the rows that follow come from the same snapshot.
@@ -61,7 +77,8 @@ async function exportDumpTo(database: Database, out: Writable, gzip: boolean, op
         ...(options.isPublic ? { public: true } : {}),
         tables: [],
       };
-      for (const table of tables) header.tables.push({ name: table.name, columns: table.columns, rows: await countDumpRows(tx, table) });
+      for (const table of tables)
+        header.tables.push({ name: table.name, columns: table.columns, rows: await countDumpRows(tx, table) });
       const rows = header.tables.reduce((n, t) => n + t.rows, 0);
       const lines = Readable.from(dumpLines(tx, tables, header, rows, options.batchSize ?? 1000));
       if (gzip) await pipeline(lines, createGzip(), out);
@@ -72,7 +89,13 @@ async function exportDumpTo(database: Database, out: Writable, gzip: boolean, op
   );
 }
 
-async function* dumpLines(tx: Tx, tables: DumpTable[], header: DumpHeader, total: number, batchSize: number): AsyncGenerator<string> {
+async function* dumpLines(
+  tx: Tx,
+  tables: DumpTable[],
+  header: DumpHeader,
+  total: number,
+  batchSize: number,
+): AsyncGenerator<string> {
   yield `${JSON.stringify(header)}\n`;
   const byName = new Map(tables.map((t) => [t.name, t]));
   for (const entry of header.tables) {

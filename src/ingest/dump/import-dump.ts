@@ -7,8 +7,23 @@ import { createGunzip } from "node:zlib";
 import type { Database } from "../../db/client.js";
 import type { Tx } from "../../db/upsert.js";
 import { ConflictError } from "../../domain/errors.js";
-import { countTableRows, deleteAllDumpRows, insertDumpRows, listDumpTables, resetSerialSequences, type DumpTable } from "../../db/dump.js";
-import { DUMP_FORMAT, DUMP_FORMAT_VERSION, DumpEndSchema, DumpFileError, DumpHeaderSchema, parseRowLine, type DumpHeader } from "./dump-format.js";
+import {
+  countTableRows,
+  deleteAllDumpRows,
+  insertDumpRows,
+  listDumpTables,
+  resetSerialSequences,
+  type DumpTable,
+} from "../../db/dump.js";
+import {
+  DUMP_FORMAT,
+  DUMP_FORMAT_VERSION,
+  DumpEndSchema,
+  DumpFileError,
+  DumpHeaderSchema,
+  parseRowLine,
+  type DumpHeader,
+} from "./dump-format.js";
 import type { DumpSummary } from "./export-dump.js";
 
 export interface ImportDumpOptions {
@@ -17,7 +32,11 @@ export interface ImportDumpOptions {
   replace?: boolean;
 }
 
-export async function importDump(database: Database, file: string, options: ImportDumpOptions = {}): Promise<DumpSummary> {
+export async function importDump(
+  database: Database,
+  file: string,
+  options: ImportDumpOptions = {},
+): Promise<DumpSummary> {
   if (!fs.existsSync(file)) throw new DumpFileError(file, "no such file");
   const lines = readLines(file);
   try {
@@ -38,7 +57,8 @@ export async function importDump(database: Database, file: string, options: Impo
       let lineNumber = 1;
       for (;;) {
         const next = await lines.next();
-        if (next.done) throw new DumpFileError(file, `the file ends at line ${lineNumber} without its end line: it is truncated`);
+        if (next.done)
+          throw new DumpFileError(file, `the file ends at line ${lineNumber} without its end line: it is truncated`);
         lineNumber++;
         const line = next.value;
         const row = parseRowLine(line);
@@ -53,8 +73,16 @@ export async function importDump(database: Database, file: string, options: Impo
         if (current?.entry.name !== row.table) {
           await flush();
           const entry = tables.get(row.table);
-          if (!entry) throw new DumpFileError(file, `line ${lineNumber} holds a row of table "${row.table}", which the header does not list`);
-          if (seen.has(row.table)) throw new DumpFileError(file, `rows of table "${row.table}" are split across the file (line ${lineNumber})`);
+          if (!entry)
+            throw new DumpFileError(
+              file,
+              `line ${lineNumber} holds a row of table "${row.table}", which the header does not list`,
+            );
+          if (seen.has(row.table))
+            throw new DumpFileError(
+              file,
+              `rows of table "${row.table}" are split across the file (line ${lineNumber})`,
+            );
           current = { entry, batch: [] };
         }
         seen.set(row.table, (seen.get(row.table) ?? 0) + 1);
@@ -73,7 +101,10 @@ export async function importDump(database: Database, file: string, options: Impo
 async function refuseNonEmpty(tx: Tx): Promise<void> {
   for (const table of listDumpTables()) {
     const rows = await countTableRows(tx, table.name);
-    if (rows > 0) throw new ConflictError(`the database already holds data (table "${table.name}" has ${rows} rows); pass --replace to replace all of it with the dump`);
+    if (rows > 0)
+      throw new ConflictError(
+        `the database already holds data (table "${table.name}" has ${rows} rows); pass --replace to replace all of it with the dump`,
+      );
   }
 }
 
@@ -93,7 +124,10 @@ async function* readLines(file: string): AsyncGenerator<string, void, undefined>
   try {
     for (;;) {
       const next = await Promise.race([iterator.next(), failed]).catch((error: unknown) => {
-        throw new DumpFileError(file, isGzip ? `the gzip data is corrupt or cut short (${(error as Error).message})` : (error as Error).message);
+        throw new DumpFileError(
+          file,
+          isGzip ? `the gzip data is corrupt or cut short (${(error as Error).message})` : (error as Error).message,
+        );
       });
       if (next.done) return;
       if (next.value.length > 0) yield next.value;
@@ -108,7 +142,12 @@ function parseJson(file: string, line: string, lineNumber: number): unknown {
   try {
     return JSON.parse(line);
   } catch {
-    throw new DumpFileError(file, lineNumber === 1 ? "it is not a Normwatch dump (the first line is not JSON)" : `line ${lineNumber} is not valid JSON: the file is corrupt`);
+    throw new DumpFileError(
+      file,
+      lineNumber === 1
+        ? "it is not a Normwatch dump (the first line is not JSON)"
+        : `line ${lineNumber} is not valid JSON: the file is corrupt`,
+    );
   }
 }
 
@@ -121,7 +160,8 @@ function checkJson(file: string, line: string, lineNumber: number): void {
 
 function parseHeader(file: string, line: string): DumpHeader {
   const value = parseJson(file, line, 1) as { format?: unknown; formatVersion?: unknown };
-  if (value?.format !== DUMP_FORMAT) throw new DumpFileError(file, `it is not a Normwatch dump (no "format": "${DUMP_FORMAT}" header)`);
+  if (value?.format !== DUMP_FORMAT)
+    throw new DumpFileError(file, `it is not a Normwatch dump (no "format": "${DUMP_FORMAT}" header)`);
   if (typeof value.formatVersion === "number" && value.formatVersion > DUMP_FORMAT_VERSION) {
     throw new DumpFileError(
       file,
@@ -129,7 +169,11 @@ function parseHeader(file: string, line: string): DumpHeader {
     );
   }
   const parsed = DumpHeaderSchema.safeParse(value);
-  if (!parsed.success) throw new DumpFileError(file, `its header is malformed (${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")})`);
+  if (!parsed.success)
+    throw new DumpFileError(
+      file,
+      `its header is malformed (${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")})`,
+    );
   return parsed.data;
 }
 
@@ -139,11 +183,20 @@ function planTables(file: string, header: DumpHeader): Map<string, DumpHeader["t
   const plan = new Map<string, DumpHeader["tables"][number]>();
   for (const entry of header.tables) {
     const table = schema.get(entry.name);
-    if (!table) throw new DumpFileError(file, `it holds table "${entry.name}", which this database does not have (a dump from a newer Normwatch?)`);
+    if (!table)
+      throw new DumpFileError(
+        file,
+        `it holds table "${entry.name}", which this database does not have (a dump from a newer Normwatch?)`,
+      );
     const unknown = entry.columns.filter((c) => !table.columns.includes(c));
-    if (unknown.length) throw new DumpFileError(file, `table "${entry.name}" has columns this database does not have: ${unknown.join(", ")}`);
+    if (unknown.length)
+      throw new DumpFileError(
+        file,
+        `table "${entry.name}" has columns this database does not have: ${unknown.join(", ")}`,
+      );
     const late = table.dependsOn.filter((dep) => header.tables.some((t) => t.name === dep) && !plan.has(dep));
-    if (late.length) throw new DumpFileError(file, `table "${entry.name}" comes before the tables it references (${late.join(", ")})`);
+    if (late.length)
+      throw new DumpFileError(file, `table "${entry.name}" comes before the tables it references (${late.join(", ")})`);
     plan.set(entry.name, entry);
   }
   return plan;
@@ -152,7 +205,11 @@ function planTables(file: string, header: DumpHeader): Map<string, DumpHeader["t
 function checkCounts(file: string, header: DumpHeader, seen: Map<string, number>, total: number): void {
   for (const entry of header.tables) {
     const rows = seen.get(entry.name) ?? 0;
-    if (rows !== entry.rows) throw new DumpFileError(file, `table "${entry.name}" has ${rows} rows, but the header promises ${entry.rows}: the file is incomplete`);
+    if (rows !== entry.rows)
+      throw new DumpFileError(
+        file,
+        `table "${entry.name}" has ${rows} rows, but the header promises ${entry.rows}: the file is incomplete`,
+      );
   }
   const sum = [...seen.values()].reduce((n, r) => n + r, 0);
   if (sum !== total) throw new DumpFileError(file, `the end line counts ${total} rows, but the file holds ${sum}`);

@@ -40,7 +40,16 @@ export interface IatiParseResult {
 
 type Node = Record<string, unknown>;
 
-const REPEATED = new Set(["iati-activity", "narrative", "participating-org", "recipient-country", "recipient-region", "activity-date", "budget", "description"]);
+const REPEATED = new Set([
+  "iati-activity",
+  "narrative",
+  "participating-org",
+  "recipient-country",
+  "recipient-region",
+  "activity-date",
+  "budget",
+  "description",
+]);
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
@@ -62,12 +71,22 @@ function decode(text: string): string {
   });
 }
 
-const text = (value: unknown): string => decode(typeof value === "string" ? value : typeof value === "object" && value && "#text" in value ? String((value as Node)["#text"]) : "").replace(/\s+/g, " ").trim();
+const text = (value: unknown): string =>
+  decode(
+    typeof value === "string"
+      ? value
+      : typeof value === "object" && value && "#text" in value
+        ? String((value as Node)["#text"])
+        : "",
+  )
+    .replace(/\s+/g, " ")
+    .trim();
 const attr = (node: unknown, name: string): string | null => {
   const v = typeof node === "object" && node ? (node as Node)[`@${name}`] : undefined;
   return typeof v === "string" && v.trim() ? decode(v).trim() : null;
 };
-const list = (node: unknown, name: string): Node[] => ((typeof node === "object" && node ? (node as Node)[name] : undefined) as Node[] | undefined) ?? [];
+const list = (node: unknown, name: string): Node[] =>
+  ((typeof node === "object" && node ? (node as Node)[name] : undefined) as Node[] | undefined) ?? [];
 
 /**
  * The narrative in English, else the first one (IATI gives one narrative per language). A narrative without
@@ -85,13 +104,15 @@ function orgName(org: Node, lang: string | null): string | null {
 
 /** Parses the whole file; throws InvalidInputError for XML that is unsafe, not well formed or not IATI activities. */
 export function parseIatiActivities(xml: string): IatiParseResult {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new InvalidInputError("XML with a document type declaration (DOCTYPE/ENTITY) is refused");
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+    throw new InvalidInputError("XML with a document type declaration (DOCTYPE/ENTITY) is refused");
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new InvalidInputError(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
   const root = parser.parse(xml) as Node;
   const container = root["iati-activities"];
   const activities = container !== undefined ? list(container, "iati-activity") : list(root, "iati-activity");
-  if (activities.length === 0) throw new InvalidInputError("no iati-activity element found (expected an IATI activity file)");
+  if (activities.length === 0)
+    throw new InvalidInputError("no iati-activity element found (expected an IATI activity file)");
   const result: IatiParseResult = { activities: [], problems: [], warnings: [] };
   const defaultCurrency = attr(container, "default-currency");
   const fileLanguage = attr(container, "xml:lang") ?? attr(container, "default-language");
@@ -100,7 +121,10 @@ export function parseIatiActivities(xml: string): IatiParseResult {
     const iatiIdentifier = text(node["iati-identifier"]) || null;
     try {
       const warnings: string[] = [];
-      result.activities.push({ ...readActivity(node, iatiIdentifier, { currency: defaultCurrency, language: fileLanguage }, warnings), position });
+      result.activities.push({
+        ...readActivity(node, iatiIdentifier, { currency: defaultCurrency, language: fileLanguage }, warnings),
+        position,
+      });
       for (const message of warnings) result.warnings.push({ position, iatiIdentifier, message });
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
@@ -110,7 +134,12 @@ export function parseIatiActivities(xml: string): IatiParseResult {
   return result;
 }
 
-function readActivity(node: Node, iatiIdentifier: string | null, fileDefaults: { currency: string | null; language: string | null }, warnings: string[]): IatiActivity {
+function readActivity(
+  node: Node,
+  iatiIdentifier: string | null,
+  fileDefaults: { currency: string | null; language: string | null },
+  warnings: string[],
+): IatiActivity {
   if (!iatiIdentifier) throw new InvalidInputError("no iati-identifier");
   if (iatiIdentifier.length > 200) throw new InvalidInputError("iati-identifier longer than 200 characters");
   // The activity's default language: @xml:lang (IATI 2.0x), @default-language (older files), else the file's.
@@ -121,9 +150,17 @@ function readActivity(node: Node, iatiIdentifier: string | null, fileDefaults: {
   const descriptions = list(node, "description");
   const general = descriptions.find((d) => (attr(d, "type") ?? "1") === "1") ?? descriptions[0];
   const orgs = list(node, "participating-org");
-  const byRole = (role: string) => [...new Set(orgs.filter((o) => attr(o, "role") === role).map((o) => orgName(o, lang)).filter((n): n is string => !!n))];
+  const byRole = (role: string) => [
+    ...new Set(
+      orgs
+        .filter((o) => attr(o, "role") === role)
+        .map((o) => orgName(o, lang))
+        .filter((n): n is string => !!n),
+    ),
+  ];
   const countries = list(node, "recipient-country").map((c) => (attr(c, "code") ?? "").toUpperCase());
-  if (countries.some((c) => !/^[A-Z]{2}$/.test(c))) throw new InvalidInputError("a recipient-country code is not two letters (ISO 3166-1 alpha-2)");
+  if (countries.some((c) => !/^[A-Z]{2}$/.test(c)))
+    throw new InvalidInputError("a recipient-country code is not two letters (ISO 3166-1 alpha-2)");
   const regions = list(node, "recipient-region").map((r) => {
     const name = narrative(r);
     const code = attr(r, "code");
@@ -133,7 +170,8 @@ function readActivity(node: Node, iatiIdentifier: string | null, fileDefaults: {
   const dateOf = (type: string) => {
     const value = dates.get(type);
     if (!value) return null;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value.slice(0, 10))) throw new InvalidInputError(`activity-date type ${type}: not an ISO date "${value}"`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value.slice(0, 10)))
+      throw new InvalidInputError(`activity-date type ${type}: not an ISO date "${value}"`);
     return parsePartialDate(value.slice(0, 10));
   };
   const start = dateOf("2") ?? dateOf("1");
@@ -192,13 +230,18 @@ function overlaps(a: BudgetLine, b: BudgetLine): boolean {
  * covers; periods that were never revised keep their original budget. Summed exactly, then rounded to cents (the
  * stored precision) with a warning when that changes the value. Budgets in several currencies are not added up.
  */
-function readBudget(node: Node, defaultCurrency: string | null, warnings: string[]): { budget: string | null; currency: string | null } {
+function readBudget(
+  node: Node,
+  defaultCurrency: string | null,
+  warnings: string[],
+): { budget: string | null; currency: string | null } {
   const lines: BudgetLine[] = list(node, "budget").map((b) => {
     const value = b["value"];
     const amount = text(value);
     if (!DECIMAL.test(amount)) throw new InvalidInputError(`budget value "${amount}" is not a decimal number`);
     const currency = attr(value, "currency") ?? defaultCurrency;
-    if (!currency || !/^[A-Z]{3}$/.test(currency)) throw new InvalidInputError("a budget value has no ISO 4217 currency (value/@currency or @default-currency)");
+    if (!currency || !/^[A-Z]{3}$/.test(currency))
+      throw new InvalidInputError("a budget value has no ISO 4217 currency (value/@currency or @default-currency)");
     const date = (name: string) => attr(b[name], "iso-date")?.slice(0, 10) ?? null;
     return { type: attr(b, "type") ?? "1", start: date("period-start"), end: date("period-end"), amount, currency };
   });
@@ -213,7 +256,8 @@ function readBudget(node: Node, defaultCurrency: string | null, warnings: string
   const scale = Math.max(2, ...counted.map((l) => l.amount.split(".")[1]?.length ?? 0));
   const total = counted.reduce((sum, l) => sum + toUnits(l.amount, scale), 0n);
   const budget = centsText(total, scale);
-  if (toUnits(budget, scale) !== total) warnings.push(`budget total ${formatUnits(total, scale)} rounded to ${budget} (two decimals are stored)`);
+  if (toUnits(budget, scale) !== total)
+    warnings.push(`budget total ${formatUnits(total, scale)} rounded to ${budget} (two decimals are stored)`);
   return { budget, currency: [...currencies][0]! };
 }
 
@@ -225,11 +269,17 @@ function formatUnits(units: bigint, scale: number): string {
 
 /** A stable programme id from an IATI identifier: "iati-" and the identifier in lower-case slug form. */
 export function programmeIdFromIati(iatiIdentifier: string): string {
-  return `iati-${iatiIdentifier.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")}`.slice(0, 200);
+  return `iati-${iatiIdentifier
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")}`.slice(0, 200);
 }
 
 /** The programme an activity becomes; recipient countries not found among the States are reported, not guessed. */
-export function programmeFromIati(activity: IatiActivity, iso3ByIso2: Map<string, string>): { programme: Omit<Programme, "itemIds" | "url" | "notes" | "confidence">; unknownCountries: string[] } {
+export function programmeFromIati(
+  activity: IatiActivity,
+  iso3ByIso2: Map<string, string>,
+): { programme: Omit<Programme, "itemIds" | "url" | "notes" | "confidence">; unknownCountries: string[] } {
   const unknownCountries = activity.recipientCountries.filter((c) => !iso3ByIso2.has(c));
   return {
     programme: {

@@ -39,12 +39,21 @@ export async function importIatiActivities(db: Db, input: IatiImportInput): Prom
   const programmes: ImportedProgramme[] = [];
   parsed.activities.forEach(({ position, ...activity }) => {
     if (seen.has(activity.iatiIdentifier)) {
-      problems.push({ position, iatiIdentifier: activity.iatiIdentifier, message: "the same iati-identifier appears again in the file: only the first is imported" });
+      problems.push({
+        position,
+        iatiIdentifier: activity.iatiIdentifier,
+        message: "the same iati-identifier appears again in the file: only the first is imported",
+      });
       return;
     }
     seen.add(activity.iatiIdentifier);
     const { programme, unknownCountries } = programmeFromIati(activity, iso3ByIso2);
-    if (unknownCountries.length) warnings.push({ position, iatiIdentifier: activity.iatiIdentifier, message: `recipient-country code ${unknownCountries.join(", ")} is not a State Normwatch knows: left out of the beneficiaries` });
+    if (unknownCountries.length)
+      warnings.push({
+        position,
+        iatiIdentifier: activity.iatiIdentifier,
+        message: `recipient-country code ${unknownCountries.join(", ")} is not a State Normwatch knows: left out of the beneficiaries`,
+      });
     programmes.push(programme);
   });
   const sourceId = input.sourceUrl ?? `iati-file:${input.origin}`;
@@ -56,6 +65,18 @@ export async function importIatiActivities(db: Db, input: IatiImportInput): Prom
     licence: input.licence,
     retrievedOn: input.retrievedOn,
   });
-  for (const id of result.clashes) problems.push({ position: 0, iatiIdentifier: programmes.find((p) => p.id === id)?.iatiIdentifier ?? null, message: `programme id ${id} is already used by a programme with another IATI identifier` });
-  return { activities: parsed.activities.length + parsed.problems.length, counts: result.counts, sourceId, problems, warnings, locked: result.locked };
+  for (const id of result.clashes)
+    problems.push({
+      position: 0,
+      iatiIdentifier: programmes.find((p) => p.id === id)?.iatiIdentifier ?? null,
+      message: `programme id ${id} is already used by a programme with another IATI identifier`,
+    });
+  return {
+    activities: parsed.activities.length + parsed.problems.length,
+    counts: result.counts,
+    sourceId,
+    problems,
+    warnings,
+    locked: result.locked,
+  };
 }

@@ -39,9 +39,17 @@ async function syncRubrics(tx: Tx, records: RubricRecord[]): Promise<Record<stri
     tx,
     t.rubrics,
     [t.rubrics.slug, t.rubrics.version],
-    records.map((r) => ({ slug: r.slug, version: r.version, title: r.title, description: r.description, createdAt: new Date(`${r.createdOn}T00:00:00Z`) })),
+    records.map((r) => ({
+      slug: r.slug,
+      version: r.version,
+      title: r.title,
+      description: r.description,
+      createdAt: new Date(`${r.createdOn}T00:00:00Z`),
+    })),
   );
-  const stored = await tx.select({ id: t.rubrics.id, slug: t.rubrics.slug, version: t.rubrics.version }).from(t.rubrics);
+  const stored = await tx
+    .select({ id: t.rubrics.id, slug: t.rubrics.slug, version: t.rubrics.version })
+    .from(t.rubrics);
   const idOf = new Map(stored.map((r) => [`${r.slug}@${r.version}`, r.id]));
   const ids = records.map((r) => idOf.get(`${r.slug}@${r.version}`)!);
   // Criteria are never deleted here: assessments refer to them (and the database refuses).
@@ -49,7 +57,15 @@ async function syncRubrics(tx: Tx, records: RubricRecord[]): Promise<Record<stri
     tx,
     t.rubricCriteria,
     [t.rubricCriteria.rubricId, t.rubricCriteria.code],
-    records.flatMap((r, i) => r.criteria.map((c, position) => ({ rubricId: ids[i]!, code: c.code, position: position + 1, title: c.title, guidance: c.guidance }))),
+    records.flatMap((r, i) =>
+      r.criteria.map((c, position) => ({
+        rubricId: ids[i]!,
+        code: c.code,
+        position: position + 1,
+        title: c.title,
+        guidance: c.guidance,
+      })),
+    ),
     { scope: inArray(t.rubricCriteria.rubricId, ids) },
   );
   return { rubrics, rubric_criteria: criteria };
@@ -59,13 +75,31 @@ async function syncFirstStrategyInstruments(tx: Tx, datasetsDir: string): Promis
   const rows = buildFirstStrategyInstruments(readReferenceFile(datasetsDir, "cyberStrategies"));
   const edited = await listEditedRecordIds(tx, "instrument");
   const isLocked = (row: Record<string, unknown>) => edited.has(String(row["id"] ?? row["recordId"]));
-  const instruments = await syncRows(tx, t.instruments, [t.instruments.id], rows as unknown as Record<string, unknown>[], { scope: like(t.instruments.id, SEEDED_INSTRUMENT_PATTERN), isLocked });
+  const instruments = await syncRows(
+    tx,
+    t.instruments,
+    [t.instruments.id],
+    rows as unknown as Record<string, unknown>[],
+    { scope: like(t.instruments.id, SEEDED_INSTRUMENT_PATTERN), isLocked },
+  );
   const sources = await syncRows(
     tx,
     t.recordSources,
     [t.recordSources.recordKind, t.recordSources.recordId, t.recordSources.sourceId],
-    rows.map((r) => ({ recordKind: "instrument", recordId: r.id, sourceId: FIRST_STRATEGY_SOURCE_ID, note: "date of the first strategy" })),
-    { deleteMissing: true, scope: and(eq(t.recordSources.recordKind, "instrument"), like(t.recordSources.recordId, SEEDED_INSTRUMENT_PATTERN)), isLocked },
+    rows.map((r) => ({
+      recordKind: "instrument",
+      recordId: r.id,
+      sourceId: FIRST_STRATEGY_SOURCE_ID,
+      note: "date of the first strategy",
+    })),
+    {
+      deleteMissing: true,
+      scope: and(
+        eq(t.recordSources.recordKind, "instrument"),
+        like(t.recordSources.recordId, SEEDED_INSTRUMENT_PATTERN),
+      ),
+      isLocked,
+    },
   );
   return { instruments, record_sources: sources };
 }

@@ -8,7 +8,12 @@ import { LEGAL_TOPICS, type LegalTopic, type TreatyActionKind } from "../../doma
 import type { SourceRecord } from "../reference/dataset-schemas.js";
 import { readCsv, readJson, sharedPath, splitList, type CsvRow } from "../reference/shared-data.js";
 import { createSourceRegistry } from "../reference/source-registry.js";
-import { INTERNATIONAL_LAW_FILES, type LegalPositionRecord, type TreatyActionRecord, type TreatyRecord } from "./dataset-schemas.js";
+import {
+  INTERNATIONAL_LAW_FILES,
+  type LegalPositionRecord,
+  type TreatyActionRecord,
+  type TreatyRecord,
+} from "./dataset-schemas.js";
 import { ORGANIZATION_ACTORS, TREATIES } from "./treaty-descriptions.js";
 
 export interface InternationalLawBuildReport {
@@ -24,7 +29,8 @@ function datasetSources(retrievedOn: string): Record<"positions" | "treaties", S
     positions: {
       id: "dataset:national-positions",
       kind: "dataset",
-      title: "Normwatch fact base: published national and regional positions on how international law applies to cyberspace (each row hand-checked against the pages it cites)",
+      title:
+        "Normwatch fact base: published national and regional positions on how international law applies to cyberspace (each row hand-checked against the pages it cites)",
       url: null,
       datasetPath: "datasets/international-law/legal-positions.json",
       licence: FACT_BASE_LICENCE,
@@ -34,7 +40,8 @@ function datasetSources(retrievedOn: string): Record<"positions" | "treaties", S
     treaties: {
       id: "dataset:treaty-status",
       kind: "dataset",
-      title: "Normwatch fact base: signatures and ratifications of cybercrime treaties, transcribed from stored copies of status pages (each row keeps its own as-of date)",
+      title:
+        "Normwatch fact base: signatures and ratifications of cybercrime treaties, transcribed from stored copies of status pages (each row keeps its own as-of date)",
       url: null,
       datasetPath: "datasets/international-law/treaty-actions.json",
       licence: FACT_BASE_LICENCE,
@@ -45,7 +52,15 @@ function datasetSources(retrievedOn: string): Record<"positions" | "treaties", S
 }
 
 /** The dataset writes "use of force", "self-defence", "IHL": our codes with or without hyphens, any case. */
-const TOPIC_CODES = new Map<string, LegalTopic>(LEGAL_TOPICS.flatMap((topic) => [[topic, topic], [topic.replace(/-/g, " "), topic]] as [string, LegalTopic][]));
+const TOPIC_CODES = new Map<string, LegalTopic>(
+  LEGAL_TOPICS.flatMap(
+    (topic) =>
+      [
+        [topic, topic],
+        [topic.replace(/-/g, " "), topic],
+      ] as [string, LegalTopic][],
+  ),
+);
 
 function topicOf(text: string, row: string): LegalTopic {
   const topic = TOPIC_CODES.get(text.toLowerCase());
@@ -59,7 +74,11 @@ function requireDate(text: string | undefined, row: string): string {
   return (text ?? "").trim();
 }
 
-function actorOf(row: CsvRow, knownStates: Set<string>, label: string): { stateIso3: string | null; organizationId: string | null } {
+function actorOf(
+  row: CsvRow,
+  knownStates: Set<string>,
+  label: string,
+): { stateIso3: string | null; organizationId: string | null } {
   const code = (row["state_iso3"] ?? "").trim();
   const organization = ORGANIZATION_ACTORS[code] ?? ORGANIZATION_ACTORS[row["state_name"] ?? ""];
   if (organization) return { stateIso3: null, organizationId: organization };
@@ -67,13 +86,18 @@ function actorOf(row: CsvRow, knownStates: Set<string>, label: string): { stateI
   return { stateIso3: code, organizationId: null };
 }
 
-function buildPositions(rows: CsvRow[], knownStates: Set<string>, sourcesOf: (row: CsvRow) => string[]): LegalPositionRecord[] {
+function buildPositions(
+  rows: CsvRow[],
+  knownStates: Set<string>,
+  sourcesOf: (row: CsvRow) => string[],
+): LegalPositionRecord[] {
   const ids = new Map<string, number>();
   return rows.map((row, i) => {
     const label = `national_positions.csv row ${i + 2} (${row["state_iso3"]} ${row["published_on"]})`;
     const published = requireDate(row["published_on"], label);
     const precision = parsePartialDate(published)!.precision;
-    if (precision !== row["precision"]) throw new Error(`${label}: precision "${row["precision"]}" does not match the date`);
+    if (precision !== row["precision"])
+      throw new Error(`${label}: precision "${row["precision"]}" does not match the date`);
     const actor = actorOf(row, knownStates, label);
     const base = `${(actor.stateIso3 ?? actor.organizationId!).toLowerCase()}-${published}`;
     const n = (ids.get(base) ?? 0) + 1;
@@ -104,7 +128,11 @@ const ACTION_KINDS: Record<string, TreatyActionKind> = {
   approval: "approval",
 };
 
-function buildTreatyActions(rows: CsvRow[], knownStates: Set<string>, sourcesOf: (row: CsvRow) => string[]): TreatyActionRecord[] {
+function buildTreatyActions(
+  rows: CsvRow[],
+  knownStates: Set<string>,
+  sourcesOf: (row: CsvRow) => string[],
+): TreatyActionRecord[] {
   return rows.map((row, i) => {
     const label = `treaty_status.csv row ${i + 2} (${row["treaty_id"]} ${row["state_name"]})`;
     const treatyId = row["treaty_id"]!;
@@ -136,7 +164,12 @@ function writeCompact(file: string, records: unknown[]): void {
   fs.writeFileSync(file, `[\n${records.map((r) => JSON.stringify(r)).join(",\n")}\n]\n`);
 }
 
-export function buildInternationalLawDatasets(sharedDir: string, outputDir: string, retrievedOn: string, referenceDir: string): InternationalLawBuildReport {
+export function buildInternationalLawDatasets(
+  sharedDir: string,
+  outputDir: string,
+  retrievedOn: string,
+  referenceDir: string,
+): InternationalLawBuildReport {
   const positionRows = readCsv(sharedPath(sharedDir, "national-positions", "national_positions.csv"));
   const treatyRows = readCsv(sharedPath(sharedDir, "treaty-status", "treaty_status.csv"));
   const knownStates = new Set(readJson<{ iso3: string }[]>(path.join(referenceDir, "states.json")).map((s) => s.iso3));
@@ -144,12 +177,22 @@ export function buildInternationalLawDatasets(sharedDir: string, outputDir: stri
   const own = datasetSources(retrievedOn);
   const pages = (row: CsvRow) => splitList(row["source_url"], " ; ").map((url) => registry.webPage(url));
 
-  const legalPositions = buildPositions(positionRows, knownStates, (row) => [...new Set([...pages(row), own.positions.id])]);
-  const treatyActions = buildTreatyActions(treatyRows, knownStates, (row) => [...new Set([...pages(row), own.treaties.id])]);
-  const treaties: TreatyRecord[] = TREATIES.filter((t) => treatyActions.some((a) => a.treatyId === t.id)).map(({ sourceUrls, resolutionSources, ...t }) => ({
-    ...t,
-    sources: [...sourceUrls.map((url) => registry.webPage(url)), ...resolutionSources.map((symbol) => registry.document(symbol)), own.treaties.id],
-  }));
+  const legalPositions = buildPositions(positionRows, knownStates, (row) => [
+    ...new Set([...pages(row), own.positions.id]),
+  ]);
+  const treatyActions = buildTreatyActions(treatyRows, knownStates, (row) => [
+    ...new Set([...pages(row), own.treaties.id]),
+  ]);
+  const treaties: TreatyRecord[] = TREATIES.filter((t) => treatyActions.some((a) => a.treatyId === t.id)).map(
+    ({ sourceUrls, resolutionSources, ...t }) => ({
+      ...t,
+      sources: [
+        ...sourceUrls.map((url) => registry.webPage(url)),
+        ...resolutionSources.map((symbol) => registry.document(symbol)),
+        own.treaties.id,
+      ],
+    }),
+  );
 
   const files: Record<keyof typeof INTERNATIONAL_LAW_FILES, unknown[]> = {
     sources: [...registry.list(), own.positions, own.treaties].sort((a, b) => a.id.localeCompare(b.id)),

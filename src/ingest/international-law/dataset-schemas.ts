@@ -10,7 +10,8 @@ const sourceIds = z.array(z.string().min(1)).min(1, "a record without a source d
 const iso3 = z.string().regex(/^[A-Z]{3}$/);
 const organizationId = z.string().regex(/^[A-Z0-9-]+$/);
 
-const oneActor = (r: { stateIso3: string | null; organizationId: string | null }) => (r.stateIso3 === null) !== (r.organizationId === null);
+const oneActor = (r: { stateIso3: string | null; organizationId: string | null }) =>
+  (r.stateIso3 === null) !== (r.organizationId === null);
 
 export const LegalPositionRecord = z
   .object({
@@ -62,7 +63,10 @@ export const TreatyActionRecord = z
     sources: sourceIds,
   })
   .refine(oneActor, "a treaty action belongs to one State or one organisation")
-  .refine((r) => (r.kind === "signature") === (r.consent === null), "a signature only has no consent date; any other kind has one")
+  .refine(
+    (r) => (r.kind === "signature") === (r.consent === null),
+    "a signature only has no consent date; any other kind has one",
+  )
   .refine((r) => r.signed !== null || r.consent !== null, "a treaty action has a date");
 export type TreatyActionRecord = z.infer<typeof TreatyActionRecord>;
 

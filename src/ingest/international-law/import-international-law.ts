@@ -22,13 +22,26 @@ export function readInternationalLawFile<K extends FileKey>(datasetsDir: string,
   return readDatasetFile(path.join(datasetsDir, DIR, spec.file), spec.schema) as RecordOf<K>[];
 }
 
-async function syncSources(tx: Tx, kind: RecordKind, records: { id: string; sources: string[] }[], locked: Set<string>): Promise<ImportCounts> {
-  const rows = records.flatMap((r) => r.sources.map((sourceId) => ({ recordKind: kind, recordId: r.id, sourceId, note: null })));
-  return syncRows(tx, t.recordSources, [t.recordSources.recordKind, t.recordSources.recordId, t.recordSources.sourceId], rows, {
-    deleteMissing: true,
-    scope: eq(t.recordSources.recordKind, kind),
-    isLocked: (row) => locked.has(String(row["recordId"])),
-  });
+async function syncSources(
+  tx: Tx,
+  kind: RecordKind,
+  records: { id: string; sources: string[] }[],
+  locked: Set<string>,
+): Promise<ImportCounts> {
+  const rows = records.flatMap((r) =>
+    r.sources.map((sourceId) => ({ recordKind: kind, recordId: r.id, sourceId, note: null })),
+  );
+  return syncRows(
+    tx,
+    t.recordSources,
+    [t.recordSources.recordKind, t.recordSources.recordId, t.recordSources.sourceId],
+    rows,
+    {
+      deleteMissing: true,
+      scope: eq(t.recordSources.recordKind, kind),
+      isLocked: (row) => locked.has(String(row["recordId"])),
+    },
+  );
 }
 
 export const internationalLawImporter: DatasetImporter = {
@@ -41,12 +54,36 @@ export const internationalLawImporter: DatasetImporter = {
     const actions = readInternationalLawFile(dir, "treatyActions");
     const locks = await loadEditorialLocks(tx);
     // Positions and treaty actions an editor published stay as the editor left them; treaties are not an editable kind (the dataset owns them).
-    const locked = { position: locks.ids["legal-position"], treaty: new Set<string>(), action: locks.ids["treaty-action"] };
+    const locked = {
+      position: locks.ids["legal-position"],
+      treaty: new Set<string>(),
+      action: locks.ids["treaty-action"],
+    };
     const byId = (ids: Set<string>) => (row: Record<string, unknown>) => ids.has(String(row["id"]));
     const counts: Record<string, ImportCounts> = {};
 
-    const stored = new Set((await tx.select({ id: t.sources.id }).from(t.sources).where(inArray(t.sources.id, sourceRows.map((s) => s.id)))).map((s) => s.id));
-    counts["sources"] = addCounts(await syncRows(tx, t.sources, [t.sources.id], sourceRows.filter((s) => !stored.has(s.id))), { ...emptyCounts(), unchanged: stored.size });
+    const stored = new Set(
+      (
+        await tx
+          .select({ id: t.sources.id })
+          .from(t.sources)
+          .where(
+            inArray(
+              t.sources.id,
+              sourceRows.map((s) => s.id),
+            ),
+          )
+      ).map((s) => s.id),
+    );
+    counts["sources"] = addCounts(
+      await syncRows(
+        tx,
+        t.sources,
+        [t.sources.id],
+        sourceRows.filter((s) => !stored.has(s.id)),
+      ),
+      { ...emptyCounts(), unchanged: stored.size },
+    );
 
     counts["legal_positions"] = await syncRows(
       tx,
@@ -72,7 +109,13 @@ export const internationalLawImporter: DatasetImporter = {
       actions.map(({ sources: _s, signed, consent, ...row }) => {
         const s = dateParts(signed);
         const c = dateParts(consent);
-        return { ...row, signedOn: s.date, signedPrecision: s.precision, consentOn: c.date, consentPrecision: c.precision };
+        return {
+          ...row,
+          signedOn: s.date,
+          signedPrecision: s.precision,
+          consentOn: c.date,
+          consentPrecision: c.precision,
+        };
       }),
       { deleteMissing: true, isLocked: byId(locked.action) },
     );

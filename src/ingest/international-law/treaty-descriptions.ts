@@ -10,7 +10,8 @@ export const BUDAPEST_CONVENTION_TREATY_ID = "coe-ets-185";
 
 const UN_TREATY_PAGE = "https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml";
 const VERDRAGEN_UN = "https://verdragen.nl/nl/Verdrag/Details/013891_p.html";
-const COE_CHART_2015 = "http://www.coe.int/en/web/conventions/full-list/-/conventions/treaty/185/signatures?p_auth=igXbHmd5";
+const COE_CHART_2015 =
+  "http://www.coe.int/en/web/conventions/full-list/-/conventions/treaty/185/signatures?p_auth=igXbHmd5";
 const COE_NEWS_2024 =
   "https://coe.int/en/web/cybercrime/-/30th-t-cy-plenary-treaty-ceremony-sees-budapest-convention-reach-75-parties-benin-accede-to-the-first-protocol-and-czech-republic-and-sierra-leone-sign-the-second-additional-protocol";
 
@@ -40,7 +41,7 @@ export const TREATIES: (Omit<TreatyRecord, "sources"> & { sourceUrls: string[]; 
     statusUrl: "https://www.coe.int/en/web/conventions/full-list/-/conventions/treaty/185/signatures",
     isStatusPartial: true,
     coverageNote:
-      "A 2015 snapshot (the Council of Europe chart \"Status as of 03/12/2015\", member States Albania to Germany only) and the accessions of Benin, Fiji and Kiribati (20 June 2024) and Côte d'Ivoire (29 July 2024). In June 2024 the Council of Europe counted 75 Parties and 2 signatories: most are not listed here. For a State without a row the status is unknown, not \"not a party\".",
+      'A 2015 snapshot (the Council of Europe chart "Status as of 03/12/2015", member States Albania to Germany only) and the accessions of Benin, Fiji and Kiribati (20 June 2024) and Côte d\'Ivoire (29 July 2024). In June 2024 the Council of Europe counted 75 Parties and 2 signatories: most are not listed here. For a State without a row the status is unknown, not "not a party".',
     sourceUrls: [COE_CHART_2015, COE_NEWS_2024],
     resolutionSources: [],
   },

@@ -7,7 +7,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { readCsv, sharedPath, type CsvRow } from "../reference/shared-data.js";
 import { createSourceRegistry, type SourceRegistry } from "../reference/source-registry.js";
-import { PARTICIPATION_FILES, type AccreditationRecord, type DeadlineRecord, type StakeholderActionRecord } from "./dataset-schemas.js";
+import {
+  PARTICIPATION_FILES,
+  type AccreditationRecord,
+  type DeadlineRecord,
+  type StakeholderActionRecord,
+} from "./dataset-schemas.js";
 import { ACCREDITATIONS, ACTIONS, DEADLINES, LEFT_OUT, type RowRef } from "./interpretations.js";
 
 export interface ParticipationBuildReport {
@@ -21,15 +26,23 @@ function rowLabel(row: CsvRow): string {
 }
 
 function findRow(rows: CsvRow[], ref: RowRef): CsvRow {
-  const found = rows.filter((r) => (r["date"] ?? "") === ref.date && r["process_id"] === ref.processId && r["event_type"] === ref.eventType && (r["description"] ?? "").startsWith(ref.startsWith));
-  if (found.length !== 1) throw new Error(`stakeholders_events.csv: expected one row ${JSON.stringify(ref)}, found ${found.length}`);
+  const found = rows.filter(
+    (r) =>
+      (r["date"] ?? "") === ref.date &&
+      r["process_id"] === ref.processId &&
+      r["event_type"] === ref.eventType &&
+      (r["description"] ?? "").startsWith(ref.startsWith),
+  );
+  if (found.length !== 1)
+    throw new Error(`stakeholders_events.csv: expected one row ${JSON.stringify(ref)}, found ${found.length}`);
   return found[0]!;
 }
 
 /** Fails the build when a fact we extract is not in the row's text (the CSV changed, or the reading was wrong). */
 function requireText(row: CsvRow, phrases: string[]): void {
   const text = `${row["description"]} ${row["lead_orgs"]} ${row["signatories_or_count"]}`;
-  for (const phrase of phrases) if (!text.includes(phrase)) throw new Error(`row ${rowLabel(row)} no longer says "${phrase}"`);
+  for (const phrase of phrases)
+    if (!text.includes(phrase)) throw new Error(`row ${rowLabel(row)} no longer says "${phrase}"`);
 }
 
 function sourcesOf(registry: SourceRegistry, rows: CsvRow[]): string[] {
@@ -38,16 +51,21 @@ function sourcesOf(registry: SourceRegistry, rows: CsvRow[]): string[] {
 
 const weakest = (rows: CsvRow[]) => (rows.some((r) => r["confidence"] !== "high") ? "medium" : "high");
 
-export function buildParticipationDatasets(sharedDir: string, outputDir: string, retrievedOn: string): ParticipationBuildReport {
+export function buildParticipationDatasets(
+  sharedDir: string,
+  outputDir: string,
+  retrievedOn: string,
+): ParticipationBuildReport {
   const rows = readCsv(sharedPath(sharedDir, "cyber-processes", "stakeholders_events.csv"));
   const registry = createSourceRegistry(retrievedOn);
   const used = new Set<CsvRow>();
-  const take = (refs: RowRef[]) => refs.map((ref) => {
-    const row = findRow(rows, ref);
-    requireText(row, ref.mustSay ?? []);
-    used.add(row);
-    return row;
-  });
+  const take = (refs: RowRef[]) =>
+    refs.map((ref) => {
+      const row = findRow(rows, ref);
+      requireText(row, ref.mustSay ?? []);
+      used.add(row);
+      return row;
+    });
 
   const deadlines: DeadlineRecord[] = DEADLINES.map(({ rows: refs, ...d }) => {
     const found = take(refs);
@@ -75,9 +93,15 @@ export function buildParticipationDatasets(sharedDir: string, outputDir: string,
     return { row: rowLabel(row), reason };
   });
   const unread = rows.filter((r) => !used.has(r));
-  if (unread.length > 0) throw new Error(`stakeholders_events.csv rows with no interpretation: ${unread.map(rowLabel).join("; ")}`);
+  if (unread.length > 0)
+    throw new Error(`stakeholders_events.csv rows with no interpretation: ${unread.map(rowLabel).join("; ")}`);
 
-  const files: Record<keyof typeof PARTICIPATION_FILES, unknown[]> = { sources: registry.list(), deadlines, accreditations, stakeholderActions };
+  const files: Record<keyof typeof PARTICIPATION_FILES, unknown[]> = {
+    sources: registry.list(),
+    deadlines,
+    accreditations,
+    stakeholderActions,
+  };
   fs.mkdirSync(outputDir, { recursive: true });
   const counts: Record<string, number> = {};
   for (const [key, spec] of Object.entries(PARTICIPATION_FILES)) {
@@ -88,4 +112,3 @@ export function buildParticipationDatasets(sharedDir: string, outputDir: string,
   }
   return { outputDir, counts, leftOut };
 }
-

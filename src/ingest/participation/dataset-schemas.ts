@@ -4,7 +4,10 @@ import * as v from "../../domain/vocabulary.js";
 import { SourceRecord } from "../reference/dataset-schemas.js";
 
 const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
-const id = z.string().regex(/^[a-z0-9-]+$/).max(160);
+const id = z
+  .string()
+  .regex(/^[a-z0-9-]+$/)
+  .max(160);
 const sourceIds = z.array(z.string().min(1)).min(1, "a record without a source does not ship");
 const iso3List = z.array(z.string().regex(/^[A-Z]{3}$/));
 
@@ -16,7 +19,10 @@ export const DeadlineRecord = z.object({
   title: z.string().min(1),
   opens: partialDate.nullable(),
   closes: partialDate.nullable(),
-  closesTime: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
+  closesTime: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .nullable(),
   timeZone: z.string().nullable(),
   isRolling: z.boolean(),
   eligibility: z.string().nullable(),
@@ -45,8 +51,14 @@ export const AccreditationRecord = z
     confidence: z.enum(v.CONFIDENCE_LEVELS),
     sources: sourceIds,
   })
-  .refine((r) => (r.isAggregate ? r.organizationName === null : r.organizationName !== null && r.outcome !== null), "aggregate records have counts and no organisation; named ones an organisation and an outcome")
-  .refine((r) => r.applicants === null || (r.accreditedCount ?? 0) + (r.objectedCount ?? 0) <= r.applicants, "accredited + objected cannot exceed applicants");
+  .refine(
+    (r) => (r.isAggregate ? r.organizationName === null : r.organizationName !== null && r.outcome !== null),
+    "aggregate records have counts and no organisation; named ones an organisation and an outcome",
+  )
+  .refine(
+    (r) => r.applicants === null || (r.accreditedCount ?? 0) + (r.objectedCount ?? 0) <= r.applicants,
+    "accredited + objected cannot exceed applicants",
+  );
 export type AccreditationRecord = z.infer<typeof AccreditationRecord>;
 
 export const StakeholderActionRecord = z.object({

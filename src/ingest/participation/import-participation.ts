@@ -21,12 +21,24 @@ export function readParticipationFile<K extends FileKey>(datasetsDir: string, ke
   return readDatasetFile(path.join(datasetsDir, DIR, spec.file), spec.schema) as RecordOf<K>[];
 }
 
-async function syncParticipationSources(tx: Tx, kind: ParticipationRecordKind, records: { id: string; sources: string[] }[]): Promise<ImportCounts> {
-  const rows = records.flatMap((r) => r.sources.map((sourceId) => ({ recordKind: kind, recordId: r.id, sourceId, note: null })));
-  return syncRows(tx, t.participationSources, [t.participationSources.recordKind, t.participationSources.recordId, t.participationSources.sourceId], rows, {
-    deleteMissing: true,
-    scope: eq(t.participationSources.recordKind, kind),
-  });
+async function syncParticipationSources(
+  tx: Tx,
+  kind: ParticipationRecordKind,
+  records: { id: string; sources: string[] }[],
+): Promise<ImportCounts> {
+  const rows = records.flatMap((r) =>
+    r.sources.map((sourceId) => ({ recordKind: kind, recordId: r.id, sourceId, note: null })),
+  );
+  return syncRows(
+    tx,
+    t.participationSources,
+    [t.participationSources.recordKind, t.participationSources.recordId, t.participationSources.sourceId],
+    rows,
+    {
+      deleteMissing: true,
+      scope: eq(t.participationSources.recordKind, kind),
+    },
+  );
 }
 
 export const participationImporter: DatasetImporter = {
@@ -41,9 +53,26 @@ export const participationImporter: DatasetImporter = {
     // Records an editor changed through a published change are left as the editor left them (never reverted or deleted).
     const locks = await loadEditorialLocks(tx);
     const lockedBy = (ids: Set<string>) => (row: Record<string, unknown>) => ids.has(String(row["id"]));
-    const stored = new Set((await tx.select({ id: t.sources.id }).from(t.sources).where(inArray(t.sources.id, sourceRows.map((s) => s.id)))).map((s) => s.id));
+    const stored = new Set(
+      (
+        await tx
+          .select({ id: t.sources.id })
+          .from(t.sources)
+          .where(
+            inArray(
+              t.sources.id,
+              sourceRows.map((s) => s.id),
+            ),
+          )
+      ).map((s) => s.id),
+    );
     counts["sources"] = addCounts(
-      await syncRows(tx, t.sources, [t.sources.id], sourceRows.filter((s) => !stored.has(s.id))),
+      await syncRows(
+        tx,
+        t.sources,
+        [t.sources.id],
+        sourceRows.filter((s) => !stored.has(s.id)),
+      ),
       { ...emptyCounts(), unchanged: stored.size },
     );
     counts["deadlines"] = await syncRows(
@@ -64,7 +93,13 @@ export const participationImporter: DatasetImporter = {
       accreditations.map(({ sources: _s, applied, decided, ...row }) => {
         const a = dateParts(applied);
         const d = dateParts(decided);
-        return { ...row, appliedOn: a.date, appliedPrecision: a.precision, decidedOn: d.date, decidedPrecision: d.precision };
+        return {
+          ...row,
+          appliedOn: a.date,
+          appliedPrecision: a.precision,
+          decidedOn: d.date,
+          decidedPrecision: d.precision,
+        };
       }),
       { deleteMissing: true, isLocked: lockedBy(locks.ids.accreditation) },
     );

@@ -14,11 +14,45 @@ export interface RowRef {
 
 type Sourced<T> = Omit<T, "sources" | "confidence"> & { rows: RowRef[] };
 
-const OEWG_2019_OBJECTIONS: RowRef = { date: "2019-08", processId: "oewg-2019-2021", eventType: "objection to NGOs", startsWith: "All 18 non-ECOSOC", mustSay: ["All 18 non-ECOSOC organisations", "refused", "GPD among them", "18 organisations refused"] };
-const OEWG_2022_MODALITIES: RowRef = { date: "2022-04-22", processId: "oewg-2021-2025", eventType: "modalities", startsWith: "Modalities in the Chair's letter", mustSay: ["ECOSOC-accredited NGOs may take part", "non-objection basis"] };
-const OEWG_2022_VETOES: RowRef = { date: "2022-06-30", processId: "oewg-2021-2025", eventType: "objection to NGOs", startsWith: "Accreditation silence procedure ended", mustSay: ["32 of 86 non-ECOSOC applicants were blocked and 54 accredited", "plus 17 with ECOSOC status"] };
-const OEWG_2022_UKRAINE: RowRef = { date: "2022-06-30", processId: "oewg-2021-2025", eventType: "objection to NGOs", startsWith: "Ukraine's Permanent Mission objected", mustSay: ["objected to five Russian entities"] };
-const AHC_ORGANIZATIONAL: RowRef = { date: "2022-02-24", processId: "ahc-cybercrime-2022-2024", eventType: "accreditation", startsWith: "At the session on organizational matters", mustSay: ["approved the participation of other relevant non-governmental stakeholders", "75/282 para 9", "Institut de diplomatie publique"] };
+const OEWG_2019_OBJECTIONS: RowRef = {
+  date: "2019-08",
+  processId: "oewg-2019-2021",
+  eventType: "objection to NGOs",
+  startsWith: "All 18 non-ECOSOC",
+  mustSay: ["All 18 non-ECOSOC organisations", "refused", "GPD among them", "18 organisations refused"],
+};
+const OEWG_2022_MODALITIES: RowRef = {
+  date: "2022-04-22",
+  processId: "oewg-2021-2025",
+  eventType: "modalities",
+  startsWith: "Modalities in the Chair's letter",
+  mustSay: ["ECOSOC-accredited NGOs may take part", "non-objection basis"],
+};
+const OEWG_2022_VETOES: RowRef = {
+  date: "2022-06-30",
+  processId: "oewg-2021-2025",
+  eventType: "objection to NGOs",
+  startsWith: "Accreditation silence procedure ended",
+  mustSay: ["32 of 86 non-ECOSOC applicants were blocked and 54 accredited", "plus 17 with ECOSOC status"],
+};
+const OEWG_2022_UKRAINE: RowRef = {
+  date: "2022-06-30",
+  processId: "oewg-2021-2025",
+  eventType: "objection to NGOs",
+  startsWith: "Ukraine's Permanent Mission objected",
+  mustSay: ["objected to five Russian entities"],
+};
+const AHC_ORGANIZATIONAL: RowRef = {
+  date: "2022-02-24",
+  processId: "ahc-cybercrime-2022-2024",
+  eventType: "accreditation",
+  startsWith: "At the session on organizational matters",
+  mustSay: [
+    "approved the participation of other relevant non-governmental stakeholders",
+    "75/282 para 9",
+    "Institut de diplomatie publique",
+  ],
+};
 
 export const DEADLINES: Sourced<DeadlineRecord>[] = [
   {
@@ -32,9 +66,13 @@ export const DEADLINES: Sourced<DeadlineRecord>[] = [
     closesTime: null,
     timeZone: null,
     isRolling: false,
-    eligibility: "NGOs without ECOSOC status, as observers on a non-objection basis (ECOSOC-accredited NGOs take part without this procedure)",
+    eligibility:
+      "NGOs without ECOSOC status, as observers on a non-objection basis (ECOSOC-accredited NGOs take part without this procedure)",
     notes: "The date the silence procedure ended; when it opened was not retrieved.",
-    rows: [{ ...OEWG_2022_VETOES, mustSay: [...OEWG_2022_VETOES.mustSay!, "Accreditation silence procedure ended"] }, OEWG_2022_MODALITIES],
+    rows: [
+      { ...OEWG_2022_VETOES, mustSay: [...OEWG_2022_VETOES.mustSay!, "Accreditation silence procedure ended"] },
+      OEWG_2022_MODALITIES,
+    ],
   },
   {
     id: "global-mechanism-ict-2026-stakeholder-interest-form",
@@ -49,11 +87,22 @@ export const DEADLINES: Sourced<DeadlineRecord>[] = [
     isRolling: true,
     eligibility: "Stakeholders, under the modalities set out in A/80/257",
     notes: "For Global Mechanism communications; open on a rolling basis, so there is no closing date.",
-    rows: [{ date: "2026", processId: "global-mechanism-ict-2026", eventType: "stakeholder participation", startsWith: "UNODA stakeholder-interest form", mustSay: ["open on a rolling basis", "A/80/257"] }],
+    rows: [
+      {
+        date: "2026",
+        processId: "global-mechanism-ict-2026",
+        eventType: "stakeholder participation",
+        startsWith: "UNODA stakeholder-interest form",
+        mustSay: ["open on a rolling basis", "A/80/257"],
+      },
+    ],
   },
 ];
 
-const named = (organizationName: string, rest: Partial<Sourced<AccreditationRecord>> & Pick<Sourced<AccreditationRecord>, "id" | "processId" | "rows">): Sourced<AccreditationRecord> => ({
+const named = (
+  organizationName: string,
+  rest: Partial<Sourced<AccreditationRecord>> & Pick<Sourced<AccreditationRecord>, "id" | "processId" | "rows">,
+): Sourced<AccreditationRecord> => ({
   sessionId: null,
   isAggregate: false,
   organizationName,
@@ -69,13 +118,31 @@ const named = (organizationName: string, rest: Partial<Sourced<AccreditationReco
   ...rest,
 });
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /** Named in the dig.watch list of vetoed applicants (Ukraine's objection row names three of them again). */
-const OEWG_2022_VETOED = ["ASPI", "Chatham House", "CyberPeace Institute", "FIRST", "GFCE", "Microsoft", "World Economic Forum"];
+const OEWG_2022_VETOED = [
+  "ASPI",
+  "Chatham House",
+  "CyberPeace Institute",
+  "FIRST",
+  "GFCE",
+  "Microsoft",
+  "World Economic Forum",
+];
 const UKRAINE_OBJECTED: { name: string; alsoVetoedAs?: string }[] = [
-  { name: "MGIMO Centre for International Information Security, Science and Technology Policy", alsoVetoedAs: "MGIMO's information-security centre" },
-  { name: "Institute of State and Law of the Russian Academy of Sciences", alsoVetoedAs: "the Institute of State and Law (RAS)" },
+  {
+    name: "MGIMO Centre for International Information Security, Science and Technology Policy",
+    alsoVetoedAs: "MGIMO's information-security centre",
+  },
+  {
+    name: "Institute of State and Law of the Russian Academy of Sciences",
+    alsoVetoedAs: "the Institute of State and Law (RAS)",
+  },
   { name: "Kaspersky", alsoVetoedAs: "Kaspersky" },
   { name: "Russian Federal Center of Forensic Science" },
   { name: "Russian International Affairs Council" },
@@ -83,7 +150,11 @@ const UKRAINE_OBJECTED: { name: string; alsoVetoedAs?: string }[] = [
 
 export const ACCREDITATIONS: Sourced<AccreditationRecord>[] = [
   {
-    ...named("", { id: "oewg-2019-2021-first-substantive-non-ecosoc", processId: "oewg-2019-2021", rows: [OEWG_2019_OBJECTIONS] }),
+    ...named("", {
+      id: "oewg-2019-2021-first-substantive-non-ecosoc",
+      processId: "oewg-2019-2021",
+      rows: [OEWG_2019_OBJECTIONS],
+    }),
     sessionId: "oewg-2019-2021-oewg-first-substantive-session",
     isAggregate: true,
     organizationName: null,
@@ -92,7 +163,8 @@ export const ACCREDITATIONS: Sourced<AccreditationRecord>[] = [
     applicants: 18,
     accreditedCount: 0,
     objectedCount: 18,
-    notes: "Every non-ECOSOC applicant for the first substantive session was refused after objections from some Member States; the full list is in Annex A of the OEWG document.",
+    notes:
+      "Every non-ECOSOC applicant for the first substantive session was refused after objections from some Member States; the full list is in Annex A of the OEWG document.",
   },
   named("Global Partners Digital", {
     id: "oewg-2019-2021-first-substantive-global-partners-digital",
@@ -121,9 +193,17 @@ export const ACCREDITATIONS: Sourced<AccreditationRecord>[] = [
     outcome: null,
     decided: "2022-06-30",
     accreditedCount: 17,
-    notes: "Organisations with ECOSOC status accredited alongside the non-ECOSOC applicants; how many applied is not stated.",
+    notes:
+      "Organisations with ECOSOC status accredited alongside the non-ECOSOC applicants; how many applied is not stated.",
   },
-  ...OEWG_2022_VETOED.map((name) => named(name, { id: `oewg-2021-2025-2022-${slug(name)}`, processId: "oewg-2021-2025", decided: "2022-06-30", rows: [{ ...OEWG_2022_VETOES, mustSay: [name] }] })),
+  ...OEWG_2022_VETOED.map((name) =>
+    named(name, {
+      id: `oewg-2021-2025-2022-${slug(name)}`,
+      processId: "oewg-2021-2025",
+      decided: "2022-06-30",
+      rows: [{ ...OEWG_2022_VETOES, mustSay: [name] }],
+    }),
+  ),
   named("Centre for Multilateral Affairs", {
     id: "oewg-2021-2025-2022-centre-for-multilateral-affairs",
     processId: "oewg-2021-2025",
@@ -137,8 +217,13 @@ export const ACCREDITATIONS: Sourced<AccreditationRecord>[] = [
       processId: "oewg-2021-2025",
       decided: "2022-06-30",
       objectingStates: ["UKR"],
-      notes: alsoVetoedAs ? "Ukraine's objection was made public; whether other States objected too is not stated." : "Objected to by Ukraine; not named in the dig.watch list of vetoed applicants.",
-      rows: [{ ...OEWG_2022_UKRAINE, mustSay: [name] }, ...(alsoVetoedAs ? [{ ...OEWG_2022_VETOES, mustSay: [alsoVetoedAs] }] : [])],
+      notes: alsoVetoedAs
+        ? "Ukraine's objection was made public; whether other States objected too is not stated."
+        : "Objected to by Ukraine; not named in the dig.watch list of vetoed applicants.",
+      rows: [
+        { ...OEWG_2022_UKRAINE, mustSay: [name] },
+        ...(alsoVetoedAs ? [{ ...OEWG_2022_VETOES, mustSay: [alsoVetoedAs] }] : []),
+      ],
     }),
   ),
   named("Institut de diplomatie publique", {
@@ -147,12 +232,15 @@ export const ACCREDITATIONS: Sourced<AccreditationRecord>[] = [
     sessionId: "ahc-cybercrime-2022-2024-ahc-session-on-organizational-matters",
     outcome: "accredited",
     decided: "2022-02-24",
-    notes: "Approved at the session on organizational matters under para 9 of resolution 75/282, which uses a non-objection list.",
+    notes:
+      "Approved at the session on organizational matters under para 9 of resolution 75/282, which uses a non-objection list.",
     rows: [AHC_ORGANIZATIONAL],
   }),
 ];
 
-type ActionSpec = Omit<Sourced<StakeholderActionRecord>, "description" | "signatoryCount" | "documentUrl"> & { documentUrl?: string };
+type ActionSpec = Omit<Sourced<StakeholderActionRecord>, "description" | "signatoryCount" | "documentUrl"> & {
+  documentUrl?: string;
+};
 
 export const ACTIONS: ActionSpec[] = [
   {
@@ -167,7 +255,15 @@ export const ACTIONS: ActionSpec[] = [
     signatoryStates: [],
     documentSymbol: null,
     notes: "Input paper: 'Pathways to Change: Resilience, Rights and Rules in Cyberspace'.",
-    rows: [{ date: "2019-06", processId: "gge-2019-2021", eventType: "civil-society meeting", startsWith: "EU Cyber Direct meeting", mustSay: ["Patriota", "Pathways to Change"] }],
+    rows: [
+      {
+        date: "2019-06",
+        processId: "gge-2019-2021",
+        eventType: "civil-society meeting",
+        startsWith: "EU Cyber Direct meeting",
+        mustSay: ["Patriota", "Pathways to Change"],
+      },
+    ],
   },
   {
     id: "gge-2019-2021-oas-consultation-civil-society-sessions",
@@ -181,7 +277,15 @@ export const ACTIONS: ActionSpec[] = [
     signatoryStates: [],
     documentSymbol: null,
     notes: null,
-    rows: [{ date: "2019-08-14", processId: "gge-2019-2021", eventType: "civil-society meeting", startsWith: "Civil-society information session", mustSay: ["EUISS", "Derechos Digitales", "New America"] }],
+    rows: [
+      {
+        date: "2019-08-14",
+        processId: "gge-2019-2021",
+        eventType: "civil-society meeting",
+        startsWith: "Civil-society information session",
+        mustSay: ["EUISS", "Derechos Digitales", "New America"],
+      },
+    ],
   },
   {
     id: "oewg-joint-civil-society-feedback-norms-proposals",
@@ -191,12 +295,33 @@ export const ACTIONS: ActionSpec[] = [
     title: "Joint civil-society feedback on an OEWG revised non-paper on norms proposals",
     actedOn: null,
     leadOrganizations: [],
-    signatoryOrganizations: ["Access Now", "AFEX", "APC", "Derechos Digitales", "FIRST", "Fundación Karisma", "Global Partners Digital", "Internet Society", "Jokkolabs Banjul", "Media Foundation for West Africa", "R3D"],
+    signatoryOrganizations: [
+      "Access Now",
+      "AFEX",
+      "APC",
+      "Derechos Digitales",
+      "FIRST",
+      "Fundación Karisma",
+      "Global Partners Digital",
+      "Internet Society",
+      "Jokkolabs Banjul",
+      "Media Foundation for West Africa",
+      "R3D",
+    ],
     signatoryStates: [],
     documentSymbol: null,
     documentUrl: "https://scribd.com/document/614384028/Joint-Civil-Society-Groups-Feedback-on-Oewg-Norms-Proposals",
-    notes: "Which OEWG (2019–2021 or 2021–2025) was not determined, so no process is linked; the date was not retrieved.",
-    rows: [{ date: "", processId: "oewg-unspecified", eventType: "joint civil-society submission", startsWith: "Joint civil-society feedback", mustSay: ["Access Now", "R3D", "11 organisations + 3 individuals"] }],
+    notes:
+      "Which OEWG (2019–2021 or 2021–2025) was not determined, so no process is linked; the date was not retrieved.",
+    rows: [
+      {
+        date: "",
+        processId: "oewg-unspecified",
+        eventType: "joint civil-society submission",
+        startsWith: "Joint civil-society feedback",
+        mustSay: ["Access Now", "R3D", "11 organisations + 3 individuals"],
+      },
+    ],
   },
   {
     id: "oewg-2021-2025-joint-letter-44-states-2021-12",
@@ -210,7 +335,15 @@ export const ACTIONS: ActionSpec[] = [
     signatoryStates: [],
     documentSymbol: null,
     notes: "Sent before the first substantive session; the signatory States are not named in the source.",
-    rows: [{ date: "2021-12", processId: "oewg-2021-2025", eventType: "joint letter (States + stakeholders)", startsWith: "Letter to the Chair", mustSay: ["44 States"] }],
+    rows: [
+      {
+        date: "2021-12",
+        processId: "oewg-2021-2025",
+        eventType: "joint letter (States + stakeholders)",
+        startsWith: "Letter to the Chair",
+        mustSay: ["44 States"],
+      },
+    ],
   },
   {
     id: "ahc-cybercrime-2022-2024-hrw-eff-letter-2021-12-22",
@@ -225,7 +358,15 @@ export const ACTIONS: ActionSpec[] = [
     documentSymbol: null,
     documentUrl: "https://www.hrw.org/news/2022/01/13/letter-un-ad-hoc-committee-cybercrime",
     notes: "Published 13 January 2022. Sources count the signatories differently.",
-    rows: [{ date: "2021-12-22", processId: "ahc-cybercrime-2022-2024", eventType: "joint civil-society letter", startsWith: "Letter to AHC Chair", mustSay: ["Human Rights Watch", "Electronic Frontier Foundation", "published 13 Jan 2022"] }],
+    rows: [
+      {
+        date: "2021-12-22",
+        processId: "ahc-cybercrime-2022-2024",
+        eventType: "joint civil-society letter",
+        startsWith: "Letter to AHC Chair",
+        mustSay: ["Human Rights Watch", "Electronic Frontier Foundation", "published 13 Jan 2022"],
+      },
+    ],
   },
   {
     id: "oewg-2021-2025-joint-letter-exclusions-2022-07",
@@ -239,14 +380,55 @@ export const ACTIONS: ActionSpec[] = [
     signatoryStates: [],
     documentSymbol: null,
     notes: "Month inferred by the source compiler (the article is undated in the excerpt).",
-    rows: [{ date: "2022-07", processId: "oewg-2021-2025", eventType: "joint letter (stakeholders)", startsWith: "Joint letter to Chair Gafoor", mustSay: ["28 organisations and companies"] }],
+    rows: [
+      {
+        date: "2022-07",
+        processId: "oewg-2021-2025",
+        eventType: "joint letter (stakeholders)",
+        startsWith: "Joint letter to Chair Gafoor",
+        mustSay: ["28 organisations and companies"],
+      },
+    ],
   },
 ];
 
 export const LEFT_OUT: (Omit<RowRef, "mustSay"> & { reason: string })[] = [
-  { date: "2019-03", processId: "oewg-2019-2021", eventType: "modalities", startsWith: "UNODA (secretariat", reason: "announcement of a planned meeting (the 2–4 Dec 2019 meeting is in sessions.csv); no deadline, application or action" },
-  { date: "2019-12-02", processId: "oewg-2019-2021", eventType: "stakeholder participation", startsWith: "Informal intersessional", reason: "turnout at a session (in sessions.csv), not an accreditation outcome: counts are of interest and attendance, not of applications" },
-  { date: "2021-11-15", processId: "oewg-2021-2025", eventType: "modalities", startsWith: "Chair Gafoor's letter", reason: "modalities proposed in a letter that several States disagreed with; the modalities agreed on 22 April 2022 give the eligibility of the 2022 no-objection period" },
-  { date: "2024-01-31", processId: "oewg-2021-2025", eventType: "briefing", startsWith: "Chair's informal virtual briefing", reason: "a meeting for Member States, already a session in sessions.csv" },
-  { date: "2025-10-25", processId: "ahc-cybercrime-2022-2024", eventType: "signature", startsWith: "Convention opened for signature", reason: "States signing the convention (the signing ceremony is a session); not stakeholder participation" },
+  {
+    date: "2019-03",
+    processId: "oewg-2019-2021",
+    eventType: "modalities",
+    startsWith: "UNODA (secretariat",
+    reason:
+      "announcement of a planned meeting (the 2–4 Dec 2019 meeting is in sessions.csv); no deadline, application or action",
+  },
+  {
+    date: "2019-12-02",
+    processId: "oewg-2019-2021",
+    eventType: "stakeholder participation",
+    startsWith: "Informal intersessional",
+    reason:
+      "turnout at a session (in sessions.csv), not an accreditation outcome: counts are of interest and attendance, not of applications",
+  },
+  {
+    date: "2021-11-15",
+    processId: "oewg-2021-2025",
+    eventType: "modalities",
+    startsWith: "Chair Gafoor's letter",
+    reason:
+      "modalities proposed in a letter that several States disagreed with; the modalities agreed on 22 April 2022 give the eligibility of the 2022 no-objection period",
+  },
+  {
+    date: "2024-01-31",
+    processId: "oewg-2021-2025",
+    eventType: "briefing",
+    startsWith: "Chair's informal virtual briefing",
+    reason: "a meeting for Member States, already a session in sessions.csv",
+  },
+  {
+    date: "2025-10-25",
+    processId: "ahc-cybercrime-2022-2024",
+    eventType: "signature",
+    startsWith: "Convention opened for signature",
+    reason: "States signing the convention (the signing ceremony is a session); not stakeholder participation",
+  },
 ];

@@ -15,11 +15,29 @@ describe("bundled reference datasets", () => {
   it("hold real facts from the sources", () => {
     const resolutions = readReferenceFile(DATASETS_DIR, "resolutions");
     const r = resolutions.find((x) => x.symbol === "A/RES/74/247")!;
-    expect([r.adoptedOn, r.yes, r.no, r.abstain, r.adoptionMethod]).toEqual(["2019-12-27", 79, 60, 33, "recorded-vote"]);
+    expect([r.adoptedOn, r.yes, r.no, r.abstain, r.adoptionMethod]).toEqual([
+      "2019-12-27",
+      79,
+      60,
+      33,
+      "recorded-vote",
+    ]);
     const oewg = readReferenceFile(DATASETS_DIR, "processes").find((p) => p.id === "oewg-2019-2021")!;
     expect([oewg.chairName, oewg.chairStateIso3]).toEqual(["Jürg Lauber", "CHE"]);
     const norms = readReferenceFile(DATASETS_DIR, "frameworkItems").filter((i) => i.frameworkId === "un-norms-2015");
-    expect(norms.map((n) => n.code)).toEqual(["13(a)", "13(b)", "13(c)", "13(d)", "13(e)", "13(f)", "13(g)", "13(h)", "13(i)", "13(j)", "13(k)"]);
+    expect(norms.map((n) => n.code)).toEqual([
+      "13(a)",
+      "13(b)",
+      "13(c)",
+      "13(d)",
+      "13(e)",
+      "13(f)",
+      "13(g)",
+      "13(h)",
+      "13(i)",
+      "13(j)",
+      "13(k)",
+    ]);
     const strategies = readReferenceFile(DATASETS_DIR, "cyberStrategies");
     expect(strategies).toHaveLength(193);
     expect(strategies.filter((s) => s.firstAdopted !== null)).toHaveLength(135);
@@ -36,15 +54,20 @@ describe("bundled reference datasets", () => {
     }
   });
 
-  it.skipIf(!hasShared)("are exactly what the converter makes from ../shared/data (skipped when ../shared is absent)", () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "nw-ref-"));
-    const retrievedOn = readReferenceFile(DATASETS_DIR, "sources").find((s) => s.id === "dataset:cyber-processes")!.retrievedOn!;
-    const report = buildReferenceDatasets(SHARED, out, retrievedOn);
-    expect(report.counts["states"]).toBe(195);
-    for (const spec of Object.values(REFERENCE_FILES)) {
-      const built = fs.readFileSync(path.join(out, spec.file), "utf8");
-      const bundled = fs.readFileSync(path.join(DATASETS_DIR, "reference", spec.file), "utf8");
-      expect(built, `${spec.file} differs: run \`npm run normwatch -- datasets build\``).toBe(bundled);
-    }
-  });
+  it.skipIf(!hasShared)(
+    "are exactly what the converter makes from ../shared/data (skipped when ../shared is absent)",
+    () => {
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), "nw-ref-"));
+      const retrievedOn = readReferenceFile(DATASETS_DIR, "sources").find(
+        (s) => s.id === "dataset:cyber-processes",
+      )!.retrievedOn!;
+      const report = buildReferenceDatasets(SHARED, out, retrievedOn);
+      expect(report.counts["states"]).toBe(195);
+      for (const spec of Object.values(REFERENCE_FILES)) {
+        const built = fs.readFileSync(path.join(out, spec.file), "utf8");
+        const bundled = fs.readFileSync(path.join(DATASETS_DIR, "reference", spec.file), "utf8");
+        expect(built, `${spec.file} differs: run \`npm run normwatch -- datasets build\``).toBe(bundled);
+      }
+    },
+  );
 });

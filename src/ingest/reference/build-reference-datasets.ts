@@ -32,9 +32,35 @@ interface UpstreamOrganization {
 
 /** Organisations whose members share a region (our classification, from each body's membership). */
 const REGIONAL_ORGANIZATIONS = new Set([
-  "AFUNION", "EU", "OAS", "OSCE", "ASEAN", "ARF", "COE", "CIS", "CSTO", "SCO", "APEC", "ECOWAS", "SADC",
-  "EAC", "CARICOM", "PIF", "CCASG", "LAS", "CELAC", "SICA", "ECCAS", "IGAD", "COMESA", "EAEU", "SAARC",
-  "UNASUR", "GUAM", "BIMSTEC", "UMA",
+  "AFUNION",
+  "EU",
+  "OAS",
+  "OSCE",
+  "ASEAN",
+  "ARF",
+  "COE",
+  "CIS",
+  "CSTO",
+  "SCO",
+  "APEC",
+  "ECOWAS",
+  "SADC",
+  "EAC",
+  "CARICOM",
+  "PIF",
+  "CCASG",
+  "LAS",
+  "CELAC",
+  "SICA",
+  "ECCAS",
+  "IGAD",
+  "COMESA",
+  "EAEU",
+  "SAARC",
+  "UNASUR",
+  "GUAM",
+  "BIMSTEC",
+  "UMA",
 ]);
 
 const ORGANIZATION_NAMES: Record<string, string> = { AFUNION: "AU", CCASG: "GCC", LAS: "Arab League" };
@@ -50,8 +76,14 @@ export function buildReferenceDatasets(sharedDir: string, outputDir: string, ret
   const registry = createSourceRegistry(retrievedOn);
   const members = readCsv(sharedPath(sharedDir, "countries", "un_member_states.csv"));
   const countries = readCsv(sharedPath(sharedDir, "countries", "countries.csv"));
-  const world = readJson<WorldCountry[]>(sharedPath(sharedDir, "countries", "upstream", "world-countries-5.1.0-countries.json"));
-  const names = createStateNameIndex(countries, world, readCsv(sharedPath(sharedDir, "countries", "un_ga_name_lookup.csv")));
+  const world = readJson<WorldCountry[]>(
+    sharedPath(sharedDir, "countries", "upstream", "world-countries-5.1.0-countries.json"),
+  );
+  const names = createStateNameIndex(
+    countries,
+    world,
+    readCsv(sharedPath(sharedDir, "countries", "un_ga_name_lookup.csv")),
+  );
 
   const states = buildStates(members, countries, registry);
   const stateIds = new Set(states.map((s) => s.iso3));
@@ -104,8 +136,16 @@ function buildStates(members: CsvRow[], countries: CsvRow[], registry: SourceReg
   });
   // Non-member observer States, each with the GA text that states its standing.
   const observers: { iso3: string; document: string; note: string }[] = [
-    { iso3: "PSE", document: "A/RES/74/11", note: "recalls resolution 67/19, by which Palestine was accorded non-member observer State status" },
-    { iso3: "VAT", document: "A/RES/79/249", note: "the Holy See, which is not a member of the United Nations but which participates in certain of its activities" },
+    {
+      iso3: "PSE",
+      document: "A/RES/74/11",
+      note: "recalls resolution 67/19, by which Palestine was accorded non-member observer State status",
+    },
+    {
+      iso3: "VAT",
+      document: "A/RES/79/249",
+      note: "the Holy See, which is not a member of the United Nations but which participates in certain of its activities",
+    },
   ];
   for (const o of observers) {
     const c = byIso3.get(o.iso3)!;
@@ -140,18 +180,20 @@ function stateBase(c: CsvRow) {
 function buildOrganizations(sharedDir: string, registry: SourceRegistry): r.OrganizationRecord[] {
   const upstream = readJson<UpstreamOrganization[]>(sharedPath(sharedDir, "countries", "organizations.json"));
   const source = registry.dataset("internacia-db");
-  return upstream.filter((o) => !LEFT_OUT_ORGANIZATIONS.has(o.id)).map((o) => ({
-    id: o.id,
-    name: o.name,
-    abbreviation: ORGANIZATION_NAMES[o.id] ?? o.id,
-    classification: REGIONAL_ORGANIZATIONS.has(o.id) ? "regional" : "intergovernmental",
-    blocTypes: o.blocktype ?? [],
-    foundedYear: o.founded && /^\d{4}$/.test(o.founded) ? Number(o.founded) : null,
-    wikidataId: o.wikidata_id,
-    links: o.links ?? [],
-    description: o.description,
-    sources: [source],
-  }));
+  return upstream
+    .filter((o) => !LEFT_OUT_ORGANIZATIONS.has(o.id))
+    .map((o) => ({
+      id: o.id,
+      name: o.name,
+      abbreviation: ORGANIZATION_NAMES[o.id] ?? o.id,
+      classification: REGIONAL_ORGANIZATIONS.has(o.id) ? "regional" : "intergovernmental",
+      blocTypes: o.blocktype ?? [],
+      foundedYear: o.founded && /^\d{4}$/.test(o.founded) ? Number(o.founded) : null,
+      wikidataId: o.wikidata_id,
+      links: o.links ?? [],
+      description: o.description,
+      sources: [source],
+    }));
 }
 
 /**
@@ -159,13 +201,22 @@ function buildOrganizations(sharedDir: string, registry: SourceRegistry): r.Orga
  * 2025-10-26). org_memberships.csv drops them, so they are read from the upstream file it was built from (zstd-compressed:
  * decompressed with the zstd command, which developer machines have; without it the memberships stay undated, with a warning).
  */
-function readMembershipDates(sharedDir: string, warnings: string[]): Map<string, { joined: string | null; left: string | null }> {
+function readMembershipDates(
+  sharedDir: string,
+  warnings: string[],
+): Map<string, { joined: string | null; left: string | null }> {
   const dates = new Map<string, { joined: string | null; left: string | null }>();
   let text: string;
   try {
-    text = execFileSync("zstd", ["-dc", sharedPath(sharedDir, "countries", "upstream", "internacia-intblocks.jsonl.zst")], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    text = execFileSync(
+      "zstd",
+      ["-dc", sharedPath(sharedDir, "countries", "upstream", "internacia-intblocks.jsonl.zst")],
+      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+    );
   } catch (error) {
-    warnings.push(`membership dates not read (zstd -dc of internacia-intblocks.jsonl.zst failed: ${(error as Error).message.split("\n")[0]}): memberships stay undated`);
+    warnings.push(
+      `membership dates not read (zstd -dc of internacia-intblocks.jsonl.zst failed: ${(error as Error).message.split("\n")[0]}): memberships stay undated`,
+    );
     return dates;
   }
   const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v);
@@ -181,7 +232,12 @@ function readMembershipDates(sharedDir: string, warnings: string[]): Map<string,
   return dates;
 }
 
-function buildMemberships(sharedDir: string, stateIds: Set<string>, registry: SourceRegistry, warnings: string[]): r.MembershipRecord[] {
+function buildMemberships(
+  sharedDir: string,
+  stateIds: Set<string>,
+  registry: SourceRegistry,
+  warnings: string[],
+): r.MembershipRecord[] {
   const rows = readCsv(sharedPath(sharedDir, "countries", "org_memberships.csv"));
   const source = registry.dataset("internacia-db");
   const dates = readMembershipDates(sharedDir, warnings);
@@ -206,7 +262,8 @@ function buildMemberships(sharedDir: string, stateIds: Set<string>, registry: So
       sources: [source],
     });
   }
-  if (skipped.length > 0) warnings.push(`memberships of territories that are not States left out (${skipped.length}): ${skipped.join(", ")}`);
+  if (skipped.length > 0)
+    warnings.push(`memberships of territories that are not States left out (${skipped.length}): ${skipped.join(", ")}`);
   return out.filter((m) => m.stateIso3 !== null || m.memberOrganizationId !== null);
 }
 
@@ -348,7 +405,11 @@ function buildSessions(sharedDir: string, registry: SourceRegistry): r.SessionRe
 }
 
 const CBM_FRAMEWORKS: Record<string, { id: string; name: string; body: string }> = {
-  OSCE: { id: "osce-cbms", name: "OSCE confidence-building measures to reduce the risks of conflict stemming from the use of ICTs", body: "OSCE" },
+  OSCE: {
+    id: "osce-cbms",
+    name: "OSCE confidence-building measures to reduce the risks of conflict stemming from the use of ICTs",
+    body: "OSCE",
+  },
   OAS: { id: "oas-cbms", name: "OAS cyber confidence-building measures", body: "OAS" },
   ARF: { id: "arf-ict", name: "ASEAN Regional Forum work plan on security of and in the use of ICTs", body: "ARF" },
   UN: { id: "un-global-cbms", name: "UN global confidence-building measures (OEWG 2021–2025)", body: "United Nations" },
@@ -376,7 +437,10 @@ function buildFrameworks(sharedDir: string, registry: SourceRegistry) {
     shortTitle: row["short_title"]!,
     reference: row["a70_174_ref"] || null,
     instrument: "A/70/174",
-    notes: [row["notes"], row["a76_135_guidance"] ? `2021 GGE guidance (A/76/135): ${row["a76_135_guidance"]}` : ""].filter(Boolean).join(" ") || null,
+    notes:
+      [row["notes"], row["a76_135_guidance"] ? `2021 GGE guidance (A/76/135): ${row["a76_135_guidance"]}` : ""]
+        .filter(Boolean)
+        .join(" ") || null,
     confidence: row["confidence"] as r.FrameworkItemRecord["confidence"],
     sources: registry.factBaseSources(row),
   }));
@@ -384,7 +448,14 @@ function buildFrameworks(sharedDir: string, registry: SourceRegistry) {
   for (const row of cbms) {
     const framework = CBM_FRAMEWORKS[row["framework"]!.split(" ")[0]!]!;
     if (!frameworks.some((f) => f.id === framework.id)) {
-      frameworks.push({ id: framework.id, name: framework.name, kind: "cbms", body: framework.body, instrument: null, sources: [factBase] });
+      frameworks.push({
+        id: framework.id,
+        name: framework.name,
+        kind: "cbms",
+        body: framework.body,
+        instrument: null,
+        sources: [factBase],
+      });
     }
     const position = (positions.get(framework.id) ?? 0) + 1;
     positions.set(framework.id, position);
@@ -413,7 +484,11 @@ function buildStrategies(sharedDir: string, stateIds: Set<string>, registry: Sou
       const raw = row["DATE"] ?? "NA";
       // Upstream writes 0101 when only the year is known; keep that as year precision.
       const firstAdopted =
-        raw === "NA" ? null : raw.endsWith("0101") ? raw.slice(0, 4) : `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`;
+        raw === "NA"
+          ? null
+          : raw.endsWith("0101")
+            ? raw.slice(0, 4)
+            : `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`;
       return {
         stateIso3: row["Countries"]!,
         firstAdopted,

@@ -95,7 +95,7 @@ export const SessionRecord = z.object({
 });
 
 export const ResolutionRecord = z.object({
-  symbol: z.string().regex(/^(A\/[\w./-]+|decision \d+\/\d+)$/, "a UN document symbol or \"decision NN/NNN\""),
+  symbol: z.string().regex(/^(A\/[\w./-]+|decision \d+\/\d+)$/, 'a UN document symbol or "decision NN/NNN"'),
   recordType: z.enum(v.DECISION_RECORD_TYPES),
   topic: z.enum(v.RESOLUTION_TOPICS),
   gaSession: z.number().int().nullable(),

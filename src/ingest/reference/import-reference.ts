@@ -23,13 +23,26 @@ export function readReferenceFile<K extends FileKey>(datasetsDir: string, key: K
 }
 
 /** Records editors changed (locked ids) keep the sources their reviewed changes attached. */
-async function syncSources(tx: Tx, kind: RecordKind, records: { id: string; sources: string[] }[], locked: Set<string> = new Set()): Promise<ImportCounts> {
-  const rows = records.flatMap((r) => r.sources.map((sourceId) => ({ recordKind: kind, recordId: r.id, sourceId, note: null })));
-  return syncRows(tx, t.recordSources, [t.recordSources.recordKind, t.recordSources.recordId, t.recordSources.sourceId], rows, {
-    deleteMissing: true,
-    scope: eq(t.recordSources.recordKind, kind),
-    isLocked: (row) => locked.has(String(row["recordId"])),
-  });
+async function syncSources(
+  tx: Tx,
+  kind: RecordKind,
+  records: { id: string; sources: string[] }[],
+  locked: Set<string> = new Set(),
+): Promise<ImportCounts> {
+  const rows = records.flatMap((r) =>
+    r.sources.map((sourceId) => ({ recordKind: kind, recordId: r.id, sourceId, note: null })),
+  );
+  return syncRows(
+    tx,
+    t.recordSources,
+    [t.recordSources.recordKind, t.recordSources.recordId, t.recordSources.sourceId],
+    rows,
+    {
+      deleteMissing: true,
+      scope: eq(t.recordSources.recordKind, kind),
+      isLocked: (row) => locked.has(String(row["recordId"])),
+    },
+  );
 }
 
 /** Leaves alone every row of a record with a published editorial change, so a re-seed never reverts it. */
@@ -55,10 +68,22 @@ export const statesImporter: DatasetImporter = {
     const memberships = readReferenceFile(dir, "memberships");
     const locks = await loadEditorialLocks(tx);
     const isMembershipLocked = (row: Record<string, unknown>) =>
-      (row["id"] !== undefined && locks.ids.membership.has(String(row["id"]))) || locks.membershipKeys.has(membershipKeyOf(row));
+      (row["id"] !== undefined && locks.ids.membership.has(String(row["id"]))) ||
+      locks.membershipKeys.has(membershipKeyOf(row));
     const counts: Record<string, ImportCounts> = {};
-    counts["states"] = await syncRows(tx, t.states, [t.states.iso3], states.map(({ sources: _s, ...row }) => row));
-    counts["organizations"] = await syncRows(tx, t.organizations, [t.organizations.id], organizations.map(({ sources: _s, ...row }) => row), { isLocked: lockedBy(locks.ids.organization, "id") });
+    counts["states"] = await syncRows(
+      tx,
+      t.states,
+      [t.states.iso3],
+      states.map(({ sources: _s, ...row }) => row),
+    );
+    counts["organizations"] = await syncRows(
+      tx,
+      t.organizations,
+      [t.organizations.id],
+      organizations.map(({ sources: _s, ...row }) => row),
+      { isLocked: lockedBy(locks.ids.organization, "id") },
+    );
     counts["memberships"] = await syncRows(
       tx,
       t.memberships,
@@ -66,22 +91,43 @@ export const statesImporter: DatasetImporter = {
       memberships.map(({ sources: _s, startDate, endDate, ...row }) => {
         const start = dateParts(startDate);
         const end = dateParts(endDate);
-        return { ...row, startDate: start.date, startPrecision: start.precision, endDate: end.date, endPrecision: end.precision };
+        return {
+          ...row,
+          startDate: start.date,
+          startPrecision: start.precision,
+          endDate: end.date,
+          endPrecision: end.precision,
+        };
       }),
       { deleteMissing: true, isLocked: isMembershipLocked },
     );
     const membershipIds = await tx
-      .select({ id: t.memberships.id, organizationId: t.memberships.organizationId, stateIso3: t.memberships.stateIso3, member: t.memberships.memberOrganizationId, role: t.memberships.role })
+      .select({
+        id: t.memberships.id,
+        organizationId: t.memberships.organizationId,
+        stateIso3: t.memberships.stateIso3,
+        member: t.memberships.memberOrganizationId,
+        role: t.memberships.role,
+      })
       .from(t.memberships);
-    const idOf = new Map(membershipIds.map((m) => [`${m.organizationId}|${m.stateIso3}|${m.member}|${m.role}`, String(m.id)]));
-    counts["record_sources"] = await syncSources(tx, "state", states.map((s) => ({ id: s.iso3, sources: s.sources })));
+    const idOf = new Map(
+      membershipIds.map((m) => [`${m.organizationId}|${m.stateIso3}|${m.member}|${m.role}`, String(m.id)]),
+    );
+    counts["record_sources"] = await syncSources(
+      tx,
+      "state",
+      states.map((s) => ({ id: s.iso3, sources: s.sources })),
+    );
     const orgSources = await syncSources(tx, "organization", organizations, locks.ids.organization);
     const memberSources = await syncSources(
       tx,
       "membership",
       memberships
         .filter((m) => !isMembershipLocked(m))
-        .map((m) => ({ id: idOf.get(`${m.organizationId}|${m.stateIso3}|${m.memberOrganizationId}|${m.role}`)!, sources: m.sources })),
+        .map((m) => ({
+          id: idOf.get(`${m.organizationId}|${m.stateIso3}|${m.memberOrganizationId}|${m.role}`)!,
+          sources: m.sources,
+        })),
       locks.ids.membership,
     );
     counts["record_sources"] = sum(counts["record_sources"], orgSources, memberSources);
@@ -100,7 +146,13 @@ export const cyberProcessesImporter: DatasetImporter = {
     const items = readReferenceFile(dir, "frameworkItems");
     const locks = await loadEditorialLocks(tx);
     const counts: Record<string, ImportCounts> = {};
-    counts["resolutions"] = await syncRows(tx, t.resolutions, [t.resolutions.symbol], resolutions.map(({ sources: _s, ...row }) => row), { isLocked: lockedBy(locks.ids.resolution, "symbol") });
+    counts["resolutions"] = await syncRows(
+      tx,
+      t.resolutions,
+      [t.resolutions.symbol],
+      resolutions.map(({ sources: _s, ...row }) => row),
+      { isLocked: lockedBy(locks.ids.resolution, "symbol") },
+    );
     counts["processes"] = await syncRows(
       tx,
       t.processes,
@@ -123,8 +175,14 @@ export const cyberProcessesImporter: DatasetImporter = {
       tx,
       t.processResolutions,
       [t.processResolutions.processId, t.processResolutions.resolutionSymbol],
-      processes.flatMap((p) => p.relatedResolutions.map((r) => ({ processId: p.id, resolutionSymbol: r.symbol, relation: r.relation }))),
-      { deleteMissing: true, isLocked: (row) => lockedBy(locks.ids.process, "processId")(row) || lockedBy(locks.ids.resolution, "resolutionSymbol")(row) },
+      processes.flatMap((p) =>
+        p.relatedResolutions.map((r) => ({ processId: p.id, resolutionSymbol: r.symbol, relation: r.relation })),
+      ),
+      {
+        deleteMissing: true,
+        isLocked: (row) =>
+          lockedBy(locks.ids.process, "processId")(row) || lockedBy(locks.ids.resolution, "resolutionSymbol")(row),
+      },
     );
     counts["sessions"] = await syncRows(
       tx,
@@ -137,10 +195,27 @@ export const cyberProcessesImporter: DatasetImporter = {
       }),
       { isLocked: lockedBy(locks.ids.session, "id") },
     );
-    counts["frameworks"] = await syncRows(tx, t.frameworks, [t.frameworks.id], frameworks.map(({ sources: _s, ...row }) => row), { isLocked: lockedBy(locks.ids.framework, "id") });
-    counts["framework_items"] = await syncRows(tx, t.frameworkItems, [t.frameworkItems.id], items.map(({ sources: _s, ...row }) => row), { isLocked: lockedBy(locks.ids["framework-item"], "id") });
+    counts["frameworks"] = await syncRows(
+      tx,
+      t.frameworks,
+      [t.frameworks.id],
+      frameworks.map(({ sources: _s, ...row }) => row),
+      { isLocked: lockedBy(locks.ids.framework, "id") },
+    );
+    counts["framework_items"] = await syncRows(
+      tx,
+      t.frameworkItems,
+      [t.frameworkItems.id],
+      items.map(({ sources: _s, ...row }) => row),
+      { isLocked: lockedBy(locks.ids["framework-item"], "id") },
+    );
     counts["record_sources"] = sum(
-      await syncSources(tx, "resolution", resolutions.map((r) => ({ id: r.symbol, sources: r.sources })), locks.ids.resolution),
+      await syncSources(
+        tx,
+        "resolution",
+        resolutions.map((r) => ({ id: r.symbol, sources: r.sources })),
+        locks.ids.resolution,
+      ),
       await syncSources(tx, "process", processes, locks.ids.process),
       await syncSources(tx, "session", sessions, locks.ids.session),
       await syncSources(tx, "framework", frameworks, locks.ids.framework),
@@ -162,10 +237,19 @@ export const cyberStrategiesImporter: DatasetImporter = {
       [t.cyberStrategyAdoptions.stateIso3],
       records.map((r) => {
         const d = dateParts(r.firstAdopted);
-        return { stateIso3: r.stateIso3, firstAdoptedOn: d.date, firstAdoptedPrecision: d.precision, strategiesTotal: r.strategiesTotal };
+        return {
+          stateIso3: r.stateIso3,
+          firstAdoptedOn: d.date,
+          firstAdoptedPrecision: d.precision,
+          strategiesTotal: r.strategiesTotal,
+        };
       }),
     );
-    counts["record_sources"] = await syncSources(tx, "cyber-strategy", records.map((r) => ({ id: r.stateIso3, sources: r.sources })));
+    counts["record_sources"] = await syncSources(
+      tx,
+      "cyber-strategy",
+      records.map((r) => ({ id: r.stateIso3, sources: r.sources })),
+    );
     return counts;
   },
 };

@@ -41,7 +41,8 @@ const DATASETS: Record<string, Omit<SourceRecord, "id" | "retrievedOn" | "kind">
     attribution: "Nadiya Kostyuk, “Cyber Chess”, International Studies Quarterly 70(1)",
   },
   "cyber-processes": {
-    title: "Normwatch fact base of UN cyber processes, sessions, resolutions, norms and CBMs (every row cites its sources)",
+    title:
+      "Normwatch fact base of UN cyber processes, sessions, resolutions, norms and CBMs (every row cites its sources)",
     url: null,
     datasetPath: "datasets/reference",
     licence: "facts compiled from the cited public sources; see each source",

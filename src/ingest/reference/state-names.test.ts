@@ -6,8 +6,17 @@ const countries = [
   { iso3: "TUR", name_common: "Turkey", name_official: "Republic of Turkey" },
   { iso3: "NLD", name_common: "Netherlands", name_official: "Kingdom of the Netherlands" },
 ];
-const unGa = [{ un_ga_name: "TÜRKİYE", iso3: "TUR" }, { un_ga_name: "NETHERLANDS (KINGDOM OF THE)", iso3: "NLD" }];
-const world = [{ cca3: "GBR", altSpellings: ["GB", "UK", "Great Britain"], name: { common: "United Kingdom", official: "United Kingdom" } }];
+const unGa = [
+  { un_ga_name: "TÜRKİYE", iso3: "TUR" },
+  { un_ga_name: "NETHERLANDS (KINGDOM OF THE)", iso3: "NLD" },
+];
+const world = [
+  {
+    cca3: "GBR",
+    altSpellings: ["GB", "UK", "Great Britain"],
+    name: { common: "United Kingdom", official: "United Kingdom" },
+  },
+];
 
 describe("State name matching", () => {
   const index = createStateNameIndex(countries, world, unGa);

@@ -4,11 +4,23 @@ import fs from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
-import { normaliseVoetenSymbol, NO_DATA, VOTE_CODE_OF, voteOptionOf, type VoteEventCrossCheck } from "../../domain/votes.js";
+import {
+  normaliseVoetenSymbol,
+  NO_DATA,
+  VOTE_CODE_OF,
+  voteOptionOf,
+  type VoteEventCrossCheck,
+} from "../../domain/votes.js";
 import type { VoteOption } from "../../domain/vocabulary.js";
 import type { CsvRow } from "../reference/shared-data.js";
 import { parseUnxmlResolutions, parseUnxmlVotes } from "./unxml.js";
-import { parseVoetenIssues, parseVoetenRollCalls, parseVoetenVotes, type ImportProblem, type VoetenRollCall } from "./voeten.js";
+import {
+  parseVoetenIssues,
+  parseVoetenRollCalls,
+  parseVoetenVotes,
+  type ImportProblem,
+  type VoetenRollCall,
+} from "./voeten.js";
 import { writeVoteDataset, type VoteEventRecord, type VoterRecord } from "./vote-dataset-file.js";
 import { createVoterRegistry, type StateForVoters, type VoterRegistry } from "./voter-registry.js";
 
@@ -48,7 +60,9 @@ class VectorBuilder {
 }
 
 export function buildVotesDataset(sharedDir: string, datasetsDir: string): VoteBuildReport {
-  const states = JSON.parse(fs.readFileSync(path.join(datasetsDir, "reference", "states.json"), "utf8")) as StateForVoters[];
+  const states = JSON.parse(
+    fs.readFileSync(path.join(datasetsDir, "reference", "states.json"), "utf8"),
+  ) as StateForVoters[];
   const registry = createVoterRegistry(states);
   const problems: ImportProblem[] = [];
   const voeten = readVoeten(sharedDir, registry, problems);
@@ -71,16 +85,30 @@ export function buildVotesDataset(sharedDir: string, datasetsDir: string): VoteB
     u.issueCodes = best.v.issueCodes;
     u.isImportantVote = best.v.isImportantVote;
     u.sourceIds = [UNXML_SOURCE, VOETEN_SOURCE];
-    reconciled.push({ symbol: u.symbol!, rcid: best.v.voetenRcid!, compared: best.check.compared, disagreements: best.check.disagreements.length });
+    reconciled.push({
+      symbol: u.symbol!,
+      rcid: best.v.voetenRcid!,
+      compared: best.check.compared,
+      disagreements: best.check.disagreements.length,
+    });
   }
   events.push(...voeten.events.filter((v) => !mergedRcids.has(v.voetenRcid!)), ...unxml.events);
   assignIds(events);
-  events.sort((a, b) => a.date.localeCompare(b.date) || (a.voetenRcid ?? 0) - (b.voetenRcid ?? 0) || a.id.localeCompare(b.id));
+  events.sort(
+    (a, b) => a.date.localeCompare(b.date) || (a.voetenRcid ?? 0) - (b.voetenRcid ?? 0) || a.id.localeCompare(b.id),
+  );
 
   const voters: VoterRecord[] = registry.voters.map((v) => ({ ...v }));
   writeVoteDataset(datasetsDir, voters, events);
   const votes = events.reduce((n, e) => n + e.votes.replace(/-/g, "").length, 0);
-  return { voters: voters.length, events: events.length, votes, problems, unmappedSponsors: unxml.unmappedSponsors, reconciled };
+  return {
+    voters: voters.length,
+    events: events.length,
+    votes,
+    problems,
+    unmappedSponsors: unxml.unmappedSponsors,
+    reconciled,
+  };
 }
 
 function readVoeten(sharedDir: string, registry: VoterRegistry, problems: ImportProblem[]) {
@@ -88,16 +116,28 @@ function readVoeten(sharedDir: string, registry: VoterRegistry, problems: Import
   const rc = parseVoetenRollCalls(readCsvFile(path.join(dir, "un_roll_calls.csv.gz")), "un_roll_calls.csv.gz");
   problems.push(...rc.problems);
   const byRcid = new Map<number, VoetenRollCall>(rc.rollCalls.map((r) => [r.rcid, r]));
-  const vectors = new Map<number, VectorBuilder>(rc.rollCalls.map((r) => [r.rcid, new VectorBuilder(registry.voters.length)]));
+  const vectors = new Map<number, VectorBuilder>(
+    rc.rollCalls.map((r) => [r.rcid, new VectorBuilder(registry.voters.length)]),
+  );
   const issues = parseVoetenIssues(readCsvFile(path.join(dir, "un_roll_call_issues.csv")), "un_roll_call_issues.csv");
   problems.push(...issues.problems);
   // Absences first, so that a yes/no/abstain for the same voter (none expected) shows up as a conflict.
   for (const file of ["un_votes_absent.csv.gz", "un_votes.csv.gz"]) {
-    const parsed = parseVoetenVotes(readCsvFile(path.join(dir, file)), file, registry, (rcid) => byRcid.get(rcid)?.date);
+    const parsed = parseVoetenVotes(
+      readCsvFile(path.join(dir, file)),
+      file,
+      registry,
+      (rcid) => byRcid.get(rcid)?.date,
+    );
     problems.push(...parsed.problems);
     for (const v of parsed.votes) {
       const conflict = vectors.get(v.rcid)!.set(registry.byCode.get(v.voter)!.position, v.vote);
-      if (conflict) problems.push({ file, record: 0, message: `roll call ${v.rcid}: ${v.voter} is both ${conflict} and ${v.vote}` });
+      if (conflict)
+        problems.push({
+          file,
+          record: 0,
+          message: `roll call ${v.rcid}: ${v.voter} is both ${conflict} and ${v.vote}`,
+        });
     }
   }
   const events: VoteEventRecord[] = rc.rollCalls.map((r) => ({
@@ -138,11 +178,17 @@ function readUnxml(sharedDir: string, registry: VoterRegistry, problems: ImportP
     let vector = vectors.get(v.symbol);
     if (!vector) vectors.set(v.symbol, (vector = new VectorBuilder(registry.voters.length)));
     const conflict = vector.set(registry.byCode.get(v.voter)!.position, v.vote);
-    if (conflict) problems.push({ file: "votes.csv.gz", record: 0, message: `${v.symbol}: ${v.voter} is both ${conflict} and ${v.vote}` });
+    if (conflict)
+      problems.push({
+        file: "votes.csv.gz",
+        record: 0,
+        message: `${v.symbol}: ${v.voter} is both ${conflict} and ${v.vote}`,
+      });
   }
   const starts = [...res.regularSessionStarts.entries()].sort((a, b) => a[1].localeCompare(b[1]));
   // Special sessions meet within a regular session: take the regular session whose first adoption precedes the date.
-  const regularSessionOf = (date: string) => [...starts].reverse().find(([, start]) => start <= date)?.[0] ?? Number(date.slice(0, 4)) - 1946;
+  const regularSessionOf = (date: string) =>
+    [...starts].reverse().find(([, start]) => start <= date)?.[0] ?? Number(date.slice(0, 4)) - 1946;
   const events: VoteEventRecord[] = res.recordedVotes.map((r) => {
     const isRegular = /^\d+$/.test(r.sessionLabel);
     return {
@@ -178,7 +224,12 @@ function crossCheck(unxml: string, voeten: string, rcid: number, registry: Voter
     const b = cast(voteOptionOf(voeten[voter.position]));
     if (a === null && b === null) continue;
     compared++;
-    if (a !== b) disagreements.push({ voter: voter.code, unxml: voteOptionOf(unxml[voter.position]), voeten: voteOptionOf(voeten[voter.position]) });
+    if (a !== b)
+      disagreements.push({
+        voter: voter.code,
+        unxml: voteOptionOf(unxml[voter.position]),
+        voeten: voteOptionOf(voeten[voter.position]),
+      });
   }
   return { otherSource: "voeten-unvotes", voetenRcid: rcid, compared, disagreements };
 }
@@ -203,7 +254,10 @@ export function formatVoteBuildReport(report: VoteBuildReport): string {
     `votes (yes/no/abstain/absent positions): ${report.votes}`,
     "",
     `Session 74 events found in both sources and kept once (${report.reconciled.length}):`,
-    ...report.reconciled.map((r) => `  ${r.symbol} = Voeten roll call ${r.rcid}: ${r.compared} voters compared, ${r.disagreements} disagreements`),
+    ...report.reconciled.map(
+      (r) =>
+        `  ${r.symbol} = Voeten roll call ${r.rcid}: ${r.compared} voters compared, ${r.disagreements} disagreements`,
+    ),
     "",
     `Rows that could not be imported (${report.problems.length}):`,
     ...summariseProblems(report.problems),
@@ -220,5 +274,7 @@ function summariseProblems(problems: ImportProblem[]): string[] {
     const key = `${p.file}: ${p.message}`;
     byMessage.set(key, [...(byMessage.get(key) ?? []), p]);
   }
-  return [...byMessage.entries()].map(([key, list]) => `  ${list.length}× ${key}${list[0]!.record ? ` (first at record ${list[0]!.record})` : ""}`);
+  return [...byMessage.entries()].map(
+    ([key, list]) => `  ${list.length}× ${key}${list[0]!.record ? ` (first at record ${list[0]!.record})` : ""}`,
+  );
 }

@@ -16,7 +16,13 @@ describe("symbols of the bundled vote events", () => {
     expect(early.filter((e) => e.symbol !== null)).toEqual([]);
     // "Apartheid", 2 October 1952: Voeten R/7/69, which is not resolution 69(VII).
     const apartheid = byRcid.get(319)!;
-    expect(apartheid).toMatchObject({ id: "RC-319", symbol: null, sourceSymbol: "R/7/69", session: 7, title: "APARTHEID" });
+    expect(apartheid).toMatchObject({
+      id: "RC-319",
+      symbol: null,
+      sourceSymbol: "R/7/69",
+      session: 7,
+      title: "APARTHEID",
+    });
     expect(voteEventLabel(apartheid)).toBe("Roll call 319 (Voeten code R/7/69)");
     expect(byRcid.get(40)).toMatchObject({ id: "RC-40", symbol: null, sourceSymbol: "R/1/1375" });
     // A session-14 roll call whose code names session 19 (R/19/595) gets no symbol either.
@@ -30,11 +36,18 @@ describe("symbols of the bundled vote events", () => {
   });
 
   it("types the decisions of sessions 32–39 as decisions (39/412), not resolutions", () => {
-    expect(byRcid.get(2790)).toMatchObject({ id: "A/DEC/39/412", symbol: "A/DEC/39/412", sourceSymbol: "R/39/412", session: 39 });
+    expect(byRcid.get(2790)).toMatchObject({
+      id: "A/DEC/39/412",
+      symbol: "A/DEC/39/412",
+      sourceSymbol: "R/39/412",
+      session: 39,
+    });
     const decisions = events.filter((e) => isDecisionSymbol(e.symbol));
     expect(decisions.length).toBe(22);
     for (const d of decisions) expect(d.session >= 32 && d.session <= 39).toBe(true);
-    expect(events.filter((e) => e.session >= 31 && e.session <= 39 && /^A\/RES\/\d+\/(3\d\d|4\d\d)/.test(e.symbol ?? ""))).toEqual([]);
+    expect(
+      events.filter((e) => e.session >= 31 && e.session <= 39 && /^A\/RES\/\d+\/(3\d\d|4\d\d)/.test(e.symbol ?? "")),
+    ).toEqual([]);
   });
 
   it("keeps the UN symbols that are known: numbered resolutions of sessions 18–30 and later ones", () => {

@@ -18,7 +18,9 @@ export async function importVotes(tx: Tx, datasetsDir: string): Promise<VoteImpo
   const { events, problems } = readVoteEvents(datasetsDir, voters.length);
   const counts: Record<string, ImportCounts> = {};
   counts["voters"] = await syncRows(tx, t.voters, [t.voters.code], voters, { deleteMissing: true });
-  counts["vote_events"] = await syncRows(tx, t.voteEvents, [t.voteEvents.id], events.map(toRow), { deleteMissing: true });
+  counts["vote_events"] = await syncRows(tx, t.voteEvents, [t.voteEvents.id], events.map(toRow), {
+    deleteMissing: true,
+  });
   return { counts, problems };
 }
 

@@ -53,7 +53,10 @@ function describe(error: z.ZodError): string {
 }
 
 function splitNames(value: string): string[] {
-  return value.split("|").map((s) => s.trim()).filter((s) => s !== "");
+  return value
+    .split("|")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 /** The recorded votes among all resolutions, with sponsors mapped to voters where they are States. */
@@ -61,7 +64,12 @@ export function parseUnxmlResolutions(
   rows: CsvRow[],
   file: string,
   registry: VoterRegistry,
-): { recordedVotes: UnxmlRecordedVote[]; unmappedSponsors: Map<string, number>; regularSessionStarts: Map<number, string>; problems: ImportProblem[] } {
+): {
+  recordedVotes: UnxmlRecordedVote[];
+  unmappedSponsors: Map<string, number>;
+  regularSessionStarts: Map<number, string>;
+  problems: ImportProblem[];
+} {
   const recordedVotes: UnxmlRecordedVote[] = [];
   const problems: ImportProblem[] = [];
   const unmappedSponsors = new Map<string, number>();
@@ -81,7 +89,10 @@ export function parseUnxmlResolutions(
       if (!code) unmappedSponsors.set(name, (unmappedSponsors.get(name) ?? 0) + 1);
       return { name, code, isAdditional };
     };
-    const reported = r.total_yes !== null || r.total_no !== null || r.total_abstain !== null ? { yes: r.total_yes ?? 0, no: r.total_no ?? 0, abstain: r.total_abstain ?? 0 } : null;
+    const reported =
+      r.total_yes !== null || r.total_no !== null || r.total_abstain !== null
+        ? { yes: r.total_yes ?? 0, no: r.total_no ?? 0, abstain: r.total_abstain ?? 0 }
+        : null;
     recordedVotes.push({
       symbol: r.symbol,
       sessionLabel: r.session,
@@ -89,7 +100,10 @@ export function parseUnxmlResolutions(
       title: r.title.trim() || null,
       description: [r.committee, r.agenda_item_name].filter((s) => s.trim() !== "").join(": ") || null,
       reported,
-      sponsors: [...splitNames(r.sponsors).map((n) => sponsorOf(n, false)), ...splitNames(r.additional_sponsors).map((n) => sponsorOf(n, true))],
+      sponsors: [
+        ...splitNames(r.sponsors).map((n) => sponsorOf(n, false)),
+        ...splitNames(r.additional_sponsors).map((n) => sponsorOf(n, true)),
+      ],
     });
   });
   return { recordedVotes, unmappedSponsors, regularSessionStarts, problems };
@@ -99,7 +113,11 @@ export function parseUnxmlResolutions(
  * Maps each listed name to a voter through the UN spellings of the States (not the pre-mapped iso3 column, which is
  * only checked against it); an unknown spelling or a disagreement is a problem, and the row is skipped.
  */
-export function parseUnxmlVotes(rows: CsvRow[], file: string, registry: VoterRegistry): { votes: UnxmlVote[]; problems: ImportProblem[] } {
+export function parseUnxmlVotes(
+  rows: CsvRow[],
+  file: string,
+  registry: VoterRegistry,
+): { votes: UnxmlVote[]; problems: ImportProblem[] } {
   const votes: UnxmlVote[] = [];
   const problems: ImportProblem[] = [];
   rows.forEach((raw, i) => {
@@ -110,7 +128,12 @@ export function parseUnxmlVotes(rows: CsvRow[], file: string, registry: VoterReg
     if (r.un_ga_name !== "") {
       voter = registry.findUnName(r.un_ga_name);
       if (!voter) return void problems.push({ file, record: i + 1, message: `unknown UN spelling "${r.un_ga_name}"` });
-      if (voter !== r.iso3) return void problems.push({ file, record: i + 1, message: `"${r.un_ga_name}" is ${voter}, but the row says ${r.iso3}` });
+      if (voter !== r.iso3)
+        return void problems.push({
+          file,
+          record: i + 1,
+          message: `"${r.un_ga_name}" is ${voter}, but the row says ${r.iso3}`,
+        });
     } else {
       voter = registry.byCode.has(r.iso3) ? r.iso3 : null;
       if (!voter) return void problems.push({ file, record: i + 1, message: `unknown State ${r.iso3}` });

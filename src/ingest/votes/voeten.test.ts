@@ -6,7 +6,9 @@ import { parseVoetenRollCalls, parseVoetenVotes } from "./voeten.js";
 import { parseVoteEventLines } from "./vote-dataset-file.js";
 import { createVoterRegistry, type StateForVoters } from "./voter-registry.js";
 
-const states = JSON.parse(fs.readFileSync(fileURLToPath(new URL("../../../datasets/reference/states.json", import.meta.url)), "utf8")) as StateForVoters[];
+const states = JSON.parse(
+  fs.readFileSync(fileURLToPath(new URL("../../../datasets/reference/states.json", import.meta.url)), "utf8"),
+) as StateForVoters[];
 const registry = createVoterRegistry(states);
 
 describe("parsing vote files", () => {
@@ -21,9 +23,14 @@ describe("parsing vote files", () => {
   });
 
   it("maps UN voting-list spellings, including the variants of one State", () => {
-    for (const name of ["TURKEY", "TÜRKIYE", "TÜRKİYE", "NETHERLANDS (KINGDOM OF THE)"]) expect(registry.findUnName(name)).not.toBeNull();
+    for (const name of ["TURKEY", "TÜRKIYE", "TÜRKİYE", "NETHERLANDS (KINGDOM OF THE)"])
+      expect(registry.findUnName(name)).not.toBeNull();
     expect(registry.findUnName("TÜRKIYE")).toBe("TUR");
-    expect(registry.findSponsor("Cuba (on behalf of the States Members of the United Nations that are members of the Group of 77 and China)")).toBe("CUB");
+    expect(
+      registry.findSponsor(
+        "Cuba (on behalf of the States Members of the United Nations that are members of the Group of 77 and China)",
+      ),
+    ).toBe("CUB");
     expect(registry.findSponsor("STATE OF PALESTINE")).toBe("PSE");
     expect(registry.findSponsor("submitted by the Chair of the Committee")).toBeNull();
   });
@@ -31,13 +38,35 @@ describe("parsing vote files", () => {
   it("reports a malformed or unknown Voeten row and keeps the others", () => {
     const rc = parseVoetenRollCalls(
       [
-        { rcid: "9087", session: "74", importantvote: "", date: "2019-12-27", unres: "A/RES/74/247", amend: "", para: "", short: "x", descr: "y" },
-        { rcid: "abc", session: "74", importantvote: "", date: "2019-12-27", unres: "", amend: "", para: "", short: "", descr: "" },
+        {
+          rcid: "9087",
+          session: "74",
+          importantvote: "",
+          date: "2019-12-27",
+          unres: "A/RES/74/247",
+          amend: "",
+          para: "",
+          short: "x",
+          descr: "y",
+        },
+        {
+          rcid: "abc",
+          session: "74",
+          importantvote: "",
+          date: "2019-12-27",
+          unres: "",
+          amend: "",
+          para: "",
+          short: "",
+          descr: "",
+        },
       ],
       "rc.csv",
     );
     expect(rc.rollCalls).toHaveLength(1);
-    expect(rc.problems).toEqual([expect.objectContaining({ file: "rc.csv", record: 2, message: expect.stringContaining("rcid") })]);
+    expect(rc.problems).toEqual([
+      expect.objectContaining({ file: "rc.csv", record: 2, message: expect.stringContaining("rcid") }),
+    ]);
     const votes = parseVoetenVotes(
       [
         { rcid: "9087", country: "Estonia", country_code: "EE", vote: "yes" },
@@ -72,12 +101,39 @@ describe("parsing vote files", () => {
       { symbol: "A/RES/75/240", voter: "CHE", vote: "yes" },
       { symbol: "A/RES/75/240", voter: "TKM", vote: "absent" },
     ]);
-    expect(parsed.problems.map((p) => p.message)).toEqual(['unknown UN spelling "HELVETIA"', '"SWITZERLAND" is CHE, but the row says AUT']);
+    expect(parsed.problems.map((p) => p.message)).toEqual([
+      'unknown UN spelling "HELVETIA"',
+      '"SWITZERLAND" is CHE, but the row says AUT',
+    ]);
   });
 
   it("skips and reports a bad line of the bundled events file", () => {
-    const good = { id: "A/RES/74/247", symbol: "A/RES/74/247", sourceSymbol: null, date: "2019-12-27", session: 74, specialSession: null, motionKind: "resolution", title: null, description: null, reported: null, votes: "YN", sponsors: [], voetenRcid: null, issueCodes: [], isImportantVote: null, sourceIds: ["dataset:unxml-ga-resolutions"], crossCheck: null };
-    const text = [JSON.stringify(good), "{not json", JSON.stringify({ ...good, id: "x", votes: "YQ" }), JSON.stringify(good), JSON.stringify({ ...good, id: "y", votes: "YYY" })].join("\n");
+    const good = {
+      id: "A/RES/74/247",
+      symbol: "A/RES/74/247",
+      sourceSymbol: null,
+      date: "2019-12-27",
+      session: 74,
+      specialSession: null,
+      motionKind: "resolution",
+      title: null,
+      description: null,
+      reported: null,
+      votes: "YN",
+      sponsors: [],
+      voetenRcid: null,
+      issueCodes: [],
+      isImportantVote: null,
+      sourceIds: ["dataset:unxml-ga-resolutions"],
+      crossCheck: null,
+    };
+    const text = [
+      JSON.stringify(good),
+      "{not json",
+      JSON.stringify({ ...good, id: "x", votes: "YQ" }),
+      JSON.stringify(good),
+      JSON.stringify({ ...good, id: "y", votes: "YYY" }),
+    ].join("\n");
     const parsed = parseVoteEventLines(text, 2);
     expect(parsed.events.map((e) => e.id)).toEqual(["A/RES/74/247"]);
     expect(parsed.problems.map((p) => [p.record, p.message.split(":")[0]])).toEqual([

@@ -32,7 +32,11 @@ const VoteRow = z.object({
   vote: z.enum(["yes", "no", "abstain", "absent"]),
 });
 
-const IssueRow = z.object({ rcid: z.coerce.number().int().positive(), short_name: z.string().regex(/^[a-z]{2}$/), issue: z.string() });
+const IssueRow = z.object({
+  rcid: z.coerce.number().int().positive(),
+  short_name: z.string().regex(/^[a-z]{2}$/),
+  issue: z.string(),
+});
 
 export interface VoetenRollCall {
   rcid: number;
@@ -63,7 +67,10 @@ function motionKindOf(amend: string, para: string): MotionKind {
   return "unspecified";
 }
 
-export function parseVoetenRollCalls(rows: CsvRow[], file: string): { rollCalls: VoetenRollCall[]; problems: ImportProblem[] } {
+export function parseVoetenRollCalls(
+  rows: CsvRow[],
+  file: string,
+): { rollCalls: VoetenRollCall[]; problems: ImportProblem[] } {
   const rollCalls: VoetenRollCall[] = [];
   const problems: ImportProblem[] = [];
   const seen = new Set<number>();
@@ -104,13 +111,21 @@ export function parseVoetenVotes(
     const date = dateOf(r.rcid);
     if (!date) return void problems.push({ file, record: i + 1, message: `unknown roll call ${r.rcid}` });
     const voter = registry.findVoeten(r.country_code, r.country, date);
-    if (!voter) return void problems.push({ file, record: i + 1, message: `unknown voter "${r.country}" (code "${r.country_code}")` });
+    if (!voter)
+      return void problems.push({
+        file,
+        record: i + 1,
+        message: `unknown voter "${r.country}" (code "${r.country_code}")`,
+      });
     votes.push({ rcid: r.rcid, voter, vote: r.vote });
   });
   return { votes, problems };
 }
 
-export function parseVoetenIssues(rows: CsvRow[], file: string): { issues: Map<number, string[]>; problems: ImportProblem[] } {
+export function parseVoetenIssues(
+  rows: CsvRow[],
+  file: string,
+): { issues: Map<number, string[]>; problems: ImportProblem[] } {
   const issues = new Map<number, string[]>();
   const problems: ImportProblem[] = [];
   rows.forEach((raw, i) => {

@@ -14,14 +14,21 @@ export const VoterRecord = z.object({
   code: z.string().regex(/^[A-Z]{3}$/),
   position: z.number().int().min(0),
   name: z.string().min(1),
-  stateIso3: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  stateIso3: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
   isHistorical: z.boolean(),
   sourceCodes: z.array(z.string()),
   note: z.string().nullable(),
 });
 export type VoterRecord = z.infer<typeof VoterRecord>;
 
-const Totals = z.object({ yes: z.number().int().min(0), no: z.number().int().min(0), abstain: z.number().int().min(0) });
+const Totals = z.object({
+  yes: z.number().int().min(0),
+  no: z.number().int().min(0),
+  abstain: z.number().int().min(0),
+});
 
 export const VoteEventRecord = z.object({
   id: z.string().min(1).max(200),
@@ -46,7 +53,13 @@ export const VoteEventRecord = z.object({
       otherSource: z.literal("voeten-unvotes"),
       voetenRcid: z.number().int(),
       compared: z.number().int(),
-      disagreements: z.array(z.object({ voter: z.string(), unxml: z.enum(VOTE_OPTIONS).nullable(), voeten: z.enum(VOTE_OPTIONS).nullable() })),
+      disagreements: z.array(
+        z.object({
+          voter: z.string(),
+          unxml: z.enum(VOTE_OPTIONS).nullable(),
+          voeten: z.enum(VOTE_OPTIONS).nullable(),
+        }),
+      ),
     })
     .nullable(),
 });
@@ -64,7 +77,8 @@ export function readVoters(datasetsDir: string): VoterRecord[] {
   const raw = JSON.parse(fs.readFileSync(path.join(datasetsDir, VOTERS_FILE), "utf8")) as unknown[];
   return raw.map((r, i) => {
     const parsed = VoterRecord.safeParse(r);
-    if (!parsed.success) throw new Error(`${VOTERS_FILE} record ${i + 1}: ${parsed.error.issues.map((x) => x.message).join("; ")}`);
+    if (!parsed.success)
+      throw new Error(`${VOTERS_FILE} record ${i + 1}: ${parsed.error.issues.map((x) => x.message).join("; ")}`);
     return parsed.data;
   });
 }
@@ -73,7 +87,11 @@ export function readVoters(datasetsDir: string): VoterRecord[] {
  * Parses event lines; a line that is not valid JSON, fails the schema, repeats an id or is longer than the voter
  * list is reported and skipped, so one bad line never blocks the rest of the import.
  */
-export function parseVoteEventLines(text: string, voterCount: number, file = EVENTS_FILE): { events: VoteEventRecord[]; problems: ImportProblem[] } {
+export function parseVoteEventLines(
+  text: string,
+  voterCount: number,
+  file = EVENTS_FILE,
+): { events: VoteEventRecord[]; problems: ImportProblem[] } {
   const events: VoteEventRecord[] = [];
   const problems: ImportProblem[] = [];
   const seen = new Set<string>();
@@ -87,17 +105,30 @@ export function parseVoteEventLines(text: string, voterCount: number, file = EVE
       return void problems.push({ file, record: i + 1, message: "not valid JSON" });
     }
     const parsed = VoteEventRecord.safeParse(json);
-    if (!parsed.success) return void problems.push({ file, record: i + 1, message: parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ") });
+    if (!parsed.success)
+      return void problems.push({
+        file,
+        record: i + 1,
+        message: parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; "),
+      });
     const e = parsed.data;
     if (seen.has(e.id)) return void problems.push({ file, record: i + 1, message: `duplicate vote event id ${e.id}` });
-    if (e.votes.length > voterCount) return void problems.push({ file, record: i + 1, message: `${e.votes.length} positions for ${voterCount} voters` });
+    if (e.votes.length > voterCount)
+      return void problems.push({
+        file,
+        record: i + 1,
+        message: `${e.votes.length} positions for ${voterCount} voters`,
+      });
     seen.add(e.id);
     events.push(e);
   });
   return { events, problems };
 }
 
-export function readVoteEvents(datasetsDir: string, voterCount: number): { events: VoteEventRecord[]; problems: ImportProblem[] } {
+export function readVoteEvents(
+  datasetsDir: string,
+  voterCount: number,
+): { events: VoteEventRecord[]; problems: ImportProblem[] } {
   const text = gunzipSync(fs.readFileSync(path.join(datasetsDir, EVENTS_FILE))).toString("utf8");
   return parseVoteEventLines(text, voterCount);
 }

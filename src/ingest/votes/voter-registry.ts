@@ -16,14 +16,56 @@ export interface StateForVoters {
  */
 const HISTORICAL_VOTERS: { code: string; name: string; voetenCode: string; voetenName: string; note: string }[] = [
   { code: "CSK", name: "Czechoslovakia", voetenCode: "CS", voetenName: "Czechoslovakia", note: "Voeten code CS." },
-  { code: "DDR", name: "German Democratic Republic", voetenCode: "DD", voetenName: "German Democratic Republic", note: "Voeten code DD." },
-  { code: "FRG", name: "Federal Republic of Germany", voetenCode: "", voetenName: "Federal Republic of Germany", note: "No code in the Voeten data; votes before German unification. Germany (DEU) is a separate voter." },
-  { code: "YAR", name: "Yemen Arab Republic", voetenCode: "", voetenName: "Yemen Arab Republic", note: "No code in the Voeten data; votes before Yemeni unification. Yemen (YEM) is a separate voter." },
-  { code: "YMD", name: "Yemen People's Republic", voetenCode: "YD", voetenName: "Yemen People's Republic", note: "Voeten code YD." },
+  {
+    code: "DDR",
+    name: "German Democratic Republic",
+    voetenCode: "DD",
+    voetenName: "German Democratic Republic",
+    note: "Voeten code DD.",
+  },
+  {
+    code: "FRG",
+    name: "Federal Republic of Germany",
+    voetenCode: "",
+    voetenName: "Federal Republic of Germany",
+    note: "No code in the Voeten data; votes before German unification. Germany (DEU) is a separate voter.",
+  },
+  {
+    code: "YAR",
+    name: "Yemen Arab Republic",
+    voetenCode: "",
+    voetenName: "Yemen Arab Republic",
+    note: "No code in the Voeten data; votes before Yemeni unification. Yemen (YEM) is a separate voter.",
+  },
+  {
+    code: "YMD",
+    name: "Yemen People's Republic",
+    voetenCode: "YD",
+    voetenName: "Yemen People's Republic",
+    note: "Voeten code YD.",
+  },
   { code: "ZAN", name: "Zanzibar", voetenCode: "", voetenName: "Zanzibar", note: "No code in the Voeten data (1964)." },
-  { code: "TWN", name: "Taiwan", voetenCode: "TW", voetenName: "Taiwan", note: "Voeten code TW: the votes cast in China's seat by the Republic of China (until 1971)." },
-  { code: "YUG", name: "Yugoslavia", voetenCode: "YU", voetenName: "Yugoslavia", note: "Voeten code YU before 4 February 2003." },
-  { code: "SCG", name: "Serbia and Montenegro", voetenCode: "YU", voetenName: "Yugoslavia", note: "Voeten code YU from 4 February 2003 to 2 June 2006." },
+  {
+    code: "TWN",
+    name: "Taiwan",
+    voetenCode: "TW",
+    voetenName: "Taiwan",
+    note: "Voeten code TW: the votes cast in China's seat by the Republic of China (until 1971).",
+  },
+  {
+    code: "YUG",
+    name: "Yugoslavia",
+    voetenCode: "YU",
+    voetenName: "Yugoslavia",
+    note: "Voeten code YU before 4 February 2003.",
+  },
+  {
+    code: "SCG",
+    name: "Serbia and Montenegro",
+    voetenCode: "YU",
+    voetenName: "Yugoslavia",
+    note: "Voeten code YU from 4 February 2003 to 2 June 2006.",
+  },
 ];
 
 /** Voeten codes Serbia as YU throughout; split by the dates the name and the State changed. */
@@ -61,13 +103,29 @@ export function normaliseUnName(name: string): string {
 export function createVoterRegistry(states: StateForVoters[]): VoterRegistry {
   const members = states.filter((s) => s.unStatus === "member");
   const entries: Omit<Voter, "position">[] = [
-    ...members.map((s) => ({ code: s.iso3, name: s.name, stateIso3: s.iso3, isHistorical: false, sourceCodes: [s.iso2, ...s.unGaNames], note: null })),
-    ...HISTORICAL_VOTERS.map((h) => ({ code: h.code, name: h.name, stateIso3: null, isHistorical: true, sourceCodes: [h.voetenCode || h.voetenName], note: h.note })),
+    ...members.map((s) => ({
+      code: s.iso3,
+      name: s.name,
+      stateIso3: s.iso3,
+      isHistorical: false,
+      sourceCodes: [s.iso2, ...s.unGaNames],
+      note: null,
+    })),
+    ...HISTORICAL_VOTERS.map((h) => ({
+      code: h.code,
+      name: h.name,
+      stateIso3: null,
+      isHistorical: true,
+      sourceCodes: [h.voetenCode || h.voetenName],
+      note: h.note,
+    })),
   ].sort((a, b) => a.code.localeCompare(b.code));
   const voters: Voter[] = entries.map((v, position) => ({ ...v, position }));
   const byCode = new Map(voters.map((v) => [v.code, v]));
   const byIso2 = new Map(members.map((s) => [s.iso2, s.iso3]));
-  const historicalByName = new Map(HISTORICAL_VOTERS.filter((h) => h.voetenCode === "").map((h) => [h.voetenName, h.code]));
+  const historicalByName = new Map(
+    HISTORICAL_VOTERS.filter((h) => h.voetenCode === "").map((h) => [h.voetenName, h.code]),
+  );
   const byUnName = new Map<string, string>();
   for (const s of members) {
     for (const n of [...s.unGaNames, s.name, s.officialName]) byUnName.set(normaliseUnName(n), s.iso3);

@@ -1,6 +1,11 @@
 // Where the bundled document corpus stands ("1,214 of 1,974 documents"), said plainly while it is still loading.
 import type { Db } from "../../db/client.js";
-import { getCorpusStatus, readCorpusManifest, type CorpusManifest, type CorpusStatus } from "../../ingest/documents/corpus.js";
+import {
+  getCorpusStatus,
+  readCorpusManifest,
+  type CorpusManifest,
+  type CorpusStatus,
+} from "../../ingest/documents/corpus.js";
 import { DATASETS_DIR } from "../../ingest/seed.js";
 
 let manifest: CorpusManifest | null | undefined;
@@ -18,8 +23,9 @@ export function CorpusLoadingNotice({ status }: { status: CorpusStatus }) {
   if (status.state !== "pending" && status.state !== "loading") return null;
   return (
     <p class="notice">
-      The General Assembly resolutions of sessions 74–79 are still being loaded ({count(status.processed)} of {count(status.total)} documents so far):
-      results are incomplete until it finishes. <a href="/about/data#corpus">Progress</a>
+      The General Assembly resolutions of sessions 74–79 are still being loaded ({count(status.processed)} of{" "}
+      {count(status.total)} documents so far): results are incomplete until it finishes.{" "}
+      <a href="/about/data#corpus">Progress</a>
     </p>
   );
 }
@@ -30,7 +36,8 @@ export function CorpusProgress({ status }: { status: CorpusStatus }) {
   const done = status.state === "done";
   return (
     <p>
-      {done ? "Loaded" : status.state === "pending" ? "Waiting to load" : "Loading"}: {count(status.processed)} of {count(status.total)} documents
+      {done ? "Loaded" : status.state === "pending" ? "Waiting to load" : "Loading"}: {count(status.processed)} of{" "}
+      {count(status.total)} documents
       {status.failed ? `, of which ${count(status.failed)} could not be stored (listed in the server log)` : ""}.
       {done ? null : " The server loads them in the background; search finds each one as soon as it is stored."}
     </p>

@@ -24,10 +24,16 @@ export function EvidenceMap(props: { states: MapState[]; statuses: StateStatus[]
   const byNumeric = new Map(props.states.filter((s) => s.isoNumeric).map((s) => [s.isoNumeric!, s]));
   // States too small for the 1:110m shapes get a dot, but only when they have evidence (else the map fills with grey dots).
   const dots = props.states.filter((s) => (!s.isoNumeric || !paths.has(s.isoNumeric)) && statusOf.has(s.iso3));
-  const label = (s: MapState) => `${s.name}: ${statusOf.has(s.iso3) ? EVIDENCE_STATUS_LABELS[statusOf.get(s.iso3)!] : "no published evidence"}`;
+  const label = (s: MapState) =>
+    `${s.name}: ${statusOf.has(s.iso3) ? EVIDENCE_STATUS_LABELS[statusOf.get(s.iso3)!] : "no published evidence"}`;
   return (
     <figure class="evidence-map" id="evidence-map">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="evidence-map-caption" xmlns="http://www.w3.org/2000/svg">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby="evidence-map-caption"
+        xmlns="http://www.w3.org/2000/svg"
+      >
         <g class="countries">
           {[...paths.entries()].map(([numeric, d]) => {
             const state = byNumeric.get(numeric);
@@ -44,7 +50,13 @@ export function EvidenceMap(props: { states: MapState[]; statuses: StateStatus[]
             const at = s.latitude !== null && s.longitude !== null ? project(s.longitude, s.latitude) : null;
             if (!at) return null;
             return (
-              <circle cx={at[0].toFixed(1)} cy={at[1].toFixed(1)} r="3.5" class={`ev-${statusOf.get(s.iso3)}`} data-iso3={s.iso3}>
+              <circle
+                cx={at[0].toFixed(1)}
+                cy={at[1].toFixed(1)}
+                r="3.5"
+                class={`ev-${statusOf.get(s.iso3)}`}
+                data-iso3={s.iso3}
+              >
                 <title>{label(s)}</title>
               </circle>
             );
@@ -55,9 +67,14 @@ export function EvidenceMap(props: { states: MapState[]; statuses: StateStatus[]
         {props.caption}
         <ul class="map-legend">
           {EVIDENCE_STATUSES.map((st) => (
-            <li><span class={`swatch ev-${st}`} aria-hidden="true"></span>{EVIDENCE_STATUS_LABELS[st]}</li>
+            <li>
+              <span class={`swatch ev-${st}`} aria-hidden="true"></span>
+              {EVIDENCE_STATUS_LABELS[st]}
+            </li>
           ))}
-          <li><span class="swatch ev-none" aria-hidden="true"></span>No published evidence</li>
+          <li>
+            <span class="swatch ev-none" aria-hidden="true"></span>No published evidence
+          </li>
         </ul>
       </figcaption>
     </figure>

@@ -15,11 +15,18 @@ export function ErrorSummary(props: { message?: string | undefined; issues?: For
   if (!props.message && !props.issues?.length) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1}>
-      <p><strong>{props.message ?? "Please correct the form."}</strong></p>
+      <p>
+        <strong>{props.message ?? "Please correct the form."}</strong>
+      </p>
       {props.issues?.length ? (
         <ul>
           {props.issues.map((i) => (
-            <li><a href={`#field-${i.path.split(".")[0]}`}>{i.path ? `${i.path}: ` : ""}{i.message}</a></li>
+            <li>
+              <a href={`#field-${i.path.split(".")[0]}`}>
+                {i.path ? `${i.path}: ` : ""}
+                {i.message}
+              </a>
+            </li>
           ))}
         </ul>
       ) : null}
@@ -36,43 +43,95 @@ function displayValue(field: FieldSpec, value: unknown): string {
 function Field(props: { field: FieldSpec; value: unknown; readOnly: boolean; issue?: string | undefined }) {
   const { field, value } = props;
   const id = `field-${field.name}`;
-  const described = [field.hint ? `${id}-hint` : "", props.issue ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const common = { id, name: field.name, "aria-describedby": described, "aria-invalid": props.issue ? "true" : undefined, required: field.required && field.type !== "bool" };
+  const described =
+    [field.hint ? `${id}-hint` : "", props.issue ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name: field.name,
+    "aria-describedby": described,
+    "aria-invalid": props.issue ? "true" : undefined,
+    required: field.required && field.type !== "bool",
+  };
   let control;
   if (field.type === "enum") {
     control = (
       <select {...common}>
         {field.required ? null : <option value="">—</option>}
-        {(field.options ?? []).map((o) => <option value={o} selected={value === o}>{o}</option>)}
+        {(field.options ?? []).map((o) => (
+          <option value={o} selected={value === o}>
+            {o}
+          </option>
+        ))}
       </select>
     );
   } else if (field.type === "bool") {
     control = <input type="checkbox" id={id} name={field.name} value="true" checked={value === true} />;
   } else if (field.type === "longtext" || field.type === "list") {
-    control = <textarea {...common} rows={field.type === "list" ? 3 : 4}>{displayValue(field, value)}</textarea>;
+    control = (
+      <textarea {...common} rows={field.type === "list" ? 3 : 4}>
+        {displayValue(field, value)}
+      </textarea>
+    );
   } else {
     const inputMode = field.type === "int" ? "numeric" : field.type === "decimal" ? "decimal" : undefined;
-    const placeholder = field.type === "partial-date" ? "YYYY, YYYY-MM or YYYY-MM-DD" : field.type === "iso-date" ? "YYYY-MM-DD" : field.type === "url" ? "https://…" : undefined;
-    control = <input type={field.type === "url" ? "url" : "text"} {...common} value={displayValue(field, value)} inputmode={inputMode} placeholder={placeholder} readonly={props.readOnly} />;
+    const placeholder =
+      field.type === "partial-date"
+        ? "YYYY, YYYY-MM or YYYY-MM-DD"
+        : field.type === "iso-date"
+          ? "YYYY-MM-DD"
+          : field.type === "url"
+            ? "https://…"
+            : undefined;
+    control = (
+      <input
+        type={field.type === "url" ? "url" : "text"}
+        {...common}
+        value={displayValue(field, value)}
+        inputmode={inputMode}
+        placeholder={placeholder}
+        readonly={props.readOnly}
+      />
+    );
   }
   return (
     <div class="field">
-      <label for={id}>{field.label}{field.required ? " (required)" : ""}</label>
-      {field.hint ? <span class="hint" id={`${id}-hint`}>{field.hint}</span> : null}
-      {props.issue ? <span class="field-error" id={`${id}-error`}>{props.issue}</span> : null}
+      <label for={id}>
+        {field.label}
+        {field.required ? " (required)" : ""}
+      </label>
+      {field.hint ? (
+        <span class="hint" id={`${id}-hint`}>
+          {field.hint}
+        </span>
+      ) : null}
+      {props.issue ? (
+        <span class="field-error" id={`${id}-error`}>
+          {props.issue}
+        </span>
+      ) : null}
       {control}
     </div>
   );
 }
 
 /** Every field of a record kind; the id field is read-only when editing an existing record. */
-export function RecordFields(props: { spec: RecordSpec; values: Record<string, unknown>; isNew: boolean; issues?: FormIssue[] | undefined }) {
+export function RecordFields(props: {
+  spec: RecordSpec;
+  values: Record<string, unknown>;
+  isNew: boolean;
+  issues?: FormIssue[] | undefined;
+}) {
   const issueOf = (name: string) => props.issues?.find((i) => i.path.split(".")[0] === name)?.message;
   return (
     <fieldset>
       <legend>The {props.spec.label}</legend>
       {props.spec.fields.map((f) => (
-        <Field field={f} value={props.values[f.name]} readOnly={!props.isNew && f.name === props.spec.idField} issue={issueOf(f.name)} />
+        <Field
+          field={f}
+          value={props.values[f.name]}
+          readOnly={!props.isNew && f.name === props.spec.idField}
+          issue={issueOf(f.name)}
+        />
       ))}
     </fieldset>
   );
@@ -93,10 +152,28 @@ export function SourceFields(props: { values: SourceFormValues; issues?: FormIss
       <legend>Source for this change (required)</legend>
       {issue ? <p class="field-error">{issue}</p> : null}
       <p class="hint">Cite the page that supports the change, or the id of a source already in Normwatch.</p>
-      <div class="field"><label for="source-url">Source URL</label><input type="url" id="source-url" name="source_url" value={props.values.url ?? ""} /></div>
-      <div class="field"><label for="source-title">Source title</label><input type="text" id="source-title" name="source_title" value={props.values.title ?? ""} /></div>
-      <div class="field"><label for="source-licence">Source licence</label><input type="text" id="source-licence" name="source_licence" value={props.values.licence ?? ""} placeholder="e.g. UN terms of use, CC BY 4.0" /></div>
-      <div class="field"><label for="source-id">or existing source id</label><input type="text" id="source-id" name="source_id" value={props.values.sourceId ?? ""} /></div>
+      <div class="field">
+        <label for="source-url">Source URL</label>
+        <input type="url" id="source-url" name="source_url" value={props.values.url ?? ""} />
+      </div>
+      <div class="field">
+        <label for="source-title">Source title</label>
+        <input type="text" id="source-title" name="source_title" value={props.values.title ?? ""} />
+      </div>
+      <div class="field">
+        <label for="source-licence">Source licence</label>
+        <input
+          type="text"
+          id="source-licence"
+          name="source_licence"
+          value={props.values.licence ?? ""}
+          placeholder="e.g. UN terms of use, CC BY 4.0"
+        />
+      </div>
+      <div class="field">
+        <label for="source-id">or existing source id</label>
+        <input type="text" id="source-id" name="source_id" value={props.values.sourceId ?? ""} />
+      </div>
     </fieldset>
   );
 }

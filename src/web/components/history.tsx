@@ -14,7 +14,8 @@ export function correctionHref(kind: EditableRecordKind, id: string): string {
 export function RecordEditorialLinks(props: { kind: EditableRecordKind; id: string }) {
   return (
     <p class="record-links">
-      <a href={historyHref(props.kind, props.id)}>History of this record</a> · <a href={correctionHref(props.kind, props.id)}>Suggest a correction</a>
+      <a href={historyHref(props.kind, props.id)}>History of this record</a> ·{" "}
+      <a href={correctionHref(props.kind, props.id)}>Suggest a correction</a>
     </p>
   );
 }
@@ -30,10 +31,24 @@ export function DiffTable(props: { diff: FieldDiff[]; caption?: string }) {
   return (
     <table class="data diff">
       {props.caption ? <caption>{props.caption}</caption> : null}
-      <thead><tr><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Before</th>
+          <th scope="col">After</th>
+        </tr>
+      </thead>
       <tbody>
         {props.diff.map((d) => (
-          <tr><th scope="row">{d.field}</th><td><del>{show(d.before)}</del></td><td><ins>{show(d.after)}</ins></td></tr>
+          <tr>
+            <th scope="row">{d.field}</th>
+            <td>
+              <del>{show(d.before)}</del>
+            </td>
+            <td>
+              <ins>{show(d.after)}</ins>
+            </td>
+          </tr>
         ))}
       </tbody>
     </table>
@@ -43,7 +58,20 @@ export function DiffTable(props: { diff: FieldDiff[]; caption?: string }) {
 export function SourceRefList(props: { sources: ChangeSourceRef[] }) {
   return (
     <ul class="plain">
-      {props.sources.map((s) => ("sourceId" in s ? <li>Source <code>{s.sourceId}</code></li> : <li><a href={s.url} rel="external noopener nofollow">{s.title}</a> <span class="meta">— licence: {s.licence}</span></li>))}
+      {props.sources.map((s) =>
+        "sourceId" in s ? (
+          <li>
+            Source <code>{s.sourceId}</code>
+          </li>
+        ) : (
+          <li>
+            <a href={s.url} rel="external noopener nofollow">
+              {s.title}
+            </a>{" "}
+            <span class="meta">— licence: {s.licence}</span>
+          </li>
+        ),
+      )}
     </ul>
   );
 }
@@ -51,7 +79,12 @@ export function SourceRefList(props: { sources: ChangeSourceRef[] }) {
 const OPERATION_LABELS = { create: "Created", update: "Edited", withdraw: "Withdrawn" } as const;
 
 /** Newest first. `restore` renders per-entry restore buttons (editors only). */
-export function HistoryList(props: { entries: AuditEntry[]; importedFrom: string | null; showPeople: boolean; restore?: (entry: AuditEntry) => unknown }) {
+export function HistoryList(props: {
+  entries: AuditEntry[];
+  importedFrom: string | null;
+  showPeople: boolean;
+  restore?: (entry: AuditEntry) => unknown;
+}) {
   const entries = [...props.entries].reverse();
   return (
     <section aria-labelledby="history-heading" class="history">
@@ -61,16 +94,33 @@ export function HistoryList(props: { entries: AuditEntry[]; importedFrom: string
         {entries.map((e) => (
           <li class="history-entry">
             <h3>
-              {OPERATION_LABELS[e.operation]} on <time datetime={e.at.toISOString()}>{e.at.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
-              {props.showPeople && e.authorEmail ? <span class="meta"> — by {e.authorEmail}, approved by {e.actorEmail ?? "—"}</span> : null}
+              {OPERATION_LABELS[e.operation]} on{" "}
+              <time datetime={e.at.toISOString()}>{e.at.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+              {props.showPeople && e.authorEmail ? (
+                <span class="meta">
+                  {" "}
+                  — by {e.authorEmail}, approved by {e.actorEmail ?? "—"}
+                </span>
+              ) : null}
             </h3>
             <p>{e.summary}</p>
             <DiffTable diff={e.diff} />
-            {e.sources.length ? <><p class="meta">Cited:</p><SourceRefList sources={e.sources} /></> : null}
+            {e.sources.length ? (
+              <>
+                <p class="meta">Cited:</p>
+                <SourceRefList sources={e.sources} />
+              </>
+            ) : null}
             {props.restore ? props.restore(e) : null}
           </li>
         ))}
-        {props.importedFrom ? <li class="history-entry"><p>Imported from <strong>{props.importedFrom}</strong>.</p></li> : null}
+        {props.importedFrom ? (
+          <li class="history-entry">
+            <p>
+              Imported from <strong>{props.importedFrom}</strong>.
+            </p>
+          </li>
+        ) : null}
       </ol>
     </section>
   );

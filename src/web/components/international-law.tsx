@@ -2,7 +2,13 @@
 // by category, the list of positions, a State's treaty status and a treaty's summary. Absence is never shown as a
 // negative: topics not listed are "not extracted", a State without a treaty row has an unknown status.
 import { formatPartialDate, parsePartialDate } from "../../domain/partial-date.js";
-import { standingOf, summarizeTreaty, type LegalPosition, type Treaty, type TreatyAction } from "../../domain/international-law.js";
+import {
+  standingOf,
+  summarizeTreaty,
+  type LegalPosition,
+  type Treaty,
+  type TreatyAction,
+} from "../../domain/international-law.js";
 import { LEGAL_TOPIC_LABELS, TREATY_ACTION_KIND_LABELS } from "../../domain/vocabulary.js";
 import type { MapState } from "./evidence-map.js";
 import { RecordEditorialLinks } from "./history.js";
@@ -28,7 +34,14 @@ export interface MapCategory {
  * States coloured by a category (one of `categories`, or none); States too small for the 1:110m shapes are drawn as
  * dots when they have a category. Every page that shows it has the same facts in a table or list beside it.
  */
-export function CategoryMap(props: { id: string; states: MapState[]; categoryOf: Map<string, string>; categories: MapCategory[]; noneLabel: string; caption: string }) {
+export function CategoryMap(props: {
+  id: string;
+  states: MapState[];
+  categoryOf: Map<string, string>;
+  categories: MapCategory[];
+  noneLabel: string;
+  caption: string;
+}) {
   const { paths, project } = loadShapes();
   const labels = new Map(props.categories.map((c) => [c.key, c.label]));
   const byNumeric = new Map(props.states.filter((s) => s.isoNumeric).map((s) => [s.isoNumeric!, s]));
@@ -42,7 +55,11 @@ export function CategoryMap(props: { id: string; states: MapState[]; categoryOf:
           {[...paths.entries()].map(([numeric, d]) => {
             const state = byNumeric.get(numeric);
             return (
-              <path d={d} class={`cat-${(state && props.categoryOf.get(state.iso3)) ?? "none"}`} data-iso3={state?.iso3}>
+              <path
+                d={d}
+                class={`cat-${(state && props.categoryOf.get(state.iso3)) ?? "none"}`}
+                data-iso3={state?.iso3}
+              >
                 {state ? <title>{label(state)}</title> : null}
               </path>
             );
@@ -53,7 +70,13 @@ export function CategoryMap(props: { id: string; states: MapState[]; categoryOf:
             const at = s.latitude !== null && s.longitude !== null ? project(s.longitude, s.latitude) : null;
             if (!at) return null;
             return (
-              <circle cx={at[0].toFixed(1)} cy={at[1].toFixed(1)} r="3.5" class={`cat-${props.categoryOf.get(s.iso3)}`} data-iso3={s.iso3}>
+              <circle
+                cx={at[0].toFixed(1)}
+                cy={at[1].toFixed(1)}
+                r="3.5"
+                class={`cat-${props.categoryOf.get(s.iso3)}`}
+                data-iso3={s.iso3}
+              >
                 <title>{label(s)}</title>
               </circle>
             );
@@ -64,9 +87,15 @@ export function CategoryMap(props: { id: string; states: MapState[]; categoryOf:
         {props.caption}
         <ul class="map-legend">
           {props.categories.map((c) => (
-            <li><span class={`swatch cat-${c.key}`} aria-hidden="true"></span>{c.label}</li>
+            <li>
+              <span class={`swatch cat-${c.key}`} aria-hidden="true"></span>
+              {c.label}
+            </li>
           ))}
-          <li><span class="swatch cat-none" aria-hidden="true"></span>{props.noneLabel}</li>
+          <li>
+            <span class="swatch cat-none" aria-hidden="true"></span>
+            {props.noneLabel}
+          </li>
         </ul>
       </figcaption>
     </figure>
@@ -81,10 +110,20 @@ export function TopicList(props: { topics: LegalPosition["topics"] }) {
 function SourceLinks(props: { sources: LegalPosition["sources"] }) {
   return (
     <details class="row-sources">
-      <summary>{props.sources.length} source{props.sources.length === 1 ? "" : "s"}</summary>
+      <summary>
+        {props.sources.length} source{props.sources.length === 1 ? "" : "s"}
+      </summary>
       <ul>
         {props.sources.map((s) => (
-          <li>{s.url ? <a href={s.url} rel="external noopener">{s.title}</a> : s.title}</li>
+          <li>
+            {s.url ? (
+              <a href={s.url} rel="external noopener">
+                {s.title}
+              </a>
+            ) : (
+              s.title
+            )}
+          </li>
         ))}
       </ul>
     </details>
@@ -96,8 +135,19 @@ export function PositionItem(props: { position: LegalPosition; showActor?: boole
   const p = props.position;
   return (
     <li id={p.id} class="position">
-      {props.showActor ? <><strong>{p.stateIso3 ? <a href={`/states/${p.stateIso3}`}>{p.actorName}</a> : p.actorName}</strong>{": "}</> : null}
-      {p.documentUrl ? <a href={p.documentUrl} rel="external noopener">{p.title}</a> : <span>{p.title}</span>}
+      {props.showActor ? (
+        <>
+          <strong>{p.stateIso3 ? <a href={`/states/${p.stateIso3}`}>{p.actorName}</a> : p.actorName}</strong>
+          {": "}
+        </>
+      ) : null}
+      {p.documentUrl ? (
+        <a href={p.documentUrl} rel="external noopener">
+          {p.title}
+        </a>
+      ) : (
+        <span>{p.title}</span>
+      )}
       {p.isTitleDescriptive ? <span class="muted"> (descriptive title: the source gives none)</span> : null}
       <div class="meta">
         <DateText value={p.publishedOn} /> · {p.context}
@@ -118,7 +168,8 @@ function StandingText(props: { actions: TreatyAction[]; stateIso3: string; treat
   if (standing.status === "unknown") {
     return (
       <>
-        <strong>Status unknown</strong>: no sourced row for this State{props.treaty.isStatusPartial ? " in the partial status we hold" : ""} (not the same as "not a party").
+        <strong>Status unknown</strong>: no sourced row for this State
+        {props.treaty.isStatusPartial ? " in the partial status we hold" : ""} (not the same as "not a party").
       </>
     );
   }
@@ -126,21 +177,39 @@ function StandingText(props: { actions: TreatyAction[]; stateIso3: string; treat
   return (
     <>
       <strong>{a.kind === "signature" ? "Signed" : TREATY_ACTION_KIND_LABELS[a.kind]}</strong>
-      {a.signedOn ? <> · signed <DateText value={a.signedOn} /></> : null}
-      {a.consentOn ? <> · {TREATY_ACTION_KIND_LABELS[a.kind].toLowerCase()} <DateText value={a.consentOn} /></> : null}
-      {" "}<span class="as-of">(as of {dayText(a.asOf)}{a.isAsOfLowerBound ? " or later: the page gives no status date" : ""}{a.confidence === "medium" ? "; medium confidence" : ""})</span>
+      {a.signedOn ? (
+        <>
+          {" "}
+          · signed <DateText value={a.signedOn} />
+        </>
+      ) : null}
+      {a.consentOn ? (
+        <>
+          {" "}
+          · {TREATY_ACTION_KIND_LABELS[a.kind].toLowerCase()} <DateText value={a.consentOn} />
+        </>
+      ) : null}{" "}
+      <span class="as-of">
+        (as of {dayText(a.asOf)}
+        {a.isAsOfLowerBound ? " or later: the page gives no status date" : ""}
+        {a.confidence === "medium" ? "; medium confidence" : ""})
+      </span>
     </>
   );
 }
 
 /** A State's status under each treaty we hold, with the as-of date and "partial" where it is. */
-export function StateTreatyStatus(props: { stateIso3: string; treaties: { treaty: Treaty; actions: TreatyAction[] }[] }) {
+export function StateTreatyStatus(props: {
+  stateIso3: string;
+  treaties: { treaty: Treaty; actions: TreatyAction[] }[];
+}) {
   return (
     <ul class="treaty-status">
       {props.treaties.map(({ treaty, actions }) => (
         <li>
           <a href={`/treaties/${treaty.id}`}>{treaty.shortTitle}</a>
-          {treaty.isStatusPartial ? <span class="badge partial">partial data</span> : null}: <StandingText actions={actions} stateIso3={props.stateIso3} treaty={treaty} />
+          {treaty.isStatusPartial ? <span class="badge partial">partial data</span> : null}:{" "}
+          <StandingText actions={actions} stateIso3={props.stateIso3} treaty={treaty} />
         </li>
       ))}
     </ul>
@@ -154,9 +223,23 @@ export function TreatySummaryBox(props: { treaty: Treaty; actions: TreatyAction[
   return (
     <div class="treaty-summary">
       <p>
-        <a href={`/treaties/${treaty.id}`}><strong>{treaty.shortTitle}</strong></a>
-        {treaty.isStatusPartial ? <span class="badge partial">partial data</span> : null}: {s.parties} parties with a sourced row — {s.signedOnly} signature{s.signedOnly === 1 ? "" : "s"} only, {s.consented} ratification{s.consented === 1 ? "" : "s"} or accession{s.consented === 1 ? "" : "s"}
-        {s.asOf ? <> (as of {s.asOf.from === s.asOf.to ? dayText(s.asOf.from) : `${dayText(s.asOf.from)} to ${dayText(s.asOf.to)}, each row as of its own page`})</> : null}.
+        <a href={`/treaties/${treaty.id}`}>
+          <strong>{treaty.shortTitle}</strong>
+        </a>
+        {treaty.isStatusPartial ? <span class="badge partial">partial data</span> : null}: {s.parties} parties with a
+        sourced row — {s.signedOnly} signature{s.signedOnly === 1 ? "" : "s"} only, {s.consented} ratification
+        {s.consented === 1 ? "" : "s"} or accession{s.consented === 1 ? "" : "s"}
+        {s.asOf ? (
+          <>
+            {" "}
+            (as of{" "}
+            {s.asOf.from === s.asOf.to
+              ? dayText(s.asOf.from)
+              : `${dayText(s.asOf.from)} to ${dayText(s.asOf.to)}, each row as of its own page`}
+            )
+          </>
+        ) : null}
+        .
       </p>
       <p class="meta">{treaty.coverageNote}</p>
     </div>
@@ -170,7 +253,9 @@ export function TreatyStatusSection(props: { statuses: { treaty: Treaty; actions
     <section aria-labelledby="treaty-status-heading">
       <InternationalLawStyles />
       <h2 id="treaty-status-heading">Treaty status</h2>
-      {props.statuses.map(({ treaty, actions }) => <TreatySummaryBox treaty={treaty} actions={actions} />)}
+      {props.statuses.map(({ treaty, actions }) => (
+        <TreatySummaryBox treaty={treaty} actions={actions} />
+      ))}
     </section>
   );
 }

@@ -11,13 +11,36 @@ export interface PagerProps {
 }
 
 /** Nothing when there is a single page. */
-export function Pager({ page, hasNext, pages, href, label = "Pages", previousText = "Previous", nextText = "Next" }: PagerProps) {
+export function Pager({
+  page,
+  hasNext,
+  pages,
+  href,
+  label = "Pages",
+  previousText = "Previous",
+  nextText = "Next",
+}: PagerProps) {
   if (page <= 1 && !hasNext) return null;
   return (
     <nav aria-label={label} class="pager">
-      {page > 1 ? <a href={href(page - 1)} rel="prev">{previousText}</a> : null}
-      {pages ? <span> Page {page} of {pages} </span> : " "}
-      {hasNext ? <a href={href(page + 1)} rel="next">{nextText}</a> : null}
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          {previousText}
+        </a>
+      ) : null}
+      {pages ? (
+        <span>
+          {" "}
+          Page {page} of {pages}{" "}
+        </span>
+      ) : (
+        " "
+      )}
+      {hasNext ? (
+        <a href={href(page + 1)} rel="next">
+          {nextText}
+        </a>
+      ) : null}
     </nav>
   );
 }

@@ -12,8 +12,15 @@ export function AdoptionText(props: { resolution: ResolutionSummary }) {
   if (totals) {
     return (
       <>
-        <span class="totals" title="yes–no–abstain">{totals}</span>
-        {hasRecordedVote(r) ? <> (<a href={`/votes/${symbolPath(r.symbol)}`}>votes</a>)</> : null}
+        <span class="totals" title="yes–no–abstain">
+          {totals}
+        </span>
+        {hasRecordedVote(r) ? (
+          <>
+            {" "}
+            (<a href={`/votes/${symbolPath(r.symbol)}`}>votes</a>)
+          </>
+        ) : null}
       </>
     );
   }

@@ -22,9 +22,16 @@ export function SourceList(props: { sources: Source[]; heading?: string; compile
       <ol>
         {props.sources.map((s) => (
           <li>
-            {s.url ? <a href={s.url} rel="external noopener">{s.title}</a> : <span>{s.title}</span>}
+            {s.url ? (
+              <a href={s.url} rel="external noopener">
+                {s.title}
+              </a>
+            ) : (
+              <span>{s.title}</span>
+            )}
             <span class="meta">
-              {" "}— {s.kind.replace("-", " ")}; licence: {s.licence}
+              {" "}
+              — {s.kind.replace("-", " ")}; licence: {s.licence}
               {s.retrievedOn ? `; retrieved ${s.retrievedOn}` : ""}
               {s.note ? `; ${s.note}` : ""}
             </span>
@@ -34,7 +41,11 @@ export function SourceList(props: { sources: Source[]; heading?: string; compile
       {hasNote ? (
         <p class="meta compiler-note">
           {note.notes ? <>Compiler&#39;s note: {note.notes}</> : null}
-          {note.confidence !== "high" ? <>{note.notes ? " " : ""}(Confidence: {note.confidence}.)</> : null}
+          {note.confidence !== "high" ? (
+            <>
+              {note.notes ? " " : ""}(Confidence: {note.confidence}.)
+            </>
+          ) : null}
         </p>
       ) : null}
     </section>

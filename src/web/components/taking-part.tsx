@@ -14,12 +14,26 @@ function registerUrl(d: Deadline): string | null {
 /** The session of a list that starts soonest on or after today, by the last day its dates can mean. */
 export function findNextSession<T extends Pick<SessionSummary, "start">>(sessions: T[], now: Date): T | null {
   const today = now.toISOString().slice(0, 10);
-  return sessions.filter((s) => s.start && lastDayOf(s.start) >= today).sort((a, b) => a.start!.date.localeCompare(b.start!.date))[0] ?? null;
+  return (
+    sessions
+      .filter((s) => s.start && lastDayOf(s.start) >= today)
+      .sort((a, b) => a.start!.date.localeCompare(b.start!.date))[0] ?? null
+  );
 }
 
-export function TakingPart(props: { deadlines: Deadline[]; accreditations: Accreditation[]; nextSession?: SessionSummary | null; participationHref: string; now: Date }) {
+export function TakingPart(props: {
+  deadlines: Deadline[];
+  accreditations: Accreditation[];
+  nextSession?: SessionSummary | null;
+  participationHref: string;
+  now: Date;
+}) {
   const { deadlines, accreditations, nextSession, now } = props;
-  const upcoming = listUpcomingDeadlines(deadlines.filter((d) => !d.isRolling && d.closes), now)[0] ?? null;
+  const upcoming =
+    listUpcomingDeadlines(
+      deadlines.filter((d) => !d.isRolling && d.closes),
+      now,
+    )[0] ?? null;
   const rolling = deadlines.find((d) => d.isRolling) ?? null;
   const ecosoc = accreditations.filter((a) => a.ecosocStatus === "ecosoc").length;
   return (
@@ -35,26 +49,67 @@ export function TakingPart(props: { deadlines: Deadline[]; accreditations: Accre
               <li>
                 <a href={`/participation/deadlines/${d.id}`}>{d.title}</a>
                 {d.eligibility ? <>: {d.eligibility}</> : null}.{" "}
-                {d.isRolling ? "Open on a rolling basis, no closing date." : d.closes ? <>Closes <DateText value={d.closes} />.</> : "Closing date not known."}
-                {url ? <> Apply or register: <a href={url} rel="external">{url.replace(/^https:\/\//, "")}</a> (cited source).</> : null}
+                {d.isRolling ? (
+                  "Open on a rolling basis, no closing date."
+                ) : d.closes ? (
+                  <>
+                    Closes <DateText value={d.closes} />.
+                  </>
+                ) : (
+                  "Closing date not known."
+                )}
+                {url ? (
+                  <>
+                    {" "}
+                    Apply or register:{" "}
+                    <a href={url} rel="external">
+                      {url.replace(/^https:\/\//, "")}
+                    </a>{" "}
+                    (cited source).
+                  </>
+                ) : null}
               </li>
             );
           })}
           {accreditations.length ? (
             <li>
-              {accreditations.length} accreditation {accreditations.length === 1 ? "record" : "records"} ({ecosoc} for organisations with ECOSOC status, {accreditations.length - ecosoc} without): <a href={props.participationHref}>who applied, who was accredited and who objected</a>.
+              {accreditations.length} accreditation {accreditations.length === 1 ? "record" : "records"} ({ecosoc} for
+              organisations with ECOSOC status, {accreditations.length - ecosoc} without):{" "}
+              <a href={props.participationHref}>who applied, who was accredited and who objected</a>.
             </li>
           ) : null}
         </ul>
       )}
       <p>
         <strong>Next deadline:</strong>{" "}
-        {upcoming ? <><a href={`/participation/deadlines/${upcoming.id}`}>{upcoming.title}</a>{upcoming.closes ? <>, closes <DateText value={upcoming.closes} /></> : null}</> : rolling ? <>none fixed: {rolling.title} is open on a rolling basis</> : "none known"}.
+        {upcoming ? (
+          <>
+            <a href={`/participation/deadlines/${upcoming.id}`}>{upcoming.title}</a>
+            {upcoming.closes ? (
+              <>
+                , closes <DateText value={upcoming.closes} />
+              </>
+            ) : null}
+          </>
+        ) : rolling ? (
+          <>none fixed: {rolling.title} is open on a rolling basis</>
+        ) : (
+          "none known"
+        )}
+        .
       </p>
       {nextSession !== undefined ? (
         <p>
           <strong>Next session:</strong>{" "}
-          {nextSession ? <><a href={`/sessions/${nextSession.id}`}>{nextSession.name}</a>, <DateText value={nextSession.start} />, {nextSession.venue ?? "venue not given in the sources"}</> : "none scheduled in the sources"}.
+          {nextSession ? (
+            <>
+              <a href={`/sessions/${nextSession.id}`}>{nextSession.name}</a>, <DateText value={nextSession.start} />,{" "}
+              {nextSession.venue ?? "venue not given in the sources"}
+            </>
+          ) : (
+            "none scheduled in the sources"
+          )}
+          .
         </p>
       ) : null}
     </section>

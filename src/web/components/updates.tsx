@@ -5,7 +5,15 @@ import { markdownToPlainText, renderMarkdown } from "../../domain/markdown.js";
 import { linkPath, type Update } from "../../domain/updates.js";
 import { UPDATE_LINK_KINDS, type AlertTargetKind } from "../../domain/vocabulary.js";
 
-const KIND_LABELS: Record<(typeof UPDATE_LINK_KINDS)[number], string> = { process: "Process", session: "Session", state: "State", norm: "Norm", resolution: "Resolution", document: "Document", deadline: "Deadline" };
+const KIND_LABELS: Record<(typeof UPDATE_LINK_KINDS)[number], string> = {
+  process: "Process",
+  session: "Session",
+  state: "State",
+  norm: "Norm",
+  resolution: "Resolution",
+  document: "Document",
+  deadline: "Deadline",
+};
 
 /** The body of an update: renderMarkdown escapes raw HTML and refuses unsafe links, so its output may be inserted. */
 export function UpdateBody(props: { markdown: string }) {
@@ -34,8 +42,18 @@ export function UpdateList(props: { updates: Update[]; full?: boolean; headingLe
     <ol class="updates">
       {props.updates.map((u) => (
         <li class="update" id={`update-${u.slug}`}>
-          {props.headingLevel === 3 ? <h3><a href={`/updates/${u.slug}`}>{u.title}</a></h3> : <h2><a href={`/updates/${u.slug}`}>{u.title}</a></h2>}
-          <p class="meta"><time datetime={u.publishedOn}>{u.publishedOn}</time></p>
+          {props.headingLevel === 3 ? (
+            <h3>
+              <a href={`/updates/${u.slug}`}>{u.title}</a>
+            </h3>
+          ) : (
+            <h2>
+              <a href={`/updates/${u.slug}`}>{u.title}</a>
+            </h2>
+          )}
+          <p class="meta">
+            <time datetime={u.publishedOn}>{u.publishedOn}</time>
+          </p>
           {props.full ? <UpdateBody markdown={u.bodyMarkdown} /> : <p>{markdownToPlainText(u.bodyMarkdown)}</p>}
           <UpdateLinks update={u} />
         </li>
@@ -50,7 +68,13 @@ export function RecordUpdates(props: { updates: Update[]; feedHref?: string }) {
     <section class="record-updates" aria-labelledby="record-updates-heading">
       <h2 id="record-updates-heading">Updates</h2>
       <UpdateList updates={props.updates} headingLevel={3} />
-      {props.feedHref ? <p><a href={props.feedHref} type="application/atom+xml">Follow updates (Atom feed)</a></p> : null}
+      {props.feedHref ? (
+        <p>
+          <a href={props.feedHref} type="application/atom+xml">
+            Follow updates (Atom feed)
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -63,7 +87,13 @@ export interface FeedLink {
 
 /** <link rel="alternate"> tags: belong in <head> (needs a head slot in Layout; see the issue 7 report). */
 export function AlternateLinks(props: { links: FeedLink[] }) {
-  return <>{props.links.map((l) => <link rel="alternate" type={l.type} href={l.href} title={l.title} />)}</>;
+  return (
+    <>
+      {props.links.map((l) => (
+        <link rel="alternate" type={l.type} href={l.href} title={l.title} />
+      ))}
+    </>
+  );
 }
 
 /** Visible subscribe links, so feeds are found without reading the page source. */
@@ -72,15 +102,29 @@ export function followHref(kind: AlertTargetKind, id: string): string {
   return `/follow?${new URLSearchParams({ kind, id })}`;
 }
 
-export function SubscribeLinks(props: { links: FeedLink[]; heading?: string; follow?: { kind: AlertTargetKind; id: string; name: string } }) {
+export function SubscribeLinks(props: {
+  links: FeedLink[];
+  heading?: string;
+  follow?: { kind: AlertTargetKind; id: string; name: string };
+}) {
   return (
     <section class="subscribe" aria-labelledby="subscribe-heading">
       <h2 id="subscribe-heading">{props.heading ?? "Subscribe"}</h2>
       <ul>
         {props.links.map((l) => (
-          <li><a href={l.href} type={l.type}>{l.title}</a></li>
+          <li>
+            <a href={l.href} type={l.type}>
+              {l.title}
+            </a>
+          </li>
         ))}
-        {props.follow ? <li><a href={followHref(props.follow.kind, props.follow.id)}>Email alerts when something about {props.follow.name} changes</a></li> : null}
+        {props.follow ? (
+          <li>
+            <a href={followHref(props.follow.kind, props.follow.id)}>
+              Email alerts when something about {props.follow.name} changes
+            </a>
+          </li>
+        ) : null}
       </ul>
     </section>
   );
@@ -88,11 +132,13 @@ export function SubscribeLinks(props: { links: FeedLink[]; heading?: string; fol
 
 /** Feed links for a record kind that has feeds. */
 export function feedLinksFor(kind: "process" | "state" | "norm", id: string, name: string): FeedLink[] {
-  const base = kind === "process" ? `/feeds/processes/${id}` : kind === "state" ? `/feeds/states/${id}` : `/feeds/norms/${id}`;
+  const base =
+    kind === "process" ? `/feeds/processes/${id}` : kind === "state" ? `/feeds/states/${id}` : `/feeds/norms/${id}`;
   const links: FeedLink[] = [
     { href: `${base}.atom`, type: "application/atom+xml", title: `${name}: updates and new records (Atom)` },
     { href: `${base}.rss`, type: "application/rss+xml", title: `${name}: updates and new records (RSS)` },
   ];
-  if (kind === "process") links.push({ href: `${base}.ics`, type: "text/calendar", title: `${name}: sessions and deadlines (iCalendar)` });
+  if (kind === "process")
+    links.push({ href: `${base}.ics`, type: "text/calendar", title: `${name}: sessions and deadlines (iCalendar)` });
   return links;
 }

@@ -7,7 +7,10 @@ function pointsOf(d: string): [number, number][] {
   let x = 0;
   let y = 0;
   for (const [, command, args] of d.matchAll(/([MLZmlz])([^MLZmlz]*)/g)) {
-    const n = (args ?? "").split(/[\s,]+/).filter(Boolean).map(Number);
+    const n = (args ?? "")
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     for (let i = 0; i + 1 < n.length; i += 2) {
       const isAbsolute = command === "M" || command === "L";
       x = isAbsolute && !(command === "M" && i > 0) ? n[i]! : x + n[i]!;
@@ -22,7 +25,14 @@ describe("roundPath", () => {
   it("visits the same points to a tenth, with relative moves that do not drift", () => {
     const d = "M512.34,210.96L513.01,209.55L600.5,300.44ZM10,20L10.04,20.06L9.96,19.94Z";
     expect(roundPath(d)).toBe("M512.3 211l0.7 -1.4l87.5 90.8zM10 20l0 0.1l0 -0.2z");
-    expect(pointsOf(roundPath(d))).toEqual([[512.3, 211], [513, 209.6], [600.5, 300.4], [10, 20], [10, 20.1], [10, 19.9]]);
+    expect(pointsOf(roundPath(d))).toEqual([
+      [512.3, 211],
+      [513, 209.6],
+      [600.5, 300.4],
+      [10, 20],
+      [10, 20.1],
+      [10, 19.9],
+    ]);
   });
 
   it("draws every country with a shorter path than absolute coordinates", () => {

@@ -23,7 +23,9 @@ let shapes: MapShapes | undefined;
 export function loadShapes(): MapShapes {
   if (shapes) return shapes;
   const require = createRequire(import.meta.url);
-  const topology = JSON.parse(fs.readFileSync(require.resolve("world-atlas/countries-110m.json"), "utf8")) as Topology<{ countries: GeometryCollection }>;
+  const topology = JSON.parse(fs.readFileSync(require.resolve("world-atlas/countries-110m.json"), "utf8")) as Topology<{
+    countries: GeometryCollection;
+  }>;
   const countries = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
   const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], countries);
   const path = geoPath(projection);
@@ -51,7 +53,10 @@ export function roundPath(d: string): string {
       parts.push("z");
       continue;
     }
-    const numbers = (args ?? "").split(/[\s,]+/).filter(Boolean).map(Number);
+    const numbers = (args ?? "")
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     for (let i = 0; i + 1 < numbers.length; i += 2) {
       const nx = Math.round(numbers[i]! * 10);
       const ny = Math.round(numbers[i + 1]! * 10);
@@ -64,7 +69,12 @@ export function roundPath(d: string): string {
   return parts.join("");
 }
 
-export const VOTE_LABELS: Record<VoteOption, string> = { yes: "Yes", no: "No", abstain: "Abstain", absent: "Absent / not recorded" };
+export const VOTE_LABELS: Record<VoteOption, string> = {
+  yes: "Yes",
+  no: "No",
+  abstain: "Abstain",
+  absent: "Absent / not recorded",
+};
 
 export interface MapVoter extends VoterPosition {
   latitude: number | null;
@@ -105,7 +115,13 @@ export function WorldMap(props: { voters: MapVoter[]; caption: string; id?: stri
             const at = v.latitude !== null && v.longitude !== null ? project(v.longitude, v.latitude) : null;
             if (!at) return null;
             return (
-              <circle cx={at[0].toFixed(1)} cy={at[1].toFixed(1)} r="3.5" class={`vote-${v.vote}`} data-iso3={v.stateIso3 ?? undefined}>
+              <circle
+                cx={at[0].toFixed(1)}
+                cy={at[1].toFixed(1)}
+                r="3.5"
+                class={`vote-${v.vote}`}
+                data-iso3={v.stateIso3 ?? undefined}
+              >
                 <title>{`${v.name}: ${VOTE_LABELS[v.vote]}`}</title>
               </circle>
             );
@@ -116,9 +132,14 @@ export function WorldMap(props: { voters: MapVoter[]; caption: string; id?: stri
         {props.caption}
         <ul class="vote-legend">
           {VOTE_OPTIONS.map((o) => (
-            <li><span class={`swatch vote-${o}`} aria-hidden="true"></span>{VOTE_LABELS[o]}</li>
+            <li>
+              <span class={`swatch vote-${o}`} aria-hidden="true"></span>
+              {VOTE_LABELS[o]}
+            </li>
           ))}
-          <li><span class="swatch vote-none" aria-hidden="true"></span>Not a voter in this event</li>
+          <li>
+            <span class="swatch vote-none" aria-hidden="true"></span>Not a voter in this event
+          </li>
         </ul>
       </figcaption>
     </figure>

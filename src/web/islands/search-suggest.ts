@@ -17,7 +17,10 @@ if (form && input && panel) {
   const show = (hits: Hit[], total: number, query: string) => {
     const heading = document.createElement("p");
     heading.className = "muted";
-    heading.textContent = total === 0 ? `No paragraph matches “${query}” yet.` : `${total} paragraphs match “${query}”; the first ${hits.length}:`;
+    heading.textContent =
+      total === 0
+        ? `No paragraph matches “${query}” yet.`
+        : `${total} paragraphs match “${query}”; the first ${hits.length}:`;
     const list = document.createElement("ul");
     list.className = "suggestions";
     for (const hit of hits) {
@@ -46,7 +49,10 @@ if (form && input && panel) {
     const language = form.querySelector<HTMLSelectElement | HTMLInputElement>("[name=language]")?.value;
     if (language) params.set("language", language);
     try {
-      const res = await fetch(`/api/v1/search?${params}`, { signal: inFlight.signal, headers: { accept: "application/json" } });
+      const res = await fetch(`/api/v1/search?${params}`, {
+        signal: inFlight.signal,
+        headers: { accept: "application/json" },
+      });
       if (!res.ok) return clear();
       const body = (await res.json()) as { data: Hit[]; meta: { total: number } };
       show(body.data, body.meta.total, query);

@@ -19,7 +19,9 @@ describe("About and API docs pages", () => {
   });
 
   it("lists every operation of the OpenAPI document as HTML, without scripts", async () => {
-    const doc = (await (await t.app.request("/api/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await t.app.request("/api/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const res = await t.app.request("/api/docs");
     expect(res.status).toBe(200);
     const html = await res.text();

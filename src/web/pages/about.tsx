@@ -13,22 +13,46 @@ export function aboutPages(deps: AppDeps) {
     const corpus = await loadCorpusStatus(deps.db);
     const today = deps.now().toISOString().slice(0, 10);
     return c.html(
-      <Layout title="About the data" path="/about/data" description="The datasets bundled with Normwatch, their sources and licences, and how to cite">
+      <Layout
+        title="About the data"
+        path="/about/data"
+        description="The datasets bundled with Normwatch, their sources and licences, and how to cite"
+      >
         <h1>About the data</h1>
         <p class="lede">
-          Normwatch ships with real reference data. Every record names its sources; the datasets below are the bundled ones, each with its licence.
-          Facts from web pages and UN documents are cited record by record on each page.
+          Normwatch ships with real reference data. Every record names its sources; the datasets below are the bundled
+          ones, each with its licence. Facts from web pages and UN documents are cited record by record on each page.
         </p>
         <TableScroll label="Datasets">
           <table class="data" id="datasets">
             <caption>Bundled datasets ({datasets.length})</caption>
-            <thead><tr><th scope="col">Dataset</th><th scope="col">Licence</th><th scope="col">Attribution</th><th scope="col">Retrieved</th><th scope="col" class="num">Records citing it</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Dataset</th>
+                <th scope="col">Licence</th>
+                <th scope="col">Attribution</th>
+                <th scope="col">Retrieved</th>
+                <th scope="col" class="num">
+                  Records citing it
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {datasets.map((d) => (
                 <tr>
                   <th scope="row">
-                    {d.url ? <a href={d.url} rel="external noopener">{d.title}</a> : d.title}
-                    {d.datasetPath ? <div class="meta"><code>{d.datasetPath}</code></div> : null}
+                    {d.url ? (
+                      <a href={d.url} rel="external noopener">
+                        {d.title}
+                      </a>
+                    ) : (
+                      d.title
+                    )}
+                    {d.datasetPath ? (
+                      <div class="meta">
+                        <code>{d.datasetPath}</code>
+                      </div>
+                    ) : null}
                   </th>
                   <td>{d.licence}</td>
                   <td>{d.attribution ?? <span class="muted">—</span>}</td>
@@ -42,21 +66,28 @@ export function aboutPages(deps: AppDeps) {
         <section aria-labelledby="corpus" id="corpus-section">
           <h2 id="corpus">Document corpus</h2>
           <p>
-            The English texts of the General Assembly's resolutions of sessions 74 to 79 (Akoma Ntoso, from the UN's machine-readable resolutions;
-            source: United Nations, DGACM), searchable paragraph by paragraph.
+            The English texts of the General Assembly's resolutions of sessions 74 to 79 (Akoma Ntoso, from the UN's
+            machine-readable resolutions; source: United Nations, DGACM), searchable paragraph by paragraph.
           </p>
           <CorpusProgress status={corpus} />
         </section>
         <section aria-labelledby="cite-heading">
           <h2 id="cite-heading">How to cite</h2>
-          <p>Cite the record's permanent address and the date you consulted it, and the original source named on the record. For example:</p>
+          <p>
+            Cite the record's permanent address and the date you consulted it, and the original source named on the
+            record. For example:
+          </p>
           <blockquote>
-            <p>Normwatch, “A/RES/74/247”, /resolutions/A/RES/74/247 (consulted {today}); source: United Nations, General Assembly resolution A/RES/74/247.</p>
+            <p>
+              Normwatch, “A/RES/74/247”, /resolutions/A/RES/74/247 (consulted {today}); source: United Nations, General
+              Assembly resolution A/RES/74/247.
+            </p>
           </blockquote>
           <p>
-            When you reuse data, keep each dataset's licence and attribution: the UN asks to be acknowledged as the source; mledoze/countries data
-            is under ODbL-1.0; Voeten's voting data is CC0; internacia-db is MIT; Kostyuk's strategy data states no licence, so cite the paper.
-            The same data is available as JSON from the <a href="/api/docs">API</a>.
+            When you reuse data, keep each dataset's licence and attribution: the UN asks to be acknowledged as the
+            source; mledoze/countries data is under ODbL-1.0; Voeten's voting data is CC0; internacia-db is MIT;
+            Kostyuk's strategy data states no licence, so cite the paper. The same data is available as JSON from the{" "}
+            <a href="/api/docs">API</a>.
           </p>
         </section>
       </Layout>,

@@ -18,7 +18,8 @@ function statusOf(u: User): string {
 
 function parseRole(value: unknown): UserRole {
   const role = String(value ?? "");
-  if (!(USER_ROLES as readonly string[]).includes(role)) throw new InvalidInputError("unknown role", [{ path: "role", message: `one of ${USER_ROLES.join(", ")}` }]);
+  if (!(USER_ROLES as readonly string[]).includes(role))
+    throw new InvalidInputError("unknown role", [{ path: "role", message: `one of ${USER_ROLES.join(", ")}` }]);
   return role as UserRole;
 }
 
@@ -26,14 +27,25 @@ function UserRow(props: { user: User; csrf: string; isSelf: boolean }) {
   const u = props.user;
   return (
     <tr>
-      <td>{u.email}{props.isSelf ? " (you)" : ""}</td>
+      <td>
+        {u.email}
+        {props.isSelf ? " (you)" : ""}
+      </td>
       <td>{u.role}</td>
       <td>{statusOf(u)}</td>
       <td>
         <form method="post" action={`/account/users/${u.id}`} class="inline">
           <CsrfInput token={props.csrf} />
-          <label for={`role-${u.id}`} class="visually-hidden">Role of {u.email}</label>
-          <select id={`role-${u.id}`} name="role">{USER_ROLES.map((r) => <option value={r} selected={r === u.role}>{r}</option>)}</select>
+          <label for={`role-${u.id}`} class="visually-hidden">
+            Role of {u.email}
+          </label>
+          <select id={`role-${u.id}`} name="role">
+            {USER_ROLES.map((r) => (
+              <option value={r} selected={r === u.role}>
+                {r}
+              </option>
+            ))}
+          </select>
           <input type="hidden" name="disabled" value={u.disabledAt ? "true" : "false"} />
           <button type="submit">Change role</button>
         </form>{" "}
@@ -56,7 +68,10 @@ function UserRow(props: { user: User; csrf: string; isSelf: boolean }) {
 
 export function accountUsersPages(deps: AppDeps) {
   const app = new Hono();
-  const page = async (c: Context, outcome: { link?: string; notice?: string; error?: Error; status?: 200 | 201 | 400 | 409 } = {}) => {
+  const page = async (
+    c: Context,
+    outcome: { link?: string; notice?: string; error?: Error; status?: 200 | 201 | 400 | 409 } = {},
+  ) => {
     const principal = requirePermission(c, "manage-users");
     const users = await listUsers(deps.db);
     const csrf = csrfTokenFor(c, deps);
@@ -64,19 +79,52 @@ export function accountUsersPages(deps: AppDeps) {
     return c.html(
       <Layout title="Users" path="/account">
         <h1>Users</h1>
-        {outcome.notice ? <p role="status" class="notice">{outcome.notice}</p> : null}
-        {outcome.link ? <p role="status" class="notice">One-time link to set the password (also emailed): <code>{outcome.link}</code></p> : null}
+        {outcome.notice ? (
+          <p role="status" class="notice">
+            {outcome.notice}
+          </p>
+        ) : null}
+        {outcome.link ? (
+          <p role="status" class="notice">
+            One-time link to set the password (also emailed): <code>{outcome.link}</code>
+          </p>
+        ) : null}
         <ErrorSummary message={outcome.error?.message} issues={issues} />
         <table class="data">
-          <caption>Editorial accounts. Disabling signs the account out everywhere; its past changes stay attributed to it.</caption>
-          <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
-          <tbody>{users.map((u) => <UserRow user={u} csrf={csrf} isSelf={u.id === principal.user.id} />)}</tbody>
+          <caption>
+            Editorial accounts. Disabling signs the account out everywhere; its past changes stay attributed to it.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <UserRow user={u} csrf={csrf} isSelf={u.id === principal.user.id} />
+            ))}
+          </tbody>
         </table>
         <h2>Add a user</h2>
         <form method="post" action="/account/users" class="stack">
           <CsrfInput token={csrf} />
-          <div class="field"><label for="email">Email</label><input id="email" type="email" name="email" required /></div>
-          <div class="field"><label for="role">Role</label><select id="role" name="role">{USER_ROLES.map((r) => <option value={r} selected={r === "editor"}>{r}</option>)}</select></div>
+          <div class="field">
+            <label for="email">Email</label>
+            <input id="email" type="email" name="email" required />
+          </div>
+          <div class="field">
+            <label for="role">Role</label>
+            <select id="role" name="role">
+              {USER_ROLES.map((r) => (
+                <option value={r} selected={r === "editor"}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </div>
           <button type="submit">Add user</button>
         </form>
       </Layout>,
@@ -84,9 +132,18 @@ export function accountUsersPages(deps: AppDeps) {
     );
   };
   const mailLink = async (c: Context, user: User, subject: string): Promise<string> => {
-    const token = await insertPasswordToken(deps.db, { userId: user.id, purpose: "set-password", now: deps.now(), hours: SET_PASSWORD_HOURS });
+    const token = await insertPasswordToken(deps.db, {
+      userId: user.id,
+      purpose: "set-password",
+      now: deps.now(),
+      hours: SET_PASSWORD_HOURS,
+    });
     const link = `${baseUrlOf(deps)}/account/set-password?token=${token}`;
-    await deps.mailer.send({ to: user.email, subject, text: `An administrator of Normwatch sent you this link.\n\nChoose your password within ${SET_PASSWORD_HOURS} hours:\n${link}` });
+    await deps.mailer.send({
+      to: user.email,
+      subject,
+      text: `An administrator of Normwatch sent you this link.\n\nChoose your password within ${SET_PASSWORD_HOURS} hours:\n${link}`,
+    });
     return link;
   };
 
@@ -95,7 +152,11 @@ export function accountUsersPages(deps: AppDeps) {
     requirePermission(c, "manage-users");
     const body = await c.req.parseBody();
     const role = parseRole(body["role"]);
-    const user = await insertUser(deps.db, { email: normalizeEmail(String(body["email"] ?? "")), role, now: deps.now() });
+    const user = await insertUser(deps.db, {
+      email: normalizeEmail(String(body["email"] ?? "")),
+      role,
+      now: deps.now(),
+    });
     const link = await mailLink(c, user, "Your Normwatch editor account");
     return page(c, { link, notice: `Account created for ${user.email}.`, status: 201 });
   });
@@ -103,7 +164,12 @@ export function accountUsersPages(deps: AppDeps) {
     requirePermission(c, "manage-users");
     const body = await c.req.parseBody();
     try {
-      const user = await updateUserAccess(deps.db, { userId: Number(c.req.param("id")), role: parseRole(body["role"]), isDisabled: body["disabled"] === "true", now: deps.now() });
+      const user = await updateUserAccess(deps.db, {
+        userId: Number(c.req.param("id")),
+        role: parseRole(body["role"]),
+        isDisabled: body["disabled"] === "true",
+        now: deps.now(),
+      });
       return page(c, { notice: `${user.email} is now ${user.role}, ${statusOf(user)}.` });
     } catch (error) {
       if (error instanceof ConflictError) return page(c, { error, status: 409 });
@@ -115,7 +181,8 @@ export function accountUsersPages(deps: AppDeps) {
     requirePermission(c, "manage-users");
     const user = await findUserById(deps.db, Number(c.req.param("id")));
     if (!user) throw new NotFoundError("user", c.req.param("id"));
-    if (user.disabledAt) return page(c, { error: new ConflictError("re-enable the account before sending it a link"), status: 409 });
+    if (user.disabledAt)
+      return page(c, { error: new ConflictError("re-enable the account before sending it a link"), status: 409 });
     const link = await mailLink(c, user, "Set your Normwatch password");
     return page(c, { link, notice: `A new link was sent to ${user.email}; earlier links no longer work.` });
   });

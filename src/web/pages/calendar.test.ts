@@ -12,7 +12,7 @@ describe("Calendar, participation and updates pages", () => {
 
   it("shows a month with its sessions and deadlines, and filters by process and kind", async () => {
     const html = await (await t.app.request("/calendar?month=2022-06")).text();
-    expect(html).toContain("<h2 id=\"month-heading\">June 2022</h2>");
+    expect(html).toContain('<h2 id="month-heading">June 2022</h2>');
     expect(html).toContain("AHC second intersessional consultation");
     expect(html).toContain("Deadline: OEWG 2021–2025: silence procedure on accrediting non-ECOSOC stakeholders ends");
     const filtered = await (await t.app.request("/calendar?month=2022-06&process=oewg-2021-2025&kind=deadline")).text();
@@ -25,7 +25,9 @@ describe("Calendar, participation and updates pages", () => {
     const html = await (await t.app.request("/calendar?view=list")).text();
     const upcoming = html.slice(html.indexOf("Upcoming"), html.indexOf("<h2>Past</h2>"));
     expect(upcoming).toContain("silence procedure");
-    expect(upcoming).toContain('href="/calendar/events/deadline-oewg-2021-2025-non-ecosoc-accreditation-2022-closes.ics"');
+    expect(upcoming).toContain(
+      'href="/calendar/events/deadline-oewg-2021-2025-non-ecosoc-accreditation-2022-closes.ics"',
+    );
     expect(upcoming).not.toContain("OEWG second substantive session");
     expect(html).toContain("Dates not yet announced");
   });
@@ -34,17 +36,34 @@ describe("Calendar, participation and updates pages", () => {
     const home = await (await t.app.request("/participation")).text();
     expect(home).toContain("Deadlines not yet closed");
     const process = await (await t.app.request("/participation/processes/oewg-2021-2025")).text();
-    expect(process).toMatch(/<td class="num">86<\/td><td class="num">54<\/td><td class="num">32<\/td><td class="num">37%<\/td>/);
+    expect(process).toMatch(
+      /<td class="num">86<\/td><td class="num">54<\/td><td class="num">32<\/td><td class="num">37%<\/td>/,
+    );
     expect(process).toContain('<a href="/states/UKR">Ukraine</a>');
     expect(process).toContain("Centre for Multilateral Affairs");
-    const session = await (await t.app.request("/participation/sessions/oewg-2019-2021-oewg-first-substantive-session")).text();
+    const session = await (
+      await t.app.request("/participation/sessions/oewg-2019-2021-oewg-first-substantive-session")
+    ).text();
     expect(session).toContain("Global Partners Digital");
-    expect(session).toMatch(/<td class="num">18<\/td><td class="num">0<\/td><td class="num">18<\/td><td class="num">100%<\/td>/);
-    expect((await t.app.request("/participation/deadlines/global-mechanism-ict-2026-stakeholder-interest-form")).status).toBe(200);
+    expect(session).toMatch(
+      /<td class="num">18<\/td><td class="num">0<\/td><td class="num">18<\/td><td class="num">100%<\/td>/,
+    );
+    expect(
+      (await t.app.request("/participation/deadlines/global-mechanism-ict-2026-stakeholder-interest-form")).status,
+    ).toBe(200);
   });
 
   it("renders an update's Markdown safely on its page and lists it under the record it links to", async () => {
-    const update = await insertUpdate(t.database.db, { title: "Test of unsafe input", bodyMarkdown: "Fine **text** <script>alert(1)</script> [x](javascript:alert(1))", publishedOn: "2022-06-10", links: [{ kind: "process", id: "oewg-2021-2025" }] }, new Date("2022-06-10T09:00:00Z"));
+    const update = await insertUpdate(
+      t.database.db,
+      {
+        title: "Test of unsafe input",
+        bodyMarkdown: "Fine **text** <script>alert(1)</script> [x](javascript:alert(1))",
+        publishedOn: "2022-06-10",
+        links: [{ kind: "process", id: "oewg-2021-2025" }],
+      },
+      new Date("2022-06-10T09:00:00Z"),
+    );
     const html = await (await t.app.request(`/updates/${update.slug}`)).text();
     expect(html).toContain("<strong>text</strong>");
     expect(html).not.toContain("<script>alert(1)</script>");
@@ -54,7 +73,10 @@ describe("Calendar, participation and updates pages", () => {
   });
 
   it("imports the participation dataset idempotently", async () => {
-    const [result] = await seedDatabase(t.database, { force: true, importers: [(await import("../../ingest/participation/import-participation.js")).participationImporter] });
+    const [result] = await seedDatabase(t.database, {
+      force: true,
+      importers: [(await import("../../ingest/participation/import-participation.js")).participationImporter],
+    });
     expect(result!.counts["accreditations"]).toEqual({ inserted: 0, updated: 0, unchanged: 18, deleted: 0 });
     expect(result!.counts["deadlines"]).toEqual({ inserted: 0, updated: 0, unchanged: 2, deleted: 0 });
     expect(result!.counts["stakeholder_actions"]).toEqual({ inserted: 0, updated: 0, unchanged: 6, deleted: 0 });
@@ -75,7 +97,11 @@ describe("Calendar, participation and updates pages", () => {
       },
       new Date("2022-06-10T10:00:00Z"),
     );
-    for (const path of ["/resolutions/A/RES/74/247", "/documents/A/RES/74/247", "/participation/deadlines/oewg-2021-2025-non-ecosoc-accreditation-2022"]) {
+    for (const path of [
+      "/resolutions/A/RES/74/247",
+      "/documents/A/RES/74/247",
+      "/participation/deadlines/oewg-2021-2025-non-ecosoc-accreditation-2022",
+    ]) {
       const html = await (await t.app.request(path)).text();
       expect(html, path).toContain("Zqx update about the cybercrime committee");
     }

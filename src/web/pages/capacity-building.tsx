@@ -17,16 +17,28 @@ import { TableScroll } from "../components/table-scroll.js";
 import { blank } from "../../http/query-fields.js";
 
 const ListQuery = z.object({
-  beneficiary: z.string().regex(/^[A-Za-z]{3}$/, "an ISO3 code such as KEN").optional().or(blank),
+  beneficiary: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "an ISO3 code such as KEN")
+    .optional()
+    .or(blank),
   funder: z.string().max(300).optional().or(blank),
-  item: z.string().regex(/^[a-z0-9-]+$/).max(100).optional().or(blank),
+  item: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(100)
+    .optional()
+    .or(blank),
 });
 
 export function capacityBuildingPages(deps: AppDeps) {
   const app = new Hono();
   app.get("/", async (c) => {
     const parsed = ListQuery.safeParse(c.req.query());
-    if (!parsed.success) throw new InvalidInputError(`invalid filter: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    if (!parsed.success)
+      throw new InvalidInputError(
+        `invalid filter: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
     const q = parsed.data;
     const [programmes, funders, items, states] = [
       await listProgrammes(deps.db, { beneficiary: q.beneficiary, funder: q.funder, itemId: q.item }),
@@ -35,7 +47,16 @@ export function capacityBuildingPages(deps: AppDeps) {
       (await listStates(deps.db)).items,
     ];
     const csv = `/api/v1/programmes?${new URLSearchParams({ format: "csv", ...(q.beneficiary ? { beneficiary: q.beneficiary } : {}), ...(q.funder ? { funder: q.funder } : {}), ...(q.item ? { item: q.item } : {}) })}`;
-    return c.html(<ProgrammeListPage programmes={programmes} q={q} funders={funders} items={items} states={states.map((s) => ({ iso3: s.iso3, name: s.name }))} csvHref={csv} />);
+    return c.html(
+      <ProgrammeListPage
+        programmes={programmes}
+        q={q}
+        funders={funders}
+        items={items}
+        states={states.map((s) => ({ iso3: s.iso3, name: s.name }))}
+        csvHref={csv}
+      />,
+    );
   });
   app.get("/:id{[a-z0-9-]+}", async (c) => {
     const programme = await getProgramme(deps.db, c.req.param("id"));
@@ -50,58 +71,104 @@ export function capacityBuildingPages(deps: AppDeps) {
 function Budget(props: { p: Programme }) {
   if (!props.p.budget) return <span class="muted">not recorded</span>;
   const [whole, cents] = props.p.budget.split(".");
-  return <>{`${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${cents && cents !== "00" ? `.${cents}` : ""} ${props.p.currency ?? ""}`}</>;
+  return (
+    <>{`${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${cents && cents !== "00" ? `.${cents}` : ""} ${props.p.currency ?? ""}`}</>
+  );
 }
 
-function ProgrammeListPage(props: { programmes: Programme[]; q: z.infer<typeof ListQuery>; funders: string[]; items: FrameworkItem[]; states: { iso3: string; name: string }[]; csvHref: string }) {
+function ProgrammeListPage(props: {
+  programmes: Programme[];
+  q: z.infer<typeof ListQuery>;
+  funders: string[];
+  items: FrameworkItem[];
+  states: { iso3: string; name: string }[];
+  csvHref: string;
+}) {
   const { q } = props;
   return (
-    <Layout title="Capacity building" path="/capacity-building" description="Capacity-building programmes on cyber norms and CBMs: funders, implementers, beneficiary States, budgets">
+    <Layout
+      title="Capacity building"
+      path="/capacity-building"
+      description="Capacity-building programmes on cyber norms and CBMs: funders, implementers, beneficiary States, budgets"
+    >
       <h1>Capacity building</h1>
       <p class="lede">
-        Programmes and workshops that support States in implementing norms and CBMs, with funders, implementers, beneficiary States, dates, budget and sources. Fields follow IATI activities,
-        so programmes can be imported from IATI files. Each programme is shown against the gaps in its beneficiary States: norms and CBMs with no published evidence there.
+        Programmes and workshops that support States in implementing norms and CBMs, with funders, implementers,
+        beneficiary States, dates, budget and sources. Fields follow IATI activities, so programmes can be imported from
+        IATI files. Each programme is shown against the gaps in its beneficiary States: norms and CBMs with no published
+        evidence there.
       </p>
       <form class="filters" method="get" action="/capacity-building" aria-label="Filter programmes">
         <label>
           Beneficiary State
           <select name="beneficiary">
             <option value="">Any State</option>
-            {props.states.map((s) => <option value={s.iso3} selected={q.beneficiary?.toUpperCase() === s.iso3}>{s.name}</option>)}
+            {props.states.map((s) => (
+              <option value={s.iso3} selected={q.beneficiary?.toUpperCase() === s.iso3}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Funder
           <select name="funder">
             <option value="">Any funder</option>
-            {props.funders.map((f) => <option value={f} selected={q.funder === f}>{f}</option>)}
+            {props.funders.map((f) => (
+              <option value={f} selected={q.funder === f}>
+                {f}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Norm or CBM
           <select name="item">
             <option value="">Any</option>
-            {props.items.map((i) => <option value={i.id} selected={q.item === i.id}>{i.code} {i.shortTitle}</option>)}
+            {props.items.map((i) => (
+              <option value={i.id} selected={q.item === i.id}>
+                {i.code} {i.shortTitle}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit">Filter</button>
       </form>
-      <p role="status">{props.programmes.length} programmes · <a href={props.csvHref}>Download as CSV</a></p>
+      <p role="status">
+        {props.programmes.length} programmes · <a href={props.csvHref}>Download as CSV</a>
+      </p>
       {props.programmes.length === 0 ? (
-        <p>No programme matches. Editors add programmes through the editorial workflow; operators import IATI files with <code>normwatch programmes import-iati</code>.</p>
+        <p>
+          No programme matches. Editors add programmes through the editorial workflow; operators import IATI files with{" "}
+          <code>normwatch programmes import-iati</code>.
+        </p>
       ) : (
         <TableScroll label="Programmes">
           <table class="data">
             <caption>Programmes matching the filter, newest first</caption>
-            <thead><tr><th scope="col">Programme</th><th scope="col">Funders</th><th scope="col">Beneficiary States</th><th scope="col">Dates</th><th scope="col">Budget</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Programme</th>
+                <th scope="col">Funders</th>
+                <th scope="col">Beneficiary States</th>
+                <th scope="col">Dates</th>
+                <th scope="col">Budget</th>
+              </tr>
+            </thead>
             <tbody>
               {props.programmes.map((p) => (
                 <tr>
-                  <th scope="row"><a href={`/capacity-building/${p.id}`}>{p.title}</a></th>
+                  <th scope="row">
+                    <a href={`/capacity-building/${p.id}`}>{p.title}</a>
+                  </th>
                   <td>{p.funders.join(", ") || "—"}</td>
                   <td>{p.beneficiaryStates.join(", ") || (p.region ?? "—")}</td>
-                  <td><DateRange start={p.start} end={p.end} /></td>
-                  <td><Budget p={p} /></td>
+                  <td>
+                    <DateRange start={p.start} end={p.end} />
+                  </td>
+                  <td>
+                    <Budget p={p} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -112,28 +179,79 @@ function ProgrammeListPage(props: { programmes: Programme[]; q: z.infer<typeof L
   );
 }
 
-function ProgrammePage(props: { programme: ProgrammeDetail; evidenced: Map<string, Set<string>>; items: FrameworkItem[]; stateNames: Map<string, string> }) {
+function ProgrammePage(props: {
+  programme: ProgrammeDetail;
+  evidenced: Map<string, Set<string>>;
+  items: FrameworkItem[];
+  stateNames: Map<string, string>;
+}) {
   const p = props.programme;
   const itemById = new Map(props.items.map((i) => [i.id, i]));
   const gaps = findProgrammeGaps(p, props.evidenced);
-  const itemLabel = (id: string) => (itemById.get(id) ? `${itemById.get(id)!.code} ${itemById.get(id)!.shortTitle}` : id);
+  const itemLabel = (id: string) =>
+    itemById.get(id) ? `${itemById.get(id)!.code} ${itemById.get(id)!.shortTitle}` : id;
   return (
     <Layout title={p.title} path="/capacity-building" description={`Capacity-building programme: ${p.title}`}>
-      <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/capacity-building">Capacity building</a> › {p.title}</nav>
+      <nav aria-label="Breadcrumb" class="breadcrumb">
+        <a href="/capacity-building">Capacity building</a> › {p.title}
+      </nav>
       <h1>{p.title}</h1>
       {p.description ? <p class="lede">{p.description}</p> : null}
       <dl class="facts">
-        <dt>Funders</dt><dd>{p.funders.join(", ") || "not recorded"}</dd>
-        <dt>Implementers</dt><dd>{p.implementers.join(", ") || "not recorded"}</dd>
+        <dt>Funders</dt>
+        <dd>{p.funders.join(", ") || "not recorded"}</dd>
+        <dt>Implementers</dt>
+        <dd>{p.implementers.join(", ") || "not recorded"}</dd>
         <dt>Beneficiary States</dt>
-        <dd>{p.beneficiaryStates.length ? p.beneficiaryStates.map((s, i) => <>{i ? ", " : ""}<a href={`/states/${s}`}>{props.stateNames.get(s) ?? s}</a></>) : "none recorded"}</dd>
-        {p.region ? <><dt>Region</dt><dd>{p.region}</dd></> : null}
-        <dt>Dates</dt><dd><DateRange start={p.start} end={p.end} /></dd>
-        <dt>Budget</dt><dd><Budget p={p} /></dd>
-        {p.iatiIdentifier ? <><dt>IATI identifier</dt><dd><code>{p.iatiIdentifier}</code></dd></> : null}
+        <dd>
+          {p.beneficiaryStates.length
+            ? p.beneficiaryStates.map((s, i) => (
+                <>
+                  {i ? ", " : ""}
+                  <a href={`/states/${s}`}>{props.stateNames.get(s) ?? s}</a>
+                </>
+              ))
+            : "none recorded"}
+        </dd>
+        {p.region ? (
+          <>
+            <dt>Region</dt>
+            <dd>{p.region}</dd>
+          </>
+        ) : null}
+        <dt>Dates</dt>
+        <dd>
+          <DateRange start={p.start} end={p.end} />
+        </dd>
+        <dt>Budget</dt>
+        <dd>
+          <Budget p={p} />
+        </dd>
+        {p.iatiIdentifier ? (
+          <>
+            <dt>IATI identifier</dt>
+            <dd>
+              <code>{p.iatiIdentifier}</code>
+            </dd>
+          </>
+        ) : null}
         <dt>Norms and CBMs addressed</dt>
-        <dd>{p.itemIds.length ? p.itemIds.map((id, i) => <>{i ? "; " : ""}<a href={`/norms/${id}`}>{itemLabel(id)}</a></>) : "not yet recorded by an editor"}</dd>
-        {p.notes ? <><dt>Notes</dt><dd>{p.notes}</dd></> : null}
+        <dd>
+          {p.itemIds.length
+            ? p.itemIds.map((id, i) => (
+                <>
+                  {i ? "; " : ""}
+                  <a href={`/norms/${id}`}>{itemLabel(id)}</a>
+                </>
+              ))
+            : "not yet recorded by an editor"}
+        </dd>
+        {p.notes ? (
+          <>
+            <dt>Notes</dt>
+            <dd>{p.notes}</dd>
+          </>
+        ) : null}
       </dl>
       <section aria-labelledby="gaps-heading">
         <h2 id="gaps-heading">Against the gaps</h2>
@@ -142,8 +260,27 @@ function ProgrammePage(props: { programme: ProgrammeDetail; evidenced: Map<strin
           const all = props.items.filter((i) => !(props.evidenced.get(g.stateIso3)?.has(i.id) ?? false)).length;
           return (
             <p>
-              <a href={`/states/${g.stateIso3}#gaps-heading`}>{props.stateNames.get(g.stateIso3) ?? g.stateIso3}</a>: {all} of {props.items.length} norms and CBMs have no published evidence.
-              {p.itemIds.length ? (g.itemIds.length ? <> Of those this programme addresses, no evidence yet for: {g.itemIds.map((id, i) => <>{i ? ", " : ""}<a href={`/norms/${id}`}>{itemById.get(id)?.code ?? id}</a></>)}.</> : " Every item this programme addresses has evidence there.") : ""}
+              <a href={`/states/${g.stateIso3}#gaps-heading`}>{props.stateNames.get(g.stateIso3) ?? g.stateIso3}</a>:{" "}
+              {all} of {props.items.length} norms and CBMs have no published evidence.
+              {p.itemIds.length ? (
+                g.itemIds.length ? (
+                  <>
+                    {" "}
+                    Of those this programme addresses, no evidence yet for:{" "}
+                    {g.itemIds.map((id, i) => (
+                      <>
+                        {i ? ", " : ""}
+                        <a href={`/norms/${id}`}>{itemById.get(id)?.code ?? id}</a>
+                      </>
+                    ))}
+                    .
+                  </>
+                ) : (
+                  " Every item this programme addresses has evidence there."
+                )
+              ) : (
+                ""
+              )}
             </p>
           );
         })}

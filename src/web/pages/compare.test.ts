@@ -51,8 +51,15 @@ describe("Compare States page", () => {
 
   it("puts the derived indicators side by side, each with its dataset, unknown where the data has no row (issue 16)", async () => {
     const html = await (await app.app.request("/compare?states=FRA,USA")).text();
-    const table = html.slice(html.indexOf('id="compare-indicators"'), html.indexOf("</table>", html.indexOf('id="compare-indicators"')));
-    expect(table).toMatch(/Party to the Budapest Convention <span class="meta">\(treaty status \(partial, each row as of its own page\)\)<\/span><\/th><td>yes, 10 January 2006<\/td><td><span class="muted">unknown<\/span><\/td>/);
-    expect(table).toMatch(/Published a position on how international law applies to ICTs <span class="meta">[^<]+<\/span><\/th><td>yes, 9 September 2019<\/td><td>yes, 18 September 2012<\/td>/);
+    const table = html.slice(
+      html.indexOf('id="compare-indicators"'),
+      html.indexOf("</table>", html.indexOf('id="compare-indicators"')),
+    );
+    expect(table).toMatch(
+      /Party to the Budapest Convention <span class="meta">\(treaty status \(partial, each row as of its own page\)\)<\/span><\/th><td>yes, 10 January 2006<\/td><td><span class="muted">unknown<\/span><\/td>/,
+    );
+    expect(table).toMatch(
+      /Published a position on how international law applies to ICTs <span class="meta">[^<]+<\/span><\/th><td>yes, 9 September 2019<\/td><td>yes, 18 September 2012<\/td>/,
+    );
   });
 });

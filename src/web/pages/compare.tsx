@@ -21,9 +21,17 @@ export const MAX_COMPARED = 3;
 
 /** Reads ?states=FRA,DEU,BRA (or the form's three `states` fields); a malformed or unknown code is a 400. */
 export function parseComparedStates(values: string[], known: Map<string, State>): State[] {
-  const codes = [...new Set(values.flatMap((v) => v.split(",")).map((v) => v.trim().toUpperCase()).filter(Boolean))];
+  const codes = [
+    ...new Set(
+      values
+        .flatMap((v) => v.split(","))
+        .map((v) => v.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
   for (const code of codes) {
-    if (!/^[A-Z]{3}$/.test(code)) throw new InvalidInputError(`"${code.slice(0, 20)}" is not an ISO 3166-1 alpha-3 code (three letters, e.g. FRA)`);
+    if (!/^[A-Z]{3}$/.test(code))
+      throw new InvalidInputError(`"${code.slice(0, 20)}" is not an ISO 3166-1 alpha-3 code (three letters, e.g. FRA)`);
     if (!known.has(code)) throw new InvalidInputError(`there is no State with the code ${code}`);
   }
   if (codes.length > MAX_COMPARED) throw new InvalidInputError(`compare at most ${MAX_COMPARED} States at a time`);
@@ -56,7 +64,12 @@ export function comparePages(deps: AppDeps) {
     for (let i = 0; i < chosen.length; i++) {
       for (let j = i + 1; j < chosen.length; j++) {
         const [a, b] = [chosen[i]!, chosen[j]!];
-        pairs.push({ a, b, cyber: await pairAgreement(deps, a.iso3, b.iso3, true), all: await pairAgreement(deps, a.iso3, b.iso3, false) });
+        pairs.push({
+          a,
+          b,
+          cyber: await pairAgreement(deps, a.iso3, b.iso3, true),
+          all: await pairAgreement(deps, a.iso3, b.iso3, false),
+        });
       }
     }
     const data: StateImplementation[] = [];
@@ -70,15 +83,27 @@ export function comparePages(deps: AppDeps) {
 function Agreement(props: { value: PairAgreement | null }) {
   const v = props.value;
   if (!v || v.agreement === null) return <span class="muted">no shared recorded votes</span>;
-  return <>{`${(v.agreement * 100).toFixed(1)}% (${v.events} votes: ${v.same} same, ${v.half} half, ${v.opposite} opposite)`}</>;
+  return (
+    <>{`${(v.agreement * 100).toFixed(1)}% (${v.events} votes: ${v.same} same, ${v.half} half, ${v.opposite} opposite)`}</>
+  );
 }
 
-function ComparePage(props: { states: State[]; chosen: State[]; pairs: Pair[]; data: StateImplementation[]; indicators: DerivedIndicatorValue[] }) {
+function ComparePage(props: {
+  states: State[];
+  chosen: State[];
+  pairs: Pair[];
+  data: StateImplementation[];
+  indicators: DerivedIndicatorValue[];
+}) {
   const { chosen, data } = props;
   const names = chosen.map((s) => s.name).join(", ");
   const items = data[0]?.items ?? [];
   return (
-    <Layout title={chosen.length ? `Compare ${names}` : "Compare States"} path="/compare" description="Compare up to three States: vote alignment, evidence of implementing norms and CBMs, national instruments">
+    <Layout
+      title={chosen.length ? `Compare ${names}` : "Compare States"}
+      path="/compare"
+      description="Compare up to three States: vote alignment, evidence of implementing norms and CBMs, national instruments"
+    >
       <h1>{chosen.length ? `Compare ${names}` : "Compare States"}</h1>
       <form class="filters" method="get" action="/compare" aria-label="Choose up to three States">
         {[0, 1, 2].map((i) => (
@@ -86,7 +111,11 @@ function ComparePage(props: { states: State[]; chosen: State[]; pairs: Pair[]; d
             {`State ${i + 1}`}
             <select name="states">
               <option value="">—</option>
-              {props.states.map((s) => <option value={s.iso3} selected={chosen[i]?.iso3 === s.iso3}>{s.name}</option>)}
+              {props.states.map((s) => (
+                <option value={s.iso3} selected={chosen[i]?.iso3 === s.iso3}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           </label>
         ))}
@@ -98,14 +127,31 @@ function ComparePage(props: { states: State[]; chosen: State[]; pairs: Pair[]; d
           <h2 id="alignment-heading">Agreement in General Assembly votes</h2>
           <TableScroll label="Vote agreement">
             <table class="data" id="compare-alignment">
-              <caption>Agreement index of each pair: (same votes + ½ × one abstained) ÷ votes where both voted yes, no or abstain</caption>
-              <thead><tr><th scope="col">Pair</th><th scope="col">Cyber votes</th><th scope="col">All recorded votes</th></tr></thead>
+              <caption>
+                Agreement index of each pair: (same votes + ½ × one abstained) ÷ votes where both voted yes, no or
+                abstain
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Pair</th>
+                  <th scope="col">Cyber votes</th>
+                  <th scope="col">All recorded votes</th>
+                </tr>
+              </thead>
               <tbody>
                 {props.pairs.map((p) => (
                   <tr>
-                    <th scope="row"><a href={`/alignment?a=${p.a.iso3}&b=${p.b.iso3}`}>{p.a.name} – {p.b.name}</a></th>
-                    <td><Agreement value={p.cyber} /></td>
-                    <td><Agreement value={p.all} /></td>
+                    <th scope="row">
+                      <a href={`/alignment?a=${p.a.iso3}&b=${p.b.iso3}`}>
+                        {p.a.name} – {p.b.name}
+                      </a>
+                    </th>
+                    <td>
+                      <Agreement value={p.cyber} />
+                    </td>
+                    <td>
+                      <Agreement value={p.all} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -121,15 +167,18 @@ function ComparePage(props: { states: State[]; chosen: State[]; pairs: Pair[]; d
             <div class="two-columns">
               {chosen.map((s, k) => (
                 <div>
-                  <h3><a href={`/states/${s.iso3}`}>{s.name}</a></h3>
+                  <h3>
+                    <a href={`/states/${s.iso3}`}>{s.name}</a>
+                  </h3>
                   {data[k]!.instruments.length === 0 ? <p class="muted">No instruments recorded.</p> : null}
                   <ul class="plain">
                     {data[k]!.instruments.map((item) => {
                       const light = latestLight(item, data[k]!.rubrics);
                       return (
                         <li>
-                          <a href={`/instruments/${item.instrument.id}`}>{item.instrument.title}</a> (<DateText value={item.instrument.adopted} fallback="date not recorded" />)
-                          {" — "}{light ? <LightText summary={light.summary} /> : "not assessed"}
+                          <a href={`/instruments/${item.instrument.id}`}>{item.instrument.title}</a> (
+                          <DateText value={item.instrument.adopted} fallback="date not recorded" />){" — "}
+                          {light ? <LightText summary={light.summary} /> : "not assessed"}
                         </li>
                       );
                     })}
@@ -144,18 +193,31 @@ function ComparePage(props: { states: State[]; chosen: State[]; pairs: Pair[]; d
             <h2 id="compare-evidence-heading">Evidence per norm and CBM</h2>
             <TableScroll label="Evidence by item">
               <table class="data" id="compare-evidence">
-                <caption>Published evidence records per State: total (reported by the State itself / by others)</caption>
+                <caption>
+                  Published evidence records per State: total (reported by the State itself / by others)
+                </caption>
                 <thead>
-                  <tr><th scope="col">Norm or CBM</th>{chosen.map((s) => <th scope="col">{s.name}</th>)}</tr>
+                  <tr>
+                    <th scope="col">Norm or CBM</th>
+                    {chosen.map((s) => (
+                      <th scope="col">{s.name}</th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody>
                   <tr>
                     <th scope="row">Norms and CBMs with no evidence (gaps)</th>
-                    {data.map((d) => <td>{d.gaps.length} of {d.items.length}</td>)}
+                    {data.map((d) => (
+                      <td>
+                        {d.gaps.length} of {d.items.length}
+                      </td>
+                    ))}
                   </tr>
                   {items.map((row, r) => (
                     <tr>
-                      <th scope="row"><a href={`/norms/${row.item.id}`}>{row.item.code}</a> {row.item.shortTitle}</th>
+                      <th scope="row">
+                        <a href={`/norms/${row.item.id}`}>{row.item.code}</a> {row.item.shortTitle}
+                      </th>
                       {data.map((d) => {
                         const x = d.items[r]!;
                         const self = x.byReporter.self ?? 0;

@@ -30,14 +30,20 @@ describe("pages while the bundled corpus loads", () => {
   it("say before it starts that the resolutions are still to come", async () => {
     const html = await (await t.app.request("/about/data")).text();
     expect(html).toContain("Waiting to load: 0 of 1,974 documents");
-    expect(await (await t.app.request("/search?q=cybercrime")).text()).toContain("still being loaded (0 of 1,974 documents so far)");
+    expect(await (await t.app.request("/search?q=cybercrime")).text()).toContain(
+      "still being loaded (0 of 1,974 documents so far)",
+    );
   });
 
   it("show how far it got on /about/data, in search results and on the document list", async () => {
     await progress(1214, false);
     expect(await (await t.app.request("/about/data")).text()).toContain("Loading: 1,214 of 1,974 documents");
-    expect(await (await t.app.request("/search?q=cybercrime")).text()).toContain("still being loaded (1,214 of 1,974 documents so far)");
-    expect(await (await t.app.request("/documents")).text()).toContain("still being loaded (1,214 of 1,974 documents so far)");
+    expect(await (await t.app.request("/search?q=cybercrime")).text()).toContain(
+      "still being loaded (1,214 of 1,974 documents so far)",
+    );
+    expect(await (await t.app.request("/documents")).text()).toContain(
+      "still being loaded (1,214 of 1,974 documents so far)",
+    );
   });
 
   it("stop saying so once it is done", async () => {

@@ -20,7 +20,10 @@ describe("digest pages", () => {
 
   it("refuses the editors' digest pages and writes to the anonymous public", async () => {
     expect((await t.app.request("/editor/digest")).status).toBe(401);
-    expect((await t.app.request("/editor/digest/draft", { method: "POST", body: new URLSearchParams({ month: "2019-12" }) })).status).toBe(401);
+    expect(
+      (await t.app.request("/editor/digest/draft", { method: "POST", body: new URLSearchParams({ month: "2019-12" }) }))
+        .status,
+    ).toBe(401);
   });
 
   it("drafts December 2019 from changes; the draft stays out of the archive, issue page, feeds and API", async () => {
@@ -36,7 +39,9 @@ describe("digest pages", () => {
     const archive = await (await t.app.request("/digest")).text();
     expect(archive).toContain("No issue has been published yet.");
     expect(archive).not.toContain('href="/editor/digest"');
-    expect(await (await editor.get("/digest")).text()).toContain('<a href="/editor/digest">Editors: drafts and all issues</a>');
+    expect(await (await editor.get("/digest")).text()).toContain(
+      '<a href="/editor/digest">Editors: drafts and all issues</a>',
+    );
     expect(archive).not.toContain("December 2019");
     expect((await t.app.request("/digest/2019-12")).status).toBe(404);
     expect(await (await t.app.request("/digest/feed.atom")).text()).not.toContain("2019-12");
@@ -55,14 +60,26 @@ describe("digest pages", () => {
   });
 
   it("saves edits, previews them as a web page and as the email, with raw HTML neutralised", async () => {
-    const body = (await (await editor.get("/editor/digest/2019-12")).text()).match(/<textarea[^>]*>([\s\S]*?)<\/textarea>/)![1]!;
-    const markdown = `${body.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'")}\n## Editors' note\n\nA word from the editors. <script>alert("x")</script>\n`;
+    const body = (await (await editor.get("/editor/digest/2019-12")).text()).match(
+      /<textarea[^>]*>([\s\S]*?)<\/textarea>/,
+    )![1]!;
+    const markdown = `${body
+      .replace(/&amp;/g, "&")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")}\n## Editors' note\n\nA word from the editors. <script>alert("x")</script>\n`;
     t.clock.advanceMinutes(5);
-    const saved = await editor.post("/editor/digest/2019-12", { title: "December 2019: a convention is set in motion", bodyMarkdown: markdown });
+    const saved = await editor.post("/editor/digest/2019-12", {
+      title: "December 2019: a convention is set in motion",
+      bodyMarkdown: markdown,
+    });
     expect(saved.status).toBe(303);
     const redraft = await editor.post("/editor/digest/draft", { month: "2019-12" });
     expect(redraft.status).toBe(409);
-    expect(await redraft.text()).toContain("was edited after it was drafted: confirm that the edits are to be replaced");
+    expect(await redraft.text()).toContain(
+      "was edited after it was drafted: confirm that the edits are to be replaced",
+    );
 
     const web = await (await editor.get("/editor/digest/2019-12/preview")).text();
     expect(web).toContain("December 2019: a convention is set in motion");
@@ -71,15 +88,21 @@ describe("digest pages", () => {
     expect(web).toContain("&lt;script&gt;");
 
     const email = await (await editor.get("/editor/digest/2019-12/email")).text();
-    expect(email).toContain('<iframe title="HTML part of the email" sandbox="" src="/editor/digest/2019-12/email-frame"');
+    expect(email).toContain(
+      '<iframe title="HTML part of the email" sandbox="" src="/editor/digest/2019-12/email-frame"',
+    );
     expect(email).toContain("Subject: <strong>December 2019: a convention is set in motion</strong>");
     expect(email).toContain("%%UNSUBSCRIBE_URL%%");
     const frame = await editor.get("/editor/digest/2019-12/email-frame");
-    expect(frame.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox");
+    expect(frame.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
+    );
     expect(await frame.text()).toContain('href="http://localhost/resolutions/A/RES/74/247"');
     expect((await t.app.request("/editor/digest/2019-12/email-frame")).status).toBe(401);
     // Every other page keeps the site's strict policy.
-    expect((await editor.get("/editor/digest/2019-12/email")).headers.get("content-security-policy")).toContain("style-src 'self'");
+    expect((await editor.get("/editor/digest/2019-12/email")).headers.get("content-security-policy")).toContain(
+      "style-src 'self'",
+    );
     const download = await editor.get("/editor/digest/2019-12/email.html");
     expect(download.headers.get("content-disposition")).toBe('attachment; filename="normwatch-digest-2019-12.html"');
   });
@@ -98,7 +121,9 @@ describe("digest pages", () => {
     expect(issue.status).toBe(200);
     const html = await issue.text();
     expect(html).toContain('<a href="/resolutions/A/RES/74/247">A/RES/74/247</a>');
-    expect(html).toContain('<a href="/sessions/oewg-2019-2021-oewg-second-substantive-session">OEWG second substantive session</a>');
+    expect(html).toContain(
+      '<a href="/sessions/oewg-2019-2021-oewg-second-substantive-session">OEWG second substantive session</a>',
+    );
     expect(html).not.toContain("<script>alert");
     expect(html).toContain('href="/digest/feed.rss"');
 
@@ -114,7 +139,9 @@ describe("digest pages", () => {
     expect(rss).toContain("<link>http://localhost/digest/2019-12</link>");
 
     await editor.get("/editor/digest/2019-12");
-    expect((await editor.post("/editor/digest/2019-12", { title: "Changed", bodyMarkdown: "Changed" })).status).toBe(409);
+    expect((await editor.post("/editor/digest/2019-12", { title: "Changed", bodyMarkdown: "Changed" })).status).toBe(
+      409,
+    );
     await editor.get("/editor/digest");
     const redraft = await editor.post("/editor/digest/draft", { month: "2019-12" });
     expect(redraft.status).toBe(409);
@@ -127,9 +154,21 @@ describe("digest pages", () => {
     const at = t.clock.now;
     await t.database.db.insert(subscribers).values([
       { email: "reader-one@example.org", status: "active", topics: ["digest"], createdAt: at, confirmedAt: at },
-      { email: "reader-two@example.org", status: "active", topics: ["digest", "cybercrime"], createdAt: at, confirmedAt: at },
+      {
+        email: "reader-two@example.org",
+        status: "active",
+        topics: ["digest", "cybercrime"],
+        createdAt: at,
+        confirmedAt: at,
+      },
       { email: "pending@example.org", status: "pending", topics: ["digest"], createdAt: at },
-      { email: "cybercrime-only@example.org", status: "active", topics: ["cybercrime"], createdAt: at, confirmedAt: at },
+      {
+        email: "cybercrime-only@example.org",
+        status: "active",
+        topics: ["cybercrime"],
+        createdAt: at,
+        confirmedAt: at,
+      },
     ]);
     await editor.get("/editor/digest/2019-12");
     const first = await editor.post("/editor/digest/2019-12/send", {});
@@ -138,9 +177,17 @@ describe("digest pages", () => {
     const second = await editor.post("/editor/digest/2019-12/send", {});
     expect(await second.text()).toContain("Queued for 0 subscribers (3 were already queued)");
     const rows = await t.database.db.select().from(deliveries);
-    expect(rows.map((r) => r.recipient).sort()).toEqual(["cybercrime-only@example.org", "reader-one@example.org", "reader-two@example.org"]);
+    expect(rows.map((r) => r.recipient).sort()).toEqual([
+      "cybercrime-only@example.org",
+      "reader-one@example.org",
+      "reader-two@example.org",
+    ]);
     for (const row of rows) {
-      expect(row).toMatchObject({ kind: "digest", status: "queued", subject: "December 2019: a convention is set in motion" });
+      expect(row).toMatchObject({
+        kind: "digest",
+        status: "queued",
+        subject: "December 2019: a convention is set in motion",
+      });
       expect(row.bodyHtml).toContain("%%UNSUBSCRIBE_URL%%");
       expect(row.bodyText).toContain("http://localhost/resolutions/A/RES/74/247");
     }
@@ -149,6 +196,8 @@ describe("digest pages", () => {
     expect(whole.bodyText).toContain("First Committee: OEWG and GGE");
     expect(themed.bodyText).toContain("UN cybercrime convention");
     expect(themed.bodyText).not.toContain("First Committee: OEWG and GGE");
-    expect(themed.bodyText).toContain("you chose these themes of the Normwatch monthly digest: UN cybercrime convention");
+    expect(themed.bodyText).toContain(
+      "you chose these themes of the Normwatch monthly digest: UN cybercrime convention",
+    );
   });
 });

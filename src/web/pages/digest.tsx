@@ -47,9 +47,17 @@ export function digestPages(deps: AppDeps) {
     const issues = await listDigestIssues(deps.db, { status: "published" });
     const principal = currentPrincipal(c);
     return c.html(
-      <Layout title="Monthly digest" path="/digest" description="The Normwatch monthly digest of UN cyber diplomacy: every issue" head={<AlternateLinks links={DIGEST_FEEDS} />}>
+      <Layout
+        title="Monthly digest"
+        path="/digest"
+        description="The Normwatch monthly digest of UN cyber diplomacy: every issue"
+        head={<AlternateLinks links={DIGEST_FEEDS} />}
+      >
         <h1>Monthly digest</h1>
-        <p class="lede">What changed each month in UN cyber diplomacy, drafted from the records Normwatch tracks and edited by its editors.</p>
+        <p class="lede">
+          What changed each month in UN cyber diplomacy, drafted from the records Normwatch tracks and edited by its
+          editors.
+        </p>
         {issues.length === 0 ? (
           <p class="muted">No issue has been published yet.</p>
         ) : (
@@ -57,13 +65,20 @@ export function digestPages(deps: AppDeps) {
             {issues.map((issue) => (
               <li>
                 <a href={`/digest/${issue.slug}`}>{issue.title}</a>{" "}
-                <span class="meta">({periodLabel(issue)}; published <time datetime={dayOf(issue.publishedAt)}>{dayOf(issue.publishedAt)}</time>)</span>
+                <span class="meta">
+                  ({periodLabel(issue)}; published{" "}
+                  <time datetime={dayOf(issue.publishedAt)}>{dayOf(issue.publishedAt)}</time>)
+                </span>
               </li>
             ))}
           </ol>
         )}
         <SubscribeLinks links={DIGEST_FEEDS} heading="Follow the digest" />
-        {principal && hasPermission(principal, "edit") ? <p><a href="/editor/digest">Editors: drafts and all issues</a></p> : null}
+        {principal && hasPermission(principal, "edit") ? (
+          <p>
+            <a href="/editor/digest">Editors: drafts and all issues</a>
+          </p>
+        ) : null}
       </Layout>,
     );
   });
@@ -80,7 +95,14 @@ export function digestPages(deps: AppDeps) {
         contentHtml: digestBodyHtml(issue.bodyMarkdown).replace(/href="\/(?!\/)/g, `href="${originOf(deps)}/`),
         category: "Digest",
       }));
-      const options = { title: "Normwatch monthly digest", description: "What changed each month in UN cyber diplomacy.", baseUrl: originOf(deps), feedPath: "/digest/feed", pagePath: "/digest", now: deps.now() };
+      const options = {
+        title: "Normwatch monthly digest",
+        description: "What changed each month in UN cyber diplomacy.",
+        baseUrl: originOf(deps),
+        feedPath: "/digest/feed",
+        pagePath: "/digest",
+        now: deps.now(),
+      };
       const body = format === "rss" ? renderRss(entries, options) : renderAtom(entries, options);
       const type = format === "rss" ? "application/rss+xml; charset=utf-8" : "application/atom+xml; charset=utf-8";
       return c.body(body, 200, { "Content-Type": type, "Cache-Control": "public, max-age=900" });
@@ -90,11 +112,20 @@ export function digestPages(deps: AppDeps) {
   app.get("/:slug{[0-9]{4}-[0-9]{2}}", async (c) => {
     const issue = await getPublishedDigestIssue(deps.db, c.req.param("slug"));
     return c.html(
-      <Layout title={issue.title} path="/digest" description={`Normwatch monthly digest for ${periodLabel(issue)}`} head={<AlternateLinks links={DIGEST_FEEDS} />}>
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/digest">Monthly digest</a> › {periodLabel(issue)}</nav>
+      <Layout
+        title={issue.title}
+        path="/digest"
+        description={`Normwatch monthly digest for ${periodLabel(issue)}`}
+        head={<AlternateLinks links={DIGEST_FEEDS} />}
+      >
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+          <a href="/digest">Monthly digest</a> › {periodLabel(issue)}
+        </nav>
         <article>
           <h1>{issue.title}</h1>
-          <p class="meta">Published <time datetime={dayOf(issue.publishedAt)}>{dayOf(issue.publishedAt)}</time></p>
+          <p class="meta">
+            Published <time datetime={dayOf(issue.publishedAt)}>{dayOf(issue.publishedAt)}</time>
+          </p>
           <DigestBody markdown={issue.bodyMarkdown} />
         </article>
         <SubscribeLinks links={DIGEST_FEEDS} heading="Follow the digest" />

@@ -23,7 +23,9 @@ describe("document and search pages", () => {
   });
 
   it("highlights matches with <mark> and escapes text from the data", async () => {
-    const html = await (await t.app.request(`/search?q=${encodeURIComponent("ad hoc intergovernmental committee")}`)).text();
+    const html = await (
+      await t.app.request(`/search?q=${encodeURIComponent("ad hoc intergovernmental committee")}`)
+    ).text();
     expect(html).toContain('href="/documents/A/RES/74/247#op-2"');
     expect(html).toMatch(/<mark>committee<\/mark>/i);
     const hostile = await (await t.app.request(`/search?q=${encodeURIComponent("<script>alert(1)</script>")}`)).text();

@@ -3,9 +3,20 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../../http/deps.js";
 import { listCitationsFrom, listCitationsTo } from "../../db/documents-references.js";
-import { getDocumentDetail, listDocumentLanguages, listDocuments, type DocumentLanguageVersion } from "../../db/documents.js";
+import {
+  getDocumentDetail,
+  listDocumentLanguages,
+  listDocuments,
+  type DocumentLanguageVersion,
+} from "../../db/documents.js";
 import type { Citation, DocumentDetail, DocumentParagraph } from "../../domain/documents.js";
-import { compareParagraphAnchors, documentPath, languageName, paragraphPermalink, textDirectionOf } from "../../domain/documents.js";
+import {
+  compareParagraphAnchors,
+  documentPath,
+  languageName,
+  paragraphPermalink,
+  textDirectionOf,
+} from "../../domain/documents.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
 import { listUpdates } from "../../db/updates.js";
@@ -22,7 +33,11 @@ const ListQuery = z.object({
   page: z.union([z.literal("").transform(() => 1), z.coerce.number().int().min(1).max(10_000)]).default(1),
 });
 
-const languageCode = z.string().regex(/^[a-z]{2,3}$/, "an ISO 639-1 language code such as fr").optional().or(blank);
+const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, "an ISO 639-1 language code such as fr")
+  .optional()
+  .or(blank);
 /** `lang`: the language version to show; `with`: a second language shown beside it, paragraph by paragraph. */
 const DocumentQuery = z.object({ lang: languageCode, with: languageCode });
 
@@ -39,22 +54,39 @@ export function documentsPages(deps: AppDeps) {
   const app = new Hono();
   app.get("/", async (c) => {
     const parsed = ListQuery.safeParse(c.req.query());
-    if (!parsed.success) throw new InvalidInputError("invalid filter", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    if (!parsed.success)
+      throw new InvalidInputError(
+        "invalid filter",
+        parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      );
     const query = parsed.data;
-    const { items, total } = await listDocuments(deps.db, { type: query.type }, { limit: PER_PAGE, offset: (query.page - 1) * PER_PAGE });
+    const { items, total } = await listDocuments(
+      deps.db,
+      { type: query.type },
+      { limit: PER_PAGE, offset: (query.page - 1) * PER_PAGE },
+    );
     const pages = Math.max(1, Math.ceil(total / PER_PAGE));
     const corpus = await loadCorpusStatus(deps.db);
     return c.html(
-      <Layout title="Documents" path="/documents" description="UN documents ingested to the paragraph: resolutions, reports, statements">
+      <Layout
+        title="Documents"
+        path="/documents"
+        description="UN documents ingested to the paragraph: resolutions, reports, statements"
+      >
         <h1>Documents</h1>
-        <p class="lede">UN texts stored paragraph by paragraph, each paragraph with a permalink. <a href="/search">Search every paragraph</a>.</p>
+        <p class="lede">
+          UN texts stored paragraph by paragraph, each paragraph with a permalink.{" "}
+          <a href="/search">Search every paragraph</a>.
+        </p>
         <form class="filters" method="get" action="/documents" aria-label="Filter documents">
           <label>
             Type
             <select name="type">
               <option value="">All types</option>
               {DOCUMENT_TYPES.map((t) => (
-                <option value={t} selected={query.type === t}>{DOCUMENT_TYPE_LABELS[t]}</option>
+                <option value={t} selected={query.type === t}>
+                  {DOCUMENT_TYPE_LABELS[t]}
+                </option>
               ))}
             </select>
           </label>
@@ -65,12 +97,20 @@ export function documentsPages(deps: AppDeps) {
         <table class="data" id="documents-table">
           <caption class="visually-hidden">Documents</caption>
           <thead>
-            <tr><th scope="col">Symbol</th><th scope="col">Date</th><th scope="col">Title</th><th scope="col">Type</th><th scope="col">Paragraphs</th></tr>
+            <tr>
+              <th scope="col">Symbol</th>
+              <th scope="col">Date</th>
+              <th scope="col">Title</th>
+              <th scope="col">Type</th>
+              <th scope="col">Paragraphs</th>
+            </tr>
           </thead>
           <tbody>
             {items.map((d) => (
               <tr>
-                <th scope="row"><a href={documentPath(d.slug)}>{d.symbol ?? d.slug}</a></th>
+                <th scope="row">
+                  <a href={documentPath(d.slug)}>{d.symbol ?? d.slug}</a>
+                </th>
                 <td>{d.date ?? <span class="muted">—</span>}</td>
                 <td>{d.title}</td>
                 <td>{DOCUMENT_TYPE_LABELS[d.type]}</td>
@@ -79,13 +119,24 @@ export function documentsPages(deps: AppDeps) {
             ))}
           </tbody>
         </table>
-        <Pager page={query.page} pages={pages} hasNext={query.page < pages} href={(p) => `/documents?${new URLSearchParams({ ...(query.type ? { type: query.type } : {}), page: String(p) })}`} />
+        <Pager
+          page={query.page}
+          pages={pages}
+          hasNext={query.page < pages}
+          href={(p) =>
+            `/documents?${new URLSearchParams({ ...(query.type ? { type: query.type } : {}), page: String(p) })}`
+          }
+        />
       </Layout>,
     );
   });
   app.get("/*", async (c) => {
     const parsed = DocumentQuery.safeParse(c.req.query());
-    if (!parsed.success) throw new InvalidInputError("invalid language", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    if (!parsed.success)
+      throw new InvalidInputError(
+        "invalid language",
+        parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+      );
     const { lang, with: other } = parsed.data;
     const doc = await getDocumentDetail(deps.db, slugFromUrl(c.req.url), lang);
     const [cites, citedBy, updates, languages, otherDoc] = await Promise.all([
@@ -95,40 +146,88 @@ export function documentsPages(deps: AppDeps) {
       listDocumentLanguages(deps.db, doc.slug),
       other && other !== doc.language ? getDocumentDetail(deps.db, doc.slug, other) : Promise.resolve(null),
     ]);
-    return c.html(<DocumentPage doc={doc} cites={cites} citedBy={citedBy} updates={updates} languages={languages} beside={otherDoc} />);
+    return c.html(
+      <DocumentPage
+        doc={doc}
+        cites={cites}
+        citedBy={citedBy}
+        updates={updates}
+        languages={languages}
+        beside={otherDoc}
+      />,
+    );
   });
   return app;
 }
 
-function DocumentPage({ doc, cites, citedBy, updates, languages, beside }: { doc: DocumentDetail; cites: Citation[]; citedBy: Citation[]; updates: Update[]; languages: DocumentLanguageVersion[]; beside: DocumentDetail | null }) {
+function DocumentPage({
+  doc,
+  cites,
+  citedBy,
+  updates,
+  languages,
+  beside,
+}: {
+  doc: DocumentDetail;
+  cites: Citation[];
+  citedBy: Citation[];
+  updates: Update[];
+  languages: DocumentLanguageVersion[];
+  beside: DocumentDetail | null;
+}) {
   const name = doc.symbol ?? doc.slug;
   const citedDocs = [...new Map(cites.map((c) => [c.targetSymbol, c])).values()];
   const dir = textDirectionOf(doc.language);
   const others = languages.filter((l) => l.language !== doc.language);
-  const here = languages.find((l) => l.language === doc.language)?.anchors ?? doc.paragraphs.filter((p) => p.kind !== "heading").map((p) => p.anchor);
-  const differences = others.map((l) => ({ language: l.language, ...compareParagraphAnchors(here, l.anchors) })).filter((d) => d.onlyHere.length || d.onlyThere.length);
-  const head = languages.map((l) => <link rel="alternate" hreflang={l.language} href={documentPath(doc.slug, l.language)} />);
+  const here =
+    languages.find((l) => l.language === doc.language)?.anchors ??
+    doc.paragraphs.filter((p) => p.kind !== "heading").map((p) => p.anchor);
+  const differences = others
+    .map((l) => ({ language: l.language, ...compareParagraphAnchors(here, l.anchors) }))
+    .filter((d) => d.onlyHere.length || d.onlyThere.length);
+  const head = languages.map((l) => (
+    <link rel="alternate" hreflang={l.language} href={documentPath(doc.slug, l.language)} />
+  ));
   return (
     <Layout title={name} path="/documents" description={`${name}: ${doc.title}`} head={<>{head}</>}>
-      <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/documents">Documents</a> › {name}</nav>
+      <nav aria-label="Breadcrumb" class="breadcrumb">
+        <a href="/documents">Documents</a> › {name}
+      </nav>
       <h1>{name}</h1>
-      <p class="lede" lang={doc.language} dir={dir}>{doc.title}</p>
+      <p class="lede" lang={doc.language} dir={dir}>
+        {doc.title}
+      </p>
       {languages.length > 1 ? (
         <nav aria-label="Languages" class="document-languages">
           <span>Languages: </span>
           <ul class="inline-list">
             {languages.map((l) => (
               <li>
-                {l.language === doc.language
-                  ? <strong aria-current="page" lang={l.language}>{languageName(l.language)}</strong>
-                  : <a href={documentPath(doc.slug, l.language)} hreflang={l.language} lang={l.language}>{languageName(l.language)}</a>}
+                {l.language === doc.language ? (
+                  <strong aria-current="page" lang={l.language}>
+                    {languageName(l.language)}
+                  </strong>
+                ) : (
+                  <a href={documentPath(doc.slug, l.language)} hreflang={l.language} lang={l.language}>
+                    {languageName(l.language)}
+                  </a>
+                )}
               </li>
             ))}
           </ul>
           {others.length ? (
             <form method="get" action={documentPath(doc.slug)} class="side-by-side-form">
               {doc.language !== "en" ? <input type="hidden" name="lang" value={doc.language} /> : null}
-              <label>Side by side with <select name="with">{others.map((l) => <option value={l.language} selected={beside?.language === l.language}>{languageName(l.language)}</option>)}</select></label>
+              <label>
+                Side by side with{" "}
+                <select name="with">
+                  {others.map((l) => (
+                    <option value={l.language} selected={beside?.language === l.language}>
+                      {languageName(l.language)}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <button type="submit">Show</button>
             </form>
           ) : null}
@@ -136,55 +235,119 @@ function DocumentPage({ doc, cites, citedBy, updates, languages, beside }: { doc
       ) : null}
       {differences.length ? (
         <div class="notice" role="note" id="paragraph-correspondence">
-          <p>The paragraphs of this version do not all correspond to the other language versions: a paragraph link into another language lands on the paragraph with the same number, which may differ here.</p>
+          <p>
+            The paragraphs of this version do not all correspond to the other language versions: a paragraph link into
+            another language lands on the paragraph with the same number, which may differ here.
+          </p>
           <ul>
             {differences.map((d) => (
               <li>
                 {languageName(d.language)}: {d.corresponding} corresponding paragraphs
-                {d.onlyHere.length ? `; only in this version: ${d.onlyHere.slice(0, 12).join(", ")}${d.onlyHere.length > 12 ? ` and ${d.onlyHere.length - 12} more` : ""}` : ""}
-                {d.onlyThere.length ? `; only in the ${languageName(d.language)} version: ${d.onlyThere.slice(0, 12).join(", ")}${d.onlyThere.length > 12 ? ` and ${d.onlyThere.length - 12} more` : ""}` : ""}
+                {d.onlyHere.length
+                  ? `; only in this version: ${d.onlyHere.slice(0, 12).join(", ")}${d.onlyHere.length > 12 ? ` and ${d.onlyHere.length - 12} more` : ""}`
+                  : ""}
+                {d.onlyThere.length
+                  ? `; only in the ${languageName(d.language)} version: ${d.onlyThere.slice(0, 12).join(", ")}${d.onlyThere.length > 12 ? ` and ${d.onlyThere.length - 12} more` : ""}`
+                  : ""}
               </li>
             ))}
           </ul>
         </div>
       ) : null}
       <dl class="facts">
-        <dt>Type</dt><dd>{DOCUMENT_TYPE_LABELS[doc.type]}</dd>
-        <dt>Date</dt><dd>{doc.date ?? <span class="muted">not stated</span>}</dd>
-        <dt>Language</dt><dd>{languageName(doc.language)}</dd>
-        {doc.authors.length ? (<><dt>Author</dt><dd>{doc.authors.join(", ")}</dd></>) : null}
-        {doc.processId ? (<><dt>Process</dt><dd><a href={`/processes/${doc.processId}`}>{doc.processName ?? doc.processId}</a></dd></>) : null}
-        {doc.symbol && doc.type === "resolution" ? (<><dt>Resolution record</dt><dd><a href={`/resolutions/${doc.symbol}`}>Adoption and votes</a></dd></>) : null}
-        <dt>Source</dt><dd>{doc.sourceUrl ? <a href={doc.sourceUrl} rel="noopener">{doc.sourceTitle ?? doc.sourceUrl}</a> : <span class="muted">not recorded</span>}</dd>
-        <dt>Licence</dt><dd>{doc.licence}{doc.attribution ? ` — ${doc.attribution}` : ""}</dd>
-        <dt>Version</dt><dd>{doc.version} of {doc.versions.length} <span class="muted">(SHA-256 {doc.contentHash.slice(0, 12)}…)</span></dd>
-      </dl>
-      {beside ? <SideBySide doc={doc} beside={beside} /> : (
-      <section aria-labelledby="text-heading" class="document-text">
-        <h2 id="text-heading">Text</h2>
-        <div lang={doc.language} dir={dir}>
-        {doc.paragraphs.map((p) =>
-          p.kind === "heading" ? (
-            <h3 id={p.anchor} class="document-heading">{p.text}</h3>
+        <dt>Type</dt>
+        <dd>{DOCUMENT_TYPE_LABELS[doc.type]}</dd>
+        <dt>Date</dt>
+        <dd>{doc.date ?? <span class="muted">not stated</span>}</dd>
+        <dt>Language</dt>
+        <dd>{languageName(doc.language)}</dd>
+        {doc.authors.length ? (
+          <>
+            <dt>Author</dt>
+            <dd>{doc.authors.join(", ")}</dd>
+          </>
+        ) : null}
+        {doc.processId ? (
+          <>
+            <dt>Process</dt>
+            <dd>
+              <a href={`/processes/${doc.processId}`}>{doc.processName ?? doc.processId}</a>
+            </dd>
+          </>
+        ) : null}
+        {doc.symbol && doc.type === "resolution" ? (
+          <>
+            <dt>Resolution record</dt>
+            <dd>
+              <a href={`/resolutions/${doc.symbol}`}>Adoption and votes</a>
+            </dd>
+          </>
+        ) : null}
+        <dt>Source</dt>
+        <dd>
+          {doc.sourceUrl ? (
+            <a href={doc.sourceUrl} rel="noopener">
+              {doc.sourceTitle ?? doc.sourceUrl}
+            </a>
           ) : (
-            <div id={p.anchor} class={`paragraph paragraph-${p.kind}`}>
-              <a class="paragraph-label" href={`#${p.anchor}`} title={`Permalink to ${p.label}`} lang="en">{p.label}</a>
-              <p>{p.text}</p>
-              {p.notes.length ? (
-                <ol class="paragraph-notes">{p.notes.map((n) => <li>{n}</li>)}</ol>
-              ) : null}
-              {p.mentions.length ? (
-                <p class="paragraph-mentions muted">
-                  Mentions: {p.mentions.map((m, i) => (
-                    <>{i > 0 ? ", " : ""}<span title={m.confidence < 1 ? `keyword match, confidence ${m.confidence}` : "named in the text"}>{m.kind === "norm" || m.kind === "norm-topic" ? `norm ${m.targetId}` : m.targetId}{m.confidence < 1 ? " (topic)" : ""}</span></>
-                  ))}
-                </p>
-              ) : null}
-            </div>
-          ),
-        )}
-        </div>
-      </section>
+            <span class="muted">not recorded</span>
+          )}
+        </dd>
+        <dt>Licence</dt>
+        <dd>
+          {doc.licence}
+          {doc.attribution ? ` — ${doc.attribution}` : ""}
+        </dd>
+        <dt>Version</dt>
+        <dd>
+          {doc.version} of {doc.versions.length} <span class="muted">(SHA-256 {doc.contentHash.slice(0, 12)}…)</span>
+        </dd>
+      </dl>
+      {beside ? (
+        <SideBySide doc={doc} beside={beside} />
+      ) : (
+        <section aria-labelledby="text-heading" class="document-text">
+          <h2 id="text-heading">Text</h2>
+          <div lang={doc.language} dir={dir}>
+            {doc.paragraphs.map((p) =>
+              p.kind === "heading" ? (
+                <h3 id={p.anchor} class="document-heading">
+                  {p.text}
+                </h3>
+              ) : (
+                <div id={p.anchor} class={`paragraph paragraph-${p.kind}`}>
+                  <a class="paragraph-label" href={`#${p.anchor}`} title={`Permalink to ${p.label}`} lang="en">
+                    {p.label}
+                  </a>
+                  <p>{p.text}</p>
+                  {p.notes.length ? (
+                    <ol class="paragraph-notes">
+                      {p.notes.map((n) => (
+                        <li>{n}</li>
+                      ))}
+                    </ol>
+                  ) : null}
+                  {p.mentions.length ? (
+                    <p class="paragraph-mentions muted">
+                      Mentions:{" "}
+                      {p.mentions.map((m, i) => (
+                        <>
+                          {i > 0 ? ", " : ""}
+                          <span
+                            title={m.confidence < 1 ? `keyword match, confidence ${m.confidence}` : "named in the text"}
+                          >
+                            {m.kind === "norm" || m.kind === "norm-topic" ? `norm ${m.targetId}` : m.targetId}
+                            {m.confidence < 1 ? " (topic)" : ""}
+                          </span>
+                        </>
+                      ))}
+                    </p>
+                  ) : null}
+                </div>
+              ),
+            )}
+          </div>
+        </section>
       )}
       <section aria-labelledby="cites-heading">
         <h2 id="cites-heading">Cites</h2>
@@ -192,26 +355,58 @@ function DocumentPage({ doc, cites, citedBy, updates, languages, beside }: { doc
           <ul class="plain citations">
             {citedDocs.map((c) => (
               <li>
-                {c.targetSlug ? <a href={documentPath(c.targetSlug)}>{c.targetSymbol}</a> : <span>{c.targetSymbol}</span>}
-                {c.targetTitle ? <span class="muted"> — {c.targetTitle}</span> : null} <span class="muted">(in {cites.filter((x) => x.targetSymbol === c.targetSymbol).map((x) => x.fromLabel).join(", ")})</span>
+                {c.targetSlug ? (
+                  <a href={documentPath(c.targetSlug)}>{c.targetSymbol}</a>
+                ) : (
+                  <span>{c.targetSymbol}</span>
+                )}
+                {c.targetTitle ? <span class="muted"> — {c.targetTitle}</span> : null}{" "}
+                <span class="muted">
+                  (in{" "}
+                  {cites
+                    .filter((x) => x.targetSymbol === c.targetSymbol)
+                    .map((x) => x.fromLabel)
+                    .join(", ")}
+                  )
+                </span>
               </li>
             ))}
           </ul>
-        ) : <p class="muted">No citations detected.</p>}
+        ) : (
+          <p class="muted">No citations detected.</p>
+        )}
       </section>
       <section aria-labelledby="cited-by-heading">
         <h2 id="cited-by-heading">Cited by</h2>
         {citedBy.length ? (
           <ul class="plain citations">
             {citedBy.map((c) => (
-              <li><a href={paragraphPermalink(c.fromSlug, c.fromAnchor)}>{c.fromSymbol ?? c.fromSlug}, {c.fromLabel}</a> <span class="muted">— {c.fromTitle}</span></li>
+              <li>
+                <a href={paragraphPermalink(c.fromSlug, c.fromAnchor)}>
+                  {c.fromSymbol ?? c.fromSlug}, {c.fromLabel}
+                </a>{" "}
+                <span class="muted">— {c.fromTitle}</span>
+              </li>
             ))}
           </ul>
-        ) : <p class="muted">No stored document cites {name}.</p>}
+        ) : (
+          <p class="muted">No stored document cites {name}.</p>
+        )}
       </section>
       {updates.length ? <RecordUpdates updates={updates} /> : null}
-      {doc.symbol ? <p><a href={followHref("document", doc.symbol)}>Email alerts about {doc.symbol} (new versions, updates)</a></p> : null}
-      <p><a href={`/api/v1/documents/${encodeURIComponent(doc.slug)}${doc.language === "en" ? "" : `?language=${doc.language}`}`}>This document as JSON</a> · <a href={`/api/v1/documents/${encodeURIComponent(doc.slug)}/citations`}>Citation graph (JSON)</a></p>
+      {doc.symbol ? (
+        <p>
+          <a href={followHref("document", doc.symbol)}>Email alerts about {doc.symbol} (new versions, updates)</a>
+        </p>
+      ) : null}
+      <p>
+        <a
+          href={`/api/v1/documents/${encodeURIComponent(doc.slug)}${doc.language === "en" ? "" : `?language=${doc.language}`}`}
+        >
+          This document as JSON
+        </a>{" "}
+        · <a href={`/api/v1/documents/${encodeURIComponent(doc.slug)}/citations`}>Citation graph (JSON)</a>
+      </p>
     </Layout>
   );
 }
@@ -223,21 +418,38 @@ function DocumentPage({ doc, cites, citedBy, updates, languages, beside }: { doc
 function SideBySide({ doc, beside }: { doc: DocumentDetail; beside: DocumentDetail }) {
   const byAnchor = new Map(beside.paragraphs.map((p) => [p.anchor, p]));
   const seen = new Set(doc.paragraphs.map((p) => p.anchor));
-  const rows: [DocumentParagraph | null, DocumentParagraph | null][] = doc.paragraphs.map((p) => [p, byAnchor.get(p.anchor) ?? null]);
+  const rows: [DocumentParagraph | null, DocumentParagraph | null][] = doc.paragraphs.map((p) => [
+    p,
+    byAnchor.get(p.anchor) ?? null,
+  ]);
   for (const p of beside.paragraphs) if (!seen.has(p.anchor)) rows.push([null, p]);
   const cell = (p: DocumentParagraph | null, d: DocumentDetail, missing: string) =>
     p ? (
       <td lang={d.language} dir={textDirectionOf(d.language)} class={`paragraph-${p.kind}`}>
-        <a class="paragraph-label" href={paragraphPermalink(d.slug, p.anchor, d.language)} lang="en">{p.label}</a> {p.text}
+        <a class="paragraph-label" href={paragraphPermalink(d.slug, p.anchor, d.language)} lang="en">
+          {p.label}
+        </a>{" "}
+        {p.text}
       </td>
-    ) : <td class="muted">{missing}</td>;
+    ) : (
+      <td class="muted">{missing}</td>
+    );
   return (
     <section aria-labelledby="text-heading" class="document-text side-by-side">
-      <h2 id="text-heading">Text: {languageName(doc.language)} and {languageName(beside.language)}</h2>
-      <p><a href={documentPath(doc.slug, doc.language)}>Show {languageName(doc.language)} alone</a></p>
+      <h2 id="text-heading">
+        Text: {languageName(doc.language)} and {languageName(beside.language)}
+      </h2>
+      <p>
+        <a href={documentPath(doc.slug, doc.language)}>Show {languageName(doc.language)} alone</a>
+      </p>
       <div class="table-scroll" role="region" aria-label="Side-by-side text" tabindex={0}>
         <table class="data side-by-side-table">
-          <thead><tr><th scope="col">{languageName(doc.language)}</th><th scope="col">{languageName(beside.language)}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{languageName(doc.language)}</th>
+              <th scope="col">{languageName(beside.language)}</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map(([a, b]) => (
               <tr id={(a ?? b)!.anchor}>

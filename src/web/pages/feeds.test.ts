@@ -9,7 +9,9 @@ import { insertUpdate } from "../../db/updates.js";
 /** Parses with ical.js (independent of the generator) and returns the VEVENTs keyed by UID. */
 function parseIcs(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
-  const events = new Map(calendar.getAllSubcomponents("vevent").map((v) => [String(v.getFirstPropertyValue("uid")), v]));
+  const events = new Map(
+    calendar.getAllSubcomponents("vevent").map((v) => [String(v.getFirstPropertyValue("uid")), v]),
+  );
   return { calendar, events };
 }
 
@@ -19,8 +21,30 @@ describe("Calendar and syndication feeds", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
-    await insertUpdate(t.database.db, { title: "Markup in a title: <test> & <script>alert(1)</script>", bodyMarkdown: "Plain text with <b>angle brackets</b> & ampersands.", publishedOn: "2022-04-21", links: [{ kind: "state", id: "UKR" }] }, new Date("2026-11-20T10:00:00Z"));
-    await insertUpdate(t.database.db, { title: "Stakeholder modalities agreed for the OEWG", bodyMarkdown: "Agreed by **silence procedure** on 22 April 2022.", publishedOn: "2022-04-22", links: [{ kind: "process", id: "oewg-2021-2025" }, { kind: "state", id: "UKR" }, { kind: "norm", id: "13c" }] }, new Date("2026-11-20T10:00:00Z"));
+    await insertUpdate(
+      t.database.db,
+      {
+        title: "Markup in a title: <test> & <script>alert(1)</script>",
+        bodyMarkdown: "Plain text with <b>angle brackets</b> & ampersands.",
+        publishedOn: "2022-04-21",
+        links: [{ kind: "state", id: "UKR" }],
+      },
+      new Date("2026-11-20T10:00:00Z"),
+    );
+    await insertUpdate(
+      t.database.db,
+      {
+        title: "Stakeholder modalities agreed for the OEWG",
+        bodyMarkdown: "Agreed by **silence procedure** on 22 April 2022.",
+        publishedOn: "2022-04-22",
+        links: [
+          { kind: "process", id: "oewg-2021-2025" },
+          { kind: "state", id: "UKR" },
+          { kind: "norm", id: "13c" },
+        ],
+      },
+      new Date("2026-11-20T10:00:00Z"),
+    );
   });
   afterAll(async () => t.dispose());
 
@@ -56,22 +80,35 @@ describe("Calendar and syndication feeds", () => {
     const deadlines = parseIcs(await (await t.app.request("/feeds/deadlines.ics")).text()).events;
     expect([...deadlines.keys()]).toEqual(["deadline-oewg-2021-2025-non-ecosoc-accreditation-2022-closes@localhost"]);
     const ceremonies = parseIcs(await (await t.app.request("/feeds/sessions/signing-ceremony.ics")).text()).events;
-    expect([...ceremonies.keys()]).toEqual(["session-ahc-cybercrime-2022-2024-signing-ceremony-and-high-level-conference-of-the-un-convention-against-cybercrime-hanoi-conven@localhost"]);
+    expect([...ceremonies.keys()]).toEqual([
+      "session-ahc-cybercrime-2022-2024-signing-ceremony-and-high-level-conference-of-the-un-convention-against-cybercrime-hanoi-conven@localhost",
+    ]);
     expect((await t.app.request("/feeds/sessions/plenary.ics")).status).toBe(404);
     expect((await t.app.request("/feeds/processes/oewg-1999.ics")).status).toBe(404);
   });
 
   it("raises SEQUENCE when a session's dates change, and keeps it when nothing changed", async () => {
     const uid = "session-ahc-cybercrime-2022-2024-ahc-fourth-session@localhost";
-    const sequenceOf = async () => Number(parseIcs(await (await t.app.request("/feeds/calendar.ics")).text()).events.get(uid)!.getFirstPropertyValue("sequence"));
+    const sequenceOf = async () =>
+      Number(
+        parseIcs(await (await t.app.request("/feeds/calendar.ics")).text())
+          .events.get(uid)!
+          .getFirstPropertyValue("sequence"),
+      );
     const before = await sequenceOf();
     expect(await sequenceOf()).toBe(before);
-    await t.database.db.execute(sql`UPDATE sessions SET end_date = '2023-01-21' WHERE id = 'ahc-cybercrime-2022-2024-ahc-fourth-session'`);
+    await t.database.db.execute(
+      sql`UPDATE sessions SET end_date = '2023-01-21' WHERE id = 'ahc-cybercrime-2022-2024-ahc-fourth-session'`,
+    );
     const after = await sequenceOf();
     expect(after).toBe(before + 1);
-    const end = parseIcs(await (await t.app.request("/feeds/calendar.ics")).text()).events.get(uid)!.getFirstPropertyValue("dtend") as ICAL.Time;
+    const end = parseIcs(await (await t.app.request("/feeds/calendar.ics")).text())
+      .events.get(uid)!
+      .getFirstPropertyValue("dtend") as ICAL.Time;
     expect(end.toString()).toBe("2023-01-22");
-    await t.database.db.execute(sql`UPDATE sessions SET end_date = '2023-01-20' WHERE id = 'ahc-cybercrime-2022-2024-ahc-fourth-session'`);
+    await t.database.db.execute(
+      sql`UPDATE sessions SET end_date = '2023-01-20' WHERE id = 'ahc-cybercrime-2022-2024-ahc-fourth-session'`,
+    );
     expect(await sequenceOf()).toBe(before + 2);
   });
 
@@ -80,7 +117,9 @@ describe("Calendar and syndication feeds", () => {
     expect(res.status).toBe(200);
     const { events } = parseIcs(await res.text());
     expect([...events.keys()]).toEqual(["session-oewg-2019-2021-oewg-first-substantive-session@localhost"]);
-    expect((await t.app.request("/calendar/events/session-oewg-2021-2025-oewg-tenth-substantive-session.ics")).status).toBe(404);
+    expect(
+      (await t.app.request("/calendar/events/session-oewg-2021-2025-oewg-tenth-substantive-session.ics")).status,
+    ).toBe(404);
   });
 
   it("serves RSS 2.0 and Atom of updates and new records that an independent XML parser reads", async () => {
@@ -92,7 +131,9 @@ describe("Calendar and syndication feeds", () => {
     expect(items.some((i: { title: string }) => i.title.startsWith("A/RES/80/16"))).toBe(true);
     const atom = xml.parse(await (await t.app.request("/feeds/updates.atom")).text()).feed;
     const entries = [atom.entry].flat();
-    const update = entries.find((e: { title: { "#text": string } | string }) => JSON.stringify(e.title).includes("Stakeholder modalities"));
+    const update = entries.find((e: { title: { "#text": string } | string }) =>
+      JSON.stringify(e.title).includes("Stakeholder modalities"),
+    );
     expect(JSON.stringify(update.content)).toContain("<strong>silence procedure</strong>");
   });
 
@@ -100,12 +141,16 @@ describe("Calendar and syndication feeds", () => {
     const titles = async (path: string) => {
       const res = await t.app.request(path);
       expect(res.status, path).toBe(200);
-      return [xml.parse(await res.text()).feed.entry ?? []].flat().map((e: { title: unknown }) => JSON.stringify(e.title));
+      return [xml.parse(await res.text()).feed.entry ?? []]
+        .flat()
+        .map((e: { title: unknown }) => JSON.stringify(e.title));
     };
     expect((await titles("/feeds/states/UKR.atom")).some((x) => x.includes("Stakeholder modalities"))).toBe(true);
     expect((await titles("/feeds/norms/13c.atom")).some((x) => x.includes("Stakeholder modalities"))).toBe(true);
     const process = await titles("/feeds/processes/oewg-2021-2025.atom");
-    expect(process.some((x) => x.includes("OEWG eleventh (final) substantive session") || x.includes("eleventh"))).toBe(true);
+    expect(process.some((x) => x.includes("OEWG eleventh (final) substantive session") || x.includes("eleventh"))).toBe(
+      true,
+    );
     expect(process.some((x) => x.includes("A/RES/75/240"))).toBe(true);
     expect((await titles("/feeds/states/FRA.atom")).some((x) => x.includes("Stakeholder modalities"))).toBe(false);
     const search = await titles("/feeds/search.atom?q=silence%20procedure");
@@ -114,17 +159,30 @@ describe("Calendar and syndication feeds", () => {
     expect((await t.app.request("/feeds/states/XXX.atom")).status).toBe(404);
   });
 
-  const FEEDS = ["/feeds/updates", "/feeds/states/UKR", "/feeds/norms/13c", "/feeds/processes/oewg-2021-2025", "/feeds/search", "/digest/feed"];
+  const FEEDS = [
+    "/feeds/updates",
+    "/feeds/states/UKR",
+    "/feeds/norms/13c",
+    "/feeds/processes/oewg-2021-2025",
+    "/feeds/search",
+    "/digest/feed",
+  ];
 
   it("names an author on every Atom feed and gives each feed, search feeds included, its own id from the public address", async () => {
     const ids: string[] = [];
-    for (const path of [...FEEDS.map((f) => `${f}.atom${f === "/feeds/search" ? "?q=silence" : ""}`), "/feeds/search.atom?q=accreditation"]) {
+    for (const path of [
+      ...FEEDS.map((f) => `${f}.atom${f === "/feeds/search" ? "?q=silence" : ""}`),
+      "/feeds/search.atom?q=accreditation",
+    ]) {
       const res = await t.app.request(path);
       expect(res.status, path).toBe(200);
       const text = await res.text();
       const feed = parseFeed(text);
       expect(feed.meta.type, path).toBe("atom");
-      expect(feed.authors.map((a) => a.name), path).toEqual(["Normwatch"]);
+      expect(
+        feed.authors.map((a) => a.name),
+        path,
+      ).toEqual(["Normwatch"]);
       const raw = xml.parse(text).feed;
       expect(raw.author.name, path).toBe("Normwatch");
       expect(String(raw.id).startsWith("http://localhost/"), path).toBe(true);
@@ -144,7 +202,9 @@ describe("Calendar and syndication feeds", () => {
     const entry = atom.items.find((i) => i.title?.startsWith("Markup in a title"));
     expect(entry?.title).toBe(title);
     expect(entry?.description).toBe("Plain text with <b>angle brackets</b> & ampersands.");
-    const rawEntry = [xml.parse(atomText).feed.entry].flat().find((e: { title: { "#text": string } }) => e.title["#text"] === title);
+    const rawEntry = [xml.parse(atomText).feed.entry]
+      .flat()
+      .find((e: { title: { "#text": string } }) => e.title["#text"] === title);
     expect(rawEntry.title["@type"]).toBe("text");
     expect(rawEntry.summary["@type"]).toBe("text");
     expect(rawEntry.content["@type"]).toBe("html");
@@ -159,7 +219,9 @@ describe("Calendar and syndication feeds", () => {
     expect(item?.title).toBe(title);
     // An RSS description is HTML: the plain summary is sent escaped, and a reader turns it back into the same text.
     expect(item?.description).toBe("Plain text with <b>angle brackets</b> & ampersands.");
-    expect(rssText).toContain("Plain text with &amp;lt;b&amp;gt;angle brackets&amp;lt;/b&amp;gt; &amp;amp; ampersands.");
+    expect(rssText).toContain(
+      "Plain text with &amp;lt;b&amp;gt;angle brackets&amp;lt;/b&amp;gt; &amp;amp; ampersands.",
+    );
     expect(item?.url).toMatch(/^http:\/\/localhost\/updates\//);
   });
 });

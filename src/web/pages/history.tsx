@@ -19,7 +19,11 @@ export function historyPages(deps: AppDeps) {
     const kind = parseKind(c.req.param("kind"));
     const id = c.req.param("id");
     const spec = RECORD_SPECS[kind];
-    const [record, entries, importedFrom] = [await findPublishedRecord(deps.db, kind, id), await listAuditEntries(deps.db, kind, id), await findImportedFrom(deps.db, kind, id)];
+    const [record, entries, importedFrom] = [
+      await findPublishedRecord(deps.db, kind, id),
+      await listAuditEntries(deps.db, kind, id),
+      await findImportedFrom(deps.db, kind, id),
+    ];
     if (!record && entries.length === 0) throw new NotFoundError(spec.label, id);
     const principal = currentPrincipal(c);
     const isEditor = hasPermission(principal, "edit");
@@ -32,11 +36,25 @@ export function historyPages(deps: AppDeps) {
           <>
             <h2>Published version</h2>
             <dl class="facts current-version">
-              {spec.fields.map((f) => <><dt>{f.label}</dt><dd data-field={f.name}>{Array.isArray(record[f.name]) ? (record[f.name] as string[]).join(", ") || "—" : String(record[f.name] ?? "—")}</dd></>)}
+              {spec.fields.map((f) => (
+                <>
+                  <dt>{f.label}</dt>
+                  <dd data-field={f.name}>
+                    {Array.isArray(record[f.name])
+                      ? (record[f.name] as string[]).join(", ") || "—"
+                      : String(record[f.name] ?? "—")}
+                  </dd>
+                </>
+              ))}
             </dl>
             <p>
               <a href={correctionHref(kind, id)}>Suggest a correction</a>
-              {isEditor ? <> · <a href={`/editor/edit/${kind}/${encodeURIComponent(id)}`}>Edit this {spec.label}</a></> : null}
+              {isEditor ? (
+                <>
+                  {" "}
+                  · <a href={`/editor/edit/${kind}/${encodeURIComponent(id)}`}>Edit this {spec.label}</a>
+                </>
+              ) : null}
             </p>
           </>
         ) : (
@@ -46,14 +64,29 @@ export function historyPages(deps: AppDeps) {
           entries={entries}
           importedFrom={importedFrom}
           showPeople={isEditor}
-          restore={isEditor ? (e) => (
-            <form method="post" action="/editor/restore" class="inline">
-              <CsrfInput token={csrf} />
-              <input type="hidden" name="entry_id" value={String(e.id)} />
-              {e.before ? <button type="submit" name="version" value="before">Restore the version before this change</button> : null}
-              {e.after ? <>{" "}<button type="submit" name="version" value="after">Restore this version</button></> : null}
-            </form>
-          ) : undefined}
+          restore={
+            isEditor
+              ? (e) => (
+                  <form method="post" action="/editor/restore" class="inline">
+                    <CsrfInput token={csrf} />
+                    <input type="hidden" name="entry_id" value={String(e.id)} />
+                    {e.before ? (
+                      <button type="submit" name="version" value="before">
+                        Restore the version before this change
+                      </button>
+                    ) : null}
+                    {e.after ? (
+                      <>
+                        {" "}
+                        <button type="submit" name="version" value="after">
+                          Restore this version
+                        </button>
+                      </>
+                    ) : null}
+                  </form>
+                )
+              : undefined
+          }
         />
       </Layout>,
     );

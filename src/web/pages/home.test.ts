@@ -20,10 +20,16 @@ describe("Home page", () => {
     expect(running).toContain('<a href="/processes/global-mechanism-ict-2026">Global Mechanism on ICT security</a>');
     expect(running).not.toContain("oewg-2021-2025");
     const next = html.slice(html.indexOf('id="upcoming"'), html.indexOf('id="recent-heading"'));
-    expect(next).toContain('<time datetime="2026-12-07">7 December 2026</time> – <time datetime="2026-12-11">11 December 2026</time>');
-    expect(next).toContain('href="/sessions/global-mechanism-ict-2026-global-mechanism-dedicated-thematic-group-dtg-meetings"');
+    expect(next).toContain(
+      '<time datetime="2026-12-07">7 December 2026</time> – <time datetime="2026-12-11">11 December 2026</time>',
+    );
+    expect(next).toContain(
+      'href="/sessions/global-mechanism-ict-2026-global-mechanism-dedicated-thematic-group-dtg-meetings"',
+    );
     const recent = html.slice(html.indexOf('id="recent"'), html.indexOf('id="counts-heading"'));
-    expect(recent.indexOf("global-mechanism-ict-2026-global-mechanism-first-substantive-plenary-session")).toBeGreaterThan(-1);
+    expect(
+      recent.indexOf("global-mechanism-ict-2026-global-mechanism-first-substantive-plenary-session"),
+    ).toBeGreaterThan(-1);
     expect(recent.indexOf("first-substantive-plenary-session")).toBeLessThan(recent.indexOf("signing-ceremony"));
     expect(html).toContain("<strong>193</strong> Member States");
     expect(html).toContain("<strong>10</strong> processes");
@@ -42,7 +48,10 @@ describe("Home page", () => {
     expect(ids.sort()).toEqual(["gge-2019-2021", "oewg-2019-2021"]);
     const next = html.slice(html.indexOf('id="upcoming"'), html.indexOf('id="recent-heading"'));
     const sessions = [...next.matchAll(/href="\/sessions\/([a-z0-9-]+)"/g)].map((m) => m[1]);
-    expect(sessions.slice(0, 2)).toEqual(["oewg-2019-2021-oewg-second-substantive-session", "gge-2019-2021-gge-second-session"]);
+    expect(sessions.slice(0, 2)).toEqual([
+      "oewg-2019-2021-oewg-second-substantive-session",
+      "gge-2019-2021-gge-second-session",
+    ]);
   });
 
   it("lists a deadline ahead until it closes: the 2022 no-objection period for non-ECOSOC stakeholders", async () => {
@@ -51,6 +60,8 @@ describe("Home page", () => {
     expect(ahead).toContain('href="/participation/deadlines/oewg-2021-2025-non-ecosoc-accreditation-2022"');
     expect(ahead).toContain('closes <time datetime="2022-06-30">30 June 2022</time>');
     const after = (await homeAt("2022-07-01T12:00:00Z")).html;
-    expect(after.slice(after.indexOf('id="deadlines-heading"'), after.indexOf('id="updates-heading"'))).not.toContain("oewg-2021-2025-non-ecosoc-accreditation-2022");
+    expect(after.slice(after.indexOf('id="deadlines-heading"'), after.indexOf('id="updates-heading"'))).not.toContain(
+      "oewg-2021-2025-non-ecosoc-accreditation-2022",
+    );
   });
 });

@@ -22,8 +22,8 @@ function SessionList(props: { sessions: Session[]; empty: string; id: string }) 
     <ol class="plain" id={props.id}>
       {props.sessions.map((s) => (
         <li>
-          <DateRange start={s.start} end={s.end} />: <a href={`/sessions/${s.id}`}>{s.name}</a> (<a href={`/processes/${s.processId}`}>{s.processShortName}</a>)
-          {s.venue ? `, ${s.venue}` : ""}
+          <DateRange start={s.start} end={s.end} />: <a href={`/sessions/${s.id}`}>{s.name}</a> (
+          <a href={`/processes/${s.processId}`}>{s.processShortName}</a>){s.venue ? `, ${s.venue}` : ""}
         </li>
       ))}
     </ol>
@@ -41,9 +41,16 @@ export function homePages(deps: AppDeps) {
     const facts = latestActivity(await listActivity(deps.db), today, 8);
     const { counts } = home;
     return c.html(
-      <Layout title="UN cyber diplomacy, tracked" path="/" description="Normwatch: an open observatory of UN cyber diplomacy — processes, sessions, resolutions and votes, norms and CBMs, with sources">
+      <Layout
+        title="UN cyber diplomacy, tracked"
+        path="/"
+        description="Normwatch: an open observatory of UN cyber diplomacy — processes, sessions, resolutions and votes, norms and CBMs, with sources"
+      >
         <h1>Normwatch</h1>
-        <p class="lede">An open observatory of UN cyber diplomacy: what meets when, what was adopted and how States voted, and the norms and CBMs they agreed. Every record cites its sources.</p>
+        <p class="lede">
+          An open observatory of UN cyber diplomacy: what meets when, what was adopted and how States voted, and the
+          norms and CBMs they agreed. Every record cites its sources.
+        </p>
         <div class="home-grid">
           <section aria-labelledby="running-heading">
             <h2 id="running-heading">Running now</h2>
@@ -54,8 +61,14 @@ export function homePages(deps: AppDeps) {
               <ul class="plain" id="running">
                 {home.running.map((p) => (
                   <li>
-                    <a href={`/processes/${p.id}`}>{p.shortName}</a> — {PROCESS_KIND_LABELS[p.kind]}, since <DateRange start={p.start} end={null} />
-                    {p.end ? <> until <DateRange start={p.end} end={null} /></> : null}
+                    <a href={`/processes/${p.id}`}>{p.shortName}</a> — {PROCESS_KIND_LABELS[p.kind]}, since{" "}
+                    <DateRange start={p.start} end={null} />
+                    {p.end ? (
+                      <>
+                        {" "}
+                        until <DateRange start={p.end} end={null} />
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -78,12 +91,22 @@ export function homePages(deps: AppDeps) {
                 {deadlines.map((d) => (
                   <li>
                     <a href={`/participation/deadlines/${d.id}`}>{d.title}</a>
-                    {d.closes ? <> — closes <DateText value={d.closes} /></> : d.isRolling ? " — rolling basis" : null}
+                    {d.closes ? (
+                      <>
+                        {" "}
+                        — closes <DateText value={d.closes} />
+                      </>
+                    ) : d.isRolling ? (
+                      " — rolling basis"
+                    ) : null}
                   </li>
                 ))}
               </ul>
             )}
-            <p><a href="/calendar">Calendar</a> · <a href="/feeds/deadlines.ics">deadlines in your calendar app (iCalendar)</a></p>
+            <p>
+              <a href="/calendar">Calendar</a> ·{" "}
+              <a href="/feeds/deadlines.ics">deadlines in your calendar app (iCalendar)</a>
+            </p>
           </section>
         </div>
         <section aria-labelledby="facts-heading">
@@ -94,30 +117,78 @@ export function homePages(deps: AppDeps) {
         <section aria-labelledby="updates-heading">
           <h2 id="updates-heading">Latest editors' updates</h2>
           <UpdateList updates={updates} headingLevel={3} empty="No editor's update yet." />
-          <p><a href="/updates">All updates</a> · <a href="/feeds/updates.atom">Atom feed</a> · <a href="/feeds/updates.rss">RSS feed</a></p>
+          <p>
+            <a href="/updates">All updates</a> · <a href="/feeds/updates.atom">Atom feed</a> ·{" "}
+            <a href="/feeds/updates.rss">RSS feed</a>
+          </p>
         </section>
         <section aria-labelledby="counts-heading">
           <h2 id="counts-heading">In the observatory</h2>
           <ul class="counts">
-            <li><a href="/states"><strong>{counts.memberStates}</strong> Member States</a></li>
-            <li><a href="/processes"><strong>{counts.processes}</strong> processes</a></li>
-            <li><a href="/processes"><strong>{counts.sessions}</strong> sessions</a></li>
-            <li><a href="/resolutions"><strong>{counts.resolutions}</strong> resolutions and decisions</a></li>
-            <li><a href="/norms"><strong>{counts.frameworkItems}</strong> norms and CBMs</a></li>
+            <li>
+              <a href="/states">
+                <strong>{counts.memberStates}</strong> Member States
+              </a>
+            </li>
+            <li>
+              <a href="/processes">
+                <strong>{counts.processes}</strong> processes
+              </a>
+            </li>
+            <li>
+              <a href="/processes">
+                <strong>{counts.sessions}</strong> sessions
+              </a>
+            </li>
+            <li>
+              <a href="/resolutions">
+                <strong>{counts.resolutions}</strong> resolutions and decisions
+              </a>
+            </li>
+            <li>
+              <a href="/norms">
+                <strong>{counts.frameworkItems}</strong> norms and CBMs
+              </a>
+            </li>
           </ul>
         </section>
         <section aria-labelledby="sections-heading">
           <h2 id="sections-heading">Explore</h2>
           <ul>
-            <li><a href="/processes">Processes</a>: GGEs, OEWGs, the Ad Hoc Committee on cybercrime and the Global Mechanism on one timeline.</li>
-            <li><a href="/resolutions">Resolutions</a>: every GA resolution and decision on the topic since 1998, with vote totals.</li>
-            <li><a href="/states">States</a>: regional groups, memberships, first cyber strategy and process roles.</li>
-            <li><a href="/norms">Norms and CBMs</a>: the 11 norms and the OSCE, OAS, ARF and UN confidence-building measures.</li>
-            <li><a href="/votes">Votes</a> and <a href="/alignment">alignment</a>: every recorded GA vote since 1946, who voted with whom, blocs and cohesion.</li>
-            <li><a href="/search">Search</a> every resolution text to the paragraph; <a href="/documents">documents</a> with their citations.</li>
-            <li><a href="/participation">Participation</a>: accreditation windows, who was kept out, stakeholders' joint letters; the <a href="/calendar">calendar</a> with feeds.</li>
-            <li><a href="/organizations">Organizations</a> and their members.</li>
-            <li><a href="/api/docs">Open API</a> and <a href="/about/data">about the data</a>: sources, licences and how to cite.</li>
+            <li>
+              <a href="/processes">Processes</a>: GGEs, OEWGs, the Ad Hoc Committee on cybercrime and the Global
+              Mechanism on one timeline.
+            </li>
+            <li>
+              <a href="/resolutions">Resolutions</a>: every GA resolution and decision on the topic since 1998, with
+              vote totals.
+            </li>
+            <li>
+              <a href="/states">States</a>: regional groups, memberships, first cyber strategy and process roles.
+            </li>
+            <li>
+              <a href="/norms">Norms and CBMs</a>: the 11 norms and the OSCE, OAS, ARF and UN confidence-building
+              measures.
+            </li>
+            <li>
+              <a href="/votes">Votes</a> and <a href="/alignment">alignment</a>: every recorded GA vote since 1946, who
+              voted with whom, blocs and cohesion.
+            </li>
+            <li>
+              <a href="/search">Search</a> every resolution text to the paragraph; <a href="/documents">documents</a>{" "}
+              with their citations.
+            </li>
+            <li>
+              <a href="/participation">Participation</a>: accreditation windows, who was kept out, stakeholders' joint
+              letters; the <a href="/calendar">calendar</a> with feeds.
+            </li>
+            <li>
+              <a href="/organizations">Organizations</a> and their members.
+            </li>
+            <li>
+              <a href="/api/docs">Open API</a> and <a href="/about/data">about the data</a>: sources, licences and how
+              to cite.
+            </li>
           </ul>
         </section>
       </Layout>,

@@ -11,8 +11,21 @@ describe("Instrument pages and the State profile's implementation sections", () 
     // Test rows written directly: Germany's seeded instrument rated on two criteria (one met, one partly).
     const rubric = (await findCurrentRubric(app.database.db, DEFAULT_RUBRIC_SLUG))!;
     await app.database.db.insert(t.assessments).values([
-      { instrumentId: "deu-first-cyber-strategy", criterionId: rubric.criteria[0]!.id, rating: "met", externalUrl: "https://www.example.org/deu#p1", quote: "Grundrechte", assessedOn: "2026-11-20" },
-      { instrumentId: "deu-first-cyber-strategy", criterionId: rubric.criteria[1]!.id, rating: "partly", externalUrl: "javascript:alert(1)", assessedOn: "2026-11-20" },
+      {
+        instrumentId: "deu-first-cyber-strategy",
+        criterionId: rubric.criteria[0]!.id,
+        rating: "met",
+        externalUrl: "https://www.example.org/deu#p1",
+        quote: "Grundrechte",
+        assessedOn: "2026-11-20",
+      },
+      {
+        instrumentId: "deu-first-cyber-strategy",
+        criterionId: rubric.criteria[1]!.id,
+        rating: "partly",
+        externalUrl: "javascript:alert(1)",
+        assessedOn: "2026-11-20",
+      },
     ]);
   });
   afterAll(async () => app?.dispose());

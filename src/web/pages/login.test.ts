@@ -53,23 +53,29 @@ describe.each(TEST_DRIVERS)("editor sign-in on $label", ({ driver, skip }) => {
     expect(wrong.headers.getSetCookie().some((c) => c.startsWith("nw_session="))).toBe(false);
   });
 
-  it.skipIf(skip)("backs off after five wrong passwords instead of locking the account, and answers an unknown address alike (issue 13)", async () => {
-    const agent = t.agent();
-    await agent.get("/login");
-    const attempt = async (email: string, password: string) => {
-      const res = await agent.post("/login", { email, password });
-      return { status: res.status, error: /class="error-summary"[\s\S]*?<\/div>/.exec(await res.text())?.[0]?.replace(/\d+ s/, "N s") };
-    };
-    const known: unknown[] = [];
-    const unknown: unknown[] = [];
-    for (let i = 0; i < 6; i++) known.push(await attempt("lin@example.org", `wrong ${i}`));
-    for (let i = 0; i < 6; i++) unknown.push(await attempt("nobody-here@example.org", `wrong ${i}`));
-    expect(unknown).toEqual(known);
-    expect(known.at(-1)).toMatchObject({ status: 429 });
-    expect((await agent.post("/login", { email: "lin@example.org", password: PASSWORD })).status).toBe(429);
-    t.clock.advanceMinutes(1);
-    expect((await agent.post("/login", { email: "lin@example.org", password: PASSWORD })).status).toBe(303);
-  });
+  it.skipIf(skip)(
+    "backs off after five wrong passwords instead of locking the account, and answers an unknown address alike (issue 13)",
+    async () => {
+      const agent = t.agent();
+      await agent.get("/login");
+      const attempt = async (email: string, password: string) => {
+        const res = await agent.post("/login", { email, password });
+        return {
+          status: res.status,
+          error: /class="error-summary"[\s\S]*?<\/div>/.exec(await res.text())?.[0]?.replace(/\d+ s/, "N s"),
+        };
+      };
+      const known: unknown[] = [];
+      const unknown: unknown[] = [];
+      for (let i = 0; i < 6; i++) known.push(await attempt("lin@example.org", `wrong ${i}`));
+      for (let i = 0; i < 6; i++) unknown.push(await attempt("nobody-here@example.org", `wrong ${i}`));
+      expect(unknown).toEqual(known);
+      expect(known.at(-1)).toMatchObject({ status: 429 });
+      expect((await agent.post("/login", { email: "lin@example.org", password: PASSWORD })).status).toBe(429);
+      t.clock.advanceMinutes(1);
+      expect((await agent.post("/login", { email: "lin@example.org", password: PASSWORD })).status).toBe(303);
+    },
+  );
 
   it.skipIf(skip)("rejects a login form without its CSRF token, or with another visitor's", async () => {
     const agent = t.agent();
@@ -85,7 +91,11 @@ describe.each(TEST_DRIVERS)("editor sign-in on $label", ({ driver, skip }) => {
   it.skipIf(skip)("rejects a signed-in write without the session's CSRF token and a cross-origin one", async () => {
     const agent = t.agent();
     await agent.logIn("ada@example.org", PASSWORD);
-    const res = await agent.post("/account/tokens", { name: "x", scopes: "changes:write" }, { csrf: "forged-token-forged-token-forged-token" });
+    const res = await agent.post(
+      "/account/tokens",
+      { name: "x", scopes: "changes:write" },
+      { csrf: "forged-token-forged-token-forged-token" },
+    );
     expect(res.status).toBe(403);
     const cross = await agent.request("/account/tokens", {
       method: "POST",
@@ -149,7 +159,8 @@ describe.each(TEST_DRIVERS)("editor sign-in on $label", ({ driver, skip }) => {
     const agent = t.agent();
     await agent.get("/login");
     const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) statuses.push((await agent.post("/login", { email: `probe${i}@example.org`, password: "x" })).status);
+    for (let i = 0; i < 22; i++)
+      statuses.push((await agent.post("/login", { email: `probe${i}@example.org`, password: "x" })).status);
     expect(statuses).toContain(429);
   });
 });

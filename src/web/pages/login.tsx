@@ -31,16 +31,28 @@ function LoginPage(props: { csrf: string; next: string; email?: string; error?: 
     <Layout title="Sign in" path="/login">
       <h1>Sign in</h1>
       <p>For editors of this observatory. Everyone else can read every published record without an account.</p>
-      {props.notice ? <p role="status" class="notice">{props.notice}</p> : null}
+      {props.notice ? (
+        <p role="status" class="notice">
+          {props.notice}
+        </p>
+      ) : null}
       <ErrorSummary message={props.error} />
       <form method="post" action="/login" class="stack">
         <CsrfInput token={props.csrf} />
         <input type="hidden" name="next" value={props.next} />
-        <div class="field"><label for="email">Email</label><input id="email" type="email" name="email" autocomplete="username" required value={props.email ?? ""} /></div>
-        <div class="field"><label for="password">Password</label><input id="password" type="password" name="password" autocomplete="current-password" required /></div>
+        <div class="field">
+          <label for="email">Email</label>
+          <input id="email" type="email" name="email" autocomplete="username" required value={props.email ?? ""} />
+        </div>
+        <div class="field">
+          <label for="password">Password</label>
+          <input id="password" type="password" name="password" autocomplete="current-password" required />
+        </div>
         <button type="submit">Sign in</button>
       </form>
-      <p><a href="/account/reset">Forgot your password?</a></p>
+      <p>
+        <a href="/account/reset">Forgot your password?</a>
+      </p>
     </Layout>
   );
 }
@@ -49,7 +61,9 @@ export function loginPages(deps: AppDeps) {
   const app = new Hono();
   app.get("/", (c) => {
     if (currentPrincipal(c)) return c.redirect(safeNext(c.req.query("next")), 303);
-    const notice = c.req.query("changed") ? "Your password was changed and every session ended: sign in with the new one." : undefined;
+    const notice = c.req.query("changed")
+      ? "Your password was changed and every session ended: sign in with the new one."
+      : undefined;
     return c.html(<LoginPage csrf={csrfTokenFor(c, deps)} next={safeNext(c.req.query("next"))} notice={notice} />);
   });
   app.post("/", async (c) => {
@@ -57,12 +71,19 @@ export function loginPages(deps: AppDeps) {
     const email = String(body["email"] ?? "");
     const next = safeNext(body["next"]);
     try {
-      const session = await logIn(deps, { email, password: String(body["password"] ?? ""), clientKey: clientKey(c, deps) });
+      const session = await logIn(deps, {
+        email,
+        password: String(body["password"] ?? ""),
+        clientKey: clientKey(c, deps),
+      });
       setSessionCookie(c, deps, session.token, session.expiresAt);
       return c.redirect(next, 303);
     } catch (error) {
       if (!(error instanceof LoginRefused)) throw error;
-      return c.html(<LoginPage csrf={csrfTokenFor(c, deps)} next={next} email={email} error={error.message} />, error.status);
+      return c.html(
+        <LoginPage csrf={csrfTokenFor(c, deps)} next={next} email={email} error={error.message} />,
+        error.status,
+      );
     }
   });
   return app;
@@ -75,5 +96,11 @@ export function loginPages(deps: AppDeps) {
  */
 export function setSessionCookie(c: Context, deps: AppDeps, token: string, expiresAt: Date): void {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - deps.now().getTime()) / 1000));
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: isSecureRequest(c, deps), sameSite: "Lax", path: "/", maxAge });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    secure: isSecureRequest(c, deps),
+    sameSite: "Lax",
+    path: "/",
+    maxAge,
+  });
 }

@@ -9,7 +9,13 @@ import { listUpdates } from "../../db/updates.js";
 import { AlternateLinks, feedLinksFor, RecordUpdates, SubscribeLinks } from "../components/updates.js";
 import { IndicatorCoverageSection } from "../components/indicator-coverage.js";
 import { Layout } from "../layout.js";
-import { countStatesWithEvidenceByItem, listDocumentsMentioningItem, listEvidence, listMapStates, listRollupGroups } from "../../db/evidence.js";
+import {
+  countStatesWithEvidenceByItem,
+  listDocumentsMentioningItem,
+  listEvidence,
+  listMapStates,
+  listRollupGroups,
+} from "../../db/evidence.js";
 import { loadDerivedIndicatorValues } from "../../db/implementation-indicators.js";
 import { deriveStateStatuses, splitByReporter } from "../../domain/evidence.js";
 import { indicatorsForItem } from "../../domain/implementation-indicators.js";
@@ -23,28 +29,44 @@ export function normsPages(deps: AppDeps) {
     const frameworks = await listFrameworks(deps.db);
     const evidenceCounts = await countStatesWithEvidenceByItem(deps.db);
     return c.html(
-      <Layout title="Norms and CBMs" path="/norms" description="The 11 UN norms of responsible State behaviour and the OSCE, OAS, ARF and UN confidence-building measures, as stable, citable items">
+      <Layout
+        title="Norms and CBMs"
+        path="/norms"
+        description="The 11 UN norms of responsible State behaviour and the OSCE, OAS, ARF and UN confidence-building measures, as stable, citable items"
+      >
         <h1>Norms and CBMs</h1>
         <p class="lede">
-          The 11 voluntary norms of responsible State behaviour, then the confidence-building measures of the OSCE, the OAS, the ASEAN Regional Forum
-          and the UN. Each item has a stable id you can cite: <code>/norms/13c</code>, or <code>/norms#13c</code> on this page.
+          The 11 voluntary norms of responsible State behaviour, then the confidence-building measures of the OSCE, the
+          OAS, the ASEAN Regional Forum and the UN. Each item has a stable id you can cite: <code>/norms/13c</code>, or{" "}
+          <code>/norms#13c</code> on this page.
         </p>
         <nav aria-label="Frameworks">
           <ul>
             {frameworks.map((f) => (
-              <li><a href={`#framework-${f.id}`}>{f.name}</a> ({f.items.length})</li>
+              <li>
+                <a href={`#framework-${f.id}`}>{f.name}</a> ({f.items.length})
+              </li>
             ))}
           </ul>
         </nav>
         {frameworks.map((f) => (
           <section id={`framework-${f.id}`} aria-labelledby={`framework-${f.id}-heading`}>
             <h2 id={`framework-${f.id}-heading`}>{f.name}</h2>
-            <p class="meta">{f.body}{f.instrument ? ` — ${f.instrument}` : ""}</p>
+            <p class="meta">
+              {f.body}
+              {f.instrument ? ` — ${f.instrument}` : ""}
+            </p>
             {f.items.map((item) => (
               <article class="norm-item" id={item.id}>
-                <h3><a href={`/norms/${item.id}`}>{item.code}</a> {item.shortTitle}</h3>
+                <h3>
+                  <a href={`/norms/${item.id}`}>{item.code}</a> {item.shortTitle}
+                </h3>
                 {item.reference ? <p class="meta">{item.reference}</p> : null}
-                <p class="meta">{evidenceCounts.get(item.id) ? `Published evidence from ${evidenceCounts.get(item.id)} State${evidenceCounts.get(item.id) === 1 ? "" : "s"}` : "No published evidence yet"}</p>
+                <p class="meta">
+                  {evidenceCounts.get(item.id)
+                    ? `Published evidence from ${evidenceCounts.get(item.id)} State${evidenceCounts.get(item.id) === 1 ? "" : "s"}`
+                    : "No published evidence yet"}
+                </p>
               </article>
             ))}
           </section>
@@ -67,14 +89,32 @@ export function normsPages(deps: AppDeps) {
     const related = await listDocumentsMentioningItem(deps.db, item.id);
     const title = `${item.code} ${item.shortTitle}`;
     return c.html(
-      <Layout title={title} path="/norms" description={`${framework.name}: ${item.code} ${item.shortTitle}`} head={<><AlternateLinks links={feeds} /><ImplementationStyles /></>}>
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/norms">Norms and CBMs</a> › <a href={`/norms#${item.id}`}>{item.code}</a></nav>
-        <h1>{item.code} {item.shortTitle}</h1>
+      <Layout
+        title={title}
+        path="/norms"
+        description={`${framework.name}: ${item.code} ${item.shortTitle}`}
+        head={
+          <>
+            <AlternateLinks links={feeds} />
+            <ImplementationStyles />
+          </>
+        }
+      >
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+          <a href="/norms">Norms and CBMs</a> › <a href={`/norms#${item.id}`}>{item.code}</a>
+        </nav>
+        <h1>
+          {item.code} {item.shortTitle}
+        </h1>
         <dl class="facts">
           <dt>Stable id</dt>
-          <dd><code>{item.id}</code></dd>
+          <dd>
+            <code>{item.id}</code>
+          </dd>
           <dt>Framework</dt>
-          <dd><a href={`/norms#framework-${framework.id}`}>{framework.name}</a> ({framework.body})</dd>
+          <dd>
+            <a href={`/norms#framework-${framework.id}`}>{framework.name}</a> ({framework.body})
+          </dd>
           <dt>Reference</dt>
           <dd>{item.reference ?? <span class="muted">—</span>}</dd>
           <dt>Instrument</dt>
@@ -84,12 +124,15 @@ export function normsPages(deps: AppDeps) {
         <section aria-labelledby="evidence-heading">
           <h2 id="evidence-heading">Evidence ({evidence.length})</h2>
           <p class="meta">
-            Published evidence only, each citing a paragraph or a URL; editors review every record before it appears. Download:{" "}
-            <a href={`/api/v1/evidence/export?item=${item.id}&format=csv`}>CSV</a> · <a href={`/api/v1/evidence/export?item=${item.id}&format=json`}>JSON</a>.
+            Published evidence only, each citing a paragraph or a URL; editors review every record before it appears.
+            Download: <a href={`/api/v1/evidence/export?item=${item.id}&format=csv`}>CSV</a> ·{" "}
+            <a href={`/api/v1/evidence/export?item=${item.id}&format=json`}>JSON</a>.
           </p>
           <EvidenceColumns self={self} shadow={shadow} />
         </section>
-        {indicators.map((d) => <DerivedIndicatorBox definition={d} values={indicatorValues} states={mapStates} />)}
+        {indicators.map((d) => (
+          <DerivedIndicatorBox definition={d} values={indicatorValues} states={mapStates} />
+        ))}
         <IndicatorCoverageSection groups={groups} values={indicatorValues} />
         <RelatedDocuments documents={related} />
         <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />

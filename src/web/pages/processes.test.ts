@@ -16,11 +16,19 @@ describe("Process pages", () => {
     expect(html).toContain('<title id="timeline-title">UN cyber processes running in parallel, 1998–2027</title>');
     const lanes = [...html.matchAll(/<g class="lane[^"]*" data-lane="([a-z0-9-]+)">/g)].map((m) => m[1]);
     expect(lanes).toEqual(["gge", "oewg", "ahc", "permanent-mechanism", "regional", "resolutions"]);
-    expect(html).toMatch(/<a href="\/sessions\/gge-2019-2021-gge-regional-consultation-african-union"[^>]*><circle class="regional-mark"/);
-    const bars = [...html.matchAll(/<a href="\/processes\/([a-z0-9-]+)"[^>]*><rect class="bar[^"]*" data-process-id="([a-z0-9-]+)"/g)];
+    expect(html).toMatch(
+      /<a href="\/sessions\/gge-2019-2021-gge-regional-consultation-african-union"[^>]*><circle class="regional-mark"/,
+    );
+    const bars = [
+      ...html.matchAll(
+        /<a href="\/processes\/([a-z0-9-]+)"[^>]*><rect class="bar[^"]*" data-process-id="([a-z0-9-]+)"/g,
+      ),
+    ];
     expect(bars).toHaveLength(10);
     for (const [, href, id] of bars) expect(href).toBe(id);
-    expect(html).toMatch(/<rect class="bar kind-permanent-mechanism open-ended" data-process-id="global-mechanism-ict-2026"[^>]*><title>Global Mechanism on ICT security: 30 March 2026 – ongoing<\/title>/);
+    expect(html).toMatch(
+      /<rect class="bar kind-permanent-mechanism open-ended" data-process-id="global-mechanism-ict-2026"[^>]*><title>Global Mechanism on ICT security: 30 March 2026 – ongoing<\/title>/,
+    );
   });
 
   it("marks sessions on their bars, GA adoptions on their own lane, year ticks and today", async () => {
@@ -28,7 +36,9 @@ describe("Process pages", () => {
     expect(html).toContain('data-session-id="oewg-2019-2021-oewg-organizational-session"');
     // Links inside the SVG are named for screen readers (the SVG is a group, not an image that hides them).
     expect(html).toContain('<a href="/resolutions/A/RES/74/247" aria-label="A/RES/74/247, adopted 27 December 2019">');
-    expect(html).toMatch(/<a href="\/resolutions\/A\/RES\/74\/247"[^>]*><rect class="resolution-tick" data-symbol="A\/RES\/74\/247"[^>]*><title>A\/RES\/74\/247, adopted 27 December 2019<\/title>/);
+    expect(html).toMatch(
+      /<a href="\/resolutions\/A\/RES\/74\/247"[^>]*><rect class="resolution-tick" data-symbol="A\/RES\/74\/247"[^>]*><title>A\/RES\/74\/247, adopted 27 December 2019<\/title>/,
+    );
     expect(html).toContain('<text class="tick-label"');
     expect(html).toContain(">1998</text>");
     expect(html).toContain("today (23 November 2026)");
@@ -49,7 +59,9 @@ describe("Process pages", () => {
     expect(html).toContain("<h1>OEWG 2019–2021</h1>");
     expect(html).toContain('Jürg Lauber (<a href="/states/CHE">Switzerland</a>)');
     expect(html).toContain('<a href="/sessions/oewg-2019-2021-oewg-organizational-session">');
-    expect(html).toContain('<time datetime="2019-06-03">3 June 2019</time> – <time datetime="2019-06-04">4 June 2019</time>');
+    expect(html).toContain(
+      '<time datetime="2019-06-03">3 June 2019</time> – <time datetime="2019-06-04">4 June 2019</time>',
+    );
     expect(html).toContain('<a href="/resolutions/A/RES/73/27">A/RES/73/27</a>');
     expect(html).toContain("119–46–14");
     expect(html).toContain('<a href="/votes/A/RES/73/27">votes</a>');
@@ -73,12 +85,16 @@ describe("Process pages", () => {
 
   it("marks participation deadlines on their process's bar, linked to the deadline", async () => {
     const html = await (await t.app.request("/processes")).text();
-    expect(html).toMatch(/<a href="\/participation\/deadlines\/oewg-2021-2025-non-ecosoc-accreditation-2022"[^>]*><path class="deadline-mark closes" data-deadline-id="oewg-2021-2025-non-ecosoc-accreditation-2022"[^>]*><title>[^<]*closes 30 June 2022<\/title>/);
+    expect(html).toMatch(
+      /<a href="\/participation\/deadlines\/oewg-2021-2025-non-ecosoc-accreditation-2022"[^>]*><path class="deadline-mark closes" data-deadline-id="oewg-2021-2025-non-ecosoc-accreditation-2022"[^>]*><title>[^<]*closes 30 June 2022<\/title>/,
+    );
   });
 
   it("lists a process's updates and offers its feeds, in <head> and visibly, with history and correction links", async () => {
     const html = await (await t.app.request("/processes/oewg-2021-2025")).text();
-    expect(html).toMatch(/<head>[\s\S]*<link rel="alternate" type="application\/atom\+xml" href="\/feeds\/processes\/oewg-2021-2025.atom"[\s\S]*<\/head>/);
+    expect(html).toMatch(
+      /<head>[\s\S]*<link rel="alternate" type="application\/atom\+xml" href="\/feeds\/processes\/oewg-2021-2025.atom"[\s\S]*<\/head>/,
+    );
     expect(html).toContain('<h2 id="record-updates-heading">Updates</h2>');
     expect(html).toContain('href="/feeds/processes/oewg-2021-2025.ics"');
     expect(html).toContain('href="/participation/processes/oewg-2021-2025"');
@@ -91,7 +107,9 @@ describe("Process pages", () => {
     expect(html).not.toContain('id="notes-heading"');
     expect(html).not.toContain("<dt>Confidence</dt>");
     const sources = html.slice(html.indexOf('<h2 id="sources-heading">Sources</h2>'));
-    expect(sources).toContain("Compiler&#39;s note: UN ODA page: &#39;A first successful GGE report was issued in 2010 (A/65/201)&#39;");
+    expect(sources).toContain(
+      "Compiler&#39;s note: UN ODA page: &#39;A first successful GGE report was issued in 2010 (A/65/201)&#39;",
+    );
     expect(sources).not.toContain("Confidence:");
   });
 });

@@ -26,11 +26,16 @@ const ListQuery = z.object({
 
 function parseQuery(query: Record<string, string>) {
   const parsed = ListQuery.safeParse(query);
-  if (!parsed.success) throw new InvalidInputError("invalid filter", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!parsed.success)
+    throw new InvalidInputError(
+      "invalid filter",
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   return parsed.data;
 }
 
-const day = (iso: string | null) => (iso ? <DateText value={{ date: iso, precision: "day" }} /> : <span class="muted">not known</span>);
+const day = (iso: string | null) =>
+  iso ? <DateText value={{ date: iso, precision: "day" }} /> : <span class="muted">not known</span>;
 
 /** The symbol from the raw path: everything after /resolutions/, percent-decoded (so "decision%2074/567" works). */
 function symbolFromUrl(url: string): string {
@@ -48,21 +53,31 @@ export function resolutionsPages(deps: AppDeps) {
     const query = parseQuery(c.req.query());
     const { items, total } = await listResolutions(deps.db, { topic: query.topic, gaSession: query.session });
     return c.html(
-      <Layout title="Resolutions" path="/resolutions" description="General Assembly resolutions and decisions on ICTs in international security and on cybercrime since 1998">
+      <Layout
+        title="Resolutions"
+        path="/resolutions"
+        description="General Assembly resolutions and decisions on ICTs in international security and on cybercrime since 1998"
+      >
         <h1>Resolutions</h1>
-        <p class="lede">General Assembly resolutions and decisions on ICTs in international security and on cybercrime, in order of adoption.</p>
+        <p class="lede">
+          General Assembly resolutions and decisions on ICTs in international security and on cybercrime, in order of
+          adoption.
+        </p>
         <form class="filters" method="get" action="/resolutions" role="search" aria-label="Filter resolutions">
           <label>
             Topic
             <select name="topic">
               <option value="">All topics</option>
               {RESOLUTION_TOPICS.map((t) => (
-                <option value={t} selected={query.topic === t}>{RESOLUTION_TOPIC_LABELS[t]}</option>
+                <option value={t} selected={query.topic === t}>
+                  {RESOLUTION_TOPIC_LABELS[t]}
+                </option>
               ))}
             </select>
           </label>
           <label>
-            GA session <input type="number" name="session" min="1" max="200" value={query.session ? String(query.session) : ""} />
+            GA session{" "}
+            <input type="number" name="session" min="1" max="200" value={query.session ? String(query.session) : ""} />
           </label>
           <button type="submit">Filter</button>
         </form>
@@ -71,17 +86,25 @@ export function resolutionsPages(deps: AppDeps) {
           <caption class="visually-hidden">Resolutions matching the filter</caption>
           <thead>
             <tr>
-              <th scope="col">Symbol</th><th scope="col">Adopted</th><th scope="col">Title</th><th scope="col">Committee</th><th scope="col">Adoption (yes–no–abstain)</th>
+              <th scope="col">Symbol</th>
+              <th scope="col">Adopted</th>
+              <th scope="col">Title</th>
+              <th scope="col">Committee</th>
+              <th scope="col">Adoption (yes–no–abstain)</th>
             </tr>
           </thead>
           <tbody>
             {items.map((r) => (
               <tr>
-                <th scope="row"><ResolutionLink symbol={r.symbol} /></th>
+                <th scope="row">
+                  <ResolutionLink symbol={r.symbol} />
+                </th>
                 <td>{day(r.adoptedOn)}</td>
                 <td>{r.title ?? <span class="muted">—</span>}</td>
                 <td>{r.committee ?? <span class="muted">—</span>}</td>
-                <td><AdoptionText resolution={r} /></td>
+                <td>
+                  <AdoptionText resolution={r} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -98,16 +121,28 @@ export function resolutionsPages(deps: AppDeps) {
   return app;
 }
 
-function ResolutionPage({ detail, updates, treaties }: { detail: ResolutionDetail; updates: Update[]; treaties: { treaty: Treaty; actions: TreatyAction[] }[] }) {
+function ResolutionPage({
+  detail,
+  updates,
+  treaties,
+}: {
+  detail: ResolutionDetail;
+  updates: Update[];
+  treaties: { treaty: Treaty; actions: TreatyAction[] }[];
+}) {
   const { resolution: r, processes, sources } = detail;
   return (
     <Layout title={r.symbol} path="/resolutions" description={`${r.symbol}${r.title ? `: ${r.title}` : ""}`}>
-      <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/resolutions">Resolutions</a> › {r.symbol}</nav>
+      <nav aria-label="Breadcrumb" class="breadcrumb">
+        <a href="/resolutions">Resolutions</a> › {r.symbol}
+      </nav>
       <h1>{r.symbol}</h1>
       {r.title ? <p class="lede">{r.title}</p> : null}
       <dl class="facts">
         <dt>Type</dt>
-        <dd>{r.recordType === "decision" ? "Decision" : "Resolution"} — {RESOLUTION_TOPIC_LABELS[r.topic]}</dd>
+        <dd>
+          {r.recordType === "decision" ? "Decision" : "Resolution"} — {RESOLUTION_TOPIC_LABELS[r.topic]}
+        </dd>
         <dt>GA session</dt>
         <dd>{r.gaSession ?? <span class="muted">not known</span>}</dd>
         <dt>Adopted</dt>
@@ -117,18 +152,26 @@ function ResolutionPage({ detail, updates, treaties }: { detail: ResolutionDetai
         <dt>Adoption</dt>
         <dd>
           <AdoptionText resolution={r} />
-          {r.adoptionNote && r.adoptionNote !== "recorded vote" && r.adoptionNote !== "without a vote" ? <span class="muted"> ({r.adoptionNote})</span> : null}
+          {r.adoptionNote && r.adoptionNote !== "recorded vote" && r.adoptionNote !== "without a vote" ? (
+            <span class="muted"> ({r.adoptionNote})</span>
+          ) : null}
         </dd>
         {r.yes !== null && r.no !== null && r.abstain !== null ? (
           <>
             <dt>Totals</dt>
-            <dd>{r.yes} in favour, {r.no} against, {r.abstain} abstentions</dd>
+            <dd>
+              {r.yes} in favour, {r.no} against, {r.abstain} abstentions
+            </dd>
           </>
         ) : null}
         <dt>First Committee vote</dt>
         <dd>{r.firstCommitteeVote ?? <span class="muted">not recorded</span>}</dd>
       </dl>
-      {hasRecordedVote(r) ? <p><a href={`/votes/${symbolPath(r.symbol)}`}>How each State voted on {r.symbol}</a></p> : null}
+      {hasRecordedVote(r) ? (
+        <p>
+          <a href={`/votes/${symbolPath(r.symbol)}`}>How each State voted on {r.symbol}</a>
+        </p>
+      ) : null}
       {r.summary ? (
         <section aria-labelledby="summary-heading">
           <h2 id="summary-heading">What it does</h2>
@@ -140,7 +183,9 @@ function ResolutionPage({ detail, updates, treaties }: { detail: ResolutionDetai
           <h2 id="processes-heading">Processes</h2>
           <ul class="plain">
             {processes.map((p) => (
-              <li><a href={`/processes/${p.processId}`}>{p.shortName}</a> — {p.relation} ({PROCESS_KIND_LABELS[p.kind]})</li>
+              <li>
+                <a href={`/processes/${p.processId}`}>{p.shortName}</a> — {p.relation} ({PROCESS_KIND_LABELS[p.kind]})
+              </li>
             ))}
           </ul>
         </section>

@@ -13,7 +13,9 @@ describe("Session pages", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<a href="/processes/oewg-2019-2021">OEWG 2019–2021</a>');
-    expect(html).toContain('<time datetime="2019-06-03">3 June 2019</time> – <time datetime="2019-06-04">4 June 2019</time>');
+    expect(html).toContain(
+      '<time datetime="2019-06-03">3 June 2019</time> – <time datetime="2019-06-04">4 June 2019</time>',
+    );
     expect(html).toContain("New York (Conference Room 4)");
     expect(html).toContain("Organizational session");
     expect(html).toContain('<h2 id="sources-heading">Sources</h2>');
@@ -30,7 +32,9 @@ describe("Session pages", () => {
     expect(html).not.toContain('id="notes-heading"');
     expect(html).not.toContain("<dt>Confidence</dt>");
     const sources = html.slice(html.indexOf('<h2 id="sources-heading">Sources</h2>'));
-    expect(sources).toContain("Compiler&#39;s note: GPD: held in June 2019 (before the OAS one). Exact date and venue not retrieved. (Confidence: medium.)");
+    expect(sources).toContain(
+      "Compiler&#39;s note: GPD: held in June 2019 (before the OAS one). Exact date and venue not retrieved. (Confidence: medium.)",
+    );
     const high = await (await t.app.request("/sessions/oewg-2019-2021-oewg-organizational-session")).text();
     expect(high).not.toContain("Confidence:");
   });

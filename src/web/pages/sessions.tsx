@@ -27,37 +27,66 @@ export function sessionsPages(deps: AppDeps) {
       listUpdates(deps.db, { link: { kind: "session", id: s.id } }, 10),
     ]);
     const sessionDeadlines = deadlines.filter((d) => d.sessionId === s.id);
-    const stateNames = accreditations.some((a) => a.objectingStates.length) ? new Map((await listStates(deps.db)).items.map((x) => [x.iso3, x.name] as const)) : undefined;
+    const stateNames = accreditations.some((a) => a.objectingStates.length)
+      ? new Map((await listStates(deps.db)).items.map((x) => [x.iso3, x.name] as const))
+      : undefined;
     return c.html(
-      <Layout title={`${s.name} (${s.processShortName})`} path="/processes" description={`${s.name} of the ${processName}`}>
+      <Layout
+        title={`${s.name} (${s.processShortName})`}
+        path="/processes"
+        description={`${s.name} of the ${processName}`}
+      >
         <nav aria-label="Breadcrumb" class="breadcrumb">
           <a href="/processes">Processes</a> › <a href={`/processes/${s.processId}`}>{s.processShortName}</a> › {s.name}
         </nav>
         <h1>{s.name}</h1>
-        <p class="lede"><a href={`/processes/${s.processId}`}>{processName}</a></p>
+        <p class="lede">
+          <a href={`/processes/${s.processId}`}>{processName}</a>
+        </p>
         <dl class="facts">
           <dt>Kind</dt>
           <dd>{SESSION_KIND_LABELS[s.kind]}</dd>
           <dt>Dates</dt>
-          <dd><DateRange start={s.start} end={s.end} /></dd>
+          <dd>
+            <DateRange start={s.start} end={s.end} />
+          </dd>
           <dt>Venue</dt>
           <dd>{s.venue ?? <span class="muted">not known</span>}</dd>
         </dl>
-        <TakingPart deadlines={deadlines} accreditations={accreditations} participationHref={`/participation/sessions/${s.id}`} now={deps.now()} />
+        <TakingPart
+          deadlines={deadlines}
+          accreditations={accreditations}
+          participationHref={`/participation/sessions/${s.id}`}
+          now={deps.now()}
+        />
         {sessionDeadlines.length ? (
           <section aria-labelledby="deadlines-heading">
             <h2 id="deadlines-heading">Deadlines</h2>
             <ul>
               {sessionDeadlines.map((d) => (
-                <li><a href={`/participation/deadlines/${d.id}`}>{d.title}</a>{d.closes ? <> — closes <DateText value={d.closes} /></> : null}</li>
+                <li>
+                  <a href={`/participation/deadlines/${d.id}`}>{d.title}</a>
+                  {d.closes ? (
+                    <>
+                      {" "}
+                      — closes <DateText value={d.closes} />
+                    </>
+                  ) : null}
+                </li>
               ))}
             </ul>
           </section>
         ) : null}
         {accreditations.length ? (
           <>
-            <AccreditationSummary summary={summarizeAccreditations(accreditations)} records={accreditations} stateNames={stateNames} />
-            <p><a href={`/participation/sessions/${s.id}`}>Accreditation records and their sources</a></p>
+            <AccreditationSummary
+              summary={summarizeAccreditations(accreditations)}
+              records={accreditations}
+              stateNames={stateNames}
+            />
+            <p>
+              <a href={`/participation/sessions/${s.id}`}>Accreditation records and their sources</a>
+            </p>
           </>
         ) : null}
         <RecordUpdates updates={updates} />

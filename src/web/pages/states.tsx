@@ -32,7 +32,11 @@ const ListQuery = z.object({
 
 function parseQuery(query: Record<string, string>) {
   const parsed = ListQuery.safeParse(query);
-  if (!parsed.success) throw new InvalidInputError("invalid filter", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!parsed.success)
+    throw new InvalidInputError(
+      "invalid filter",
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   return parsed.data;
 }
 
@@ -41,7 +45,11 @@ export function statesPages(deps: AppDeps) {
   app.get("/", async (c) => {
     const query = parseQuery(c.req.query());
     const [{ items, total }, organizations] = [
-      await listStates(deps.db, { unRegionalGroup: query.group, organizationId: query.organization || undefined, query: query.q || undefined }),
+      await listStates(deps.db, {
+        unRegionalGroup: query.group,
+        organizationId: query.organization || undefined,
+        query: query.q || undefined,
+      }),
       await listOrganizations(deps.db),
     ];
     return c.html(
@@ -56,7 +64,9 @@ export function statesPages(deps: AppDeps) {
             <select name="group">
               <option value="">All groups</option>
               {UN_REGIONAL_GROUPS.map((g) => (
-                <option value={g} selected={query.group === g}>{UN_REGIONAL_GROUP_LABELS[g]}</option>
+                <option value={g} selected={query.group === g}>
+                  {UN_REGIONAL_GROUP_LABELS[g]}
+                </option>
               ))}
             </select>
           </label>
@@ -65,7 +75,9 @@ export function statesPages(deps: AppDeps) {
             <select name="organization">
               <option value="">Any organisation</option>
               {organizations.map((o) => (
-                <option value={o.id} selected={query.organization === o.id}>{o.name}</option>
+                <option value={o.id} selected={query.organization === o.id}>
+                  {o.name}
+                </option>
               ))}
             </select>
           </label>
@@ -76,14 +88,27 @@ export function statesPages(deps: AppDeps) {
           <table id="states-table" class="data">
             <caption class="visually-hidden">States matching the filter</caption>
             <thead>
-              <tr><th scope="col">State</th><th scope="col">ISO</th><th scope="col">UN status</th><th scope="col">Regional group</th></tr>
+              <tr>
+                <th scope="col">State</th>
+                <th scope="col">ISO</th>
+                <th scope="col">UN status</th>
+                <th scope="col">Regional group</th>
+              </tr>
             </thead>
             <tbody>
               {items.map((s) => (
                 <tr>
-                  <th scope="row"><a href={`/states/${s.iso3}`}>{s.name}</a></th>
+                  <th scope="row">
+                    <a href={`/states/${s.iso3}`}>{s.name}</a>
+                  </th>
                   <td>{s.iso3}</td>
-                  <td>{s.unStatus === "member" ? "Member State" : s.unStatus === "observer" ? "Observer State" : "Non-member"}</td>
+                  <td>
+                    {s.unStatus === "member"
+                      ? "Member State"
+                      : s.unStatus === "observer"
+                        ? "Observer State"
+                        : "Non-member"}
+                  </td>
                   <td>{s.unRegionalGroup ? UN_REGIONAL_GROUP_LABELS[s.unRegionalGroup] : "—"}</td>
                 </tr>
               ))}
@@ -99,33 +124,79 @@ export function statesPages(deps: AppDeps) {
     const implementation = await getStateImplementation(deps.db, profile.state.iso3);
     const internationalLaw = await getStateInternationalLaw(deps.db, profile.state.iso3);
     const indicators = (await loadDerivedIndicatorValues(deps.db)).filter((v) => v.stateIso3 === profile.state.iso3);
-    return c.html(<StateProfilePage profile={profile} updates={updates} implementation={implementation} internationalLaw={internationalLaw} indicators={indicators} />);
+    return c.html(
+      <StateProfilePage
+        profile={profile}
+        updates={updates}
+        implementation={implementation}
+        internationalLaw={internationalLaw}
+        indicators={indicators}
+      />,
+    );
   });
   return app;
 }
 
-function StateProfilePage(props: { profile: StateProfile; updates: Update[]; implementation: StateImplementation; internationalLaw: StateInternationalLaw; indicators: DerivedIndicatorValue[] }) {
+function StateProfilePage(props: {
+  profile: StateProfile;
+  updates: Update[];
+  implementation: StateImplementation;
+  internationalLaw: StateInternationalLaw;
+  indicators: DerivedIndicatorValue[];
+}) {
   const { profile, updates, implementation, internationalLaw } = props;
   const { state, memberships, strategy, processes, sources } = profile;
   const feeds = feedLinksFor("state", state.iso3, state.name);
   return (
-    <Layout title={state.name} path="/states" description={`${state.name}: UN regional group, memberships, cyber strategy and processes`} head={<><AlternateLinks links={feeds} /><InternationalLawStyles /></>}>
-      <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/states">States</a> › {state.name}</nav>
+    <Layout
+      title={state.name}
+      path="/states"
+      description={`${state.name}: UN regional group, memberships, cyber strategy and processes`}
+      head={
+        <>
+          <AlternateLinks links={feeds} />
+          <InternationalLawStyles />
+        </>
+      }
+    >
+      <nav aria-label="Breadcrumb" class="breadcrumb">
+        <a href="/states">States</a> › {state.name}
+      </nav>
       <h1>{state.name}</h1>
       <p class="lede">{state.officialName}</p>
       <dl class="facts">
         <dt>UN status</dt>
-        <dd>{state.unStatus === "member" ? "Member State" : state.unStatus === "observer" ? "Non-member observer State" : "Not a UN Member State"}</dd>
+        <dd>
+          {state.unStatus === "member"
+            ? "Member State"
+            : state.unStatus === "observer"
+              ? "Non-member observer State"
+              : "Not a UN Member State"}
+        </dd>
         <dt>UN regional group</dt>
-        <dd>{state.unRegionalGroup ? <a href={`/states?group=${state.unRegionalGroup}`}>{UN_REGIONAL_GROUP_LABELS[state.unRegionalGroup]}</a> : "—"}</dd>
+        <dd>
+          {state.unRegionalGroup ? (
+            <a href={`/states?group=${state.unRegionalGroup}`}>{UN_REGIONAL_GROUP_LABELS[state.unRegionalGroup]}</a>
+          ) : (
+            "—"
+          )}
+        </dd>
         <dt>ISO codes</dt>
-        <dd>{state.iso3} / {state.iso2}</dd>
-        {state.unGaNames.length ? (<><dt>Name in GA voting records</dt><dd>{state.unGaNames.join(", ")}</dd></>) : null}
+        <dd>
+          {state.iso3} / {state.iso2}
+        </dd>
+        {state.unGaNames.length ? (
+          <>
+            <dt>Name in GA voting records</dt>
+            <dd>{state.unGaNames.join(", ")}</dd>
+          </>
+        ) : null}
         <dt>First national cybersecurity strategy</dt>
         <dd>
           {strategy?.firstAdopted ? (
             <>
-              <DateText value={strategy.firstAdopted} /> ({strategy.strategiesTotal} strateg{strategy.strategiesTotal === 1 ? "y" : "ies"} adopted 2000–2024)
+              <DateText value={strategy.firstAdopted} /> ({strategy.strategiesTotal} strateg
+              {strategy.strategiesTotal === 1 ? "y" : "ies"} adopted 2000–2024)
             </>
           ) : strategy ? (
             "none adopted by 2024"
@@ -145,7 +216,11 @@ function StateProfilePage(props: { profile: StateProfile; updates: Update[]; imp
                 <a href={`/processes/${p.processId}`}>{p.shortName}</a> (<DateText value={p.start} />
                 {" – "}
                 <DateText value={p.end} fallback="ongoing" />){" — "}
-                {p.role === "chair" ? "chaired" : p.role === "member" ? "member of the group" : "open to all Member States"}
+                {p.role === "chair"
+                  ? "chaired"
+                  : p.role === "member"
+                    ? "member of the group"
+                    : "open to all Member States"}
               </li>
             ))}
           </ul>
@@ -165,9 +240,16 @@ function StateProfilePage(props: { profile: StateProfile; updates: Update[]; imp
       <section aria-labelledby="international-law">
         <h2 id="international-law">Positions on international law ({internationalLaw.positions.length})</h2>
         {internationalLaw.positions.length === 0 ? (
-          <p>No published position in our data. <a href="/international-law">The list</a> is not complete: positions not yet checked against a source are not in it.</p>
+          <p>
+            No published position in our data. <a href="/international-law">The list</a> is not complete: positions not
+            yet checked against a source are not in it.
+          </p>
         ) : (
-          <ol class="positions plain">{internationalLaw.positions.map((p) => <PositionItem position={p} />)}</ol>
+          <ol class="positions plain">
+            {internationalLaw.positions.map((p) => (
+              <PositionItem position={p} />
+            ))}
+          </ol>
         )}
       </section>
       <section aria-labelledby="treaties-heading">
@@ -178,8 +260,12 @@ function StateProfilePage(props: { profile: StateProfile; updates: Update[]; imp
       <StateImplementationSections data={implementation} stateName={state.name} />
       <nav aria-label={`More on ${state.name}`} class="record-sections">
         <ul class="plain">
-          <li><a href={`/states/${state.iso3}/votes`}>Voting record and agreement with other States</a></li>
-          <li><a href={`/search?state=${state.iso3}`}>Documents that mention {state.name}</a></li>
+          <li>
+            <a href={`/states/${state.iso3}/votes`}>Voting record and agreement with other States</a>
+          </li>
+          <li>
+            <a href={`/search?state=${state.iso3}`}>Documents that mention {state.name}</a>
+          </li>
         </ul>
       </nav>
       <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />

@@ -30,8 +30,15 @@ export function preferencesPages(deps: AppDeps) {
     return (
       <Layout title="Your subscription">
         <h1>Your subscription</h1>
-        <p>For <strong>{subscriber.email}</strong>: {isActive ? "active" : subscriber.status === "pending" ? "waiting for you to confirm" : "no mail is sent"}.</p>
-        {notice ? <p class="notice" role="status">{notice}</p> : null}
+        <p>
+          For <strong>{subscriber.email}</strong>:{" "}
+          {isActive ? "active" : subscriber.status === "pending" ? "waiting for you to confirm" : "no mail is sent"}.
+        </p>
+        {notice ? (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
         <ErrorSummary message={error} />
         <form method="post" action="/subscribe/preferences" class="stack">
           <CsrfInput token={csrf} />
@@ -39,17 +46,34 @@ export function preferencesPages(deps: AppDeps) {
           <input type="hidden" name="sig" value={signed.sig} />
           <TopicChoices chosen={subscriber.topics} />
           <LanguageChoice value={subscriber.language} />
-          <button type="submit">{isActive || subscriber.status === "pending" ? "Save" : "Save and subscribe again"}</button>
+          <button type="submit">
+            {isActive || subscriber.status === "pending" ? "Save" : "Save and subscribe again"}
+          </button>
         </form>
         <h2>Alerts</h2>
-        {alerts.length === 0 ? <p>You follow nothing yet.</p> : (
+        {alerts.length === 0 ? (
+          <p>You follow nothing yet.</p>
+        ) : (
           <table>
             <caption>What you follow</caption>
-            <thead><tr><th scope="col">Following</th><th scope="col">How</th><th scope="col">How often</th><th scope="col"><span class="visually-hidden">Stop</span></th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Following</th>
+                <th scope="col">How</th>
+                <th scope="col">How often</th>
+                <th scope="col">
+                  <span class="visually-hidden">Stop</span>
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {alerts.map((a) => (
                 <tr>
-                  <th scope="row"><a href={alertTargetPath(a.targetKind, a.targetId)}>{ALERT_TARGET_LABELS[a.targetKind]} {a.targetId}</a></th>
+                  <th scope="row">
+                    <a href={alertTargetPath(a.targetKind, a.targetId)}>
+                      {ALERT_TARGET_LABELS[a.targetKind]} {a.targetId}
+                    </a>
+                  </th>
                   <td>{a.channel === "webhook" ? `webhook to ${a.webhookUrl ?? ""}` : "email"}</td>
                   <td>{ALERT_FREQUENCY_LABELS[a.frequency]}</td>
                   <td>
@@ -58,7 +82,12 @@ export function preferencesPages(deps: AppDeps) {
                       <input type="hidden" name="s" value={signed.s} />
                       <input type="hidden" name="sig" value={signed.sig} />
                       <input type="hidden" name="alert" value={String(a.id)} />
-                      <button type="submit" aria-label={`Stop following ${ALERT_TARGET_LABELS[a.targetKind]} ${a.targetId}`}>Stop</button>
+                      <button
+                        type="submit"
+                        aria-label={`Stop following ${ALERT_TARGET_LABELS[a.targetKind]} ${a.targetId}`}
+                      >
+                        Stop
+                      </button>
                     </form>
                   </td>
                 </tr>
@@ -70,13 +99,26 @@ export function preferencesPages(deps: AppDeps) {
         <form method="get" action="/follow" class="stack">
           <input type="hidden" name="s" value={signed.s} />
           <input type="hidden" name="sig" value={signed.sig} />
-          <div class="field"><label for="follow-kind">What</label>
-            <select id="follow-kind" name="kind">{ALERT_TARGET_KINDS.map((k) => <option value={k}>{ALERT_TARGET_LABELS[k]}</option>)}</select></div>
-          <div class="field"><label for="follow-id">Which</label><span class="hint" id="follow-id-hint">ISO code (FRA), process or norm id as in its address, a document symbol (A/RES/76/19) or search words.</span>
-            <input id="follow-id" name="id" required maxlength={200} aria-describedby="follow-id-hint" /></div>
+          <div class="field">
+            <label for="follow-kind">What</label>
+            <select id="follow-kind" name="kind">
+              {ALERT_TARGET_KINDS.map((k) => (
+                <option value={k}>{ALERT_TARGET_LABELS[k]}</option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="follow-id">Which</label>
+            <span class="hint" id="follow-id-hint">
+              ISO code (FRA), process or norm id as in its address, a document symbol (A/RES/76/19) or search words.
+            </span>
+            <input id="follow-id" name="id" required maxlength={200} aria-describedby="follow-id-hint" />
+          </div>
           <button type="submit">Continue</button>
         </form>
-        <p><a href={unsubscribe}>Unsubscribe from everything</a></p>
+        <p>
+          <a href={unsubscribe}>Unsubscribe from everything</a>
+        </p>
       </Layout>
     );
   };
@@ -88,7 +130,11 @@ export function preferencesPages(deps: AppDeps) {
     const form = await formOf(c);
     const id = await signedSubscriberId(c, deps, "preferences", form);
     const parsed = PreferencesForm.safeParse({ topics: listOf(form["topics"]), language: form["language"] });
-    if (!parsed.success) return c.html(await page(id, csrfTokenFor(c, deps), undefined, "Choose topics and a language from the lists."), 400);
+    if (!parsed.success)
+      return c.html(
+        await page(id, csrfTokenFor(c, deps), undefined, "Choose topics and a language from the lists."),
+        400,
+      );
     await updateSubscriberPreferences(deps.db, id, parsed.data);
     await reactivateSubscriber(deps.db, id, deps.now());
     return c.html(await page(id, csrfTokenFor(c, deps), "Your preferences are saved."));

@@ -3,7 +3,12 @@
 import { Hono } from "hono";
 import { listMapStates } from "../../db/evidence.js";
 import { getTreaty, listTreaties, listTreatyActions } from "../../db/international-law.js";
-import { latestActionPerParty, summarizeTreaty, type Treaty, type TreatyAction } from "../../domain/international-law.js";
+import {
+  latestActionPerParty,
+  summarizeTreaty,
+  type Treaty,
+  type TreatyAction,
+} from "../../domain/international-law.js";
 import { TREATY_ACTION_KIND_LABELS } from "../../domain/vocabulary.js";
 import type { AppDeps } from "../../http/deps.js";
 import type { MapState } from "../components/evidence-map.js";
@@ -18,7 +23,11 @@ export function treatiesPages(deps: AppDeps) {
   const app = new Hono();
   app.get("/", async (c) => {
     const [treaties, actions] = [await listTreaties(deps.db), await listTreatyActions(deps.db)];
-    return c.html(<TreatyListPage treaties={treaties.map((treaty) => ({ treaty, actions: actions.filter((a) => a.treatyId === treaty.id) }))} />);
+    return c.html(
+      <TreatyListPage
+        treaties={treaties.map((treaty) => ({ treaty, actions: actions.filter((a) => a.treatyId === treaty.id) }))}
+      />,
+    );
   });
   app.get("/:id{[a-z0-9-]+}", async (c) => {
     const treaty = await getTreaty(deps.db, c.req.param("id"));
@@ -30,10 +39,20 @@ export function treatiesPages(deps: AppDeps) {
 
 function TreatyListPage(props: { treaties: { treaty: Treaty; actions: TreatyAction[] }[] }) {
   return (
-    <Layout title="Treaties" path="/treaties" description="Status of cybercrime treaties: signatures and ratifications, each as of its source's date" head={<InternationalLawStyles />}>
+    <Layout
+      title="Treaties"
+      path="/treaties"
+      description="Status of cybercrime treaties: signatures and ratifications, each as of its source's date"
+      head={<InternationalLawStyles />}
+    >
       <h1>Treaties</h1>
-      <p class="lede">Signatures, ratifications and accessions as the status pages we read showed them. Each row keeps the date of its page; where our rows are incomplete we say so.</p>
-      {props.treaties.map(({ treaty, actions }) => <TreatySummaryBox treaty={treaty} actions={actions} />)}
+      <p class="lede">
+        Signatures, ratifications and accessions as the status pages we read showed them. Each row keeps the date of its
+        page; where our rows are incomplete we say so.
+      </p>
+      {props.treaties.map(({ treaty, actions }) => (
+        <TreatySummaryBox treaty={treaty} actions={actions} />
+      ))}
     </Layout>
   );
 }
@@ -47,30 +66,78 @@ function TreatyPage(props: { treaty: Treaty; actions: TreatyAction[]; states: Ma
   const { treaty, actions } = props;
   const latest = latestActionPerParty(actions);
   const summary = summarizeTreaty(actions);
-  const categoryOf = new Map(latest.flatMap((a) => (a.stateIso3 ? [[a.stateIso3, a.kind === "signature" ? "signed" : "consented"] as [string, string]] : [])));
+  const categoryOf = new Map(
+    latest.flatMap((a) =>
+      a.stateIso3 ? [[a.stateIso3, a.kind === "signature" ? "signed" : "consented"] as [string, string]] : [],
+    ),
+  );
   const earlier = actions.filter((a) => !latest.includes(a));
   return (
-    <Layout title={treaty.shortTitle} path="/treaties" description={`${treaty.shortTitle}: signatures and ratifications with their sources and as-of dates`} head={<InternationalLawStyles />}>
-      <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/treaties">Treaties</a> › {treaty.shortTitle}</nav>
+    <Layout
+      title={treaty.shortTitle}
+      path="/treaties"
+      description={`${treaty.shortTitle}: signatures and ratifications with their sources and as-of dates`}
+      head={<InternationalLawStyles />}
+    >
+      <nav aria-label="Breadcrumb" class="breadcrumb">
+        <a href="/treaties">Treaties</a> › {treaty.shortTitle}
+      </nav>
       <h1>{treaty.shortTitle}</h1>
       <p class="lede">{treaty.title}</p>
       <dl class="facts">
-        {treaty.resolutionSymbol ? <><dt>Adopted by</dt><dd><ResolutionLink symbol={treaty.resolutionSymbol} /></dd></> : null}
-        {treaty.processId ? <><dt>Negotiated by</dt><dd><a href={`/processes/${treaty.processId}`}>the Ad Hoc Committee on cybercrime</a></dd></> : null}
-        {treaty.depositary ? <><dt>Depositary status page</dt><dd>{treaty.statusUrl ? <a href={treaty.statusUrl} rel="external noopener">{treaty.depositary}</a> : treaty.depositary}</dd></> : null}
+        {treaty.resolutionSymbol ? (
+          <>
+            <dt>Adopted by</dt>
+            <dd>
+              <ResolutionLink symbol={treaty.resolutionSymbol} />
+            </dd>
+          </>
+        ) : null}
+        {treaty.processId ? (
+          <>
+            <dt>Negotiated by</dt>
+            <dd>
+              <a href={`/processes/${treaty.processId}`}>the Ad Hoc Committee on cybercrime</a>
+            </dd>
+          </>
+        ) : null}
+        {treaty.depositary ? (
+          <>
+            <dt>Depositary status page</dt>
+            <dd>
+              {treaty.statusUrl ? (
+                <a href={treaty.statusUrl} rel="external noopener">
+                  {treaty.depositary}
+                </a>
+              ) : (
+                treaty.depositary
+              )}
+            </dd>
+          </>
+        ) : null}
         <dt>As of</dt>
-        <dd>{summary.asOf ? (summary.asOf.from === summary.asOf.to ? dayText(summary.asOf.from) : `${dayText(summary.asOf.from)} to ${dayText(summary.asOf.to)}: each row is as of the date of the page it comes from`) : "no rows"}</dd>
+        <dd>
+          {summary.asOf
+            ? summary.asOf.from === summary.asOf.to
+              ? dayText(summary.asOf.from)
+              : `${dayText(summary.asOf.from)} to ${dayText(summary.asOf.to)}: each row is as of the date of the page it comes from`
+            : "no rows"}
+        </dd>
       </dl>
       {treaty.isStatusPartial ? (
         <div class="notice partial-status" role="note">
-          <p><strong>Partial status.</strong> {treaty.coverageNote}</p>
+          <p>
+            <strong>Partial status.</strong> {treaty.coverageNote}
+          </p>
         </div>
       ) : (
         <p>{treaty.coverageNote}</p>
       )}
       <p>
-        {summary.parties} parties with a sourced row: {summary.signedOnly} signature{summary.signedOnly === 1 ? "" : "s"} only, {summary.consented} with consent to be bound.{" "}
-        <a href={`/api/v1/treaties/${treaty.id}/actions?format=csv`}>Download as CSV</a> · <a href={`/api/v1/treaties/${treaty.id}`}>JSON API</a>
+        {summary.parties} parties with a sourced row: {summary.signedOnly} signature
+        {summary.signedOnly === 1 ? "" : "s"} only, {summary.consented} with consent to be bound.{" "}
+        <a href={`/api/v1/treaties/${treaty.id}/actions?format=csv`}>Download as CSV</a> ·{" "}
+        <a href={`/api/v1/treaties/${treaty.id}`}>JSON API</a>
       </p>
       <CategoryMap
         id="treaty-map"
@@ -86,9 +153,20 @@ function TreatyPage(props: { treaty: Treaty; actions: TreatyAction[]; states: Ma
           <table class="treaty-table">
             <caption>{treaty.shortTitle}: latest sourced row per party</caption>
             <thead>
-              <tr><th scope="col">State or organisation</th><th scope="col">Action</th><th scope="col">Signed</th><th scope="col">Consent to be bound</th><th scope="col">As of</th><th scope="col">Sources</th></tr>
+              <tr>
+                <th scope="col">State or organisation</th>
+                <th scope="col">Action</th>
+                <th scope="col">Signed</th>
+                <th scope="col">Consent to be bound</th>
+                <th scope="col">As of</th>
+                <th scope="col">Sources</th>
+              </tr>
             </thead>
-            <tbody>{latest.map((a) => <ActionRow action={a} />)}</tbody>
+            <tbody>
+              {latest.map((a) => (
+                <ActionRow action={a} />
+              ))}
+            </tbody>
           </table>
         </div>
       </section>
@@ -97,7 +175,14 @@ function TreatyPage(props: { treaty: Treaty; actions: TreatyAction[]; states: Ma
           <h2 id="earlier-heading">Earlier snapshots ({earlier.length})</h2>
           <p>Rows from older status pages of parties that also have a later row; kept, not merged.</p>
           <div class="table-wrap">
-            <table class="treaty-table"><caption>Earlier snapshots</caption><tbody>{earlier.map((a) => <ActionRow action={a} />)}</tbody></table>
+            <table class="treaty-table">
+              <caption>Earlier snapshots</caption>
+              <tbody>
+                {earlier.map((a) => (
+                  <ActionRow action={a} />
+                ))}
+              </tbody>
+            </table>
           </div>
         </section>
       ) : null}
@@ -111,14 +196,38 @@ function ActionRow(props: { action: TreatyAction }) {
   return (
     <tr id={a.stateIso3 ?? a.organizationId ?? undefined}>
       <th scope="row">{a.stateIso3 ? <a href={`/states/${a.stateIso3}`}>{a.partyName}</a> : a.partyName}</th>
-      <td>{a.kind === "signature" ? "Signature only" : TREATY_ACTION_KIND_LABELS[a.kind]}{a.confidence === "medium" ? <span class="muted"> (medium confidence)</span> : null}</td>
-      <td><DateText value={a.signedOn} fallback="—" /></td>
-      <td><DateText value={a.consentOn} fallback="—" /></td>
-      <td>{dayText(a.asOf)}{a.isAsOfLowerBound ? <span class="muted"> or later (no status date on the page)</span> : null}</td>
+      <td>
+        {a.kind === "signature" ? "Signature only" : TREATY_ACTION_KIND_LABELS[a.kind]}
+        {a.confidence === "medium" ? <span class="muted"> (medium confidence)</span> : null}
+      </td>
+      <td>
+        <DateText value={a.signedOn} fallback="—" />
+      </td>
+      <td>
+        <DateText value={a.consentOn} fallback="—" />
+      </td>
+      <td>
+        {dayText(a.asOf)}
+        {a.isAsOfLowerBound ? <span class="muted"> or later (no status date on the page)</span> : null}
+      </td>
       <td>
         <details class="row-sources">
-          <summary>{a.sources.length} source{a.sources.length === 1 ? "" : "s"}</summary>
-          <ul>{a.sources.map((s) => <li>{s.url ? <a href={s.url} rel="external noopener">{s.title}</a> : s.title}</li>)}</ul>
+          <summary>
+            {a.sources.length} source{a.sources.length === 1 ? "" : "s"}
+          </summary>
+          <ul>
+            {a.sources.map((s) => (
+              <li>
+                {s.url ? (
+                  <a href={s.url} rel="external noopener">
+                    {s.title}
+                  </a>
+                ) : (
+                  s.title
+                )}
+              </li>
+            ))}
+          </ul>
           {a.notes ? <p class="meta">{a.notes}</p> : null}
           <RecordEditorialLinks kind="treaty-action" id={a.id} />
         </details>

@@ -24,22 +24,43 @@ export function updatesPages(deps: AppDeps) {
     const query = (c.req.query("q") ?? "").trim().slice(0, 200);
     const updates = await listUpdates(deps.db, { link: record, query: query || undefined });
     // Derived facts beside the editors' updates on the unfiltered page (a filter applies to editors' words and links).
-    const facts = record || query ? [] : latestActivity(await listActivity(deps.db), deps.now().toISOString().slice(0, 10), 40);
+    const facts =
+      record || query ? [] : latestActivity(await listActivity(deps.db), deps.now().toISOString().slice(0, 10), 40);
     const feeds: FeedLink[] = query
-      ? [{ href: `/feeds/search.atom?q=${encodeURIComponent(query)}`, type: "application/atom+xml", title: `Updates matching “${query}” (Atom)` }]
+      ? [
+          {
+            href: `/feeds/search.atom?q=${encodeURIComponent(query)}`,
+            type: "application/atom+xml",
+            title: `Updates matching “${query}” (Atom)`,
+          },
+        ]
       : [
           { href: "/feeds/updates.atom", type: "application/atom+xml", title: "All updates and new records (Atom)" },
           { href: "/feeds/updates.rss", type: "application/rss+xml", title: "All updates and new records (RSS)" },
         ];
     return c.html(
-      <Layout title="Updates" path="/updates" description="What changed in UN cyber diplomacy, written by Normwatch editors">
+      <Layout
+        title="Updates"
+        path="/updates"
+        description="What changed in UN cyber diplomacy, written by Normwatch editors"
+      >
         <h1>Updates</h1>
-        <p class="lede">What changed: updates written by the editors with links to the records concerned, and the latest facts derived from the dated records of the data.</p>
+        <p class="lede">
+          What changed: updates written by the editors with links to the records concerned, and the latest facts derived
+          from the dated records of the data.
+        </p>
         <form class="filters" method="get" action="/updates">
-          <label>Words<input type="search" name="q" value={query} /></label>
+          <label>
+            Words
+            <input type="search" name="q" value={query} />
+          </label>
           <button type="submit">Search updates</button>
         </form>
-        {record ? <p>About <a href={linkPath(record)}>{`${record.kind} ${record.id}`}</a> · <a href="/updates">all updates</a></p> : null}
+        {record ? (
+          <p>
+            About <a href={linkPath(record)}>{`${record.kind} ${record.id}`}</a> · <a href="/updates">all updates</a>
+          </p>
+        ) : null}
         <section aria-labelledby="editors-updates">
           <h2 id="editors-updates">Editors' updates</h2>
           <UpdateList updates={updates} headingLevel={3} empty="No editor's update yet." />
@@ -59,10 +80,14 @@ export function updatesPages(deps: AppDeps) {
     const update = await getUpdateBySlug(deps.db, c.req.param("slug"));
     return c.html(
       <Layout title={update.title} path="/updates">
-        <nav aria-label="Breadcrumb" class="breadcrumb"><a href="/updates">Updates</a> › {update.title}</nav>
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+          <a href="/updates">Updates</a> › {update.title}
+        </nav>
         <article>
           <h1>{update.title}</h1>
-          <p class="meta"><time datetime={update.publishedOn}>{update.publishedOn}</time></p>
+          <p class="meta">
+            <time datetime={update.publishedOn}>{update.publishedOn}</time>
+          </p>
           <UpdateBody markdown={update.bodyMarkdown} />
           <UpdateLinks update={update} />
         </article>

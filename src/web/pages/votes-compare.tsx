@@ -24,15 +24,23 @@ export function VoteComparisonView(props: { comparison: VoteComparison }) {
     <>
       {isReordered ? <p class="note">Shown in date order: the earlier vote first.</p> : null}
       <p>
-        <a href={`/votes/${voteEventPath(a.id)}`}>{la}</a> ({a.date}) → <a href={`/votes/${voteEventPath(b.id)}`}>{lb}</a> ({b.date}):{" "}
-        <strong>{changes.length} {changes.length === 1 ? "State changed its vote" : "States changed their vote"}</strong>; {presenceChanges.length} voted in one and were absent or without data in the other (not a change of vote).
+        <a href={`/votes/${voteEventPath(a.id)}`}>{la}</a> ({a.date}) →{" "}
+        <a href={`/votes/${voteEventPath(b.id)}`}>{lb}</a> ({b.date}):{" "}
+        <strong>
+          {changes.length} {changes.length === 1 ? "State changed its vote" : "States changed their vote"}
+        </strong>
+        ; {presenceChanges.length} voted in one and were absent or without data in the other (not a change of vote).
       </p>
       <table class="data transitions">
-        <caption>From {la} (rows) to {lb} (columns): the States in each cell; the diagonal is unchanged</caption>
+        <caption>
+          From {la} (rows) to {lb} (columns): the States in each cell; the diagonal is unchanged
+        </caption>
         <thead>
           <tr>
             <th scope="col">From ↓ to →</th>
-            {CAST_VOTE_OPTIONS.map((o) => <th scope="col">{VOTE_LABELS[o]}</th>)}
+            {CAST_VOTE_OPTIONS.map((o) => (
+              <th scope="col">{VOTE_LABELS[o]}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -42,7 +50,17 @@ export function VoteComparisonView(props: { comparison: VoteComparison }) {
               {CAST_VOTE_OPTIONS.map((to) => {
                 const states = cells[from][to];
                 if (from === to) return <td class="unchanged">{states.length} unchanged</td>;
-                return <td class={states.length ? "moved" : undefined}>{states.length ? <><strong>{states.length}</strong>: {stateList(states)}</> : "—"}</td>;
+                return (
+                  <td class={states.length ? "moved" : undefined}>
+                    {states.length ? (
+                      <>
+                        <strong>{states.length}</strong>: {stateList(states)}
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                );
               })}
             </tr>
           ))}
@@ -51,9 +69,21 @@ export function VoteComparisonView(props: { comparison: VoteComparison }) {
       {presenceChanges.length ? (
         <table class="data">
           <caption>Presence changes: voted in one, absent or without data in the other</caption>
-          <thead><tr><th scope="col">State</th><th scope="col">{la}</th><th scope="col">{lb}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">State</th>
+              <th scope="col">{la}</th>
+              <th scope="col">{lb}</th>
+            </tr>
+          </thead>
           <tbody>
-            {presenceChanges.map((s) => <tr><th scope="row">{s.name}</th><td>{optionLabel(s.from)}</td><td>{optionLabel(s.to)}</td></tr>)}
+            {presenceChanges.map((s) => (
+              <tr>
+                <th scope="row">{s.name}</th>
+                <td>{optionLabel(s.from)}</td>
+                <td>{optionLabel(s.to)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       ) : null}

@@ -36,7 +36,9 @@ describe("vote and alignment pages", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain("Shown in date order: the earlier vote first.");
-    expect(html).toMatch(/<a href="\/votes\/A\/RES\/73\/187">A\/RES\/73\/187<\/a> \(2018-12-17\) → <a href="\/votes\/A\/RES\/74\/247">A\/RES\/74\/247<\/a>/);
+    expect(html).toMatch(
+      /<a href="\/votes\/A\/RES\/73\/187">A\/RES\/73\/187<\/a> \(2018-12-17\) → <a href="\/votes\/A\/RES\/74\/247">A\/RES\/74\/247<\/a>/,
+    );
     const changed = Number(/<strong>(\d+) States changed their vote<\/strong>; (\d+) voted in one/.exec(html)?.[1]);
     const presence = Number(/States changed their vote<\/strong>; (\d+) voted in one/.exec(html)?.[1]);
     expect(changed).toBeGreaterThan(0);
@@ -51,7 +53,9 @@ describe("vote and alignment pages", () => {
 
   it("links a cyber vote to the previous and next recorded votes of its series with the comparison one click away (issue 17)", async () => {
     const html = await (await t.app.request("/votes/A/RES/74/247")).text();
-    expect(html).toContain('<a href="/votes/A/RES/73/187" rel="prev">A/RES/73/187</a> (<a href="/votes/compare?a=A%2FRES%2F73%2F187&amp;b=A%2FRES%2F74%2F247">compare</a>)');
+    expect(html).toContain(
+      '<a href="/votes/A/RES/73/187" rel="prev">A/RES/73/187</a> (<a href="/votes/compare?a=A%2FRES%2F73%2F187&amp;b=A%2FRES%2F74%2F247">compare</a>)',
+    );
     // 75/282 was adopted without a vote: listed in the series, linked to its resolution page, not as a vote.
     expect(html).toContain("no later recorded vote in this series");
     expect(html).toContain('<a href="/resolutions/A/RES/75/282">A/RES/75/282</a> (2021-05-26): no recorded vote');
@@ -59,7 +63,9 @@ describe("vote and alignment pages", () => {
     expect(ict).toContain('rel="prev">A/RES/73/27</a>');
     expect(ict).toContain('rel="next">A/RES/75/240</a>');
     // A vote outside the fact base's series has no series navigation.
-    expect(await (await t.app.request("/votes/A/RES/78/165")).text()).not.toContain('aria-label="Votes of this series"');
+    expect(await (await t.app.request("/votes/A/RES/78/165")).text()).not.toContain(
+      'aria-label="Votes of this series"',
+    );
   });
 
   it("opens the vote list on the cyber votes with a switch for all, finds votes by words, and shows clean titles (issue 17)", async () => {
@@ -75,7 +81,12 @@ describe("vote and alignment pages", () => {
     const short = await (await t.app.request("/votes?q=74%2F247")).text();
     expect(short).toContain('href="/votes/A/RES/74/247"');
     expect(cyber).not.toContain("resolution / adopted by the General Assembly");
-    expect(cyber).toContain("Countering the use of information and communications technologies for criminal purposes</td>".replace("</td>", ""));
+    expect(cyber).toContain(
+      "Countering the use of information and communications technologies for criminal purposes</td>".replace(
+        "</td>",
+        "",
+      ),
+    );
     const session1 = await (await t.app.request("/votes?all=1&session=1")).text();
     expect(session1).toContain("Amendments, rules of procedure");
     expect(session1).not.toContain("AMENDMENTS, RULES OF PROCEDURE");
@@ -95,7 +106,11 @@ describe("vote and alignment pages", () => {
   it("answers which States sit between the blocs, with named blocs of a useful size, a legend and row names (issue 17)", async () => {
     const html = await (await t.app.request("/alignment?scope=cyber")).text();
     expect(html).toContain('<h2 id="between-heading">Between the blocs</h2>');
-    const rows = [...html.matchAll(/<tr><td class="num">(\d+)<\/td><th scope="row"><a href="\/states\/[A-Z]{3}\/votes">[^<]+<\/a><\/th><td>(?:[A-C]|none)<\/td>((?:<td class="num">\d+ %<\/td>)+)<td class="num">([\d.]+) pts<\/td><\/tr>/g)];
+    const rows = [
+      ...html.matchAll(
+        /<tr><td class="num">(\d+)<\/td><th scope="row"><a href="\/states\/[A-Z]{3}\/votes">[^<]+<\/a><\/th><td>(?:[A-C]|none)<\/td>((?:<td class="num">\d+ %<\/td>)+)<td class="num">([\d.]+) pts<\/td><\/tr>/g,
+      ),
+    ];
     expect(rows.length).toBe(40);
     const gaps = rows.map((r) => Number(r[3]));
     expect([...gaps].sort((x, y) => x - y)).toEqual(gaps);
@@ -115,7 +130,9 @@ describe("vote and alignment pages", () => {
   it("takes a State by name or code in the pair lookup, and says so when none matches (issue 17)", async () => {
     const res = await t.app.request("/alignment?a=Brazil&b=fra");
     expect(res.status).toBe(200);
-    expect(await res.text()).toMatch(/<h2 id="pair-heading">Brazil and France<\/h2><p class="pair-result">Agreement [\d.]+ %/);
+    expect(await res.text()).toMatch(
+      /<h2 id="pair-heading">Brazil and France<\/h2><p class="pair-result">Agreement [\d.]+ %/,
+    );
     const unknown = await t.app.request("/alignment?a=Atlantis&b=FRA");
     expect(unknown.status).toBe(200);
     expect(await unknown.text()).toContain("No State matches “Atlantis”.");
@@ -142,7 +159,9 @@ describe("vote and alignment pages", () => {
 
   it("shows no data, not zero absent, where the source records no absences (sessions 71–73) (issue 15)", async () => {
     const html = await (await t.app.request("/votes/A/RES/73/27")).text();
-    expect(html).toMatch(/Counted from the State list<\/th><td class="num">119<\/td><td class="num">46<\/td><td class="num">14<\/td><td class="num">no data<\/td>/);
+    expect(html).toMatch(
+      /Counted from the State list<\/th><td class="num">119<\/td><td class="num">46<\/td><td class="num">14<\/td><td class="num">no data<\/td>/,
+    );
     expect(html).not.toMatch(/<td class="num">\d+<\/td><td class="num">0<\/td><\/tr>/);
     expect(html).toContain("who was absent or not a member is not known");
     // A UN record counts its absences.
@@ -152,8 +171,12 @@ describe("vote and alignment pages", () => {
 
   it("labels organisations counted with today's members, and counts ASEAN as it was on the day (issue 15)", async () => {
     const html = await (await t.app.request("/votes/A/RES/74/247")).text();
-    expect(html).toContain("By organisation: members on 2019-12-27 where the source dates membership, else today&#39;s members");
-    expect(html).toMatch(/<th scope="row">EU<span class="muted"> \(current members\)<\/span><\/th><td class="num">27<\/td>/);
+    expect(html).toContain(
+      "By organisation: members on 2019-12-27 where the source dates membership, else today&#39;s members",
+    );
+    expect(html).toMatch(
+      /<th scope="row">EU<span class="muted"> \(current members\)<\/span><\/th><td class="num">27<\/td>/,
+    );
     expect(html).toMatch(/<th scope="row">ASEAN<\/th><td class="num">10<\/td>/);
   });
 

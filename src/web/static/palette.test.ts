@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 const css = fs.readFileSync(new URL("./site.css", import.meta.url), "utf8");
 
 function colourOf(selector: string, property: "fill" | "outline"): string {
-  const rule = new RegExp(`${selector.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[^{]*\\{[^}]*${property}:[^;#]*(#[0-9a-f]{6})`, "i").exec(css);
+  const rule = new RegExp(
+    `${selector.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[^{]*\\{[^}]*${property}:[^;#]*(#[0-9a-f]{6})`,
+    "i",
+  ).exec(css);
   if (!rule) throw new Error(`no ${property} colour for ${selector}`);
   return rule[1]!;
 }
@@ -17,7 +20,11 @@ function rgb(hex: string): [number, number, number] {
 const luminance = ([r, g, b]: [number, number, number]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 /** Deuteranopia, severity 1 (Machado, Oliveira and Fernandes 2009), on linear RGB. */
 function deuteranopia([r, g, b]: [number, number, number]): [number, number, number] {
-  return [0.367322 * r + 0.860646 * g - 0.227968 * b, 0.280085 * r + 0.672501 * g + 0.047413 * b, -0.01182 * r + 0.04294 * g + 0.968881 * b];
+  return [
+    0.367322 * r + 0.860646 * g - 0.227968 * b,
+    0.280085 * r + 0.672501 * g + 0.047413 * b,
+    -0.01182 * r + 0.04294 * g + 0.968881 * b,
+  ];
 }
 const ratio = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 

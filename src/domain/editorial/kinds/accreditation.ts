@@ -23,18 +23,26 @@ export const accreditationKind: KindSpec = {
     { name: "applicants", label: "Applicants (group counts)", type: "int" },
     { name: "accreditedCount", label: "Accredited (group counts)", type: "int" },
     { name: "objectedCount", label: "Objected to (group counts)", type: "int" },
-    { name: "objectingStates", label: "Objecting States made public (ISO3)", type: "list", hint: "one ISO3 code per line" },
+    {
+      name: "objectingStates",
+      label: "Objecting States made public (ISO3)",
+      type: "list",
+      hint: "one ISO3 code per line",
+    },
     { name: "notes", label: "Notes", type: "longtext" },
     confidence,
   ],
   rules: [
     {
-      isValid: (r) => (r["isAggregate"] ? r["organizationName"] === null : r["organizationName"] !== null && r["outcome"] !== null),
+      isValid: (r) =>
+        r["isAggregate"] ? r["organizationName"] === null : r["organizationName"] !== null && r["outcome"] !== null,
       message: 'name the organisation and its outcome, or tick "counts for a group" and leave the organisation blank',
       path: "organizationName",
     },
     {
-      isValid: (r) => Number(r["accreditedCount"] ?? 0) + Number(r["objectedCount"] ?? 0) <= Number(r["applicants"] ?? Number.MAX_SAFE_INTEGER),
+      isValid: (r) =>
+        Number(r["accreditedCount"] ?? 0) + Number(r["objectedCount"] ?? 0) <=
+        Number(r["applicants"] ?? Number.MAX_SAFE_INTEGER),
       message: "more accredited and objected than applicants",
       path: "applicants",
     },

@@ -11,7 +11,12 @@ export const assessmentKind: KindSpec = {
     { name: "instrumentId", label: "Instrument id", type: "text", required: true },
     { name: "criterionId", label: "Rubric criterion id", type: "int", required: true },
     { name: "rating", label: "Rating", type: "enum", required: true, options: v.ASSESSMENT_RATINGS },
-    { name: "paragraphId", label: "Cited paragraph id", type: "int", hint: "required unless the rating is unknown, or give a URL" },
+    {
+      name: "paragraphId",
+      label: "Cited paragraph id",
+      type: "int",
+      hint: "required unless the rating is unknown, or give a URL",
+    },
     { name: "externalUrl", label: "Source URL", type: "url" },
     { name: "quote", label: "Short quote", type: "longtext" },
     { name: "note", label: "Note", type: "longtext" },

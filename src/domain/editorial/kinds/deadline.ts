@@ -27,7 +27,12 @@ export const deadlineKind: KindSpec = {
     { name: "title", label: "Title", type: "text", required: true },
     { name: "opens", label: "Opens", type: "partial-date" },
     { name: "closes", label: "Closes", type: "partial-date" },
-    { name: "closesTime", label: "Closing time (HH:MM, local)", type: "text", hint: "only when the call gives one; then also the time zone" },
+    {
+      name: "closesTime",
+      label: "Closing time (HH:MM, local)",
+      type: "text",
+      hint: "only when the call gives one; then also the time zone",
+    },
     { name: "timeZone", label: "Time zone (IANA)", type: "text", hint: "e.g. America/New_York" },
     { name: "isRolling", label: "Open on a rolling basis", type: "bool" },
     { name: "eligibility", label: "Who may apply", type: "text" },
@@ -35,13 +40,21 @@ export const deadlineKind: KindSpec = {
     confidence,
   ],
   rules: [
-    { isValid: (r) => r["closesTime"] === null || /^([01]\d|2[0-3]):[0-5]\d$/.test(String(r["closesTime"])), message: "HH:MM, e.g. 18:00", path: "closesTime" },
+    {
+      isValid: (r) => r["closesTime"] === null || /^([01]\d|2[0-3]):[0-5]\d$/.test(String(r["closesTime"])),
+      message: "HH:MM, e.g. 18:00",
+      path: "closesTime",
+    },
     {
       isValid: (r) => r["closesTime"] === null || (r["timeZone"] !== null && isTimeZone(String(r["timeZone"]))),
       message: "a closing time needs its IANA time zone, e.g. America/New_York",
       path: "timeZone",
     },
-    { isValid: (r) => r["timeZone"] === null || isTimeZone(String(r["timeZone"])), message: "not an IANA time zone, e.g. Europe/Vienna", path: "timeZone" },
+    {
+      isValid: (r) => r["timeZone"] === null || isTimeZone(String(r["timeZone"])),
+      message: "not an IANA time zone, e.g. Europe/Vienna",
+      path: "timeZone",
+    },
     { isValid: (r) => isNotBefore(r["closes"], r["opens"]), message: "it closes before it opens", path: "closes" },
   ],
   references: [

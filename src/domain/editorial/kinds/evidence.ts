@@ -15,7 +15,12 @@ export const evidenceKind: KindSpec = {
     { name: "status", label: "Status", type: "enum", required: true, options: v.EVIDENCE_STATUSES },
     { name: "observed", label: "Date", type: "partial-date" },
     { name: "quote", label: "Short quote", type: "longtext" },
-    { name: "paragraphId", label: "Cited paragraph id", type: "int", hint: "a paragraph of an ingested document; or give a URL" },
+    {
+      name: "paragraphId",
+      label: "Cited paragraph id",
+      type: "int",
+      hint: "a paragraph of an ingested document; or give a URL",
+    },
     { name: "externalUrl", label: "Source URL", type: "url" },
     { name: "instrumentId", label: "Instrument id", type: "text" },
     { name: "reporter", label: "Reported by", type: "enum", required: true, options: v.REPORTER_KINDS },
@@ -25,7 +30,11 @@ export const evidenceKind: KindSpec = {
   ],
   rules: [
     exactlyOneOf("stateIso3", "organizationId", "give a State or an organisation, not both"),
-    { isValid: (r) => r["paragraphId"] !== null || r["externalUrl"] !== null, message: "evidence needs a source: a cited paragraph or a URL", path: "externalUrl" },
+    {
+      isValid: (r) => r["paragraphId"] !== null || r["externalUrl"] !== null,
+      message: "evidence needs a source: a cited paragraph or a URL",
+      path: "externalUrl",
+    },
   ],
   references: [
     { field: "stateIso3", target: "state" },

@@ -9,7 +9,13 @@ export const frameworkItemKind: KindSpec = {
   fields: [
     { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
     { name: "frameworkId", label: "Framework id", type: "text", required: true },
-    { name: "code", label: "Code", type: "text", required: true, hint: "as the framework numbers it, e.g. 13(c) or CBM 4" },
+    {
+      name: "code",
+      label: "Code",
+      type: "text",
+      required: true,
+      hint: "as the framework numbers it, e.g. 13(c) or CBM 4",
+    },
     { name: "position", label: "Position in the framework", type: "int", required: true },
     { name: "shortTitle", label: "Short title", type: "text", required: true },
     { name: "reference", label: "Reference", type: "text" },

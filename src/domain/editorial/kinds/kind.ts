@@ -6,7 +6,19 @@ import type { EditableRecordKind } from "../../vocabulary.js";
 /** A record in its editorial shape: field name → value, as listed by its RecordSpec. */
 export type EditorialRecordFields = Record<string, unknown>;
 
-export type FieldType = "slug" | "text" | "longtext" | "enum" | "partial-date" | "iso-date" | "int" | "decimal" | "bool" | "list" | "iso3" | "url";
+export type FieldType =
+  | "slug"
+  | "text"
+  | "longtext"
+  | "enum"
+  | "partial-date"
+  | "iso-date"
+  | "int"
+  | "decimal"
+  | "bool"
+  | "list"
+  | "iso3"
+  | "url";
 
 export interface FieldSpec {
   name: string;
@@ -25,7 +37,19 @@ export interface RecordRule {
 }
 
 /** Published records another record can point at; the database side binds each to its table. */
-export const REFERENCE_TARGETS = ["state", "organization", "process", "session", "framework", "framework-item", "instrument", "document", "document-paragraph", "rubric-criterion", "treaty"] as const;
+export const REFERENCE_TARGETS = [
+  "state",
+  "organization",
+  "process",
+  "session",
+  "framework",
+  "framework-item",
+  "instrument",
+  "document",
+  "document-paragraph",
+  "rubric-criterion",
+  "treaty",
+] as const;
 export type ReferenceTarget = (typeof REFERENCE_TARGETS)[number];
 
 export const REFERENCE_TARGET_LABELS: Record<ReferenceTarget, string> = {
@@ -53,7 +77,15 @@ export interface RecordReference {
 }
 
 /** Public tables whose rows can depend on a published record, so withdrawing it is refused while they exist. */
-export const DEPENDENT_RELATIONS = ["sessions", "process-members", "process-resolutions", "memberships", "framework-items", "evidence", "assessments"] as const;
+export const DEPENDENT_RELATIONS = [
+  "sessions",
+  "process-members",
+  "process-resolutions",
+  "memberships",
+  "framework-items",
+  "evidence",
+  "assessments",
+] as const;
 export type DependentRelation = (typeof DEPENDENT_RELATIONS)[number];
 
 /** Rows of `relation` whose `fields` (any of them) hold this record's id; `label` names them in the refusal. */
@@ -80,7 +112,13 @@ export interface KindSpec extends RecordSpec {
   dependents: RecordDependent[];
 }
 
-export const confidence: FieldSpec = { name: "confidence", label: "Confidence", type: "enum", required: true, options: v.CONFIDENCE_LEVELS };
+export const confidence: FieldSpec = {
+  name: "confidence",
+  label: "Confidence",
+  type: "enum",
+  required: true,
+  options: v.CONFIDENCE_LEVELS,
+};
 export const slugHint = "lower-case letters, digits and hyphens; cannot change later";
 
 const ISO3 = /^[A-Z]{3}$/;
@@ -100,7 +138,11 @@ export function exactlyOneOf(first: string, second: string, message: string): Re
 }
 
 export function listOfIso3(field: string): RecordRule {
-  return { isValid: (r) => (r[field] as string[]).every((c) => ISO3.test(c)), message: "ISO3 codes, one per line", path: field };
+  return {
+    isValid: (r) => (r[field] as string[]).every((c) => ISO3.test(c)),
+    message: "ISO3 codes, one per line",
+    path: field,
+  };
 }
 
 export function isIso4217(value: unknown): boolean {

@@ -6,7 +6,10 @@ export const processKind: KindSpec = {
   kind: "process",
   label: "process",
   idField: "id",
-  partialDates: [{ field: "start", date: "startDate", precision: "startPrecision" }, { field: "end", date: "endDate", precision: "endPrecision" }],
+  partialDates: [
+    { field: "start", date: "startDate", precision: "startPrecision" },
+    { field: "end", date: "endDate", precision: "endPrecision" },
+  ],
   fields: [
     { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
     { name: "name", label: "Name", type: "text", required: true },

@@ -29,8 +29,16 @@ export const programmeKind: KindSpec = {
   ],
   rules: [
     endNotBeforeStart(),
-    { isValid: (r) => r["currency"] === null || isIso4217(r["currency"]), message: "three capital letters (ISO 4217)", path: "currency" },
-    { isValid: (r) => (r["budget"] === null) === (r["currency"] === null), message: "give a budget and its currency together", path: "currency" },
+    {
+      isValid: (r) => r["currency"] === null || isIso4217(r["currency"]),
+      message: "three capital letters (ISO 4217)",
+      path: "currency",
+    },
+    {
+      isValid: (r) => (r["budget"] === null) === (r["currency"] === null),
+      message: "give a budget and its currency together",
+      path: "currency",
+    },
     listOfIso3("beneficiaryStates"),
   ],
   references: [

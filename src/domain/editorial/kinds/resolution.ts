@@ -8,7 +8,13 @@ export const resolutionKind: KindSpec = {
   idField: "symbol",
   partialDates: [],
   fields: [
-    { name: "symbol", label: "Document symbol", type: "text", required: true, hint: "e.g. A/RES/74/247; cannot change later" },
+    {
+      name: "symbol",
+      label: "Document symbol",
+      type: "text",
+      required: true,
+      hint: "e.g. A/RES/74/247; cannot change later",
+    },
     { name: "recordType", label: "Record type", type: "enum", required: true, options: v.DECISION_RECORD_TYPES },
     { name: "topic", label: "Topic", type: "enum", required: true, options: v.RESOLUTION_TOPICS },
     { name: "gaSession", label: "GA session", type: "int" },

@@ -6,7 +6,10 @@ export const sessionKind: KindSpec = {
   kind: "session",
   label: "session",
   idField: "id",
-  partialDates: [{ field: "start", date: "startDate", precision: "startPrecision" }, { field: "end", date: "endDate", precision: "endPrecision" }],
+  partialDates: [
+    { field: "start", date: "startDate", precision: "startPrecision" },
+    { field: "end", date: "endDate", precision: "endPrecision" },
+  ],
   fields: [
     { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
     { name: "processId", label: "Process id", type: "text", required: true },

@@ -14,7 +14,12 @@ export const updateKind: KindSpec = {
     { name: "title", label: "Title", type: "text", required: true },
     { name: "bodyMarkdown", label: "Text (Markdown)", type: "longtext", required: true },
     { name: "publishedOn", label: "Published on", type: "iso-date", required: true },
-    { name: "links", label: "Linked records", type: "list", hint: "one per line as kind:id, e.g. process:oewg-2021-2025 or state:FRA" },
+    {
+      name: "links",
+      label: "Linked records",
+      type: "list",
+      hint: "one per line as kind:id, e.g. process:oewg-2021-2025 or state:FRA",
+    },
   ],
   rules: [
     {
