@@ -2,16 +2,15 @@
 // idempotently by natural key with counts. Records an editor changed are left as the editor left them; sources
 // already stored by another dataset are left as that dataset wrote them.
 import path from "node:path";
-import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { loadEditorialLocks } from "../../db/changes.js";
 import * as t from "../../db/schema/index.js";
 import type { ImportCounts } from "../../db/schema/imports.js";
-import { addCounts, emptyCounts, syncRows, type Tx } from "../../db/upsert.js";
-import type { RecordKind } from "../../domain/vocabulary.js";
+import { addCounts, emptyCounts, syncRows } from "../../db/upsert.js";
 import { dateParts, readDatasetFile } from "../dataset-file.js";
 import type { DatasetImporter } from "../dataset-importer.js";
 import { INTERNATIONAL_LAW_FILES } from "./dataset-schemas.js";
+import { insertNewSources, syncRecordSources } from "../record-sources.js";
 
 type FileKey = keyof typeof INTERNATIONAL_LAW_FILES;
 type RecordOf<K extends FileKey> = z.infer<(typeof INTERNATIONAL_LAW_FILES)[K]["schema"]>;
@@ -20,28 +19,6 @@ const DIR = "international-law";
 export function readInternationalLawFile<K extends FileKey>(datasetsDir: string, key: K): RecordOf<K>[] {
   const spec = INTERNATIONAL_LAW_FILES[key];
   return readDatasetFile(path.join(datasetsDir, DIR, spec.file), spec.schema) as RecordOf<K>[];
-}
-
-async function syncSources(
-  tx: Tx,
-  kind: RecordKind,
-  records: { id: string; sources: string[] }[],
-  locked: Set<string>,
-): Promise<ImportCounts> {
-  const rows = records.flatMap((r) =>
-    r.sources.map((sourceId) => ({ recordKind: kind, recordId: r.id, sourceId, note: null })),
-  );
-  return syncRows(
-    tx,
-    t.recordSources,
-    [t.recordSources.recordKind, t.recordSources.recordId, t.recordSources.sourceId],
-    rows,
-    {
-      deleteMissing: true,
-      scope: eq(t.recordSources.recordKind, kind),
-      isLocked: (row) => locked.has(String(row["recordId"])),
-    },
-  );
 }
 
 export const internationalLawImporter: DatasetImporter = {
@@ -62,28 +39,7 @@ export const internationalLawImporter: DatasetImporter = {
     const byId = (ids: Set<string>) => (row: Record<string, unknown>) => ids.has(String(row["id"]));
     const counts: Record<string, ImportCounts> = {};
 
-    const stored = new Set(
-      (
-        await tx
-          .select({ id: t.sources.id })
-          .from(t.sources)
-          .where(
-            inArray(
-              t.sources.id,
-              sourceRows.map((s) => s.id),
-            ),
-          )
-      ).map((s) => s.id),
-    );
-    counts["sources"] = addCounts(
-      await syncRows(
-        tx,
-        t.sources,
-        [t.sources.id],
-        sourceRows.filter((s) => !stored.has(s.id)),
-      ),
-      { ...emptyCounts(), unchanged: stored.size },
-    );
+    counts["sources"] = await insertNewSources(tx, sourceRows);
 
     counts["legal_positions"] = await syncRows(
       tx,
@@ -120,9 +76,9 @@ export const internationalLawImporter: DatasetImporter = {
       { deleteMissing: true, isLocked: byId(locked.action) },
     );
     counts["record_sources"] = [
-      await syncSources(tx, "legal-position", positions, locked.position),
-      await syncSources(tx, "treaty", treaties, locked.treaty),
-      await syncSources(tx, "treaty-action", actions, locked.action),
+      await syncRecordSources(tx, "legal-position", positions, locked.position),
+      await syncRecordSources(tx, "treaty", treaties, locked.treaty),
+      await syncRecordSources(tx, "treaty-action", actions, locked.action),
     ].reduce(addCounts, emptyCounts());
     return counts;
   },

@@ -1,7 +1,7 @@
 // Imports datasets/participation (deadlines, accreditation outcomes, stakeholder actions and their sources),
 // idempotently by id, with counts; sources already stored by another dataset are left as that dataset wrote them.
 import path from "node:path";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import * as t from "../../db/schema/index.js";
 import type { ImportCounts } from "../../db/schema/imports.js";
@@ -11,6 +11,7 @@ import type { ParticipationRecordKind } from "../../domain/vocabulary.js";
 import type { DatasetImporter } from "../dataset-importer.js";
 import { PARTICIPATION_FILES } from "./dataset-schemas.js";
 import { dateParts, readDatasetFile } from "../dataset-file.js";
+import { insertNewSources } from "../record-sources.js";
 
 type FileKey = keyof typeof PARTICIPATION_FILES;
 type RecordOf<K extends FileKey> = z.infer<(typeof PARTICIPATION_FILES)[K]["schema"]>;
@@ -53,28 +54,7 @@ export const participationImporter: DatasetImporter = {
     // Records an editor changed through a published change are left as the editor left them (never reverted or deleted).
     const locks = await loadEditorialLocks(tx);
     const lockedBy = (ids: Set<string>) => (row: Record<string, unknown>) => ids.has(String(row["id"]));
-    const stored = new Set(
-      (
-        await tx
-          .select({ id: t.sources.id })
-          .from(t.sources)
-          .where(
-            inArray(
-              t.sources.id,
-              sourceRows.map((s) => s.id),
-            ),
-          )
-      ).map((s) => s.id),
-    );
-    counts["sources"] = addCounts(
-      await syncRows(
-        tx,
-        t.sources,
-        [t.sources.id],
-        sourceRows.filter((s) => !stored.has(s.id)),
-      ),
-      { ...emptyCounts(), unchanged: stored.size },
-    );
+    counts["sources"] = await insertNewSources(tx, sourceRows);
     counts["deadlines"] = await syncRows(
       tx,
       t.deadlines,

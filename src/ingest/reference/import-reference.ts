@@ -1,15 +1,14 @@
 // Importers of the bundled reference datasets (sources, States and organisations, cyber processes, strategies).
 import path from "node:path";
-import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import * as t from "../../db/schema/index.js";
 import type { ImportCounts } from "../../db/schema/imports.js";
 import { loadEditorialLocks, membershipKeyOf } from "../../db/changes.js";
-import { addCounts, emptyCounts, syncRows, type Tx } from "../../db/upsert.js";
-import type { RecordKind } from "../../domain/vocabulary.js";
+import { addCounts, emptyCounts, syncRows } from "../../db/upsert.js";
 import type { DatasetImporter } from "../dataset-importer.js";
 import { REFERENCE_FILES } from "./dataset-schemas.js";
 import { dateParts, readDatasetFile } from "../dataset-file.js";
+import { syncRecordSources } from "../record-sources.js";
 
 type FileKey = keyof typeof REFERENCE_FILES;
 type RecordOf<K extends FileKey> = z.infer<(typeof REFERENCE_FILES)[K]["schema"]>;
@@ -20,29 +19,6 @@ const DIR = "reference";
 export function readReferenceFile<K extends FileKey>(datasetsDir: string, key: K): RecordOf<K>[] {
   const spec = REFERENCE_FILES[key];
   return readDatasetFile(path.join(datasetsDir, DIR, spec.file), spec.schema) as RecordOf<K>[];
-}
-
-/** Records editors changed (locked ids) keep the sources their reviewed changes attached. */
-async function syncSources(
-  tx: Tx,
-  kind: RecordKind,
-  records: { id: string; sources: string[] }[],
-  locked: Set<string> = new Set(),
-): Promise<ImportCounts> {
-  const rows = records.flatMap((r) =>
-    r.sources.map((sourceId) => ({ recordKind: kind, recordId: r.id, sourceId, note: null })),
-  );
-  return syncRows(
-    tx,
-    t.recordSources,
-    [t.recordSources.recordKind, t.recordSources.recordId, t.recordSources.sourceId],
-    rows,
-    {
-      deleteMissing: true,
-      scope: eq(t.recordSources.recordKind, kind),
-      isLocked: (row) => locked.has(String(row["recordId"])),
-    },
-  );
 }
 
 /** Leaves alone every row of a record with a published editorial change, so a re-seed never reverts it. */
@@ -113,13 +89,13 @@ export const statesImporter: DatasetImporter = {
     const idOf = new Map(
       membershipIds.map((m) => [`${m.organizationId}|${m.stateIso3}|${m.member}|${m.role}`, String(m.id)]),
     );
-    counts["record_sources"] = await syncSources(
+    counts["record_sources"] = await syncRecordSources(
       tx,
       "state",
       states.map((s) => ({ id: s.iso3, sources: s.sources })),
     );
-    const orgSources = await syncSources(tx, "organization", organizations, locks.ids.organization);
-    const memberSources = await syncSources(
+    const orgSources = await syncRecordSources(tx, "organization", organizations, locks.ids.organization);
+    const memberSources = await syncRecordSources(
       tx,
       "membership",
       memberships
@@ -210,16 +186,16 @@ export const cyberProcessesImporter: DatasetImporter = {
       { isLocked: lockedBy(locks.ids["framework-item"], "id") },
     );
     counts["record_sources"] = sum(
-      await syncSources(
+      await syncRecordSources(
         tx,
         "resolution",
         resolutions.map((r) => ({ id: r.symbol, sources: r.sources })),
         locks.ids.resolution,
       ),
-      await syncSources(tx, "process", processes, locks.ids.process),
-      await syncSources(tx, "session", sessions, locks.ids.session),
-      await syncSources(tx, "framework", frameworks, locks.ids.framework),
-      await syncSources(tx, "framework-item", items, locks.ids["framework-item"]),
+      await syncRecordSources(tx, "process", processes, locks.ids.process),
+      await syncRecordSources(tx, "session", sessions, locks.ids.session),
+      await syncRecordSources(tx, "framework", frameworks, locks.ids.framework),
+      await syncRecordSources(tx, "framework-item", items, locks.ids["framework-item"]),
     );
     return counts;
   },
@@ -245,7 +221,7 @@ export const cyberStrategiesImporter: DatasetImporter = {
         };
       }),
     );
-    counts["record_sources"] = await syncSources(
+    counts["record_sources"] = await syncRecordSources(
       tx,
       "cyber-strategy",
       records.map((r) => ({ id: r.stateIso3, sources: r.sources })),
