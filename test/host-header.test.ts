@@ -65,7 +65,7 @@ describe.each([
     "/digest/feed.atom",
     "/feeds/calendar.ics",
     "/feeds/processes/oewg-2021-2025.ics",
-    "/api/v1/evidence?limit=5",
+    "/api/v1/evidence?per_page=5",
   ])("serves %s with links on the configured site only", async (path) => {
     const res = await request(path);
     expect(res.status).toBe(200);

@@ -72,7 +72,9 @@ describe("ingestBatch", () => {
       database.db,
       sql`SELECT count(*)::int AS n FROM documents WHERE is_current`,
     )) as [{ n: number }];
-    expect(n).toBe(2);
+    // Two from the top folder, and the six language versions of A/RES/75/240 in multilingual/.
+    const multilingual = fs.readdirSync(path.join(FIXTURES, "multilingual")).filter((f) => f.endsWith(".xml")).length;
+    expect(n).toBe(2 + multilingual);
   });
 
   it("skips unchanged files on a second run and keeps a changed file as a new version", async () => {

@@ -8,11 +8,11 @@ describe("Organization pages", () => {
   });
   afterAll(async () => t.dispose());
 
-  it("lists the 45 organizations with member counts", async () => {
+  it("lists the 44 organizations with member counts", async () => {
     const res = await t.app.request("/organizations");
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain("45 organizations");
+    expect(html).toContain("44 organizations");
     expect(html).toContain('<a href="/organizations/OSCE">');
   });
 
