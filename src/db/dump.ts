@@ -39,6 +39,7 @@ export const PUBLIC_DUMP_TABLES: Record<string, { columnsLeftOut?: string[]; whe
   digest_issues: { columnsLeftOut: ["updated_by", "published_by"], where: sql`status = 'published'` },
   document_citations: {},
   document_paragraphs: {},
+  document_unresolved_citations: {},
   documents: {},
   evidence: {},
   framework_items: {},

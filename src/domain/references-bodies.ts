@@ -2,8 +2,21 @@
 import { normalizeSymbol } from "./symbols.js";
 
 /** Bodies whose resolutions GA texts cite by number. Only GA, HRC, ECOSOC, SC and the Commission on Human Rights have symbols. */
-export type ResolutionBody =
-  "GA" | "HRC" | "ECOSOC" | "SC" | "CHR" | "CCPCJ" | "CND" | "CPD" | "CSW" | "CSocD" | "treaty-conference" | "other";
+export const RESOLUTION_BODIES = [
+  "GA",
+  "HRC",
+  "ECOSOC",
+  "SC",
+  "CHR",
+  "CCPCJ",
+  "CND",
+  "CPD",
+  "CSW",
+  "CSocD",
+  "treaty-conference",
+  "other",
+] as const;
+export type ResolutionBody = (typeof RESOLUTION_BODIES)[number];
 
 const BODY_NAMES: [RegExp, ResolutionBody][] = [
   [/\bGeneral Assembly\b/g, "GA"],
@@ -42,6 +55,8 @@ export interface BodyContext {
   issuer: ResolutionBody | null;
   /** The last body named in the same clause, adopting or not ("Human Rights Council resolutions on the subject, including resolution"). */
   clauseBody: ResolutionBody | null;
+  /** Each of those bodies' names as the text writes them ("Commission on Narcotic Drugs"), for a reference we cannot resolve. */
+  names?: Partial<Record<ResolutionBody, string>>;
 }
 
 /** The bodies around a "resolution(s)" trigger at `index`, read from the words of its clause before it. */
@@ -49,39 +64,51 @@ export function bodyBefore(text: string, index: number): BodyContext {
   let lead = text.slice(Math.max(0, index - LEAD_LENGTH), index);
   const clauseBreak = Math.max(lead.lastIndexOf(";"), lead.lastIndexOf(". "));
   if (clauseBreak >= 0) lead = lead.slice(clauseBreak + 1);
-  let best: { body: ResolutionBody; start: number; end: number } | null = null;
+  let best: { body: ResolutionBody; start: number; end: number; name: string } | null = null;
   for (const [pattern, body] of BODY_NAMES) {
     for (const m of lead.matchAll(pattern)) {
       const end = m.index + m[0].length;
-      if (!best || end > best.end || (end === best.end && m.index < best.start)) best = { body, start: m.index, end };
+      if (!best || end > best.end || (end === best.end && m.index < best.start))
+        best = { body, start: m.index, end, name: nameAsWritten(m[0]) };
     }
   }
   const clauseBody = best?.body ?? null;
-  if (best && ISSUER_GLUE.test(lead.slice(best.end))) return { issuer: best.body, clauseBody };
+  const names: Partial<Record<ResolutionBody, string>> = best ? { [best.body]: best.name } : {};
+  if (best && ISSUER_GLUE.test(lead.slice(best.end))) return { issuer: best.body, clauseBody, names };
   const short = SHORT_NAME.exec(lead);
-  if (short && (!best || short.index >= best.end))
-    return { issuer: lastNamed(text.slice(0, index - lead.length + short.index), short[1]!), clauseBody };
-  if (/\bits\s+(?:own\s+)?$/.test(lead)) return { issuer: "GA", clauseBody };
-  return { issuer: null, clauseBody };
+  if (short && (!best || short.index >= best.end)) {
+    const named = lastNamed(text.slice(0, index - lead.length + short.index), short[1]!);
+    if (named?.name) names[named.body] = named.name;
+    return { issuer: named?.body ?? null, clauseBody, names };
+  }
+  if (/\bits\s+(?:own\s+)?$/.test(lead)) return { issuer: "GA", clauseBody, names };
+  return { issuer: null, clauseBody, names };
+}
+
+/** A matched body name without the joining words the pattern may take after it ("… against Corruption in" → "… against Corruption"). */
+function nameAsWritten(matched: string): string {
+  return matched.replace(/(?: (?:on|against|of|the|and|for|to|in))+$/, "");
 }
 
 /** The last Council or Commission named before a bare "Council resolution" (General Assembly texts say "the Council" for HRC or ECOSOC). */
-function lastNamed(before: string, word: string): ResolutionBody | null {
-  if (word === "Assembly") return "GA";
-  let best: { body: ResolutionBody; at: number } | null = null;
+function lastNamed(before: string, word: string): { body: ResolutionBody; name: string | null } | null {
+  if (word === "Assembly") return { body: "GA", name: null };
+  let best: { body: ResolutionBody; at: number; name: string } | null = null;
   for (const [pattern, body] of BODY_NAMES) {
     for (const m of before.matchAll(pattern)) {
       if (!m[0].includes(word)) continue;
-      if (!best || m.index > best.at) best = { body, at: m.index };
+      if (!best || m.index > best.at) best = { body, at: m.index, name: nameAsWritten(m[0]) };
     }
   }
-  return best?.body ?? null;
+  return best;
 }
 
 export interface ResolvedShortForm {
   /** The symbol, or null when the body has no symbol of its own or the number cannot be the named body's. */
   symbol: string | null;
   body: ResolutionBody | "unknown";
+  /** The body's name as the text writes it, when it names one ("Commission on Narcotic Drugs"). */
+  bodyName: string | null;
 }
 
 /**
@@ -94,14 +121,22 @@ export function resolveShortForm(
   context: BodyContext,
   adoptedYear: number | null,
 ): ResolvedShortForm {
+  const named = (r: Omit<ResolvedShortForm, "bodyName">): ResolvedShortForm => ({
+    ...r,
+    bodyName: r.body === "unknown" ? null : (context.names?.[r.body] ?? null),
+  });
   const first = resolveUnder(shortForm, context.issuer, adoptedYear);
   // A number that cannot be the GA's ("its resolution 42/22 of 26 September 2019") may be the clause's other body's.
-  if (first.symbol || context.clauseBody === null || context.clauseBody === context.issuer) return first;
+  if (first.symbol || context.clauseBody === null || context.clauseBody === context.issuer) return named(first);
   const second = resolveUnder(shortForm, context.clauseBody, adoptedYear);
-  return second.symbol ? second : first;
+  return named(second.symbol ? second : first);
 }
 
-function resolveUnder(shortForm: string, body: ResolutionBody | null, adoptedYear: number | null): ResolvedShortForm {
+function resolveUnder(
+  shortForm: string,
+  body: ResolutionBody | null,
+  adoptedYear: number | null,
+): Omit<ResolvedShortForm, "bodyName"> {
   const m = /^(ES-\d{1,2}|S-\d{1,2}|\d{1,4})\/(\d{1,4})$/.exec(shortForm.trim());
   if (!m) return { symbol: null, body: "unknown" };
   const [, first, number] = m as unknown as [string, string, string];

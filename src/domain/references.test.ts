@@ -71,20 +71,37 @@ describe("detectCitations", () => {
     const ccpcj = detectResolutionReferences(
       "Welcoming Commission on Crime Prevention and Criminal Justice resolution 26/4 of 26 May 2017, in which the Commission decided that the open-ended intergovernmental Expert Group",
     );
-    expect(ccpcj).toEqual({ citations: [], unresolved: [{ body: "CCPCJ", matchedText: "26/4" }] });
+    expect(ccpcj).toEqual({
+      citations: [],
+      unresolved: [
+        { body: "CCPCJ", bodyName: "Commission on Crime Prevention and Criminal Justice", matchedText: "26/4" },
+      ],
+    });
     const cnd = detectResolutionReferences(
       "and recalling Commission on Narcotic Drugs resolution 61/2 of 16 March 2018 on strengthening efforts to prevent drug abuse in educational settings,",
     );
     expect(cnd.citations).toEqual([]);
-    expect(cnd.unresolved).toEqual([{ body: "CND", matchedText: "61/2" }]);
+    expect(cnd.unresolved).toEqual([{ body: "CND", bodyName: "Commission on Narcotic Drugs", matchedText: "61/2" }]);
     const cosp = detectResolutionReferences(
       "Recalling further Conference of the States Parties to the United Nations Convention against Corruption resolution 7/8 of 10 November 2017 on corruption in sport",
     );
-    expect(cosp).toEqual({ citations: [], unresolved: [{ body: "treaty-conference", matchedText: "7/8" }] });
+    expect(cosp).toEqual({
+      citations: [],
+      unresolved: [
+        {
+          body: "treaty-conference",
+          bodyName: "Conference of the States Parties to the United Nations Convention against Corruption",
+          matchedText: "7/8",
+        },
+      ],
+    });
     // A number that fits no named body (UNEA's "resolution 4/6") is never A/RES/4/6.
     expect(
-      detectResolutionReferences("calls upon States to implement resolution 4/6 on marine plastic litter").citations,
-    ).toEqual([]);
+      detectResolutionReferences("calls upon States to implement resolution 4/6 on marine plastic litter"),
+    ).toEqual({
+      citations: [],
+      unresolved: [{ body: "unknown", bodyName: null, matchedText: "4/6" }],
+    });
     // The example.
     expect(
       detectCitations("Recalling Human Rights Council resolution 52/5 of 3 April 2023").map((c) => c.targetSymbol),

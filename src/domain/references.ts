@@ -14,6 +14,9 @@ const FULL_SYMBOL = /\b(?:A|S|E|ST|UNEP|TD|DP)\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9.-]
 /** "Commission on Narcotic Drugs resolution 62/3": a resolution of a body without symbols, or a number that fits no named body. */
 export interface UnresolvedResolutionReference {
   body: ResolutionBody | "unknown";
+  /** The body's name as the text writes it ("Commission on Narcotic Drugs"); null when the words name none. */
+  bodyName: string | null;
+  /** The number as written ("62/3", "26/4 B", "第12/3号"). */
   matchedText: string;
 }
 
@@ -64,7 +67,7 @@ export function detectResolutionReferences(text: string): {
       const year = ADOPTION_YEAR.exec(rest.slice(numbers!.length))?.[1];
       const resolved = resolveShortForm(numbers!, body, year ? Number(year) : null);
       if (resolved.symbol) add(resolved.symbol, short[0]);
-      else unresolved.push({ body: resolved.body, matchedText: short[0] });
+      else unresolved.push({ body: resolved.body, bodyName: resolved.bodyName, matchedText: short[0] });
       rest = rest.slice(short[0].length);
     }
   }
@@ -93,7 +96,7 @@ function detectOtherLanguageReferences(
   const resolve = (numbers: string, matchedText: string) => {
     const resolved = resolveShortForm(numbers, GENERAL_ASSEMBLY_CONTEXT, null);
     if (resolved.symbol) add(resolved.symbol, matchedText);
-    else unresolved.push({ body: resolved.body, matchedText });
+    else unresolved.push({ body: resolved.body, bodyName: resolved.bodyName, matchedText });
   };
   for (const trigger of text.matchAll(OTHER_TRIGGER)) {
     let rest = text.slice(trigger.index + trigger[0].length);

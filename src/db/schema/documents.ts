@@ -15,6 +15,7 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
+import type { ResolutionBody } from "../../domain/references-bodies.js";
 import * as v from "../../domain/vocabulary.js";
 import { processes, sessions } from "./processes.js";
 import { sources } from "./sources.js";
@@ -122,6 +123,33 @@ export const documentCitations = pgTable(
     primaryKey({ columns: [t.paragraphId, t.targetSymbol] }),
     index("document_citations_target_idx").on(t.targetSymbol),
     index("document_citations_document_idx").on(t.documentId),
+  ],
+);
+
+/**
+ * A paragraph cites a resolution that has no symbol we can name (issue 15): one of a body without symbols ("Commission
+ * on Narcotic Drugs resolution 61/2"), or a number that fits no named body. Kept apart from document_citations, whose
+ * rows are edges to a document symbol, so nothing is ever given a made-up symbol.
+ */
+export const documentUnresolvedCitations = pgTable(
+  "document_unresolved_citations",
+  {
+    paragraphId: integer("paragraph_id")
+      .notNull()
+      .references(() => documentParagraphs.id, { onDelete: "cascade" }),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    /** The adopting body read from the words before the number (domain/references-bodies.ts), or "unknown". */
+    body: text("body").$type<ResolutionBody | "unknown">().notNull(),
+    /** The body's name as the text writes it; null when the words name none. */
+    bodyName: text("body_name"),
+    /** The number as written ("61/2"). */
+    matchedText: text("matched_text").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.paragraphId, t.body, t.matchedText] }),
+    index("document_unresolved_citations_document_idx").on(t.documentId),
   ],
 );
 
