@@ -17,6 +17,16 @@ async function progressOf(base: string): Promise<string> {
   return /(Waiting to load|Loading|Loaded): ([\d,]+) of ([\d,]+) documents/.exec(html)?.[0] ?? "no progress shown";
 }
 
+/** The message of a log line: the `msg` of a JSON line (LOG_FORMAT=json), or the line itself. */
+function logMessage(line: string): string {
+  try {
+    const parsed = JSON.parse(line) as { msg?: unknown };
+    return typeof parsed.msg === "string" ? parsed.msg : line;
+  } catch {
+    return line;
+  }
+}
+
 export async function runCorpusBench(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-bench-corpus-"));
   const port = await freePort();
@@ -44,7 +54,7 @@ export async function runCorpusBench(): Promise<void> {
     }
     const line = await server.waitForLine(/corpus \S+: done/, 30 * 60_000);
     console.log(
-      `  import finished ${((performance.now() - started) / 1000).toFixed(0)} s after the start: ${line.replace(/^.*corpus/, "corpus")}`,
+      `  import finished ${((performance.now() - started) / 1000).toFixed(0)} s after the start: ${logMessage(line).replace(/^.*corpus/, "corpus")}`,
     );
   } finally {
     await server.stop();
