@@ -52,7 +52,7 @@ const NORM_TOPICS: Record<string, RegExp[]> = {
 };
 
 /** Names that are also common words or parts of other phrases, matched only in their exact capitalised form. */
-const EXPLICIT_NORM = /\b(?:norms?|paragraph|para\.?)?\s*13\s?\(([a-k])\)/gi;
+export const EXPLICIT_NORM = /\b(?:norms?|paragraph|para\.?)?\s*13\s?\(([a-k])\)/gi;
 
 export function createReferenceMatcher(vocabulary: ReferenceVocabulary): ReferenceMatcher {
   const stateIndex = buildNameIndex(vocabulary.states);

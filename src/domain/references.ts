@@ -1,5 +1,11 @@
 // Reference detection in paragraph text: cited document symbols (incl. "its resolutions 43/78 H of 7 December 1988, 53/70 of …").
-import { bodyBefore, resolveShortForm, type BodyContext, type ResolutionBody } from "./references-bodies.js";
+import {
+  bodyBefore,
+  resolveShortForm,
+  type BodyContext,
+  type ResolutionBody,
+  type ResolvedShortForm,
+} from "./references-bodies.js";
 import { normalizeSymbol } from "./symbols.js";
 
 export interface DetectedCitation {
@@ -42,37 +48,64 @@ export function detectResolutionReferences(text: string): {
 } {
   const found = new Map<string, DetectedCitation>();
   const unresolved: UnresolvedResolutionReference[] = [];
-  const add = (symbol: string | null, matchedText: string) => {
-    if (symbol && !found.has(symbol)) found.set(symbol, { targetSymbol: symbol, matchedText });
+  for (const r of locateResolutionReferences(text)) {
+    if (r.symbol === null) unresolved.push({ body: r.body, bodyName: r.bodyName, matchedText: r.matchedText });
+    else if (!found.has(r.symbol)) found.set(r.symbol, { targetSymbol: r.symbol, matchedText: r.matchedText });
+  }
+  return { citations: [...found.values()], unresolved };
+}
+
+/** One place in a text that cites a resolution or document: where, the words, the symbol (null: none we can name). */
+export type LocatedReference = { start: number; end: number; matchedText: string } & (
+  { symbol: string } | ({ symbol: null } & Omit<UnresolvedResolutionReference, "matchedText">)
+);
+
+type AddReference = (
+  resolved: { symbol: string | null } & Partial<ResolvedShortForm>,
+  words: string,
+  at: number,
+) => void;
+
+/**
+ * Every citation of a text with its place (start inclusive, end exclusive), each occurrence, in the order the
+ * detectors find them (full symbols, then English "resolution(s)" lists, then the other languages): what pages need
+ * to turn the cited words themselves into links. A full symbol that does not parse is left out.
+ */
+export function locateResolutionReferences(text: string): LocatedReference[] {
+  const located: LocatedReference[] = [];
+  const add: AddReference = (resolved, matchedText, start) => {
+    const place = { matchedText, start, end: start + matchedText.length };
+    if (resolved.symbol) located.push({ ...place, symbol: resolved.symbol });
+    else if (resolved.body)
+      located.push({ ...place, symbol: null, body: resolved.body, bodyName: resolved.bodyName ?? null });
   };
   for (const match of text.matchAll(FULL_SYMBOL)) {
     const raw = match[0].replace(/[.,;:]+$/, "");
-    add(normalizeSymbol(raw), raw);
+    add({ symbol: normalizeSymbol(raw) }, raw, match.index);
   }
   for (const trigger of text.matchAll(TRIGGER)) {
     const body = bodyBefore(text, trigger.index);
-    let rest = text.slice(trigger.index + trigger[0].length);
+    let offset = trigger.index + trigger[0].length;
     for (let guard = 0; guard < 200; guard++) {
-      const glue = LIST_GLUE.exec(rest);
-      if (glue) rest = rest.slice(glue[0].length);
+      const glue = LIST_GLUE.exec(text.slice(offset));
+      if (glue) offset += glue[0].length;
+      const rest = text.slice(offset);
       const sc = body.issuer === "SC" ? SC_FORM.exec(rest) : null;
       if (sc) {
-        add(normalizeSymbol(`S/RES/${sc[0]}`), sc[0]);
-        rest = rest.slice(sc[0].length);
+        add({ symbol: normalizeSymbol(`S/RES/${sc[0]}`) }, sc[0], offset);
+        offset += sc[0].length;
         continue;
       }
       const short = SHORT_FORM.exec(rest);
       if (!short || isDateLike(rest)) break;
       const [numbers] = short[0].split(/ ?(?=[A-Z]$)/);
       const year = ADOPTION_YEAR.exec(rest.slice(numbers!.length))?.[1];
-      const resolved = resolveShortForm(numbers!, body, year ? Number(year) : null);
-      if (resolved.symbol) add(resolved.symbol, short[0]);
-      else unresolved.push({ body: resolved.body, bodyName: resolved.bodyName, matchedText: short[0] });
-      rest = rest.slice(short[0].length);
+      add(resolveShortForm(numbers!, body, year ? Number(year) : null), short[0], offset);
+      offset += short[0].length;
     }
   }
-  detectOtherLanguageReferences(text, add, unresolved);
-  return { citations: [...found.values()], unresolved };
+  detectOtherLanguageReferences(text, add);
+  return located;
 }
 
 // The same citations in the other UN languages (issue 19): "résolution(s)", "resolución/resoluciones", "резолюция" in
@@ -88,33 +121,26 @@ const OTHER_GLUE =
 const CHINESE_SHORT_FORM = /第((?:ES-\d{1,2}|\d{1,4})\/\d{1,4}) ?([A-Z])?号/g;
 const GENERAL_ASSEMBLY_CONTEXT: BodyContext = { issuer: null, clauseBody: null };
 
-function detectOtherLanguageReferences(
-  text: string,
-  add: (symbol: string | null, matchedText: string) => void,
-  unresolved: UnresolvedResolutionReference[],
-): void {
-  const resolve = (numbers: string, matchedText: string) => {
-    const resolved = resolveShortForm(numbers, GENERAL_ASSEMBLY_CONTEXT, null);
-    if (resolved.symbol) add(resolved.symbol, matchedText);
-    else unresolved.push({ body: resolved.body, bodyName: resolved.bodyName, matchedText });
-  };
+function detectOtherLanguageReferences(text: string, add: AddReference): void {
+  const resolve = (numbers: string, matchedText: string, start: number) =>
+    add(resolveShortForm(numbers, GENERAL_ASSEMBLY_CONTEXT, null), matchedText, start);
   for (const trigger of text.matchAll(OTHER_TRIGGER)) {
-    let rest = text.slice(trigger.index + trigger[0].length);
+    let offset = trigger.index + trigger[0].length;
     for (let guard = 0; guard < 200; guard++) {
-      const glue = OTHER_GLUE.exec(rest);
-      if (glue) rest = rest.slice(glue[0].length);
-      const short = SHORT_FORM.exec(rest);
+      const glue = OTHER_GLUE.exec(text.slice(offset));
+      if (glue) offset += glue[0].length;
+      const short = SHORT_FORM.exec(text.slice(offset));
       if (!short) break;
       // The part letter is left out, as in English ("43/78 H" cites A/RES/43/78).
-      resolve(short[0].split(/ ?(?=[A-Z]$)/)[0]!, short[0]);
-      rest = rest.slice(short[0].length);
+      resolve(short[0].split(/ ?(?=[A-Z]$)/)[0]!, short[0], offset);
+      offset += short[0].length;
     }
   }
   for (const match of text.matchAll(CHINESE_SHORT_FORM)) {
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 2000);
     const resolution = after.search(/决议/);
     const decision = after.search(/决定|。|；/);
-    if (resolution >= 0 && (decision < 0 || resolution < decision)) resolve(match[1]!, match[0]);
+    if (resolution >= 0 && (decision < 0 || resolution < decision)) resolve(match[1]!, match[0], match.index);
   }
 }
 
