@@ -7,6 +7,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Db } from "../db/client.js";
 import { getDataVersion, listenForDataVersionChanges } from "../db/data-version.js";
 import { chooseEncoding, compressBytes, isCompressible, varyOnEncoding, type ContentEncoding } from "./compression.js";
+import { routeLabel } from "./request-log.js";
 
 /** Paths that are never cached: forms with per-visitor tokens, accounts, the editor's desk and operations endpoints. */
 const UNCACHED_PREFIXES = [
@@ -36,6 +37,8 @@ interface Entry {
   etag: string;
   encoded: Partial<Record<ContentEncoding, Uint8Array>>;
   bytes: number;
+  /** The pattern of the route that rendered it, so metrics and logs of a hit name that route, not the cache's. */
+  route: string;
 }
 
 export interface PageCacheOptions {
@@ -180,6 +183,7 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler & { stat
       hits++;
       entries.delete(key);
       entries.set(key, found);
+      c.set("answeredRoute", found.route);
       c.res = answer(c, found);
       return;
     }
@@ -198,6 +202,7 @@ export function pageCache(options: PageCacheOptions): MiddlewareHandler & { stat
       etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
       encoded: {},
       bytes: body.byteLength,
+      route: routeLabel(c),
     };
     // Kept only while the data version it was rendered at is still current.
     if (body.byteLength <= MAX_ENTRY_BYTES && currentVersion === version) remember(entry);

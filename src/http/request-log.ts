@@ -9,6 +9,8 @@ declare module "hono" {
   interface ContextVariableMap {
     /** Set first thing on every request by requestContext. */
     requestId: string;
+    /** The route pattern of an answer given by a middleware for a route (a kept page: http/page-cache.ts). */
+    answeredRoute: string | undefined;
   }
 }
 
@@ -17,8 +19,14 @@ export const REQUEST_ID_HEADER = "X-Request-Id";
 /** Letters, digits and a few separators, as UUIDs, ULIDs and proxies' ids use: nothing that could forge a log line. */
 const INCOMING_ID = /^[A-Za-z0-9._:+=/-]{1,128}$/;
 
-/** The route pattern that answered (`/api/v1/states/:iso3`), or "unmatched" for a 404 no route claimed. */
+/**
+ * The route pattern that answered (`/api/v1/states/:iso3`), or "unmatched" for a 404 no route claimed. A middleware
+ * that answers for a route without calling it (the page cache) names the route with `answeredRoute`; otherwise the
+ * label would be the middleware's own pattern (`/*`).
+ */
 export function routeLabel(c: Context): string {
+  const answered = c.get("answeredRoute");
+  if (answered) return answered;
   const route = matchedRoutes(c)[c.req.routeIndex];
   if (!route || (c.res.status === 404 && route.path.endsWith("*"))) return "unmatched";
   return route.path;
