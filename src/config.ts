@@ -62,6 +62,12 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(48),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "must be at least 16 characters (e.g. openssl rand -hex 24)")
+    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces (it is sent in an Authorization header)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 /** Every environment variable Normwatch reads (each must have a CONFIG_DOCS row and a README row). */
@@ -106,6 +112,8 @@ export interface Config {
   sendRatePerSecond: number;
   sendMaxAttempts: number;
   subscribeConfirmHours: number;
+  /** When set, /metrics answers only requests with `Authorization: Bearer <metricsToken>` (/readyz stays public). */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -151,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sendRatePerSecond: e.SEND_RATE_PER_SECOND,
     sendMaxAttempts: e.SEND_MAX_ATTEMPTS,
     subscribeConfirmHours: e.SUBSCRIBE_CONFIRM_HOURS,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 
@@ -238,4 +247,10 @@ export const CONFIG_DOCS: { name: string; default: string; meaning: string }[] =
     meaning: "attempts per message before it is marked failed (retries back off exponentially)",
   },
   { name: "SUBSCRIBE_CONFIRM_HOURS", default: "48", meaning: "how long a sign-up's confirmation link works" },
+  {
+    name: "METRICS_TOKEN",
+    default: "(unset)",
+    meaning:
+      "when set (16+ characters), /metrics answers only `Authorization: Bearer <token>`; unset: /metrics is public. /healthz and /readyz stay public",
+  },
 ];

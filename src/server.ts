@@ -41,6 +41,8 @@ export interface AppOptions {
   poolStats?: (() => PoolStats) | undefined;
   /** Where the bundled document corpus import stands, for /readyz and /metrics. */
   corpusStatus?: (() => Promise<CorpusStatus>) | undefined;
+  /** When set, /metrics needs `Authorization: Bearer <metricsToken>` (METRICS_TOKEN). */
+  metricsToken?: string | undefined;
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
@@ -78,9 +80,21 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
     apiRequestChecks(api, (request) => app.fetch(request)),
   );
   app.use(`${API_PREFIX}/*`, expensiveEndpointLimits(deps));
+  // Before the editorial guard, which reads any Authorization header as an API token: /metrics takes its own.
+  app.route(
+    "/",
+    createHealthApp({
+      db: deps.db,
+      driver: deps.driver,
+      startup,
+      metrics,
+      corpusStatus,
+      metricsToken: options.metricsToken,
+      logger,
+    }),
+  );
   // Principal, deny-by-default for anonymous writes, and CSRF: before every route, including ones added later.
   app.use(editorialGuard(deps));
-  app.route("/", createHealthApp({ db: deps.db, driver: deps.driver, startup, metrics, corpusStatus }));
   app.use("/static/*", assetCaching("static"));
   app.use("/assets/*", assetCaching("assets"));
   app.use(
@@ -167,7 +181,12 @@ export async function startServer(
   });
   const corpusManifest = readCorpusManifest(DATASETS_DIR);
   const corpusStatus = corpusManifest ? () => getCorpusStatus(database, corpusManifest) : undefined;
-  const app = createApp(deps, { startup: startup.state, poolStats: database.poolStats, corpusStatus });
+  const app = createApp(deps, {
+    startup: startup.state,
+    poolStats: database.poolStats,
+    corpusStatus,
+    metricsToken: config.metricsToken,
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
