@@ -1,8 +1,10 @@
 // Completes the OpenAPI document generated from the routes (issue 18): the security schemes the operations name, the
 // server, and on every operation an operationId, tags, a description and the 4xx answers every API request can get
-// (an unknown query parameter is a 400, api/conventions.ts). Filled in once here, so a route added later is covered.
+// (an unknown query parameter is a 400 and another method on the path a 405, api/conventions.ts; past a rate limit, a
+// 429, api/rate-limit.ts). Filled in once here, so a route added later is covered.
 import { SESSION_COOKIE } from "../http/auth.js";
 import { PROBLEM_CONTENT_TYPE } from "../http/errors.js";
+import { EXPENSIVE_ENDPOINTS, type ExpensiveEndpoint } from "./rate-limit.js";
 
 interface Operation {
   operationId?: string;
@@ -15,7 +17,11 @@ interface Operation {
 
 export interface OpenApiDocument {
   paths?: Record<string, Record<string, unknown> | undefined>;
-  components?: { schemas?: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
+  components?: {
+    schemas?: Record<string, unknown>;
+    securitySchemes?: Record<string, unknown>;
+    responses?: Record<string, unknown>;
+  };
   servers?: { url: string; description?: string }[];
   [key: string]: unknown;
 }
@@ -59,9 +65,46 @@ const problem = (description: string) => ({
   content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: "#/components/schemas/Error" } } },
 });
 
-export function completeOpenApiDocument<D extends OpenApiDocument>(doc: D, siteUrl: string): D {
+const header = (description: string, type: "string" | "integer") => ({ description, schema: { type } });
+
+/** Answers every operation can get, declared once and referenced (`#/components/responses/…`). */
+export const SHARED_RESPONSES = {
+  MethodNotAllowed: {
+    ...problem(
+      "Another method than the path's own (e.g. DELETE on a read-only list): 405, whatever the credentials, before any other check",
+    ),
+    headers: { Allow: header("The methods this path takes, e.g. GET, HEAD, OPTIONS", "string") },
+  },
+  TooManyRequests: {
+    ...problem("Past the endpoint's rate limit for this client network: wait Retry-After seconds"),
+    headers: {
+      "Retry-After": header("Seconds to wait before asking again", "integer"),
+      "RateLimit-Limit": header("Requests allowed per window", "integer"),
+      "RateLimit-Remaining": header("Requests left in the window (0 here)", "integer"),
+      "RateLimit-Reset": header("Seconds until a request counted now leaves the window", "integer"),
+    },
+  },
+} as const;
+
+const ref = (name: keyof typeof SHARED_RESPONSES) => ({ $ref: `#/components/responses/${name}` });
+
+/** Whether a rate limit applies to the documented path (its parameters replaced by a sample segment). */
+function isRateLimited(path: string, limits: readonly ExpensiveEndpoint[]): boolean {
+  const sample = path.replace(/\{[^}]+\}/g, "x");
+  return limits.some((limit) => limit.path.test(sample));
+}
+
+export function completeOpenApiDocument<D extends OpenApiDocument>(
+  doc: D,
+  siteUrl: string,
+  rateLimits: readonly ExpensiveEndpoint[] = EXPENSIVE_ENDPOINTS,
+): D {
   doc.servers = [{ url: siteUrl, description: "this instance" }];
-  doc.components = { ...doc.components, securitySchemes: { ...doc.components?.securitySchemes, ...SECURITY_SCHEMES } };
+  doc.components = {
+    ...doc.components,
+    securitySchemes: { ...doc.components?.securitySchemes, ...SECURITY_SCHEMES },
+    responses: { ...doc.components?.responses, ...SHARED_RESPONSES },
+  };
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     if (!item) continue;
     const tag = /^\/api\/v1\/([^/]+)/.exec(path)?.[1] ?? "API";
@@ -74,6 +117,9 @@ export function completeOpenApiDocument<D extends OpenApiDocument>(doc: D, siteU
       op.responses ??= {};
       // Every operation checks its query parameters; a wrong method on its path is a 405 (conventions.ts).
       op.responses["400"] ??= problem("Invalid or unknown parameters (the answer names the allowed ones)");
+      op.responses["405"] ??= ref("MethodNotAllowed");
+      // The limit counts reads (GET and HEAD) only.
+      if (method === "get" && isRateLimited(path, rateLimits)) op.responses["429"] ??= ref("TooManyRequests");
       // Public reads need no credentials: the empty requirement says so.
       op.security ??= [{}];
       if (op.security.some((r) => Object.keys(r).length > 0)) {

@@ -53,6 +53,19 @@ describe("OpenAPI document", () => {
     expect(operationIdOf("get", "/api/v1/states/{iso3}")).toBe("getStatesByIso3");
   });
 
+  it("declares 405 (shared, with Allow) on every operation and 429 where a rate limit applies", () => {
+    const responses = (doc as unknown as { components: { responses: Record<string, { headers?: object }> } }).components
+      .responses;
+    expect(Object.keys(responses["MethodNotAllowed"]?.headers ?? {})).toContain("Allow");
+    expect(Object.keys(responses["TooManyRequests"]?.headers ?? {})).toContain("Retry-After");
+    for (const [path, item] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(item)) {
+        expect(op.responses?.["405"], `${method} ${path}`).toEqual({ $ref: "#/components/responses/MethodNotAllowed" });
+        const limited = path === "/api/v1/alignment/matrix" && method === "get";
+        expect(op.responses?.["429"] !== undefined, `${method} ${path}`).toBe(limited);
+      }
+  });
+
   it("answers its own example of comparing two votes", async () => {
     const params = doc.paths["/api/v1/votes/compare"]!["get"]!.parameters!;
     const example = (name: string) => params.find((p) => p.name === name)!.schema!.example!;
