@@ -33,7 +33,8 @@ export function formatPartialDateIso(value: PartialDate): string {
   return value.date;
 }
 
-const MONTHS = [
+/** English month names, January first: partial dates are shown and UN texts date themselves with them. */
+export const MONTH_NAMES = [
   "January",
   "February",
   "March",
@@ -51,7 +52,7 @@ const MONTHS = [
 /** Human form: `2019`, `June 2019` or `3 June 2019`. */
 export function formatPartialDate(value: PartialDate): string {
   const year = value.date.slice(0, 4);
-  const month = MONTHS[Number(value.date.slice(5, 7)) - 1] ?? "";
+  const month = MONTH_NAMES[Number(value.date.slice(5, 7)) - 1] ?? "";
   if (value.precision === "year") return year;
   if (value.precision === "month") return `${month} ${year}`;
   return `${Number(value.date.slice(8, 10))} ${month} ${year}`;

@@ -1,24 +1,11 @@
 // Plain text blocks (from PDF, DOCX, HTML, text or Markdown) → numbered paragraphs and metadata, the way UN texts are laid out.
 import type { ParsedDocument, ParsedParagraph } from "../../domain/documents.js";
 import { cleanText, uniqueAnchors } from "../../domain/documents.js";
+import { MONTH_NAMES } from "../../domain/partial-date.js";
 import { documentTypeOfSymbol, parseSymbol } from "../../domain/symbols.js";
 import type { DocumentFormat } from "../../domain/vocabulary.js";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DATE = new RegExp(`\\b(\\d{1,2}) (${MONTHS.join("|")}) (\\d{4})\\b`);
+const DATE = new RegExp(`\\b(\\d{1,2}) (${MONTH_NAMES.join("|")}) (\\d{4})\\b`);
 const SYMBOL_LINE = /^(?:A|S|E)\/[A-Za-z0-9.\-/]+$/;
 const OPERATIVE = /^(\d{1,3})\.\s+(\S.*)$/s;
 const SUB_ITEM = /^\(([a-z]{1,4})\)\s+(\S.*)$/s;
@@ -48,7 +35,7 @@ export function structureTextBlocks(rawBlocks: string[], options: TextStructureO
   const adopted = head.map((b) => (/\badopted by the .+? on (.+)$/i.test(b) ? DATE.exec(b) : null)).find(Boolean);
   const dateMatch = adopted ?? head.map((b) => DATE.exec(b)).find(Boolean);
   const date = dateMatch
-    ? `${dateMatch[3]}-${String(MONTHS.indexOf(dateMatch[2]!) + 1).padStart(2, "0")}-${dateMatch[1]!.padStart(2, "0")}`
+    ? `${dateMatch[3]}-${String(MONTH_NAMES.indexOf(dateMatch[2]!) + 1).padStart(2, "0")}-${dateMatch[1]!.padStart(2, "0")}`
     : null;
   const enacting = blocks.findIndex((b) =>
     /^The (General Assembly|Security Council|Human Rights Council)\s*,?$/i.test(b),

@@ -23,21 +23,7 @@ import { Layout } from "../layout.js";
 import { respondIcs } from "./feeds.js";
 import { NotFoundError } from "../../domain/errors.js";
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const monthLabel = (month: string) => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+const monthLabel = (month: string) => formatPartialDate({ date: `${month}-01`, precision: "month" });
 
 /** "session-x@normwatch" → "session-x", the key of the one-event download. */
 export const eventKey = (event: CalendarEvent) => event.uid.replace(/@normwatch$/, "");
@@ -256,15 +242,21 @@ function MonthView(props: {
       {inMonth.length === 0 ? (
         <p class="muted">No sessions or deadlines with known days this month.</p>
       ) : (
-        <ul class="event-list">
-          {inMonth.map((e) => (
-            <li>
-              <EventLine event={e} showDates />
-            </li>
-          ))}
-        </ul>
+        <EventList events={inMonth} />
       )}
     </section>
+  );
+}
+
+function EventList(props: { events: CalendarEvent[] }) {
+  return (
+    <ul class="event-list">
+      {props.events.map((e) => (
+        <li>
+          <EventLine event={e} showDates />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -280,26 +272,10 @@ function ListView(props: {
   return (
     <section aria-labelledby="list-heading">
       <h2 id="list-heading">Upcoming</h2>
-      {upcoming.length === 0 ? (
-        <p class="muted">Nothing upcoming with known days.</p>
-      ) : (
-        <ul class="event-list">
-          {upcoming.map((e) => (
-            <li>
-              <EventLine event={e} showDates />
-            </li>
-          ))}
-        </ul>
-      )}
+      {upcoming.length === 0 ? <p class="muted">Nothing upcoming with known days.</p> : <EventList events={upcoming} />}
       <h2>Past</h2>
       {props.showPast ? (
-        <ul class="event-list">
-          {past.map((e) => (
-            <li>
-              <EventLine event={e} showDates />
-            </li>
-          ))}
-        </ul>
+        <EventList events={past} />
       ) : (
         <p>
           <a href={props.link({ past: "1" })}>Show {past.length} past sessions and deadlines</a>
