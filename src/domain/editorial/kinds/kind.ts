@@ -121,6 +121,15 @@ export const confidence: FieldSpec = {
 };
 export const slugHint = "lower-case letters, digits and hyphens; cannot change later";
 
+/** The id of a kind whose editors choose it, as a slug. */
+export const slugId: FieldSpec = { name: "id", label: "Id", type: "slug", required: true, hint: slugHint };
+
+/** `start` and `end` of a kind that runs over time, stored as startDate/startPrecision and endDate/endPrecision. */
+export const startEndPartialDates: RecordSpec["partialDates"] = [
+  { field: "start", date: "startDate", precision: "startPrecision" },
+  { field: "end", date: "endDate", precision: "endPrecision" },
+];
+
 const ISO3 = /^[A-Z]{3}$/;
 
 /** A later partial date may be given to a coarser precision: 2021 is not before 2021-12-13. */

@@ -1,17 +1,14 @@
 // A UN process (GGE, OEWG, Ad Hoc Committee…) as editors write it.
 import * as v from "../../vocabulary.js";
-import { confidence, endNotBeforeStart, slugHint, type KindSpec } from "./kind.js";
+import { confidence, endNotBeforeStart, slugId, startEndPartialDates, type KindSpec } from "./kind.js";
 
 export const processKind: KindSpec = {
   kind: "process",
   label: "process",
   idField: "id",
-  partialDates: [
-    { field: "start", date: "startDate", precision: "startPrecision" },
-    { field: "end", date: "endDate", precision: "endPrecision" },
-  ],
+  partialDates: startEndPartialDates,
   fields: [
-    { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
+    slugId,
     { name: "name", label: "Name", type: "text", required: true },
     { name: "shortName", label: "Short name", type: "text", required: true },
     { name: "kind", label: "Kind", type: "enum", required: true, options: v.PROCESS_KINDS },

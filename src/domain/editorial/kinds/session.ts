@@ -1,17 +1,14 @@
 // A session of a process as editors write it.
 import * as v from "../../vocabulary.js";
-import { confidence, endNotBeforeStart, slugHint, type KindSpec } from "./kind.js";
+import { confidence, endNotBeforeStart, slugId, startEndPartialDates, type KindSpec } from "./kind.js";
 
 export const sessionKind: KindSpec = {
   kind: "session",
   label: "session",
   idField: "id",
-  partialDates: [
-    { field: "start", date: "startDate", precision: "startPrecision" },
-    { field: "end", date: "endDate", precision: "endPrecision" },
-  ],
+  partialDates: startEndPartialDates,
   fields: [
-    { name: "id", label: "Id", type: "slug", required: true, hint: slugHint },
+    slugId,
     { name: "processId", label: "Process id", type: "text", required: true },
     { name: "name", label: "Name", type: "text", required: true },
     { name: "kind", label: "Kind", type: "enum", required: true, options: v.SESSION_KINDS },
