@@ -5,6 +5,7 @@ import { NotFoundError } from "../domain/errors.js";
 import type { ApiTokenScope } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
 import { apiTokens, users } from "./schema/accounts.js";
+import { toUser } from "./users.js";
 import type { Tx } from "./upsert.js";
 
 export interface ApiToken {
@@ -86,18 +87,8 @@ export async function findApiTokenBySecret(
     .where(and(eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)));
   if (!row) return null;
   await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
-  const u = row.user;
   return {
     token: toApiToken(row.token),
-    user: {
-      id: u.id,
-      email: u.email,
-      role: u.role,
-      hasPassword: u.passwordHash !== null,
-      failedLogins: u.failedLogins,
-      lockedUntil: u.lockedUntil,
-      disabledAt: u.disabledAt,
-      createdAt: u.createdAt,
-    },
+    user: toUser(row.user),
   };
 }

@@ -3,6 +3,7 @@ import { and, eq, gt, lte } from "drizzle-orm";
 import { generateToken, hashToken, type User } from "../domain/auth.js";
 import type { Db } from "./client.js";
 import { authSessions, users } from "./schema/accounts.js";
+import { toUser } from "./users.js";
 
 export interface AuthSession {
   tokenHash: string;
@@ -34,21 +35,11 @@ export async function findAuthSession(db: Db, token: string, now: Date): Promise
     .innerJoin(users, eq(users.id, authSessions.userId))
     .where(and(eq(authSessions.tokenHash, hashToken(token)), gt(authSessions.expiresAt, now)));
   if (!row || row.user.disabledAt) return null;
-  const u = row.user;
   return {
     tokenHash: row.session.tokenHash,
     csrfToken: row.session.csrfToken,
     expiresAt: row.session.expiresAt,
-    user: {
-      id: u.id,
-      email: u.email,
-      role: u.role,
-      hasPassword: u.passwordHash !== null,
-      failedLogins: u.failedLogins,
-      lockedUntil: u.lockedUntil,
-      disabledAt: u.disabledAt,
-      createdAt: u.createdAt,
-    },
+    user: toUser(row.user),
   };
 }
 

@@ -9,7 +9,8 @@ import type { Tx } from "./upsert.js";
 
 type Handle = Db | Tx;
 
-function toUser(row: typeof users.$inferSelect): User {
+/** The account as the rest of the code sees it: whether a password is set, never its hash. */
+export function toUser(row: typeof users.$inferSelect): User {
   return {
     id: row.id,
     email: row.email,
