@@ -1,6 +1,7 @@
 // Pieces of the international-law and treaty pages reused on State, process and resolution pages: a map coloured
 // by category, the list of positions, a State's treaty status and a treaty's summary. Absence is never shown as a
 // negative: topics not listed are "not extracted", a State without a treaty row has an unknown status.
+import type { Child } from "hono/jsx";
 import { formatPartialDate, parsePartialDate } from "../../domain/partial-date.js";
 import {
   standingOf,
@@ -9,12 +10,13 @@ import {
   type Treaty,
   type TreatyAction,
 } from "../../domain/international-law.js";
+import type { Source } from "../../domain/source.js";
 import { LEGAL_TOPIC_LABELS, TREATY_ACTION_KIND_LABELS } from "../../domain/vocabulary.js";
-import type { MapState } from "./evidence-map.js";
+import { mapPlace, type MapState } from "./evidence-map.js";
 import { RecordEditorialLinks } from "./history.js";
 import { DateText } from "./partial-date.js";
 import { assetUrl } from "../asset-urls.js";
-import { HEIGHT, loadShapes, WIDTH } from "./world-map.js";
+import { ShapeMap } from "./world-map.js";
 
 export function InternationalLawStyles() {
   return <link rel="stylesheet" href={assetUrl("static", "international-law.css")} />;
@@ -42,63 +44,25 @@ export function CategoryMap(props: {
   noneLabel: string;
   caption: string;
 }) {
-  const { paths, project } = loadShapes();
   const labels = new Map(props.categories.map((c) => [c.key, c.label]));
-  const byNumeric = new Map(props.states.filter((s) => s.isoNumeric).map((s) => [s.isoNumeric!, s]));
-  const dots = props.states.filter((s) => (!s.isoNumeric || !paths.has(s.isoNumeric)) && props.categoryOf.has(s.iso3));
-  const label = (s: MapState) => `${s.name}: ${labels.get(props.categoryOf.get(s.iso3) ?? "") ?? props.noneLabel}`;
-  const captionId = `${props.id}-caption`;
   return (
-    <figure class="category-map" id={props.id}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={captionId} xmlns="http://www.w3.org/2000/svg">
-        <g class="countries">
-          {[...paths.entries()].map(([numeric, d]) => {
-            const state = byNumeric.get(numeric);
-            return (
-              <path
-                d={d}
-                class={`cat-${(state && props.categoryOf.get(state.iso3)) ?? "none"}`}
-                data-iso3={state?.iso3}
-              >
-                {state ? <title>{label(state)}</title> : null}
-              </path>
-            );
-          })}
-        </g>
-        <g class="small-states">
-          {dots.map((s) => {
-            const at = s.latitude !== null && s.longitude !== null ? project(s.longitude, s.latitude) : null;
-            if (!at) return null;
-            return (
-              <circle
-                cx={at[0].toFixed(1)}
-                cy={at[1].toFixed(1)}
-                r="3.5"
-                class={`cat-${props.categoryOf.get(s.iso3)}`}
-                data-iso3={s.iso3}
-              >
-                <title>{label(s)}</title>
-              </circle>
-            );
-          })}
-        </g>
-      </svg>
-      <figcaption id={captionId}>
-        {props.caption}
-        <ul class="map-legend">
-          {props.categories.map((c) => (
-            <li>
-              <span class={`swatch cat-${c.key}`} aria-hidden="true"></span>
-              {c.label}
-            </li>
-          ))}
-          <li>
-            <span class="swatch cat-none" aria-hidden="true"></span>
-            {props.noneLabel}
-          </li>
-        </ul>
-      </figcaption>
-    </figure>
+    <ShapeMap
+      id={props.id}
+      figureClass="category-map"
+      entries={props.states.map((s) => ({
+        ...mapPlace(s),
+        className: `cat-${props.categoryOf.get(s.iso3) ?? "none"}`,
+        title: `${s.name}: ${labels.get(props.categoryOf.get(s.iso3) ?? "") ?? props.noneLabel}`,
+        hasDot: props.categoryOf.has(s.iso3),
+      }))}
+      noneClass="cat-none"
+      caption={props.caption}
+      legendClass="map-legend"
+      legend={[
+        ...props.categories.map((c) => ({ className: `cat-${c.key}`, label: c.label })),
+        { className: "cat-none", label: props.noneLabel },
+      ]}
+    />
   );
 }
 
@@ -107,7 +71,8 @@ export function TopicList(props: { topics: LegalPosition["topics"] }) {
   return <>{props.topics.map((t) => LEGAL_TOPIC_LABELS[t]).join(", ")}</>;
 }
 
-function SourceLinks(props: { sources: LegalPosition["sources"] }) {
+/** A row's sources folded under "N sources", each linked where it has an address; `children` follow the list. */
+export function SourceLinks(props: { sources: Source[]; children?: Child }) {
   return (
     <details class="row-sources">
       <summary>
@@ -126,6 +91,7 @@ function SourceLinks(props: { sources: LegalPosition["sources"] }) {
           </li>
         ))}
       </ul>
+      {props.children}
     </details>
   );
 }

@@ -1,8 +1,10 @@
-// A world map coloured by vote, rendered to SVG on the server (Natural Earth 1:110m via world-atlas, projected with d3-geo).
+// World maps rendered to SVG on the server (Natural Earth 1:110m via world-atlas, projected with d3-geo): the figure
+// every coloured map draws, and the map coloured by vote.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { geoNaturalEarth1, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
+import type { Child } from "hono/jsx";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { VoterPosition } from "../../domain/votes.js";
@@ -81,48 +83,64 @@ export interface MapVoter extends VoterPosition {
   longitude: number | null;
 }
 
+/** One State on a map: its shape, or its dot when it has none at 1:110m, gets `className` and a <title>. */
+export interface MapEntry {
+  iso3: string | undefined;
+  isoNumeric: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  className: string;
+  title: string;
+  /** Whether it is drawn as a dot when too small for a shape (maps that would fill with grey dots say no). */
+  hasDot: boolean;
+}
+
+export interface MapLegendEntry {
+  className: string;
+  label: string;
+}
+
 /**
- * Every State with a position gets its shape filled by vote; States too small for the 1:110m shapes are drawn as
- * dots at their coordinates, so none is missing. Each shape has a <title> for pointer and screen-reader users,
- * and the page puts the full table beside the map.
+ * The figure every coloured world map is: the 177 shapes filled by their entry's class (`noneClass` without one),
+ * dots at the coordinates of States too small for a shape, a <title> on each for pointer and screen-reader users, and
+ * a caption with the legend. The pages put the same facts in a table or list beside it.
  */
-export function WorldMap(props: { voters: MapVoter[]; caption: string; id?: string }) {
+export function ShapeMap(props: {
+  id: string;
+  figureClass: string;
+  entries: MapEntry[];
+  noneClass: string;
+  caption: string;
+  legendClass: string;
+  legend: MapLegendEntry[];
+  /** SVG <defs> (patterns) the classes use. */
+  defs?: Child;
+}) {
   const { paths, project } = loadShapes();
-  const byNumeric = new Map(props.voters.filter((v) => v.isoNumeric).map((v) => [v.isoNumeric!, v]));
-  const dots = props.voters.filter((v) => !v.isoNumeric || !paths.has(v.isoNumeric));
-  const captionId = `${props.id ?? "vote-map"}-caption`;
+  const byNumeric = new Map(props.entries.filter((e) => e.isoNumeric).map((e) => [e.isoNumeric!, e]));
+  const dots = props.entries.filter((e) => (!e.isoNumeric || !paths.has(e.isoNumeric)) && e.hasDot);
+  const captionId = `${props.id}-caption`;
   return (
-    <figure class="vote-map" id={props.id ?? "vote-map"}>
+    <figure class={props.figureClass} id={props.id}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={captionId} xmlns="http://www.w3.org/2000/svg">
-        <defs>
-          <pattern id="vote-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="4" height="4" fill="#fff" />
-            <rect width="1.5" height="4" fill="#6b6b6b" />
-          </pattern>
-        </defs>
+        {props.defs}
         <g class="countries">
           {[...paths.entries()].map(([numeric, d]) => {
-            const voter = byNumeric.get(numeric);
+            const entry = byNumeric.get(numeric);
             return (
-              <path d={d} class={voter ? `vote-${voter.vote}` : "vote-none"} data-iso3={voter?.stateIso3 ?? undefined}>
-                {voter ? <title>{`${voter.name}: ${VOTE_LABELS[voter.vote]}`}</title> : null}
+              <path d={d} class={entry?.className ?? props.noneClass} data-iso3={entry?.iso3}>
+                {entry ? <title>{entry.title}</title> : null}
               </path>
             );
           })}
         </g>
         <g class="small-states">
-          {dots.map((v) => {
-            const at = v.latitude !== null && v.longitude !== null ? project(v.longitude, v.latitude) : null;
+          {dots.map((e) => {
+            const at = e.latitude !== null && e.longitude !== null ? project(e.longitude, e.latitude) : null;
             if (!at) return null;
             return (
-              <circle
-                cx={at[0].toFixed(1)}
-                cy={at[1].toFixed(1)}
-                r="3.5"
-                class={`vote-${v.vote}`}
-                data-iso3={v.stateIso3 ?? undefined}
-              >
-                <title>{`${v.name}: ${VOTE_LABELS[v.vote]}`}</title>
+              <circle cx={at[0].toFixed(1)} cy={at[1].toFixed(1)} r="3.5" class={e.className} data-iso3={e.iso3}>
+                <title>{e.title}</title>
               </circle>
             );
           })}
@@ -130,18 +148,52 @@ export function WorldMap(props: { voters: MapVoter[]; caption: string; id?: stri
       </svg>
       <figcaption id={captionId}>
         {props.caption}
-        <ul class="vote-legend">
-          {VOTE_OPTIONS.map((o) => (
+        <ul class={props.legendClass}>
+          {props.legend.map((l) => (
             <li>
-              <span class={`swatch vote-${o}`} aria-hidden="true"></span>
-              {VOTE_LABELS[o]}
+              <span class={`swatch ${l.className}`} aria-hidden="true"></span>
+              {l.label}
             </li>
           ))}
-          <li>
-            <span class="swatch vote-none" aria-hidden="true"></span>Not a voter in this event
-          </li>
         </ul>
       </figcaption>
     </figure>
+  );
+}
+
+/**
+ * Every State with a position gets its shape filled by vote; States too small for the 1:110m shapes are drawn as
+ * dots at their coordinates, so none is missing.
+ */
+export function WorldMap(props: { voters: MapVoter[]; caption: string; id?: string }) {
+  return (
+    <ShapeMap
+      id={props.id ?? "vote-map"}
+      figureClass="vote-map"
+      entries={props.voters.map((v) => ({
+        iso3: v.stateIso3 ?? undefined,
+        isoNumeric: v.isoNumeric,
+        latitude: v.latitude,
+        longitude: v.longitude,
+        className: `vote-${v.vote}`,
+        title: `${v.name}: ${VOTE_LABELS[v.vote]}`,
+        hasDot: true,
+      }))}
+      noneClass="vote-none"
+      caption={props.caption}
+      legendClass="vote-legend"
+      legend={[
+        ...VOTE_OPTIONS.map((o) => ({ className: `vote-${o}`, label: VOTE_LABELS[o] })),
+        { className: "vote-none", label: "Not a voter in this event" },
+      ]}
+      defs={
+        <defs>
+          <pattern id="vote-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="4" height="4" fill="#fff" />
+            <rect width="1.5" height="4" fill="#6b6b6b" />
+          </pattern>
+        </defs>
+      }
+    />
   );
 }

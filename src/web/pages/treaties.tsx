@@ -12,7 +12,13 @@ import {
 import { TREATY_ACTION_KIND_LABELS } from "../../domain/vocabulary.js";
 import type { AppDeps } from "../../http/deps.js";
 import type { MapState } from "../components/evidence-map.js";
-import { CategoryMap, dayText, InternationalLawStyles, TreatySummaryBox } from "../components/international-law.js";
+import {
+  CategoryMap,
+  dayText,
+  InternationalLawStyles,
+  SourceLinks,
+  TreatySummaryBox,
+} from "../components/international-law.js";
 import { RecordEditorialLinks } from "../components/history.js";
 import { DateText } from "../components/partial-date.js";
 import { ResolutionLink } from "../components/resolution-link.js";
@@ -211,26 +217,10 @@ function ActionRow(props: { action: TreatyAction }) {
         {a.isAsOfLowerBound ? <span class="muted"> or later (no status date on the page)</span> : null}
       </td>
       <td>
-        <details class="row-sources">
-          <summary>
-            {a.sources.length} source{a.sources.length === 1 ? "" : "s"}
-          </summary>
-          <ul>
-            {a.sources.map((s) => (
-              <li>
-                {s.url ? (
-                  <a href={s.url} rel="external noopener">
-                    {s.title}
-                  </a>
-                ) : (
-                  s.title
-                )}
-              </li>
-            ))}
-          </ul>
+        <SourceLinks sources={a.sources}>
           {a.notes ? <p class="meta">{a.notes}</p> : null}
           <RecordEditorialLinks kind="treaty-action" id={a.id} />
-        </details>
+        </SourceLinks>
       </td>
     </tr>
   );
