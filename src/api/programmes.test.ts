@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/app.js";
 import { TEST_DRIVERS } from "../../test/database.js";
+import { insertProgrammesWithKenyaEvidence, syntheticCertSupport } from "../../test/programmes.js";
 import * as t from "../db/schema/index.js";
 
 interface Programme {
@@ -19,20 +20,8 @@ describe.each(TEST_DRIVERS)("Programmes API on $label", ({ driver, skip }) => {
     if (skip) return;
     app = await createTestApp(driver);
     // SYNTHETIC test rows, written directly: two programmes and one evidence record for Kenya on norm 13a.
-    await app.database.db.insert(t.programmes).values([
-      {
-        id: "synthetic-cert-support",
-        title: "Synthetic CERT support",
-        funders: ["Synthetic Donor"],
-        implementers: ["Synthetic Institute"],
-        beneficiaryStates: ["KEN", "GHA"],
-        itemIds: ["13a", "13c"],
-        startOn: "2024-03-01",
-        startPrecision: "month",
-        budget: "1000.50",
-        currency: "EUR",
-        confidence: "medium",
-      },
+    await insertProgrammesWithKenyaEvidence(app.database.db, [
+      syntheticCertSupport("1000.50"),
       {
         id: "synthetic-diplomacy-course",
         title: "Synthetic diplomacy course",
@@ -42,15 +31,6 @@ describe.each(TEST_DRIVERS)("Programmes API on $label", ({ driver, skip }) => {
         confidence: "medium",
       },
     ]);
-    await app.database.db.insert(t.evidence).values({
-      stateIso3: "KEN",
-      itemId: "13a",
-      kind: "policy",
-      status: "implemented",
-      externalUrl: "https://www.example.org/ken",
-      reporter: "self",
-      confidence: "medium",
-    });
   });
   afterAll(async () => app?.dispose());
 

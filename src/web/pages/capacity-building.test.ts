@@ -1,34 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/app.js";
-import * as t from "../../db/schema/index.js";
+import { insertProgrammesWithKenyaEvidence, syntheticCertSupport } from "../../../test/programmes.js";
 
 describe("Capacity-building pages", () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await createTestApp();
     // SYNTHETIC test rows written directly: one programme for Kenya and Ghana, one evidence record for Kenya on 13a.
-    await app.database.db.insert(t.programmes).values({
-      id: "synthetic-cert-support",
-      title: "Synthetic CERT support",
-      funders: ["Synthetic Donor"],
-      implementers: ["Synthetic Institute"],
-      beneficiaryStates: ["KEN", "GHA"],
-      itemIds: ["13a", "13c"],
-      startOn: "2024-03-01",
-      startPrecision: "month",
-      budget: "1250000.00",
-      currency: "EUR",
-      confidence: "medium",
-    });
-    await app.database.db.insert(t.evidence).values({
-      stateIso3: "KEN",
-      itemId: "13a",
-      kind: "policy",
-      status: "implemented",
-      externalUrl: "https://www.example.org/ken",
-      reporter: "self",
-      confidence: "medium",
-    });
+    await insertProgrammesWithKenyaEvidence(app.database.db, [syntheticCertSupport("1250000.00")]);
   });
   afterAll(async () => app?.dispose());
 
@@ -47,7 +26,13 @@ describe("Capacity-building pages", () => {
     expect(filtered.text).toContain('href="/capacity-building/synthetic-cert-support"');
     expect(filtered.text).toContain("/api/v1/programmes?format=csv&amp;beneficiary=GHA&amp;item=13c");
     expect((await html("/capacity-building?beneficiary=BRA")).text).toContain("0 programmes");
-    expect((await html("/capacity-building?beneficiary=12")).status).toBe(400);
+    const byName = await html("/capacity-building?beneficiary=Ghana&item=13c");
+    expect(byName.text).toContain("/api/v1/programmes?format=csv&amp;beneficiary=GHA&amp;item=13c");
+    expect(byName.text).toContain('<option value="GHA" selected="">Ghana</option>');
+    const unknown = await html("/capacity-building?beneficiary=12");
+    expect(unknown.status).toBe(200);
+    expect(unknown.text).toContain("No State matches “12”. Type a name (France) or a code (FRA).");
+    expect(unknown.text).toContain("0 programmes");
   });
 
   it("shows a programme against the gaps of each beneficiary State", async () => {
