@@ -6,7 +6,9 @@ import {
   type EvidenceKind,
   type ReporterKind,
 } from "../../domain/vocabulary.js";
+import type { KnownLinkTargets } from "../../domain/text-links.js";
 import { historyHref } from "./history.js";
+import { LinkedText } from "./linked-text.js";
 import { DateText } from "./partial-date.js";
 
 /** Who reports it, as it reads after "reported by". */
@@ -40,7 +42,8 @@ function Citation(props: { evidence: Evidence }) {
   );
 }
 
-export function EvidenceItem(props: { evidence: Evidence; showItem?: boolean }) {
+/** One record; `links` turns the symbols and norm references its quote names into links (see LinkedText). */
+export function EvidenceItem(props: { evidence: Evidence; showItem?: boolean; links?: KnownLinkTargets | undefined }) {
   const e = props.evidence;
   const subjectHref =
     e.subjectKind === "state" ? `/states/${e.subjectId}` : `/organizations/${encodeURIComponent(e.subjectId)}`;
@@ -57,7 +60,11 @@ export function EvidenceItem(props: { evidence: Evidence; showItem?: boolean }) 
         : <span class="status-label">{EVIDENCE_STATUS_LABELS[e.status]}</span> ({kindText(e.kind)},{" "}
         <DateText value={e.observed} fallback="undated" />)
       </p>
-      {e.quote ? <blockquote cite={citationHref(e) ?? undefined}>{e.quote}</blockquote> : null}
+      {e.quote ? (
+        <blockquote cite={citationHref(e) ?? undefined}>
+          <LinkedText text={e.quote} links={props.links} />
+        </blockquote>
+      ) : null}
       <p class="meta">
         Source: <Citation evidence={e} /> · reported by{" "}
         {e.reporterName ? `${e.reporterName} (${REPORTED_BY[e.reporter]})` : REPORTED_BY[e.reporter]} · confidence{" "}
@@ -69,7 +76,12 @@ export function EvidenceItem(props: { evidence: Evidence; showItem?: boolean }) 
 }
 
 /** Self-reports and "shadow" reports side by side. */
-export function EvidenceColumns(props: { self: Evidence[]; shadow: Evidence[]; showItem?: boolean }) {
+export function EvidenceColumns(props: {
+  self: Evidence[];
+  shadow: Evidence[];
+  showItem?: boolean;
+  links?: KnownLinkTargets | undefined;
+}) {
   return (
     <div class="reports">
       <section aria-labelledby="self-reports-heading">
@@ -77,7 +89,7 @@ export function EvidenceColumns(props: { self: Evidence[]; shadow: Evidence[]; s
         {props.self.length ? (
           <ul class="evidence-list">
             {props.self.map((e) => (
-              <EvidenceItem evidence={e} showItem={props.showItem} />
+              <EvidenceItem evidence={e} showItem={props.showItem} links={props.links} />
             ))}
           </ul>
         ) : (
@@ -91,7 +103,7 @@ export function EvidenceColumns(props: { self: Evidence[]; shadow: Evidence[]; s
         {props.shadow.length ? (
           <ul class="evidence-list">
             {props.shadow.map((e) => (
-              <EvidenceItem evidence={e} showItem={props.showItem} />
+              <EvidenceItem evidence={e} showItem={props.showItem} links={props.links} />
             ))}
           </ul>
         ) : (

@@ -4,6 +4,8 @@ import { raw } from "hono/html";
 import { markdownToPlainText, renderMarkdown } from "../../domain/markdown.js";
 import { linkPath, type Update } from "../../domain/updates.js";
 import { UPDATE_LINK_KINDS, type AlertTargetKind } from "../../domain/vocabulary.js";
+import type { KnownLinkTargets } from "../../domain/text-links.js";
+import { LinkedText } from "./linked-text.js";
 
 const KIND_LABELS: Record<(typeof UPDATE_LINK_KINDS)[number], string> = {
   process: "Process",
@@ -35,8 +37,17 @@ export function UpdateLinks(props: { update: Update }) {
   );
 }
 
-/** Updates newest first; `full` shows whole bodies, otherwise a plain-text summary. */
-export function UpdateList(props: { updates: Update[]; full?: boolean; headingLevel?: 2 | 3; empty?: string }) {
+/**
+ * Updates newest first; `full` shows whole bodies, otherwise a plain-text summary, whose symbols and norm references
+ * link where `links` knows a page (see LinkedText).
+ */
+export function UpdateList(props: {
+  updates: Update[];
+  full?: boolean;
+  headingLevel?: 2 | 3;
+  empty?: string;
+  links?: KnownLinkTargets | undefined;
+}) {
   if (props.updates.length === 0) return <p class="muted">{props.empty ?? "No updates yet."}</p>;
   return (
     <ol class="updates">
@@ -54,7 +65,13 @@ export function UpdateList(props: { updates: Update[]; full?: boolean; headingLe
           <p class="meta">
             <time datetime={u.publishedOn}>{u.publishedOn}</time>
           </p>
-          {props.full ? <UpdateBody markdown={u.bodyMarkdown} /> : <p>{markdownToPlainText(u.bodyMarkdown)}</p>}
+          {props.full ? (
+            <UpdateBody markdown={u.bodyMarkdown} />
+          ) : (
+            <p>
+              <LinkedText text={markdownToPlainText(u.bodyMarkdown)} links={props.links} />
+            </p>
+          )}
           <UpdateLinks update={u} />
         </li>
       ))}
@@ -63,11 +80,11 @@ export function UpdateList(props: { updates: Update[]; full?: boolean; headingLe
 }
 
 /** Updates of one record, for its page (the lead mounts this on process, session, State and norm pages). */
-export function RecordUpdates(props: { updates: Update[]; feedHref?: string }) {
+export function RecordUpdates(props: { updates: Update[]; feedHref?: string; links?: KnownLinkTargets | undefined }) {
   return (
     <section class="record-updates" aria-labelledby="record-updates-heading">
       <h2 id="record-updates-heading">Updates</h2>
-      <UpdateList updates={props.updates} headingLevel={3} />
+      <UpdateList updates={props.updates} headingLevel={3} links={props.links} />
       {props.feedHref ? (
         <p>
           <a href={props.feedHref} type="application/atom+xml">

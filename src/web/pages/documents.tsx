@@ -2,14 +2,20 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../../http/deps.js";
-import { listCitationsFrom, listCitationsTo } from "../../db/documents-references.js";
+import {
+  listCitationsFrom,
+  listCitationsTo,
+  listUnresolvedCitationsFrom,
+  type UnresolvedCitation,
+} from "../../db/documents-references.js";
+import { describeUnresolvedReference } from "../../domain/references-bodies.js";
 import {
   getDocumentDetail,
   listDocumentLanguages,
   listDocuments,
   type DocumentLanguageVersion,
 } from "../../db/documents.js";
-import type { Citation, DocumentDetail, DocumentParagraph } from "../../domain/documents.js";
+import type { Citation, DocumentDetail, DocumentParagraph, ParagraphMention } from "../../domain/documents.js";
 import {
   compareParagraphAnchors,
   documentPath,
@@ -26,6 +32,12 @@ import { CorpusLoadingNotice, loadCorpusStatus } from "../components/corpus-stat
 import { Pager } from "../components/pager.js";
 import { Layout } from "../layout.js";
 import { blank } from "../../http/query-fields.js";
+import { findLinkTargets } from "../../db/link-targets.js";
+import { symbolPath } from "../../domain/resolution.js";
+import { symbolWithoutPart } from "../../domain/symbols.js";
+import { voteEventPath } from "../../domain/votes.js";
+import { symbolsToLookUp, type KnownLinkTargets } from "../../domain/text-links.js";
+import { LinkedText } from "../components/linked-text.js";
 
 const PER_PAGE = 50;
 const ListQuery = z.object({
@@ -139,21 +151,29 @@ export function documentsPages(deps: AppDeps) {
       );
     const { lang, with: other } = parsed.data;
     const doc = await getDocumentDetail(deps.db, slugFromUrl(c.req.url), lang);
-    const [cites, citedBy, updates, languages, otherDoc] = await Promise.all([
+    const [cites, citedBy, updates, languages, otherDoc, unresolved] = await Promise.all([
       listCitationsFrom(deps.db, doc.id),
       doc.symbol ? listCitationsTo(deps.db, doc.symbol) : Promise.resolve([]),
       listUpdates(deps.db, { link: { kind: "document", id: doc.slug } }, 10),
       listDocumentLanguages(deps.db, doc.slug),
       other && other !== doc.language ? getDocumentDetail(deps.db, doc.slug, other) : Promise.resolve(null),
+      listUnresolvedCitationsFrom(deps.db, doc.id),
     ]);
+    const texts = [doc, ...(otherDoc ? [otherDoc] : [])].flatMap((d) =>
+      d.paragraphs.flatMap((p) => [p.text, ...p.notes]),
+    );
+    const own = doc.symbol ? [doc.symbol, symbolWithoutPart(doc.symbol)] : [];
+    const links = await findLinkTargets(deps.db, [...own, ...symbolsToLookUp(texts)]);
     return c.html(
       <DocumentPage
         doc={doc}
         cites={cites}
+        unresolved={unresolved}
         citedBy={citedBy}
         updates={updates}
         languages={languages}
         beside={otherDoc}
+        links={links}
       />,
     );
   });
@@ -163,20 +183,26 @@ export function documentsPages(deps: AppDeps) {
 function DocumentPage({
   doc,
   cites,
+  unresolved,
   citedBy,
   updates,
   languages,
   beside,
+  links,
 }: {
   doc: DocumentDetail;
   cites: Citation[];
+  unresolved: UnresolvedCitation[];
   citedBy: Citation[];
   updates: Update[];
   languages: DocumentLanguageVersion[];
   beside: DocumentDetail | null;
+  links: KnownLinkTargets;
 }) {
   const name = doc.symbol ?? doc.slug;
   const citedDocs = [...new Map(cites.map((c) => [c.targetSymbol, c])).values()];
+  const unresolvedKey = (u: UnresolvedCitation) => `${u.body} ${u.matchedText}`;
+  const citedUnresolved = [...new Map(unresolved.map((u) => [unresolvedKey(u), u])).values()];
   const dir = textDirectionOf(doc.language);
   const others = languages.filter((l) => l.language !== doc.language);
   const here =
@@ -275,14 +301,7 @@ function DocumentPage({
             </dd>
           </>
         ) : null}
-        {doc.symbol && doc.type === "resolution" ? (
-          <>
-            <dt>Resolution record</dt>
-            <dd>
-              <a href={`/resolutions/${doc.symbol}`}>Adoption and votes</a>
-            </dd>
-          </>
-        ) : null}
+        <RecordLinks symbol={doc.symbol} links={links} />
         <dt>Source</dt>
         <dd>
           {doc.sourceUrl ? (
@@ -304,7 +323,7 @@ function DocumentPage({
         </dd>
       </dl>
       {beside ? (
-        <SideBySide doc={doc} beside={beside} />
+        <SideBySide doc={doc} beside={beside} links={links} />
       ) : (
         <section aria-labelledby="text-heading" class="document-text">
           <h2 id="text-heading">Text</h2>
@@ -319,11 +338,15 @@ function DocumentPage({
                   <a class="paragraph-label" href={`#${p.anchor}`} title={`Permalink to ${p.label}`} lang="en">
                     {p.label}
                   </a>
-                  <p>{p.text}</p>
+                  <p>
+                    <LinkedText text={p.text} links={links} />
+                  </p>
                   {p.notes.length ? (
                     <ol class="paragraph-notes">
                       {p.notes.map((n) => (
-                        <li>{n}</li>
+                        <li>
+                          <LinkedText text={n} links={links} />
+                        </li>
                       ))}
                     </ol>
                   ) : null}
@@ -333,12 +356,13 @@ function DocumentPage({
                       {p.mentions.map((m, i) => (
                         <>
                           {i > 0 ? ", " : ""}
-                          <span
+                          <a
+                            href={mentionHref(m)}
                             title={m.confidence < 1 ? `keyword match, confidence ${m.confidence}` : "named in the text"}
                           >
                             {m.kind === "norm" || m.kind === "norm-topic" ? `norm ${m.targetId}` : m.targetId}
-                            {m.confidence < 1 ? " (topic)" : ""}
-                          </span>
+                          </a>
+                          {m.confidence < 1 ? " (topic)" : ""}
                         </>
                       ))}
                     </p>
@@ -351,7 +375,7 @@ function DocumentPage({
       )}
       <section aria-labelledby="cites-heading">
         <h2 id="cites-heading">Cites</h2>
-        {citedDocs.length ? (
+        {citedDocs.length || citedUnresolved.length ? (
           <ul class="plain citations">
             {citedDocs.map((c) => (
               <li>
@@ -365,6 +389,19 @@ function DocumentPage({
                   (in{" "}
                   {cites
                     .filter((x) => x.targetSymbol === c.targetSymbol)
+                    .map((x) => x.fromLabel)
+                    .join(", ")}
+                  )
+                </span>
+              </li>
+            ))}
+            {citedUnresolved.map((u) => (
+              <li>
+                {describeUnresolvedReference(u)}, not in Normwatch{" "}
+                <span class="muted">
+                  (in{" "}
+                  {unresolved
+                    .filter((x) => unresolvedKey(x) === unresolvedKey(u))
                     .map((x) => x.fromLabel)
                     .join(", ")}
                   )
@@ -411,11 +448,53 @@ function DocumentPage({
   );
 }
 
+/** Where a paragraph's mention leads: the State, norm or CBM, or process page (detection only knows ids that exist). */
+function mentionHref(m: ParagraphMention): string {
+  const id = encodeURIComponent(m.targetId);
+  if (m.kind === "state") return `/states/${id}`;
+  if (m.kind === "process") return `/processes/${id}`;
+  return `/norms/${id}`;
+}
+
+/** The document's resolution record and recorded votes, when they exist. */
+function RecordLinks({ symbol, links }: { symbol: string | null; links: KnownLinkTargets }) {
+  if (!symbol) return null;
+  const record = [symbol, symbolWithoutPart(symbol)].find((s) => links.resolutions.has(s));
+  const votes = links.votes.get(symbol) ?? links.votes.get(symbolWithoutPart(symbol)) ?? [];
+  return (
+    <>
+      {record ? (
+        <>
+          <dt>Resolution record</dt>
+          <dd>
+            <a href={`/resolutions/${symbolPath(record)}`}>Adoption, processes and sources of {record}</a>
+          </dd>
+        </>
+      ) : null}
+      {votes.length ? (
+        <>
+          <dt>Recorded {votes.length === 1 ? "vote" : "votes"}</dt>
+          <dd>
+            {votes.map((id, i) => (
+              <>
+                {i > 0 ? ", " : ""}
+                <a href={`/votes/${voteEventPath(id)}`}>
+                  {votes.length === 1 ? `How each State voted on ${id}` : id.replace(/^RC-/, "roll call ")}
+                </a>
+              </>
+            ))}
+          </dd>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 /**
  * Two language versions of one text, paragraph by paragraph: rows are paired by anchor (the texts' own structure), in the
  * order of the first version, and a paragraph one version lacks is shown beside an empty cell that says so.
  */
-function SideBySide({ doc, beside }: { doc: DocumentDetail; beside: DocumentDetail }) {
+function SideBySide({ doc, beside, links }: { doc: DocumentDetail; beside: DocumentDetail; links: KnownLinkTargets }) {
   const byAnchor = new Map(beside.paragraphs.map((p) => [p.anchor, p]));
   const seen = new Set(doc.paragraphs.map((p) => p.anchor));
   const rows: [DocumentParagraph | null, DocumentParagraph | null][] = doc.paragraphs.map((p) => [
@@ -429,7 +508,7 @@ function SideBySide({ doc, beside }: { doc: DocumentDetail; beside: DocumentDeta
         <a class="paragraph-label" href={paragraphPermalink(d.slug, p.anchor, d.language)} lang="en">
           {p.label}
         </a>{" "}
-        {p.text}
+        <LinkedText text={p.text} links={links} />
       </td>
     ) : (
       <td class="muted">{missing}</td>

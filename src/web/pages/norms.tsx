@@ -22,6 +22,9 @@ import { indicatorsForItem } from "../../domain/implementation-indicators.js";
 import { ImplementationStyles } from "../components/evidence-map.js";
 import { EvidenceColumns } from "../components/evidence-list.js";
 import { DerivedIndicatorBox, RelatedDocuments, StatesByStatus } from "../components/norm-sections.js";
+import { findLinkTargets } from "../../db/link-targets.js";
+import { symbolsToLookUp } from "../../domain/text-links.js";
+import { LinkedText } from "../components/linked-text.js";
 
 export function normsPages(deps: AppDeps) {
   const app = new Hono();
@@ -88,6 +91,9 @@ export function normsPages(deps: AppDeps) {
     const groups = await listRollupGroups(deps.db);
     const related = await listDocumentsMentioningItem(deps.db, item.id);
     const title = `${item.code} ${item.shortTitle}`;
+    const texts = [item.reference, ...evidence.map((e) => e.quote), ...updates.map((u) => u.bodyMarkdown)];
+    const links = await findLinkTargets(deps.db, symbolsToLookUp(texts));
+    const here = `/norms/${item.id}`;
     return c.html(
       <Layout
         title={title}
@@ -116,7 +122,13 @@ export function normsPages(deps: AppDeps) {
             <a href={`/norms#framework-${framework.id}`}>{framework.name}</a> ({framework.body})
           </dd>
           <dt>Reference</dt>
-          <dd>{item.reference ?? <span class="muted">—</span>}</dd>
+          <dd>
+            {item.reference ? (
+              <LinkedText text={item.reference} links={links} currentHref={here} />
+            ) : (
+              <span class="muted">—</span>
+            )}
+          </dd>
           <dt>Instrument</dt>
           <dd>{item.instrument ?? framework.instrument ?? <span class="muted">—</span>}</dd>
         </dl>
@@ -128,14 +140,14 @@ export function normsPages(deps: AppDeps) {
             Download: <a href={`/api/v1/evidence/export?item=${item.id}&format=csv`}>CSV</a> ·{" "}
             <a href={`/api/v1/evidence/export?item=${item.id}&format=json`}>JSON</a>.
           </p>
-          <EvidenceColumns self={self} shadow={shadow} />
+          <EvidenceColumns self={self} shadow={shadow} links={links} />
         </section>
         {indicators.map((d) => (
           <DerivedIndicatorBox definition={d} values={indicatorValues} states={mapStates} />
         ))}
         <IndicatorCoverageSection groups={groups} values={indicatorValues} />
         <RelatedDocuments documents={related} />
-        <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
+        <RecordUpdates updates={updates} feedHref={feeds[0]!.href} links={links} />
         <SubscribeLinks links={feeds} follow={{ kind: "norm", id: item.id, name: item.code }} />
         <SourceList sources={sources} compilerNote={{ notes: item.notes, confidence: item.confidence }} />
       </Layout>,

@@ -26,6 +26,9 @@ import { listTreatyStatusesFor } from "../../db/international-law.js";
 import type { Treaty, TreatyAction } from "../../domain/international-law.js";
 import { TreatyStatusSection } from "../components/international-law.js";
 import { Layout } from "../layout.js";
+import { findLinkTargets } from "../../db/link-targets.js";
+import { symbolsToLookUp, type KnownLinkTargets } from "../../domain/text-links.js";
+import { LinkedText } from "../components/linked-text.js";
 
 export function processesPages(deps: AppDeps) {
   const app = new Hono();
@@ -41,6 +44,7 @@ export function processesPages(deps: AppDeps) {
     const sessionCount = new Map<string, number>();
     for (const s of sessions) sessionCount.set(s.processId, (sessionCount.get(s.processId) ?? 0) + 1);
     const today = formatPartialDate({ date: now.toISOString().slice(0, 10), precision: "day" });
+    const links = await findLinkTargets(deps.db, symbolsToLookUp(processes.map((p) => p.outcome)));
     return c.html(
       <Layout
         title="Processes"
@@ -96,7 +100,7 @@ export function processesPages(deps: AppDeps) {
                   ) : null}
                 </td>
                 <td class="num">{sessionCount.get(p.id) ?? 0}</td>
-                <td>{p.outcome ?? <span class="muted">—</span>}</td>
+                <td>{p.outcome ? <LinkedText text={p.outcome} links={links} /> : <span class="muted">—</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -135,10 +139,20 @@ export function processesPages(deps: AppDeps) {
       await listDeadlines(deps.db, { processId: detail.process.id }),
       await listAccreditations(deps.db, { processId: detail.process.id }),
     ];
+    const p = detail.process;
+    const texts = [
+      p.mandatingResolutions,
+      p.outcome,
+      p.finalReports,
+      ...detail.resolutions.map((r) => r.title),
+      ...updates.map((u) => u.bodyMarkdown),
+    ];
+    const links = await findLinkTargets(deps.db, symbolsToLookUp(texts));
     return c.html(
       <ProcessPage
         detail={detail}
         updates={updates}
+        links={links}
         treaties={treaties}
         participation={{ deadlines, accreditations, now: deps.now() }}
       />,
@@ -150,11 +164,13 @@ export function processesPages(deps: AppDeps) {
 function ProcessPage({
   detail,
   updates,
+  links,
   treaties,
   participation,
 }: {
   detail: ProcessDetail;
   updates: Update[];
+  links: KnownLinkTargets;
   treaties: { treaty: Treaty; actions: TreatyAction[] }[];
   participation: { deadlines: Deadline[]; accreditations: Accreditation[]; now: Date };
 }) {
@@ -183,7 +199,9 @@ function ProcessPage({
           <DateRange start={p.start} end={p.end} openEnd="ongoing" />
         </dd>
         <dt>Mandate</dt>
-        <dd>{p.mandatingResolutions}</dd>
+        <dd>
+          <LinkedText text={p.mandatingResolutions} links={links} />
+        </dd>
         <dt>Chair</dt>
         <dd>
           {p.chairName ?? <span class="muted">not known</span>}
@@ -198,9 +216,9 @@ function ProcessPage({
         <dt>Membership</dt>
         <dd>{p.membership}</dd>
         <dt>Outcome</dt>
-        <dd>{p.outcome ?? <span class="muted">—</span>}</dd>
+        <dd>{p.outcome ? <LinkedText text={p.outcome} links={links} /> : <span class="muted">—</span>}</dd>
         <dt>Final reports</dt>
-        <dd>{p.finalReports ?? <span class="muted">none</span>}</dd>
+        <dd>{p.finalReports ? <LinkedText text={p.finalReports} links={links} /> : <span class="muted">none</span>}</dd>
       </dl>
       {memberStates.length ? (
         <section aria-labelledby="members-heading">
@@ -274,7 +292,7 @@ function ProcessPage({
                       <span class="muted">not known</span>
                     )}
                   </td>
-                  <td>{r.title ?? <span class="muted">—</span>}</td>
+                  <td>{r.title ? <LinkedText text={r.title} links={links} /> : <span class="muted">—</span>}</td>
                   <td>
                     <AdoptionText resolution={r} />
                   </td>
@@ -293,7 +311,7 @@ function ProcessPage({
       <p>
         <a href={`/participation/processes/${p.id}`}>Participation: deadlines, accreditation and stakeholder actions</a>
       </p>
-      <RecordUpdates updates={updates} feedHref={feeds[0]!.href} />
+      <RecordUpdates updates={updates} feedHref={feeds[0]!.href} links={links} />
       <SubscribeLinks links={feeds} follow={{ kind: "process", id: p.id, name: p.shortName }} />
       <SourceList sources={sources} compilerNote={{ notes: p.notes, confidence: p.confidence }} />
       <RecordEditorialLinks kind="process" id={p.id} />

@@ -4,7 +4,12 @@ import { z } from "zod";
 import type { AppDeps } from "../../http/deps.js";
 import { getResolutionDetail, listResolutions } from "../../db/resolutions.js";
 import { InvalidInputError } from "../../domain/errors.js";
-import { hasRecordedVote, symbolPath, type ResolutionDetail } from "../../domain/resolution.js";
+import { symbolPath, type ResolutionDetail } from "../../domain/resolution.js";
+import { findLinkTargets } from "../../db/link-targets.js";
+import { documentPath } from "../../domain/documents.js";
+import { symbolsToLookUp, type KnownLinkTargets } from "../../domain/text-links.js";
+import { voteEventPath } from "../../domain/votes.js";
+import { LinkedText } from "../components/linked-text.js";
 import { PROCESS_KIND_LABELS, RESOLUTION_TOPIC_LABELS, RESOLUTION_TOPICS } from "../../domain/vocabulary.js";
 import { DateText } from "../components/partial-date.js";
 import { AdoptionText, ResolutionLink } from "../components/resolution-link.js";
@@ -52,6 +57,7 @@ export function resolutionsPages(deps: AppDeps) {
   app.get("/", async (c) => {
     const query = parseQuery(c.req.query());
     const { items, total } = await listResolutions(deps.db, { topic: query.topic, gaSession: query.session });
+    const links = await findLinkTargets(deps.db, symbolsToLookUp(items.map((r) => r.title)));
     return c.html(
       <Layout
         title="Resolutions"
@@ -100,7 +106,7 @@ export function resolutionsPages(deps: AppDeps) {
                   <ResolutionLink symbol={r.symbol} />
                 </th>
                 <td>{day(r.adoptedOn)}</td>
-                <td>{r.title ?? <span class="muted">—</span>}</td>
+                <td>{r.title ? <LinkedText text={r.title} links={links} /> : <span class="muted">—</span>}</td>
                 <td>{r.committee ?? <span class="muted">—</span>}</td>
                 <td>
                   <AdoptionText resolution={r} />
@@ -116,7 +122,10 @@ export function resolutionsPages(deps: AppDeps) {
     const detail = await getResolutionDetail(deps.db, symbolFromUrl(c.req.url));
     const updates = await listUpdates(deps.db, { link: { kind: "resolution", id: detail.resolution.symbol } }, 10);
     const treaties = await listTreatyStatusesFor(deps.db, { resolutionSymbol: detail.resolution.symbol });
-    return c.html(<ResolutionPage detail={detail} updates={updates} treaties={treaties} />);
+    const r = detail.resolution;
+    const texts = [r.title, r.summary, ...updates.map((u) => u.bodyMarkdown)];
+    const links = await findLinkTargets(deps.db, [r.symbol, ...symbolsToLookUp(texts)]);
+    return c.html(<ResolutionPage detail={detail} updates={updates} treaties={treaties} links={links} />);
   });
   return app;
 }
@@ -125,19 +134,28 @@ function ResolutionPage({
   detail,
   updates,
   treaties,
+  links,
 }: {
   detail: ResolutionDetail;
   updates: Update[];
   treaties: { treaty: Treaty; actions: TreatyAction[] }[];
+  links: KnownLinkTargets;
 }) {
   const { resolution: r, processes, sources } = detail;
+  const here = `/resolutions/${symbolPath(r.symbol)}`;
+  const votes = links.votes.get(r.symbol) ?? [];
+  const text = links.documents.get(r.symbol);
   return (
     <Layout title={r.symbol} path="/resolutions" description={`${r.symbol}${r.title ? `: ${r.title}` : ""}`}>
       <nav aria-label="Breadcrumb" class="breadcrumb">
         <a href="/resolutions">Resolutions</a> › {r.symbol}
       </nav>
       <h1>{r.symbol}</h1>
-      {r.title ? <p class="lede">{r.title}</p> : null}
+      {r.title ? (
+        <p class="lede">
+          <LinkedText text={r.title} links={links} currentHref={here} />
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>Type</dt>
         <dd>
@@ -167,15 +185,32 @@ function ResolutionPage({
         <dt>First Committee vote</dt>
         <dd>{r.firstCommitteeVote ?? <span class="muted">not recorded</span>}</dd>
       </dl>
-      {hasRecordedVote(r) ? (
-        <p>
-          <a href={`/votes/${symbolPath(r.symbol)}`}>How each State voted on {r.symbol}</a>
-        </p>
+      {votes.length || text ? (
+        <ul class="plain record-links">
+          {votes.map((id) => (
+            <li>
+              <a href={`/votes/${voteEventPath(id)}`}>
+                {id === r.symbol
+                  ? `How each State voted on ${r.symbol}`
+                  : id.startsWith("RC-")
+                    ? `Recorded vote (roll call ${id.slice(3)})`
+                    : `Recorded vote ${id}`}
+              </a>
+            </li>
+          ))}
+          {text ? (
+            <li>
+              <a href={documentPath(text)}>The text of {r.symbol}</a>, paragraph by paragraph
+            </li>
+          ) : null}
+        </ul>
       ) : null}
       {r.summary ? (
         <section aria-labelledby="summary-heading">
           <h2 id="summary-heading">What it does</h2>
-          <p>{r.summary}</p>
+          <p>
+            <LinkedText text={r.summary} links={links} currentHref={here} />
+          </p>
         </section>
       ) : null}
       {processes.length ? (
@@ -191,7 +226,7 @@ function ResolutionPage({
         </section>
       ) : null}
       <TreatyStatusSection statuses={treaties} />
-      {updates.length ? <RecordUpdates updates={updates} /> : null}
+      {updates.length ? <RecordUpdates updates={updates} links={links} /> : null}
       <SourceList sources={sources} compilerNote={{ notes: r.notes, confidence: r.confidence }} />
       <RecordEditorialLinks kind="resolution" id={r.symbol} />
     </Layout>

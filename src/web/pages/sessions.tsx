@@ -16,6 +16,8 @@ import { DateText } from "../components/partial-date.js";
 import { RecordUpdates } from "../components/updates.js";
 import { Layout } from "../layout.js";
 import { TakingPart } from "../components/taking-part.js";
+import { findLinkTargets } from "../../db/link-targets.js";
+import { symbolsToLookUp } from "../../domain/text-links.js";
 
 export function sessionsPages(deps: AppDeps) {
   const app = new Hono();
@@ -27,6 +29,9 @@ export function sessionsPages(deps: AppDeps) {
       listUpdates(deps.db, { link: { kind: "session", id: s.id } }, 10),
     ]);
     const sessionDeadlines = deadlines.filter((d) => d.sessionId === s.id);
+    const links = updates.length
+      ? await findLinkTargets(deps.db, symbolsToLookUp(updates.map((u) => u.bodyMarkdown)))
+      : undefined;
     const stateNames = accreditations.some((a) => a.objectingStates.length)
       ? new Map((await listStates(deps.db)).items.map((x) => [x.iso3, x.name] as const))
       : undefined;
@@ -89,7 +94,7 @@ export function sessionsPages(deps: AppDeps) {
             </p>
           </>
         ) : null}
-        <RecordUpdates updates={updates} />
+        <RecordUpdates updates={updates} links={links} />
         <SourceList sources={sources} compilerNote={{ notes: s.notes, confidence: s.confidence }} />
         <RecordEditorialLinks kind="session" id={s.id} />
       </Layout>,
