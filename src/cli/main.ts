@@ -16,6 +16,7 @@ import { registerNewsletterCommands } from "./newsletter.js";
 import { registerProgrammesCommands } from "./programmes.js";
 import { registerDigestCommands } from "./digest.js";
 import { registerCandidatesCommands } from "./candidates.js";
+import { registerDocumentsCommands } from "./documents.js";
 
 const program = new Command()
   .name("normwatch")
@@ -68,6 +69,7 @@ registerNewsletterCommands(program);
 registerProgrammesCommands(program);
 registerDigestCommands(program);
 registerCandidatesCommands(program);
+registerDocumentsCommands(program);
 registerInternationalLawCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

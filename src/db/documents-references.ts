@@ -1,9 +1,13 @@
-// Queries for the citation graph ("cites" / "cited by") and the vocabulary reference detection runs against.
-import { sql } from "drizzle-orm";
+// Queries for the citation graph ("cites" / "cited by"), the references without a symbol, the stored references a
+// reindex compares against, and the vocabulary reference detection runs against.
+import { eq, sql } from "drizzle-orm";
 import type { Citation } from "../domain/documents.js";
 import { symbolWithoutPart } from "../domain/symbols.js";
-import type { ReferenceVocabulary } from "../domain/references-entities.js";
+import type { ResolutionBody } from "../domain/references-bodies.js";
+import type { DetectedMention, ReferenceVocabulary } from "../domain/references-entities.js";
+import type { DetectedCitation, UnresolvedResolutionReference } from "../domain/references.js";
 import { queryRows, type Db } from "./client.js";
+import * as t from "./schema/index.js";
 import type { Tx } from "./upsert.js";
 
 /** States, processes and framework items as reference detection needs them. */
@@ -116,3 +120,173 @@ function toCitation(r: CitationRow): Citation {
     matchedText: r.matched_text,
   };
 }
+
+/** A paragraph's reference to a resolution that has no symbol we can name (a body without symbols, or a number that fits no named body). */
+export interface UnresolvedCitation {
+  fromAnchor: string;
+  fromLabel: string;
+  body: ResolutionBody | "unknown";
+  /** The body's name as the text writes it; null when the words name none. */
+  bodyName: string | null;
+  /** The number as written ("61/2"). */
+  matchedText: string;
+}
+
+/** What the paragraphs of a stored document version cite without a symbol, in paragraph order. */
+export async function listUnresolvedCitationsFrom(db: Db, documentId: number): Promise<UnresolvedCitation[]> {
+  const rows = await queryRows<{
+    from_anchor: string;
+    from_label: string;
+    body: ResolutionBody | "unknown";
+    body_name: string | null;
+    matched_text: string;
+  }>(
+    db,
+    sql`SELECT p.anchor AS from_anchor, p.label AS from_label, u.body, u.body_name, u.matched_text
+        FROM document_unresolved_citations u JOIN document_paragraphs p ON p.id = u.paragraph_id
+        WHERE u.document_id = ${documentId} ORDER BY p.position, u.body, u.matched_text`,
+  );
+  return rows.map((r) => ({
+    fromAnchor: r.from_anchor,
+    fromLabel: r.from_label,
+    body: r.body,
+    bodyName: r.body_name,
+    matchedText: r.matched_text,
+  }));
+}
+
+/**
+ * Stores the unresolved references of a document version's paragraphs, given by paragraph position (1-based, as
+ * stored); the same body and number twice in a paragraph is one row. Returns how many rows it wrote.
+ */
+export async function insertUnresolvedCitations(
+  db: Db | Tx,
+  documentId: number,
+  paragraphs: { position: number; references: UnresolvedResolutionReference[] }[],
+): Promise<number> {
+  const seen = new Set<string>();
+  const values = paragraphs.flatMap(({ position, references }) =>
+    references.flatMap((r) => {
+      const key = JSON.stringify([position, r.body, r.matchedText]);
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [sql`(${position}::int, ${r.body}, ${r.bodyName}, ${r.matchedText})`];
+    }),
+  );
+  for (let i = 0; i < values.length; i += UNRESOLVED_CHUNK)
+    await db.execute(
+      sql`INSERT INTO document_unresolved_citations (paragraph_id, document_id, body, body_name, matched_text)
+          SELECT p.id, p.document_id, v.body, v.body_name, v.matched_text
+          FROM (VALUES ${sql.join(values.slice(i, i + UNRESOLVED_CHUNK), sql`, `)}) AS v(position, body, body_name, matched_text)
+          JOIN document_paragraphs p ON p.document_id = ${documentId} AND p.position = v.position
+          ON CONFLICT DO NOTHING`,
+    );
+  return values.length;
+}
+
+const UNRESOLVED_CHUNK = 200;
+
+/** What a stored document version's paragraphs cite and mention, by paragraph id, as reference detection gives it. */
+export interface StoredParagraphReferences {
+  citations: DetectedCitation[];
+  unresolved: UnresolvedResolutionReference[];
+  mentions: DetectedMention[];
+}
+
+/** The stored references of a document version, by paragraph id (paragraphs without any are left out). */
+export async function listStoredReferencesOf(
+  db: Db | Tx,
+  documentId: number,
+): Promise<Map<number, StoredParagraphReferences>> {
+  const h = db as Db;
+  const byParagraph = new Map<number, StoredParagraphReferences>();
+  const of = (id: number) => {
+    let refs = byParagraph.get(id);
+    if (!refs) byParagraph.set(id, (refs = { citations: [], unresolved: [], mentions: [] }));
+    return refs;
+  };
+  const citations = await queryRows<{ paragraph_id: number; target_symbol: string; matched_text: string }>(
+    h,
+    sql`SELECT paragraph_id, target_symbol, matched_text FROM document_citations WHERE document_id = ${documentId}`,
+  );
+  for (const c of citations)
+    of(c.paragraph_id).citations.push({ targetSymbol: c.target_symbol, matchedText: c.matched_text });
+  const unresolved = await queryRows<{
+    paragraph_id: number;
+    body: ResolutionBody | "unknown";
+    body_name: string | null;
+    matched_text: string;
+  }>(
+    h,
+    sql`SELECT paragraph_id, body, body_name, matched_text FROM document_unresolved_citations WHERE document_id = ${documentId}`,
+  );
+  for (const u of unresolved)
+    of(u.paragraph_id).unresolved.push({ body: u.body, bodyName: u.body_name, matchedText: u.matched_text });
+  const mentions = await queryRows<{
+    paragraph_id: number;
+    kind: DetectedMention["kind"];
+    target_id: string;
+    confidence: number;
+    matched_text: string;
+  }>(
+    h,
+    sql`SELECT paragraph_id, kind, target_id, confidence, matched_text FROM paragraph_mentions WHERE document_id = ${documentId}`,
+  );
+  for (const m of mentions)
+    of(m.paragraph_id).mentions.push({
+      kind: m.kind,
+      targetId: m.target_id,
+      confidence: Number(m.confidence),
+      matchedText: m.matched_text,
+    });
+  return byParagraph;
+}
+
+/**
+ * Replaces every citation, unresolved citation and mention of a document version with the given ones (by paragraph
+ * id and position), inside the caller's transaction.
+ */
+export async function replaceReferencesOf(
+  tx: Tx,
+  documentId: number,
+  paragraphs: ({ paragraphId: number; position: number } & StoredParagraphReferences)[],
+): Promise<void> {
+  await tx.delete(t.documentCitations).where(eq(t.documentCitations.documentId, documentId));
+  await tx.delete(t.documentUnresolvedCitations).where(eq(t.documentUnresolvedCitations.documentId, documentId));
+  await tx.delete(t.paragraphMentions).where(eq(t.paragraphMentions.documentId, documentId));
+  const citations = paragraphs.flatMap((p) =>
+    p.citations.map((c) => ({
+      paragraphId: p.paragraphId,
+      documentId,
+      targetSymbol: c.targetSymbol,
+      matchedText: c.matchedText,
+    })),
+  );
+  const mentions = paragraphs.flatMap((p) =>
+    p.mentions.map((m) => ({
+      paragraphId: p.paragraphId,
+      documentId,
+      kind: m.kind,
+      targetId: m.targetId,
+      confidence: m.confidence,
+      matchedText: m.matchedText,
+    })),
+  );
+  for (let i = 0; i < citations.length; i += REPLACE_CHUNK)
+    await tx
+      .insert(t.documentCitations)
+      .values(citations.slice(i, i + REPLACE_CHUNK))
+      .onConflictDoNothing();
+  for (let i = 0; i < mentions.length; i += REPLACE_CHUNK)
+    await tx
+      .insert(t.paragraphMentions)
+      .values(mentions.slice(i, i + REPLACE_CHUNK))
+      .onConflictDoNothing();
+  await insertUnresolvedCitations(
+    tx,
+    documentId,
+    paragraphs.map((p) => ({ position: p.position, references: p.unresolved })),
+  );
+}
+
+const REPLACE_CHUNK = 400;

@@ -177,3 +177,14 @@ function isPlausibleGaShortForm(session: number | null, isSpecial: boolean, adop
   // Session N opens in September of 1945 + N and closes the September after.
   return adoptedYear === null || adoptedYear === 1945 + session || adoptedYear === 1946 + session;
 }
+
+/**
+ * How a page names a cited resolution it cannot link to: "resolution 61/2 of the Commission on Narcotic Drugs", or
+ * "resolution 4/6 (adopting body not identified)" when it is not read from the words before the number.
+ */
+export function describeUnresolvedReference(reference: { bodyName: string | null; matchedText: string }): string {
+  // The number without the words around it in other languages ("第12/3号" is resolution 12/3).
+  const number = /(?:ES-\d{1,2}|\d{1,4})\/\d{1,4}(?: ?[A-Z](?![A-Za-z]))?/.exec(reference.matchedText)?.[0];
+  const name = `resolution ${number ?? reference.matchedText}`;
+  return reference.bodyName ? `${name} of the ${reference.bodyName}` : `${name} (adopting body not identified)`;
+}

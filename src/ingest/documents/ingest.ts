@@ -2,13 +2,13 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
-import { findProcessOfResolution } from "../../db/documents-references.js";
+import { findProcessOfResolution, insertUnresolvedCitations } from "../../db/documents-references.js";
 import { findCurrentVersion, findDocumentByContentHash, insertDocumentVersion } from "../../db/documents.js";
 import type { Tx } from "../../db/upsert.js";
 import type { ParsedDocument } from "../../domain/documents.js";
 import { slugWithoutSymbol } from "../../domain/documents.js";
 import type { ReferenceMatcher } from "../../domain/references-entities.js";
-import { detectCitations } from "../../domain/references.js";
+import { detectResolutionReferences } from "../../domain/references.js";
 import { gaSessionOfSymbol, parseSymbol } from "../../domain/symbols.js";
 import { DOCUMENT_FORMATS, DOCUMENT_TYPES, PARAGRAPH_KINDS, type DocumentType } from "../../domain/vocabulary.js";
 import { proposeEvidenceCandidates } from "./evidence-candidates.js";
@@ -137,10 +137,10 @@ export async function ingestParsedDocument(
       version: current.version,
     };
   const symbol = parsed.symbol ? parseSymbol(parsed.symbol) : null;
-  const references = parsed.paragraphs.map((p) => {
-    const all = [p.text, ...p.notes].join(" ");
-    return { citations: detectCitations(all), mentions: matcher.detect(p.text) };
-  });
+  const references = parsed.paragraphs.map((p) => ({
+    ...detectParagraphReferences(p.text, p.notes),
+    mentions: matcher.detect(p.text),
+  }));
   const stored = await insertDocumentVersion(tx, {
     slug,
     parsed,
@@ -156,6 +156,11 @@ export async function ingestParsedDocument(
     ingestedAt: now,
     references,
   });
+  await insertUnresolvedCitations(
+    tx,
+    stored.id,
+    references.map((r, i) => ({ position: i + 1, references: r.unresolved })),
+  );
   await proposeEvidenceCandidates(tx, matcher, stored.id, now);
   return {
     ...base,
@@ -164,6 +169,14 @@ export async function ingestParsedDocument(
     version: stored.version,
     paragraphs: parsed.paragraphs.length,
   };
+}
+
+/** The resolutions and documents a paragraph cites, in its text and footnotes (also what a reindex recomputes). */
+export function detectParagraphReferences(
+  text: string,
+  notes: string[],
+): ReturnType<typeof detectResolutionReferences> {
+  return detectResolutionReferences([text, ...notes].join(" "));
 }
 
 function validate(parsed: ParsedDocument, provenance: DocumentProvenance): ParsedDocument {
