@@ -19,6 +19,7 @@ import { assessmentsApi, instrumentsApi, rubricsApi } from "./instruments.js";
 import { programmesApi } from "./programmes.js";
 import { digestApi } from "./digest.js";
 import { legalPositionsApi, treatiesApi } from "./international-law.js";
+import { dumpApi } from "./dump.js";
 
 export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHono }[] = [
   { path: "/states", create: statesApi },
@@ -48,4 +49,5 @@ export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHo
   { path: "/digest", create: digestApi },
   { path: "/legal-positions", create: legalPositionsApi },
   { path: "/treaties", create: treatiesApi },
+  { path: "/dump", create: dumpApi },
 ];

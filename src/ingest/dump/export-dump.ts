@@ -58,8 +58,9 @@ export async function exportDump(
   }
 }
 
-async function exportDumpTo(
-  database: Database,
+/** Writes the dump to a stream (the API's public download collects it; the CLI writes files and standard output). */
+export async function exportDumpTo(
+  database: Pick<Database, "db">,
   out: Writable,
   gzip: boolean,
   options: ExportDumpOptions,

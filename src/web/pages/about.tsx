@@ -71,6 +71,15 @@ export function aboutPages(deps: AppDeps) {
           </p>
           <CorpusProgress status={corpus} />
         </section>
+        <section aria-labelledby="bulk-heading">
+          <h2 id="bulk-heading">Bulk download</h2>
+          <p>
+            All public data in one file: <a href="/api/v1/dump">normwatch-public.ndjson.gz</a> (gzipped NDJSON, the
+            format <code>normwatch export --public</code> writes and <code>normwatch import</code> reads). It holds
+            published records with their sources, never accounts, subscribers or drafts, and is rebuilt when the data
+            changes.
+          </p>
+        </section>
         <section aria-labelledby="cite-heading">
           <h2 id="cite-heading">How to cite</h2>
           <p>
