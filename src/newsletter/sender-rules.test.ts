@@ -102,6 +102,7 @@ describe("the sender's rules", () => {
     expect(report).toEqual({ sent: 1, retried: 1, failed: 2, skipped: 1 });
     expect(mail[0]!.text).toBe(`Bye: ${linksFor(1).unsubscribeUrl}`);
     expect(mail[0]!.headers).toEqual({
+      "Content-Language": "en",
       "List-Id": `Normwatch monthly digest <digest.nw.example>`,
       "List-Unsubscribe": `<${linksFor(1).unsubscribeUrl}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -134,7 +135,7 @@ describe("the sender's rules", () => {
     expect(released).toEqual([3, 4]);
   });
 
-  it("sends a confirmation as it was written: no list headers", async () => {
+  it("sends a confirmation as it was written: no list headers, in English (the only language mail exists in)", async () => {
     const mail: MailMessage[] = [];
     const mailer: Mailer = {
       async send(m) {
@@ -150,7 +151,7 @@ describe("the sender's rules", () => {
       }),
     ]);
     await sendDueDeliveries({ store, mailer, linksFor, policy, ratePerSecond: 0, now: () => new Date() });
-    expect(mail[0]!.headers).toBeUndefined();
+    expect(mail[0]!.headers).toEqual({ "Content-Language": "en" });
     expect(mail[0]!.text).toBe("Confirm: https://nw.example/subscribe/confirm?token=abc");
   });
 });

@@ -164,6 +164,13 @@ function describeFailure(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
 }
 
+/**
+ * The language every message is written in (Content-Language, RFC 3282). The digest, alerts and confirmations exist
+ * in English only: a reader who chose another language at sign-up (subscribers.language) gets English until a
+ * translation exists, and the header says so rather than echoing the preference.
+ */
+export const MAIL_CONTENT_LANGUAGE = "en";
+
 /** The message as it goes out: list messages get the reader's signed links and RFC 8058 headers. */
 export function mailFor(options: Pick<SenderOptions, "linksFor">, d: ClaimedDelivery): MailMessage {
   const message: MailMessage = {
@@ -171,13 +178,18 @@ export function mailFor(options: Pick<SenderOptions, "linksFor">, d: ClaimedDeli
     subject: d.subject,
     text: d.bodyText,
     idempotencyKey: d.idempotencyKey,
+    headers: { "Content-Language": MAIL_CONTENT_LANGUAGE },
   };
   if (d.bodyHtml) message.html = d.bodyHtml;
   if (d.kind !== "confirmation" && d.subscriberId !== null) {
     const links = options.linksFor(d.subscriberId);
     message.text = fillRecipientLinks(d.bodyText, links, false);
     if (d.bodyHtml) message.html = fillRecipientLinks(d.bodyHtml, links, true);
-    message.headers = { "List-Id": listId(d.kind, links.unsubscribeUrl), ...unsubscribeHeaders(links) };
+    message.headers = {
+      ...message.headers,
+      "List-Id": listId(d.kind, links.unsubscribeUrl),
+      ...unsubscribeHeaders(links),
+    };
   }
   return message;
 }
