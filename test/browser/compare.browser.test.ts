@@ -82,12 +82,12 @@ describeBrowser("three-State comparison in a browser", () => {
     await context.close();
   });
 
-  it("answers a code that is not a State with a 400 page that says so", async () => {
+  it("says beside the form that a code matches no State", async () => {
     const context = await setup.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const response = await page.goto(`${setup.server.base}/compare?states=FRA,QQQ`);
-    expect(response?.status()).toBe(400);
-    await expect(page.locator("main").textContent()).resolves.toContain("there is no State with the code QQQ");
+    expect(response?.status()).toBe(200);
+    await expect(page.locator("main").textContent()).resolves.toContain("No State matches “QQQ”.");
     await context.close();
   });
 });

@@ -17,8 +17,8 @@ import {
 } from "../../analysis/alignment-queries.js";
 import type { EventSelection } from "../../analysis/alignment.js";
 import type { AppDeps } from "../../http/deps.js";
-import { findStateIso3 } from "../../db/state-names.js";
-import { InvalidInputError } from "../../domain/errors.js";
+import { resolveStateFields, STATE_PARAM_MAX_LENGTH, unknownStateMessage } from "../../http/state-param.js";
+import { InvalidInputError, NotFoundError } from "../../domain/errors.js";
 import { voteEventPath } from "../../domain/votes.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS } from "../../domain/vocabulary.js";
 import { Layout } from "../layout.js";
@@ -31,8 +31,9 @@ const Query = z.object({
   scope: z.enum(["all", "cyber"]).default("cyber"),
   session_from: session,
   session_to: session,
-  a: z.string().trim().max(100).optional().or(blank),
-  b: z.string().trim().max(100).optional().or(blank),
+  /** Names or codes; one that matches no State is said on the page. */
+  a: z.string().trim().optional().or(blank),
+  b: z.string().trim().optional().or(blank),
   group: z.string().max(40).optional().or(blank),
 });
 
@@ -266,12 +267,18 @@ export function alignmentPages(deps: AppDeps) {
       sessionTo: q.session_to,
     };
     // A State by code or name (France, fra, FRA); an unknown one is said on the page, not a bare 400.
-    const [codeA, codeB] = [
-      q.a ? await findStateIso3(deps.db, q.a) : null,
-      q.b ? await findStateIso3(deps.db, q.b) : null,
-    ];
-    const unknown = [q.a && !codeA ? q.a : null, q.b && !codeB ? q.b : null].filter((x): x is string => x !== null);
-    const pair = codeA && codeB ? await getPairAgreement(deps.db, codeA, codeB, selection) : null;
+    const {
+      codes: [codeA, codeB],
+      unknown,
+    } = await resolveStateFields(deps.db, [q.a, q.b]);
+    // An observer State (Holy See, Palestine) has no recorded votes: said on the page, not a 404.
+    const pair =
+      codeA && codeB
+        ? await getPairAgreement(deps.db, codeA, codeB, selection).catch((error: unknown) => {
+            if (error instanceof NotFoundError) return null;
+            throw error;
+          })
+        : null;
     const group = q.group ? await getGroupAnalysis(deps.db, q.group.toUpperCase(), selection) : null;
     const matrix = await getMemberMatrix(deps.db, selection);
     const groupOf = new Map(
@@ -323,10 +330,18 @@ export function alignmentPages(deps: AppDeps) {
             <input type="number" name="session_to" min="1" max="200" value={q.session_to ? String(q.session_to) : ""} />
           </label>
           <label>
-            State <input name="a" value={q.a ?? ""} placeholder="Brazil or BRA" size={12} />
+            State{" "}
+            <input
+              name="a"
+              value={q.a ?? ""}
+              placeholder="Brazil or BRA"
+              size={12}
+              maxlength={STATE_PARAM_MAX_LENGTH}
+            />
           </label>
           <label>
-            and State <input name="b" value={q.b ?? ""} placeholder="China or CHN" size={12} />
+            and State{" "}
+            <input name="b" value={q.b ?? ""} placeholder="China or CHN" size={12} maxlength={STATE_PARAM_MAX_LENGTH} />
           </label>
           <label>
             Group
@@ -348,13 +363,18 @@ export function alignmentPages(deps: AppDeps) {
         </form>
         {unknown.length ? (
           <p class="error" role="alert">
-            {unknown.map((u) => `No State matches “${u}”.`).join(" ")} Type a name (France) or a code (FRA).
+            {unknownStateMessage(unknown)}
           </p>
         ) : null}
         {q.a && !q.b && codeA ? (
           <p class="note">
             Give a second State to compare {nameOf(codeA)} with, or see{" "}
             <a href={`/states/${codeA}/votes`}>its agreement with every State</a>.
+          </p>
+        ) : null}
+        {codeA && codeB && !pair ? (
+          <p class="error" role="alert">
+            No recorded General Assembly votes for {nameOf(codeA)} or {nameOf(codeB)}: observer States do not vote.
           </p>
         ) : null}
         {pair ? (

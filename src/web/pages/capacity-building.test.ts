@@ -26,7 +26,13 @@ describe("Capacity-building pages", () => {
     expect(filtered.text).toContain('href="/capacity-building/synthetic-cert-support"');
     expect(filtered.text).toContain("/api/v1/programmes?format=csv&amp;beneficiary=GHA&amp;item=13c");
     expect((await html("/capacity-building?beneficiary=BRA")).text).toContain("0 programmes");
-    expect((await html("/capacity-building?beneficiary=12")).status).toBe(400);
+    const byName = await html("/capacity-building?beneficiary=Ghana&item=13c");
+    expect(byName.text).toContain("/api/v1/programmes?format=csv&amp;beneficiary=GHA&amp;item=13c");
+    expect(byName.text).toContain('<option value="GHA" selected="">Ghana</option>');
+    const unknown = await html("/capacity-building?beneficiary=12");
+    expect(unknown.status).toBe(200);
+    expect(unknown.text).toContain("No State matches “12”. Type a name (France) or a code (FRA).");
+    expect(unknown.text).toContain("0 programmes");
   });
 
   it("shows a programme against the gaps of each beneficiary State", async () => {

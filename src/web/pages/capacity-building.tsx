@@ -15,13 +15,11 @@ import { SourceList } from "../components/sources.js";
 import { Layout } from "../layout.js";
 import { TableScroll } from "../components/table-scroll.js";
 import { blank } from "../../http/query-fields.js";
+import { resolveStateFields, unknownStateMessage } from "../../http/state-param.js";
 
 const ListQuery = z.object({
-  beneficiary: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, "an ISO3 code such as KEN")
-    .optional()
-    .or(blank),
+  /** A code or a name (KEN, Kenya); one that matches no State is said on the page. */
+  beneficiary: z.string().optional(),
   funder: z.string().max(300).optional().or(blank),
   item: z
     .string()
@@ -39,9 +37,15 @@ export function capacityBuildingPages(deps: AppDeps) {
       throw new InvalidInputError(
         `invalid filter: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
       );
-    const q = parsed.data;
+    const {
+      codes: [beneficiary],
+      unknown,
+    } = await resolveStateFields(deps.db, [parsed.data.beneficiary]);
+    const q = { ...parsed.data, beneficiary: beneficiary ?? undefined };
     const [programmes, funders, items, states] = [
-      await listProgrammes(deps.db, { beneficiary: q.beneficiary, funder: q.funder, itemId: q.item }),
+      beneficiary === null
+        ? []
+        : await listProgrammes(deps.db, { beneficiary: q.beneficiary, funder: q.funder, itemId: q.item }),
       await listProgrammeFunders(deps.db),
       await listFrameworkItems(deps.db),
       (await listStates(deps.db)).items,
@@ -55,6 +59,7 @@ export function capacityBuildingPages(deps: AppDeps) {
         items={items}
         states={states.map((s) => ({ iso3: s.iso3, name: s.name }))}
         csvHref={csv}
+        unknownStates={unknown}
       />,
     );
   });
@@ -83,6 +88,7 @@ function ProgrammeListPage(props: {
   items: FrameworkItem[];
   states: { iso3: string; name: string }[];
   csvHref: string;
+  unknownStates: string[];
 }) {
   const { q } = props;
   return (
@@ -104,7 +110,7 @@ function ProgrammeListPage(props: {
           <select name="beneficiary">
             <option value="">Any State</option>
             {props.states.map((s) => (
-              <option value={s.iso3} selected={q.beneficiary?.toUpperCase() === s.iso3}>
+              <option value={s.iso3} selected={q.beneficiary === s.iso3}>
                 {s.name}
               </option>
             ))}
@@ -134,6 +140,11 @@ function ProgrammeListPage(props: {
         </label>
         <button type="submit">Filter</button>
       </form>
+      {props.unknownStates.length ? (
+        <p class="error" role="alert">
+          {unknownStateMessage(props.unknownStates)}
+        </p>
+      ) : null}
       <p role="status">
         {props.programmes.length} programmes · <a href={props.csvHref}>Download as CSV</a>
       </p>

@@ -33,14 +33,16 @@ describe("Compare States page", () => {
     expect(text).toContain("<h1>Compare France, Germany</h1>");
   });
 
-  it("answers a bad or unknown code, or too many States, with a 400 page that says why", async () => {
-    const bad = await html("/compare?states=FRA,FRANCE");
-    expect(bad.status).toBe(400);
-    expect(bad.text).toContain("&quot;FRANCE&quot; is not an ISO 3166-1 alpha-3 code");
+  it("takes names as well as codes, and says beside the form which match no State and when there are too many", async () => {
+    const named = await html("/compare?states=FRA,GERMANY");
+    expect(named.status).toBe(200);
+    expect(named.text).toContain("<h1>Compare France, Germany</h1>");
     const unknown = await html("/compare?states=FRA,XYZ");
-    expect(unknown.status).toBe(400);
-    expect(unknown.text).toContain("there is no State with the code XYZ");
-    expect((await html("/compare?states=FRA,DEU,BRA,USA")).status).toBe(400);
+    expect(unknown.status).toBe(200);
+    expect(unknown.text).toContain("No State matches “XYZ”. Type a name (France) or a code (FRA).");
+    const many = await html("/compare?states=FRA,DEU,BRA,USA");
+    expect(many.status).toBe(200);
+    expect(many.text).toContain("Compare at most 3 States at a time: the first 3 are shown.");
   });
 
   it("shows only the form when no State is chosen", async () => {

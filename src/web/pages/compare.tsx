@@ -7,7 +7,9 @@ import type { AppDeps } from "../../http/deps.js";
 import { getStateImplementation } from "../../db/state-implementation.js";
 import type { StateImplementation } from "../../domain/state-implementation.js";
 import { listStates } from "../../db/states.js";
-import { InvalidInputError, NotFoundError } from "../../domain/errors.js";
+import type { Db } from "../../db/client.js";
+import { NotFoundError } from "../../domain/errors.js";
+import { resolveStateFields, unknownStateMessage } from "../../http/state-param.js";
 import type { State } from "../../domain/state.js";
 import { latestLight, LightText, ProgrammeList } from "../components/state-implementation.js";
 import { DateText } from "../components/partial-date.js";
@@ -19,23 +21,26 @@ import { TableScroll } from "../components/table-scroll.js";
 
 export const MAX_COMPARED = 3;
 
-/** Reads ?states=FRA,DEU,BRA (or the form's three `states` fields); a malformed or unknown code is a 400. */
-export function parseComparedStates(values: string[], known: Map<string, State>): State[] {
-  const codes = [
-    ...new Set(
-      values
-        .flatMap((v) => v.split(","))
-        .map((v) => v.trim().toUpperCase())
-        .filter(Boolean),
-    ),
-  ];
-  for (const code of codes) {
-    if (!/^[A-Z]{3}$/.test(code))
-      throw new InvalidInputError(`"${code.slice(0, 20)}" is not an ISO 3166-1 alpha-3 code (three letters, e.g. FRA)`);
-    if (!known.has(code)) throw new InvalidInputError(`there is no State with the code ${code}`);
-  }
-  if (codes.length > MAX_COMPARED) throw new InvalidInputError(`compare at most ${MAX_COMPARED} States at a time`);
-  return codes.map((c) => known.get(c)!);
+/**
+ * Reads ?states=FRA,DEU,BRA (or the form's three `states` fields), each a code or a name (France, fra, Allemagne): the
+ * States found, at most MAX_COMPARED, and what the page says about the rest (names that match none, too many States).
+ */
+export async function resolveComparedStates(
+  db: Db,
+  values: string[],
+  known: Map<string, State>,
+): Promise<{ chosen: State[]; problems: string[] }> {
+  const inputs = values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .slice(0, 20);
+  const { codes, unknown } = await resolveStateFields(db, inputs);
+  const found = [...new Set(codes.filter((c): c is string => !!c && known.has(c)))];
+  const problems = unknown.length ? [unknownStateMessage(unknown)] : [];
+  if (found.length > MAX_COMPARED)
+    problems.push(`Compare at most ${MAX_COMPARED} States at a time: the first ${MAX_COMPARED} are shown.`);
+  return { chosen: found.slice(0, MAX_COMPARED).map((c) => known.get(c)!), problems };
 }
 
 interface Pair {
@@ -59,7 +64,7 @@ export function comparePages(deps: AppDeps) {
   app.get("/", async (c) => {
     const states = (await listStates(deps.db)).items;
     const known = new Map(states.map((s) => [s.iso3, s]));
-    const chosen = parseComparedStates(c.req.queries("states") ?? [], known);
+    const { chosen, problems } = await resolveComparedStates(deps.db, c.req.queries("states") ?? [], known);
     const pairs: Pair[] = [];
     for (let i = 0; i < chosen.length; i++) {
       for (let j = i + 1; j < chosen.length; j++) {
@@ -75,7 +80,16 @@ export function comparePages(deps: AppDeps) {
     const data: StateImplementation[] = [];
     for (const s of chosen) data.push(await getStateImplementation(deps.db, s.iso3));
     const indicators = chosen.length ? await loadDerivedIndicatorValues(deps.db) : [];
-    return c.html(<ComparePage states={states} chosen={chosen} pairs={pairs} data={data} indicators={indicators} />);
+    return c.html(
+      <ComparePage
+        states={states}
+        chosen={chosen}
+        problems={problems}
+        pairs={pairs}
+        data={data}
+        indicators={indicators}
+      />,
+    );
   });
   return app;
 }
@@ -91,6 +105,7 @@ function Agreement(props: { value: PairAgreement | null }) {
 function ComparePage(props: {
   states: State[];
   chosen: State[];
+  problems: string[];
   pairs: Pair[];
   data: StateImplementation[];
   indicators: DerivedIndicatorValue[];
@@ -121,6 +136,11 @@ function ComparePage(props: {
         ))}
         <button type="submit">Compare</button>
       </form>
+      {props.problems.length ? (
+        <p class="error" role="alert">
+          {props.problems.join(" ")}
+        </p>
+      ) : null}
       {chosen.length < 2 ? <p>Choose two or three States to compare them side by side.</p> : null}
       {chosen.length >= 2 ? (
         <section aria-labelledby="alignment-heading">

@@ -51,8 +51,8 @@ describe("Instrument pages and the State profile's implementation sections", () 
       expect(text).toContain('href="/instruments/deu-first-cyber-strategy"');
     }
     const unknown = await html("/instruments?state=Atlantis");
-    expect(unknown.status).toBe(400);
-    expect(unknown.text).toContain("No State matches “Atlantis”");
+    expect(unknown.status).toBe(200);
+    expect(unknown.text).toContain("No State matches “Atlantis”. Type a name (France) or a code (FRA).");
   });
 
   it("shows an instrument with status, the date at its precision, the dataset's note, each rating with its citation, and never links a non-http URL", async () => {

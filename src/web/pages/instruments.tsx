@@ -36,11 +36,17 @@ import { DateText } from "../components/partial-date.js";
 import { SourceList } from "../components/sources.js";
 import { InstrumentTable, LightText } from "../components/state-implementation.js";
 import { Layout } from "../layout.js";
-import { findStateIso3 } from "../../db/state-names.js";
+import {
+  resolveStateFields,
+  STATE_PARAM_MAX_LENGTH,
+  STATE_PLACEHOLDER,
+  unknownStateMessage,
+} from "../../http/state-param.js";
 import { blank } from "../../http/query-fields.js";
 
 const ListQuery = z.object({
-  state: z.string().trim().min(1).max(100).optional().or(blank),
+  /** A name or a code; one that matches no State is said on the page. */
+  state: z.string().optional(),
   kind: z.enum(INSTRUMENT_KINDS).optional().or(blank),
   status: z.enum(INSTRUMENT_STATUSES).optional().or(blank),
 });
@@ -54,14 +60,16 @@ export function instrumentsPages(deps: AppDeps) {
         `invalid filter: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
       );
     const q = parsed.data;
-    // A State by name or code (France, FRA).
-    const stateIso3 = q.state ? await findStateIso3(deps.db, q.state) : undefined;
-    if (stateIso3 === null)
-      throw new InvalidInputError(`No State matches “${q.state}”: type a name (France) or an ISO3 code (FRA)`, [
-        { path: "state", message: "no State by that name or code" },
-      ]);
-    const { items, rubrics } = await listAssessedInstruments(deps.db, { stateIso3, kind: q.kind, status: q.status });
-    return c.html(<InstrumentListPage items={items} rubrics={rubrics} q={q} />);
+    // A State by name or code (France, FRA); one that matches none is said beside the form, with no list.
+    const {
+      codes: [stateIso3],
+      unknown,
+    } = await resolveStateFields(deps.db, [q.state]);
+    const { items, rubrics } =
+      stateIso3 === null
+        ? { items: [], rubrics: [] }
+        : await listAssessedInstruments(deps.db, { stateIso3, kind: q.kind, status: q.status });
+    return c.html(<InstrumentListPage items={items} rubrics={rubrics} q={q} unknownStates={unknown} />);
   });
   app.get("/:id{[a-z0-9-]+}", async (c) => {
     const id = c.req.param("id");
@@ -92,6 +100,7 @@ function InstrumentListPage(props: {
   items: InstrumentAssessments[];
   rubrics: Rubric[];
   q: z.infer<typeof ListQuery>;
+  unknownStates: string[];
 }) {
   const { q } = props;
   return (
@@ -110,7 +119,13 @@ function InstrumentListPage(props: {
       <form class="filters" method="get" action="/instruments" aria-label="Filter instruments">
         <label>
           State (name or code){" "}
-          <input name="state" value={q.state ?? ""} size={12} maxlength={100} placeholder="France or FRA" />
+          <input
+            name="state"
+            value={q.state ?? ""}
+            size={12}
+            maxlength={STATE_PARAM_MAX_LENGTH}
+            placeholder={STATE_PLACEHOLDER}
+          />
         </label>
         <label>
           Kind
@@ -136,6 +151,11 @@ function InstrumentListPage(props: {
         </label>
         <button type="submit">Filter</button>
       </form>
+      {props.unknownStates.length ? (
+        <p class="error" role="alert">
+          {unknownStateMessage(props.unknownStates)}
+        </p>
+      ) : null}
       <p role="status">{props.items.length} instruments</p>
       <InstrumentTable
         items={props.items}

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { listOrganizations } from "../../db/organizations.js";
-import { getStateProfile, listStates } from "../../db/states.js";
+import { getStateProfile } from "../../db/states.js";
 import type { AppDeps } from "../../http/deps.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import type { StateProfile } from "../../domain/state.js";
@@ -23,6 +23,7 @@ import type { DerivedIndicatorValue } from "../../domain/implementation-indicato
 import { StateIndicatorList } from "../components/indicator-coverage.js";
 import { TableScroll } from "../components/table-scroll.js";
 import { blank } from "../../http/query-fields.js";
+import { listStatesMatching, STATE_PLACEHOLDER, unknownStateMessage } from "../../http/state-param.js";
 
 const ListQuery = z.object({
   group: z.enum(UN_REGIONAL_GROUPS).optional().or(blank),
@@ -45,7 +46,7 @@ export function statesPages(deps: AppDeps) {
   app.get("/", async (c) => {
     const query = parseQuery(c.req.query());
     const [{ items, total }, organizations] = [
-      await listStates(deps.db, {
+      await listStatesMatching(deps.db, {
         unRegionalGroup: query.group,
         organizationId: query.organization || undefined,
         query: query.q || undefined,
@@ -57,7 +58,14 @@ export function statesPages(deps: AppDeps) {
         <h1>States</h1>
         <form class="filters" method="get" action="/states" role="search" aria-label="Filter States">
           <label>
-            Name or code <input type="search" name="q" value={query.q ?? ""} data-filter-target="states-table" />
+            Name or code{" "}
+            <input
+              type="search"
+              name="q"
+              value={query.q ?? ""}
+              placeholder={STATE_PLACEHOLDER}
+              data-filter-target="states-table"
+            />
           </label>
           <label>
             UN regional group
@@ -83,7 +91,10 @@ export function statesPages(deps: AppDeps) {
           </label>
           <button type="submit">Filter</button>
         </form>
-        <p role="status">{total} States</p>
+        <p role="status">
+          {total} States
+          {query.q && total === 0 && !query.group && !query.organization ? `. ${unknownStateMessage([query.q])}` : ""}
+        </p>
         <TableScroll label="States">
           <table id="states-table" class="data">
             <caption class="visually-hidden">States matching the filter</caption>
