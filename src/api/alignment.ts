@@ -13,11 +13,25 @@ import { errorResponses } from "../http/errors.js";
 import { CsvBomQuery, csvResponse } from "./csv-response.js";
 import { createApiRouter } from "./router.js";
 import { ScopeQuery } from "./votes.schemas.js";
+import type { Db } from "../db/client.js";
+import { findStateIso3 } from "../db/state-names.js";
+import { STATE_PARAM_MAX_LENGTH, unknownStateError } from "../http/state-param.js";
 
 const FORMULA =
   "agreement = (same + 0.5 × half) / n over the selected vote events where both voted yes, no or abstain; same = same vote, half = one abstained and the other voted yes or no, yes against no = 0; absences and non-membership excluded";
 
-const Code = z.string().regex(/^[A-Za-z]{3}$/, "a voter code (ISO3, or CSK, DDR, YUG… for historical States)");
+const Voter = z.string().trim().min(1).max(STATE_PARAM_MAX_LENGTH).openapi({
+  description:
+    "a State's ISO3 code in any case or its name (FRA, fra, France), or a historical voter's code (CSK, DDR, YUG…)",
+});
+
+/** The voter code of a pair parameter: the State it names, else a three-letter historical code as given. */
+async function voterCodeOf(db: Db, input: string, param: string): Promise<string> {
+  const iso3 = await findStateIso3(db, input);
+  if (iso3) return iso3;
+  if (/^[A-Za-z]{3}$/.test(input)) return input.toUpperCase();
+  throw unknownStateError(input, param);
+}
 
 const ScopeSchema = z.object({
   scope: z.enum(["all", "cyber"]),
@@ -47,7 +61,7 @@ const pairRoute = createRoute({
   path: "/pair",
   tags: ["Alignment"],
   summary: "Agreement index of two States over all, cyber or a session range of recorded votes",
-  request: { query: ScopeQuery.extend({ a: Code, b: Code }) },
+  request: { query: ScopeQuery.extend({ a: Voter, b: Voter }) },
   responses: {
     200: {
       description: "The agreement",
@@ -172,7 +186,8 @@ export function alignmentApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(pairRoute, async (c) => {
     const q = c.req.valid("query");
-    const r = await getPairAgreement(deps.db, q.a, q.b, selectionOf(q));
+    const [a, b] = [await voterCodeOf(deps.db, q.a, "a"), await voterCodeOf(deps.db, q.b, "b")];
+    const r = await getPairAgreement(deps.db, a, b, selectionOf(q));
     return c.json(
       {
         a: r.a,

@@ -7,6 +7,7 @@ import { EVIDENCE_KINDS, EVIDENCE_STATUSES, REPORTER_KINDS, SUBJECT_KINDS } from
 import { CsvBomQuery } from "./csv-response.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
+import { stateQueryParam } from "../http/state-param.js";
 
 const itemId = z
   .string()
@@ -14,12 +15,7 @@ const itemId = z
   .max(120);
 
 export const EvidenceFilterQuery = z.object({
-  state: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, "ISO 3166 alpha-3")
-    .transform((s) => s.toUpperCase())
-    .optional()
-    .openapi({ description: "State ISO3, e.g. DEU" }),
+  state: stateQueryParam("evidence about this State", "DEU"),
   organization: z
     .string()
     .trim()

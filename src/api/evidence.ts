@@ -19,6 +19,7 @@ import {
 import { csvResponse } from "./csv-response.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
+import { requireStateParam } from "../http/state-param.js";
 
 const TAG = "Implementation";
 
@@ -75,7 +76,8 @@ export function evidenceApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(exportRoute, async (c) => {
     const q = c.req.valid("query");
-    const { items } = await listEvidence(deps.db, filterOf(q));
+    const stateIso3 = await requireStateParam(deps.db, q.state, "state");
+    const { items } = await listEvidence(deps.db, { ...filterOf(q), stateIso3 });
     const stamp = deps.now().toISOString().slice(0, 10);
     if (q.format === "json") {
       c.header("content-disposition", `attachment; filename="normwatch-evidence-${stamp}.json"`);
@@ -91,7 +93,8 @@ export function evidenceApi(deps: AppDeps) {
   });
   app.openapi(listEvidenceRoute, async (c) => {
     const q = c.req.valid("query");
-    const { items, total } = await listEvidence(deps.db, filterOf(q), toPage(q));
+    const stateIso3 = await requireStateParam(deps.db, q.state, "state");
+    const { items, total } = await listEvidence(deps.db, { ...filterOf(q), stateIso3 }, toPage(q));
     return c.json(paginated(items.map(presentEvidence), total, q), 200);
   });
   app.openapi(getEvidenceRoute, async (c) => {

@@ -7,6 +7,7 @@ import {
   type DerivedIndicatorValue,
 } from "../domain/implementation-indicators.js";
 import { PartialDateSchema, presentPartialDate } from "./presenters.js";
+import { stateQueryParam } from "../http/state-param.js";
 
 const frameworkId = z
   .string()
@@ -74,12 +75,7 @@ export function presentRollup(rollup: ImplementationRollup, rule: string): z.inf
 }
 
 export const IndicatorQuery = z.object({
-  state: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, "ISO 3166 alpha-3")
-    .transform((s) => s.toUpperCase())
-    .optional()
-    .openapi({ description: "only this State's values" }),
+  state: stateQueryParam("only this State's values"),
   indicator: z.enum(DERIVED_INDICATOR_IDS).optional(),
 });
 

@@ -14,6 +14,7 @@ import {
   RollupSchema,
 } from "./implementation.schemas.js";
 import { createApiRouter } from "./router.js";
+import { requireStateParam } from "../http/state-param.js";
 
 const TAG = "Implementation";
 
@@ -54,9 +55,10 @@ export function implementationApi(deps: AppDeps) {
   });
   app.openapi(indicatorsRoute, async (c) => {
     const q = c.req.valid("query");
+    const stateIso3 = await requireStateParam(deps.db, q.state, "state");
     const all = await loadDerivedIndicatorValues(deps.db);
     const shown = all.filter(
-      (v) => (!q.state || v.stateIso3 === q.state) && (!q.indicator || v.indicatorId === q.indicator),
+      (v) => (!stateIso3 || v.stateIso3 === stateIso3) && (!q.indicator || v.indicatorId === q.indicator),
     );
     return c.json(presentIndicators(all, shown), 200);
   });

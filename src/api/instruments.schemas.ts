@@ -14,15 +14,15 @@ import { ASSESSMENT_RATINGS, CONFIDENCE_LEVELS, INSTRUMENT_KINDS, INSTRUMENT_STA
 import { CsvBomQuery } from "./csv-response.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
+import { stateQueryParam } from "../http/state-param.js";
 
 const slug = z
   .string()
   .regex(/^[a-z0-9-]+$/, "lower-case letters, digits and hyphens")
   .max(200);
-const iso3 = z.string().regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code");
 
 export const InstrumentListQuery = PaginationQuery.extend({
-  state: iso3.optional().openapi({ description: "ISO3 code of the State", example: "DEU" }),
+  state: stateQueryParam("only instruments of this State", "DEU"),
   organization: z.string().max(40).optional(),
   kind: z.enum(INSTRUMENT_KINDS).optional(),
   status: z.enum(INSTRUMENT_STATUSES).optional(),
@@ -31,7 +31,7 @@ export const InstrumentIdParam = z.object({
   id: slug.openapi({ param: { name: "id", in: "path" }, example: "deu-first-cyber-strategy" }),
 });
 export const AssessmentExportQuery = z.object({
-  state: iso3.optional().openapi({ description: "only instruments of this State" }),
+  state: stateQueryParam("only assessments of this State's instruments", "DEU"),
   format: z.enum(["json", "csv"]).default("json"),
   bom: CsvBomQuery.shape.bom,
 });

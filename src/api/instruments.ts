@@ -30,6 +30,7 @@ import {
 import { csvResponse } from "./csv-response.js";
 import { paginated } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
+import { requireStateParam } from "../http/state-param.js";
 
 const TAG = "Implementation";
 
@@ -46,7 +47,7 @@ export function instrumentsApi(deps: AppDeps) {
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const { items, rubrics } = await listAssessedInstruments(deps.db, {
-      stateIso3: q.state,
+      stateIso3: await requireStateParam(deps.db, q.state, "state"),
       organizationId: q.organization,
       kind: q.kind,
       status: q.status,
@@ -113,11 +114,12 @@ export function assessmentsApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(exportRoute, async (c) => {
     const q = c.req.valid("query");
-    const assessments = await listAssessments(deps.db, q.state ? { stateIso3: q.state } : {});
+    const stateIso3 = await requireStateParam(deps.db, q.state, "state");
+    const assessments = await listAssessments(deps.db, stateIso3 ? { stateIso3 } : {});
     if (q.format === "csv") {
       const rows = assessmentCsvRows(assessments, (p) => paragraphPermalink(p.documentSlug, p.anchor));
       return csvResponse(c, {
-        filename: `assessments${q.state ? `-${q.state.toUpperCase()}` : ""}.csv`,
+        filename: `assessments${stateIso3 ? `-${stateIso3}` : ""}.csv`,
         columns: ASSESSMENT_CSV_COLUMNS,
         rows,
         bom: q.bom,

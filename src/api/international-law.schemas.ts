@@ -5,15 +5,12 @@ import { CONFIDENCE_LEVELS, LEGAL_TOPICS, TREATY_ACTION_KINDS } from "../domain/
 import { CsvBomQuery } from "./csv-response.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
+import { stateQueryParam } from "../http/state-param.js";
 
 const format = z.enum(["json", "csv"]).default("json").openapi({ description: "csv: every match (no paging) as CSV" });
-const iso3 = z
-  .string()
-  .regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code")
-  .transform((s) => s.toUpperCase());
 
 export const LegalPositionListQuery = PaginationQuery.extend({
-  state: iso3.optional().openapi({ description: "ISO3 code of a State", example: "FRA" }),
+  state: stateQueryParam("positions of this State"),
   organization: z
     .string()
     .regex(/^[A-Z0-9-]+$/)
@@ -92,7 +89,7 @@ export const TreatyIdParam = z.object({
     .openapi({ param: { name: "id", in: "path" }, example: "un-cybercrime-2024" }),
 });
 export const TreatyActionListQuery = z
-  .object({ state: iso3.optional().openapi({ description: "ISO3 code of a State" }), format })
+  .object({ state: stateQueryParam("actions of this State"), format })
   .extend(CsvBomQuery.shape);
 
 export const TreatyActionSchema = z

@@ -32,6 +32,7 @@ import {
 import { csvResponse } from "./csv-response.js";
 import { paginated } from "./pagination.js";
 import { createApiRouter, itemRoute } from "./router.js";
+import { requireStateParam } from "../http/state-param.js";
 
 const TAG = "International law";
 
@@ -59,7 +60,7 @@ export function legalPositionsApi(deps: AppDeps) {
   app.openapi(positionList, async (c) => {
     const q = c.req.valid("query");
     const items = await listLegalPositions(deps.db, {
-      stateIso3: q.state,
+      stateIso3: await requireStateParam(deps.db, q.state, "state"),
       organizationId: q.organization,
       topic: q.topic,
       year: q.year,
@@ -150,7 +151,8 @@ export function treatiesApi(deps: AppDeps) {
   app.openapi(actionList, async (c) => {
     const treaty = await getTreaty(deps.db, c.req.valid("param").id);
     const q = c.req.valid("query");
-    const actions = await listTreatyActions(deps.db, { treatyId: treaty.id, stateIso3: q.state });
+    const stateIso3 = await requireStateParam(deps.db, q.state, "state");
+    const actions = await listTreatyActions(deps.db, { treatyId: treaty.id, stateIso3 });
     if (q.format === "csv")
       return csvResponse(c, {
         filename: `${treaty.id}.csv`,

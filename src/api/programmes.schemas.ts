@@ -5,13 +5,10 @@ import { CONFIDENCE_LEVELS } from "../domain/vocabulary.js";
 import { CsvBomQuery } from "./csv-response.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
+import { stateQueryParam } from "../http/state-param.js";
 
 export const ProgrammeListQuery = PaginationQuery.extend({
-  beneficiary: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, "an ISO 3166-1 alpha-3 code")
-    .optional()
-    .openapi({ description: "ISO3 code of a beneficiary State", example: "KEN" }),
+  beneficiary: stateQueryParam("programmes with this beneficiary State", "KEN"),
   funder: z.string().max(300).optional().openapi({ description: "a funder, named exactly as the programme names it" }),
   item: z
     .string()

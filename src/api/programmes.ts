@@ -16,6 +16,7 @@ import {
   ProgrammeListSchema,
 } from "./programmes.schemas.js";
 import { createApiRouter, itemRoute } from "./router.js";
+import { requireStateParam } from "../http/state-param.js";
 
 const TAG = "Implementation";
 
@@ -42,7 +43,8 @@ export function programmesApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const items = await listProgrammes(deps.db, { beneficiary: q.beneficiary, funder: q.funder, itemId: q.item });
+    const beneficiary = await requireStateParam(deps.db, q.beneficiary, "beneficiary");
+    const items = await listProgrammes(deps.db, { beneficiary, funder: q.funder, itemId: q.item });
     if (q.format === "csv") {
       const sources = await listSourcesByRecord(
         deps.db,

@@ -9,7 +9,10 @@ export const StateListQuery = PaginationQuery.extend({
   group: z.enum(UN_REGIONAL_GROUPS).optional().openapi({ description: "UN regional group" }),
   organization: z.string().max(40).optional().openapi({ description: "organisation id, e.g. EU, AFUNION, OSCE" }),
   status: z.enum(UN_STATUSES).optional(),
-  q: z.string().max(100).optional().openapi({ description: "name, ISO code or UN spelling" }),
+  q: z.string().max(100).optional().openapi({
+    description:
+      "part of a name, ISO code or UN spelling (fran, FRA); else a State's name in another form (cote divoire, Bosnia)",
+  }),
 });
 
 export const Iso3Param = z.object({

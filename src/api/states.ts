@@ -1,6 +1,7 @@
 // JSON API for States: list with filters, and one State's profile.
-import { getStateProfile, listStates } from "../db/states.js";
+import { getStateProfile } from "../db/states.js";
 import type { AppDeps } from "../http/deps.js";
+import { listStatesMatching } from "../http/state-param.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 import {
@@ -33,7 +34,7 @@ export function statesApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { items, total } = await listStates(
+    const { items, total } = await listStatesMatching(
       deps.db,
       { unRegionalGroup: q.group, organizationId: q.organization, unStatus: q.status, query: q.q },
       toPage(q),

@@ -32,7 +32,11 @@ export const VoteEventListQuery = PaginationQuery.extend({
   session: session.optional(),
   session_from: session.optional(),
   session_to: session.optional(),
-  q: z.string().max(100).optional().openapi({ description: "symbol or title" }),
+  q: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ description: "a symbol, short or in full (74/247, A/RES/74/247), or words of the title" }),
 });
 
 const Totals = z.object({ yes: z.number().int(), no: z.number().int(), abstain: z.number().int() });
@@ -112,8 +116,15 @@ export const VoteEventDetailSchema = VoteEventSummarySchema.extend({
 }).openapi("VoteEvent");
 
 export const CompareQuery = z.object({
-  a: z.string().min(1).max(200).openapi({ example: "A/RES/73/187" }),
-  b: z.string().min(1).max(200).openapi({ example: "A/RES/74/247" }),
+  a: z.string().min(1).max(200).openapi({
+    description: "a vote event: its symbol, short or in full (73/187, A/RES/73/187), or id",
+    example: "73/187",
+  }),
+  b: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ description: "the other vote event, written the same ways", example: "A/RES/74/247" }),
 });
 
 const ShiftSchema = z.object({

@@ -26,6 +26,7 @@ import {
   VoteEventListSchema,
   VoteEventSummarySchema,
 } from "./votes.schemas.js";
+import { parseSymbolParam, voteEventIdParam } from "../http/symbol-param.js";
 
 const list = listRoute({
   tag: "Votes",
@@ -111,7 +112,8 @@ export function votesApi(deps: AppDeps) {
         session: q.session,
         sessionFrom: q.session_from,
         sessionTo: q.session_to,
-        query: q.q,
+        // A symbol is searched in its full form, however it was typed (74/247, a/res/74/247).
+        query: q.q ? (parseSymbolParam(q.q) ?? q.q) : undefined,
       },
       toPage(q),
     );
@@ -119,7 +121,8 @@ export function votesApi(deps: AppDeps) {
   });
   app.openapi(compareRoute, async (c) => {
     const q = c.req.valid("query");
-    return c.json(presentVoteComparison(await compareVoteEvents(deps.db, q.a, q.b)), 200);
+    const comparison = await compareVoteEvents(deps.db, voteEventIdParam(q.a), voteEventIdParam(q.b));
+    return c.json(presentVoteComparison(comparison), 200);
   });
   app.openapi(voterRoute, async (c) => {
     const code = c.req.valid("param").code.toUpperCase();
