@@ -54,6 +54,25 @@ describe("Home page", () => {
     ]);
   });
 
+  it("has a compact subscribe form leading to the full one, and no token or cookie (it stays cached)", async () => {
+    const { t } = await homeAt("2026-11-23T12:00:00Z");
+    const res = await t.app.request("/");
+    expect(res.headers.get("set-cookie")).toBeNull();
+    const html = await res.text();
+    const form = html.slice(
+      html.indexOf('id="home-subscribe"'),
+      html.indexOf("</section>", html.indexOf('id="home-subscribe"')),
+    );
+    expect(form).toContain('<form method="get" action="/subscribe"');
+    expect(form).toContain('name="email"');
+    expect(form).toContain('<option value="digest" selected="">Monthly digest</option>');
+    expect(form).toContain('<option value="cybercrime">Only the theme: UN cybercrime convention</option>');
+    expect(form).not.toContain("_csrf");
+    const next = await t.app.request("/subscribe?email=reader%40example.org&topics=digest");
+    expect(next.status).toBe(200);
+    expect(await next.text()).toMatch(/<form method="post" action="\/subscribe"[\s\S]*value="reader@example.org"/);
+  });
+
   it("lists a deadline ahead until it closes: the 2022 no-objection period for non-ECOSOC stakeholders", async () => {
     const before = (await homeAt("2022-06-01T12:00:00Z")).html;
     const ahead = before.slice(before.indexOf('id="deadlines-heading"'), before.indexOf('id="updates-heading"'));

@@ -13,6 +13,7 @@ import { PROCESS_KIND_LABELS } from "../../domain/vocabulary.js";
 import { ActivityList, ActivityNote } from "../components/activity.js";
 import { DateRange } from "../components/date-range.js";
 import { DateText } from "../components/partial-date.js";
+import { SubscribeForm, TopicChoice } from "../components/subscribe-form.js";
 import { UpdateList } from "../components/updates.js";
 import { Layout } from "../layout.js";
 
@@ -108,6 +109,25 @@ export function homePages(deps: AppDeps) {
               <a href="/feeds/deadlines.ics">deadlines in your calendar app (iCalendar)</a>
             </p>
           </section>
+          {deps.newsletter.secret ? (
+            <section aria-labelledby="subscribe-heading" id="home-subscribe">
+              <h2 id="subscribe-heading">Subscribe</h2>
+              <p>
+                The monthly digest, or one of its themes, by email. We send a confirmation link first; then “Follow” on
+                any State, process, norm or document page works in one click.
+              </p>
+              {/* A GET to the full form: this page is cached for everyone, so it carries no per-visitor token. */}
+              <SubscribeForm
+                action="/subscribe"
+                method="get"
+                idPrefix="home-"
+                emailLabel="Email address"
+                submit="Continue"
+              >
+                <TopicChoice idPrefix="home-" />
+              </SubscribeForm>
+            </section>
+          ) : null}
         </div>
         <section aria-labelledby="facts-heading">
           <h2 id="facts-heading">What happened lately</h2>

@@ -51,6 +51,16 @@ describe.each(TEST_DRIVERS)("sign-up, confirmation, preferences and unsubscribe 
       const confirmed = await reader.post("/subscribe/confirm", { token: link.searchParams.get("token")! });
       expect(confirmed.status).toBe(200);
       expect(await confirmed.text()).toContain("You are subscribed");
+      // The confirmed reader's cookie: signed, a year long by the app's clock, HttpOnly, Lax, not Secure over http.
+      const ada = (await findSubscriberByEmail(t.database.db, "ada@example.org"))!;
+      const year = Math.floor(t.clock.now.getTime() / 1000) + 365 * 86_400;
+      const cookie = confirmed.headers.get("set-cookie")!;
+      expect(cookie).toMatch(new RegExp(`^nw_reader=${ada.id}\\.${year}\\.[0-9a-f]{64};`));
+      expect(cookie).toContain("Max-Age=31536000");
+      expect(cookie).toContain("Path=/");
+      expect(cookie).toContain("HttpOnly");
+      expect(cookie).toContain("SameSite=Lax");
+      expect(cookie).not.toContain("Secure");
       expect((await findSubscriberByEmail(t.database.db, "ada@example.org"))!.status).toBe("active");
       // The token is not stored, and the sent confirmation no longer holds it either.
       const [row] = await t.database.db.select().from(subscribers).where(eq(subscribers.email, "ada@example.org"));
@@ -59,6 +69,33 @@ describe.each(TEST_DRIVERS)("sign-up, confirmation, preferences and unsubscribe 
       expect(sent!.bodyText).not.toContain(link.searchParams.get("token")!);
       // A link works once.
       expect((await reader.post("/subscribe/confirm", { token: link.searchParams.get("token")! })).status).toBe(400);
+    },
+  );
+
+  it.skipIf(skip)("confirming over https sets the reader's cookie with Secure", async () => {
+    await signUpAs("secure@example.org");
+    await t.send();
+    const link = new URL(
+      linkIn(t.smtp.received.find((m) => m.to === "secure@example.org")!.body, "/subscribe/confirm"),
+    );
+    const reader = t.agent();
+    await reader.get(`https://localhost${link.pathname}${link.search}`);
+    const res = await reader.post("https://localhost/subscribe/confirm", { token: link.searchParams.get("token")! });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("set-cookie")).toMatch(/^nw_reader=\d+\.\d+\.[0-9a-f]{64};.*; Secure/);
+  });
+
+  it.skipIf(skip)(
+    "fills in the form from the home page's compact form (a GET) and still asks to press Subscribe",
+    async () => {
+      const res = await t.app.request("/subscribe?email=reader%40example.org&topics=cybercrime&topics=not-a-topic");
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('value="reader@example.org"');
+      expect(html).toContain('id="topic-cybercrime" name="topics" value="cybercrime" checked=""');
+      expect(html).not.toContain('id="topic-digest" name="topics" value="digest" checked=""');
+      expect(html).toContain("Check your choice and press Subscribe");
+      expect(await findSubscriberByEmail(t.database.db, "reader@example.org")).toBeNull();
     },
   );
 

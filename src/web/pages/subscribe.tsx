@@ -1,5 +1,5 @@
-// Public newsletter pages (issue 8): sign-up with double opt-in, confirmation, and one-click unsubscribe
-// (RFC 8058). Preferences live in subscribe-preferences.tsx.
+// Public newsletter pages (issue 8): sign-up with double opt-in, confirmation (which remembers the confirmed reader on
+// this browser, issue 17), and one-click unsubscribe (RFC 8058). Preferences live in subscribe-preferences.tsx.
 import { Hono, type Context } from "hono";
 import type { Child } from "hono/jsx";
 import { HTTPException } from "hono/http-exception";
@@ -12,16 +12,17 @@ import { findSubscriber, unsubscribeSubscriber } from "../../db/subscribers.js";
 import { normalizeEmail } from "../../domain/auth.js";
 import {
   NEWSLETTER_LANGUAGES,
-  NEWSLETTER_TOPIC_LABELS,
   NEWSLETTER_TOPICS,
   SIGNUPS_PER_IP_PER_HOUR,
   verifySubscriberLink,
   type LinkPurpose,
 } from "../../domain/subscriptions.js";
-import { confirmSubscription, signUp } from "../../newsletter/signup.js";
+import { confirmSubscription, signUp, type SignUpInput } from "../../newsletter/signup.js";
 import type { NewsletterSettings } from "../../newsletter/settings.js";
 import { CsrfInput, ErrorSummary, type FormIssue } from "../components/forms.js";
+import { HONEYPOT_FIELD, LanguageChoice, SubscribeForm, TopicChoices } from "../components/subscribe-form.js";
 import { Layout } from "../layout.js";
+import { claimedReaderId, forgetReader, rememberReader } from "../reader-cookie.js";
 
 export const SignUpForm = z.object({
   email: z
@@ -73,42 +74,10 @@ export async function signedSubscriberId(
   return id;
 }
 
-export function TopicChoices(props: { chosen: string[] }) {
-  return (
-    <fieldset id="field-topics">
-      <legend>Lists and topics</legend>
-      <p class="hint">
-        The whole monthly digest, or only some of its themes: then you get just those sections, and nothing in a month
-        when they are empty.
-      </p>
-      {NEWSLETTER_TOPICS.map((t) => (
-        <div>
-          <input type="checkbox" id={`topic-${t}`} name="topics" value={t} checked={props.chosen.includes(t)} />{" "}
-          <label for={`topic-${t}`}>{NEWSLETTER_TOPIC_LABELS[t]}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
-export function LanguageChoice(props: { value: string }) {
-  return (
-    <div class="field" id="field-language">
-      <label for="language">Preferred language</label>
-      <select id="language" name="language">
-        {Object.entries(NEWSLETTER_LANGUAGES).map(([code, name]) => (
-          <option value={code} selected={props.value === code} lang={code}>
-            {name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function SignUpPage(props: {
   csrf: string;
   values?: Record<string, string | string[]>;
+  notice?: string;
   error?: string;
   issues?: FormIssue[];
 }) {
@@ -120,35 +89,60 @@ function SignUpPage(props: {
         The monthly digest of what changed in international cyber diplomacy, by theme. We send a confirmation link
         first; nothing else arrives until you open it. Every message has a one-click unsubscribe link.
       </p>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
       <ErrorSummary message={props.error} issues={props.issues} />
-      <form method="post" action="/subscribe" class="stack">
-        <CsrfInput token={props.csrf} />
-        <div class="field" id="field-email">
-          <label for="email">Email address (required)</label>
-          <input
-            id="email"
-            type="email"
-            name="email"
-            autocomplete="email"
-            required
-            maxlength={254}
-            value={typeof v["email"] === "string" ? v["email"] : ""}
-          />
-        </div>
+      <SubscribeForm
+        action="/subscribe"
+        csrf={props.csrf}
+        email={typeof v["email"] === "string" ? v["email"] : ""}
+        submit="Subscribe"
+      >
         <TopicChoices chosen={v["topics"] === undefined ? ["digest"] : listOf(v["topics"])} />
         <LanguageChoice value={typeof v["language"] === "string" ? v["language"] : "en"} />
-        <div class="hp-field" aria-hidden="true">
-          <label for="website">Leave this empty</label>
-          <input id="website" name="website" tabindex={-1} autocomplete="off" />
-        </div>
-        <button type="submit">Subscribe</button>
-      </form>
+      </SubscribeForm>
       <p>
-        Want alerts about one State, process, norm or document? Use “Follow” from your preferences page once subscribed,
-        or <a href="/follow">follow something now</a>.
+        Want alerts about one State, process, norm or document? Press “Follow” on its page: once you have confirmed your
+        address on this browser, one click starts the alert. Or <a href="/follow">follow something now</a>.
       </p>
     </Layout>
   );
+}
+
+/** Whether a bot filled the honeypot: it gets the usual answer and nothing happens. */
+export function isHoneypotFilled(form: Record<string, string | string[]>): boolean {
+  return Boolean(form[HONEYPOT_FIELD]);
+}
+
+/**
+ * What every sign-up form does with a valid address (the subscribe and follow pages): at most SIGNUPS_PER_IP_PER_HOUR
+ * per client network, then the double opt-in; the answer never tells whether the address was known.
+ */
+export async function submitSignUp(
+  c: Context,
+  deps: AppDeps,
+  settings: NewsletterSettings & { secret: string },
+  input: SignUpInput,
+): Promise<Response> {
+  const now = deps.now();
+  const limit = await hitRateLimit(deps.db, {
+    key: `subscribe:${clientKey(c, deps)}`,
+    limit: SIGNUPS_PER_IP_PER_HOUR,
+    windowSeconds: 3600,
+    now,
+  });
+  if (!limit.allowed)
+    return c.html(
+      <Message title="Too many sign-ups">
+        <p>Too many sign-ups from your network; please try again in an hour.</p>
+      </Message>,
+      429,
+    );
+  await signUp(deps.db, settings, input, now);
+  return c.redirect("/subscribe/check-email", 303);
 }
 
 export function Message(props: { title: string; children?: Child }) {
@@ -162,28 +156,19 @@ export function Message(props: { title: string; children?: Child }) {
 
 export function subscribePages(deps: AppDeps) {
   const app = new Hono();
+  // The home page's compact form is a GET (that page is cached and carries no token): it lands here, filled in.
   app.get("/", (c) => {
     requireNewsletter(deps);
-    return c.html(<SignUpPage csrf={csrfTokenFor(c, deps)} />);
+    const email = (c.req.query("email") ?? "").trim().slice(0, 254);
+    const topics = c.req.queries("topics")?.filter((t) => (NEWSLETTER_TOPICS as readonly string[]).includes(t));
+    const values = email || topics?.length ? { email, topics: topics?.length ? topics : ["digest"] } : undefined;
+    const notice = values ? "Check your choice and press Subscribe: we then send the confirmation link." : undefined;
+    return c.html(<SignUpPage csrf={csrfTokenFor(c, deps)} values={values} notice={notice} />);
   });
   app.post("/", async (c) => {
     const settings = requireNewsletter(deps);
     const form = await formOf(c);
-    const now = deps.now();
-    if (form["website"]) return c.redirect("/subscribe/check-email", 303);
-    const limit = await hitRateLimit(deps.db, {
-      key: `subscribe:${clientKey(c, deps)}`,
-      limit: SIGNUPS_PER_IP_PER_HOUR,
-      windowSeconds: 3600,
-      now,
-    });
-    if (!limit.allowed)
-      return c.html(
-        <Message title="Too many sign-ups">
-          <p>Too many sign-ups from your network; please try again in an hour.</p>
-        </Message>,
-        429,
-      );
+    if (isHoneypotFilled(form)) return c.redirect("/subscribe/check-email", 303);
     const parsed = SignUpForm.safeParse({
       email: form["email"],
       topics: listOf(form["topics"]),
@@ -196,13 +181,11 @@ export function subscribePages(deps: AppDeps) {
         400,
       );
     }
-    await signUp(
-      deps.db,
-      settings,
-      { email: normalizeEmail(parsed.data.email), topics: parsed.data.topics, language: parsed.data.language },
-      now,
-    );
-    return c.redirect("/subscribe/check-email", 303);
+    return submitSignUp(c, deps, settings, {
+      email: normalizeEmail(parsed.data.email),
+      topics: parsed.data.topics,
+      language: parsed.data.language,
+    });
   });
   app.get("/check-email", (c) =>
     c.html(
@@ -244,11 +227,18 @@ export function subscribePages(deps: AppDeps) {
         400,
       );
     }
+    const subscriber = await findSubscriber(deps.db, id);
+    if (subscriber) rememberReader(c, deps, subscriber);
     return c.html(
       <Message title="You are subscribed">
         <p>
           Thank you: your subscription is active. Every message we send has a link to your preferences and a one-click
           unsubscribe.
+        </p>
+        <p>
+          This browser now remembers you: “Follow” on a State, process, norm or document page starts the alert in one
+          click, without another email. <a href="/subscribe/preferences">Your preferences</a> (where you can also sign
+          out on this browser).
         </p>
       </Message>,
     );
@@ -278,6 +268,7 @@ export function unsubscribePages(deps: AppDeps) {
   app.post("/", async (c) => {
     const id = await signedSubscriberId(c, deps, "unsubscribe");
     await unsubscribeSubscriber(deps.db, id, deps.now());
+    if (claimedReaderId(c) === id) forgetReader(c, deps);
     const form = await formOf(c).catch(() => ({}) as Record<string, string>);
     if (form["List-Unsubscribe"] === "One-Click") return c.text("unsubscribed");
     return c.html(
