@@ -8,6 +8,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   serial,
   text,
   unique,
@@ -42,6 +43,27 @@ export const states = pgTable(
     uniqueIndex("states_iso2_idx").on(t.iso2),
     index("states_group_idx").on(t.unRegionalGroup),
     check("states_iso3_format", sql`${t.iso3} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+/**
+ * A State's names in the five other UN languages (issue 19), for reference detection in texts in those languages and
+ * for showing the State in a page's language. From world-countries' translations, like the English names.
+ */
+export const stateNames = pgTable(
+  "state_names",
+  {
+    stateIso3: text("state_iso3")
+      .notNull()
+      .references(() => states.iso3, { onDelete: "cascade" }),
+    /** ISO 639-1 code of the language: ar, es, fr, ru or zh. */
+    language: text("language").notNull(),
+    name: text("name").notNull(),
+    officialName: text("official_name").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.stateIso3, t.language] }),
+    check("state_names_language", sql`${t.language} IN ('ar', 'es', 'fr', 'ru', 'zh')`),
   ],
 );
 
