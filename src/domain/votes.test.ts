@@ -3,6 +3,7 @@ import {
   countVotes,
   displayVoteTitle,
   hasTotalsMismatch,
+  isDecisionVote,
   listVoteShifts,
   normaliseVoetenSymbol,
   tabulateVoteTransitions,
@@ -18,7 +19,9 @@ describe("vote events", () => {
     expect(normaliseVoetenSymbol("R/2/181")).toBeNull();
     expect(normaliseVoetenSymbol("R/18/1883")).toBe("A/RES/1883(XVIII)");
     expect(normaliseVoetenSymbol("R/19/595", 14)).toBeNull();
-    expect(normaliseVoetenSymbol("R/39/412")).toBe("A/DEC/39/412");
+    // A decision: no UN symbol in either source, so none is made (issue 15).
+    expect(normaliseVoetenSymbol("R/39/412")).toBeNull();
+    expect(normaliseVoetenSymbol("R/32/450B")).toBeNull();
     expect(normaliseVoetenSymbol("R/69/320")).toBe("A/RES/69/320");
     expect(normaliseVoetenSymbol("SS/1/175")).toBeNull();
     expect(normaliseVoetenSymbol("ESS/5/41")).toBeNull();
@@ -26,6 +29,17 @@ describe("vote events", () => {
     expect(normaliseVoetenSymbol("ESS/10/2")).toBe("A/RES/ES-10/2");
     expect(normaliseVoetenSymbol("R/20/2131A")).toBeNull();
     expect(normaliseVoetenSymbol("R/1/66/XII")).toBeNull();
+  });
+
+  it("tells a vote on a decision (sessions 31–56 numbered decisions from 301) by the source's code", () => {
+    expect(isDecisionVote({ sourceSymbol: "R/39/412" })).toBe(true);
+    expect(isDecisionVote({ sourceSymbol: "R/32/450B" })).toBe(true);
+    expect(isDecisionVote({ sourceSymbol: "R/39/148" })).toBe(false);
+    // Resolution numbers passed 300 from session 57 (57/300); before session 31 they ran consecutively.
+    expect(isDecisionVote({ sourceSymbol: "R/69/320" })).toBe(false);
+    expect(isDecisionVote({ sourceSymbol: "R/26/2758" })).toBe(false);
+    expect(isDecisionVote({ sourceSymbol: "A/RES/74/247" })).toBe(false);
+    expect(isDecisionVote({ sourceSymbol: null })).toBe(false);
   });
 
   it("counts a vote vector and flags totals that differ from the reported ones", () => {

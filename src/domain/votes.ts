@@ -166,12 +166,12 @@ const LAST_SESSION_OF_DECISIONS_ABOVE_300 = 56;
 /**
  * Turns a Voeten resolution code into a UN document symbol: R/73/27 → A/RES/73/27, R/54/54D → A/RES/54/54 D,
  * ESS/10/2 → A/RES/ES-10/2, SS/12/1 → A/RES/S-12/1, R/26/2758 → A/RES/2758(XXVI) (sessions 18–30 numbered
- * resolutions consecutively), R/39/412 → A/DEC/39/412 (sessions 31–56 numbered decisions from 301, resolutions
- * stayed below 300). Returns null where the UN form is not known with certainty, and never builds one from a number
- * that is not a resolution number: Voeten's numbers of sessions 1–17 (R/7/69 is a 1952 apartheid vote, not
+ * resolutions consecutively). Returns null where the UN form is not known with certainty, and never builds one from a
+ * number that is not a resolution number: Voeten's numbers of sessions 1–17 (R/7/69 is a 1952 apartheid vote, not
  * resolution 69(VII)) and of special and emergency special sessions before the 1976 numbering (SS/1/175,
- * ESS/5/41) are not the UN's; lettered codes before 1976 are ambiguous. `rollCallSession` is the session the roll
- * call belongs to, which wins over the one written in the code (roll call 1959-11-06 of session 14 reads R/19/595).
+ * ESS/5/41) are not the UN's; lettered codes before 1976 are ambiguous; decisions (R/39/412, isDecisionVote) have no
+ * symbol the sources give. `rollCallSession` is the session the roll call belongs to, which wins over the one written
+ * in the code (roll call 1959-11-06 of session 14 reads R/19/595).
  */
 export function normaliseVoetenSymbol(code: string, rollCallSession?: number): string | null {
   if (rollCallSession !== undefined && rollCallSession < FIRST_SESSION_OF_RESOLUTION_NUMBERS) return null;
@@ -186,16 +186,24 @@ export function normaliseVoetenSymbol(code: string, rollCallSession?: number): s
   if (kind === "ESS")
     return session >= FIRST_NUMBERED_EMERGENCY_SESSION ? `A/RES/ES-${session}/${number}${part}` : null;
   if (kind === "SS") return session >= FIRST_NUMBERED_SPECIAL_SESSION ? `A/RES/S-${session}/${number}${part}` : null;
-  if (session >= 31 && session <= LAST_SESSION_OF_DECISIONS_ABOVE_300 && number > 300)
-    return `A/DEC/${session}/${number}${part}`;
+  if (isDecisionNumber(session, number)) return null;
   if (session >= 31) return `A/RES/${session}/${number}${part}`;
   if (session < FIRST_SESSION_OF_RESOLUTION_NUMBERS) return null;
   return letter ? null : `A/RES/${number}(${toRoman(session)})`;
 }
 
-/** True when a UN symbol names a decision rather than a resolution (A/DEC/39/412). */
-export function isDecisionSymbol(symbol: string | null): boolean {
-  return symbol !== null && symbol.startsWith("A/DEC/");
+function isDecisionNumber(session: number, number: number): boolean {
+  return session >= 31 && session <= LAST_SESSION_OF_DECISIONS_ABOVE_300 && number > 300;
+}
+
+/**
+ * True when the vote was on a decision rather than a resolution: Voeten codes a decision like a resolution (R/39/412
+ * is decision 39/412), and sessions 31–56 numbered decisions from 301 while resolutions stayed below 300. Neither
+ * source gives a decision's UN document symbol, so none is made up: such a vote is named by its roll call.
+ */
+export function isDecisionVote(event: { sourceSymbol: string | null }): boolean {
+  const m = /^R\/(\d+)\/(\d+)[A-Z]?$/.exec(event.sourceSymbol?.trim() ?? "");
+  return m !== null && isDecisionNumber(Number(m[1]), Number(m[2]));
 }
 
 /**

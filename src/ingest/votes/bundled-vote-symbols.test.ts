@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { isDecisionSymbol, voteEventLabel } from "../../domain/votes.js";
+import { isDecisionVote, voteEventLabel } from "../../domain/votes.js";
 import { readVoteEvents, readVoters } from "./vote-dataset-file.js";
 
 // The bundled dataset as the seed imports it: symbols are the UN's or none, never built from a number that is not one.
@@ -35,16 +35,17 @@ describe("symbols of the bundled vote events", () => {
     expect(old.filter((e) => e.symbol !== null)).toEqual([]);
   });
 
-  it("types the decisions of sessions 32–39 as decisions (39/412), not resolutions", () => {
-    expect(byRcid.get(2790)).toMatchObject({
-      id: "A/DEC/39/412",
-      symbol: "A/DEC/39/412",
-      sourceSymbol: "R/39/412",
-      session: 39,
-    });
-    const decisions = events.filter((e) => isDecisionSymbol(e.symbol));
+  it("types the decisions of sessions 32–39 as decisions (39/412), with no symbol the sources do not give", () => {
+    // Neither Voeten's data (R/39/412) nor the UN's extract (sessions 74–80) gives a decision's UN document symbol.
+    expect(byRcid.get(2790)).toMatchObject({ id: "RC-2790", symbol: null, sourceSymbol: "R/39/412", session: 39 });
+    expect(voteEventLabel(byRcid.get(2790)!)).toBe("Roll call 2790 (Voeten code R/39/412)");
+    const decisions = events.filter((e) => isDecisionVote(e));
     expect(decisions.length).toBe(22);
-    for (const d of decisions) expect(d.session >= 32 && d.session <= 39).toBe(true);
+    for (const d of decisions) {
+      expect(d.session >= 32 && d.session <= 39).toBe(true);
+      expect(d.symbol).toBeNull();
+    }
+    expect(events.filter((e) => e.symbol?.startsWith("A/DEC/"))).toEqual([]);
     expect(
       events.filter((e) => e.session >= 31 && e.session <= 39 && /^A\/RES\/\d+\/(3\d\d|4\d\d)/.test(e.symbol ?? "")),
     ).toEqual([]);

@@ -150,11 +150,15 @@ describe("vote and alignment pages", () => {
     expect(session7).not.toMatch(/A\/RES\/\d+\(VII\)/);
   });
 
-  it("shows a decision of session 39 as a decision (issue 15)", async () => {
-    const html = await (await t.app.request("/votes/A/DEC/39/412")).text();
-    expect(html).toContain("<h1>A/DEC/39/412</h1>");
+  it("shows a decision of session 39 as a decision, by the source's identifier and without a made-up symbol (issue 15)", async () => {
+    const html = await (await t.app.request("/votes/RC-2790")).text();
+    expect(html).toContain("<h1>Roll call 2790 (Voeten code R/39/412)</h1>");
     expect(html).toContain("<dt>Motion</dt><dd>decision</dd>");
+    expect(html).not.toContain("A/DEC/");
+    expect((await t.app.request("/votes/A/DEC/39/412")).status).toBe(404);
     expect((await t.app.request("/votes/A/RES/39/412")).status).toBe(404);
+    const session39 = await (await t.app.request("/votes?session=39&all=1&q=colonial%20powers")).text();
+    expect(session39).toMatch(/Roll call 2790 \(Voeten code R\/39\/412\)<\/a> \(decision\)/);
   });
 
   it("shows no data, not zero absent, where the source records no absences (sessions 71–73) (issue 15)", async () => {

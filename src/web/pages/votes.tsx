@@ -15,7 +15,7 @@ import type { ResolutionSeries } from "../../domain/vote-series.js";
 import {
   displayVoteTitle,
   isAbsenceRecorded,
-  isDecisionSymbol,
+  isDecisionVote,
   voteEventLabel,
   voteEventPath,
   type VoteEventSummary,
@@ -279,7 +279,7 @@ export function votesPages(deps: AppDeps) {
               <tr>
                 <th scope="row">
                   <EventLink event={e} />
-                  {isDecisionSymbol(e.symbol)
+                  {isDecisionVote(e)
                     ? " (decision)"
                     : e.motionKind !== "resolution" && e.motionKind !== "unspecified"
                       ? ` (${e.motionKind})`
@@ -377,7 +377,7 @@ export function votesPages(deps: AppDeps) {
           ) : null}
           <dt>Motion</dt>
           <dd>
-            {isDecisionSymbol(e.symbol)
+            {isDecisionVote(e)
               ? "decision"
               : e.motionKind === "unspecified"
                 ? "not specified by the source"
