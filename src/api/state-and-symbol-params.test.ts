@@ -89,7 +89,7 @@ describe("State and symbol query parameters of the API", () => {
     const unknown = await get<Problem>("/api/v1/votes/compare?a=73/187&b=73/999");
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail).toContain("A/RES/73/999");
-    const list = await get<{ data: { id: string }[] }>("/api/v1/votes?q=a/res/74/247");
+    const list = await get<{ data: { id: string }[] }>("/api/v1/votes?q=a/res/074/247");
     expect(list.body.data.map((e) => e.id)).toContain("A/RES/74/247");
     expect(list.body).toEqual((await get<unknown>("/api/v1/votes?q=74/247")).body);
   });

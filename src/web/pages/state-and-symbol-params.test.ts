@@ -76,13 +76,16 @@ describe("State and symbol fields of the pages", () => {
 
   it("vote list: a symbol typed short or in lower case finds its vote", async () => {
     const counts = new Set<number>();
-    for (const q of ["74/247", "A/RES/74/247", "a/res/74/247", "74 / 247"]) {
+    for (const q of ["74/247", "A/RES/74/247", "a/res/074/247", "74 / 247"]) {
       const { text } = await html(`/votes?q=${encodeURIComponent(q)}`);
       expect(text, q).toContain('href="/votes/A/RES/74/247"');
       counts.add(Number(/role="status">(\d+) cyber vote events/.exec(text)?.[1]));
     }
     expect([...counts]).toHaveLength(1);
     expect([...counts][0]).toBeGreaterThan(0);
+    // Among all recorded votes, the words 73, / and 187 are found in more than the one vote on 73/187.
+    const spaced = await html(`/votes?all=1&q=${encodeURIComponent("73 / 187")}`);
+    expect(spaced.text).toMatch(/role="status">1 vote events/);
   });
 
   it("compare States: names in the address, an unknown one and too many said on the page", async () => {

@@ -9,7 +9,7 @@ import {
 } from "../../analysis/vote-event-detail.js";
 import { findVoteSeries } from "../../analysis/vote-series.js";
 import type { AppDeps } from "../../http/deps.js";
-import { listVoteEvents } from "../../db/votes.js";
+import { findVoteEvent, listVoteEvents } from "../../db/votes.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import type { ResolutionSeries } from "../../domain/vote-series.js";
 import {
@@ -25,7 +25,17 @@ import { Pager } from "../components/pager.js";
 import { Layout } from "../layout.js";
 import { VOTE_LABELS, WorldMap } from "../components/world-map.js";
 import { VoteComparisonView } from "./votes-compare.js";
+import { findLinkTargets } from "../../db/link-targets.js";
+import { symbolsToLookUp } from "../../domain/text-links.js";
+import { LinkedText } from "../components/linked-text.js";
+import { VoteRecordLinks } from "../components/vote-record-links.js";
 import { blank } from "../../http/query-fields.js";
+import {
+  parseSymbolParam,
+  SYMBOL_PARAM_MAX_LENGTH,
+  unknownVoteMessage,
+  voteEventIdParam,
+} from "../../http/symbol-param.js";
 
 const session = z.coerce.number().int().min(1).max(200).optional().or(blank);
 const ListQuery = z.object({
@@ -218,7 +228,8 @@ export function votesPages(deps: AppDeps) {
     const isCyber = !(q.all === "1" || q.all === "true");
     const { items, total } = await listVoteEvents(
       deps.db,
-      { isCyberOnly: isCyber, session: q.session, query: q.q || undefined },
+      // A symbol is searched in its full form, however it was typed (74/247, a/res/74/247, 74 / 247).
+      { isCyberOnly: isCyber, session: q.session, query: q.q ? (parseSymbolParam(q.q) ?? q.q) : undefined },
       { limit: PER_PAGE, offset: (q.page - 1) * PER_PAGE },
     );
     const pageLink = (page: number) =>
@@ -304,9 +315,15 @@ export function votesPages(deps: AppDeps) {
   });
 
   app.get("/compare", async (c) => {
-    const a = (c.req.query("a") ?? "").slice(0, 200);
-    const b = (c.req.query("b") ?? "").slice(0, 200);
-    const comparison = a && b ? await compareVoteEvents(deps.db, a, b) : null;
+    const a = (c.req.query("a") ?? "").slice(0, SYMBOL_PARAM_MAX_LENGTH);
+    const b = (c.req.query("b") ?? "").slice(0, SYMBOL_PARAM_MAX_LENGTH);
+    // A symbol short or in full (73/187, a/res/73/187); one that names no recorded vote is said on the page, not a 404.
+    const [eventA, eventB] = [
+      a.trim() ? await findVoteEvent(deps.db, voteEventIdParam(a)) : undefined,
+      b.trim() ? await findVoteEvent(deps.db, voteEventIdParam(b)) : undefined,
+    ];
+    const unknown = [eventA === null ? a : null, eventB === null ? b : null].filter((x): x is string => x !== null);
+    const comparison = eventA && eventB ? await compareVoteEvents(deps.db, eventA.id, eventB.id) : null;
     return c.html(
       <Layout
         title={
@@ -319,13 +336,18 @@ export function votesPages(deps: AppDeps) {
         <h1>Compare two votes</h1>
         <form class="filters" method="get" action="/votes/compare">
           <label>
-            First vote <input name="a" value={a} placeholder="73/187" required />
+            First vote <input name="a" value={a} placeholder="73/187 or A/RES/73/187" required />
           </label>
           <label>
-            Second vote <input name="b" value={b} placeholder="74/247" required />
+            Second vote <input name="b" value={b} placeholder="74/247 or A/RES/74/247" required />
           </label>
           <button type="submit">Compare</button>
         </form>
+        {unknown.length ? (
+          <p class="error" role="alert">
+            {unknownVoteMessage(unknown)}
+          </p>
+        ) : null}
         <p class="note">
           A symbol in full (A/RES/73/187) or short (73/187), in either order: the earlier vote comes first.
         </p>
@@ -341,6 +363,9 @@ export function votesPages(deps: AppDeps) {
     const voters = new Map((await listVotersCached(deps.db)).map((v) => [v.code, v]));
     const e = detail.event;
     const name = voteEventLabel(e);
+    // What the voted symbol and the symbols its title and description name link to (issue 17).
+    const symbols = [...(e.symbol ? [e.symbol] : []), ...symbolsToLookUp([e.title, e.description])];
+    const links = await findLinkTargets(deps.db, symbols);
     const mapVoters = detail.positions.map((p) => ({
       ...p,
       latitude: voters.get(p.code)?.latitude ?? null,
@@ -356,7 +381,7 @@ export function votesPages(deps: AppDeps) {
           <a href="/votes">Votes</a> › {name}
         </nav>
         <h1>{name}</h1>
-        <p class="lede">{e.title ?? "Untitled"}</p>
+        <p class="lede">{e.title ? <LinkedText text={e.title} links={links} /> : "Untitled"}</p>
         <dl class="facts">
           <dt>Date</dt>
           <dd>{e.date}</dd>
@@ -396,6 +421,7 @@ export function votesPages(deps: AppDeps) {
             </>
           ) : null}
         </dl>
+        <VoteRecordLinks symbol={e.symbol} description={e.description} links={links} />
         {series ? <SeriesNav series={series} current={e.id} /> : null}
         <Totals event={e} />
         <AbsenceNote event={e} />
