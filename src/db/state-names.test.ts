@@ -50,3 +50,27 @@ describe("finding the State a reader means (issue 17)", () => {
     expect(matchStateIso3(STATES, "")).toBeNull();
   });
 });
+
+describe("names in the other UN languages", () => {
+  const WITH_OTHER = [
+    {
+      iso3: "DEU",
+      names: ["Germany", "Federal Republic of Germany", "GERMANY"],
+      otherNames: ["Allemagne", "Alemania"],
+    },
+    { iso3: "DMA", names: ["Dominica", "Commonwealth of Dominica", "DOMINICA"], otherNames: ["Dominique"] },
+    { iso3: "NER", names: ["Niger", "Republic of Niger", "NIGER"], otherNames: ["Níger"] },
+    // A made-up collision: the English name of one State as another's name in another language.
+    { iso3: "NGA", names: ["Nigeria", "Federal Republic of Nigeria", "NIGERIA"], otherNames: ["Niger", "Nigéria"] },
+  ];
+
+  it("finds a State by its name in another language, in any case and without accents", () => {
+    expect(matchStateIso3(WITH_OTHER, "Allemagne")).toBe("DEU");
+    expect(matchStateIso3(WITH_OTHER, "alemania")).toBe("DEU");
+    expect(matchStateIso3(WITH_OTHER, "nigeria")).toBe("NGA");
+  });
+
+  it("lets an English or UN name win over the same words in another language", () => {
+    expect(matchStateIso3(WITH_OTHER, "Niger")).toBe("NER");
+  });
+});

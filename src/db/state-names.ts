@@ -1,6 +1,7 @@
 // Finds a State from what a reader types in a form: its ISO3 code, or a name (short, official, as GA voting lists print
-// it), in any case, with or without accents and punctuation ("cote d'ivoire", "TÜRKİYE", "Bosnia").
-import { states } from "./schema/reference.js";
+// it, or in another UN language: Allemagne), in any case, with or without accents and punctuation ("cote d'ivoire",
+// "TÜRKİYE", "Bosnia").
+import { stateNames, states } from "./schema/reference.js";
 import type { Db } from "./client.js";
 
 const MAX_INPUT_LENGTH = 100;
@@ -26,7 +27,10 @@ export function foldStateName(text: string): string {
 
 interface NamedState {
   iso3: string;
+  /** English names and the UN voting-list spellings: a match here wins over one in another language. */
   names: string[];
+  /** Names in the other UN languages (Allemagne, Alemania, Германия). */
+  otherNames?: string[];
 }
 
 /** The ISO3 code of the State a reader means ("FRA", "fra", "France", "french republic"), or null when none or several match. */
@@ -41,24 +45,43 @@ export async function findStateIso3(db: Db, input: string): Promise<string | nul
       unGaNames: states.unGaNames,
     })
     .from(states);
+  const translated = await db
+    .select({ iso3: stateNames.stateIso3, name: stateNames.name, officialName: stateNames.officialName })
+    .from(stateNames);
+  const otherNames = new Map<string, string[]>();
+  for (const n of translated) otherNames.set(n.iso3, [...(otherNames.get(n.iso3) ?? []), n.name, n.officialName]);
   return matchStateIso3(
-    rows.map((r) => ({ iso3: r.iso3, names: [r.name, r.officialName, ...r.unGaNames] })),
+    rows.map((r) => ({
+      iso3: r.iso3,
+      names: [r.name, r.officialName, ...r.unGaNames],
+      otherNames: otherNames.get(r.iso3) ?? [],
+    })),
     text,
   );
 }
 
-/** The one State a text names: its code, else a name in full, else the start of names of one State only. */
+/**
+ * The one State a text names: its code, else an English or UN name in full, else a name in another UN language in
+ * full, else the first words of one State's names only. Several States at the first tier that matches give null.
+ */
 export function matchStateIso3(candidates: NamedState[], input: string): string | null {
   const text = input.trim();
   const code = text.toUpperCase();
   if (/^[A-Z]{3}$/.test(code) && candidates.some((s) => s.iso3 === code)) return code;
   const folded = foldStateName(text);
   if (!folded) return null;
-  const exact = new Set(candidates.filter((s) => s.names.some((n) => foldStateName(n) === folded)).map((s) => s.iso3));
-  if (exact.size > 0) return exact.size === 1 ? [...exact][0]! : null;
-  if (folded.length < MIN_PREFIX_LENGTH) return null;
-  const byPrefix = new Set(
-    candidates.filter((s) => s.names.some((n) => foldStateName(n).startsWith(`${folded} `))).map((s) => s.iso3),
-  );
-  return byPrefix.size === 1 ? [...byPrefix][0]! : null;
+  const states = candidates.map((s) => ({
+    iso3: s.iso3,
+    names: s.names.map(foldStateName),
+    otherNames: (s.otherNames ?? []).map(foldStateName),
+  }));
+  type Folded = (typeof states)[number];
+  const tiers: ((s: Folded) => boolean)[] = [(s) => s.names.includes(folded), (s) => s.otherNames.includes(folded)];
+  if (folded.length >= MIN_PREFIX_LENGTH)
+    tiers.push((s) => [...s.names, ...s.otherNames].some((n) => n.startsWith(`${folded} `)));
+  for (const isMatch of tiers) {
+    const found = new Set(states.filter(isMatch).map((s) => s.iso3));
+    if (found.size > 0) return found.size === 1 ? [...found][0]! : null;
+  }
+  return null;
 }
