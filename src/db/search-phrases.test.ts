@@ -15,11 +15,17 @@ const ARCHIVE = fileURLToPath(
   new URL("../../../shared/data/unga-resolutions-akn/english-sessions-74-79.tar.xz", import.meta.url),
 );
 const hasCorpus = fs.existsSync(ARCHIVE);
-// Resolutions that repeat "Global Plan of Action to Combat Trafficking in Persons", and a long one with an annex (79/243).
+// Resolutions that repeat "Global Plan of Action to Combat Trafficking in Persons" (one or more of every session 74–79;
+// 40 documents of the corpus have the phrase, 75 paragraphs, and a search on the whole corpus finds every one of them),
+// and a long one with an annex (79/243).
 const FILES = [
   "english/74/74_176.xml",
   "english/74/74_73.xml",
   "english/75/75_158_E.xml",
+  "english/76/A_RES_76_186-2119241E.xml",
+  "english/77/A_RES_77_194-2228891E.xml",
+  "english/78/A_RES_78_188-2326044E.xml",
+  "english/79/A_RES_79_189-2424140E.xml",
   "english/79/A_RES_79_243-2424621E.xml",
 ];
 let dir = "";
