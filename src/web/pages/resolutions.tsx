@@ -23,6 +23,7 @@ import type { Treaty, TreatyAction } from "../../domain/international-law.js";
 import { TreatyStatusSection } from "../components/international-law.js";
 import { Layout } from "../layout.js";
 import { blank } from "../../http/query-fields.js";
+import { parseSymbolParam } from "../../http/symbol-param.js";
 
 const ListQuery = z.object({
   topic: z.enum(RESOLUTION_TOPICS).optional().or(blank),
@@ -119,7 +120,9 @@ export function resolutionsPages(deps: AppDeps) {
     );
   });
   app.get("/*", async (c) => {
-    const detail = await getResolutionDetail(deps.db, symbolFromUrl(c.req.url));
+    // The symbol however written (/resolutions/73/187, /resolutions/a/res/73/187) is the resolution's own.
+    const typed = symbolFromUrl(c.req.url);
+    const detail = await getResolutionDetail(deps.db, parseSymbolParam(typed) ?? typed);
     const updates = await listUpdates(deps.db, { link: { kind: "resolution", id: detail.resolution.symbol } }, 10);
     const treaties = await listTreatyStatusesFor(deps.db, { resolutionSymbol: detail.resolution.symbol });
     const r = detail.resolution;

@@ -88,6 +88,15 @@ describe("State and symbol fields of the pages", () => {
     expect(spaced.text).toMatch(/role="status">1 vote events/);
   });
 
+  it("resolution page: the symbol in the address short or in lower case", async () => {
+    for (const path of ["/resolutions/74/247", "/resolutions/a/res/74/247", "/resolutions/A%2FRES%2F74%2F247"]) {
+      const { status, text } = await html(path);
+      expect(status, path).toBe(200);
+      expect(text, path).toContain("A/RES/74/247");
+    }
+    expect((await html("/resolutions/74/999")).status).toBe(404);
+  });
+
   it("compare States: names in the address, an unknown one and too many said on the page", async () => {
     const named = await html("/compare?states=France,Germany");
     expect(named.status).toBe(200);
