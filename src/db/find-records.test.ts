@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/database.js";
+import { findRecords, type RecordSearch } from "./find-records.js";
+
+/** The bundled cyber resolutions, read as the seed reads them. */
+const resolutions = JSON.parse(
+  fs.readFileSync(new URL("../../datasets/reference/resolutions.json", import.meta.url), "utf8"),
+) as { symbol: string; title: string | null; topic: string; summary: string | null }[];
+
+const kindsOf = (s: RecordSearch) => s.kinds.map((k) => k.kind);
+const recordsOf = (s: RecordSearch, kind: string) => s.kinds.find((k) => k.kind === kind)?.records ?? [];
+const totalOf = (s: RecordSearch, kind: string) => s.kinds.find((k) => k.kind === kind)?.total ?? 0;
+
+describe.each(TEST_DRIVERS)("finding records by what a reader types, on $label", ({ driver, skip }) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    if (!skip) database = await createTestDatabase(driver, { seed: true });
+  }, 300_000);
+  afterAll(async () => database?.dispose());
+  const find = (q: string, limit = 50) => findRecords(database.db, q, { limit });
+
+  it.skipIf(skip)("finds a State first by its name, official name or ISO code, in any case", async () => {
+    for (const q of ["France", "france", "fra", "FRA", "French Republic"]) {
+      const found = await find(q);
+      expect(kindsOf(found)[0], q).toBe("state");
+      expect(recordsOf(found, "state")[0], q).toMatchObject({ id: "FRA", label: "France", path: "/states/FRA" });
+    }
+    // Accents and UN voting-list spellings: Türkiye, São Tomé and Príncipe, Côte d'Ivoire (named Ivory Coast here).
+    expect(recordsOf(await find("turkiye"), "state")[0]?.id).toBe("TUR");
+    expect(recordsOf(await find("São Tomé"), "state")[0]?.id).toBe("STP");
+    expect(recordsOf(await find("cote d'ivoire"), "state")[0]?.id).toBe("CIV");
+  });
+
+  it.skipIf(skip)("puts the resolution, its vote and its text first for 74/247 or A/RES/74/247", async () => {
+    for (const q of ["74/247", "A/RES/74/247", "a/res/74/247"]) {
+      const found = await find(q);
+      expect(kindsOf(found).slice(0, 3), q).toEqual(["resolution", "vote", "document"]);
+      expect(recordsOf(found, "resolution")[0], q).toMatchObject({
+        id: "A/RES/74/247",
+        score: 100,
+        path: "/resolutions/A/RES/74/247",
+      });
+      expect(recordsOf(found, "vote")[0], q).toMatchObject({ id: "A/RES/74/247", path: "/votes/A/RES/74/247" });
+      expect(recordsOf(found, "document")[0], q).toMatchObject({ id: "A/RES/74/247", path: "/documents/A/RES/74/247" });
+      // The Ad Hoc Committee was mandated by 74/247: found too, after the exact matches.
+      expect(recordsOf(found, "process").map((r) => r.id)).toContain("ahc-cybercrime-2022-2024");
+    }
+  });
+
+  it.skipIf(skip)("finds every cybercrime resolution by the word, and their votes", async () => {
+    const found = await find("cybercrime");
+    const expected = resolutions
+      .filter((r) => [r.symbol, r.title, r.topic, r.summary].some((t) => t?.toLowerCase().includes("cybercrime")))
+      .map((r) => r.symbol);
+    expect(expected).toEqual(expect.arrayContaining(["A/RES/73/187", "A/RES/74/247", "A/RES/79/243"]));
+    expect(
+      recordsOf(found, "resolution")
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...expected].sort());
+    expect(totalOf(found, "resolution")).toBe(expected.length);
+    const votes = recordsOf(found, "vote").map((r) => r.id);
+    expect(votes).toEqual(expect.arrayContaining(["A/RES/73/187", "A/RES/74/247"]));
+    expect(recordsOf(found, "process").map((r) => r.id)).toContain("ahc-cybercrime-2022-2024");
+  });
+
+  it.skipIf(skip)("finds a norm by 13(c), 13c, norm c or words of its title", async () => {
+    for (const q of ["13(c)", "13c", "norm c", "knowingly allow territory"]) {
+      const found = await find(q);
+      expect(kindsOf(found)[0], q).toBe("norm");
+      expect(recordsOf(found, "norm")[0], q).toMatchObject({ id: "13c", path: "/norms/13c" });
+    }
+    expect(totalOf(await find("knowingly allow territory"), "norm")).toBe(1);
+    // CBMs are their own kind: the OSCE's are found with the organisation.
+    const osce = await find("OSCE");
+    expect(recordsOf(osce, "organization").map((r) => r.id)).toContain("OSCE");
+    expect(totalOf(osce, "cbm")).toBeGreaterThanOrEqual(16);
+    expect(recordsOf(osce, "cbm").every((r) => r.path.startsWith("/norms/osce-"))).toBe(true);
+  });
+
+  it.skipIf(skip)("finds processes and sessions by name", async () => {
+    const found = await find("OEWG 2021–2025");
+    expect(recordsOf(found, "process")[0]?.id).toBe("oewg-2021-2025");
+    const sessions = await find("Global Mechanism");
+    expect(recordsOf(sessions, "session").length).toBeGreaterThan(0);
+    expect(recordsOf(sessions, "session").every((r) => r.path.startsWith("/sessions/"))).toBe(true);
+  });
+
+  it.skipIf(skip)("limits the records to one kind, counts every kind alike and pages through the kind", async () => {
+    const all = await find("cybercrime", 100);
+    const votes = await findRecords(database.db, "cybercrime", { kind: "vote", limit: 2, offset: 0 });
+    const totals = (s: RecordSearch) => s.kinds.map((k) => `${k.kind} ${k.total}`).sort();
+    expect(totals(votes)).toEqual(totals(all));
+    expect(votes.kinds.filter((k) => k.records.length > 0).map((k) => k.kind)).toEqual(["vote"]);
+    expect(recordsOf(votes, "vote")).toHaveLength(2);
+    const second = await findRecords(database.db, "cybercrime", { kind: "resolution", limit: 1, offset: 1 });
+    expect(recordsOf(second, "resolution").map((r) => r.id)).toEqual([recordsOf(all, "resolution")[1]!.id]);
+  });
+
+  it.skipIf(skip)("reads a typed % or _ as itself, and finds nothing without a word, symbol or norm", async () => {
+    expect((await find("%%")).kinds).toEqual([]);
+    expect((await find("__")).kinds).toEqual([]);
+    expect((await find("x")).kinds).toEqual([]);
+    expect((await find("   ")).kinds).toEqual([]);
+  });
+});
