@@ -1,4 +1,5 @@
-// The search page: a form with filters, ranked paragraphs with safely highlighted snippets and permalinks, pagination.
+// The search page: one box that finds records (States, resolutions, votes, norms, processes… with facets and counts per
+// kind, issue 17) and, beneath them, ranked paragraphs with safely highlighted snippets, permalinks and pagination.
 import { Hono } from "hono";
 import type { AppDeps } from "../../http/deps.js";
 import { runSearch, type SearchAnswer } from "../../http/search-answer.js";
@@ -11,10 +12,19 @@ import { CorpusLoadingNotice, loadCorpusStatus } from "../components/corpus-stat
 import { followHref } from "../components/updates.js";
 import { Pager } from "../components/pager.js";
 import { Layout } from "../layout.js";
+import { findRecords, type RecordSearch } from "../../db/find-records.js";
+import { countOfKind, RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind } from "../../domain/find-records.js";
+import { blank } from "../../http/query-fields.js";
+import { KindFacets, RecordGroups, RecordList, type KindFacet } from "../components/record-results.js";
 
 const PER_PAGE = 20;
+/** Records of each kind shown above the paragraphs before "All n …". */
+const RECORDS_PER_KIND = 5;
+const RESULT_KINDS = [...RECORD_KINDS, "paragraph"] as const;
+type ResultKind = (typeof RESULT_KINDS)[number];
 const SearchQuery = z.object({
   ...SearchFilterFields,
+  kind: z.enum(RESULT_KINDS).optional().or(blank),
   page: z.union([z.literal("").transform(() => 1), z.coerce.number().int().min(1).max(10_000)]).default(1),
 });
 
@@ -28,30 +38,48 @@ export function searchPages(deps: AppDeps) {
       ? null
       : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     const q = parsed.success ? parsed.data : null;
+    const kind: ResultKind | null = q?.kind || null;
+    const recordKind: RecordKind | null = kind && kind !== "paragraph" ? kind : null;
+    // With one document chosen, only its paragraphs are asked for; records are looked up on the first page of "All".
+    const records: RecordSearch | null =
+      q && !q.document
+        ? await findRecords(
+            deps.db,
+            q.q,
+            recordKind
+              ? { kind: recordKind, limit: PER_PAGE, offset: (q.page - 1) * PER_PAGE }
+              : { limit: kind === null && q.page === 1 ? RECORDS_PER_KIND : 0 },
+          )
+        : null;
     const answer: SearchAnswer | null = q
       ? await runSearch(deps.db, q.q, searchFiltersOf(q), {
-          limit: PER_PAGE,
-          offset: (q.page - 1) * PER_PAGE,
+          // Limited to one kind of record, the paragraphs are only counted (for their facet).
+          limit: recordKind ? 1 : PER_PAGE,
+          offset: recordKind ? 0 : (q.page - 1) * PER_PAGE,
           perDocument: q.group === "paragraph" ? undefined : PARAGRAPHS_PER_DOCUMENT,
         })
       : null;
     const corpus = await loadCorpusStatus(deps.db);
     const pages = answer ? Math.max(1, Math.ceil(answer.pageable / PER_PAGE)) : 1;
     const pageLink = (page: number) => `/search?${new URLSearchParams({ ...raw, page: String(page) })}`;
+    const kindHref = (k: ResultKind | null) =>
+      `/search?${new URLSearchParams({ ...withoutKeys(raw, ["kind", "page"]), ...(k ? { kind: k } : {}) })}`;
+    const facets = records && answer ? facetsOf(records, answer, kindHref) : [];
+    const chosen = recordKind ? records?.kinds.find((k) => k.kind === recordKind) : undefined;
     return c.html(
       <Layout
         title={raw["q"] ? `Search: ${raw["q"]}` : "Search"}
         path="/search"
-        description="Full-text search over every paragraph of every stored UN document"
+        description="Find States, organisations, processes, sessions, norms, CBMs, resolutions, votes and documents, and search every paragraph of every stored UN document"
         islands={["search-suggest"]}
       >
-        <h1>Search documents</h1>
+        <h1>Search</h1>
         <form
           class="filters search-form"
           method="get"
           action="/search"
           role="search"
-          aria-label="Search paragraphs"
+          aria-label="Search records and paragraphs"
           data-suggest=""
         >
           <label class="search-query">
@@ -61,7 +89,7 @@ export function searchPages(deps: AppDeps) {
               name="q"
               value={raw["q"] ?? ""}
               maxlength={500}
-              placeholder='e.g. "critical infrastructure" -terrorist'
+              placeholder='e.g. France, 74/247, 13(c), "critical infrastructure"'
             />
           </label>
           <label>
@@ -110,8 +138,35 @@ export function searchPages(deps: AppDeps) {
           </p>
         ) : null}
         <CorpusLoadingNotice status={corpus} />
-        {answer ? (
+        {facets.length > 1 ? <KindFacets facets={facets} current={kind} /> : null}
+        {recordKind && q ? (
           <>
+            <p role="status">
+              {chosen && chosen.total > 0
+                ? `${countOfKind(chosen.total, recordKind)} ${chosen.total === 1 ? "matches" : "match"} “${q.q.trim()}”`
+                : `No ${RECORD_KIND_LABELS[recordKind].inText} match “${q.q.trim()}”.`}
+            </p>
+            {chosen && chosen.records.length > 0 ? (
+              <>
+                <h2>{RECORD_KIND_LABELS[recordKind].many}</h2>
+                <RecordList records={chosen.records} start={(q.page - 1) * PER_PAGE + 1} />
+                <Pager
+                  label="Result pages"
+                  page={q.page}
+                  pages={Math.max(1, Math.ceil(chosen.total / PER_PAGE))}
+                  hasNext={q.page * PER_PAGE < chosen.total}
+                  href={pageLink}
+                />
+              </>
+            ) : null}
+          </>
+        ) : null}
+        {kind === null && q?.page === 1 && records && records.kinds.length > 0 ? (
+          <RecordGroups groups={records.kinds} kindHref={kindHref} />
+        ) : null}
+        {answer && !recordKind ? (
+          <>
+            {records && records.kinds.length > 0 && kind === null ? <h2>Paragraphs</h2> : null}
             <p role="status">
               {answer.message ??
                 `${plural(answer.total, "paragraph")} in ${plural(answer.documents, "document")} match “${answer.query}”`}
@@ -164,6 +219,19 @@ export function searchPages(deps: AppDeps) {
     );
   });
   return app;
+}
+
+/** "All" and each kind found with its count (in the usual order of kinds), then the paragraphs. */
+function facetsOf(records: RecordSearch, answer: SearchAnswer, href: (kind: ResultKind | null) => string): KindFacet[] {
+  const found = new Map(records.kinds.map((k) => [k.kind, k.total]));
+  const facets: KindFacet[] = [{ kind: null, label: "All", count: null, href: href(null) }];
+  for (const kind of RECORD_KINDS) {
+    const count = found.get(kind);
+    if (count !== undefined) facets.push({ kind, label: RECORD_KIND_LABELS[kind].many, count, href: href(kind) });
+  }
+  if (!answer.isEmptyQuery)
+    facets.push({ kind: "paragraph", label: "Paragraphs", count: answer.total, href: href("paragraph") });
+  return facets;
 }
 
 function plural(n: number, word: string): string {
