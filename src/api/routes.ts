@@ -19,6 +19,7 @@ import { assessmentsApi, instrumentsApi, rubricsApi } from "./instruments.js";
 import { programmesApi } from "./programmes.js";
 import { digestApi } from "./digest.js";
 import { legalPositionsApi, treatiesApi } from "./international-law.js";
+import { findApi } from "./find.js";
 import { dumpApi } from "./dump.js";
 
 export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHono }[] = [
@@ -35,6 +36,7 @@ export const API_RESOURCES: { path: string; create: (deps: AppDeps) => OpenAPIHo
   { path: "/alignment", create: alignmentApi },
   { path: "/documents", create: documentsApi },
   { path: "/search", create: searchApi },
+  { path: "/find", create: findApi },
   { path: "/deadlines", create: deadlinesApi },
   { path: "/accreditations", create: accreditationsApi },
   { path: "/stakeholder-actions", create: stakeholderActionsApi },
