@@ -4,11 +4,14 @@ import type { Context } from "hono";
 import { mapError } from "../http/errors.js";
 import type { AppDeps } from "../http/deps.js";
 import { Layout } from "./layout.js";
+import { shareImagePages } from "./og/share-image-pages.js";
 import { WEB_SECTIONS, type SiteOptions } from "./routes.js";
 
 export function createWebApp(deps: AppDeps, site: SiteOptions): Hono {
   const web = new Hono();
   for (const section of WEB_SECTIONS) web.route(section.path, section.create(deps, site));
+  // Share-preview images (PNG) for vote, State and norm pages.
+  web.route("/og", shareImagePages(deps));
   return web;
 }
 

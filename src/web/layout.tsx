@@ -1,6 +1,7 @@
 // The page frame: skip link, header navigation, main landmark, footer with data attribution.
 import type { Child } from "hono/jsx";
 import { assetUrl } from "./asset-urls.js";
+import type { ShareImage } from "./og/share-image-pages.js";
 
 export interface LayoutProps {
   title: string;
@@ -12,6 +13,8 @@ export interface LayoutProps {
   islands?: string[];
   /** Extra elements for <head>, e.g. <link rel="alternate"> feed links. */
   head?: Child;
+  /** The share preview's image (og/share-image-pages.ts shareImageFor): an absolute URL on the configured site. */
+  shareImage?: ShareImage | undefined;
 }
 
 export const NAV_ITEMS: { href: string; label: string }[] = [
@@ -46,7 +49,18 @@ export function Layout(props: LayoutProps) {
         <meta property="og:site_name" content="Normwatch" />
         <meta property="og:title" content={props.title} />
         {props.description ? <meta property="og:description" content={props.description} /> : null}
-        <meta name="twitter:card" content="summary" />
+        {props.shareImage ? (
+          <>
+            <meta property="og:image" content={props.shareImage.url} />
+            <meta property="og:image:type" content="image/png" />
+            <meta property="og:image:width" content={String(props.shareImage.width)} />
+            <meta property="og:image:height" content={String(props.shareImage.height)} />
+            <meta property="og:image:alt" content={props.shareImage.alt} />
+            <meta name="twitter:card" content="summary_large_image" />
+          </>
+        ) : (
+          <meta name="twitter:card" content="summary" />
+        )}
         <link rel="icon" type="image/svg+xml" href={assetUrl("static", "favicon.svg")} />
         <link rel="stylesheet" href={assetUrl("static", "site.css")} />
         <link rel="stylesheet" href={assetUrl("static", "print.css")} media="print" />

@@ -12,6 +12,7 @@ import { SourceList } from "../components/sources.js";
 import { listUpdates } from "../../db/updates.js";
 import type { Update } from "../../domain/updates.js";
 import { AlternateLinks, feedLinksFor, RecordUpdates, SubscribeLinks } from "../components/updates.js";
+import { shareImageFor, type ShareImage } from "../og/share-image-pages.js";
 import { Layout } from "../layout.js";
 import { getStateImplementation } from "../../db/state-implementation.js";
 import type { StateImplementation } from "../../domain/state-implementation.js";
@@ -142,6 +143,7 @@ export function statesPages(deps: AppDeps) {
         implementation={implementation}
         internationalLaw={internationalLaw}
         indicators={indicators}
+        shareImage={shareImageFor(deps, "states", profile.state.iso3, `${profile.state.name} on the world map`)}
       />,
     );
   });
@@ -154,6 +156,7 @@ function StateProfilePage(props: {
   implementation: StateImplementation;
   internationalLaw: StateInternationalLaw;
   indicators: DerivedIndicatorValue[];
+  shareImage: ShareImage;
 }) {
   const { profile, updates, implementation, internationalLaw } = props;
   const { state, memberships, strategy, processes, sources } = profile;
@@ -163,6 +166,7 @@ function StateProfilePage(props: {
       title={state.name}
       path="/states"
       description={`${state.name}: UN regional group, memberships, cyber strategy and processes`}
+      shareImage={props.shareImage}
       head={
         <>
           <AlternateLinks links={feeds} />
