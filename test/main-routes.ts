@@ -7,6 +7,7 @@ export const DETAIL_ROUTES = [
   "/states/FRA",
   "/states/FRA/votes",
   "/norms/13c",
+  "/states/FRA/norms/13c",
   "/votes/A/RES/74/247",
   "/processes/oewg-2019-2021",
   "/sessions/oewg-2019-2021-oewg-organizational-session",

@@ -39,6 +39,7 @@ import { digestPages } from "./pages/digest.js";
 import { editorDigestPages } from "./pages/editor-digest.js";
 import { internationalLawPages } from "./pages/international-law.js";
 import { treatiesPages } from "./pages/treaties.js";
+import { normStateFinderPages, stateNormPages } from "./pages/state-norm.js";
 
 /** What the site is given besides the app's deps: links into the API that server.ts wires. */
 export interface SiteOptions {
@@ -70,6 +71,8 @@ export const WEB_SECTIONS: { path: string; create: (deps: AppDeps, site: SiteOpt
   { path: "/organizations", create: organizationsPages },
   { path: "/votes", create: votesPages },
   { path: "/states", create: stateVotesPages },
+  { path: "/states", create: stateNormPages },
+  { path: "/norms", create: normStateFinderPages },
   { path: "/alignment", create: alignmentPages },
   { path: "/documents", create: documentsPages },
   { path: "/search", create: searchPages },

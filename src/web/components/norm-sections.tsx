@@ -7,6 +7,7 @@ import { formatPartialDate } from "../../domain/partial-date.js";
 import type { DerivedIndicatorDefinition, DerivedIndicatorValue } from "../../domain/implementation-indicators.js";
 import { EVIDENCE_STATUS_LABELS, EVIDENCE_STATUSES } from "../../domain/vocabulary.js";
 import { EvidenceMap, type MapState } from "./evidence-map.js";
+import { STATE_PLACEHOLDER } from "../../http/state-param.js";
 
 export function StatesByStatus(props: { item: FrameworkItem; statuses: StateStatus[]; mapStates: MapState[] }) {
   const byStatus = EVIDENCE_STATUSES.map((status) => ({
@@ -48,7 +49,7 @@ export function StatesByStatus(props: { item: FrameworkItem; statuses: StateStat
                   states.map((s, i) => (
                     <>
                       {i ? ", " : ""}
-                      <a href={`/states/${s.stateIso3}`}>{s.name}</a>
+                      <a href={`/states/${s.stateIso3}/norms/${props.item.id}`}>{s.name}</a>
                     </>
                   ))
                 ) : (
@@ -139,5 +140,23 @@ export function RelatedDocuments(props: { documents: RelatedDocument[] }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** The small form on a norm page: a State's name or code, to its record on the item. */
+export function StateOnItemForm(props: { itemId: string; itemCode: string; value?: string }) {
+  return (
+    <form
+      class="filters"
+      method="get"
+      action={`/norms/${props.itemId}/state`}
+      aria-label={`A State on ${props.itemCode}`}
+    >
+      <label>
+        A State's record on {props.itemCode}{" "}
+        <input name="state" value={props.value ?? ""} placeholder={STATE_PLACEHOLDER} size={14} required />
+      </label>{" "}
+      <button type="submit">Show</button>
+    </form>
   );
 }

@@ -115,7 +115,8 @@ function counts(
   return parts.length ? parts.join(", ") : "—";
 }
 
-export function EvidenceMatrix(props: { rows: ItemEvidenceRow[]; caption: string }) {
+/** Every item with the State's evidence counts; each item links to the State's record on it (/states/FRA/norms/13c). */
+export function EvidenceMatrix(props: { rows: ItemEvidenceRow[]; caption: string; stateIso3: string }) {
   return (
     <table class="data">
       <caption>{props.caption}</caption>
@@ -133,7 +134,7 @@ export function EvidenceMatrix(props: { rows: ItemEvidenceRow[]; caption: string
         {props.rows.map((r) => (
           <tr>
             <th scope="row">
-              <a href={`/norms/${r.item.id}`}>{r.item.code}</a> {r.item.shortTitle}
+              <a href={`/states/${props.stateIso3}/norms/${r.item.id}`}>{r.item.code}</a> {r.item.shortTitle}
             </th>
             <td>{r.frameworkName}</td>
             <td>{r.total}</td>
@@ -186,7 +187,11 @@ export function StateImplementationSections(props: { data: StateImplementation; 
         </p>
         <details>
           <summary>Every norm and CBM with its evidence count</summary>
-          <EvidenceMatrix rows={data.items} caption={`Evidence per norm and CBM for ${stateName}`} />
+          <EvidenceMatrix
+            rows={data.items}
+            caption={`Evidence per norm and CBM for ${stateName}`}
+            stateIso3={data.stateIso3}
+          />
         </details>
       </section>
       <section aria-labelledby="instruments-heading">

@@ -21,7 +21,7 @@ import { deriveStateStatuses, splitByReporter } from "../../domain/evidence.js";
 import { indicatorsForItem } from "../../domain/implementation-indicators.js";
 import { ImplementationStyles } from "../components/evidence-map.js";
 import { EvidenceColumns } from "../components/evidence-list.js";
-import { DerivedIndicatorBox, RelatedDocuments, StatesByStatus } from "../components/norm-sections.js";
+import { DerivedIndicatorBox, RelatedDocuments, StateOnItemForm, StatesByStatus } from "../components/norm-sections.js";
 import { findLinkTargets } from "../../db/link-targets.js";
 import { symbolsToLookUp } from "../../domain/text-links.js";
 import { LinkedText } from "../components/linked-text.js";
@@ -133,6 +133,7 @@ export function normsPages(deps: AppDeps) {
           <dd>{item.instrument ?? framework.instrument ?? <span class="muted">—</span>}</dd>
         </dl>
         <StatesByStatus item={item} statuses={statuses} mapStates={mapStates} />
+        <StateOnItemForm itemId={item.id} itemCode={item.code} />
         <section aria-labelledby="evidence-heading">
           <h2 id="evidence-heading">Evidence ({evidence.length})</h2>
           <p class="meta">
