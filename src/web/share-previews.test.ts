@@ -46,7 +46,10 @@ describe("favicon, print stylesheet and share previews (issue 17)", () => {
   });
 
   it("gives record pages an absolute og:image on the configured site, and a large Twitter card", async () => {
-    for (const [page, image] of [["/states/FRA", "http://localhost/og/states/FRA.png"]] as const) {
+    for (const [page, image] of [
+      ["/votes/A/RES/74/247", "http://localhost/og/votes/A/RES/74/247.png"],
+      ["/states/FRA", "http://localhost/og/states/FRA.png"],
+    ] as const) {
       // The host a request names never makes the address: only PUBLIC_URL (config.siteUrl) does.
       const html = await (await t.app.request(`http://attacker.example${page}`)).text();
       expect(html, page).toContain(`<meta property="og:image" content="${image}"/>`);

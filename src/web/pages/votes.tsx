@@ -23,6 +23,7 @@ import {
 import { RESOLUTION_TOPIC_LABELS, UN_REGIONAL_GROUP_LABELS } from "../../domain/vocabulary.js";
 import { Pager } from "../components/pager.js";
 import { Layout } from "../layout.js";
+import { shareImageFor } from "../og/share-image-pages.js";
 import { VOTE_LABELS, WorldMap } from "../components/world-map.js";
 import { VoteComparisonView } from "./votes-compare.js";
 import { findLinkTargets } from "../../db/link-targets.js";
@@ -376,6 +377,7 @@ export function votesPages(deps: AppDeps) {
         title={`Vote on ${name}`}
         path="/votes"
         description={`${name}: recorded vote of ${e.date}, per State, with map and breakdowns`}
+        shareImage={shareImageFor(deps, "votes", e.id, `How each State voted on ${name}, on the world map`)}
       >
         <nav aria-label="Breadcrumb" class="breadcrumb">
           <a href="/votes">Votes</a> › {name}
