@@ -55,6 +55,9 @@ describe("links inside texts and between record pages", () => {
     const notes = await page("/documents/A/RES/77/37");
     expect(notes).toContain("A/65/201");
     expect(notes).not.toMatch(/<a [^>]*>A\/65\/201<\/a>/);
+    // Its "Cites" list links a cited resolution whose text is not stored to its resolution page (53/70, 1998).
+    const cites = notes.slice(notes.indexOf('id="cites-heading"'), notes.indexOf('id="cited-by-heading"'));
+    expect(cites).toContain('<a href="/resolutions/A/RES/53/70">A/RES/53/70</a>');
     // Every link inside the text answers: none leads to a 404.
     const hrefs = textLinks(html);
     expect(hrefs).toContain("/resolutions/A/RES/74/247");

@@ -36,7 +36,7 @@ import { findLinkTargets } from "../../db/link-targets.js";
 import { symbolPath } from "../../domain/resolution.js";
 import { symbolWithoutPart } from "../../domain/symbols.js";
 import { voteEventPath } from "../../domain/votes.js";
-import { symbolsToLookUp, type KnownLinkTargets } from "../../domain/text-links.js";
+import { hrefOfSymbol, symbolsToLookUp, type KnownLinkTargets } from "../../domain/text-links.js";
 import { LinkedText } from "../components/linked-text.js";
 
 const PER_PAGE = 50;
@@ -163,7 +163,8 @@ export function documentsPages(deps: AppDeps) {
       d.paragraphs.flatMap((p) => [p.text, ...p.notes]),
     );
     const own = doc.symbol ? [doc.symbol, symbolWithoutPart(doc.symbol)] : [];
-    const links = await findLinkTargets(deps.db, [...own, ...symbolsToLookUp(texts)]);
+    const cited = cites.map((c) => c.targetSymbol);
+    const links = await findLinkTargets(deps.db, [...own, ...cited, ...symbolsToLookUp(texts)]);
     return c.html(
       <DocumentPage
         doc={doc}
@@ -382,7 +383,7 @@ function DocumentPage({
                 {c.targetSlug ? (
                   <a href={documentPath(c.targetSlug)}>{c.targetSymbol}</a>
                 ) : (
-                  <span>{c.targetSymbol}</span>
+                  <SymbolOrLink symbol={c.targetSymbol} links={links} />
                 )}
                 {c.targetTitle ? <span class="muted"> — {c.targetTitle}</span> : null}{" "}
                 <span class="muted">
@@ -454,6 +455,12 @@ function mentionHref(m: ParagraphMention): string {
   if (m.kind === "state") return `/states/${id}`;
   if (m.kind === "process") return `/processes/${id}`;
   return `/norms/${id}`;
+}
+
+/** A cited symbol whose text is not stored: its resolution page or recorded vote when there is one, else the symbol. */
+function SymbolOrLink({ symbol, links }: { symbol: string; links: KnownLinkTargets }) {
+  const href = hrefOfSymbol(symbol, links);
+  return href ? <a href={href}>{symbol}</a> : <span>{symbol}</span>;
 }
 
 /** The document's resolution record and recorded votes, when they exist. */
