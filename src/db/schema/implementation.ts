@@ -51,6 +51,8 @@ export const instruments = pgTable(
     url: text("url"),
     notes: text("notes"),
     confidence: confidence("confidence").notNull(),
+    /** When the row last changed: set by the touch_updated_at trigger, read by the API's since. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("instruments_state_idx").on(t.stateIso3, t.kind),
@@ -83,6 +85,8 @@ export const evidence = pgTable(
     reporterName: text("reporter_name"),
     notes: text("notes"),
     confidence: confidence("confidence").notNull(),
+    /** When the row last changed: set by the touch_updated_at trigger, read by the API's since. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("evidence_item_idx").on(t.itemId, t.stateIso3),
@@ -221,6 +225,8 @@ export const programmes = pgTable(
     url: text("url"),
     notes: text("notes"),
     confidence: confidence("confidence").notNull(),
+    /** When the row last changed: set by the touch_updated_at trigger, read by the API's since. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("programmes_currency", sql`${t.currency} IS NULL OR ${t.currency} ~ '^[A-Z]{3}$'`)],
 );

@@ -48,6 +48,8 @@ export const deadlines = pgTable(
     eligibility: text("eligibility"),
     notes: text("notes"),
     confidence: confidence("confidence").notNull(),
+    /** When the row last changed: set by the touch_updated_at trigger, read by the API's since. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("deadlines_process_idx").on(t.processId, t.closesOn),
@@ -82,6 +84,8 @@ export const accreditations = pgTable(
       .default(sql`'{}'::text[]`),
     notes: text("notes"),
     confidence: confidence("confidence").notNull(),
+    /** When the row last changed: set by the touch_updated_at trigger, read by the API's since. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("accreditations_process_idx").on(t.processId, t.sessionId),
@@ -127,6 +131,8 @@ export const stakeholderActions = pgTable(
     documentUrl: text("document_url"),
     notes: text("notes"),
     confidence: confidence("confidence").notNull(),
+    /** When the row last changed: set by the touch_updated_at trigger, read by the API's since. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("stakeholder_actions_process_idx").on(t.processId, t.actedOn)],
 );

@@ -1,6 +1,6 @@
 // UN processes and their sessions, resolutions and decisions, and the norm and CBM frameworks.
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import {
   adoptionMethod,
   confidence,
@@ -32,6 +32,8 @@ export const processes = pgTable("processes", {
   outcome: text("outcome"),
   notes: text("notes"),
   confidence: confidence("confidence").notNull(),
+  /** When the row last changed: set by the touch_updated_at trigger, read by the API's since. */
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** States named as members of a process with a closed membership (GGEs), as listed by a source. */
@@ -64,6 +66,8 @@ export const sessions = pgTable(
     venue: text("venue"),
     notes: text("notes"),
     confidence: confidence("confidence").notNull(),
+    /** When the row last changed: set by the touch_updated_at trigger, read by the API's since. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sessions_process_idx").on(t.processId, t.startDate)],
 );
@@ -88,6 +92,8 @@ export const resolutions = pgTable(
     summary: text("summary"),
     notes: text("notes"),
     confidence: confidence("confidence").notNull(),
+    /** When the row last changed: set by the touch_updated_at trigger, read by the API's since. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("resolutions_adopted_idx").on(t.adoptedOn),

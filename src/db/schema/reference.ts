@@ -11,6 +11,7 @@ import {
   primaryKey,
   serial,
   text,
+  timestamp,
   unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
@@ -38,6 +39,8 @@ export const states = pgTable(
     latitude: doublePrecision("latitude"),
     longitude: doublePrecision("longitude"),
     flag: text("flag"),
+    /** When the row last changed: set by the touch_updated_at trigger, read by the API's since. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("states_iso2_idx").on(t.iso2),
@@ -83,6 +86,8 @@ export const organizations = pgTable("organizations", {
     .notNull()
     .default(sql`'{}'::text[]`),
   description: text("description"),
+  /** When the row last changed: set by the touch_updated_at trigger, read by the API's since. */
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const memberships = pgTable(

@@ -1,6 +1,6 @@
 // Recorded General Assembly votes: voters (States and historical States) and vote events with their per-voter positions.
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, json, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, json, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { MOTION_KINDS } from "../../domain/vocabulary.js";
 import type { VoteEventCrossCheck, VoteEventSponsor } from "../../domain/votes.js";
 import { states } from "./reference.js";
@@ -78,6 +78,8 @@ export const voteEvents = pgTable(
     sourceIds: text("source_ids").array().notNull(),
     /** For events present in both sources: how the two compare voter by voter. json, not jsonb, so a re-import compares key order exactly. */
     crossCheck: json("cross_check").$type<VoteEventCrossCheck>(),
+    /** When the row last changed: set by the touch_updated_at trigger, read by the API's since. */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("vote_events_symbol_idx").on(t.symbol),
