@@ -45,10 +45,11 @@ describe("favicon, print stylesheet and share previews (issue 17)", () => {
     expect(await (await t.app.request(print!)).text()).toContain(".site-header, .site-footer");
   });
 
-  it("gives record pages an absolute og:image on the configured site, and a large Twitter card", async () => {
+  it("gives vote, State and norm pages an absolute og:image on the configured site, and a large Twitter card", async () => {
     for (const [page, image] of [
       ["/votes/A/RES/74/247", "http://localhost/og/votes/A/RES/74/247.png"],
       ["/states/FRA", "http://localhost/og/states/FRA.png"],
+      ["/norms/13c", "http://localhost/og/norms/13c.png"],
     ] as const) {
       // The host a request names never makes the address: only PUBLIC_URL (config.siteUrl) does.
       const html = await (await t.app.request(`http://attacker.example${page}`)).text();

@@ -9,6 +9,7 @@ import { listUpdates } from "../../db/updates.js";
 import { AlternateLinks, feedLinksFor, RecordUpdates, SubscribeLinks } from "../components/updates.js";
 import { IndicatorCoverageSection } from "../components/indicator-coverage.js";
 import { Layout } from "../layout.js";
+import { shareImageFor } from "../og/share-image-pages.js";
 import {
   countStatesWithEvidenceByItem,
   listDocumentsMentioningItem,
@@ -99,6 +100,7 @@ export function normsPages(deps: AppDeps) {
         title={title}
         path="/norms"
         description={`${framework.name}: ${item.code} ${item.shortTitle}`}
+        shareImage={shareImageFor(deps, "norms", item.id, `Evidence on ${item.code} by State, on the world map`)}
         head={
           <>
             <AlternateLinks links={feeds} />
