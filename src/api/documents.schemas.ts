@@ -10,6 +10,8 @@ function documentApiUrl(slug: string, language: string): string {
 import type { SearchHit } from "../domain/search.js";
 import { DOCUMENT_FORMATS, DOCUMENT_TYPES, MENTION_KINDS, PARAGRAPH_KINDS } from "../domain/vocabulary.js";
 import { SearchFilterFields } from "../http/search-query.js";
+import { DOCUMENT_SORTS } from "../db/documents.js";
+import { SINCE_DESCRIPTION, SinceParam, sortParam } from "./list-params.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { blank } from "../http/query-fields.js";
 
@@ -29,6 +31,10 @@ export const DocumentListQuery = PaginationQuery.extend({
     .optional()
     .or(blank)
     .openapi({ description: "ISO 639-1 language code, e.g. en" }),
+  sort: sortParam({ sorts: DOCUMENT_SORTS, usualOrder: "newest first, undated last", tieBreaker: "internal id" }),
+  since: SinceParam.openapi({
+    description: `${SINCE_DESCRIPTION}. For documents: current versions ingested after it (a document changes only by a new version)`,
+  }),
 });
 
 export const DocumentLanguageQuery = z.object({

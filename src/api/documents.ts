@@ -25,6 +25,7 @@ import {
   SlugParam,
 } from "./documents.schemas.js";
 import { errorResponses } from "../http/errors.js";
+import { toListWindow } from "./list-params.js";
 import { paginated, toPage } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
@@ -138,7 +139,7 @@ export function documentsApi(deps: AppDeps) {
     const { items, total } = await listDocuments(
       deps.db,
       { type: q.type, gaSession: q.session, language: q.language },
-      toPage(q),
+      toListWindow(q),
     );
     return c.json(paginated(items.map(presentDocumentSummary), total, q), 200);
   });

@@ -2,6 +2,8 @@
 import { z } from "@hono/zod-openapi";
 import type { Process, ProcessDetail } from "../domain/process.js";
 import { CONFIDENCE_LEVELS, PROCESS_KINDS } from "../domain/vocabulary.js";
+import { PROCESS_SORTS } from "../db/processes.js";
+import { SinceParam, sortParam } from "./list-params.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 import { presentResolutionSummary, ResolutionSummarySchema } from "./resolutions.schemas.js";
@@ -13,6 +15,8 @@ export const ProcessListQuery = PaginationQuery.extend({
     description: "ISO day: only processes running that day (an end given as a month or year counts to its last day)",
     example: "2020-01-15",
   }),
+  sort: sortParam({ sorts: PROCESS_SORTS, usualOrder: "by start", tieBreaker: "id" }),
+  since: SinceParam,
 });
 
 export const ProcessIdParam = z.object({

@@ -1,7 +1,8 @@
 // JSON API for processes: list by kind or by the day they were running, and one process with everything about it.
 import type { AppDeps } from "../http/deps.js";
 import { getProcessDetail, listProcesses } from "../db/processes.js";
-import { paginated, toPage } from "./pagination.js";
+import { toListWindow } from "./list-params.js";
+import { paginated } from "./pagination.js";
 import {
   ProcessDetailSchema,
   ProcessIdParam,
@@ -34,7 +35,7 @@ export function processesApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { items, total } = await listProcesses(deps.db, { kind: q.kind, activeOn: q.active_on }, toPage(q));
+    const { items, total } = await listProcesses(deps.db, { kind: q.kind, activeOn: q.active_on }, toListWindow(q));
     return c.json(paginated(items.map(presentProcess), total, q), 200);
   });
   app.openapi(one, async (c) => {

@@ -2,6 +2,8 @@
 import { z } from "@hono/zod-openapi";
 import { hasRecordedVote, symbolPath, type ResolutionDetail, type ResolutionSummary } from "../domain/resolution.js";
 import { ADOPTION_METHODS, DECISION_RECORD_TYPES, PROCESS_KINDS, RESOLUTION_TOPICS } from "../domain/vocabulary.js";
+import { RESOLUTION_SORTS } from "../db/resolutions.js";
+import { SinceParam, sortParam } from "./list-params.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { presentSource, SourceSchema } from "./presenters.js";
 
@@ -11,6 +13,12 @@ export const ResolutionListQuery = PaginationQuery.extend({
     .optional()
     .openapi({ description: "ict-security, cybercrime or cybercrime-related" }),
   session: z.coerce.number().int().min(1).max(200).optional().openapi({ description: "GA session number, e.g. 74" }),
+  sort: sortParam({
+    sorts: RESOLUTION_SORTS,
+    usualOrder: "by adoption, undated ones at the end of their GA session",
+    tieBreaker: "symbol",
+  }),
+  since: SinceParam,
 });
 
 export const SymbolParam = z.object({

@@ -2,7 +2,8 @@
 import type { AppDeps } from "../http/deps.js";
 import { getResolutionDetail, listResolutions } from "../db/resolutions.js";
 import { InvalidInputError } from "../domain/errors.js";
-import { paginated, toPage } from "./pagination.js";
+import { toListWindow } from "./list-params.js";
+import { paginated } from "./pagination.js";
 import {
   presentResolutionDetail,
   presentResolutionSummary,
@@ -37,7 +38,7 @@ export function resolutionsApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { items, total } = await listResolutions(deps.db, { topic: q.topic, gaSession: q.session }, toPage(q));
+    const { items, total } = await listResolutions(deps.db, { topic: q.topic, gaSession: q.session }, toListWindow(q));
     return c.json(paginated(items.map(presentResolutionSummary), total, q), 200);
   });
   app.openapi(one, async (c) => {

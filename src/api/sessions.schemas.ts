@@ -2,6 +2,8 @@
 import { z } from "@hono/zod-openapi";
 import type { Session, SessionDetail, SessionSummary } from "../domain/session.js";
 import { PROCESS_KINDS, SESSION_KINDS } from "../domain/vocabulary.js";
+import { SESSION_SORTS } from "../db/sessions.js";
+import { SinceParam, sortParam } from "./list-params.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 
@@ -23,6 +25,8 @@ export const SessionListQuery = PaginationQuery.extend({
     enum: ["true", "false"],
     description: "true: only sessions that have not started yet (relative to the server's today), soonest first",
   }),
+  sort: sortParam({ sorts: SESSION_SORTS, usualOrder: "by date, undated last", tieBreaker: "id" }),
+  since: SinceParam,
 });
 
 export const SessionIdParam = z.object({

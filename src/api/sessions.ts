@@ -1,7 +1,8 @@
 // JSON API for sessions: list by process, kind, dates or upcoming, and one session.
 import type { AppDeps } from "../http/deps.js";
 import { getSessionDetail, listSessions } from "../db/sessions.js";
-import { paginated, toPage } from "./pagination.js";
+import { toListWindow } from "./list-params.js";
+import { paginated } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 import {
   presentSession,
@@ -42,7 +43,7 @@ export function sessionsApi(deps: AppDeps) {
       to: q.to,
       upcomingFrom: q.upcoming ? today : undefined,
     };
-    const { items, total } = await listSessions(deps.db, filter, toPage(q));
+    const { items, total } = await listSessions(deps.db, filter, toListWindow(q));
     return c.json(paginated(items.map(presentSession), total, q), 200);
   });
   app.openapi(one, async (c) => {

@@ -8,6 +8,7 @@ import type { DetectedCitation } from "../domain/references.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { DocumentType, MentionKind } from "../domain/vocabulary.js";
 import { queryRows, type Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
 import * as t from "./schema/index.js";
 import type { Tx } from "./upsert.js";
 
@@ -152,10 +153,21 @@ export interface DocumentListFilter {
   language?: string | undefined;
 }
 
+/**
+ * The orders the documents list offers (the API's sort); ties by id. A document changes only by a new version, so
+ * "updated" (and the API's since) reads the current version's ingestion time.
+ */
+export const DOCUMENT_SORTS = {
+  date: sql`d.document_date`,
+  symbol: sql`d.slug`,
+  updated: sql`d.ingested_at`,
+} satisfies SortColumns;
+
+/** Current versions, newest first (or `page.order`); with `page.since`, only those ingested after it. */
 export async function listDocuments(
   db: Db,
   filter: DocumentListFilter,
-  page: { limit: number; offset: number },
+  page: ListWindow,
 ): Promise<{ items: DocumentSummary[]; total: number }> {
   const where = sql.join(
     [
@@ -163,13 +175,20 @@ export async function listDocuments(
       filter.type ? sql`d.type = ${filter.type}` : null,
       filter.gaSession ? sql`d.ga_session = ${filter.gaSession}` : null,
       filter.language ? sql`d.language = ${filter.language}` : null,
+      changedSince(sql`d.ingested_at`, page.since) ?? null,
     ].filter((x) => x !== null),
     sql` AND `,
+  );
+  const order = orderByOf(
+    DOCUMENT_SORTS,
+    page.order,
+    [sql`d.document_date DESC NULLS LAST`, sql`d.slug`, sql`d.id`],
+    [sql`d.id`],
   );
   const rows = await queryRows<SummaryRow & { total: number }>(
     db,
     sql`SELECT ${SUMMARY_COLUMNS}, count(*) OVER ()::int AS total FROM documents d WHERE ${where}
-        ORDER BY d.document_date DESC NULLS LAST, d.slug LIMIT ${page.limit} OFFSET ${page.offset}`,
+        ORDER BY ${sql.join(order, sql`, `)} LIMIT ${page.limit} OFFSET ${page.offset}`,
   );
   return {
     items: rows.map(toSummary),

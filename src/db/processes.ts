@@ -3,6 +3,7 @@ import { and, asc, count, eq, getTableColumns, isNull, lte, or, sql, type SQL } 
 import { NotFoundError } from "../domain/errors.js";
 import type { Process, ProcessDetail, ProcessFilter, ProcessResolution, ProcessStateRef } from "../domain/process.js";
 import type { Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
 import { lastDaySql } from "./partial-date-sql.js";
 import { resolutionSummaryColumns } from "./resolutions.js";
 import { processes, processMembers, processResolutions, resolutions } from "./schema/processes.js";
@@ -35,19 +36,26 @@ function whereOf(filter: ProcessFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-/** Processes in order of their start. */
+/** The orders the processes list offers (the API's sort); ties by id. */
+export const PROCESS_SORTS = {
+  start: processes.startDate,
+  name: processes.name,
+  updated: processes.updatedAt,
+} satisfies SortColumns;
+
+/** Processes in order of their start (or `page.order`), optionally only those changed after `page.since`. */
 export async function listProcesses(
   db: Db,
   filter: ProcessFilter = {},
-  page?: { limit: number; offset: number },
+  page?: ListWindow,
 ): Promise<{ items: Process[]; total: number }> {
-  const where = whereOf(filter);
+  const where = and(whereOf(filter), changedSince(processes.updatedAt, page?.since));
   const query = db
     .select(processColumns)
     .from(processes)
     .leftJoin(states, eq(states.iso3, processes.chairStateIso3))
     .where(where)
-    .orderBy(asc(processes.startDate), asc(processes.id));
+    .orderBy(...orderByOf(PROCESS_SORTS, page?.order, [asc(processes.startDate), asc(processes.id)], [processes.id]));
   const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const [total] = await db.select({ n: count() }).from(processes).where(where);
   return { items: rows.map(toProcess), total: total?.n ?? 0 };

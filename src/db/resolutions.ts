@@ -3,6 +3,7 @@ import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
 import type { Resolution, ResolutionDetail, ResolutionFilter, ResolutionSummary } from "../domain/resolution.js";
 import type { Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
 import { processes, processResolutions, resolutions } from "./schema/processes.js";
 import { listRecordSources } from "./sources.js";
 
@@ -36,18 +37,30 @@ function whereOf(filter: ResolutionFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-/** Resolutions in order of adoption (undated ones at the end of their GA session). */
+/** The orders the resolutions list offers (the API's sort); ties by symbol. */
+export const RESOLUTION_SORTS = {
+  adopted: resolutions.adoptedOn,
+  symbol: resolutions.symbol,
+  session: resolutions.gaSession,
+  updated: resolutions.updatedAt,
+} satisfies SortColumns;
+
+/**
+ * Resolutions in order of adoption (undated ones at the end of their GA session), or `page.order`; with
+ * `page.since`, only those changed after it.
+ */
 export async function listResolutions(
   db: Db,
   filter: ResolutionFilter = {},
-  page?: { limit: number; offset: number },
+  page?: ListWindow,
 ): Promise<{ items: ResolutionSummary[]; total: number }> {
-  const where = whereOf(filter);
+  const where = and(whereOf(filter), changedSince(resolutions.updatedAt, page?.since));
+  const usual = [sql`${resolutions.adoptedOn} ASC NULLS LAST`, asc(resolutions.gaSession), asc(resolutions.symbol)];
   const query = db
     .select(resolutionSummaryColumns)
     .from(resolutions)
     .where(where)
-    .orderBy(sql`${resolutions.adoptedOn} ASC NULLS LAST`, asc(resolutions.gaSession), asc(resolutions.symbol));
+    .orderBy(...orderByOf(RESOLUTION_SORTS, page?.order, usual, [resolutions.symbol]));
   const items = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const [total] = await db.select({ n: count() }).from(resolutions).where(where);
   return { items, total: total?.n ?? 0 };

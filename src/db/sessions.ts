@@ -1,9 +1,10 @@
 // Queries on sessions: lists with filters (process, kind, date range, upcoming) and one session with its sources.
-import { and, asc, count, desc, eq, isNotNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
 import type { Session, SessionDetail, SessionFilter, SessionSummary } from "../domain/session.js";
 import type { DatePrecision } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
 import { lastDaySql } from "./partial-date-sql.js";
 import { processes, sessions } from "./schema/processes.js";
 import { listRecordSources } from "./sources.js";
@@ -61,22 +62,44 @@ function whereOf(filter: SessionFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-/** Sessions in date order (undated ones last); soonest first, which is also the order of upcoming ones. */
+/** The orders the sessions list offers (the API's sort); ties by id. */
+export const SESSION_SORTS = {
+  start: sessions.startDate,
+  name: sessions.name,
+  updated: sessions.updatedAt,
+} satisfies SortColumns;
+
+/**
+ * Sessions in date order (undated ones last), or `page.order`; soonest first, which is also the order of upcoming
+ * ones. With `page.since`, only sessions changed after it.
+ */
 export async function listSessions(
   db: Db,
   filter: SessionFilter = {},
-  page?: { limit: number; offset: number },
+  page?: ListWindow,
 ): Promise<{ items: Session[]; total: number }> {
-  const where = whereOf(filter);
+  const where = and(whereOf(filter), changedSince(sessions.updatedAt, page?.since));
+  const usual = [sql`${sessions.startDate} ASC NULLS LAST`, asc(sessions.endDate), asc(sessions.id)];
   const query = db
     .select(sessionColumns)
     .from(sessions)
     .innerJoin(processes, eq(processes.id, sessions.processId))
     .where(where)
-    .orderBy(sql`${sessions.startDate} ASC NULLS LAST`, asc(sessions.endDate), asc(sessions.id));
+    .orderBy(...orderByOf(SESSION_SORTS, page?.order, usual, [sessions.id]));
   const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const [total] = await db.select({ n: count() }).from(sessions).where(where);
   return { items: rows.map(toSessionSummary), total: total?.n ?? 0 };
+}
+
+/** These sessions (in no particular order), with their process, as the list gives them. */
+export async function listSessionsById(db: Db, ids: string[]): Promise<Session[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(sessionColumns)
+    .from(sessions)
+    .innerJoin(processes, eq(processes.id, sessions.processId))
+    .where(inArray(sessions.id, ids));
+  return rows.map(toSessionSummary);
 }
 
 /** Sessions that have ended before `today` (by the last day their dates can mean), latest first. */
