@@ -15,6 +15,10 @@ import {
   STAKEHOLDER_ACTION_KINDS,
   UPDATE_LINK_KINDS,
 } from "../domain/vocabulary.js";
+import { ACCREDITATION_SORTS } from "../db/accreditations.js";
+import { DEADLINE_SORTS } from "../db/deadlines.js";
+import { STAKEHOLDER_ACTION_SORTS } from "../db/stakeholder-actions.js";
+import { SinceParam, sortParam } from "./list-params.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 
@@ -32,6 +36,12 @@ export const DeadlineListQuery = PaginationQuery.extend({
     enum: ["true", "false"],
     description: "true: only deadlines not yet closed at the server's current time, soonest first",
   }),
+  sort: sortParam({
+    sorts: DEADLINE_SORTS,
+    usualOrder: "by closing date, rolling ones (no closing date) last",
+    tieBreaker: "id",
+  }),
+  since: SinceParam,
 });
 
 export const IdParam = z.object({
@@ -89,6 +99,12 @@ export function presentDeadline(d: Deadline, now: Date): z.infer<typeof Deadline
 export const AccreditationQuery = PaginationQuery.extend({
   process: recordId.optional().openapi({ description: "process id" }),
   session: recordId.optional().openapi({ description: "session id" }),
+  sort: sortParam({
+    sorts: ACCREDITATION_SORTS,
+    usualOrder: "counts for groups first, then organisations alphabetically",
+    tieBreaker: "id",
+  }),
+  since: SinceParam,
 });
 
 export const AccreditationSchema = z
@@ -189,6 +205,8 @@ export function presentAccreditationSummary(s: AccreditationSummary): z.infer<ty
 
 export const StakeholderActionQuery = PaginationQuery.extend({
   process: recordId.optional().openapi({ description: "process id" }),
+  sort: sortParam({ sorts: STAKEHOLDER_ACTION_SORTS, usualOrder: "latest first, undated last", tieBreaker: "id" }),
+  since: SinceParam,
 });
 
 export const StakeholderActionSchema = z

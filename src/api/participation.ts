@@ -1,15 +1,16 @@
 // JSON API for participation: deadlines (upcoming relative to the server's clock), accreditation records with
-// their summary, stakeholder actions, editors' updates and the calendar of sessions and deadlines.
-import { listAccreditations } from "../db/accreditations.js";
-import { listCalendarEvents } from "../db/calendar.js";
+// their summary, stakeholder actions, editors' updates and the calendar of sessions and deadlines. Every list pages
+// in SQL (issue 14): upcoming deadlines are decided in SQL in each deadline's time zone, calendar events are a UNION
+// ALL of sessions and deadline dates, and the accreditation summary reads a few columns of every match.
+import { listAccreditationFacts, listAccreditations } from "../db/accreditations.js";
+import { listCalendarEventPage } from "../db/calendar.js";
 import type { AppDeps } from "../http/deps.js";
 import { countDeadlines, getDeadline, listDeadlines } from "../db/deadlines.js";
 import { countStakeholderActions, listStakeholderActions } from "../db/stakeholder-actions.js";
 import { countUpdates, getUpdateBySlug, listUpdates } from "../db/updates.js";
-import { eventDays, filterEvents, sortEvents } from "../domain/calendar.js";
-import { listUpcomingDeadlines } from "../domain/deadline.js";
 import { InvalidInputError } from "../domain/errors.js";
 import { summarizeAccreditations } from "../domain/participation.js";
+import { toListWindow } from "./list-params.js";
 import { paginated, toPage } from "./pagination.js";
 import {
   AccreditationListSchema,
@@ -35,16 +36,6 @@ import {
 } from "./participation.schemas.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
-/**
- * A page cut from a list computed in memory: upcoming deadlines (open at the server's clock, in each deadline's
- * time zone), accreditations (whose summary covers every match) and calendar events (derived from sessions
- * and deadlines). The other lists page in SQL.
- */
-function pageOf<T>(items: T[], q: { page: number; per_page: number }): T[] {
-  const { limit, offset } = toPage(q);
-  return items.slice(offset, offset + limit);
-}
-
 const TAG = "Participation";
 
 export function deadlinesApi(deps: AppDeps) {
@@ -60,22 +51,14 @@ export function deadlinesApi(deps: AppDeps) {
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const now = deps.now();
-    const filter = { processId: q.process, kind: q.kind };
-    if (q.upcoming) {
-      const items = listUpcomingDeadlines(await listDeadlines(deps.db, filter), now);
-      return c.json(
-        paginated(
-          pageOf(items, q).map((d) => presentDeadline(d, now)),
-          items.length,
-          q,
-        ),
-        200,
-      );
-    }
-    const [items, total] = await Promise.all([
-      listDeadlines(deps.db, filter, toPage(q)),
-      countDeadlines(deps.db, filter),
-    ]);
+    const window = toListWindow(q);
+    const filter = {
+      processId: q.process,
+      kind: q.kind,
+      upcomingAt: q.upcoming ? now : undefined,
+      changedSince: window.since,
+    };
+    const [items, total] = await Promise.all([listDeadlines(deps.db, filter, window), countDeadlines(deps.db, filter)]);
     return c.json(
       paginated(
         items.map((d) => presentDeadline(d, now)),
@@ -111,9 +94,15 @@ export function accreditationsApi(deps: AppDeps) {
   });
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const items = await listAccreditations(deps.db, { processId: q.process, sessionId: q.session });
-    const summary = presentAccreditationSummary(summarizeAccreditations(items));
-    return c.json({ ...paginated(pageOf(items, q).map(presentAccreditation), items.length, q), summary }, 200);
+    const window = toListWindow(q);
+    const filter = { processId: q.process, sessionId: q.session, changedSince: window.since };
+    // The summary covers every match (a few columns each); the records are one page.
+    const [items, facts] = await Promise.all([
+      listAccreditations(deps.db, filter, window),
+      listAccreditationFacts(deps.db, filter),
+    ]);
+    const summary = presentAccreditationSummary(summarizeAccreditations(facts));
+    return c.json({ ...paginated(items.map(presentAccreditation), facts.length, q), summary }, 200);
   });
   return app;
 }
@@ -130,9 +119,10 @@ export function stakeholderActionsApi(deps: AppDeps) {
   });
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const filter = { processId: q.process };
+    const window = toListWindow(q);
+    const filter = { processId: q.process, changedSince: window.since };
     const [items, total] = await Promise.all([
-      listStakeholderActions(deps.db, filter, toPage(q)),
+      listStakeholderActions(deps.db, filter, window),
       countStakeholderActions(deps.db, filter),
     ]);
     return c.json(paginated(items.map(presentStakeholderAction), total, q), 200);
@@ -193,16 +183,15 @@ export function calendarApi(deps: AppDeps) {
       throw new InvalidInputError("the range ends before it starts", [
         { path: "to", message: "must be on or after from" },
       ]);
-    const events = sortEvents(
-      filterEvents(await listCalendarEvents(deps.db), { processId: q.process, kind: q.kind }),
-    ).filter((e) => {
-      const days = eventDays(e);
-      return (!q.from || days.last >= q.from) && (!q.to || days.first <= q.to);
-    });
+    const { items, total } = await listCalendarEventPage(
+      deps.db,
+      { processId: q.process, kind: q.kind, from: q.from, to: q.to },
+      toPage(q),
+    );
     return c.json(
       paginated(
-        pageOf(events, q).map((e) => presentCalendarEvent(e, deps.editorial.siteUrl)),
-        events.length,
+        items.map((e) => presentCalendarEvent(e, deps.editorial.siteUrl)),
+        total,
         q,
       ),
       200,

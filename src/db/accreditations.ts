@@ -1,9 +1,11 @@
-// Queries on accreditation outcomes (per session or process, with sources), and the sources of participation records.
+// Queries on accreditation outcomes (per session or process, with sources; all or one page, and the facts the summary
+// of every match reads), and the sources of participation records.
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { Accreditation } from "../domain/participation.js";
+import type { Accreditation, AccreditationFacts } from "../domain/participation.js";
 import type { Source } from "../domain/source.js";
 import type { ParticipationRecordKind } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
 import { accreditations, participationSources } from "./schema/participation.js";
 import { sources } from "./schema/sources.js";
 import { listSourcesByRecord } from "./sources.js";
@@ -52,11 +54,12 @@ export interface AccreditationFilter {
   /** Records of this session, plus (with includeProcessWide) those of its process that name no session. */
   sessionId?: string | undefined;
   includeProcessWide?: boolean;
+  /** Only records changed after this moment. */
+  changedSince?: Date | undefined;
 }
 
-/** Accreditation records, aggregates first, then named organisations alphabetically. */
-export async function listAccreditations(db: Db, filter: AccreditationFilter = {}): Promise<Accreditation[]> {
-  const parts: (SQL | undefined)[] = [];
+function whereOf(filter: AccreditationFilter): SQL | undefined {
+  const parts: (SQL | undefined)[] = [changedSince(accreditations.updatedAt, filter.changedSince)];
   if (filter.processId) parts.push(eq(accreditations.processId, filter.processId));
   if (filter.sessionId) {
     parts.push(
@@ -71,11 +74,29 @@ export async function listAccreditations(db: Db, filter: AccreditationFilter = {
         : eq(accreditations.sessionId, filter.sessionId),
     );
   }
-  const rows = await db
+  return and(...parts);
+}
+
+/** The orders the accreditation list offers (the API's sort); ties by id. */
+export const ACCREDITATION_SORTS = {
+  organization: accreditations.organizationName,
+  decided: accreditations.decidedOn,
+  updated: accreditations.updatedAt,
+} satisfies SortColumns;
+
+/** Accreditation records, aggregates first, then named organisations alphabetically (or `page.order`); all, or one page. */
+export async function listAccreditations(
+  db: Db,
+  filter: AccreditationFilter = {},
+  page?: Omit<ListWindow, "since">,
+): Promise<Accreditation[]> {
+  const usual = [sql`${accreditations.isAggregate} DESC`, asc(accreditations.organizationName), asc(accreditations.id)];
+  const query = db
     .select()
     .from(accreditations)
-    .where(parts.length ? and(...parts) : undefined)
-    .orderBy(sql`${accreditations.isAggregate} DESC`, asc(accreditations.organizationName), asc(accreditations.id));
+    .where(whereOf(filter))
+    .orderBy(...orderByOf(ACCREDITATION_SORTS, page?.order, usual, [accreditations.id]));
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const bySource = await listParticipationSourcesByRecord(
     db,
     "accreditation",
@@ -99,4 +120,26 @@ export async function listAccreditations(db: Db, filter: AccreditationFilter = {
     confidence: r.confidence,
     sources: bySource.get(r.id) ?? [],
   }));
+}
+
+/**
+ * What summarizeAccreditations reads of every matching record (the summary covers all matches, not one page): a few
+ * columns per record, without sources.
+ */
+export async function listAccreditationFacts(db: Db, filter: AccreditationFilter = {}): Promise<AccreditationFacts[]> {
+  const rows = await db
+    .select({
+      ecosocStatus: accreditations.ecosocStatus,
+      isAggregate: accreditations.isAggregate,
+      organizationName: accreditations.organizationName,
+      outcome: accreditations.outcome,
+      applicants: accreditations.applicants,
+      accreditedCount: accreditations.accreditedCount,
+      objectedCount: accreditations.objectedCount,
+      objectingStates: accreditations.objectingStates,
+    })
+    .from(accreditations)
+    .where(whereOf(filter))
+    .orderBy(asc(accreditations.id));
+  return rows;
 }

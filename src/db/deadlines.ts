@@ -1,8 +1,11 @@
-// Queries on deadlines: all or one process's, and one deadline, with the process short name and sources.
-import { and, asc, count, eq, sql } from "drizzle-orm";
+// Queries on deadlines: all or one process's, or those still ahead of a moment (decided in SQL, in each deadline's own
+// time zone), and one deadline, with the process short name and sources.
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Deadline } from "../domain/deadline.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
+import { lastDaySql } from "./partial-date-sql.js";
 import { listParticipationSourcesByRecord } from "./accreditations.js";
 import { deadlines } from "./schema/participation.js";
 import { processes } from "./schema/processes.js";
@@ -11,29 +14,62 @@ import { partialDateOf } from "./states.js";
 export interface DeadlineFilter {
   processId?: string | undefined;
   id?: string | undefined;
+  /** Only these deadlines (one page of calendar events). */
+  ids?: string[] | undefined;
   kind?: Deadline["kind"] | undefined;
+  /** Only deadlines still ahead at this moment (domain/deadline.ts listUpcomingDeadlines says the same in memory). */
+  upcomingAt?: Date | undefined;
+  /** Only deadlines changed after this moment. */
+  changedSince?: Date | undefined;
+}
+
+/**
+ * Not closed at `now`, and with a closing date or open on a rolling basis: a closing time given for a day closes at
+ * that wall-clock time in the deadline's IANA zone (AT TIME ZONE reads the zone stored on the row), otherwise at the
+ * end of the last day the closing date can mean (UTC), as isDeadlineClosed decides.
+ */
+function upcomingAt(now: Date): SQL {
+  const today = now.toISOString().slice(0, 10);
+  return sql`(${deadlines.closesOn} IS NOT NULL OR ${deadlines.isRolling}) AND (${deadlines.closesOn} IS NULL OR CASE
+    WHEN ${deadlines.closesTime} IS NOT NULL AND ${deadlines.timeZone} IS NOT NULL AND ${deadlines.closesPrecision} = 'day'
+      THEN ((${deadlines.closesOn} + ${deadlines.closesTime}::time) AT TIME ZONE ${deadlines.timeZone}) > ${now.toISOString()}::timestamptz
+    ELSE ${lastDaySql(deadlines.closesOn, deadlines.closesPrecision)} >= ${today}::date END)`;
 }
 
 function whereOf(filter: DeadlineFilter) {
   return and(
     filter.processId ? eq(deadlines.processId, filter.processId) : undefined,
     filter.id ? eq(deadlines.id, filter.id) : undefined,
+    filter.ids ? inArray(deadlines.id, filter.ids) : undefined,
     filter.kind ? eq(deadlines.kind, filter.kind) : undefined,
+    filter.upcomingAt ? upcomingAt(filter.upcomingAt) : undefined,
+    changedSince(deadlines.updatedAt, filter.changedSince),
   );
 }
 
-/** Deadlines in closing order (rolling ones, without a closing date, last); all of them, or one page. */
+/** The orders the deadlines list offers (the API's sort); ties by id. */
+export const DEADLINE_SORTS = {
+  closes: deadlines.closesOn,
+  opens: deadlines.opensOn,
+  updated: deadlines.updatedAt,
+} satisfies SortColumns;
+
+/**
+ * Deadlines in closing order (rolling ones, without a closing date, last; the order of upcoming ones too), or
+ * `page.order`; all of them, or one page.
+ */
 export async function listDeadlines(
   db: Db,
   filter: DeadlineFilter = {},
-  page?: { limit: number; offset: number },
+  page?: Omit<ListWindow, "since">,
 ): Promise<Deadline[]> {
+  const usual = [sql`${deadlines.closesOn} ASC NULLS LAST`, asc(deadlines.id)];
   const query = db
     .select({ d: deadlines, processShortName: processes.shortName })
     .from(deadlines)
     .innerJoin(processes, eq(processes.id, deadlines.processId))
     .where(whereOf(filter))
-    .orderBy(sql`${deadlines.closesOn} ASC NULLS LAST`, asc(deadlines.id));
+    .orderBy(...orderByOf(DEADLINE_SORTS, page?.order, usual, [deadlines.id]));
   const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const bySource = await listParticipationSourcesByRecord(
     db,

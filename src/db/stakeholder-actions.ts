@@ -2,25 +2,43 @@
 import { and, asc, count, eq, inArray, or, sql } from "drizzle-orm";
 import type { StakeholderAction } from "../domain/participation.js";
 import type { Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
 import { listParticipationSourcesByRecord } from "./accreditations.js";
 import { documents } from "./schema/documents.js";
 import { stakeholderActions } from "./schema/participation.js";
 import { partialDateOf } from "./states.js";
 
-const whereOf = (filter: { processId?: string | undefined }) =>
-  filter.processId ? eq(stakeholderActions.processId, filter.processId) : undefined;
+export interface StakeholderActionFilter {
+  processId?: string | undefined;
+  /** Only actions changed after this moment. */
+  changedSince?: Date | undefined;
+}
 
-/** Actions of one process (or all), latest first; undated ones last; all of them, or one page. */
+const whereOf = (filter: StakeholderActionFilter) =>
+  and(
+    filter.processId ? eq(stakeholderActions.processId, filter.processId) : undefined,
+    changedSince(stakeholderActions.updatedAt, filter.changedSince),
+  );
+
+/** The orders the stakeholder actions list offers (the API's sort); ties by id. */
+export const STAKEHOLDER_ACTION_SORTS = {
+  acted: stakeholderActions.actedOn,
+  title: stakeholderActions.title,
+  updated: stakeholderActions.updatedAt,
+} satisfies SortColumns;
+
+/** Actions of one process (or all), latest first, undated ones last (or `page.order`); all of them, or one page. */
 export async function listStakeholderActions(
   db: Db,
-  filter: { processId?: string | undefined } = {},
-  page?: { limit: number; offset: number },
+  filter: StakeholderActionFilter = {},
+  page?: Omit<ListWindow, "since">,
 ): Promise<StakeholderAction[]> {
+  const usual = [sql`${stakeholderActions.actedOn} DESC NULLS LAST`, asc(stakeholderActions.id)];
   const query = db
     .select()
     .from(stakeholderActions)
     .where(whereOf(filter))
-    .orderBy(sql`${stakeholderActions.actedOn} DESC NULLS LAST`, asc(stakeholderActions.id));
+    .orderBy(...orderByOf(STAKEHOLDER_ACTION_SORTS, page?.order, usual, [stakeholderActions.id]));
   const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const bySource = await listParticipationSourcesByRecord(
     db,
@@ -40,10 +58,7 @@ export async function listStakeholderActions(
 }
 
 /** How many actions match (for the list envelope of one page). */
-export async function countStakeholderActions(
-  db: Db,
-  filter: { processId?: string | undefined } = {},
-): Promise<number> {
+export async function countStakeholderActions(db: Db, filter: StakeholderActionFilter = {}): Promise<number> {
   const [row] = await db.select({ n: count() }).from(stakeholderActions).where(whereOf(filter));
   return row?.n ?? 0;
 }

@@ -24,6 +24,19 @@ export interface Accreditation {
   sources: Source[];
 }
 
+/** What the summary reads of each record (a page of the API lists the records; the summary covers every match). */
+export type AccreditationFacts = Pick<
+  Accreditation,
+  | "ecosocStatus"
+  | "isAggregate"
+  | "organizationName"
+  | "outcome"
+  | "applicants"
+  | "accreditedCount"
+  | "objectedCount"
+  | "objectingStates"
+>;
+
 export interface StakeholderAction {
   id: string;
   processId: string | null;
@@ -71,7 +84,7 @@ const sumOrNull = (values: (number | null)[]) =>
   values.some((x) => x === null) ? null : values.reduce<number>((a, b) => a + (b ?? 0), 0);
 
 /** Summarises accreditation records of one session or process, per ECOSOC status. */
-export function summarizeAccreditations(records: Accreditation[]): AccreditationSummary {
+export function summarizeAccreditations(records: AccreditationFacts[]): AccreditationSummary {
   const statuses = [...new Set(records.map((r) => r.ecosocStatus))].sort();
   const groups = statuses.map((status): AccreditationGroupSummary => {
     const inGroup = records.filter((r) => r.ecosocStatus === status);
