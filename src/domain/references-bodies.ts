@@ -81,8 +81,31 @@ export function bodyBefore(text: string, index: number): BodyContext {
     if (named?.name) names[named.body] = named.name;
     return { issuer: named?.body ?? null, clauseBody, names };
   }
-  if (/\bits\s+(?:own\s+)?$/.test(lead)) return { issuer: "GA", clauseBody, names };
-  return { issuer: null, clauseBody, names };
+  const issuer = /\bits\s+(?:own\s+)?$/.test(lead) ? "GA" : null;
+  if (clauseBody !== null) return { issuer, clauseBody, names };
+  // A long list: "Human Rights Council resolutions 28/16 of 26 March 2015, … and resolutions 32/13 of 1 July 2016" names
+  // the body further back in the same clause; it is tried only when the number cannot be the General Assembly's.
+  const earlier = lastBodyIn(text.slice(clauseStartBefore(text, index - lead.length), index - lead.length));
+  if (earlier) names[earlier.body] = earlier.name;
+  return { issuer, clauseBody: earlier?.body ?? null, names };
+}
+
+/** Where the clause holding `index` starts: after the last ";" or sentence end before it. */
+function clauseStartBefore(text: string, index: number): number {
+  const before = text.slice(0, index);
+  return Math.max(before.lastIndexOf(";"), before.lastIndexOf(". ")) + 1;
+}
+
+/** The body named last in a text, if any. */
+function lastBodyIn(text: string): { body: ResolutionBody; name: string } | null {
+  let best: { body: ResolutionBody; end: number; name: string } | null = null;
+  for (const [pattern, body] of BODY_NAMES) {
+    for (const m of text.matchAll(pattern)) {
+      const end = m.index + m[0].length;
+      if (!best || end > best.end) best = { body, end, name: nameAsWritten(m[0]) };
+    }
+  }
+  return best;
 }
 
 /** A matched body name without the joining words the pattern may take after it ("… against Corruption in" → "… against Corruption"). */
