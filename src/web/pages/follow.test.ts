@@ -243,28 +243,37 @@ describe.each(TEST_DRIVERS)("following a State, process, norm, document or searc
     },
   );
 
-  it.skipIf(skip)("the remembered reader reaches the preferences page by the cookie and signs out there", async () => {
-    expect((await t.agent().get("/subscribe/preferences")).status).toBe(403);
-    const page = await reader.get("/subscribe/preferences");
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain("follower@example.org");
-    expect(html).toContain("Sign out on this browser");
-    const follower = (await findSubscriberByEmail(t.database.db, "follower@example.org"))!;
-    const sig = signSubscriberLink(TEST_NEWSLETTER_SETTINGS.secret, follower.id, "preferences");
-    const out = await reader.post("/subscribe/preferences", { s: String(follower.id), sig, action: "sign-out" });
-    expect(out.status).toBe(200);
-    expect(out.headers.get("set-cookie")).toMatch(new RegExp(`${READER_COOKIE}=;.*Max-Age=0`, "i"));
-    expect(await out.text()).toContain("Remember me on this browser");
-    expect(reader.cookies.has(READER_COOKIE)).toBe(false);
-    const form = await (await reader.get("/follow?kind=state&id=ITA")).text();
-    expect(form).not.toContain("Follow as");
-    // "Remember me" from the signed link brings it back.
-    const back = await reader.post("/subscribe/preferences", { s: String(follower.id), sig, action: "remember" });
-    expect(back.status).toBe(200);
-    expect(reader.cookies.get(READER_COOKIE)).toMatch(/^\d+\.\d+\.[0-9a-f]{64}$/);
-    expect(await (await reader.get("/follow?kind=state&id=ITA")).text()).toContain("Follow as follower@example.org");
-  });
+  it.skipIf(skip)(
+    "the remembered reader reaches the preferences page by the cookie, signs out there; unsubscribing forgets it",
+    async () => {
+      expect((await t.agent().get("/subscribe/preferences")).status).toBe(403);
+      const page = await reader.get("/subscribe/preferences");
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain("follower@example.org");
+      expect(html).toContain("Sign out on this browser");
+      const follower = (await findSubscriberByEmail(t.database.db, "follower@example.org"))!;
+      const sig = signSubscriberLink(TEST_NEWSLETTER_SETTINGS.secret, follower.id, "preferences");
+      const out = await reader.post("/subscribe/preferences", { s: String(follower.id), sig, action: "sign-out" });
+      expect(out.status).toBe(200);
+      expect(out.headers.get("set-cookie")).toMatch(new RegExp(`${READER_COOKIE}=;.*Max-Age=0`, "i"));
+      expect(await out.text()).toContain("Remember me on this browser");
+      expect(reader.cookies.has(READER_COOKIE)).toBe(false);
+      const form = await (await reader.get("/follow?kind=state&id=ITA")).text();
+      expect(form).not.toContain("Follow as");
+      // "Remember me" from the signed link brings it back.
+      const back = await reader.post("/subscribe/preferences", { s: String(follower.id), sig, action: "remember" });
+      expect(back.status).toBe(200);
+      expect(reader.cookies.get(READER_COOKIE)).toMatch(/^\d+\.\d+\.[0-9a-f]{64}$/);
+      expect(await (await reader.get("/follow?kind=state&id=ITA")).text()).toContain("Follow as follower@example.org");
+      // Unsubscribing from this browser forgets it too (an unsubscribed reader's cookie would be ignored anyway).
+      const unsubscribeSig = signSubscriberLink(TEST_NEWSLETTER_SETTINGS.secret, follower.id, "unsubscribe");
+      await reader.get(`/unsubscribe?s=${follower.id}&sig=${unsubscribeSig}`);
+      const gone = await reader.post(`/unsubscribe?s=${follower.id}&sig=${unsubscribeSig}`, {});
+      expect(gone.status).toBe(200);
+      expect(reader.cookies.has(READER_COOKIE)).toBe(false);
+    },
+  );
 
   it.skipIf(skip)("refuses to follow what does not exist or cannot be an id", async () => {
     expect((await t.app.request("/follow?kind=state&id=XXQ")).status).toBe(404);
