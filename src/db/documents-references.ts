@@ -5,6 +5,7 @@ import type { Citation } from "../domain/documents.js";
 import { symbolWithoutPart } from "../domain/symbols.js";
 import type { ResolutionBody } from "../domain/references-bodies.js";
 import type { DetectedMention, ReferenceVocabulary } from "../domain/references-entities.js";
+import type { LocalStateName } from "../domain/state-name-matcher.js";
 import type { DetectedCitation, UnresolvedResolutionReference } from "../domain/references.js";
 import { queryRows, type Db } from "./client.js";
 import * as t from "./schema/index.js";
@@ -17,6 +18,18 @@ export async function getReferenceVocabulary(db: Db | Tx): Promise<ReferenceVoca
     h,
     sql`SELECT iso3, name, official_name, un_ga_names FROM states ORDER BY iso3`,
   );
+  const localNames = await queryRows<{
+    state_iso3: string;
+    language: LocalStateName["language"];
+    name: string;
+    official_name: string;
+  }>(h, sql`SELECT state_iso3, language, name, official_name FROM state_names ORDER BY state_iso3, language`);
+  const namesOf = new Map<string, LocalStateName[]>();
+  for (const n of localNames)
+    namesOf.set(n.state_iso3, [
+      ...(namesOf.get(n.state_iso3) ?? []),
+      { language: n.language, name: n.name, officialName: n.official_name },
+    ]);
   const processes = await queryRows<{ id: string; name: string; short_name: string }>(
     h,
     sql`SELECT id, name, short_name FROM processes ORDER BY id`,
@@ -36,6 +49,7 @@ export async function getReferenceVocabulary(db: Db | Tx): Promise<ReferenceVoca
       name: s.name,
       officialName: s.official_name,
       unGaNames: s.un_ga_names,
+      localNames: namesOf.get(s.iso3) ?? [],
     })),
     processes: processes.map((p) => ({ id: p.id, name: p.name, shortName: p.short_name })),
     normIdsByLetter,

@@ -1,4 +1,7 @@
-// Reference detection for named things: States (every UN spelling), norms (explicit "13 (c)" and keyword topics), CBMs, processes.
+// Reference detection for named things: States (every UN spelling, and their names in the five other UN languages),
+// norms (explicit "13 (c)" and keyword topics, in the six languages), CBMs, processes.
+import { detectOtherLanguageNormReferences, detectOtherLanguageNormTopics } from "./references-norms.js";
+import { createStateNameMatcher, type LocalStateName } from "./state-name-matcher.js";
 import type { MentionKind } from "./vocabulary.js";
 
 export interface DetectedMention {
@@ -15,6 +18,8 @@ export interface StateNames {
   officialName: string;
   /** GA voting-list spellings, upper case ("IRAN (ISLAMIC REPUBLIC OF)"). */
   unGaNames: string[];
+  /** Names in Arabic, Chinese, French, Russian and Spanish (issue 19), where known. */
+  localNames?: LocalStateName[];
 }
 
 export interface ProcessNames {
@@ -55,7 +60,7 @@ const NORM_TOPICS: Record<string, RegExp[]> = {
 export const EXPLICIT_NORM = /\b(?:norms?|paragraph|para\.?)?\s*13\s?\(([a-k])\)/gi;
 
 export function createReferenceMatcher(vocabulary: ReferenceVocabulary): ReferenceMatcher {
-  const stateIndex = buildNameIndex(vocabulary.states);
+  const findStates = createStateNameMatcher(vocabulary.states);
   const processPatterns = buildProcessPatterns(vocabulary.processes);
   return {
     detect(text: string): DetectedMention[] {
@@ -66,11 +71,8 @@ export function createReferenceMatcher(vocabulary: ReferenceVocabulary): Referen
         const current = mentions.get(key);
         if (!current || current.confidence < m.confidence) mentions.set(key, m);
       };
-      for (const match of normalized.matchAll(stateIndex.pattern)) {
-        if (!/^[A-Z]/.test(match[0])) continue;
-        const iso3 = stateIndex.byName.get(match[0].toLowerCase());
-        if (iso3) add({ kind: "state", targetId: iso3, confidence: 1, matchedText: match[0] });
-      }
+      for (const { iso3, matchedText } of findStates(normalized))
+        add({ kind: "state", targetId: iso3, confidence: 1, matchedText });
       const explicitNorms = new Set<string>();
       for (const match of normalized.matchAll(EXPLICIT_NORM)) {
         const id = vocabulary.normIdsByLetter.get(match[1]!.toLowerCase());
@@ -79,6 +81,16 @@ export function createReferenceMatcher(vocabulary: ReferenceVocabulary): Referen
           add({ kind: "norm", targetId: id, confidence: 1, matchedText: match[0].trim() });
         }
       }
+      for (const ref of detectOtherLanguageNormReferences(normalized)) {
+        const id = vocabulary.normIdsByLetter.get(ref.letter);
+        if (id) {
+          explicitNorms.add(id);
+          add({ kind: "norm", targetId: id, confidence: 1, matchedText: ref.matchedText.trim() });
+        }
+      }
+      // The other languages' phrases are weighed against the English count of the letter, so a paragraph and its
+      // translation get the same confidence when they say the same things.
+      const otherTopics = new Map(detectOtherLanguageNormTopics(normalized).map((t) => [t.letter as string, t]));
       for (const [letter, phrases] of Object.entries(NORM_TOPICS)) {
         const id = vocabulary.normIdsByLetter.get(letter);
         if (!id || explicitNorms.has(id)) continue;
@@ -89,6 +101,14 @@ export function createReferenceMatcher(vocabulary: ReferenceVocabulary): Referen
             targetId: id,
             confidence: topicConfidence(hits.length, phrases.length),
             matchedText: hits[0]![0],
+          });
+        const other = otherTopics.get(letter);
+        if (other)
+          add({
+            kind: "norm-topic",
+            targetId: id,
+            confidence: topicConfidence(other.hits, phrases.length),
+            matchedText: other.matchedText,
           });
       }
       if (vocabulary.pocDirectoryCbmId) {
@@ -107,22 +127,6 @@ export function createReferenceMatcher(vocabulary: ReferenceVocabulary): Referen
 
 function topicConfidence(hits: number, phrases: number): number {
   return Math.round((0.4 + 0.4 * (hits / phrases)) * 100) / 100;
-}
-
-function buildNameIndex(states: StateNames[]): { pattern: RegExp; byName: Map<string, string> } {
-  const byName = new Map<string, string>();
-  for (const s of states) {
-    for (const raw of [s.name, s.officialName, ...s.unGaNames]) {
-      const name = raw.replace(/[’`]/g, "'").replace(/\s+/g, " ").trim();
-      if (name.length < 4) continue;
-      const key = name.toLowerCase();
-      if (!byName.has(key)) byName.set(key, s.iso3);
-    }
-  }
-  // Longest names first, so "Papua New Guinea" wins over "Guinea" at the same place.
-  const names = [...byName.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${names.join("|") || "(?!)"})(?![\\p{L}\\p{N}-])`, "giu");
-  return { pattern, byName };
 }
 
 function buildProcessPatterns(processes: ProcessNames[]): { id: string; pattern: RegExp }[] {

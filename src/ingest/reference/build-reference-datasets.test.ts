@@ -38,6 +38,15 @@ describe("bundled reference datasets", () => {
       "13(j)",
       "13(k)",
     ]);
+    // Names in the five other UN languages, from world-countries' translations (issue 19).
+    const germany = readReferenceFile(DATASETS_DIR, "states").find((s) => s.iso3 === "DEU")!;
+    expect(germany.names).toEqual({
+      ar: { name: "ألمانيا", officialName: "جمهورية ألمانيا الاتحادية" },
+      es: { name: "Alemania", officialName: "República Federal de Alemania" },
+      fr: { name: "Allemagne", officialName: "République fédérale d'Allemagne" },
+      ru: { name: "Германия", officialName: "Федеративная Республика Германия" },
+      zh: { name: "德国", officialName: "德意志联邦共和国" },
+    });
     const strategies = readReferenceFile(DATASETS_DIR, "cyberStrategies");
     expect(strategies).toHaveLength(193);
     expect(strategies.filter((s) => s.firstAdopted !== null)).toHaveLength(135);

@@ -18,7 +18,18 @@ interface WorldCountry {
   cca3: string;
   altSpellings: string[];
   name: { common: string; official: string };
+  /** Names in other languages by ISO 639-3 code ("fra": { common: "Allemagne", official: "République fédérale d'Allemagne" }). */
+  translations: Record<string, { common: string; official: string }>;
 }
+
+/** The five other UN languages (our ISO 639-1 codes) and world-countries' ISO 639-3 keys for them. */
+const TRANSLATION_KEYS: Record<keyof r.StateRecord["names"], string> = {
+  ar: "ara",
+  es: "spa",
+  fr: "fra",
+  ru: "rus",
+  zh: "zho",
+};
 
 interface UpstreamOrganization {
   id: string;
@@ -85,7 +96,7 @@ export function buildReferenceDatasets(sharedDir: string, outputDir: string, ret
     readCsv(sharedPath(sharedDir, "countries", "un_ga_name_lookup.csv")),
   );
 
-  const states = buildStates(members, countries, registry);
+  const states = buildStates(members, countries, world, registry);
   const stateIds = new Set(states.map((s) => s.iso3));
   const organizations = buildOrganizations(sharedDir, registry);
   const memberships = buildMemberships(sharedDir, stateIds, registry, warnings);
@@ -120,14 +131,22 @@ export function buildReferenceDatasets(sharedDir: string, outputDir: string, ret
   return { outputDir, counts, warnings };
 }
 
-function buildStates(members: CsvRow[], countries: CsvRow[], registry: SourceRegistry): r.StateRecord[] {
+function buildStates(
+  members: CsvRow[],
+  countries: CsvRow[],
+  world: WorldCountry[],
+  registry: SourceRegistry,
+): r.StateRecord[] {
   const byIso3 = new Map(countries.map((c) => [c["iso3"]!, c]));
+  const worldByIso3 = new Map(world.map((w) => [w.cca3, w]));
+  const namesOf = (iso3: string) => translatedNames(worldByIso3.get(iso3), iso3);
   const worldSource = registry.dataset("world-countries");
   const unxmlSource = registry.dataset("unxml-ga-resolutions");
   const states: r.StateRecord[] = members.map((m) => {
     const c = byIso3.get(m["iso3"]!)!;
     return {
       ...stateBase(c),
+      names: namesOf(m["iso3"]!),
       unStatus: "member",
       unRegionalGroup: m["un_regional_group_code"] as r.StateRecord["unRegionalGroup"],
       unGaNames: splitList(m["un_ga_voting_name_variants"], "|"),
@@ -151,6 +170,7 @@ function buildStates(members: CsvRow[], countries: CsvRow[], registry: SourceReg
     const c = byIso3.get(o.iso3)!;
     states.push({
       ...stateBase(c),
+      names: namesOf(o.iso3),
       unStatus: "observer",
       unRegionalGroup: null,
       unGaNames: [],
@@ -158,6 +178,21 @@ function buildStates(members: CsvRow[], countries: CsvRow[], registry: SourceReg
     });
   }
   return states.sort((a, b) => a.iso3.localeCompare(b.iso3));
+}
+
+/**
+ * The State's common and official names in the five other UN languages, as world-countries gives them (its
+ * `translations`; ODbL, same source as the English names). These are not always the UN's own forms (the UN's Arabic
+ * for the Russian Federation is الاتحاد الروسي, world-countries has روسيا الاتحادية): reference detection matches what is here.
+ */
+function translatedNames(w: WorldCountry | undefined, iso3: string): r.StateRecord["names"] {
+  const names = {} as r.StateRecord["names"];
+  for (const [language, key] of Object.entries(TRANSLATION_KEYS) as [keyof r.StateRecord["names"], string][]) {
+    const t = w?.translations[key];
+    if (!t) throw new Error(`world-countries has no ${key} name for ${iso3}`);
+    names[language] = { name: t.common.trim(), officialName: t.official.trim() };
+  }
+  return names;
 }
 
 function stateBase(c: CsvRow) {

@@ -17,12 +17,16 @@ export const SourceRecord = z.object({
   retrievedOn: isoDate.nullable(),
 });
 
+const localName = z.object({ name: z.string().min(1), officialName: z.string().min(1) });
+
 export const StateRecord = z.object({
   iso3: z.string().regex(/^[A-Z]{3}$/),
   iso2: z.string().regex(/^[A-Z]{2}$/),
   isoNumeric: z.string().regex(/^\d{3}$/),
   name: z.string().min(1),
   officialName: z.string().min(1),
+  /** Common and official name in each of the five other UN languages (world-countries translations). */
+  names: z.object({ ar: localName, es: localName, fr: localName, ru: localName, zh: localName }),
   unStatus: z.enum(v.UN_STATUSES),
   unRegionalGroup: z.enum(v.UN_REGIONAL_GROUPS).nullable(),
   admittedOn: isoDate.nullable(),

@@ -51,7 +51,22 @@ export const statesImporter: DatasetImporter = {
       tx,
       t.states,
       [t.states.iso3],
-      states.map(({ sources: _s, ...row }) => row),
+      states.map(({ sources: _s, names: _n, ...row }) => row),
+    );
+    // Names in the other UN languages (issue 19), one row per State and language, from the same source as the State.
+    counts["state_names"] = await syncRows(
+      tx,
+      t.stateNames,
+      [t.stateNames.stateIso3, t.stateNames.language],
+      states.flatMap((s) =>
+        Object.entries(s.names).map(([language, n]) => ({
+          stateIso3: s.iso3,
+          language,
+          name: n.name,
+          officialName: n.officialName,
+        })),
+      ),
+      { deleteMissing: true },
     );
     counts["organizations"] = await syncRows(
       tx,

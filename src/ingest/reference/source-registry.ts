@@ -6,7 +6,8 @@ const UN_LICENCE = "United Nations: free to use; acknowledge the United Nations 
 
 const DATASETS: Record<string, Omit<SourceRecord, "id" | "retrievedOn" | "kind">> = {
   "world-countries": {
-    title: "world-countries 5.1.0 (mledoze/countries): ISO codes, names, UN membership and regional groups",
+    title:
+      "world-countries 5.1.0 (mledoze/countries): ISO codes, names (also in Arabic, Chinese, French, Russian and Spanish, from its translations), UN membership and regional groups",
     url: "https://github.com/mledoze/countries",
     datasetPath: "datasets/reference/states.json",
     licence: "ODbL-1.0",
