@@ -32,6 +32,16 @@ describe.each(TEST_DRIVERS)("finding records by what a reader types, on $label",
     expect(recordsOf(await find("cote d'ivoire"), "state")[0]?.id).toBe("CIV");
   });
 
+  it.skipIf(skip)("finds a State by its French name, short or formal, and shows the name it was found by", async () => {
+    const germany = recordsOf(await find("Allemagne"), "state");
+    expect(germany.map((r) => r.id)).toEqual(["DEU"]);
+    expect(germany[0]!.detail).toContain("Allemagne");
+    expect(recordsOf(await find("République fédérale d'Allemagne"), "state")[0]?.id).toBe("DEU");
+    expect(recordsOf(await find("republique francaise"), "state")[0]?.id).toBe("FRA");
+    // Found in English, no other name is added.
+    expect(recordsOf(await find("Germany"), "state")[0]!.detail).not.toContain("Allemagne");
+  });
+
   it.skipIf(skip)("puts the resolution, its vote and its text first for 74/247 or A/RES/74/247", async () => {
     for (const q of ["74/247", "A/RES/74/247", "a/res/74/247"]) {
       const found = await find(q);
