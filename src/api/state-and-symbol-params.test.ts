@@ -33,7 +33,7 @@ describe("State and symbol query parameters of the API", () => {
     for (const path of paths) {
       const byCode = await get<unknown>(path("FRA"));
       expect(byCode.status, path("FRA")).toBe(200);
-      for (const typed of ["fra", "France", "french%20republic"]) {
+      for (const typed of ["fra", "France", "french%20republic", "r%C3%A9publique%20fran%C3%A7aise", "Francia"]) {
         const byName = await get<unknown>(path(typed));
         expect(byName.status, path(typed)).toBe(200);
         expect(byName.body, path(typed)).toEqual(byCode.body);
@@ -62,7 +62,7 @@ describe("State and symbol query parameters of the API", () => {
   });
 
   it("alignment pair: States by name, historical voters by code, an unknown name a 400", async () => {
-    const byName = await get<{ a: string; b: string; agreement: number }>("/api/v1/alignment/pair?a=Brazil&b=china");
+    const byName = await get<{ a: string; b: string; agreement: number }>("/api/v1/alignment/pair?a=Brazil&b=Chine");
     expect(byName.status).toBe(200);
     expect([byName.body.a, byName.body.b]).toEqual(["BRA", "CHN"]);
     const byCode = await get<{ agreement: number }>("/api/v1/alignment/pair?a=BRA&b=CHN");

@@ -29,6 +29,21 @@ describe("State and symbol fields of the pages", () => {
     expect(ivory.text).toMatch(/<h2 id="pair-heading">[^<]+ and Türkiye<\/h2>/);
   });
 
+  it("takes a State's name in French or another UN language, with or without accents", async () => {
+    const pair = await html(`/alignment?a=Allemagne&b=${encodeURIComponent("Brésil")}`);
+    expect(pair.text).toMatch(/<h2 id="pair-heading">Germany and Brazil<\/h2>/);
+    expect((await html("/alignment?a=bresil&b=Alemania")).text).toMatch(
+      /<h2 id="pair-heading">Brazil and Germany<\/h2>/,
+    );
+    const instruments = await html("/instruments?state=Allemagne");
+    expect(instruments.text).toContain('href="/instruments/deu-first-cyber-strategy"');
+    expect(instruments.text).not.toContain("No State matches");
+    expect((await html("/compare?states=Allemagne,Chine")).text).toContain("<h1>Compare Germany, China</h1>");
+    expect((await html(`/states?q=${encodeURIComponent("République fédérale d'Allemagne")}`)).text).toContain(
+      'href="/states/DEU"',
+    );
+  });
+
   it("alignment: an unknown State is said beside the kept form, and an observer State's missing votes too", async () => {
     const { status, text } = await html("/alignment?a=Atlantis&b=France");
     expect(status).toBe(200);
