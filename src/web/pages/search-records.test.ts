@@ -38,6 +38,15 @@ describe("the search page's records", () => {
     }
   });
 
+  it("finds a State by its French name", async () => {
+    const html = await page(`q=${encodeURIComponent("République fédérale d'Allemagne")}`);
+    expect(recordLinks(html)[0]).toBe("/states/DEU");
+    // The name it was found by is shown beside the English one.
+    expect(html).toMatch(
+      /<a href="\/states\/DEU">Germany<\/a><span class="muted"> — [^<]*République fédérale d&#39;Allemagne/,
+    );
+  });
+
   it("puts the resolution and its vote first for 74/247 and A/RES/74/247", async () => {
     for (const q of ["74/247", "A/RES/74/247"]) {
       const links = recordLinks(await page(`q=${encodeURIComponent(q)}`));
