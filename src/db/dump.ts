@@ -61,6 +61,7 @@ export const PUBLIC_DUMP_TABLES: Record<string, { columnsLeftOut?: string[]; whe
   sessions: {},
   sources: {},
   stakeholder_actions: {},
+  state_names: {},
   states: {},
   treaties: {},
   treaty_actions: {},
