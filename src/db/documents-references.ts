@@ -304,3 +304,18 @@ export async function replaceReferencesOf(
 }
 
 const REPLACE_CHUNK = 400;
+
+/**
+ * The names of the given States in a language, for showing mentions on a page in that language (issue 19): the name
+ * in `state_names` for Arabic, Chinese, French, Russian and Spanish, the English name otherwise or where none is stored.
+ */
+export async function listStateNamesIn(db: Db, language: string, iso3s: string[]): Promise<Map<string, string>> {
+  if (iso3s.length === 0) return new Map();
+  const rows = await queryRows<{ iso3: string; name: string }>(
+    db,
+    sql`SELECT s.iso3, coalesce(n.name, s.name) AS name FROM states s
+        LEFT JOIN state_names n ON n.state_iso3 = s.iso3 AND n.language = ${language}
+        WHERE s.iso3 IN ${iso3s}`,
+  );
+  return new Map(rows.map((r) => [r.iso3, r.name]));
+}

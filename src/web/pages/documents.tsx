@@ -5,6 +5,7 @@ import type { AppDeps } from "../../http/deps.js";
 import {
   listCitationsFrom,
   listCitationsTo,
+  listStateNamesIn,
   listUnresolvedCitationsFrom,
   type UnresolvedCitation,
 } from "../../db/documents-references.js";
@@ -151,13 +152,17 @@ export function documentsPages(deps: AppDeps) {
       );
     const { lang, with: other } = parsed.data;
     const doc = await getDocumentDetail(deps.db, slugFromUrl(c.req.url), lang);
-    const [cites, citedBy, updates, languages, otherDoc, unresolved] = await Promise.all([
+    const mentionedStates = [
+      ...new Set(doc.paragraphs.flatMap((p) => p.mentions.filter((m) => m.kind === "state").map((m) => m.targetId))),
+    ];
+    const [cites, citedBy, updates, languages, otherDoc, unresolved, stateNames] = await Promise.all([
       listCitationsFrom(deps.db, doc.id),
       doc.symbol ? listCitationsTo(deps.db, doc.symbol) : Promise.resolve([]),
       listUpdates(deps.db, { link: { kind: "document", id: doc.slug } }, 10),
       listDocumentLanguages(deps.db, doc.slug),
       other && other !== doc.language ? getDocumentDetail(deps.db, doc.slug, other) : Promise.resolve(null),
       listUnresolvedCitationsFrom(deps.db, doc.id),
+      listStateNamesIn(deps.db, doc.language, mentionedStates),
     ]);
     const texts = [doc, ...(otherDoc ? [otherDoc] : [])].flatMap((d) =>
       d.paragraphs.flatMap((p) => [p.text, ...p.notes]),
@@ -175,6 +180,7 @@ export function documentsPages(deps: AppDeps) {
         languages={languages}
         beside={otherDoc}
         links={links}
+        stateNames={stateNames}
       />,
     );
   });
@@ -190,6 +196,7 @@ function DocumentPage({
   languages,
   beside,
   links,
+  stateNames,
 }: {
   doc: DocumentDetail;
   cites: Citation[];
@@ -199,6 +206,8 @@ function DocumentPage({
   languages: DocumentLanguageVersion[];
   beside: DocumentDetail | null;
   links: KnownLinkTargets;
+  /** The mentioned States' names in the page's language (English where none is stored). */
+  stateNames: Map<string, string>;
 }) {
   const name = doc.symbol ?? doc.slug;
   const citedDocs = [...new Map(cites.map((c) => [c.targetSymbol, c])).values()];
@@ -361,7 +370,11 @@ function DocumentPage({
                             href={mentionHref(m)}
                             title={m.confidence < 1 ? `keyword match, confidence ${m.confidence}` : "named in the text"}
                           >
-                            {m.kind === "norm" || m.kind === "norm-topic" ? `norm ${m.targetId}` : m.targetId}
+                            {m.kind === "norm" || m.kind === "norm-topic"
+                              ? `norm ${m.targetId}`
+                              : m.kind === "state"
+                                ? (stateNames.get(m.targetId) ?? m.targetId)
+                                : m.targetId}
                           </a>
                           {m.confidence < 1 ? " (topic)" : ""}
                         </>
