@@ -5,6 +5,8 @@ import { citationHref, type Evidence } from "../domain/evidence.js";
 import { formatPartialDateIso } from "../domain/partial-date.js";
 import { EVIDENCE_KINDS, EVIDENCE_STATUSES, REPORTER_KINDS, SUBJECT_KINDS } from "../domain/vocabulary.js";
 import { CsvBomQuery } from "./csv-response.js";
+import { EVIDENCE_SORTS } from "../db/evidence.js";
+import { SinceParam, sortParam } from "./list-params.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 import { stateQueryParam } from "../http/state-param.js";
@@ -32,7 +34,10 @@ export const EvidenceFilterQuery = z.object({
   status: z.enum(EVIDENCE_STATUSES).optional(),
   kind: z.enum(EVIDENCE_KINDS).optional(),
 });
-export const EvidenceListQuery = PaginationQuery.extend(EvidenceFilterQuery.shape);
+export const EvidenceListQuery = PaginationQuery.extend(EvidenceFilterQuery.shape).extend({
+  sort: sortParam({ sorts: EVIDENCE_SORTS, usualOrder: "latest observation first, undated last", tieBreaker: "id" }),
+  since: SinceParam,
+});
 export const EvidenceExportQuery = EvidenceFilterQuery.extend({
   format: z
     .enum(["csv", "json"])

@@ -17,7 +17,8 @@ import {
   presentEvidence,
 } from "./evidence.schemas.js";
 import { csvResponse } from "./csv-response.js";
-import { paginated, toPage } from "./pagination.js";
+import { toListWindow } from "./list-params.js";
+import { paginated } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 import { requireStateParam } from "../http/state-param.js";
 
@@ -94,7 +95,7 @@ export function evidenceApi(deps: AppDeps) {
   app.openapi(listEvidenceRoute, async (c) => {
     const q = c.req.valid("query");
     const stateIso3 = await requireStateParam(deps.db, q.state, "state");
-    const { items, total } = await listEvidence(deps.db, { ...filterOf(q), stateIso3 }, toPage(q));
+    const { items, total } = await listEvidence(deps.db, { ...filterOf(q), stateIso3 }, toListWindow(q));
     return c.json(paginated(items.map(presentEvidence), total, q), 200);
   });
   app.openapi(getEvidenceRoute, async (c) => {

@@ -12,6 +12,8 @@ import {
 import type { Source } from "../domain/source.js";
 import { ASSESSMENT_RATINGS, CONFIDENCE_LEVELS, INSTRUMENT_KINDS, INSTRUMENT_STATUSES } from "../domain/vocabulary.js";
 import { CsvBomQuery } from "./csv-response.js";
+import { INSTRUMENT_SORTS } from "../db/instruments.js";
+import { SinceParam, sortParam } from "./list-params.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 import { stateQueryParam } from "../http/state-param.js";
@@ -26,6 +28,12 @@ export const InstrumentListQuery = PaginationQuery.extend({
   organization: z.string().max(40).optional(),
   kind: z.enum(INSTRUMENT_KINDS).optional(),
   status: z.enum(INSTRUMENT_STATUSES).optional(),
+  sort: sortParam({
+    sorts: INSTRUMENT_SORTS,
+    usualOrder: "by State or organisation name, then adoption",
+    tieBreaker: "id",
+  }),
+  since: SinceParam,
 });
 export const InstrumentIdParam = z.object({
   id: slug.openapi({ param: { name: "id", in: "path" }, example: "deu-first-cyber-strategy" }),

@@ -2,7 +2,7 @@
 // their sources (JSON or CSV), and the versioned assessment rubric.
 import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../http/deps.js";
-import { getInstrument, listAssessedInstruments, listAssessments } from "../db/instruments.js";
+import { countInstruments, getInstrument, listAssessedInstruments, listAssessments } from "../db/instruments.js";
 import { findCurrentRubric, getRubric, listRubricsOfCriteria, listRubricVersions } from "../db/rubrics.js";
 import { listRecordSources } from "../db/sources.js";
 import { paragraphPermalink } from "../domain/documents.js";
@@ -28,6 +28,7 @@ import {
   RubricVersionParam,
 } from "./instruments.schemas.js";
 import { csvResponse } from "./csv-response.js";
+import { toListWindow } from "./list-params.js";
 import { paginated } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 import { requireStateParam } from "../http/state-param.js";
@@ -46,17 +47,21 @@ export function instrumentsApi(deps: AppDeps) {
   });
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const { items, rubrics } = await listAssessedInstruments(deps.db, {
+    const filter = {
       stateIso3: await requireStateParam(deps.db, q.state, "state"),
       organizationId: q.organization,
       kind: q.kind,
       status: q.status,
-    });
-    const page = items.slice((q.page - 1) * q.per_page, q.page * q.per_page);
+    };
+    const window = toListWindow(q);
+    const [{ items, rubrics }, total] = await Promise.all([
+      listAssessedInstruments(deps.db, filter, window),
+      countInstruments(deps.db, filter, window.since),
+    ]);
     return c.json(
       paginated(
-        page.map((i) => presentInstrument(i.instrument, summarizeByRubricVersion(rubrics, i.assessments))),
-        items.length,
+        items.map((i) => presentInstrument(i.instrument, summarizeByRubricVersion(rubrics, i.assessments))),
+        total,
         q,
       ),
       200,

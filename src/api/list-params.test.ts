@@ -61,6 +61,36 @@ describe("sort and since on the API's lists (PGlite)", () => {
     expect(starts).toEqual([...starts].sort());
   });
 
+  it("sorts States, organisations, votes, evidence, instruments and programmes by their own keys", async () => {
+    const states = await get<List<{ iso3: string }>>("/api/v1/states?sort=-iso3&per_page=2");
+    expect(states.body.data.map((s) => s.iso3)).toEqual(["ZWE", "ZMB"]);
+    const organizations = await get<List<{ member_count: number }>>("/api/v1/organizations?sort=-members&per_page=500");
+    const counts = organizations.body.data.map((o) => o.member_count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts[0]).toBeGreaterThan(counts.at(-1)!);
+    const votes = await get<List<{ session: number }>>("/api/v1/votes?sort=session&per_page=3");
+    expect(votes.body.data.map((v) => v.session)).toEqual([1, 1, 1]);
+    for (const path of [
+      "/api/v1/evidence?sort=-observed",
+      "/api/v1/instruments?sort=-adopted",
+      "/api/v1/programmes?sort=title",
+      "/api/v1/stakeholder-actions?sort=-acted",
+      "/api/v1/accreditations?sort=organization",
+    ])
+      expect((await get(path)).status, path).toBe(200);
+    // Instruments and programmes page in SQL: two pages of one make the first two of the whole list.
+    for (const list of ["instruments", "programmes"]) {
+      const whole = await get<List<{ id: string }>>(`/api/v1/${list}?per_page=4`);
+      const first = await get<List<{ id: string }>>(`/api/v1/${list}?per_page=2&page=1`);
+      const second = await get<List<{ id: string }>>(`/api/v1/${list}?per_page=2&page=2`);
+      expect(
+        [...first.body.data, ...second.body.data].map((r) => r.id),
+        list,
+      ).toEqual(whole.body.data.map((r) => r.id));
+      expect(second.body.meta.total, list).toBe(whole.body.meta.total);
+    }
+  });
+
   it("pages a sorted list without overlaps or gaps, even where many rows tie", async () => {
     // Every resolution of a GA session ties on the session: pages must still add up to the whole list.
     const whole = await get<List<{ symbol: string }>>("/api/v1/resolutions?sort=-session&per_page=500");
@@ -95,10 +125,10 @@ describe("sort and since on the API's lists (PGlite)", () => {
   });
 
   it("lists only records changed after since: an edit counts, rewriting the same values does not", async () => {
-    // Just after the latest stamp of any session or process (rounded up to the millisecond ISO 8601 can carry).
+    // Just after the latest stamp of any session, process or State (rounded up to the millisecond ISO 8601 can carry).
     const [latest] = await queryRows<{ ms: string | number }>(
       t.database.db,
-      sql`SELECT ceil(extract(epoch FROM greatest((SELECT max(updated_at) FROM sessions), (SELECT max(updated_at) FROM processes))) * 1000)::bigint + 1 AS ms`,
+      sql`SELECT ceil(extract(epoch FROM greatest((SELECT max(updated_at) FROM sessions), (SELECT max(updated_at) FROM processes), (SELECT max(updated_at) FROM states))) * 1000)::bigint + 1 AS ms`,
     );
     const since = new Date(Number(latest!.ms)).toISOString();
     expect((await get<List<unknown>>(`/api/v1/sessions?since=${since}`)).body.meta.total).toBe(0);
@@ -115,6 +145,9 @@ describe("sort and since on the API's lists (PGlite)", () => {
     expect(changed.body.meta.total).toBe(1);
     // The unchanged process is not listed as changed, other lists are unaffected.
     expect((await get<List<unknown>>(`/api/v1/processes?since=${since}`)).body.meta.total).toBe(0);
+    await t.database.db.execute(sql`UPDATE states SET subregion = subregion || ' ' WHERE iso3 = 'CHE'`);
+    const states = await get<List<{ iso3: string }>>(`/api/v1/states?since=${since}`);
+    expect(states.body.data.map((s) => s.iso3)).toEqual(["CHE"]);
     // Every record is newer than a day long past.
     const all = await get<List<unknown>>("/api/v1/sessions?since=2000-01-01");
     expect(all.body.meta.total).toBe((await get<List<unknown>>("/api/v1/sessions")).body.meta.total);
@@ -138,7 +171,21 @@ describe("sort and since on the API's lists (PGlite)", () => {
     const sortOf = (path: string) => doc.paths[path]!.get.parameters.find((p) => p.name === "sort")?.schema?.enum;
     expect(sortOf("/api/v1/deadlines")).toEqual(["closes", "-closes", "opens", "-opens", "updated", "-updated"]);
     expect(sortOf("/api/v1/documents")).toContain("-date");
-    for (const path of ["/api/v1/processes", "/api/v1/sessions", "/api/v1/resolutions", "/api/v1/documents"])
+    for (const path of [
+      "/api/v1/states",
+      "/api/v1/organizations",
+      "/api/v1/processes",
+      "/api/v1/sessions",
+      "/api/v1/resolutions",
+      "/api/v1/votes",
+      "/api/v1/documents",
+      "/api/v1/deadlines",
+      "/api/v1/accreditations",
+      "/api/v1/stakeholder-actions",
+      "/api/v1/evidence",
+      "/api/v1/instruments",
+      "/api/v1/programmes",
+    ])
       expect(doc.paths[path]!.get.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["sort", "since"]));
   });
 });

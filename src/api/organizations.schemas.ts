@@ -3,10 +3,15 @@ import { z } from "@hono/zod-openapi";
 import type { Organization } from "../domain/organization.js";
 import type { OrganizationDetail } from "../domain/organization-member.js";
 import { ORGANIZATION_CLASSIFICATIONS } from "../domain/vocabulary.js";
+import { ORGANIZATION_SORTS } from "../db/organizations.js";
+import { SinceParam, sortParam } from "./list-params.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 
-export const OrganizationListQuery = PaginationQuery;
+export const OrganizationListQuery = PaginationQuery.extend({
+  sort: sortParam({ sorts: ORGANIZATION_SORTS, usualOrder: "by name", tieBreaker: "id" }),
+  since: SinceParam,
+});
 
 export const OrganizationIdParam = z.object({
   id: z

@@ -9,7 +9,8 @@ import {
   presentOrganization,
   presentOrganizationDetail,
 } from "./organizations.schemas.js";
-import { paginated, toPage } from "./pagination.js";
+import { toListWindow } from "./list-params.js";
+import { paginated } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 
 const list = listRoute({
@@ -33,8 +34,9 @@ export function organizationsApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
-    const items = await listOrganizations(deps.db, toPage(q));
-    return c.json(paginated(items.map(presentOrganization), await countOrganizations(deps.db), q), 200);
+    const window = toListWindow(q);
+    const items = await listOrganizations(deps.db, window);
+    return c.json(paginated(items.map(presentOrganization), await countOrganizations(deps.db, window.since), q), 200);
   });
   app.openapi(one, async (c) => {
     const { id } = c.req.valid("param");

@@ -3,6 +3,8 @@ import { z } from "@hono/zod-openapi";
 import type { Programme, ProgrammeDetail } from "../domain/programme.js";
 import { CONFIDENCE_LEVELS } from "../domain/vocabulary.js";
 import { CsvBomQuery } from "./csv-response.js";
+import { PROGRAMME_SORTS } from "../db/programmes.js";
+import { SinceParam, sortParam } from "./list-params.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 import { stateQueryParam } from "../http/state-param.js";
@@ -21,6 +23,8 @@ export const ProgrammeListQuery = PaginationQuery.extend({
     .default("json")
     .openapi({ description: "csv: every matching programme (no paging) as CSV" }),
   bom: CsvBomQuery.shape.bom,
+  sort: sortParam({ sorts: PROGRAMME_SORTS, usualOrder: "latest start first, undated last", tieBreaker: "id" }),
+  since: SinceParam,
 });
 export const ProgrammeIdParam = z.object({
   id: z

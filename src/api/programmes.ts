@@ -1,11 +1,12 @@
 // JSON API for capacity-building programmes: list with filters (or CSV export), one programme with its sources and gaps.
 import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../http/deps.js";
-import { getProgramme, listEvidencedItemsByState, listProgrammes } from "../db/programmes.js";
+import { countProgrammes, getProgramme, listEvidencedItemsByState, listProgrammes } from "../db/programmes.js";
 import { listSourcesByRecord } from "../db/sources.js";
 import { findProgrammeGaps, PROGRAMME_CSV_COLUMNS, programmeCsvRows } from "../domain/programme.js";
 import { errorResponses } from "../http/errors.js";
 import { csvResponse } from "./csv-response.js";
+import { toListWindow } from "./list-params.js";
 import { paginated } from "./pagination.js";
 import {
   presentProgramme,
@@ -44,8 +45,11 @@ export function programmesApi(deps: AppDeps) {
   app.openapi(list, async (c) => {
     const q = c.req.valid("query");
     const beneficiary = await requireStateParam(deps.db, q.beneficiary, "beneficiary");
-    const items = await listProgrammes(deps.db, { beneficiary, funder: q.funder, itemId: q.item });
+    const filter = { beneficiary, funder: q.funder, itemId: q.item };
+    const window = toListWindow(q);
     if (q.format === "csv") {
+      // Every match, in the asked order: no paging.
+      const items = await listProgrammes(deps.db, filter, { order: window.order, since: window.since });
       const sources = await listSourcesByRecord(
         deps.db,
         "programme",
@@ -54,10 +58,11 @@ export function programmesApi(deps: AppDeps) {
       const rows = programmeCsvRows(items.map((p) => ({ ...p, sources: sources.get(p.id) ?? [] })));
       return csvResponse(c, { filename: "programmes.csv", columns: PROGRAMME_CSV_COLUMNS, rows, bom: q.bom }) as never;
     }
-    return c.json(
-      paginated(items.slice((q.page - 1) * q.per_page, q.page * q.per_page).map(presentProgramme), items.length, q),
-      200,
-    );
+    const [items, total] = await Promise.all([
+      listProgrammes(deps.db, filter, window),
+      countProgrammes(deps.db, filter, window.since),
+    ]);
+    return c.json(paginated(items.map(presentProgramme), total, q), 200);
   });
   const one = itemRoute({
     tag: TAG,

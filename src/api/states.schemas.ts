@@ -2,6 +2,8 @@
 import { z } from "@hono/zod-openapi";
 import type { State, StateProfile } from "../domain/state.js";
 import { ORGANIZATION_CLASSIFICATIONS, UN_REGIONAL_GROUPS, UN_STATUSES } from "../domain/vocabulary.js";
+import { STATE_SORTS } from "../db/states.js";
+import { SinceParam, sortParam } from "./list-params.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 import { PartialDateSchema, presentPartialDate, presentSource, SourceSchema } from "./presenters.js";
 
@@ -13,6 +15,8 @@ export const StateListQuery = PaginationQuery.extend({
     description:
       "part of a name, ISO code or UN spelling (fran, FRA); else a State's name in another form (cote divoire, Bosnia)",
   }),
+  sort: sortParam({ sorts: STATE_SORTS, usualOrder: "by name", tieBreaker: "ISO code" }),
+  since: SinceParam,
 });
 
 export const Iso3Param = z.object({

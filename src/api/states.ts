@@ -2,7 +2,8 @@
 import { getStateProfile } from "../db/states.js";
 import type { AppDeps } from "../http/deps.js";
 import { listStatesMatching } from "../http/state-param.js";
-import { paginated, toPage } from "./pagination.js";
+import { toListWindow } from "./list-params.js";
+import { paginated } from "./pagination.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
 import {
   Iso3Param,
@@ -37,7 +38,7 @@ export function statesApi(deps: AppDeps) {
     const { items, total } = await listStatesMatching(
       deps.db,
       { unRegionalGroup: q.group, organizationId: q.organization, unStatus: q.status, query: q.q },
-      toPage(q),
+      toListWindow(q),
     );
     return c.json(paginated(items.map(presentState), total, q), 200);
   });

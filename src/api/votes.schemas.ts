@@ -10,6 +10,8 @@ import {
   type VoteShift,
 } from "../domain/votes.js";
 import { MOTION_KINDS, RESOLUTION_TOPICS, UN_REGIONAL_GROUPS, VOTE_OPTIONS } from "../domain/vocabulary.js";
+import { VOTE_EVENT_SORTS } from "../db/votes.js";
+import { SinceParam, sortParam } from "./list-params.js";
 import { listEnvelope, PaginationQuery } from "./pagination.js";
 
 const session = z.coerce.number().int().min(1).max(200);
@@ -37,6 +39,8 @@ export const VoteEventListQuery = PaginationQuery.extend({
     .max(100)
     .optional()
     .openapi({ description: "a symbol, short or in full (74/247, A/RES/74/247), or words of the title" }),
+  sort: sortParam({ sorts: VOTE_EVENT_SORTS, usualOrder: "latest first", tieBreaker: "id" }),
+  since: SinceParam,
 });
 
 const Totals = z.object({ yes: z.number().int(), no: z.number().int(), abstain: z.number().int() });

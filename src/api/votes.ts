@@ -13,7 +13,8 @@ import { voteOptionOf } from "../domain/votes.js";
 import { VOTE_OPTIONS } from "../domain/vocabulary.js";
 import { errorResponses } from "../http/errors.js";
 import { CsvBomQuery, csvResponse } from "./csv-response.js";
-import { paginated, toPage } from "./pagination.js";
+import { toListWindow } from "./list-params.js";
+import { paginated } from "./pagination.js";
 import { createApiRouter, listRoute } from "./router.js";
 import {
   CompareQuery,
@@ -115,7 +116,7 @@ export function votesApi(deps: AppDeps) {
         // A symbol is searched in its full form, however it was typed (74/247, a/res/74/247).
         query: q.q ? (parseSymbolParam(q.q) ?? q.q) : undefined,
       },
-      toPage(q),
+      toListWindow(q),
     );
     return c.json(paginated(items.map(presentVoteEventSummary), total, q), 200);
   });

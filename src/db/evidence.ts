@@ -5,6 +5,7 @@ import type { Evidence, EvidenceFilter, RollupGroup, StateEvidenceFact } from ".
 import { NotFoundError } from "../domain/errors.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS } from "../domain/vocabulary.js";
 import { queryRows, type Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
 import { documentParagraphs, documents } from "./schema/documents.js";
 import { evidence } from "./schema/implementation.js";
 import { frameworkItems } from "./schema/processes.js";
@@ -95,16 +96,28 @@ async function withSources(db: Db, rows: Row[]): Promise<Evidence[]> {
   return rows.map((r) => toEvidence(r, sources.get(String(r.e.id)) ?? []));
 }
 
-/** Published evidence matching the filter, newest observation first, each with its citation and sources. */
+/** The orders the evidence list offers (the API's sort); ties by id. */
+export const EVIDENCE_SORTS = {
+  observed: evidence.observedOn,
+  state: evidence.stateIso3,
+  item: evidence.itemId,
+  updated: evidence.updatedAt,
+} satisfies SortColumns;
+
+/**
+ * Published evidence matching the filter, newest observation first (or `page.order`), each with its citation and
+ * sources; with `page.since`, only records changed after it.
+ */
 export async function listEvidence(
   db: Db,
   filter: EvidenceFilter = {},
-  page?: { limit: number; offset: number },
+  page?: ListWindow,
 ): Promise<{ items: Evidence[]; total: number }> {
-  const where = whereOf(filter);
+  const where = and(whereOf(filter), changedSince(evidence.updatedAt, page?.since));
+  const usual = [sql`${evidence.observedOn} DESC NULLS LAST`, desc(evidence.id)];
   let query = selectEvidence(db)
     .where(where)
-    .orderBy(sql`${evidence.observedOn} DESC NULLS LAST`, desc(evidence.id))
+    .orderBy(...orderByOf(EVIDENCE_SORTS, page?.order, usual, [evidence.id]))
     .$dynamic();
   if (page) query = query.limit(page.limit).offset(page.offset);
   const rows = await query;

@@ -1,5 +1,5 @@
 // Queries on national instruments and their assessments (with the criterion, rubric version, cited paragraph and sources).
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
 import type {
   AssessmentDetail,
@@ -10,6 +10,7 @@ import type {
 } from "../domain/instruments.js";
 import type { Rubric } from "../domain/rubric.js";
 import type { Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
 import { listRubricsOfCriteria } from "./rubrics.js";
 import * as t from "./schema/index.js";
 import { listSourcesByRecord } from "./sources.js";
@@ -49,20 +50,47 @@ function toSummary(row: {
 }
 
 /** Instruments matching the filter, by State or organisation name, then adoption date. */
-export async function listInstruments(db: Db, filter: InstrumentFilter = {}): Promise<InstrumentSummary[]> {
-  const where: SQL[] = [];
+function whereOf(filter: InstrumentFilter, since: Date | undefined): SQL | undefined {
+  const where: (SQL | undefined)[] = [changedSince(t.instruments.updatedAt, since)];
   if (filter.stateIso3) where.push(eq(t.instruments.stateIso3, filter.stateIso3.toUpperCase()));
   if (filter.organizationId) where.push(eq(t.instruments.organizationId, filter.organizationId));
   if (filter.kind) where.push(eq(t.instruments.kind, filter.kind));
   if (filter.status) where.push(eq(t.instruments.status, filter.status));
-  const rows = await db
+  return and(...where);
+}
+
+/** The orders the instruments list offers (the API's sort); ties by id. */
+export const INSTRUMENT_SORTS = {
+  adopted: t.instruments.adoptedOn,
+  title: t.instruments.title,
+  updated: t.instruments.updatedAt,
+} satisfies SortColumns;
+
+/**
+ * Instruments by State or organisation name, then adoption (or `page.order`); with `page.since`, only those changed
+ * after it; all of them, or one page.
+ */
+export async function listInstruments(
+  db: Db,
+  filter: InstrumentFilter = {},
+  page?: ListWindow,
+): Promise<InstrumentSummary[]> {
+  const usual = [asc(t.states.name), asc(t.organizations.name), asc(t.instruments.adoptedOn), asc(t.instruments.id)];
+  const query = db
     .select(summaryColumns)
     .from(t.instruments)
     .leftJoin(t.states, eq(t.states.iso3, t.instruments.stateIso3))
     .leftJoin(t.organizations, eq(t.organizations.id, t.instruments.organizationId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(t.states.name), asc(t.organizations.name), asc(t.instruments.adoptedOn), asc(t.instruments.id));
+    .where(whereOf(filter, page?.since))
+    .orderBy(...orderByOf(INSTRUMENT_SORTS, page?.order, usual, [t.instruments.id]));
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   return rows.map(toSummary);
+}
+
+/** How many instruments match (changed after `since`, when given). */
+export async function countInstruments(db: Db, filter: InstrumentFilter = {}, since?: Date): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(t.instruments).where(whereOf(filter, since));
+  return row?.n ?? 0;
 }
 
 export async function getInstrument(db: Db, id: string): Promise<InstrumentSummary> {
@@ -153,8 +181,9 @@ export async function listAssessments(
 export async function listAssessedInstruments(
   db: Db,
   filter: InstrumentFilter = {},
+  page?: ListWindow,
 ): Promise<{ items: InstrumentAssessments[]; rubrics: Rubric[] }> {
-  const instruments = await listInstruments(db, filter);
+  const instruments = await listInstruments(db, filter, page);
   const assessments = await listAssessments(db, filter.stateIso3 ? { stateIso3: filter.stateIso3 } : {});
   const rubrics = await listRubricsOfCriteria(db, [...new Set(assessments.map((a) => a.criterionId))]);
   return {

@@ -5,6 +5,7 @@ import { NotFoundError } from "../domain/errors.js";
 import type { Organization } from "../domain/organization.js";
 import type { OrganizationDetail, OrganizationMember } from "../domain/organization-member.js";
 import type { Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
 import { memberships, organizations, states } from "./schema/reference.js";
 import { listRecordSources } from "./sources.js";
 import { partialDateOf } from "./states.js";
@@ -20,18 +21,35 @@ const organizationColumns = {
   memberCount: count(memberships.id),
 };
 
-export async function listOrganizations(db: Db, page?: { limit: number; offset: number }): Promise<Organization[]> {
+/** The orders the organizations list offers (the API's sort); ties by id. */
+export const ORGANIZATION_SORTS = {
+  name: organizations.name,
+  members: count(memberships.id),
+  updated: organizations.updatedAt,
+} satisfies SortColumns;
+
+/** Organizations by name (or `page.order`); with `page.since`, only those changed after it. */
+export async function listOrganizations(db: Db, page?: ListWindow): Promise<Organization[]> {
   const query = db
     .select(organizationColumns)
     .from(organizations)
     .leftJoin(memberships, eq(memberships.organizationId, organizations.id))
+    .where(changedSince(organizations.updatedAt, page?.since))
     .groupBy(organizations.id)
-    .orderBy(asc(organizations.name));
+    .orderBy(
+      ...orderByOf(
+        ORGANIZATION_SORTS,
+        page?.order,
+        [asc(organizations.name), asc(organizations.id)],
+        [organizations.id],
+      ),
+    );
   return page ? query.limit(page.limit).offset(page.offset) : query;
 }
 
-export async function countOrganizations(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(organizations);
+/** How many organizations there are (changed after `since`, when given). */
+export async function countOrganizations(db: Db, since?: Date): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(organizations).where(changedSince(organizations.updatedAt, since));
   return row?.n ?? 0;
 }
 

@@ -1,10 +1,11 @@
 // Queries on capacity-building programmes, the idempotent upsert of imported (IATI) programmes with their
 // source, and which norms/CBMs have published evidence in which States (for gaps).
-import { and, arrayContains, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, count, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
 import type { Programme, ProgrammeDetail, ProgrammeFilter } from "../domain/programme.js";
 import type { ImportCounts } from "./schema/imports.js";
 import { queryRows, type Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
 import * as t from "./schema/index.js";
 import { listRecordSources } from "./sources.js";
 import { partialDateOf } from "./states.js";
@@ -35,17 +36,44 @@ function toProgramme(row: ProgrammeRow): Programme {
 }
 
 /** Programmes matching the filter (beneficiary State, funder named exactly, item addressed), newest start first. */
-export async function listProgrammes(db: Db, filter: ProgrammeFilter = {}): Promise<Programme[]> {
-  const where: SQL[] = [];
+function whereOf(filter: ProgrammeFilter, since: Date | undefined): SQL | undefined {
+  const where: (SQL | undefined)[] = [changedSince(t.programmes.updatedAt, since)];
   if (filter.beneficiary) where.push(arrayContains(t.programmes.beneficiaryStates, [filter.beneficiary.toUpperCase()]));
   if (filter.funder) where.push(arrayContains(t.programmes.funders, [filter.funder]));
   if (filter.itemId) where.push(arrayContains(t.programmes.itemIds, [filter.itemId]));
-  const rows = await db
+  return and(...where);
+}
+
+/** The orders the programmes list offers (the API's sort); ties by id. */
+export const PROGRAMME_SORTS = {
+  start: t.programmes.startOn,
+  title: t.programmes.title,
+  updated: t.programmes.updatedAt,
+} satisfies SortColumns;
+
+/**
+ * Programmes, latest start first (or `options.order`), changed after `options.since` when given: every match, or the
+ * page `options.limit` and `options.offset` cut in SQL.
+ */
+export async function listProgrammes(
+  db: Db,
+  filter: ProgrammeFilter = {},
+  options: Partial<ListWindow> = {},
+): Promise<Programme[]> {
+  const usual = [sql`${t.programmes.startOn} DESC NULLS LAST`, asc(t.programmes.title), asc(t.programmes.id)];
+  const query = db
     .select()
     .from(t.programmes)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(sql`${t.programmes.startOn} DESC NULLS LAST`, asc(t.programmes.title), asc(t.programmes.id));
+    .where(whereOf(filter, options.since))
+    .orderBy(...orderByOf(PROGRAMME_SORTS, options.order, usual, [t.programmes.id]));
+  const rows = options.limit === undefined ? await query : await query.limit(options.limit).offset(options.offset ?? 0);
   return rows.map(toProgramme);
+}
+
+/** How many programmes match (changed after `since`, when given). */
+export async function countProgrammes(db: Db, filter: ProgrammeFilter = {}, since?: Date): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(t.programmes).where(whereOf(filter, since));
+  return row?.n ?? 0;
 }
 
 export async function getProgramme(db: Db, id: string): Promise<ProgrammeDetail> {

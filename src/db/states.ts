@@ -13,6 +13,7 @@ import type {
 import { listRecordSources } from "./sources.js";
 import type { DatePrecision } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
 import { cyberStrategyAdoptions, memberships, organizations, states } from "./schema/reference.js";
 import { processes, processMembers } from "./schema/processes.js";
 
@@ -58,13 +59,21 @@ function whereOf(filter: StateFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
+/** The orders the States list offers (the API's sort); ties by ISO code. */
+export const STATE_SORTS = { name: states.name, iso3: states.iso3, updated: states.updatedAt } satisfies SortColumns;
+
+/** States by name (or `page.order`); with `page.since`, only those changed after it. */
 export async function listStates(
   db: Db,
   filter: StateFilter = {},
-  page?: { limit: number; offset: number },
+  page?: ListWindow,
 ): Promise<{ items: State[]; total: number }> {
-  const where = whereOf(filter);
-  const query = db.select(stateColumns).from(states).where(where).orderBy(asc(states.name));
+  const where = and(whereOf(filter), changedSince(states.updatedAt, page?.since));
+  const query = db
+    .select(stateColumns)
+    .from(states)
+    .where(where)
+    .orderBy(...orderByOf(STATE_SORTS, page?.order, [asc(states.name), asc(states.iso3)], [states.iso3]));
   const items = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const [total] = await db.select({ n: count() }).from(states).where(where);
   return { items, total: total?.n ?? 0 };

@@ -10,6 +10,7 @@ import {
 } from "../domain/votes.js";
 import type { ResolutionTopic, UnRegionalGroup } from "../domain/vocabulary.js";
 import type { Db } from "./client.js";
+import { changedSince, orderByOf, type ListWindow, type SortColumns } from "./list-order.js";
 import { resolutions } from "./schema/processes.js";
 import { memberships, organizations, states } from "./schema/reference.js";
 import { voteEvents, voters } from "./schema/votes.js";
@@ -119,18 +120,28 @@ function whereOf(filter: VoteEventFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
+/** The orders the vote events list offers (the API's sort); ties by id. */
+export const VOTE_EVENT_SORTS = {
+  date: voteEvents.date,
+  session: voteEvents.session,
+  updated: voteEvents.updatedAt,
+} satisfies SortColumns;
+
+/** Vote events, latest first (or `page.order`); with `page.since`, only those changed after it. */
 export async function listVoteEvents(
   db: Db,
   filter: VoteEventFilter = {},
-  page?: { limit: number; offset: number },
+  page?: ListWindow,
 ): Promise<{ items: VoteEventSummary[]; total: number }> {
-  const where = whereOf(filter);
+  const where = and(whereOf(filter), changedSince(voteEvents.updatedAt, page?.since));
   const query = db
     .select(summaryColumns)
     .from(voteEvents)
     .leftJoin(resolutions, eq(resolutions.symbol, voteEvents.symbol))
     .where(where)
-    .orderBy(desc(voteEvents.date), desc(voteEvents.id));
+    .orderBy(
+      ...orderByOf(VOTE_EVENT_SORTS, page?.order, [desc(voteEvents.date), desc(voteEvents.id)], [voteEvents.id]),
+    );
   const rows = (page ? await query.limit(page.limit).offset(page.offset) : await query) as SummaryRow[];
   const [total] = await db
     .select({ n: count() })
