@@ -5,7 +5,8 @@ import type { AppDeps } from "../http/deps.js";
 import { listCitationsFrom, listCitationsTo } from "../db/documents-references.js";
 import { getDocumentDetail, listDocumentLanguages, listDocuments } from "../db/documents.js";
 import { runSearch } from "../http/search-answer.js";
-import { PARAGRAPHS_PER_DOCUMENT, searchFiltersOf } from "../http/search-query.js";
+import { PARAGRAPHS_PER_DOCUMENT, resolveSearchState, searchFiltersOf } from "../http/search-query.js";
+import { unknownStateError } from "../http/state-param.js";
 import { InvalidInputError } from "../domain/errors.js";
 import { ingestUpload, parseUploadFields } from "../ingest/documents/upload.js";
 import { ErrorBodySchema } from "../http/errors.js";
@@ -201,7 +202,9 @@ export function searchApi(deps: AppDeps) {
   const app = createApiRouter();
   app.openapi(searchRoute, async (c) => {
     const q = c.req.valid("query");
-    const answer = await runSearch(deps.db, q.q, searchFiltersOf(q), {
+    const state = await resolveSearchState(deps.db, q.state);
+    if (state.unknown) throw unknownStateError(state.unknown, "state");
+    const answer = await runSearch(deps.db, q.q, searchFiltersOf({ ...q, state: state.iso3 }), {
       ...toPage(q),
       perDocument: q.group === "document" ? PARAGRAPHS_PER_DOCUMENT : undefined,
     });

@@ -94,6 +94,18 @@ describe("State and symbol query parameters of the API", () => {
     expect(list.body).toEqual((await get<unknown>("/api/v1/votes?q=74/247")).body);
   });
 
+  it("paragraph search: the State filter by name, the document filter by short symbol", async () => {
+    const byCode = await get<{ meta: { total: number } }>("/api/v1/search?q=security&state=VNM");
+    expect(byCode.status).toBe(200);
+    expect((await get<unknown>("/api/v1/search?q=security&state=viet%20nam")).body).toEqual(byCode.body);
+    const unknown = await get<Problem>("/api/v1/search?q=security&state=Atlantis");
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.detail).toContain("No State matches “Atlantis”");
+    const full = await get<{ meta: { total: number } }>("/api/v1/search?q=security&document=A/RES/77/37");
+    expect(full.body.meta.total).toBeGreaterThan(0);
+    expect((await get<unknown>("/api/v1/search?q=security&document=77/37")).body).toEqual(full.body);
+  });
+
   it("States list: a name in another form finds its State", async () => {
     const { body } = await get<{ data: { iso3: string }[] }>("/api/v1/states?q=cote%20divoire");
     expect(body.data.map((s) => s.iso3)).toEqual(["CIV"]);

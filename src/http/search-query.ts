@@ -2,7 +2,10 @@
 import { z } from "@hono/zod-openapi";
 import type { SearchFilters } from "../domain/search.js";
 import { DOCUMENT_TYPES } from "../domain/vocabulary.js";
+import type { Db } from "../db/client.js";
 import { blank } from "./query-fields.js";
+import { resolveStateFields, STATE_PARAM_MAX_LENGTH } from "./state-param.js";
+import { parseSymbolParam } from "./symbol-param.js";
 
 /** Query fields of a search; an empty field means "no filter". */
 export const SearchFilterFields = {
@@ -30,11 +33,11 @@ export const SearchFilterFields = {
     .or(blank),
   state: z
     .string()
-    .regex(/^[A-Za-z]{3}$/, "an ISO3 code such as VNM")
-    .transform((s) => s.toUpperCase())
+    .trim()
+    .max(STATE_PARAM_MAX_LENGTH)
     .optional()
     .or(blank)
-    .openapi({ description: "ISO3 of a State named in the paragraph" }),
+    .openapi({ description: "a State named in the paragraph: its ISO3 code in any case or a name (VNM, Viet Nam)" }),
   norm: z.string().max(40).optional().or(blank).openapi({ description: "Norm id referenced explicitly, e.g. 13c" }),
   norm_topics: z
     .enum(["true", "false"])
@@ -42,7 +45,7 @@ export const SearchFilterFields = {
     .or(blank)
     .openapi({ description: "Also count keyword topic matches for the norm filter" }),
   document: z.string().max(120).optional().or(blank).openapi({
-    description: "Only paragraphs of this document (its symbol or slug, e.g. A/RES/77/37)",
+    description: "Only paragraphs of this document (its symbol, short or in full, or slug, e.g. A/RES/77/37 or 77/37)",
     example: "A/RES/77/37",
   }),
   group: z.enum(["document", "paragraph"]).optional().or(blank).openapi({
@@ -51,7 +54,7 @@ export const SearchFilterFields = {
   }),
 };
 
-/** The parsed fields as the filters the search takes. */
+/** The parsed fields as the filters the search takes; `state` must already be an ISO3 code (see resolveSearchState). */
 export function searchFiltersOf(q: {
   type?: SearchFilters["type"];
   process?: string | undefined;
@@ -74,8 +77,20 @@ export function searchFiltersOf(q: {
     state: q.state,
     norm: q.norm,
     normTopics: q.norm_topics === "true",
-    document: q.document,
+    document: q.document ? (parseSymbolParam(q.document) ?? q.document) : undefined,
   };
+}
+
+/** The search's State filter as a code: the State a code or name matches, or `unknown` with the text that matches none. */
+export async function resolveSearchState(
+  db: Db,
+  state: string | undefined,
+): Promise<{ iso3: string | undefined; unknown: string | null }> {
+  const {
+    codes: [iso3],
+    unknown,
+  } = await resolveStateFields(db, [state]);
+  return { iso3: iso3 ?? undefined, unknown: unknown[0] ?? null };
 }
 
 /** Paragraphs of one document shown together when results are grouped by document. */

@@ -6,7 +6,13 @@ import { runSearch, type SearchAnswer } from "../../http/search-answer.js";
 import type { Snippet } from "../../domain/search.js";
 import { languageName, paragraphPermalink, textDirectionOf, UN_LANGUAGES } from "../../domain/documents.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
-import { PARAGRAPHS_PER_DOCUMENT, SearchFilterFields, searchFiltersOf } from "../../http/search-query.js";
+import {
+  PARAGRAPHS_PER_DOCUMENT,
+  resolveSearchState,
+  SearchFilterFields,
+  searchFiltersOf,
+} from "../../http/search-query.js";
+import { STATE_PARAM_MAX_LENGTH, STATE_PLACEHOLDER, unknownStateMessage } from "../../http/state-param.js";
 import { z } from "zod";
 import { CorpusLoadingNotice, loadCorpusStatus } from "../components/corpus-status.js";
 import { followHref } from "../components/updates.js";
@@ -34,10 +40,13 @@ export function searchPages(deps: AppDeps) {
     const raw = c.req.query();
     const parsed = SearchQuery.safeParse(raw);
     // Bad filters are answered on the page with the reason, never with an error page.
-    const problem = parsed.success
+    const parsedProblem = parsed.success
       ? null
       : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    const q = parsed.success ? parsed.data : null;
+    // The State filter by code or name (VNM, Viet Nam); one that matches none is said with the filters' problems.
+    const state = parsed.success ? await resolveSearchState(deps.db, parsed.data.state) : null;
+    const problem = parsedProblem ?? (state?.unknown ? unknownStateMessage([state.unknown]) : null);
+    const q = parsed.success && !state?.unknown ? { ...parsed.data, state: state?.iso3 } : null;
     const kind: ResultKind | null = q?.kind || null;
     const recordKind: RecordKind | null = kind && kind !== "paragraph" ? kind : null;
     // With one document chosen, only its paragraphs are asked for; records are looked up on the first page of "All".
@@ -124,7 +133,15 @@ export function searchPages(deps: AppDeps) {
             To <input type="date" name="to" value={raw["to"] ?? ""} />
           </label>
           <label>
-            State (ISO3) <input type="text" name="state" size={4} maxlength={3} value={raw["state"] ?? ""} />
+            State{" "}
+            <input
+              type="text"
+              name="state"
+              size={12}
+              maxlength={STATE_PARAM_MAX_LENGTH}
+              placeholder={STATE_PLACEHOLDER}
+              value={raw["state"] ?? ""}
+            />
           </label>
           <label>
             Norm <input type="text" name="norm" size={4} maxlength={10} placeholder="13c" value={raw["norm"] ?? ""} />

@@ -112,6 +112,17 @@ describe("State and symbol fields of the pages", () => {
     expect((await html("/resolutions/74/999")).status).toBe(404);
   });
 
+  it("search: the State filter takes a name, and one that matches none is said on the page", async () => {
+    const named = await html("/search?q=security&state=Viet%20Nam");
+    expect(named.status).toBe(200);
+    expect(named.text).not.toContain("Please check the filters");
+    expect(named.text).toContain('placeholder="France or FRA"');
+    const unknown = await html("/search?q=security&state=Atlantis");
+    expect(unknown.status).toBe(200);
+    expect(unknown.text).toContain("Please check the filters: No State matches “Atlantis”.");
+    expect(unknown.text).toContain('value="Atlantis"');
+  });
+
   it("compare States: names in the address, an unknown one and too many said on the page", async () => {
     const named = await html("/compare?states=France,Germany");
     expect(named.status).toBe(200);
