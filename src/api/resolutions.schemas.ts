@@ -29,7 +29,7 @@ export const SymbolParam = z.object({
     .openapi({
       param: { name: "symbol", in: "path" },
       description:
-        "Document symbol with its slashes URL-encoded (A%2FRES%2F74%2F247), or a decision number (decision%2074%2F567). The unencoded form /api/v1/resolutions/A/RES/74/247 is answered too.",
+        "Document symbol with its slashes URL-encoded (A%2FRES%2F74%2F247, or short: 74%2F247), or a decision number (decision%2074%2F567). The unencoded form /api/v1/resolutions/A/RES/74/247 is answered too.",
       example: "A/RES/74/247",
     }),
 });

@@ -13,6 +13,7 @@ import {
   SymbolParam,
 } from "./resolutions.schemas.js";
 import { createApiRouter, itemRoute, listRoute } from "./router.js";
+import { parseSymbolParam } from "../http/symbol-param.js";
 
 const list = listRoute({
   tag: "Resolutions",
@@ -43,12 +44,12 @@ export function resolutionsApi(deps: AppDeps) {
   });
   app.openapi(one, async (c) => {
     const { symbol } = c.req.valid("param");
-    return c.json(presentResolutionDetail(await getResolutionDetail(deps.db, symbol)), 200);
+    return c.json(presentResolutionDetail(await getResolutionDetail(deps.db, parseSymbolParam(symbol) ?? symbol)), 200);
   });
   // The unencoded form: everything after /resolutions/ is the symbol.
   app.get("/:symbol{.+}", async (c) => {
     const symbol = symbolFromPath(new URL(c.req.url).pathname);
-    return c.json(presentResolutionDetail(await getResolutionDetail(deps.db, symbol)), 200);
+    return c.json(presentResolutionDetail(await getResolutionDetail(deps.db, parseSymbolParam(symbol) ?? symbol)), 200);
   });
   return app;
 }

@@ -106,6 +106,18 @@ describe("State and symbol query parameters of the API", () => {
     expect((await get<unknown>("/api/v1/search?q=security&document=77/37")).body).toEqual(full.body);
   });
 
+  it("resolution: the symbol short or in any case, encoded or not", async () => {
+    const full = await get<{ symbol: string }>("/api/v1/resolutions/A%2FRES%2F74%2F247");
+    expect(full.body.symbol).toBe("A/RES/74/247");
+    for (const path of [
+      "/api/v1/resolutions/74%2F247",
+      "/api/v1/resolutions/74/247",
+      "/api/v1/resolutions/a/res/74/247",
+    ])
+      expect((await get<unknown>(path)).body, path).toEqual(full.body);
+    expect((await get<unknown>("/api/v1/resolutions/74%2F999")).status).toBe(404);
+  });
+
   it("States list: a name in another form finds its State", async () => {
     const { body } = await get<{ data: { iso3: string }[] }>("/api/v1/states?q=cote%20divoire");
     expect(body.data.map((s) => s.iso3)).toEqual(["CIV"]);
