@@ -1,5 +1,5 @@
 // State mentions in the other UN languages end to end (issue 19): A/RES/75/62 in French, Russian and Chinese
-// (test/fixtures/documents/multilingual-mentions, unchanged UN files; see PROVENANCE.md there) is ingested over the
+// (test/fixtures/mentions/documents, unchanged UN files; see PROVENANCE.md there) is ingested over the
 // bundled States with their names in those languages; the paragraph naming Germany mentions it in each language, and
 // each language's page lists it under the name that language gives it.
 import fs from "node:fs";
@@ -13,7 +13,7 @@ import { cyberProcessesImporter, sourcesImporter, statesImporter } from "../src/
 import { createTestDeps } from "./app.js";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "./database.js";
 
-const FIXTURES = fileURLToPath(new URL("./fixtures/documents/multilingual-mentions/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("./fixtures/mentions/documents/", import.meta.url));
 const FILES = fs
   .readdirSync(FIXTURES)
   .filter((f) => f.endsWith(".xml"))
