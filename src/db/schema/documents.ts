@@ -102,7 +102,13 @@ export const documentParagraphs = pgTable(
   (t) => [
     unique("document_paragraphs_anchor_key").on(t.documentId, t.anchor),
     index("document_paragraphs_position_idx").on(t.documentId, t.position),
-    index("document_paragraphs_tsv_idx").using("gin", t.tsv),
+    // One full-text index per configuration (a search runs one branch per configuration, each reading only its own
+    // paragraphs): a query's words stemmed for one language no longer walk the postings of the others.
+    ...[...Object.values(v.SEARCH_CONFIGS), "simple"].map((c) =>
+      index(`document_paragraphs_tsv_${c}_idx`)
+        .using("gin", t.tsv)
+        .where(sql.raw(`search_config = '${c}'`)),
+    ),
   ],
 );
 
