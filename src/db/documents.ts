@@ -348,7 +348,15 @@ function toSummary(r: SummaryRow): DocumentSummary {
   };
 }
 
-/** Refreshes planner statistics after a bulk ingest (PGlite has no autovacuum; without them the planner picks nested loops). */
+/**
+ * Refreshes planner statistics after a bulk ingest (PGlite has no autovacuum; without them the planner picks nested loops),
+ * and merges the paragraphs' full-text indexes' pending lists: GIN keeps recent insertions in a list that every search
+ * reads through, one scan per searched configuration, until VACUUM (never on PGlite) or this merges it.
+ */
 export async function analyzeDocumentTables(db: Handle): Promise<void> {
   await db.execute(sql`ANALYZE documents, document_paragraphs, document_citations, paragraph_mentions`);
+  await db.execute(
+    sql`SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        JOIN pg_am am ON am.oid = c.relam WHERE i.indrelid = 'document_paragraphs'::regclass AND am.amname = 'gin'`,
+  );
 }
