@@ -148,6 +148,9 @@ describe("sort and since on the API's lists (PGlite)", () => {
     await t.database.db.execute(sql`UPDATE states SET subregion = subregion || ' ' WHERE iso3 = 'CHE'`);
     const states = await get<List<{ iso3: string }>>(`/api/v1/states?since=${since}`);
     expect(states.body.data.map((s) => s.iso3)).toEqual(["CHE"]);
+    // Editors' updates keep their own change time (stamped when published or edited).
+    expect((await get<List<unknown>>("/api/v1/updates?since=2100-01-01")).body.meta.total).toBe(0);
+    expect((await get("/api/v1/updates?since=2000-01-01")).status).toBe(200);
     // Every record is newer than a day long past.
     const all = await get<List<unknown>>("/api/v1/sessions?since=2000-01-01");
     expect(all.body.meta.total).toBe((await get<List<unknown>>("/api/v1/sessions")).body.meta.total);

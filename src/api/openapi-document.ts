@@ -7,6 +7,7 @@ import { PROBLEM_CONTENT_TYPE } from "../http/errors.js";
 import { EXPENSIVE_ENDPOINTS, type ExpensiveEndpoint } from "./rate-limit.js";
 
 interface Operation {
+  parameters?: { name: string; in: string }[];
   operationId?: string;
   tags?: string[];
   summary?: string;
@@ -65,6 +66,8 @@ const problem = (description: string) => ({
   content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: "#/components/schemas/Error" } } },
 });
 
+const NO_SINCE = "No since parameter: these records keep no time of their last change.";
+
 const header = (description: string, type: "string" | "integer") => ({ description, schema: { type } });
 
 /** Answers every operation can get, declared once and referenced (`#/components/responses/…`). */
@@ -114,6 +117,10 @@ export function completeOpenApiDocument<D extends OpenApiDocument>(
       op.operationId ??= operationIdOf(method, path);
       if (!op.tags?.length) op.tags = [tag[0]!.toUpperCase() + tag.slice(1)];
       op.description ??= op.summary ?? `${method.toUpperCase()} ${path}`;
+      // A list whose records keep no change time says so, rather than take a since it could not honour.
+      const query = new Set((op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name));
+      if (method === "get" && query.has("page") && query.has("per_page") && !query.has("since"))
+        op.description += ` ${NO_SINCE}`;
       op.responses ??= {};
       // Every operation checks its query parameters; a wrong method on its path is a 405 (conventions.ts).
       op.responses["400"] ??= problem("Invalid or unknown parameters (the answer names the allowed ones)");

@@ -66,6 +66,15 @@ describe("OpenAPI document", () => {
       }
   });
 
+  it("says which lists take no since, because their records keep no change time", () => {
+    const noSince = Object.entries(doc.paths)
+      .filter(([, item]) => item["get"]?.description?.includes("No since parameter"))
+      .map(([path]) => path);
+    expect(noSince).toEqual(expect.arrayContaining(["/api/v1/legal-positions", "/api/v1/framework-items"]));
+    expect(noSince).not.toContain("/api/v1/states");
+    expect(doc.paths["/api/v1/states"]!["get"]!.parameters!.map((p) => p.name)).toContain("since");
+  });
+
   it("answers its own example of comparing two votes", async () => {
     const params = doc.paths["/api/v1/votes/compare"]!["get"]!.parameters!;
     const example = (name: string) => params.find((p) => p.name === name)!.schema!.example!;

@@ -264,6 +264,7 @@ export const UpdateListQuery = PaginationQuery.extend({
     .openapi({ description: "with link_id: only updates about this record" }),
   link_id: z.string().min(1).max(200).optional(),
   q: z.string().max(200).optional().openapi({ description: "words that must all appear in the title or body" }),
+  since: SinceParam,
 });
 
 export const UpdateSchema = z

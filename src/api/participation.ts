@@ -148,10 +148,10 @@ export function updatesApi(deps: AppDeps) {
     }
     const link = q.link_kind && q.link_id ? { kind: q.link_kind, id: q.link_id } : undefined;
     const filter = { link, query: q.q };
-    const { limit, offset } = toPage(q);
+    const { limit, offset, since } = toListWindow(q);
     const [items, total] = await Promise.all([
-      listUpdates(deps.db, filter, limit, offset),
-      countUpdates(deps.db, filter),
+      listUpdates(deps.db, filter, limit, offset, since),
+      countUpdates(deps.db, filter, since),
     ]);
     return c.json(paginated(items.map(presentUpdate), total, q), 200);
   });

@@ -10,6 +10,7 @@ import {
   type UpdateLink,
 } from "../domain/updates.js";
 import type { Db } from "./client.js";
+import { changedSince } from "./list-order.js";
 import { updateLinks, updates } from "./schema/participation.js";
 
 /** Stores a new update (validated) with its links; the slug is derived from date and title, made unique. */
@@ -65,20 +66,29 @@ function escapeLike(word: string): string {
 }
 
 /** Updates newest first; filter by a linked record or by words that must all appear in the title or body. */
-export async function listUpdates(db: Db, filter: UpdateFilter = {}, limit = 50, offset = 0): Promise<Update[]> {
+export async function listUpdates(
+  db: Db,
+  filter: UpdateFilter = {},
+  limit = 50,
+  offset = 0,
+  since?: Date,
+): Promise<Update[]> {
   const rows = await db
     .select()
     .from(updates)
-    .where(whereOf(db, filter))
+    .where(and(whereOf(db, filter), changedSince(updates.updatedAt, since)))
     .orderBy(desc(updates.publishedOn), desc(updates.id))
     .limit(limit)
     .offset(offset);
   return withLinks(db, rows);
 }
 
-/** How many updates match (for the list envelope of one page). */
-export async function countUpdates(db: Db, filter: UpdateFilter = {}): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(updates).where(whereOf(db, filter));
+/** How many updates match (changed after `since`, when given; for the list envelope of one page). */
+export async function countUpdates(db: Db, filter: UpdateFilter = {}, since?: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(updates)
+    .where(and(whereOf(db, filter), changedSince(updates.updatedAt, since)));
   return row?.n ?? 0;
 }
 
