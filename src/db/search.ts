@@ -53,12 +53,24 @@ async function hasSearchableWords(db: Db, q: string, language?: string): Promise
   return (row?.n ?? 0) > 0;
 }
 
-/** Per-configuration match, OR-ed, so each branch can use the GIN index; config names are from our own list. */
-function matchCondition(q: string, configs: readonly string[]): SQL {
+/** The query in one configuration, a literal from our own list so the planner sees it (and a partial index's predicate). */
+function tsqueryIn(config: string, q: string): SQL {
+  return sql`websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${q})`;
+}
+
+/**
+ * The matching paragraphs with their rank: one branch per configuration, so each is matched and ranked with its own
+ * query (no per-row choice of query) and its index scan only reads paragraphs of that configuration.
+ */
+function hitsQuery(q: string, configs: readonly string[], f: SearchFilters): SQL {
+  const { from } = searchedRows(f);
+  const filters = filterConditions(f);
   const branches = configs.map(
-    (c) => sql`(p.search_config = ${c} AND p.tsv @@ websearch_to_tsquery(${sql.raw(`'${c}'`)}::regconfig, ${q}))`,
+    (c) =>
+      sql`SELECT p.id, p.document_id, ts_rank_cd(p.tsv, ${tsqueryIn(c, q)}, 4) AS rank FROM ${from}
+          WHERE ${sql.join([sql`p.search_config = ${sql.raw(`'${c}'`)}`, sql`p.tsv @@ ${tsqueryIn(c, q)}`, ...filters], sql` AND `)}`,
   );
-  return sql`(${sql.join(branches, sql` OR `)})`;
+  return sql.join(branches, sql` UNION ALL `);
 }
 
 /** The configuration ts_headline parses each paragraph with: a constant when only one is searched. */
@@ -66,9 +78,10 @@ function headlineConfig(configs: readonly string[]): SQL {
   return configs.length === 1 ? sql.raw(`'${configs[0]}'::regconfig`) : sql`p.search_config::regconfig`;
 }
 
-function queryFor(q: string, configs: readonly string[]): SQL {
-  if (configs.length === 1) return sql`websearch_to_tsquery(${sql.raw(`'${configs[0]}'`)}::regconfig, ${q})`;
-  const cases = configs.map((c) => sql`WHEN ${c} THEN websearch_to_tsquery(${sql.raw(`'${c}'`)}::regconfig, ${q})`);
+/** The query ts_headline marks in a paragraph: that of the paragraph's configuration. */
+function headlineQuery(q: string, configs: readonly string[]): SQL {
+  if (configs.length === 1) return tsqueryIn(configs[0]!, q);
+  const cases = configs.map((c) => sql`WHEN ${sql.raw(`'${c}'`)} THEN ${tsqueryIn(c, q)}`);
   return sql`CASE p.search_config ${sql.join(cases, sql` `)} END`;
 }
 
@@ -115,6 +128,48 @@ function filterConditions(f: SearchFilters): SQL[] {
 
 const EMPTY: Omit<SearchResult, "isEmptyQuery"> = { total: 0, documents: 0, pageable: 0, hits: [] };
 
+/**
+ * The page's rows and the counts, from the matches ranked once: per document its best rank ("place") and number of
+ * matches, aggregated in one pass; the counts from those; the page picked from them. Grouped, each document
+ * contributes its first perDocument paragraphs by rank, documents ordered by place, so the rows before a document are
+ * known from the documents ahead of it and only the paged documents' paragraphs are numbered. Counts come on every
+ * row, and on a single row without a hit when the page is past the end.
+ */
+function pageQuery(hits: SQL, page: SearchPage, perDocument: number | null): SQL {
+  const { limit, offset } = page;
+  const paged = perDocument
+    ? sql`placed AS (
+            SELECT document_id, place, in_document,
+                   sum(least(in_document, ${perDocument})) OVER (ORDER BY place DESC, document_id ROWS UNBOUNDED PRECEDING)
+                     - least(in_document, ${perDocument}) AS before
+            FROM docs
+          ), paged_docs AS (
+            SELECT * FROM placed WHERE before < ${offset + limit} AND before + least(in_document, ${perDocument}) > ${offset}
+          ), numbered AS (
+            SELECT h.id, h.rank, h.document_id, pd.in_document, pd.before,
+                   row_number() OVER (PARTITION BY h.document_id ORDER BY h.rank DESC, h.id) AS n
+            FROM hits h JOIN paged_docs pd ON pd.document_id = h.document_id
+          ), page AS (
+            SELECT id, rank, in_document, before + n - 1 AS position FROM numbered
+            WHERE n <= ${perDocument} AND before + n - 1 >= ${offset} AND before + n - 1 < ${offset + limit}
+          )`
+    : sql`top AS (
+            SELECT id, rank, document_id FROM hits ORDER BY rank DESC, document_id, id LIMIT ${limit} OFFSET ${offset}
+          ), page AS (
+            SELECT t.id, t.rank, docs.in_document, row_number() OVER (ORDER BY t.rank DESC, t.document_id, t.id) AS position
+            FROM top t JOIN docs ON docs.document_id = t.document_id
+          )`;
+  return sql`WITH hits AS MATERIALIZED (${hits}),
+          docs AS (SELECT document_id, max(rank) AS place, count(*) AS in_document FROM hits GROUP BY document_id),
+          counts AS (
+            SELECT coalesce(sum(in_document), 0)::int AS total, count(*)::int AS documents,
+                   ${perDocument ? sql`coalesce(sum(least(in_document, ${perDocument})), 0)::int` : sql`coalesce(sum(in_document), 0)::int`} AS pageable
+            FROM docs
+          ), ${paged}
+        SELECT page.id, page.rank, page.in_document, page.position, counts.total, counts.documents, counts.pageable
+        FROM counts LEFT JOIN page ON true`;
+}
+
 export async function searchParagraphs(
   db: Db,
   query: string,
@@ -126,80 +181,41 @@ export async function searchParagraphs(
   const q = searchQueryOf(foldInvisibleCharacters(query));
   const configs = filters.language ? [searchConfigOf(filters.language)] : await storedConfigs(db);
   if (configs.length === 0) return { ...EMPTY, isEmptyQuery: !(await hasSearchableWords(db, q, filters.language)) };
-  const where = sql.join([matchCondition(q, configs), ...filterConditions(filters)], sql` AND `);
-  const from = searchedRows(filters).from;
-  // Grouped: each document's paragraphs numbered by rank, the document placed by its best one; only the first
+  // Grouped: each document's paragraphs ordered by rank, the document placed by its best one; only the first
   // perDocument of each are paged through, the others counted.
   const perDocument = page.perDocument && !filters.document ? page.perDocument : null;
   const rows = await queryRows<
     Omit<SearchHit, "snippet" | "date"> & {
       date: string | null;
-      headline: string;
+      headline: string | null;
       total: number;
       documents: number;
       pageable: number;
     }
   >(
     db,
-    sql`WITH hits AS (
-          SELECT p.id, p.document_id, ts_rank_cd(p.tsv, ${queryFor(q, configs)}, 4) AS rank
-          FROM ${from}
-          WHERE ${where}
-        ), numbered AS (
-          SELECT id, rank,
-                 row_number() OVER (PARTITION BY document_id ORDER BY rank DESC, id) AS n,
-                 count(*) OVER (PARTITION BY document_id) AS in_document,
-                 ${perDocument ? sql`max(rank) OVER (PARTITION BY document_id)` : sql`rank`} AS place, document_id
-          FROM hits
-        ), shown AS (
-          SELECT * FROM numbered ${perDocument ? sql`WHERE n <= ${perDocument}` : sql``}
-        ), page AS (
-          SELECT id, rank, place, n, in_document, document_id,
-                 (SELECT count(*) FROM hits)::int AS total,
-                 (SELECT count(DISTINCT document_id) FROM hits)::int AS documents,
-                 ${perDocument ? sql`(SELECT count(*) FROM shown)::int` : sql`(SELECT count(*) FROM hits)::int`} AS pageable
-          FROM shown ORDER BY place DESC, document_id, n, id LIMIT ${page.limit} OFFSET ${page.offset}
-        )
-        SELECT d.slug, d.symbol, d.title, d.type, d.document_date::text AS date, d.language, p.anchor, p.label, page.rank::float8 AS rank,
-               page.in_document::int AS "inDocument", page.total, page.documents, page.pageable,
-               ts_headline(${headlineConfig(configs)}, ${HEADLINE_TEXT}, ${queryFor(q, configs)}, ${HEADLINE_OPTIONS}) AS headline
-        FROM page JOIN document_paragraphs p ON p.id = page.id JOIN documents d ON d.id = p.document_id
-        ORDER BY page.place DESC, page.document_id, page.n, page.id`,
+    sql`WITH result AS (${pageQuery(hitsQuery(q, configs, filters), page, perDocument)})
+        SELECT d.slug, d.symbol, d.title, d.type, d.document_date::text AS date, d.language, p.anchor, p.label,
+               result.rank::float8 AS rank, result.in_document::int AS "inDocument", result.total, result.documents, result.pageable,
+               CASE WHEN p.id IS NOT NULL THEN ts_headline(${headlineConfig(configs)}, ${HEADLINE_TEXT}, ${headlineQuery(q, configs)}, ${HEADLINE_OPTIONS}) END AS headline
+        FROM result LEFT JOIN document_paragraphs p ON p.id = result.id LEFT JOIN documents d ON d.id = p.document_id
+        ORDER BY result.position`,
   );
-  // Only an answer without hits needs to know whether the query had any searchable word at all.
-  if (rows.length === 0 && !(await hasSearchableWords(db, q, filters.language)))
+  const counts = rows[0] ?? { total: 0, documents: 0, pageable: 0 };
+  // Only an answer without matches needs to know whether the query had any searchable word at all.
+  if (counts.total === 0 && !(await hasSearchableWords(db, q, filters.language)))
     return { ...EMPTY, isEmptyQuery: true };
-  const counts =
-    rows[0] ??
-    (page.offset > 0 ? await countHits(db, from, where, perDocument) : { total: 0, documents: 0, pageable: 0 });
   return {
     total: counts.total,
     documents: counts.documents,
     pageable: counts.pageable,
     isEmptyQuery: false,
-    hits: rows.map(({ headline, total: _t, documents: _d, pageable: _p, ...hit }) => ({
-      ...hit,
-      snippet: toSnippet(hit.language === "zh" ? joinChineseWords(headline) : headline),
-    })),
-  };
-}
-
-/** The counts of a page past the last hit (the page itself had no row to carry them). */
-async function countHits(
-  db: Db,
-  from: SQL,
-  where: SQL,
-  perDocument: number | null,
-): Promise<{ total: number; documents: number; pageable: number }> {
-  const [row] = await queryRows<{ total: number; documents: number; shown: number }>(
-    db,
-    sql`WITH per AS (SELECT p.document_id, count(*) AS c FROM ${from} WHERE ${where} GROUP BY p.document_id)
-        SELECT coalesce(sum(c), 0)::int AS total, count(*)::int AS documents, coalesce(sum(least(c, ${perDocument ?? 1_000_000})), 0)::int AS shown FROM per`,
-  );
-  return {
-    total: row?.total ?? 0,
-    documents: row?.documents ?? 0,
-    pageable: perDocument ? (row?.shown ?? 0) : (row?.total ?? 0),
+    hits: rows
+      .filter((r) => r.headline !== null)
+      .map(({ headline, total: _t, documents: _d, pageable: _p, ...hit }) => ({
+        ...hit,
+        snippet: toSnippet(hit.language === "zh" ? joinChineseWords(headline!) : headline!),
+      })),
   };
 }
 
