@@ -89,6 +89,14 @@ describe.each(TEST_DRIVERS)("finding records by what a reader types, on $label",
     expect(recordsOf(osce, "cbm").every((r) => r.path.startsWith("/norms/osce-"))).toBe(true);
   });
 
+  it.skipIf(skip)("matches a two-letter word only at the start of a word: EU is the European Union", async () => {
+    const eu = await find("EU");
+    expect(kindsOf(eu)[0]).toBe("organization");
+    expect(recordsOf(eu, "organization")[0]?.id).toBe("EU");
+    // Ecuador's French name Équateur holds "eu" inside a word: not a match.
+    expect(recordsOf(eu, "state").map((r) => r.id)).not.toContain("ECU");
+  });
+
   it.skipIf(skip)("finds processes and sessions by name", async () => {
     const found = await find("OEWG 2021–2025");
     expect(recordsOf(found, "process")[0]?.id).toBe("oewg-2021-2025");

@@ -11,6 +11,8 @@ import {
   rankRecords,
   RECORD_KINDS,
   scoreRecords,
+  SHORT_WORD_LENGTH,
+  wordStartPattern,
   type FoundRecord,
   type RecordCandidate,
   type RecordKind,
@@ -74,13 +76,19 @@ function folded(expression: SQL): SQL {
   return sql`lower(translate(coalesce(${expression}, ''), ${FOLD_ARGUMENTS}))`;
 }
 
+/** A word anywhere in the text, or a short word at the start of a word in it (`~*`: a regular expression, any case). */
+function wordIn(text: SQL, word: string, operator: "LIKE" | "ILIKE"): SQL {
+  if (word.length <= SHORT_WORD_LENGTH) return sql`${text} ~* ${wordStartPattern(word)}`;
+  return operator === "LIKE" ? sql`${text} LIKE ${likePattern(word)}` : sql`${text} ILIKE ${likePattern(word)}`;
+}
+
 /** Every word is in at least one of the columns (accents and case ignored); false without words. */
 function allWordsIn(query: RecordQuery, columns: SQL[]): SQL {
   if (query.words.length === 0) return sql`false`;
   const perWord = query.words.map(
     (w) =>
       sql`(${sql.join(
-        columns.map((c) => sql`${folded(c)} LIKE ${likePattern(w)}`),
+        columns.map((c) => wordIn(folded(c), w, "LIKE")),
         sql` OR `,
       )})`,
   );
@@ -310,8 +318,8 @@ function allWordsInText(query: RecordQuery, columns: SQL[]): SQL {
   const perWord = query.words.map((word, i) => {
     const typed = query.typedWords[i] ?? word;
     return typed === word
-      ? sql`${text} ILIKE ${likePattern(word)}`
-      : sql`(${text} ILIKE ${likePattern(word)} OR ${text} ILIKE ${likePattern(typed)})`;
+      ? wordIn(text, word, "ILIKE")
+      : sql`(${wordIn(text, word, "ILIKE")} OR ${wordIn(text, typed, "ILIKE")})`;
   });
   return sql.join(perWord, sql` AND `);
 }

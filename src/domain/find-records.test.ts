@@ -6,6 +6,7 @@ import {
   parseRecordQuery,
   rankRecords,
   scoreRecord,
+  wordStartPattern,
   type RecordCandidate,
 } from "./find-records.js";
 
@@ -44,6 +45,12 @@ describe("foldText and likePattern", () => {
 
   it("escapes LIKE wildcards so a typed % or _ matches itself", () => {
     expect(likePattern("50%_a\\b")).toBe("%50\\%\\_a\\\\b%");
+  });
+
+  it("matches a short word at the start of a word, its characters taken literally", () => {
+    expect(wordStartPattern("eu")).toBe("\\meu");
+    expect(wordStartPattern("a.")).toBe("\\ma\\.");
+    expect(wordStartPattern("(c")).toBe("\\m\\(c");
   });
 });
 

@@ -166,6 +166,14 @@ export function orderRecordKinds<T extends { kind: RecordKind; total: number; be
   return [...kinds].sort((a, b) => b.best - a.best || RECORD_KINDS.indexOf(a.kind) - RECORD_KINDS.indexOf(b.kind));
 }
 
+/** Words this short match only at the start of a word ("EU" is not the "eu" of "Équateur", "UN" not the "un" of "fund"). */
+export const SHORT_WORD_LENGTH = 2;
+
+/** A regular expression (PostgreSQL syntax) for a short word at the start of a word, its characters taken literally. */
+export function wordStartPattern(word: string): string {
+  return `\\m${word.replace(/[.*+?^${}()|[\]\\]/g, (c) => `\\${c}`)}`;
+}
+
 /** Escapes LIKE wildcards so a typed % or _ is matched as itself. */
 export function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
