@@ -1,14 +1,16 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/app.js";
 
-describe("Home page", () => {
-  const apps: TestApp[] = [];
+// Each clock time seeds its own database inside the first test that uses it: time for that on a loaded machine.
+describe("Home page", { timeout: 180_000 }, () => {
+  /** One seeded app per clock time, shared by the tests that use the same time. */
+  const apps = new Map<string, Promise<TestApp>>();
   afterAll(async () => {
-    for (const t of apps) await t.dispose();
+    for (const t of apps.values()) await (await t).dispose();
   });
   async function homeAt(now: string): Promise<{ t: TestApp; html: string }> {
-    const t = await createTestApp("pglite", { now: new Date(now) });
-    apps.push(t);
+    if (!apps.has(now)) apps.set(now, createTestApp("pglite", { now: new Date(now) }));
+    const t = await apps.get(now)!;
     const res = await t.app.request("/");
     expect(res.status).toBe(200);
     return { t, html: await res.text() };
