@@ -35,6 +35,21 @@ describe("State pages", () => {
     expect(await res.text()).toContain("<h1>Not found</h1>");
   });
 
+  it("finds a State's page by its name in English or French, and says 404 for a name that is no State", async () => {
+    for (const [path, code] of [
+      ["/states/France", "FRA"],
+      ["/states/Allemagne", "DEU"],
+      ["/states/c%C3%B4te%20d'ivoire", "CIV"],
+    ] as const) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(301);
+      expect(res.headers.get("location"), path).toBe(`/states/${code}`);
+    }
+    const unknown = await t.app.request("/states/Atlantis");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain("<h1>Not found</h1>");
+  });
+
   it("sends security headers", async () => {
     const res = await t.app.request("/states");
     expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { listOrganizations } from "../../db/organizations.js";
 import { getStateProfile } from "../../db/states.js";
 import type { AppDeps } from "../../http/deps.js";
-import { InvalidInputError } from "../../domain/errors.js";
+import { InvalidInputError, NotFoundError } from "../../domain/errors.js";
+import { findStateIso3 } from "../../db/state-names.js";
 import type { StateProfile } from "../../domain/state.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS } from "../../domain/vocabulary.js";
 import { DateText } from "../components/partial-date.js";
@@ -146,6 +147,13 @@ export function statesPages(deps: AppDeps) {
         shareImage={shareImageFor(deps, "states", profile.state.iso3, `${profile.state.name} on the world map`)}
       />,
     );
+  });
+  // A State's page by name (/states/France, /states/Allemagne, /states/cote%20divoire): a permanent redirect to its code.
+  app.get("/:name{[^/]{1,100}}", async (c) => {
+    const name = c.req.param("name");
+    const iso3 = await findStateIso3(deps.db, name);
+    if (!iso3) throw new NotFoundError("State", name);
+    return c.redirect(`/states/${iso3}`, 301);
   });
   return app;
 }
