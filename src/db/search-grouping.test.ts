@@ -70,6 +70,51 @@ describe.each(TEST_DRIVERS)("search grouped by document on $label", ({ driver, s
     });
   });
 
+  it.skipIf(skip)(
+    "cuts the same ranking into pages of any size, starting inside a document's group or not",
+    async () => {
+      const key = (h: SearchHit) => `${h.slug}#${h.anchor}`;
+      for (const perDocument of [undefined, 3]) {
+        const whole = await searchParagraphs(database.db, QUERY, {}, { limit: 10_000, offset: 0, perDocument });
+        for (const limit of [4, 7]) {
+          const pages: SearchHit[] = [];
+          for (let offset = 0; offset < whole.pageable; offset += limit) {
+            const page = await searchParagraphs(database.db, QUERY, {}, { limit, offset, perDocument });
+            expect({ total: page.total, documents: page.documents, pageable: page.pageable }).toEqual({
+              total: whole.total,
+              documents: whole.documents,
+              pageable: whole.pageable,
+            });
+            pages.push(...page.hits);
+          }
+          expect(pages.map(key)).toEqual(whole.hits.map(key));
+        }
+      }
+      // Paragraph by paragraph: by rank, then by document and paragraph, each hit counting its document's matches.
+      const counts = perDocument();
+      for (let i = 1; i < all.length; i++) expect(all[i - 1]!.rank).toBeGreaterThanOrEqual(all[i]!.rank);
+      for (const h of all) expect(h.inDocument).toBe(counts.get(h.slug));
+    },
+  );
+
+  it.skipIf(skip)("counts and groups with a filter on the document (type and date)", async () => {
+    const filters = { type: "resolution" as const, dateFrom: "2022-01-01" };
+    const flat = await searchParagraphs(database.db, QUERY, filters, { limit: 10_000, offset: 0 });
+    expect(flat.hits.length).toBeGreaterThan(0);
+    expect(flat.hits.every((h) => h.type === "resolution" && h.date! >= "2022-01-01")).toBe(true);
+    expect(flat.total).toBe(all.filter((h) => h.type === "resolution" && h.date! >= "2022-01-01").length);
+    const grouped = await searchParagraphs(database.db, QUERY, filters, { limit: 10_000, offset: 0, perDocument: 3 });
+    expect(grouped.total).toBe(flat.total);
+    expect(grouped.documents).toBe(new Set(flat.hits.map((h) => h.slug)).size);
+    // Paragraph order is rank, then document, then paragraph: a document first appears at its best paragraph, in the
+    // order grouping places documents, and its paragraphs follow in its own order.
+    const expected = new Map<string, string[]>();
+    for (const h of flat.hits) expected.set(h.slug, [...(expected.get(h.slug) ?? []), h.anchor]);
+    expect(grouped.hits.map((h) => `${h.slug}#${h.anchor}`)).toEqual(
+      [...expected].flatMap(([slug, anchors]) => anchors.slice(0, 3).map((a) => `${slug}#${a}`)),
+    );
+  });
+
   it.skipIf(skip)("lists every matching paragraph of one document with the document filter", async () => {
     const one = await searchParagraphs(
       database.db,
