@@ -120,7 +120,7 @@ export function createStateNameMatcher(states: NamedState[]): (text: string) => 
       latin.pattern.lastIndex = start.index;
       const match = latin.pattern.exec(normalized) as Match | null;
       if (!match || isInsideOtherWord(normalized, match)) continue;
-      const iso3 = latin.byName.get(match[0].toLowerCase());
+      const iso3 = latin.byName.get(foldLatin(match[0]));
       if (iso3) found.push({ iso3, matchedText: match[0] });
       end = match.index + match[0].length;
     }
@@ -192,7 +192,7 @@ function buildLatinIndex(states: NamedState[]): { pattern: RegExp; byName: Map<s
   const put = (raw: string, iso3: string) => {
     const name = raw.replace(/[’`]/g, "'").replace(/\s+/g, " ").trim();
     if (name.length < 4) return;
-    const key = name.toLowerCase();
+    const key = foldLatin(name);
     // A name another State already has (English first) is left to that State rather than guessed.
     if (!byName.has(key)) byName.set(key, iso3);
   };
@@ -202,9 +202,33 @@ function buildLatinIndex(states: NamedState[]): { pattern: RegExp; byName: Map<s
       if (n.language === "fr" || n.language === "es")
         for (const raw of [n.name, n.officialName]) if (!COMMON_WORDS[n.language]?.includes(raw)) put(raw, s.iso3);
   // Longest names first, so "Papua New Guinea" wins over "Guinea" at the same place.
-  const names = [...byName.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length).map(accentFreePattern);
   const pattern = new RegExp(`(?:${names.join("|") || "(?!)"})(?![\\p{L}\\p{N}-])`, "iuy");
   return { pattern, byName };
+}
+
+/**
+ * A Latin name folded for comparison: lower case, without accents. Upstream and the UN do not always accent a name
+ * alike (world-countries' Spanish "Iran" where UN texts print "Irán", French "Viêt Nam" for the UN's "Viet Nam").
+ */
+export function foldLatin(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** Each Latin letter of the Latin-1 and Latin Extended-A blocks, by the letter it is with its accent removed. */
+const ACCENTED = (() => {
+  const byBase = new Map<string, string[]>();
+  for (let code = 0xc0; code <= 0x17f; code++) {
+    const char = String.fromCharCode(code).toLowerCase();
+    const base = foldLatin(char);
+    if (base !== char && /^[a-z]$/.test(base)) byBase.set(base, [...new Set([...(byBase.get(base) ?? []), char])]);
+  }
+  return byBase;
+})();
+
+/** A folded name as a pattern that matches it with or without accents ("iran" matches Irán and Iran). */
+function accentFreePattern(folded: string): string {
+  return [...folded].map((c) => (ACCENTED.has(c) ? `[${c}${ACCENTED.get(c)!.join("")}]` : escapeRegExp(c))).join("");
 }
 
 /** One capture group per name in the language, longest name first, each written as `patternOf` says. */
