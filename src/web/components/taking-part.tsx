@@ -7,7 +7,7 @@ import type { SessionSummary } from "../../domain/session.js";
 import { DateText } from "./partial-date.js";
 
 /** The web page a deadline cites first: where its call, form or modalities are published. */
-function registerUrl(d: Deadline): string | null {
+export function registerUrl(d: Pick<Deadline, "sources">): string | null {
   return d.sources.map((s) => s.url).find((u): u is string => typeof u === "string" && /^https:\/\//.test(u)) ?? null;
 }
 

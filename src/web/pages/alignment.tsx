@@ -260,6 +260,9 @@ export function alignmentPages(deps: AppDeps) {
         parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
       );
     const q = parsed.data;
+    // A period typed backwards (from 80 to 70) is read the right way round and said beside the form, not a bare 400.
+    const reversed = q.session_from !== undefined && q.session_to !== undefined && q.session_from > q.session_to;
+    if (reversed) [q.session_from, q.session_to] = [q.session_to, q.session_from];
     checkSessionRange(q.session_from, q.session_to);
     const selection: EventSelection = {
       isCyberOnly: q.scope === "cyber",
@@ -364,6 +367,11 @@ export function alignmentPages(deps: AppDeps) {
         {unknown.length ? (
           <p class="error" role="alert">
             {unknownStateMessage(unknown)}
+          </p>
+        ) : null}
+        {reversed ? (
+          <p class="note" role="status">
+            The sessions were given last first: shown from session {q.session_from} to session {q.session_to}.
           </p>
         ) : null}
         {q.a && !q.b && codeA ? (

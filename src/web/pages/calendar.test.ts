@@ -48,9 +48,14 @@ describe("Calendar, participation and updates pages", () => {
     expect(session).toMatch(
       /<td class="num">18<\/td><td class="num">0<\/td><td class="num">18<\/td><td class="num">100%<\/td>/,
     );
-    expect(
-      (await t.app.request("/participation/deadlines/global-mechanism-ict-2026-stakeholder-interest-form")).status,
-    ).toBe(200);
+    const deadline = await t.app.request(
+      "/participation/deadlines/global-mechanism-ict-2026-stakeholder-interest-form",
+    );
+    expect(deadline.status).toBe(200);
+    // The deadline's own page says where to apply: the web page it cites.
+    expect(await deadline.text()).toContain(
+      '<dt>Apply or register</dt><dd><a href="https://meetings.unoda.org/meeting/76825" rel="external">meetings.unoda.org/meeting/76825</a>',
+    );
   });
 
   it("renders an update's Markdown safely on its page and lists it under the record it links to", async () => {

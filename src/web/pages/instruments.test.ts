@@ -38,7 +38,7 @@ describe("Instrument pages and the State profile's implementation sections", () 
   it("lists instruments filtered by State, with the light of assessed ones", async () => {
     const { status, text } = await html("/instruments?state=DEU&kind=&status=");
     expect(status).toBe(200);
-    expect(text).toContain("1 instruments");
+    expect(text).toContain("1 instrument<");
     expect(text).toContain('href="/instruments/deu-first-cyber-strategy"');
     expect(text).toMatch(/data-light="amber"/);
     expect((await html("/instruments?kind=treaty")).status).toBe(400);

@@ -156,7 +156,9 @@ function InstrumentListPage(props: {
           {unknownStateMessage(props.unknownStates)}
         </p>
       ) : null}
-      <p role="status">{props.items.length} instruments</p>
+      <p role="status">
+        {props.items.length} {props.items.length === 1 ? "instrument" : "instruments"}
+      </p>
       <InstrumentTable
         items={props.items}
         rubrics={props.rubrics}

@@ -18,6 +18,7 @@ import { DateText } from "../components/partial-date.js";
 import { SourceList } from "../components/sources.js";
 import { RecordUpdates, SubscribeLinks, feedLinksFor } from "../components/updates.js";
 import { RecordEditorialLinks } from "../components/history.js";
+import { registerUrl } from "../components/taking-part.js";
 import { Layout } from "../layout.js";
 
 const STATUS_LABELS = {
@@ -173,6 +174,7 @@ export function participationPages(deps: AppDeps) {
   });
   app.get("/deadlines/:id{[a-z0-9-]+}", async (c) => {
     const d = await getDeadline(deps.db, c.req.param("id"));
+    const apply = registerUrl(d);
     const updates = await listUpdates(deps.db, { link: { kind: "deadline", id: d.id } }, 10);
     const now = deps.now();
     return c.html(
@@ -204,6 +206,19 @@ export function participationPages(deps: AppDeps) {
           <dd>{STATUS_LABELS[deadlineStatus(d, now)]}</dd>
           <dt>Eligibility</dt>
           <dd>{d.eligibility ?? <span class="muted">not stated</span>}</dd>
+          <dt>Apply or register</dt>
+          <dd>
+            {apply ? (
+              <>
+                <a href={apply} rel="external">
+                  {apply.replace(/^https:\/\//, "")}
+                </a>{" "}
+                (the page this deadline cites)
+              </>
+            ) : (
+              <span class="muted">no web page cited</span>
+            )}
+          </dd>
           <dt>Confidence</dt>
           <dd>{d.confidence}</dd>
         </dl>

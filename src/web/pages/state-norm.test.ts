@@ -34,6 +34,10 @@ describe("a State's record on one norm (/states/FRA/norms/13c)", () => {
     expect(html).toContain('<h2 id="state-indicators-heading">');
     expect(html).toContain("Texts that name both (0)");
     expect(html).toContain('<a href="/norms/13c">13(c)</a>');
+    // The reference is said once (the framework's name already names the report), and the link to suggest a source works.
+    expect(html).not.toContain("(A/70/174 para 13(c))");
+    const suggest = /<a href="([^"]+)">suggest a source<\/a>/.exec(html)![1]!.replaceAll("&amp;", "&");
+    expect((await t.app.request(suggest)).status).toBe(200);
   });
 
   it("shows the status and the record once evidence for France on 13(c) is published", async () => {

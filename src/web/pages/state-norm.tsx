@@ -20,6 +20,7 @@ import { StateOnItemForm } from "../components/norm-sections.js";
 import { StateIndicatorList } from "../components/indicator-coverage.js";
 import { InternationalLawStyles, PositionItem } from "../components/international-law.js";
 import { SubscribeLinks } from "../components/updates.js";
+import { correctionHref } from "../components/history.js";
 import { Layout } from "../layout.js";
 
 const ITEM_ID = "[a-z0-9-]+";
@@ -67,14 +68,13 @@ export function stateNormPages(deps: AppDeps) {
           ) : (
             <>
               <strong>No published evidence yet</strong> for {state.name} on {item.code}. Editors publish evidence only
-              with a cited paragraph or page; <a href={`/corrections/new?kind=state&id=${iso3}`}>suggest a source</a>.
+              with a cited paragraph or page; <a href={correctionHref("framework-item", item.id)}>suggest a source</a>.
             </>
           )}
         </p>
         <p class="meta">
-          {STATE_STATUS_RULE} The item: <a href={`/norms/${item.id}`}>{item.code}</a> of {framework.name}
-          {item.reference ? ` (${item.reference})` : ""}. All States on this item:{" "}
-          <a href={`/norms/${item.id}`}>its page</a>; {state.name} on every item:{" "}
+          {STATE_STATUS_RULE} The item: <a href={`/norms/${item.id}`}>{item.code}</a> of {framework.name}. All States on
+          this item: <a href={`/norms/${item.id}`}>its page</a>; {state.name} on every item:{" "}
           <a href={`/states/${iso3}#implementation-heading`}>its profile</a>.
         </p>
         <section aria-labelledby="evidence-heading">

@@ -125,6 +125,12 @@ describe("vote and alignment pages", () => {
     // The period is a choice: an earlier range changes the selection.
     const early = await (await t.app.request("/alignment?scope=cyber&session_to=73")).text();
     expect(early).toContain("(sessions 1–73)");
+    // A period typed last first is read the right way round and said on the page, not a bare 400.
+    const backwards = await t.app.request("/alignment?scope=cyber&session_from=78&session_to=70");
+    expect(backwards.status).toBe(200);
+    const backwardsHtml = await backwards.text();
+    expect(backwardsHtml).toContain("The sessions were given last first: shown from session 70 to session 78.");
+    expect(backwardsHtml).toContain("(sessions 70–78)");
   });
 
   it("takes a State by name or code in the pair lookup, and says so when none matches (issue 17)", async () => {
