@@ -40,12 +40,14 @@ export const DocumentListQuery = PaginationQuery.extend({
 export const DocumentLanguageQuery = z.object({
   language: z
     .string()
+    .trim()
+    .toLowerCase()
     .regex(/^[a-z]{2,3}$/)
     .optional()
     .or(blank)
     .openapi({
       description:
-        "The language version to answer with (ISO 639-1: ar, zh, en, fr, ru, es); English when stored, else the first stored language",
+        "The language version to answer with (ISO 639-1 in any case: ar, zh, en, fr, ru, es); English when stored, else the first stored language. A document not stored in it answers 404, naming the languages it is stored in",
     }),
 });
 

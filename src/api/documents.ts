@@ -192,7 +192,9 @@ export function documentsApi(deps: AppDeps) {
     if (slug.endsWith("/citations")) return c.json(await citationGraph(deps, slug.slice(0, -"/citations".length)), 200);
     const language = DocumentLanguageQuery.safeParse({ language: c.req.query("language") });
     if (!language.success)
-      throw new InvalidInputError("invalid language", [{ path: "language", message: "an ISO 639-1 code such as fr" }]);
+      throw new InvalidInputError(`invalid language: ${c.req.query("language")}`, [
+        { path: "language", message: "an ISO 639-1 code such as fr" },
+      ]);
     return c.json(await documentInLanguage(deps, slug, language.data.language), 200);
   });
   return app;

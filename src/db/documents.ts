@@ -1,7 +1,7 @@
 // Queries for documents: store a new version with its paragraphs, citations and mentions; list; one document with everything.
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DocumentDetail, DocumentParagraph, DocumentSummary, ParsedDocument } from "../domain/documents.js";
-import { searchConfigOf, UN_LANGUAGES } from "../domain/documents.js";
+import { LANGUAGE_NAMES, searchConfigOf, UN_LANGUAGES } from "../domain/documents.js";
 import { searchTextOf } from "../domain/search-text.js";
 import type { DetectedMention } from "../domain/references-entities.js";
 import type { DetectedCitation } from "../domain/references.js";
@@ -221,6 +221,10 @@ export async function getDocumentDetail(db: Db, slug: string, language?: string)
         )
       : [];
     if (part) return getDocumentDetail(db, part.slug, language);
+    if (language) {
+      const available = (await listDocumentLanguages(db, slug)).map((l) => l.language);
+      if (available.length) throw new DocumentLanguageNotFoundError(slug, language, available);
+    }
     throw new NotFoundError("document", slug);
   }
   const versions = await db
@@ -249,6 +253,20 @@ export async function getDocumentDetail(db: Db, slug: string, language?: string)
     versions,
     paragraphs,
   };
+}
+
+/** A document that is stored, but not in the language asked for: says which languages it is stored in. */
+export class DocumentLanguageNotFoundError extends NotFoundError {
+  constructor(
+    readonly slug: string,
+    readonly language: string,
+    /** The languages of its current versions, English first, then the UN order. */
+    readonly available: string[],
+  ) {
+    super("document", slug);
+    const named = (l: string) => `${LANGUAGE_NAMES[l]?.english ?? l} (${l})`;
+    this.message = `${slug} is not available in ${named(language)}; available languages: ${available.map(named).join(", ")}`;
+  }
 }
 
 /** The languages a document's current versions are stored in (English first, then the UN order), each with its title and paragraph anchors in order. */

@@ -1,5 +1,5 @@
 // Document pages: the list of documents, and one document with its numbered paragraphs (id anchors), cites and cited by.
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../../http/deps.js";
 import {
@@ -11,6 +11,7 @@ import {
 } from "../../db/documents-references.js";
 import { describeUnresolvedReference } from "../../domain/references-bodies.js";
 import {
+  DocumentLanguageNotFoundError,
   getDocumentDetail,
   listDocumentLanguages,
   listDocuments,
@@ -20,9 +21,11 @@ import type { Citation, DocumentDetail, DocumentParagraph, ParagraphMention } fr
 import {
   compareParagraphAnchors,
   documentPath,
+  LANGUAGE_NAMES,
   languageName,
   paragraphPermalink,
   textDirectionOf,
+  UN_LANGUAGES,
 } from "../../domain/documents.js";
 import { InvalidInputError } from "../../domain/errors.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
@@ -48,6 +51,8 @@ const ListQuery = z.object({
 
 const languageCode = z
   .string()
+  .trim()
+  .toLowerCase()
   .regex(/^[a-z]{2,3}$/, "an ISO 639-1 language code such as fr")
   .optional()
   .or(blank);
@@ -147,10 +152,21 @@ export function documentsPages(deps: AppDeps) {
     const parsed = DocumentQuery.safeParse(c.req.query());
     if (!parsed.success)
       throw new InvalidInputError(
-        "invalid language",
+        `invalid language: ${parsed.error.issues.map((i) => `${String(i.path[0])}=${c.req.query(String(i.path[0]))}`).join(", ")}`,
         parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
       );
     const { lang, with: other } = parsed.data;
+    try {
+      return await documentPage(c, lang, other);
+    } catch (error) {
+      // Stored, but not in the language asked for (or asked to be shown beside it): say so and link the versions there are.
+      if (!(error instanceof DocumentLanguageNotFoundError)) throw error;
+      c.status(404);
+      return c.html(<LanguageMissingPage missing={error} />);
+    }
+  });
+
+  async function documentPage(c: Context, lang: string | undefined, other: string | undefined) {
     const doc = await getDocumentDetail(deps.db, slugFromUrl(c.req.url), lang);
     const mentionedStates = [
       ...new Set(doc.paragraphs.flatMap((p) => p.mentions.filter((m) => m.kind === "state").map((m) => m.targetId))),
@@ -183,8 +199,66 @@ export function documentsPages(deps: AppDeps) {
         stateNames={stateNames}
       />,
     );
-  });
+  }
   return app;
+}
+
+/** The command that imports sessions 75 and 76 in the five other UN languages (README, "Languages"). */
+export const MULTILINGUAL_IMPORT_COMMAND =
+  "tar -xJf ../shared/data/unga-resolutions-akn/multilingual-sessions-75-76.tar.xz -C /tmp && normwatch ingest /tmp/multilingual --source dataset:unxml-ga-resolutions";
+/** The GA sessions whose other language versions that command brings. */
+const MULTILINGUAL_SESSIONS = ["75", "76"];
+
+/**
+ * A symbol stored in some languages, asked for in another: a 404 (the address names a version that does not exist,
+ * so it must not be indexed or cached as a page of the text) whose body names what exists and how to add the rest.
+ */
+function LanguageMissingPage({ missing }: { missing: DocumentLanguageNotFoundError }) {
+  const name = LANGUAGE_NAMES[missing.language]?.english ?? missing.language;
+  const session = /^A\/RES\/(\d+)\//.exec(missing.slug)?.[1];
+  const isUnLanguage = (UN_LANGUAGES as readonly string[]).includes(missing.language);
+  return (
+    <Layout title={`${missing.slug} is not available in ${name}`} path="/documents">
+      <h1>
+        {missing.slug} is not available in {name} in Normwatch
+      </h1>
+      <p class="lede">
+        Normwatch stores this text in {missing.available.length === 1 ? "one language" : "these languages"}; read it in:
+      </p>
+      <ul class="document-languages" aria-label="Language versions stored">
+        {missing.available.map((l) => (
+          <li>
+            <a href={documentPath(missing.slug, l)} hreflang={l} lang={l}>
+              {languageName(l)}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {!isUnLanguage ? (
+        <p>
+          Normwatch keeps texts in the six official languages of the United Nations: Arabic, Chinese, English, French,
+          Russian and Spanish.
+        </p>
+      ) : session && MULTILINGUAL_SESSIONS.includes(session) ? (
+        <>
+          <p>
+            The {name} texts of sessions 75 and 76 are not bundled with Normwatch, so that its first start stays fast.
+            An administrator adds them, with the other languages of those sessions, with one command (on the embedded
+            database, stop the server first):
+          </p>
+          <pre>
+            <code>{MULTILINGUAL_IMPORT_COMMAND}</code>
+          </pre>
+        </>
+      ) : (
+        <p>
+          The texts in the other UN languages that come with Normwatch's data cover sessions 75 and 76 only (imported
+          with <code>{MULTILINGUAL_IMPORT_COMMAND}</code>). A {name} version of this text can be added with{" "}
+          <code>normwatch ingest</code> from an official file of it.
+        </p>
+      )}
+    </Layout>
+  );
 }
 
 function DocumentPage({
