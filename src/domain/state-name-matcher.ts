@@ -117,8 +117,10 @@ export function createStateNameMatcher(states: NamedState[]): (text: string) => 
     let end = 0;
     for (const start of normalized.matchAll(LATIN_CAPITAL)) {
       if (start.index < end) continue;
-      latin.pattern.lastIndex = start.index;
-      const match = latin.pattern.exec(normalized) as Match | null;
+      const pattern = latin.buckets.get(foldLatin(normalized.slice(start.index, start.index + 2)));
+      if (!pattern) continue;
+      pattern.lastIndex = start.index;
+      const match = pattern.exec(normalized) as Match | null;
       if (!match || isInsideOtherWord(normalized, match)) continue;
       const iso3 = latin.byName.get(foldLatin(match[0]));
       if (iso3) found.push({ iso3, matchedText: match[0] });
@@ -187,7 +189,7 @@ function matchScript(index: ScriptIndex, text: string, accept?: (m: Match) => bo
 }
 
 /** English names and GA spellings (as before issue 19) and the French and Spanish names: one pattern, looked up by lower case. */
-function buildLatinIndex(states: NamedState[]): { pattern: RegExp; byName: Map<string, string> } {
+function buildLatinIndex(states: NamedState[]): { buckets: Map<string, RegExp>; byName: Map<string, string> } {
   const byName = new Map<string, string>();
   const put = (raw: string, iso3: string) => {
     const name = raw.replace(/[’`]/g, "'").replace(/\s+/g, " ").trim();
@@ -201,10 +203,17 @@ function buildLatinIndex(states: NamedState[]): { pattern: RegExp; byName: Map<s
     for (const n of s.localNames ?? [])
       if (n.language === "fr" || n.language === "es")
         for (const raw of [n.name, n.officialName]) if (!COMMON_WORDS[n.language]?.includes(raw)) put(raw, s.iso3);
-  // Longest names first, so "Papua New Guinea" wins over "Guinea" at the same place.
-  const names = [...byName.keys()].sort((a, b) => b.length - a.length).map(accentFreePattern);
-  const pattern = new RegExp(`(?:${names.join("|") || "(?!)"})(?![\\p{L}\\p{N}-])`, "iuy");
-  return { pattern, byName };
+  // By their first two letters, longest names first, so "Papua New Guinea" wins over "Guinea" at the same place.
+  const byKey = new Map<string, string[]>();
+  for (const name of [...byName.keys()].sort((a, b) => b.length - a.length))
+    byKey.set(name.slice(0, 2), [...(byKey.get(name.slice(0, 2)) ?? []), name]);
+  const buckets = new Map(
+    [...byKey].map(([key, names]) => [
+      key,
+      new RegExp(`(?:${names.map(accentFreePattern).join("|")})(?![\\p{L}\\p{N}-])`, "iuy"),
+    ]),
+  );
+  return { buckets, byName };
 }
 
 /**
