@@ -140,6 +140,9 @@ describe.each(TEST_DRIVERS)("sort and since on the API's lists ($label)", ({ dri
       );
       const since = new Date(Number(latest!.ms)).toISOString();
       expect((await get<List<unknown>>(`/api/v1/sessions?since=${since}`)).body.meta.total).toBe(0);
+      // A State found by a name in another form obeys since too.
+      expect((await get<List<unknown>>("/api/v1/states?q=cote%20divoire")).body.meta.total).toBe(1);
+      expect((await get<List<unknown>>(`/api/v1/states?q=cote%20divoire&since=${since}`)).body.meta.total).toBe(0);
       const [session] = await queryRows<{ id: string; venue: string | null; process_id: string }>(
         t.database.db,
         sql`SELECT id, venue, process_id FROM sessions ORDER BY id LIMIT 2`,

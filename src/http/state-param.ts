@@ -3,6 +3,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Db } from "../db/client.js";
 import { findStateIso3 } from "../db/state-names.js";
+import type { ListWindow } from "../db/list-order.js";
 import { listStates } from "../db/states.js";
 import type { State, StateFilter } from "../domain/state.js";
 import { InvalidInputError } from "../domain/errors.js";
@@ -78,12 +79,14 @@ function shorten(text: string): string {
 export async function listStatesMatching(
   db: Db,
   filter: StateFilter,
-  page?: { limit: number; offset: number },
+  page?: ListWindow,
 ): Promise<{ items: State[]; total: number }> {
   const found = await listStates(db, filter, page);
   if (found.total > 0 || !filter.query) return found;
   const iso3 = await findStateIso3(db, filter.query);
   if (!iso3) return found;
-  const items = (await listStates(db, { ...filter, query: undefined })).items.filter((s) => s.iso3 === iso3);
+  // The other filters still apply, `since` among them (every State fits in one window).
+  const every = page ? { ...page, limit: 1_000, offset: 0 } : undefined;
+  const items = (await listStates(db, { ...filter, query: undefined }, every)).items.filter((s) => s.iso3 === iso3);
   return { items: page ? items.slice(page.offset, page.offset + page.limit) : items, total: items.length };
 }
