@@ -36,6 +36,18 @@ describe.each(TEST_DRIVERS)("document language versions that are not stored, on 
   }, 120_000);
   afterAll(async () => database?.dispose());
 
+  it.skipIf(skip)("names the language of the stored version when the same file comes again", async () => {
+    const [again] = await ingestBatch(database.db, await resolveInputs([FILES[2]!]), {
+      provenance: { licence: "Source: United Nations, DGACM machine-readable GA resolutions" },
+      now: () => NOW,
+      maxBytes: 20_000_000,
+      maxRedirects: 0,
+      allowPrivateAddresses: false,
+    });
+    expect(again?.status).toBe("skipped");
+    expect(again?.reason).toBe("unchanged: same file already stored as A/RES/75/240 in French (fr) version 1");
+  });
+
   it.skipIf(skip)("says that A/RES/74/247 is not available in French, and links its English version", async () => {
     const res = await app.request("/documents/A/RES/74/247?lang=fr");
     expect(res.status).toBe(404);

@@ -35,9 +35,14 @@ export interface NewDocumentVersion {
 export async function findDocumentByContentHash(
   db: Handle,
   contentHash: string,
-): Promise<{ id: number; slug: string; version: number } | null> {
+): Promise<{ id: number; slug: string; language: string; version: number } | null> {
   const [row] = await db
-    .select({ id: t.documents.id, slug: t.documents.slug, version: t.documents.version })
+    .select({
+      id: t.documents.id,
+      slug: t.documents.slug,
+      language: t.documents.language,
+      version: t.documents.version,
+    })
     .from(t.documents)
     .where(eq(t.documents.contentHash, contentHash))
     .limit(1);

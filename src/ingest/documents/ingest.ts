@@ -6,7 +6,7 @@ import { findProcessOfResolution, insertUnresolvedCitations } from "../../db/doc
 import { findCurrentVersion, findDocumentByContentHash, insertDocumentVersion } from "../../db/documents.js";
 import type { Tx } from "../../db/upsert.js";
 import type { ParsedDocument } from "../../domain/documents.js";
-import { slugWithoutSymbol } from "../../domain/documents.js";
+import { LANGUAGE_NAMES, slugWithoutSymbol } from "../../domain/documents.js";
 import type { ReferenceMatcher } from "../../domain/references-entities.js";
 import { detectResolutionReferences } from "../../domain/references.js";
 import { gaSessionOfSymbol, parseSymbol } from "../../domain/symbols.js";
@@ -103,7 +103,7 @@ export async function skipIfStored(
     name: file.name,
     bytes: file.bytes.length,
     status: "skipped",
-    reason: `unchanged: same file already stored as ${known.slug} version ${known.version}`,
+    reason: `unchanged: same file already stored as ${known.slug} in ${LANGUAGE_NAMES[known.language]?.english ?? known.language} (${known.language}) version ${known.version}`,
     slug: known.slug,
     version: known.version,
   };
