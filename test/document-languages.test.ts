@@ -48,6 +48,28 @@ describe.each(TEST_DRIVERS)("document language versions that are not stored, on 
     expect(again?.reason).toBe("unchanged: same file already stored as A/RES/75/240 in French (fr) version 1");
   });
 
+  it.skipIf(skip)(
+    "refuses upstream's Chinese 75/274 that declares Spanish, instead of storing it as Spanish",
+    async () => {
+      const [result] = await ingestBatch(
+        database.db,
+        await resolveInputs([fileURLToPath(new URL("./fixtures/languages/75_274_C.xml", import.meta.url))]),
+        {
+          provenance: { licence: "Source: United Nations, DGACM machine-readable GA resolutions" },
+          now: () => NOW,
+          maxBytes: 20_000_000,
+          maxRedirects: 0,
+          allowPrivateAddresses: false,
+        },
+      );
+      expect(result?.status).toBe("failed");
+      expect(result?.reason).toContain(
+        "the document is marked Spanish (es; by the file or the upload, English when neither says) but its text is written in Chinese characters",
+      );
+      expect((await app.request("/documents/A/RES/75/274?lang=es")).status).toBe(404);
+    },
+  );
+
   it.skipIf(skip)("says that A/RES/74/247 is not available in French, and links its English version", async () => {
     const res = await app.request("/documents/A/RES/74/247?lang=fr");
     expect(res.status).toBe(404);

@@ -108,8 +108,9 @@ describe.skipIf(!fs.existsSync(MULTILINGUAL_ARCHIVE))("the languages of the upst
           if (declared !== written) mislabelled.push(`${file}: declares ${declared}, written in ${written}`);
           if (written !== folders[folder]) misplaced.push(`${file}: ${written}`);
         }
-    // Documented in datasets/corpus/README.md: 75/274's Chinese text declares Spanish (so `normwatch ingest` stores it
-    // as a Spanish version), and two Chinese files sit in other folders (76/253's in Arabic too: there is no Arabic 76/253).
+    // Documented in datasets/corpus/README.md: 75/274's Chinese text declares Spanish (ingest refuses it, see
+    // test/document-languages.test.ts), and two Chinese files sit in other folders (76/253's in Arabic too: there is no
+    // Arabic 76/253).
     expect(mislabelled).toEqual(["75/Chinese/75_274_C.xml: declares es, written in zh"]);
     expect(misplaced).toEqual(["75/Spanish/A_RES_75_297_C.xml: zh", "76/Arabic/A_RES_76_253-2203840C.xml: zh"]);
   }, 300_000);

@@ -7,6 +7,7 @@ import { findCurrentVersion, findDocumentByContentHash, insertDocumentVersion } 
 import type { Tx } from "../../db/upsert.js";
 import type { ParsedDocument } from "../../domain/documents.js";
 import { LANGUAGE_NAMES, slugWithoutSymbol } from "../../domain/documents.js";
+import { dominantScriptOf, scriptOfLanguage, type Script } from "../../domain/text-script.js";
 import type { ReferenceMatcher } from "../../domain/references-entities.js";
 import { detectResolutionReferences } from "../../domain/references.js";
 import { gaSessionOfSymbol, parseSymbol } from "../../domain/symbols.js";
@@ -192,8 +193,31 @@ function validate(parsed: ParsedDocument, provenance: DocumentProvenance): Parse
     const issue = result.error.issues[0]!;
     throw new InvalidDocumentError(`invalid document: ${issue.path.join(".") || "document"}: ${issue.message}`);
   }
+  checkLanguageAgainstText(withOverrides);
   return withOverrides;
 }
+
+/**
+ * Refuses a document whose declared language is written in another script than its text (upstream's Chinese 75/274
+ * declares Spanish): stored under that language it would be a wrong version of the symbol; which language it really
+ * is is left to whoever fixes the file, not guessed here.
+ */
+function checkLanguageAgainstText(parsed: ParsedDocument): void {
+  const expected = scriptOfLanguage(parsed.language);
+  const written = dominantScriptOf(parsed.paragraphs.map((p) => p.text).join(" "));
+  if (!expected || !written || expected === written) return;
+  const name = LANGUAGE_NAMES[parsed.language]?.english ?? parsed.language;
+  throw new InvalidDocumentError(
+    `language does not match the text: the document is marked ${name} (${parsed.language}; by the file or the upload, English when neither says) but its text is written in ${SCRIPT_NAMES[written]}, so it is not stored as a ${name} version; give its real language`,
+  );
+}
+
+const SCRIPT_NAMES: Record<Script, string> = {
+  latin: "the Latin script",
+  cyrillic: "the Cyrillic script",
+  arabic: "the Arabic script",
+  han: "Chinese characters",
+};
 
 export class InvalidDocumentError extends Error {
   override readonly name = "InvalidDocumentError";
