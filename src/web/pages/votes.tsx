@@ -22,6 +22,7 @@ import {
 } from "../../domain/votes.js";
 import { RESOLUTION_TOPIC_LABELS, UN_REGIONAL_GROUP_LABELS } from "../../domain/vocabulary.js";
 import { Pager } from "../components/pager.js";
+import { TableScroll } from "../components/table-scroll.js";
 import { Layout } from "../layout.js";
 import { shareImageFor } from "../og/share-image-pages.js";
 import { VOTE_LABELS, WorldMap } from "../components/world-map.js";
@@ -433,34 +434,44 @@ export function votesPages(deps: AppDeps) {
           </a>{" "}
           · <a href={`/votes/compare?a=${encodeURIComponent(e.id)}`}>Compare with another vote</a>
         </p>
-        <div class="vote-layout">
-          <WorldMap voters={mapVoters} caption={`How each State voted on ${name}`} />
-          <table class="data vote-table" id="vote-table">
-            <caption>Vote of each State ({detail.positions.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">State</th>
-                <th scope="col">Regional group</th>
-                <th scope="col">Vote</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.positions.map((p) => (
-                <tr data-vote={p.vote}>
-                  <th scope="row">{p.stateIso3 ? <a href={`/states/${p.stateIso3}/votes`}>{p.name}</a> : p.name}</th>
-                  <td>{p.unRegionalGroup ? UN_REGIONAL_GROUP_LABELS[p.unRegionalGroup] : "—"}</td>
-                  <td class={`vote-cell vote-${p.vote}`}>{VOTE_LABELS[p.vote]}</td>
+        {/* The map across the page, then the State table (a box of its own that scrolls, its header row kept in
+            view) beside the tallies by group, under each other on a narrow screen. */}
+        <WorldMap voters={mapVoters} caption={`How each State voted on ${name}`} />
+        <div class="vote-tables">
+          <TableScroll label={`Vote of each State (${detail.positions.length})`} class="vote-table-scroll">
+            <table class="data vote-table" id="vote-table">
+              <caption>Vote of each State ({detail.positions.length})</caption>
+              <thead>
+                <tr>
+                  <th scope="col">State</th>
+                  <th scope="col">Regional group</th>
+                  <th scope="col">Vote</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {detail.positions.map((p) => (
+                  <tr data-vote={p.vote}>
+                    <th scope="row">{p.stateIso3 ? <a href={`/states/${p.stateIso3}/votes`}>{p.name}</a> : p.name}</th>
+                    <td>{p.unRegionalGroup ? UN_REGIONAL_GROUP_LABELS[p.unRegionalGroup] : "—"}</td>
+                    <td class={`vote-cell vote-${p.vote}`}>{VOTE_LABELS[p.vote]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+          <div class="vote-tallies">
+            <TallyTable
+              caption="By UN regional group"
+              rows={detail.byRegionalGroup}
+              hasAbsences={isAbsenceRecorded(e)}
+            />
+            <TallyTable
+              caption={`By organisation: members on ${e.date} where the source dates membership, else today's members`}
+              rows={detail.byOrganization}
+              hasAbsences={isAbsenceRecorded(e)}
+            />
+          </div>
         </div>
-        <TallyTable caption="By UN regional group" rows={detail.byRegionalGroup} hasAbsences={isAbsenceRecorded(e)} />
-        <TallyTable
-          caption={`By organisation: members on ${e.date} where the source dates membership, else today's members`}
-          rows={detail.byOrganization}
-          hasAbsences={isAbsenceRecorded(e)}
-        />
         {e.sponsors.length ? (
           <section aria-labelledby="sponsors-heading">
             <h2 id="sponsors-heading">Sponsors ({e.sponsors.length})</h2>
