@@ -20,6 +20,7 @@ export const DETAIL_ROUTES = [
   "/instruments",
   "/rubric",
   "/subscribe",
+  "/search?q=France",
 ];
 
 /** Navigation items and detail pages, each once. */

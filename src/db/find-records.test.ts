@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/database.js";
+import { sql } from "drizzle-orm";
+import { queryRows } from "./client.js";
+import type { FoundRecord } from "../domain/find-records.js";
 import { findRecords, type RecordSearch } from "./find-records.js";
 
 /** The bundled cyber resolutions, read as the seed reads them. */
@@ -55,6 +58,63 @@ describe.each(TEST_DRIVERS)("finding records by what a reader types, on $label",
       expect(recordsOf(found, "document")[0], q).toMatchObject({ id: "A/RES/74/247", path: "/documents/A/RES/74/247" });
       // The Ad Hoc Committee was mandated by 74/247: found too, after the exact matches.
       expect(recordsOf(found, "process").map((r) => r.id)).toContain("ahc-cybercrime-2022-2024");
+    }
+  });
+
+  it.skipIf(skip)(
+    "finds the resolution, its vote and its text for resolution 74/247, each labelled by its kind",
+    async () => {
+      const found = await find("resolution 74/247");
+      expect(kindsOf(found).slice(0, 3)).toEqual(["resolution", "vote", "document"]);
+      const [resolution, vote, text] = ["resolution", "vote", "document"].map((k) => recordsOf(found, k)[0]!) as [
+        FoundRecord,
+        FoundRecord,
+        FoundRecord,
+      ];
+      expect(resolution).toMatchObject({ id: "A/RES/74/247", score: 100 });
+      expect(resolution.label).toBe(
+        "A/RES/74/247 — resolution: Countering the use of information and communications technologies for criminal purposes",
+      );
+      expect(vote.label).toMatch(/^A\/RES\/74\/247 — vote of \d{1,2} [A-Z][a-z]+ 2019 \(\d+–\d+–\d+\)$/);
+      const [paragraphs] = await queryRows<{ n: number }>(
+        database.db,
+        sql`SELECT count(*)::int AS n FROM document_paragraphs p JOIN documents d ON d.id = p.document_id
+          WHERE d.slug = 'A/RES/74/247' AND d.language = 'en' AND d.is_current`,
+      );
+      expect(text.label).toBe(`A/RES/74/247 — text (English, ${paragraphs!.n} paragraphs)`);
+    },
+  );
+
+  it.skipIf(skip)("lists votes newest first after an exact symbol, with Voeten's titles readable", async () => {
+    const votes = recordsOf(await find("France", 100), "vote");
+    expect(votes.length).toBeGreaterThan(10);
+    const days = await queryRows<{ id: string; date: string }>(
+      database.db,
+      sql`SELECT id, date::text AS date FROM vote_events WHERE id IN ${votes.map((v) => v.id)}`,
+    );
+    const dateOf = new Map(days.map((d) => [d.id, d.date]));
+    const dates = votes.map((v) => dateOf.get(v.id)!);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // Voeten's "PROTOCAL I, FRANCE" (his spelling) in title case, not "Protocal i, france".
+    expect(votes.find((v) => v.id === "A/RES/37/71")?.detail).toBe("Protocal I, France");
+    const osce = recordsOf(await find("OSCE", 100), "vote");
+    expect(osce.find((v) => v.id === "RC-4042")?.detail).toBe(
+      "Cooperation between the UN and the Organization for Security and Cooperation in Europe",
+    );
+    // The exact symbol comes first even when older.
+    expect(recordsOf(await find("73/27"), "vote")[0]?.id).toBe("A/RES/73/27");
+  });
+
+  it.skipIf(skip)("orders the kinds alike whether every kind is listed or one is chosen", async () => {
+    for (const q of ["cybercrime", "France", "security"]) {
+      const all = kindsOf(await find(q, 5));
+      for (const kind of ["vote", "document", "resolution"] as const) {
+        const chosen = await findRecords(database.db, q, { kind, limit: 20, offset: 20 });
+        expect(
+          kindsOf(chosen).filter((k) => all.includes(k)),
+          `${q} ${kind}`,
+        ).toEqual(all);
+      }
     }
   });
 

@@ -17,11 +17,13 @@ import {
   type RecordCandidate,
   type RecordKind,
   type RecordQuery,
+  voteRecordLabel,
+  voteRecordTitle,
 } from "../domain/find-records.js";
-import { documentPath } from "../domain/documents.js";
+import { documentPath, LANGUAGE_NAMES } from "../domain/documents.js";
 import { formatPartialDate, type PartialDate } from "../domain/partial-date.js";
 import { symbolPath } from "../domain/resolution.js";
-import { displayVoteTitle, voteEventLabel, voteEventPath } from "../domain/votes.js";
+import { voteEventLabel, voteEventPath } from "../domain/votes.js";
 import { UN_REGIONAL_GROUP_LABELS, type UnRegionalGroup } from "../domain/vocabulary.js";
 import type { DatePrecision } from "../domain/vocabulary.js";
 import { queryRows, type Db } from "./client.js";
@@ -30,7 +32,7 @@ import { queryRows, type Db } from "./client.js";
 export interface RecordKindResult {
   kind: RecordKind;
   total: number;
-  /** The score of the kind's best match (for votes and documents: of the first returned, 0 when none were asked for). */
+  /** The score of the kind's best match (for votes and documents: of the first in their order). */
   best: number;
   records: FoundRecord[];
 }
@@ -300,8 +302,9 @@ async function resolutionCandidates(db: Db, q: RecordQuery): Promise<RecordCandi
   return rows.map((r) => ({
     kind: "resolution",
     id: r.symbol,
-    label: r.symbol,
-    detail: joinDetail([r.title, r.adopted_on]),
+    // The resolution, its vote and its text share a symbol: each link says which it is.
+    label: r.title ? `${r.symbol} — resolution: ${r.title}` : `${r.symbol} — resolution`,
+    detail: r.adopted_on ? `adopted ${formatPartialDate({ date: r.adopted_on, precision: "day" })}` : null,
     path: `/resolutions/${symbolPath(r.symbol)}`,
     keys: [r.symbol, ...(shortSymbol(r.symbol) ? [shortSymbol(r.symbol)!] : [])],
     names: r.title ? [r.title] : [],
@@ -340,10 +343,7 @@ async function pageWithTotal<T>(
   return { rows: [], total: Number(row?.n ?? 0) };
 }
 
-/**
- * Vote events: an exact symbol first, then those with every word in their title, then the cyber votes (those of a
- * resolution in the fact base), newest first.
- */
+/** Vote events: an exact symbol first, then newest first. */
 async function voteCandidates(db: Db, q: RecordQuery, page: Page): Promise<Slice> {
   const words = allWordsInText(q, [
     sql`v.id`,
@@ -358,8 +358,7 @@ async function voteCandidates(db: Db, q: RecordQuery, page: Page): Promise<Slice
                    WHERE ${words} OR v.id = ${q.symbol} OR v.symbol = ${q.symbol}`;
   const order = [
     ...(q.symbol ? [sql`(v.id = ${q.symbol} OR v.symbol = ${q.symbol}) DESC`] : []),
-    ...(q.words.length ? [sql`(${allWordsInText(q, [sql`v.title`, sql`r.title`])}) DESC`] : []),
-    sql`(r.symbol IS NOT NULL) DESC, v.date DESC, v.id DESC`,
+    sql`v.date DESC, v.id DESC`,
   ];
   const { rows, total } = await pageWithTotal<{
     id: string;
@@ -367,24 +366,40 @@ async function voteCandidates(db: Db, q: RecordQuery, page: Page): Promise<Slice
     source_symbol: string | null;
     date: string;
     title: string | null;
+    description: string | null;
     resolution_title: string | null;
+    voeten_rcid: number | null;
+    counted_yes: number;
+    counted_no: number;
+    counted_abstain: number;
   }>(
     db,
     page,
     (limit, offset) =>
-      sql`SELECT v.id, v.symbol, v.source_symbol, v.date::text AS date, v.title, r.title AS resolution_title,
+      sql`SELECT v.id, v.symbol, v.source_symbol, v.date::text AS date, v.title, v.description, v.voeten_rcid,
+                 v.counted_yes, v.counted_no, v.counted_abstain, r.title AS resolution_title,
                  count(*) OVER ()::int AS total ${from}
           ORDER BY ${sql.join(order, sql`, `)}
           LIMIT ${limit} OFFSET ${offset}`,
     sql`SELECT count(*)::int AS n ${from}`,
   );
   const candidates = rows.map((r): RecordCandidate => {
-    const title = r.resolution_title ?? (r.title ? displayVoteTitle(r.title) : null);
+    const fields = {
+      symbol: r.symbol,
+      date: r.date,
+      counted: { yes: r.counted_yes, no: r.counted_no, abstain: r.counted_abstain },
+      title: r.title,
+      description: r.description,
+      resolutionTitle: r.resolution_title,
+      voetenRcid: r.voeten_rcid,
+    };
+    const label = voteEventLabel({ id: r.id, symbol: r.symbol, sourceSymbol: r.source_symbol });
     return {
       kind: "vote",
       id: r.id,
-      label: voteEventLabel({ id: r.id, symbol: r.symbol, sourceSymbol: r.source_symbol }),
-      detail: joinDetail([title, r.date]),
+      label: voteRecordLabel(fields),
+      // Without a UN symbol, the roll call (and Voeten's code) tells the vote apart.
+      detail: joinDetail([r.symbol ? null : label, voteRecordTitle(fields)]),
       path: `/votes/${voteEventPath(r.id)}`,
       keys: [r.id, ...(r.symbol ? [r.symbol] : []), ...(shortSymbol(r.symbol) ? [shortSymbol(r.symbol)!] : [])],
       names: [r.title, r.resolution_title].filter((t): t is string => !!t),
@@ -407,12 +422,15 @@ async function documentCandidates(db: Db, q: RecordQuery, page: Page): Promise<S
     language: string;
     document_date: string | null;
     type: string;
+    paragraphs: number;
   }>(
     db,
     page,
     (limit, offset) =>
-      sql`SELECT x.*, count(*) OVER ()::int AS total FROM (
-            SELECT DISTINCT ON (d.slug) d.slug, d.symbol, d.title, d.language, d.document_date::text AS document_date,
+      sql`SELECT x.*, count(*) OVER ()::int AS total,
+                 x.paragraph_count AS paragraphs
+          FROM (
+            SELECT DISTINCT ON (d.slug) d.paragraph_count, d.slug, d.symbol, d.title, d.language, d.document_date::text AS document_date,
                    d.type::text AS type
             FROM documents d WHERE ${where}
             ORDER BY d.slug, (d.language = 'en') DESC, d.language
@@ -424,8 +442,12 @@ async function documentCandidates(db: Db, q: RecordQuery, page: Page): Promise<S
   const candidates = rows.map((r): RecordCandidate => ({
     kind: "document",
     id: r.slug,
-    label: r.symbol ?? r.title,
-    detail: joinDetail([r.symbol ? r.title : null, r.document_date, r.type]),
+    label: `${r.symbol ?? r.title} — text (${LANGUAGE_NAMES[r.language]?.english ?? r.language}, ${r.paragraphs.toLocaleString("en")} paragraph${r.paragraphs === 1 ? "" : "s"})`,
+    detail: joinDetail([
+      r.symbol ? r.title : null,
+      r.document_date ? formatPartialDate({ date: r.document_date, precision: "day" }) : null,
+      r.type,
+    ]),
     path: documentPath(r.slug, r.language),
     keys: [r.slug, ...(r.symbol ? [r.symbol] : []), ...(shortSymbol(r.symbol) ? [shortSymbol(r.symbol)!] : [])],
     names: [r.title],
@@ -436,6 +458,14 @@ async function documentCandidates(db: Db, q: RecordQuery, page: Page): Promise<S
 interface Page {
   limit: number;
   offset: number;
+}
+
+/**
+ * A kind only counted is still asked for its first record, whose score places the kind among the others: so the kinds
+ * come in the same order whether all are listed or one is chosen (the facets keep the sections' order).
+ */
+function atLeastOne(page: Page): Page {
+  return page.limit > 0 ? page : { limit: 1, offset: 0 };
 }
 
 interface Slice {
@@ -463,8 +493,18 @@ export async function findRecords(db: Db, input: string, options: RecordSearchOp
       frameworkItemCandidates(db, query),
       resolutionCandidates(db, query),
     ]),
-    voteCandidates(db, query, pageOf("vote")),
-    documentCandidates(db, query, pageOf("document")),
+    voteCandidates(db, query, atLeastOne(pageOf("vote"))),
+    documentCandidates(db, query, atLeastOne(pageOf("document"))),
+  ]);
+  // Past the first page of votes or documents, the kind's best match is its first record, read on its own.
+  const firstOf = async (kind: "vote" | "document", slice: Slice): Promise<number> => {
+    if (pageOf(kind).offset === 0 || slice.total === 0) return scoreRecords(query, slice.candidates)[0]?.score ?? 0;
+    const first = await (kind === "vote" ? voteCandidates : documentCandidates)(db, query, { limit: 1, offset: 0 });
+    return scoreRecords(query, first.candidates)[0]?.score ?? 0;
+  };
+  const bestOf = new Map<RecordKind, number>([
+    ["vote", await firstOf("vote", votes)],
+    ["document", await firstOf("document", documents)],
   ]);
   const byKind = new Map<RecordKind, { total: number; ranked: FoundRecord[]; isSliced: boolean }>();
   const ranked = rankRecords(query, small.flat());
@@ -477,14 +517,17 @@ export async function findRecords(db: Db, input: string, options: RecordSearchOp
   // re-sorting a page would order it differently from the next.
   byKind.set("vote", { total: votes.total, ranked: scoreRecords(query, votes.candidates), isSliced: true });
   byKind.set("document", { total: documents.total, ranked: scoreRecords(query, documents.candidates), isSliced: true });
+  const sliceOf = (kind: RecordKind, ranked: FoundRecord[]) => ranked.slice(0, pageOf(kind).limit);
   const kinds: RecordKindResult[] = [];
   for (const kind of RECORD_KINDS) {
     const found = byKind.get(kind)!;
     if (found.total === 0 && options.kind !== kind) continue;
     const page = pageOf(kind);
-    const records = found.isSliced ? found.ranked : found.ranked.slice(page.offset, page.offset + page.limit);
+    const records = found.isSliced
+      ? sliceOf(kind, found.ranked)
+      : found.ranked.slice(page.offset, page.offset + page.limit);
     // Ordering the kinds looks at each kind's best match: the first of a kind read in order from the database.
-    const best = found.ranked[0]?.score ?? 0;
+    const best = bestOf.get(kind) ?? found.ranked[0]?.score ?? 0;
     kinds.push({ kind, total: found.total, best, records });
   }
   return { query, kinds: orderRecordKinds(kinds) };

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   foldText,
+  keywordTitleCase,
+  paragraphQueryOf,
+  RECORD_KIND_LABELS,
+  voteRecordLabel,
+  voteRecordTitle,
   likePattern,
   orderRecordKinds,
   parseRecordQuery,
@@ -105,5 +110,101 @@ describe("scoring and ranking", () => {
       { kind: "state", total: 2, best: 20 },
     ]);
     expect(kinds.map((k) => k.kind)).toEqual(["vote", "document", "state", "process"]);
+  });
+});
+
+describe("the reference a query names", () => {
+  it("reads a symbol alone or with a word saying what it is as that symbol's citations", () => {
+    for (const text of [
+      "74/247",
+      "A/RES/74/247",
+      "resolution 74/247",
+      "Resolution A/RES/74/247",
+      "GA resolution 74/247,",
+    ]) {
+      const query = parseRecordQuery(text);
+      expect(query.symbol, text).toBe("A/RES/74/247");
+      expect(query.reference, text).toEqual({ kind: "symbol", symbol: "A/RES/74/247", label: "A/RES/74/247" });
+    }
+  });
+
+  it("keeps the symbol of a query with other words for the records, but searches the words", () => {
+    const query = parseRecordQuery("cybercrime 74/247");
+    expect(query.symbol).toBe("A/RES/74/247");
+    expect(query.reference).toBeNull();
+    // Two symbols name neither.
+    expect(parseRecordQuery("74/247 and 75/282").symbol).toBeNull();
+  });
+
+  it("reads a norm reference as the norm, labelled as the report numbers it", () => {
+    expect(parseRecordQuery("13(c)").reference).toEqual({ kind: "norm", normId: "13c", label: "13(c)" });
+    expect(parseRecordQuery("norm c").reference).toEqual({ kind: "norm", normId: "13c", label: "13(c)" });
+    expect(parseRecordQuery("critical infrastructure").reference).toBeNull();
+  });
+
+  it("writes GA symbols in the paragraph query as resolutions cite them", () => {
+    expect(paragraphQueryOf("A/RES/74/247 cybercrime")).toBe("74/247 cybercrime");
+    expect(paragraphQueryOf('"a/res/74/247" OR A/RES/75/282')).toBe('"74/247" OR 75/282');
+    expect(paragraphQueryOf("A/70/174 norms")).toBe("A/70/174 norms");
+  });
+
+  it("names organizations as the site's menu does", () => {
+    expect(RECORD_KIND_LABELS.organization.many).toBe("Organizations");
+  });
+});
+
+describe("votes as the search box lists them", () => {
+  const voeten = { resolutionTitle: null, voetenRcid: 4042 };
+
+  it("labels a vote by its symbol, day and counts, so it differs from its resolution's and text's links", () => {
+    const counted = { yes: 79, no: 60, abstain: 33 };
+    expect(voteRecordLabel({ symbol: "A/RES/74/247", date: "2019-12-27", counted })).toBe(
+      "A/RES/74/247 — vote of 27 December 2019 (79–60–33)",
+    );
+    expect(voteRecordLabel({ symbol: null, date: "1959-12-02", counted })).toBe("Vote of 2 December 1959 (79–60–33)");
+  });
+
+  it("prefers Voeten's description in ordinary case to his capitalised keywords", () => {
+    expect(
+      voteRecordTitle({
+        ...voeten,
+        title: "U.N., OSCE, COOPERATION",
+        description: "Cooperation between the UN and the Organization for Security and Cooperation in Europe",
+      }),
+    ).toBe("Cooperation between the UN and the Organization for Security and Cooperation in Europe");
+  });
+
+  it("puts Voeten's keywords in title case when his description is a capitalised summary or a statement", () => {
+    const description =
+      "TO EXPRESS REGRET THAT THE SIGNATURE OF ADDITIONAL PROTOCOL I BY FRANCE, WHICH TOOK PLACE ON MARCH 2, 1979";
+    expect(voteRecordTitle({ ...voeten, title: "PROTOCAL I, FRANCE", description })).toBe("Protocal I, France");
+    expect(keywordTitleCase("DENUCLEARIZATION, LATIN AMERICA")).toBe("Denuclearization, Latin America");
+    expect(keywordTitleCase("QUESTION OF THE COMOROS, 10TH SESSION")).toBe("Question of the Comoros, 10th Session");
+    expect(
+      voteRecordTitle({
+        ...voeten,
+        title: null,
+        description: "The Acting President: I now put to the vote the draft.",
+      }),
+    ).toBeNull();
+  });
+
+  it("keeps a cyber resolution's title and a UN title as the votes list shows them", () => {
+    expect(
+      voteRecordTitle({
+        title: "X : resolution / adopted by the General Assembly",
+        description: null,
+        resolutionTitle: "Y",
+        voetenRcid: null,
+      }),
+    ).toBe("Y");
+    expect(
+      voteRecordTitle({
+        title: "Transparency in armaments",
+        description: "First Committee: …",
+        resolutionTitle: null,
+        voetenRcid: null,
+      }),
+    ).toBe("Transparency in armaments");
   });
 });

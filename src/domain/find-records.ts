@@ -1,6 +1,8 @@
 // Finding records (States, organisations, processes, sessions, norms, CBMs, resolutions, votes, documents) from what a
 // reader types in one search box: reading the query, scoring each candidate, and ordering the kinds (issue 17).
+import { formatPartialDate } from "./partial-date.js";
 import { normalizeSymbol, resolutionSymbolFromShortForm } from "./symbols.js";
+import { displayVoteTitle } from "./votes.js";
 
 /** The kinds of record the search box finds besides paragraphs, in the order shown when scores tie. */
 export const RECORD_KINDS = [
@@ -26,7 +28,8 @@ export const RECORD_KIND_LABELS: Record<RecordKind, { one: string; many: string;
     cbm: { one: "CBM", many: "CBMs", oneInText: "CBM", inText: "CBMs" },
     process: { one: "Process", many: "Processes", oneInText: "process", inText: "processes" },
     session: { one: "Session", many: "Sessions", oneInText: "session", inText: "sessions" },
-    organization: { one: "Organisation", many: "Organisations", oneInText: "organisation", inText: "organisations" },
+    // The site's menu and pages say "Organizations".
+    organization: { one: "Organization", many: "Organizations", oneInText: "organization", inText: "organizations" },
     document: { one: "Document", many: "Documents", oneInText: "document", inText: "documents" },
   };
 
@@ -44,11 +47,20 @@ export interface RecordQuery {
   words: string[];
   /** The same words as typed (lower case, accents kept), for columns compared without folding; same order as `words`. */
   typedWords: string[];
-  /** The document symbol the query is, in full ("74/247" → "A/RES/74/247"), or null. */
+  /**
+   * The document symbol the query is or holds, in full ("74/247" and "resolution 74/247" → "A/RES/74/247"), or null;
+   * a query holding two symbols names neither.
+   */
   symbol: string | null;
   /** The norm of the 2015 GGE report the query names ("13(c)", "13c", "norm c", "norm 13 c" → "13c"), or null. */
   normId: string | null;
+  /** The norm or symbol the whole query names (besides a word such as "resolution"), whose citing paragraphs answer it. */
+  reference: CitedReference | null;
 }
+
+/** A norm or a document symbol, as the paragraphs that cite it are asked for (paragraph_mentions, document_citations). */
+export type CitedReference =
+  { kind: "norm"; normId: string; label: string } | { kind: "symbol"; symbol: string; label: string };
 
 /** One found record: what it is, how it is named, and the site page it links to. */
 export interface FoundRecord {
@@ -105,13 +117,39 @@ export function parseRecordQuery(input: string): RecordQuery {
       pairs.set(word, typed.replace(/[\u2018\u2019]/g, "'"));
   }
   const kept = [...pairs].slice(0, MAX_WORDS);
+  const whole = symbolOf(plain.trim());
+  const tokens = plain.split(/\s+/).filter(Boolean);
+  const held = [...new Set(tokens.map((t) => (/\d/.test(t) ? symbolOf(t.replace(/[,;.]+$/, "")) : null)))].filter(
+    (s): s is string => s !== null,
+  );
+  const symbol = whole ?? (held.length === 1 ? held[0]! : null);
+  const normId = normIdOf(text);
+  // Only the symbol and words naming what it is ("resolution 74/247"): the query asks for that document.
+  const isSymbolOnly =
+    symbol !== null &&
+    (whole !== null ||
+      tokens.every((t) => symbolOf(t.replace(/[,;.]+$/, "")) === symbol || REFERENCE_WORDS.has(foldText(t))));
   return {
     text,
     words: kept.map(([word]) => word),
     typedWords: kept.map(([, typed]) => typed),
-    symbol: symbolOf(plain.trim()),
-    normId: normIdOf(text),
+    symbol,
+    normId,
+    reference: normId
+      ? { kind: "norm", normId, label: normLabel(normId) }
+      : isSymbolOnly
+        ? { kind: "symbol", symbol, label: symbol }
+        : null,
   };
+}
+
+/** Words that say what a symbol is without narrowing the search ("resolution 74/247", "document A/70/174"). */
+const REFERENCE_WORDS = new Set(["resolution", "res", "document", "decision", "ga", "unga"]);
+
+/** "13c" → "13(c)", as the 2015 GGE report numbers its norms. */
+export function normLabel(normId: string): string {
+  const m = /^(\d+)([a-z])$/.exec(normId);
+  return m ? `${m[1]}(${m[2]})` : normId;
 }
 
 function symbolOf(text: string): string | null {
@@ -119,6 +157,14 @@ function symbolOf(text: string): string | null {
   const short = resolutionSymbolFromShortForm(text);
   if (short) return short;
   return /^[a-z]{1,6}\/\S/i.test(text) ? normalizeSymbol(text.toUpperCase()) : null;
+}
+
+/**
+ * The query for the paragraph search, with GA resolution symbols written as texts write them: resolutions cite
+ * "resolution 74/247", never "A/RES/74/247", so the full symbol would match no paragraph.
+ */
+export function paragraphQueryOf(input: string): string {
+  return input.replace(/(^|[\s"(])A\/RES\/(\d{1,4}\/\d{1,4})(?=$|[\s")])/gi, "$1$2");
 }
 
 /** The eleven norms of A/70/174 para 13 are (a)–(k); a bare letter ("c") is not a norm reference. */
@@ -177,4 +223,89 @@ export function wordStartPattern(word: string): string {
 /** Escapes LIKE wildcards so a typed % or _ is matched as itself. */
 export function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A vote event as the search box lists it. */
+export interface VoteRecordFields {
+  symbol: string | null;
+  /** The day of the vote, ISO. */
+  date: string;
+  counted: { yes: number; no: number; abstain: number };
+  title: string | null;
+  description: string | null;
+  /** The fact base's title of the voted resolution, when it is a cyber resolution. */
+  resolutionTitle: string | null;
+  /** Voeten's roll call number, for votes from his data. */
+  voetenRcid: number | null;
+}
+
+/**
+ * "A/RES/74/247 — vote of 18 December 2019 (79–60–33)": the symbol when there is one, the day and the counts, so a
+ * vote's link differs from its resolution's and its text's.
+ */
+export function voteRecordLabel(v: Pick<VoteRecordFields, "symbol" | "date" | "counted">): string {
+  const day = formatPartialDate({ date: v.date, precision: "day" });
+  const tally = `${v.counted.yes}–${v.counted.no}–${v.counted.abstain}`;
+  return v.symbol ? `${v.symbol} — vote of ${day} (${tally})` : `Vote of ${day} (${tally})`;
+}
+
+/** Longest description of Voeten's shown as a title; longer ones are his summaries of the motion, not titles. */
+const MAX_DESCRIPTION_TITLE = 160;
+
+/**
+ * A vote's title as the search box shows it: the fact base's title of a cyber resolution; for Voeten's roll calls,
+ * whose titles are capitalised keyword lists ("U.N., OSCE, COOPERATION"), his description where it is a title in
+ * ordinary case ("Cooperation between the UN and the Organization for Security and Cooperation in Europe"), else
+ * the keywords in title case ("Protocal I, France", as he spells it); otherwise the title as the votes list shows it.
+ */
+export function voteRecordTitle(
+  v: Pick<VoteRecordFields, "title" | "description" | "resolutionTitle" | "voetenRcid">,
+): string | null {
+  if (v.resolutionTitle) return v.resolutionTitle;
+  const title = v.title?.trim() || null;
+  const description = v.description?.trim() || null;
+  if (v.voetenRcid !== null && title && title === title.toUpperCase() && /[A-Z]/.test(title)) {
+    const isTitleLike =
+      description &&
+      description !== description.toUpperCase() &&
+      description.length <= MAX_DESCRIPTION_TITLE &&
+      !isStatement(description);
+    return isTitleLike ? displayVoteTitle(description) : keywordTitleCase(title);
+  }
+  if (title) return displayVoteTitle(title);
+  // Some roll calls are described by the verbatim record's words ("The Acting President: I now put to the vote…").
+  if (!description || isStatement(description)) return null;
+  const shown = displayVoteTitle(description);
+  return shown.length <= MAX_DESCRIPTION_TITLE
+    ? shown
+    : `${shown.slice(0, shown.lastIndexOf(" ", MAX_DESCRIPTION_TITLE))} …`;
+}
+
+function isStatement(description: string): boolean {
+  return /^[^:]{0,40}President:/.test(description);
+}
+
+/** Words kept in capitals in Voeten's keyword titles: acronyms and roman numerals. */
+const ACRONYMS = new Set(
+  "UN UK US USA USSR UNRWA ICJ IAEA OSCE CSCE PLO UNDP UNEP UNHCR UNICEF UNESCO UNCTAD UNIDO ECOSOC NATO ASEAN OAU OAS SWAPO ANC NPT SALT I II III IV VI VII VIII IX XI XII".split(
+    " ",
+  ),
+);
+const SMALL_WORDS = new Set(["of", "and", "by", "in", "the", "to", "for", "with", "on", "a", "an", "or"]);
+
+/** "DENUCLEARIZATION, LATIN AMERICA" → "Denuclearization, Latin America"; "U.N., OSCE, COOPERATION" → "U.N., OSCE, Cooperation". */
+export function keywordTitleCase(title: string): string {
+  return title
+    .split(/(\s+)/)
+    .map((word, i) => {
+      const bare = word.replace(/[,;:()&]/g, "");
+      if (ACRONYMS.has(bare) || bare.includes(".")) return word;
+      const lower = word.toLowerCase();
+      if (i > 0 && SMALL_WORDS.has(bare.toLowerCase())) return lower;
+      const at = lower.search(/[a-z]/);
+      return at < 0 || /\d/.test(lower.slice(0, at))
+        ? lower
+        : lower.slice(0, at) + lower.charAt(at).toUpperCase() + lower.slice(at + 1);
+    })
+    .join("");
 }

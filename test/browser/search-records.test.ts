@@ -63,7 +63,12 @@ describeBrowser("the search box's records in a browser", () => {
     const context = await setup.browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
     const page = await context.newPage();
     const findings: string[] = [];
-    for (const path of ["/search?q=74%2F247", "/search?q=cybercrime&kind=resolution"]) {
+    for (const path of [
+      "/search?q=74%2F247",
+      "/search?q=cybercrime&kind=resolution",
+      "/search?q=13(c)",
+      "/search?norm=13e&norm_topics=true",
+    ]) {
       await page.goto(`${setup.server.base}${path}`);
       await page.addScriptTag({ path: AXE_PATH });
       const violations = await page.evaluate(async () => {
@@ -84,6 +89,39 @@ describeBrowser("the search box's records in a browser", () => {
           findings.push(`${path}: ${v.id} (${v.impact}) ${v.help}`);
     }
     expect(findings).toEqual([]);
+    await context.close();
+  });
+
+  it("tells apart the resolution, vote and text of resolution 74/247, lists the paragraphs citing it, and orders the facets as the sections", async () => {
+    const context = await setup.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${setup.server.base}/search?q=${encodeURIComponent("resolution 74/247")}`);
+    const links = page.getByRole("region", { name: "Records" }).locator("li.record-result > a");
+    const names = await links.allTextContents();
+    expect(names.slice(0, 3)).toEqual([
+      expect.stringMatching(/^A\/RES\/74\/247 — resolution: Countering the use/),
+      expect.stringMatching(/^A\/RES\/74\/247 — vote of \d+ December 2019 \(\d+–\d+–\d+\)$/),
+      expect.stringMatching(/^A\/RES\/74\/247 — text \(English, \d+ paragraphs\)$/),
+    ]);
+    await expect(
+      page.getByRole("heading", { level: 2, name: "Paragraphs that cite A/RES/74/247" }).isVisible(),
+    ).resolves.toBe(true);
+    const hits = page.locator("li.search-hit .snippet mark");
+    await expect(hits.first().textContent()).resolves.toMatch(/74\/247/);
+    const facets = (
+      await page
+        .getByRole("navigation", { name: "Limit the results to one kind" })
+        .locator("a, strong")
+        .allTextContents()
+    )
+      .map((t) => t.replace(/ \([\d,]+\)$/, ""))
+      .filter((t) => t !== "All");
+    const sections = (await page.locator("h3[id^=records-], h2#paragraphs-heading").allTextContents()).map((t) =>
+      t.startsWith("Paragraphs") ? "Paragraphs" : t.replace(/ \([\d,]+\)$/, ""),
+    );
+    expect(facets).toEqual(sections);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await saveScreenshot(page, "search-citing-390");
     await context.close();
   });
 });

@@ -2,8 +2,10 @@
 // kind, issue 17) and, beneath them, ranked paragraphs with safely highlighted snippets, permalinks and pagination.
 import { Hono } from "hono";
 import type { AppDeps } from "../../http/deps.js";
-import { runSearch, type SearchAnswer } from "../../http/search-answer.js";
-import type { Snippet } from "../../domain/search.js";
+import { runSearch } from "../../http/search-answer.js";
+import type { SearchFilters, SearchHit, SearchPage, SearchResult, Snippet } from "../../domain/search.js";
+import { snippetEdges, type SnippetEdges } from "../../domain/search-snippets.js";
+import { listCitingParagraphs, listParagraphTexts, paragraphKey } from "../../db/search-mentions.js";
 import { languageName, paragraphPermalink, textDirectionOf, UN_LANGUAGES } from "../../domain/documents.js";
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from "../../domain/vocabulary.js";
 import {
@@ -19,7 +21,15 @@ import { followHref } from "../components/updates.js";
 import { Pager } from "../components/pager.js";
 import { Layout } from "../layout.js";
 import { findRecords, type RecordSearch } from "../../db/find-records.js";
-import { countOfKind, RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind } from "../../domain/find-records.js";
+import {
+  countOfKind,
+  normLabel,
+  paragraphQueryOf,
+  parseRecordQuery,
+  RECORD_KIND_LABELS,
+  RECORD_KINDS,
+  type RecordKind,
+} from "../../domain/find-records.js";
 import { blank } from "../../http/query-fields.js";
 import { KindFacets, RecordGroups, RecordList, type KindFacet } from "../components/record-results.js";
 
@@ -60,8 +70,8 @@ export function searchPages(deps: AppDeps) {
               : { limit: kind === null && q.page === 1 ? RECORDS_PER_KIND : 0 },
           )
         : null;
-    const answer: SearchAnswer | null = q
-      ? await runSearch(deps.db, q.q, searchFiltersOf(q), {
+    const answer: ParagraphAnswer | null = q
+      ? await loadParagraphs(deps, q.q, searchFiltersOf(q), {
           // Limited to one kind of record, the paragraphs are only counted (for their facet).
           limit: recordKind ? 1 : PER_PAGE,
           offset: recordKind ? 0 : (q.page - 1) * PER_PAGE,
@@ -79,7 +89,7 @@ export function searchPages(deps: AppDeps) {
       <Layout
         title={raw["q"] ? `Search: ${raw["q"]}` : "Search"}
         path="/search"
-        description="Find States, organisations, processes, sessions, norms, CBMs, resolutions, votes and documents, and search every paragraph of every stored UN document"
+        description="Find States, organizations, processes, sessions, norms, CBMs, resolutions, votes and documents, and search every paragraph of every stored UN document"
         islands={["search-suggest"]}
       >
         <h1>Search</h1>
@@ -183,11 +193,10 @@ export function searchPages(deps: AppDeps) {
         ) : null}
         {answer && !recordKind ? (
           <>
-            {records && records.kinds.length > 0 && kind === null ? <h2>Paragraphs</h2> : null}
-            <p role="status">
-              {answer.message ??
-                `${plural(answer.total, "paragraph")} in ${plural(answer.documents, "document")} match “${answer.query}”`}
-            </p>
+            {answer.heading || (records && records.kinds.length > 0 && kind === null) ? (
+              <h2 id="paragraphs-heading">{answer.heading ?? "Paragraphs"}</h2>
+            ) : null}
+            <p role="status">{answer.status}</p>
             {q!.document ? (
               <p>
                 Only paragraphs of {q!.document}.{" "}
@@ -196,11 +205,11 @@ export function searchPages(deps: AppDeps) {
                 </a>
               </p>
             ) : null}
-            {answer.isEmptyQuery ? null : (
+            {answer.follow ? (
               <p>
-                <a href={followHref("search", answer.query)}>Email alerts when new paragraphs match “{answer.query}”</a>
+                <a href={answer.follow.href}>{answer.follow.text}</a>
               </p>
-            )}
+            ) : null}
             <ol class="search-results" start={(q!.page - 1) * PER_PAGE + 1}>
               {answer.hits.map((h, i) => (
                 <li class="search-hit">
@@ -217,7 +226,9 @@ export function searchPages(deps: AppDeps) {
                     {h.date ? ` (${h.date})` : ""}
                   </span>
                   <p class="snippet" lang={h.language} dir={textDirectionOf(h.language)}>
+                    {h.isStart ? null : "… "}
                     <SnippetText snippet={h.snippet} />
+                    {h.isEnd ? null : " …"}
                   </p>
                   {!q!.document && h.inDocument > PARAGRAPHS_PER_DOCUMENT && answer.hits[i + 1]?.slug !== h.slug ? (
                     <p class="search-more">
@@ -238,17 +249,106 @@ export function searchPages(deps: AppDeps) {
   return app;
 }
 
-/** "All" and each kind found with its count (in the usual order of kinds), then the paragraphs. */
-function facetsOf(records: RecordSearch, answer: SearchAnswer, href: (kind: ResultKind | null) => string): KindFacet[] {
-  const found = new Map(records.kinds.map((k) => [k.kind, k.total]));
+/** "All" and each kind found with its count, in the order the page shows their sections, then the paragraphs. */
+function facetsOf(
+  records: RecordSearch,
+  answer: ParagraphAnswer,
+  href: (kind: ResultKind | null) => string,
+): KindFacet[] {
   const facets: KindFacet[] = [{ kind: null, label: "All", count: null, href: href(null) }];
-  for (const kind of RECORD_KINDS) {
-    const count = found.get(kind);
-    if (count !== undefined) facets.push({ kind, label: RECORD_KIND_LABELS[kind].many, count, href: href(kind) });
-  }
+  for (const { kind, total } of records.kinds)
+    facets.push({ kind, label: RECORD_KIND_LABELS[kind].many, count: total, href: href(kind) });
   if (!answer.isEmptyQuery)
     facets.push({ kind: "paragraph", label: "Paragraphs", count: answer.total, href: href("paragraph") });
   return facets;
+}
+
+/** The paragraphs part of the page: what heads it, the sentence that counts it, its hits and its alert link. */
+interface ParagraphAnswer extends Omit<SearchResult, "hits"> {
+  hits: (SearchHit & SnippetEdges)[];
+  heading: string | null;
+  status: string;
+  follow: { href: string; text: string } | null;
+}
+
+/**
+ * A query naming a norm or a symbol ("13(c)", "A/RES/74/247", "resolution 74/247") lists the paragraphs citing it,
+ * found by the reference detector, instead of matching its digits and letters as words; filters without words (a
+ * norm, a State) list the paragraphs they select; any other query is a full-text search, with GA symbols written as
+ * texts cite them (A/RES/74/247 → 74/247).
+ */
+async function loadParagraphs(
+  deps: AppDeps,
+  q: string,
+  filters: SearchFilters,
+  page: SearchPage,
+): Promise<ParagraphAnswer> {
+  const reference = parseRecordQuery(q).reference;
+  const counted = (r: SearchResult) => `${plural(r.total, "paragraph")} in ${plural(r.documents, "document")}`;
+  if (reference?.kind === "norm") {
+    const what = `norm ${reference.label}`;
+    const follow = { href: followHref("norm", reference.normId), text: `Email alerts about ${what}` };
+    const cited = await listCitingParagraphs(deps.db, { normId: reference.normId }, filters, page);
+    if (cited.total > 0)
+      return { ...cited, heading: `Paragraphs that cite ${what}`, status: `${counted(cited)} cite ${what}`, follow };
+    // No paragraph names the norm by its number: those the detector matched to its topic by keywords, said as such.
+    const topic = await listCitingParagraphs(deps.db, { normId: reference.normId, normTopics: true }, filters, page);
+    return {
+      ...topic,
+      heading: `Paragraphs on the topic of ${what}`,
+      status:
+        topic.total > 0
+          ? `No paragraph cites ${what} by its number; ${counted(topic)} match its topic's keywords`
+          : `No paragraph cites ${what}, by its number or by its topic's keywords.`,
+      follow,
+    };
+  }
+  if (reference?.kind === "symbol") {
+    const cited = await listCitingParagraphs(deps.db, { symbol: reference.symbol }, filters, page);
+    return {
+      ...cited,
+      heading: `Paragraphs that cite ${reference.label}`,
+      status: cited.total > 0 ? `${counted(cited)} cite ${reference.label}` : `No paragraph cites ${reference.label}.`,
+      follow: null,
+    };
+  }
+  if (!q.trim() && (filters.norm || filters.state)) {
+    const listed = await listCitingParagraphs(deps.db, {}, filters, page);
+    const chosen = [
+      filters.norm
+        ? `cite norm ${normLabel(filters.norm)}${filters.normTopics ? " or match its topic's keywords" : ""}`
+        : null,
+      filters.state ? `name ${filters.state}` : null,
+    ].filter((x): x is string => x !== null);
+    const what = chosen.join(" and ");
+    return {
+      ...listed,
+      heading: `Paragraphs that ${what}`,
+      status:
+        listed.total > 0
+          ? `${counted(listed)} ${what}`
+          : "No paragraph matches these filters. Try other filters, or type words.",
+      follow: null,
+    };
+  }
+  const searched = await runSearch(deps.db, paragraphQueryOf(q), filters, page);
+  const texts = await listParagraphTexts(deps.db, searched.hits);
+  const hits = searched.hits.map((h) => {
+    const text = texts.get(paragraphKey(h));
+    return { ...h, ...(text === undefined ? { isStart: true, isEnd: true } : snippetEdges(h.snippet, text)) };
+  });
+  return {
+    ...searched,
+    hits,
+    heading: null,
+    status: searched.message ?? `${counted(searched)} match “${searched.query}”`,
+    follow: searched.isEmptyQuery
+      ? null
+      : {
+          href: followHref("search", searched.query),
+          text: `Email alerts when new paragraphs match “${searched.query}”`,
+        },
+  };
 }
 
 function plural(n: number, word: string): string {
