@@ -124,10 +124,11 @@ async function stateCandidates(db: Db, q: RecordQuery): Promise<RecordCandidate[
     un_regional_group: UnRegionalGroup | null;
     un_status: string;
     un_ga_names: string[];
+    also_known_as: string[];
     other_names: string[] | null;
   }>(
     db,
-    sql`SELECT s.iso3, s.iso2, s.name, s.official_name, s.un_regional_group, s.un_status, s.un_ga_names,
+    sql`SELECT s.iso3, s.iso2, s.name, s.official_name, s.un_regional_group, s.un_status, s.un_ga_names, s.also_known_as,
                (SELECT array_agg(x ORDER BY x) FROM state_names n, unnest(ARRAY[n.name, n.official_name]) AS x
                  WHERE n.state_iso3 = s.iso3) AS other_names
         FROM states s
@@ -136,6 +137,7 @@ async function stateCandidates(db: Db, q: RecordQuery): Promise<RecordCandidate[
           sql`s.official_name`,
           sql`s.iso3`,
           sql`array_to_string(s.un_ga_names, ' ')`,
+          sql`array_to_string(s.also_known_as, ' ')`,
           OTHER_NAMES,
         ])}
            OR s.iso3 = ${code} OR s.iso2 = ${code}
@@ -143,11 +145,11 @@ async function stateCandidates(db: Db, q: RecordQuery): Promise<RecordCandidate[
   );
   return rows.map((r) => {
     const english = [r.name, r.official_name, ...r.un_ga_names];
-    // Found by a name in another language ("Allemagne", "République française"): that name is shown too.
+    // Found by another name ("UK", "Holy See (Vatican City State)", "Allemagne"): that name is shown too.
     const isFoundInEnglish = q.words.every((w) => english.some((n) => foldText(n).includes(w)));
     const otherName = isFoundInEnglish
       ? undefined
-      : (r.other_names ?? []).find((n) => q.words.every((w) => foldText(n).includes(w)));
+      : [...r.also_known_as, ...(r.other_names ?? [])].find((n) => q.words.every((w) => foldText(n).includes(w)));
     return {
       kind: "state",
       id: r.iso3,
@@ -161,7 +163,7 @@ async function stateCandidates(db: Db, q: RecordQuery): Promise<RecordCandidate[
       ]),
       path: `/states/${r.iso3}`,
       keys: [r.iso3, r.iso2],
-      names: [...english, ...(r.other_names ?? [])],
+      names: [...english, ...r.also_known_as, ...(r.other_names ?? [])],
     };
   });
 }

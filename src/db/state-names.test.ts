@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { foldStateName, matchStateIso3 } from "./state-names.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/database.js";
+import { sourcesImporter, statesImporter } from "../ingest/reference/import-reference.js";
+import { findRecords } from "./find-records.js";
+import { findStateIso3, foldStateName, listStateAlsoKnownAs, matchStateIso3 } from "./state-names.js";
 
 // Names as the bundled datasets/reference/states.json gives them.
 const STATES = [
@@ -72,5 +75,80 @@ describe("names in the other UN languages", () => {
 
   it("lets an English or UN name win over the same words in another language", () => {
     expect(matchStateIso3(WITH_OTHER, "Niger")).toBe("NER");
+  });
+});
+
+describe("other English names", () => {
+  // A made-up collision: "Niger" as another English name of Nigeria.
+  const WITH_ALSO = [
+    { iso3: "NER", names: ["Niger", "Republic of Niger", "NIGER"] },
+    { iso3: "NGA", names: ["Nigeria", "Federal Republic of Nigeria", "NIGERIA"], alsoKnownAs: ["Niger", "Naija"] },
+    { iso3: "DEU", names: ["Germany", "Federal Republic of Germany", "GERMANY"], otherNames: ["Naija"] },
+  ];
+
+  it("never takes a name from the State that has it, and wins over a name in another language", () => {
+    expect(matchStateIso3(WITH_ALSO, "Niger")).toBe("NER");
+    expect(matchStateIso3(WITH_ALSO, "naija")).toBe("NGA");
+  });
+});
+
+// The UN names and abbreviations readers type, looked up in the bundled datasets/reference/states.json (issue 19 QA).
+const UN_NAMES: [string, string][] = [
+  ["Holy See", "VAT"],
+  ["UK", "GBR"],
+  ["uk", "GBR"],
+  ["UAE", "ARE"],
+  ["DPRK", "PRK"],
+  ["DRC", "COD"],
+  ["Burma", "MMR"],
+  ["Côte d'Ivoire", "CIV"],
+  ["Cabo Verde", "CPV"],
+  ["Lao People's Democratic Republic", "LAO"],
+  ["Democratic People's Republic of Korea", "PRK"],
+  ["Great Britain", "GBR"],
+];
+
+describe.each(TEST_DRIVERS)("finding a State by its UN name or an abbreviation, on $label", ({ driver, skip }) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    if (!skip) database = await createTestDatabase(driver, { seed: { importers: [sourcesImporter, statesImporter] } });
+  }, 300_000);
+  afterAll(async () => database?.dispose());
+
+  it.skipIf(skip)("looks each one up as the State it names", async () => {
+    for (const [typed, iso3] of UN_NAMES) expect(await findStateIso3(database.db, typed), typed).toBe(iso3);
+  });
+
+  it.skipIf(skip)("keeps Congo the Republic of the Congo, and a name of two States names none", async () => {
+    expect(await findStateIso3(database.db, "Congo")).toBe("COG");
+    expect(await findStateIso3(database.db, "DR Congo")).toBe("COD");
+    expect(await findStateIso3(database.db, "Democratic Republic of the Congo")).toBe("COD");
+    // The start of "Korea, Republic of" and of "Korea, Democratic People's Republic of".
+    expect(await findStateIso3(database.db, "Korea")).toBeNull();
+    // Two-letter ISO codes in world-countries' spellings are not names ("VA", "GB").
+    expect(await findStateIso3(database.db, "VA")).toBeNull();
+  });
+
+  it.skipIf(skip)("finds each one first in the search box, showing the name it was found by", async () => {
+    for (const [typed, iso3] of UN_NAMES) {
+      const states = (await findRecords(database.db, typed, { limit: 10 })).kinds.find((k) => k.kind === "state");
+      expect(states?.records[0]?.id, typed).toBe(iso3);
+    }
+    const gbr = (await findRecords(database.db, "UK", { limit: 10 })).kinds.find((k) => k.kind === "state")!;
+    expect(gbr.records[0]!.detail).toContain("UK");
+    const vat = (await findRecords(database.db, "Holy See", { limit: 10 })).kinds.find((k) => k.kind === "state")!;
+    expect(vat.records.map((r) => r.id)).toEqual(["VAT"]);
+    expect(vat.records[0]).toMatchObject({ label: "Vatican City", path: "/states/VAT" });
+    expect(vat.records[0]!.detail).toContain("Holy See (Vatican City State)");
+  });
+
+  it.skipIf(skip)("lists a State's other English names without ISO codes or other scripts", async () => {
+    expect(await listStateAlsoKnownAs(database.db, "GBR")).toEqual(["UK", "Great Britain"]);
+    expect(await listStateAlsoKnownAs(database.db, "PRK")).toEqual([
+      "DPRK",
+      "Chosŏn Minjujuŭi Inmin Konghwaguk",
+      "Korea, Democratic People's Republic of",
+    ]);
+    expect(await listStateAlsoKnownAs(database.db, "QQQ")).toEqual([]);
   });
 });

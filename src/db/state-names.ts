@@ -1,6 +1,7 @@
 // Finds a State from what a reader types in a form: its ISO3 code, or a name (short, official, as GA voting lists print
-// it, or in another UN language: Allemagne), in any case, with or without accents and punctuation ("cote d'ivoire",
-// "TÜRKİYE", "Bosnia").
+// it, another English name: UK, Burma, Holy See, or in another UN language: Allemagne), in any case, with or without
+// accents and punctuation ("cote d'ivoire", "TÜRKİYE", "Bosnia").
+import { eq } from "drizzle-orm";
 import { stateNames, states } from "./schema/reference.js";
 import type { Db } from "./client.js";
 
@@ -29,6 +30,8 @@ interface NamedState {
   iso3: string;
   /** English names and the UN voting-list spellings: a match here wins over one in another language. */
   names: string[];
+  /** Other English names ("UK", "DPRK", "Burma"): a match here wins over one in another language. */
+  alsoKnownAs?: string[];
   /** Names in the other UN languages (Allemagne, Alemania, Германия). */
   otherNames?: string[];
 }
@@ -43,6 +46,7 @@ export async function findStateIso3(db: Db, input: string): Promise<string | nul
       name: states.name,
       officialName: states.officialName,
       unGaNames: states.unGaNames,
+      alsoKnownAs: states.alsoKnownAs,
     })
     .from(states);
   const translated = await db
@@ -54,6 +58,7 @@ export async function findStateIso3(db: Db, input: string): Promise<string | nul
     rows.map((r) => ({
       iso3: r.iso3,
       names: [r.name, r.officialName, ...r.unGaNames],
+      alsoKnownAs: r.alsoKnownAs,
       otherNames: otherNames.get(r.iso3) ?? [],
     })),
     text,
@@ -61,8 +66,10 @@ export async function findStateIso3(db: Db, input: string): Promise<string | nul
 }
 
 /**
- * The one State a text names: its code, else an English or UN name in full, else a name in another UN language in
- * full, else the first words of one State's names only. Several States at the first tier that matches give null.
+ * The one State a text names: its code, else an English or UN name in full, else another English name in full (after
+ * the names, so an alternative spelling never takes a name from the State it names today), else a name in another UN
+ * language in full, else the first words of one State's names only ("Holy See" of "Holy See (Vatican City State)").
+ * Several States at the first tier that matches give null.
  */
 export function matchStateIso3(candidates: NamedState[], input: string): string | null {
   const text = input.trim();
@@ -73,15 +80,26 @@ export function matchStateIso3(candidates: NamedState[], input: string): string 
   const states = candidates.map((s) => ({
     iso3: s.iso3,
     names: s.names.map(foldStateName),
+    alsoKnownAs: (s.alsoKnownAs ?? []).map(foldStateName),
     otherNames: (s.otherNames ?? []).map(foldStateName),
   }));
   type Folded = (typeof states)[number];
-  const tiers: ((s: Folded) => boolean)[] = [(s) => s.names.includes(folded), (s) => s.otherNames.includes(folded)];
+  const tiers: ((s: Folded) => boolean)[] = [
+    (s) => s.names.includes(folded),
+    (s) => s.alsoKnownAs.includes(folded),
+    (s) => s.otherNames.includes(folded),
+  ];
   if (folded.length >= MIN_PREFIX_LENGTH)
-    tiers.push((s) => [...s.names, ...s.otherNames].some((n) => n.startsWith(`${folded} `)));
+    tiers.push((s) => [...s.names, ...s.alsoKnownAs, ...s.otherNames].some((n) => n.startsWith(`${folded} `)));
   for (const isMatch of tiers) {
     const found = new Set(states.filter(isMatch).map((s) => s.iso3));
     if (found.size > 0) return found.size === 1 ? [...found][0]! : null;
   }
   return null;
+}
+
+/** A State's other English names ("UK", "Great Britain"), as the bundled dataset orders them; none for an unknown code. */
+export async function listStateAlsoKnownAs(db: Db, iso3: string): Promise<string[]> {
+  const [row] = await db.select({ alsoKnownAs: states.alsoKnownAs }).from(states).where(eq(states.iso3, iso3));
+  return row?.alsoKnownAs ?? [];
 }

@@ -34,6 +34,14 @@ export const states = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /**
+     * Other English names readers type (world-countries' altSpellings: "Holy See (Vatican City State)", "UK", "DPRK",
+     * "Burma", "Côte d'Ivoire"), without ISO codes and names in other scripts. Found by State lookup and the search box.
+     */
+    alsoKnownAs: text("also_known_as")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     region: text("region"),
     subregion: text("subregion"),
     latitude: doublePrecision("latitude"),

@@ -7,6 +7,7 @@ import * as r from "./dataset-schemas.js";
 import { readCsv, readJson, sharedPath, splitList, type CsvRow } from "./shared-data.js";
 import { createSourceRegistry, type SourceRegistry } from "./source-registry.js";
 import { createStateNameIndex, type StateNameIndex } from "./state-names.js";
+import { selectAlsoKnownAs } from "./state-also-known-as.js";
 
 export interface BuildReport {
   outputDir: string;
@@ -140,6 +141,16 @@ function buildStates(
   const byIso3 = new Map(countries.map((c) => [c["iso3"]!, c]));
   const worldByIso3 = new Map(world.map((w) => [w.cca3, w]));
   const namesOf = (iso3: string) => translatedNames(worldByIso3.get(iso3), iso3);
+  const isoTwoLetterCodes = new Set(countries.map((c) => c["iso2"]!));
+  const alsoKnownAsOf = (c: CsvRow) =>
+    selectAlsoKnownAs(
+      {
+        name: c["name_common"]!,
+        officialName: c["name_official"]!,
+        altSpellings: worldByIso3.get(c["iso3"]!)!.altSpellings,
+      },
+      isoTwoLetterCodes,
+    );
   const worldSource = registry.dataset("world-countries");
   const unxmlSource = registry.dataset("unxml-ga-resolutions");
   const states: r.StateRecord[] = members.map((m) => {
@@ -150,6 +161,7 @@ function buildStates(
       unStatus: "member",
       unRegionalGroup: m["un_regional_group_code"] as r.StateRecord["unRegionalGroup"],
       unGaNames: splitList(m["un_ga_voting_name_variants"], "|"),
+      alsoKnownAs: alsoKnownAsOf(c),
       sources: [worldSource, unxmlSource],
     };
   });
@@ -174,6 +186,7 @@ function buildStates(
       unStatus: "observer",
       unRegionalGroup: null,
       unGaNames: [],
+      alsoKnownAs: alsoKnownAsOf(c),
       sources: [worldSource, registry.document(o.document, o.note)],
     });
   }

@@ -31,6 +31,8 @@ export const StateRecord = z.object({
   unRegionalGroup: z.enum(v.UN_REGIONAL_GROUPS).nullable(),
   admittedOn: isoDate.nullable(),
   unGaNames: z.array(z.string()),
+  /** Other English names (world-countries altSpellings, without ISO codes and non-Latin scripts): "UK", "Burma". */
+  alsoKnownAs: z.array(z.string().min(1)),
   region: z.string().nullable(),
   subregion: z.string().nullable(),
   latitude: z.number().nullable(),

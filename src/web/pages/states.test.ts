@@ -29,6 +29,37 @@ describe("State pages", () => {
     expect(html).toContain("licence: ODbL-1.0");
   });
 
+  it("shows a State's other names, the UN's among them, without changing its name", async () => {
+    for (const [iso3, name, also] of [
+      ["VAT", "Vatican City", "Holy See (Vatican City State); Vatican; Stato della Città del Vaticano"],
+      ["GBR", "United Kingdom", "UK; Great Britain"],
+      ["CIV", "Ivory Coast", "Côte d&#39;Ivoire; République de Côte d&#39;Ivoire"],
+      ["MMR", "Myanmar", "Burma; Pyidaunzu Thanmăda Myăma Nainngandaw"],
+    ] as const) {
+      const html = await (await t.app.request(`/states/${iso3}`)).text();
+      expect(html, iso3).toContain(`<h1>${name}</h1>`);
+      expect(html, iso3).toContain(`<dt>Also known as</dt><dd>${also}</dd>`);
+    }
+    // A State without other English names has no such line.
+    const russia = await (await t.app.request("/states/RUS")).text();
+    expect(russia).not.toContain("Also known as");
+  });
+
+  it("finds a State's page by a UN name or an abbreviation", async () => {
+    for (const [path, code] of [
+      ["/states/Holy%20See", "VAT"],
+      ["/states/UK", "GBR"],
+      ["/states/Cabo%20Verde", "CPV"],
+      // Three letters, but no code: UAE is ARE.
+      ["/states/UAE", "ARE"],
+      ["/states/DRC", "COD"],
+    ] as const) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(301);
+      expect(res.headers.get("location"), path).toBe(`/states/${code}`);
+    }
+  });
+
   it("answers an unknown State with a 404 page", async () => {
     const res = await t.app.request("/states/QQQ");
     expect(res.status).toBe(404);

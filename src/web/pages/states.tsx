@@ -5,7 +5,7 @@ import { listOrganizations } from "../../db/organizations.js";
 import { getStateProfile } from "../../db/states.js";
 import type { AppDeps } from "../../http/deps.js";
 import { InvalidInputError, NotFoundError } from "../../domain/errors.js";
-import { findStateIso3 } from "../../db/state-names.js";
+import { findStateIso3, listStateAlsoKnownAs } from "../../db/state-names.js";
 import type { StateProfile } from "../../domain/state.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS } from "../../domain/vocabulary.js";
 import { DateText } from "../components/partial-date.js";
@@ -132,14 +132,25 @@ export function statesPages(deps: AppDeps) {
     );
   });
   app.get("/:iso3{[A-Za-z]{3}}", async (c) => {
-    const profile = await getStateProfile(deps.db, c.req.param("iso3"));
+    const code = c.req.param("iso3");
+    let profile: StateProfile;
+    try {
+      profile = await getStateProfile(deps.db, code);
+    } catch (error) {
+      // Three letters that are no code but a name ("UAE", "DRC", "Lao"): redirected like the longer names below.
+      const iso3 = error instanceof NotFoundError ? await findStateIso3(deps.db, code) : null;
+      if (!iso3) throw error;
+      return c.redirect(`/states/${iso3}`, 301);
+    }
     const updates = await listUpdates(deps.db, { link: { kind: "state", id: profile.state.iso3 } }, 10);
     const implementation = await getStateImplementation(deps.db, profile.state.iso3);
     const internationalLaw = await getStateInternationalLaw(deps.db, profile.state.iso3);
     const indicators = (await loadDerivedIndicatorValues(deps.db)).filter((v) => v.stateIso3 === profile.state.iso3);
+    const alsoKnownAs = await listStateAlsoKnownAs(deps.db, profile.state.iso3);
     return c.html(
       <StateProfilePage
         profile={profile}
+        alsoKnownAs={alsoKnownAs}
         updates={updates}
         implementation={implementation}
         internationalLaw={internationalLaw}
@@ -160,6 +171,8 @@ export function statesPages(deps: AppDeps) {
 
 function StateProfilePage(props: {
   profile: StateProfile;
+  /** Other English names (world-countries): "UK", "Holy See (Vatican City State)", "Côte d'Ivoire". */
+  alsoKnownAs: string[];
   updates: Update[];
   implementation: StateImplementation;
   internationalLaw: StateInternationalLaw;
@@ -208,6 +221,13 @@ function StateProfilePage(props: {
         <dd>
           {state.iso3} / {state.iso2}
         </dd>
+        {props.alsoKnownAs.length ? (
+          <>
+            <dt>Also known as</dt>
+            {/* "; " because some names hold a comma ("Korea, Republic of"). */}
+            <dd>{props.alsoKnownAs.join("; ")}</dd>
+          </>
+        ) : null}
         {state.unGaNames.length ? (
           <>
             <dt>Name in GA voting records</dt>
