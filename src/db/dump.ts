@@ -211,6 +211,56 @@ export async function* readTableRows(tx: Tx, table: DumpTable, batchSize = 1000)
   }
 }
 
+/**
+ * Yields the rows of one table as JSON texts like readTableRows, in the same order, but each batch is its own statement
+ * continuing after the last primary key read, so no transaction or cursor is held between batches: on embedded PGlite
+ * (one connection) other queries run in between. The batches are then not one snapshot; the caller checks that nothing
+ * was written meanwhile. A table without a primary key is read in one statement.
+ */
+export async function* readTableRowsInBatches(
+  db: Handle,
+  table: DumpTable,
+  batchSize = 1000,
+): AsyncGenerator<string[]> {
+  const from =
+    !table.rowFilter && !table.isColumnSubset
+      ? sql`${sql.identifier(table.name)} t`
+      : sql`(SELECT ${sql.join(
+          table.columns.map((c) => sql.identifier(c)),
+          sql`, `,
+        )} FROM ${sql.identifier(table.name)} ${table.rowFilter ? sql`WHERE ${table.rowFilter}` : sql``}) t`;
+  if (!table.primaryKey.length) {
+    const result = (await db.execute(
+      sql`SELECT row_to_json(t)::text AS j FROM ${from} ORDER BY row_to_json(t)::text`,
+    )) as unknown as { rows: { j: string }[] };
+    if (result.rows.length) yield result.rows.map((r) => r.j);
+    return;
+  }
+  const key = sql.join(
+    table.primaryKey.map((c) => sql`t.${sql.identifier(c)}`),
+    sql`, `,
+  );
+  let last: string | undefined;
+  for (;;) {
+    // The last row read, typed through the table's row type, gives the key to continue after.
+    const after = last
+      ? sql`WHERE (${key}) > (${sql.join(
+          table.primaryKey.map(
+            (c) => sql`(json_populate_record(null::${sql.identifier(table.name)}, ${last}::json)).${sql.identifier(c)}`,
+          ),
+          sql`, `,
+        )})`
+      : sql``;
+    const result = (await db.execute(
+      sql`SELECT row_to_json(t)::text AS j FROM ${from} ${after} ORDER BY ${key} LIMIT ${sql.raw(String(Math.trunc(batchSize)))}`,
+    )) as unknown as { rows: { j: string }[] };
+    if (result.rows.length === 0) return;
+    yield result.rows.map((r) => r.j);
+    if (result.rows.length < batchSize) return;
+    last = result.rows.at(-1)!.j;
+  }
+}
+
 /** Empties every dump table in one statement (foreign keys between them do not get in the way). */
 export async function deleteAllDumpRows(tx: Tx, tables: DumpTable[]): Promise<void> {
   if (tables.length === 0) return;
