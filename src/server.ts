@@ -8,6 +8,7 @@ import { API_PREFIX, apiRequestChecks, createApiApp, OPENAPI_PATH } from "./api/
 import { expensiveEndpointLimits } from "./api/rate-limit.js";
 import type { Config } from "./config.js";
 import { openDatabase, type Database, type PoolStats } from "./db/client.js";
+import { getDataVersion } from "./db/data-version.js";
 import { migrateDatabase } from "./db/migrate.js";
 import { requestBodyLimit } from "./http/body-limit.js";
 import { compression } from "./http/compression.js";
@@ -25,6 +26,7 @@ import {
   startBackgroundCorpusImport,
   type CorpusStatus,
 } from "./ingest/documents/corpus.js";
+import { createPublicDumpFiles, publicDumpDir, publicDumpWriter } from "./ingest/dump/dump-file.js";
 import { DATASETS_DIR, seedDatabase, type SeedProgress } from "./ingest/seed.js";
 import { createLogger, type Logger } from "./logger.js";
 import { startDeliveryWorker } from "./newsletter/worker.js";
@@ -170,7 +172,17 @@ export async function startServer(
     await database.close();
     throw error;
   }
-  const deps = createAppDeps(config, database, { logger });
+  // The public dump (GET /api/v1/dump) as a file under DATA_DIR/dumps, built in the background after the data changes.
+  const publicDump = createPublicDumpFiles({
+    dir: publicDumpDir(config.dataDir),
+    readVersion: () => getDataVersion(database.db),
+    write: publicDumpWriter(database),
+    now: () => new Date(),
+    pollMs: 30_000,
+    log: (line) => logger.info(line),
+    onError: (error) => logger.error(`public dump: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const deps = { ...createAppDeps(config, database, { logger }), publicDump };
   // The queue is worked here too: on the embedded database no other process may open it.
   const worker = startDeliveryWorker({
     db: deps.db,
@@ -194,6 +206,7 @@ export async function startServer(
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
   logger.info(`Normwatch is serving ${url} (ready in ${Math.round(performance.now() - started)} ms)`);
+  publicDump.start();
   // The document corpus comes after the first page: one small transaction at a time, yielding to requests between them.
   const corpus =
     config.bundledCorpus === "background"
@@ -212,6 +225,7 @@ export async function startServer(
     close() {
       closing ??= new Promise<void>((resolve) => server.close(() => resolve()))
         .then(() => corpus?.stop())
+        .then(() => publicDump.close())
         .then(() => worker.stop())
         .then(() => database.close());
       return closing;

@@ -1,13 +1,29 @@
 // The public bulk download (issue 18): GET /api/v1/dump is the `export --public` file, gzipped NDJSON that parses,
-// holds the public tables and nothing of accounts, subscribers, sessions, tokens or their addresses; its ETag
-// answers 304; it is built once per data version and again after a write.
-import { gunzipSync } from "node:zlib";
+// holds the public tables and nothing of accounts, subscribers, sessions, tokens or their addresses. It is streamed
+// from a file built in the background: 503 with Retry-After before the first file, the previous file (its data
+// version said) while a newer one builds, 304 on its ETag, files of older data versions removed.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable, Writable, type Writable as WritableStream } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../test/app.js";
+import type { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDeps } from "../../test/app.js";
+import { createTestDatabase, type TestDatabase } from "../../test/database.js";
 import { queryRows } from "../db/client.js";
+import { getDataVersion } from "../db/data-version.js";
 import { PRIVATE_DUMP_TABLES } from "../db/dump.js";
-import { publicDumpKeeper } from "./dump.js";
+import {
+  createPublicDumpFiles,
+  publicDumpWriter,
+  type PublicDumpFiles,
+  type PublicDumpWriter,
+} from "../ingest/dump/dump-file.js";
+import { DumpDataChangedError, exportDumpTo } from "../ingest/dump/export-dump.js";
+import { createApp } from "../server.js";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 const PRIVATE = {
@@ -29,11 +45,37 @@ interface DumpLine {
   rows?: number;
 }
 
+/** A writer the test holds: each build waits until released while `held`, and writes what the test names. */
+function heldWriter() {
+  const waiting: (() => void)[] = [];
+  const state = { held: false, builds: 0, text: "build" };
+  const write: PublicDumpWriter = async (out: WritableStream) => {
+    state.builds++;
+    const text = `${state.text} ${state.builds}`;
+    if (state.held) await new Promise<void>((resolve) => waiting.push(resolve));
+    await pipeline(Readable.from([gzipSync(text)]), out);
+  };
+  return {
+    state,
+    write,
+    release() {
+      state.held = false;
+      for (const resolve of waiting.splice(0)) resolve();
+    },
+  };
+}
+
+function dumpFilesIn(dir: string): string[] {
+  return fs.readdirSync(dir).sort();
+}
+
 describe("GET /api/v1/dump", () => {
-  let t: TestApp;
+  let database: TestDatabase;
+  const dirs: string[] = [];
+  const stores: PublicDumpFiles[] = [];
   beforeAll(async () => {
-    t = await createTestApp("pglite", { now: NOW });
-    const db = t.database.db;
+    database = await createTestDatabase("pglite", { seed: true });
+    const db = database.db;
     const at = sql`'2026-11-23T12:00:00Z'::timestamptz`;
     const [user] = await queryRows<{ id: number }>(
       db,
@@ -49,17 +91,50 @@ describe("GET /api/v1/dump", () => {
       sql`INSERT INTO subscribers (email, status, confirm_token_hash, created_at) VALUES (${PRIVATE.readerEmail}, 'active', ${PRIVATE.confirmHash}, ${at})`,
     );
   }, 180_000);
-  afterAll(async () => t?.dispose());
+  afterAll(async () => {
+    for (const store of stores) await store.close();
+    await database?.dispose();
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
-  it("serves the public dump as a gzipped NDJSON attachment that parses, with the public tables and nothing private", async () => {
-    const res = await t.app.request("/api/v1/dump");
+  /** An app whose dump files live in a new folder, built by write (the export's own code path by default). */
+  function appWith(write: PublicDumpWriter = publicDumpWriter(database)): {
+    app: Hono;
+    files: PublicDumpFiles;
+    dir: string;
+  } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-dump-test-"));
+    dirs.push(dir);
+    const files = createPublicDumpFiles({
+      dir,
+      readVersion: () => getDataVersion(database.db),
+      write,
+      now: () => NOW,
+      debounceMs: 0,
+    });
+    stores.push(files);
+    return { app: createApp({ ...createTestDeps(database, { now: () => NOW }), publicDump: files }), files, dir };
+  }
+
+  it("streams the public dump from its file on disk: a gzipped NDJSON attachment that parses, with the public tables and nothing private", async () => {
+    const { app, files, dir } = appWith();
+    await files.refresh();
+    const res = await app.request("/api/v1/dump");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/gzip");
     expect(res.headers.get("content-disposition")).toMatch(
       /^attachment; filename="normwatch-public-2026-11-23-v\d+\.ndjson\.gz"$/,
     );
-    expect(res.headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
-    const text = gunzipSync(Buffer.from(await res.arrayBuffer())).toString("utf8");
+    const version = await getDataVersion(database.db);
+    expect(res.headers.get("etag")).toMatch(new RegExp(`^"v${version}-[A-Za-z0-9_-]{43}"$`));
+    expect(res.headers.get("normwatch-dump-data-version")).toBe(String(version));
+    const bytes = Buffer.from(await res.arrayBuffer());
+    // The bytes of the one file in the folder, its length said beforehand.
+    const [name] = dumpFilesIn(dir);
+    expect(name).toMatch(new RegExp(`^public-${version}-[A-Za-z0-9_-]{43}\\.ndjson\\.gz$`));
+    expect(bytes.equals(fs.readFileSync(path.join(dir, name!)))).toBe(true);
+    expect(res.headers.get("content-length")).toBe(String(bytes.byteLength));
+    const text = gunzipSync(bytes).toString("utf8");
     const lines = text
       .trimEnd()
       .split("\n")
@@ -79,37 +154,116 @@ describe("GET /api/v1/dump", () => {
     for (const [what, value] of Object.entries(PRIVATE)) expect(text.includes(value), what).toBe(false);
   });
 
-  it("answers 304 to If-None-Match with the current ETag, and a new file after the data changed", async () => {
-    const first = await t.app.request("/api/v1/dump");
+  it("answers 503 with Retry-After until the first file is built, then the file", async () => {
+    const writer = heldWriter();
+    writer.state.held = true;
+    const { app, files } = appWith(writer.write);
+    const waiting = await app.request("/api/v1/dump");
+    expect(waiting.status).toBe(503);
+    expect(waiting.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(waiting.headers.get("content-type")).toBe("application/problem+json");
+    const problem = (await waiting.json()) as { status: number; detail: string };
+    expect(problem.status).toBe(503);
+    expect(problem.detail).toMatch(/being built/);
+    // The request asked for a build without waiting for it.
+    await vi.waitFor(() => expect(writer.state.builds).toBe(1));
+    expect(files.buildingVersion()).toBe(await getDataVersion(database.db));
+    writer.release();
+    await files.refresh();
+    const res = await app.request("/api/v1/dump");
+    expect(res.status).toBe(200);
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe("build 1");
+    expect(writer.state.builds).toBe(1);
+  });
+
+  it("serves the previous file (its data version said) while a newer one builds, 304 on its ETag, then the new file; older files removed", async () => {
+    const writer = heldWriter();
+    const { app, files, dir } = appWith(writer.write);
+    await files.refresh();
+    const first = await app.request("/api/v1/dump");
     const etag = first.headers.get("etag")!;
-    const again = await t.app.request("/api/v1/dump", { headers: { "If-None-Match": etag } });
+    const before = await getDataVersion(database.db);
+    expect(first.headers.get("normwatch-dump-data-version")).toBe(String(before));
+    const again = await app.request("/api/v1/dump", { headers: { "If-None-Match": etag } });
     expect(again.status).toBe(304);
     expect(again.headers.get("etag")).toBe(etag);
     expect(await again.text()).toBe("");
 
-    await t.database.db.execute(sql`UPDATE states SET name = 'Switzerland (dump test)' WHERE iso3 = 'CHE'`);
-    const changed = await t.app.request("/api/v1/dump", { headers: { "If-None-Match": etag } });
+    await database.db.execute(sql`UPDATE states SET name = 'Switzerland (dump test)' WHERE iso3 = 'CHE'`);
+    const after = await getDataVersion(database.db);
+    expect(after).toBeGreaterThan(before);
+    writer.state.held = true;
+    const meanwhile = await app.request("/api/v1/dump", { headers: { "If-None-Match": etag } });
+    expect(meanwhile.status).toBe(304);
+    expect(meanwhile.headers.get("normwatch-dump-data-version")).toBe(String(before));
+    expect(meanwhile.headers.get("normwatch-data-version")).toBe(String(after));
+    const previous = await app.request("/api/v1/dump");
+    expect(previous.status).toBe(200);
+    expect(gunzipSync(Buffer.from(await previous.arrayBuffer())).toString()).toBe("build 1");
+    await vi.waitFor(() => expect(files.buildingVersion()).toBe(after));
+
+    writer.release();
+    await files.refresh();
+    const changed = await app.request("/api/v1/dump", { headers: { "If-None-Match": etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
-    const text = gunzipSync(Buffer.from(await changed.arrayBuffer())).toString("utf8");
-    expect(text).toContain("Switzerland (dump test)");
+    expect(changed.headers.get("normwatch-dump-data-version")).toBe(String(after));
+    expect(gunzipSync(Buffer.from(await changed.arrayBuffer())).toString()).toBe("build 2");
+    expect(dumpFilesIn(dir)).toEqual([expect.stringMatching(new RegExp(`^public-${after}-`))]);
   });
 
-  it("builds once per data version, however many ask at the same time", async () => {
-    const keeper = publicDumpKeeper({ db: t.database.db, now: () => NOW });
-    const [a, b] = await Promise.all([keeper.current(), keeper.current()]);
+  it("builds once per data version, however many ask at the same time, and adopts the newest file a restart finds", async () => {
+    const writer = heldWriter();
+    const { files, dir } = appWith(writer.write);
+    const [a, b] = await Promise.all([files.refresh(), files.refresh()]);
     expect(a).toBe(b);
-    expect(await keeper.current()).toBe(a);
+    expect(await files.refresh()).toBe(a);
+    expect(writer.state.builds).toBe(1);
+    fs.writeFileSync(path.join(dir, `public-1-${"a".repeat(43)}.ndjson.gz`), "old");
+    fs.writeFileSync(path.join(dir, `public-${a!.version}.ndjson.gz.partial-${process.pid}`), "half");
+    const restarted = createPublicDumpFiles({
+      dir,
+      readVersion: () => getDataVersion(database.db),
+      write: writer.write,
+      now: () => NOW,
+    });
+    stores.push(restarted);
+    expect(restarted.current()).toMatchObject({ version: a!.version, etag: a!.etag, size: a!.size });
+    expect(dumpFilesIn(dir)).toEqual([path.basename(a!.path)]);
+    expect(await restarted.refresh()).toMatchObject({ etag: a!.etag });
+    expect(writer.state.builds).toBe(1);
+  });
+
+  it("on PGlite reads in batches between which other queries run, and fails the file when the data changed meanwhile", async () => {
+    let wrote = false;
+    let otherQueryRan = false;
+    const sink = new Writable({
+      write(_chunk, _encoding, done) {
+        if (wrote) return done();
+        wrote = true;
+        // A query and a write while the export is between batches: neither waits for the export to finish.
+        void (async () => {
+          await getDataVersion(database.db);
+          otherQueryRan = true;
+          await database.db.execute(sql`UPDATE states SET name = name WHERE iso3 = 'FRA'`);
+        })().then(() => done(), done);
+      },
+    });
+    await expect(
+      exportDumpTo(database, sink, false, { isPublic: true, consistency: "batches", batchSize: 50 }),
+    ).rejects.toBeInstanceOf(DumpDataChangedError);
+    expect(otherQueryRan).toBe(true);
   });
 
   it("is linked from /about/data and described in the OpenAPI document", async () => {
-    const about = await (await t.app.request("/about/data")).text();
+    const { app } = appWith();
+    const about = await (await app.request("/about/data")).text();
     expect(about).toContain('href="/api/v1/dump"');
-    const doc = (await (await t.app.request("/api/openapi.json")).json()) as {
+    const doc = (await (await app.request("/api/openapi.json")).json()) as {
       paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
     };
     expect(Object.keys(doc.paths["/api/v1/dump"]?.get?.responses ?? {})).toEqual(
-      expect.arrayContaining(["200", "304"]),
+      expect.arrayContaining(["200", "304", "503"]),
     );
   });
 });

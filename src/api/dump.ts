@@ -1,74 +1,40 @@
 // GET /api/v1/dump: the public bulk download (issue 18), the same file `normwatch export --public` writes (published
-// data only: no accounts, secrets, subscribers, drafts or correction requests). Built at most once per data version
-// and kept in memory: reading every public table takes seconds and, on embedded PGlite, holds the database meanwhile,
-// so requests never rebuild it; concurrent first requests share one build.
-import { createHash } from "node:crypto";
-import { Writable } from "node:stream";
+// data only: no accounts, secrets, subscribers, drafts or correction requests). Streamed from a file on disk that
+// ingest/dump/dump-file.ts builds in the background after the data changes: no request waits for a build or holds the
+// embedded database for one. While a newer file is built the previous one is served (its data version in a header);
+// before the first file exists the answer is 503 with Retry-After.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { getDataVersion } from "../db/data-version.js";
 import type { AppDeps } from "../http/deps.js";
-import { exportDumpTo } from "../ingest/dump/export-dump.js";
+import { PROBLEM_CONTENT_TYPE } from "../http/errors.js";
+import {
+  createPublicDumpFiles,
+  publicDumpWriter,
+  type PublicDumpFile,
+  type PublicDumpFiles,
+} from "../ingest/dump/dump-file.js";
 import { createApiRouter } from "./router.js";
 
-export interface PublicDumpFile {
-  /** The data version it was read at. */
-  version: number;
-  bytes: Uint8Array;
-  /** Strong: from the bytes. */
-  etag: string;
-  filename: string;
-  createdAt: Date;
-  rows: number;
-}
-
-/** Builds the gzipped public dump into memory through the export's own code path. */
-async function buildPublicDump(deps: Pick<AppDeps, "db" | "now">, version: number): Promise<PublicDumpFile> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
-  const createdAt = deps.now();
-  const summary = await exportDumpTo({ db: deps.db }, sink, true, { isPublic: true, now: () => createdAt });
-  const bytes = Buffer.concat(chunks);
-  return {
-    version,
-    bytes,
-    etag: `"${createHash("sha256").update(bytes).digest("base64url")}"`,
-    filename: `normwatch-public-${createdAt.toISOString().slice(0, 10)}-v${version}.ndjson.gz`,
-    createdAt,
-    rows: summary.rows,
-  };
-}
+/** Seconds a client is asked to wait before the first file exists. */
+const RETRY_AFTER_S = 30;
 
 /**
- * The current public dump: kept while the data version holds, built once when it changed (a write committed during a
- * build makes the next request build again, never serve the older file as current).
+ * Without deps.publicDump (an app built without server.ts: tests, scripts): files in a folder of the system's temporary
+ * directory, built on the first request's notice without debounce or polling.
  */
-export function publicDumpKeeper(deps: Pick<AppDeps, "db" | "now">): { current(): Promise<PublicDumpFile> } {
-  let kept: PublicDumpFile | undefined;
-  let building: { version: number; file: Promise<PublicDumpFile> } | undefined;
-  return {
-    async current() {
-      const version = await getDataVersion(deps.db);
-      if (kept?.version === version) return kept;
-      if (building?.version === version) return building.file;
-      const file = buildPublicDump(deps, version).then((built) => {
-        if (!kept || kept.version <= built.version) kept = built;
-        return built;
-      });
-      const entry = { version, file };
-      building = entry;
-      // Whatever the outcome, a later request may build again (after a failure, or for a newer version).
-      file.then(
-        () => (building === entry ? (building = undefined) : undefined),
-        () => (building === entry ? (building = undefined) : undefined),
-      );
-      return file;
-    },
-  };
+function defaultPublicDumpFiles(deps: AppDeps): PublicDumpFiles {
+  return createPublicDumpFiles({
+    dir: fs.mkdtempSync(path.join(os.tmpdir(), "normwatch-dump-")),
+    readVersion: () => getDataVersion(deps.db),
+    write: publicDumpWriter(deps),
+    now: deps.now,
+    debounceMs: 0,
+    onError: (error) => deps.logger.error(`public dump: ${error instanceof Error ? error.message : String(error)}`),
+  });
 }
 
 function etagMatches(header: string | undefined, etag: string): boolean {
@@ -81,8 +47,10 @@ const DESCRIPTION =
   "Every public table in one gzipped NDJSON file, the format `normwatch export --public` writes and `normwatch import` " +
   "reads: a header line (format, version, tables with their columns and row counts), one line per row " +
   '(`{"t":table,"r":row}`), and an end line. Published data only: no accounts, password or token hashes, secrets, ' +
-  "subscribers or their addresses, drafts or correction requests. Rebuilt when the data changes; ask with " +
-  "If-None-Match and the ETag of your copy to get 304 while it is current.";
+  "subscribers or their addresses, drafts or correction requests. Rebuilt in the background when the data changes: " +
+  "meanwhile the previous file is served (Normwatch-Dump-Data-Version below Normwatch-Data-Version), and before the " +
+  "first file exists the answer is 503 with Retry-After. Ask with If-None-Match and the ETag of your copy to get 304 " +
+  "while it is the file served.";
 
 const route = createRoute({
   method: "get",
@@ -101,29 +69,84 @@ const route = createRoute({
       headers: {
         ETag: { description: "Changes when the data does", schema: { type: "string" } },
         "Content-Disposition": { description: "attachment; filename=…", schema: { type: "string" } },
+        "Normwatch-Dump-Data-Version": {
+          description: "The data version the file was read at",
+          schema: { type: "integer" },
+        },
+        "Normwatch-Data-Version": {
+          description: "The current data version (greater while a newer file is being built)",
+          schema: { type: "integer" },
+        },
       },
       content: { "application/gzip": { schema: z.string().openapi({ format: "binary" }) } },
     },
-    304: { description: "The copy named by If-None-Match is current" },
+    304: { description: "The copy named by If-None-Match is the file served" },
+    503: {
+      description: "No file built yet (a fresh install or a new server): ask again after Retry-After seconds",
+      headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } },
+      content: {
+        [PROBLEM_CONTENT_TYPE]: {
+          schema: z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string() }),
+        },
+      },
+    },
   },
 });
 
+/** Opens the file; undefined when it was removed meanwhile (a newer one replaced it). */
+async function openFile(file: PublicDumpFile): Promise<fs.promises.FileHandle | undefined> {
+  try {
+    return await fs.promises.open(file.path, "r");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
 export function dumpApi(deps: AppDeps) {
   const app = createApiRouter();
-  const keeper = publicDumpKeeper(deps);
+  let files = deps.publicDump;
   app.openapi(route, async (c) => {
-    const file = await keeper.current();
+    files ??= defaultPublicDumpFiles(deps);
+    const version = await getDataVersion(deps.db);
+    // A change the background builder has not seen yet (the builder debounces and ignores versions it has).
+    files.notice(version);
+    let file = files.current();
+    let handle = file && (await openFile(file));
+    if (file && !handle) {
+      // Replaced between current() and open (another process sharing the folder removed it): the newer file.
+      await files.refresh().catch(() => undefined);
+      file = files.current();
+      handle = file && (await openFile(file));
+    }
+    if (!file || !handle)
+      return c.body(
+        JSON.stringify({
+          type: "about:blank",
+          title: "Service Unavailable",
+          status: 503,
+          detail: `The public dump is being built (data version ${files.buildingVersion() ?? version}); ask again in ${RETRY_AFTER_S} seconds.`,
+        }),
+        503,
+        { "Content-Type": PROBLEM_CONTENT_TYPE, "Retry-After": String(RETRY_AFTER_S), "Cache-Control": "no-store" },
+      );
     const headers = {
       ETag: file.etag,
       "Cache-Control": "public, no-cache",
       "Last-Modified": file.createdAt.toUTCString(),
+      "Normwatch-Dump-Data-Version": String(file.version),
+      "Normwatch-Data-Version": String(Math.max(version, file.version)),
     };
-    if (etagMatches(c.req.header("if-none-match"), file.etag)) return c.body(null, 304, headers);
-    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+    if (etagMatches(c.req.header("if-none-match"), file.etag)) {
+      await handle.close();
+      return c.body(null, 304, headers);
+    }
+    const stream = handle.createReadStream();
+    return c.body(Readable.toWeb(stream) as ReadableStream<Uint8Array<ArrayBuffer>>, 200, {
       ...headers,
       "Content-Type": "application/gzip",
       "Content-Disposition": `attachment; filename="${file.filename}"`,
-      "Content-Length": String(file.bytes.byteLength),
+      "Content-Length": String(file.size),
     });
   });
   return app;

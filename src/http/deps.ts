@@ -3,6 +3,7 @@
 import type { Config } from "../config.js";
 import type { Database, Db, DriverName } from "../db/client.js";
 import { createPublicOnlyFetch } from "../ingest/documents/fetch-url.js";
+import type { PublicDumpFiles } from "../ingest/dump/dump-file.js";
 import type { Logger } from "../logger.js";
 import type { Mailer } from "../newsletter/mailer.js";
 import { newsletterSettingsFrom, type NewsletterSettings } from "../newsletter/settings.js";
@@ -19,6 +20,8 @@ export interface AppDeps {
   webhook: WebhookPoster;
   editorial: EditorialSettings;
   newsletter: NewsletterSettings;
+  /** The public dump's files, built in the background (server.ts); absent: GET /api/v1/dump makes its own. */
+  publicDump?: PublicDumpFiles;
 }
 
 /** Everything the app needs, from the configuration; `now` and `mailer` may be replaced (tests). */
