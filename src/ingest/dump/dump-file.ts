@@ -213,26 +213,35 @@ export function createPublicDumpFiles(options: PublicDumpFilesOptions): PublicDu
 
   function fire(): void {
     timer = undefined;
-    pending = undefined;
+    const seen = pending;
     if (closed) return;
-    if (running) {
-      // One build at a time: look again when this one ends.
-      void running.done.then(noticeLater, noticeLater);
-      return;
-    }
-    run().catch((error: unknown) => {
-      log(`public dump: build failed: ${error instanceof Error ? error.message : String(error)}`);
-      onError(error);
-    });
+    readVersion().then((version) => {
+      if (closed) return;
+      // Still changing (the version is sampled, not pushed): wait for a quiet debounce, up to maxDelayMs in all.
+      if (seen && version !== seen.version && Date.now() < seen.since + maxDelayMs) {
+        pending = undefined;
+        schedule(version, seen.since);
+        return;
+      }
+      pending = undefined;
+      if (running) {
+        // One build at a time: look again when this one ends.
+        void running.done.then(noticeLater, noticeLater);
+        return;
+      }
+      run().catch((error: unknown) => {
+        log(`public dump: build failed: ${error instanceof Error ? error.message : String(error)}`);
+        onError(error);
+      });
+    }, onError);
   }
 
-  function schedule(version: number): void {
+  function schedule(version: number, since = pending?.since ?? Date.now()): void {
     if (closed) return;
     if (current && current.version >= version) return;
     if (running?.version !== undefined && running.version >= version) return;
     // The debounce restarts only when the version moved, not on every request that sees the same one.
     if (timer && pending?.version === version) return;
-    const since = pending?.since ?? Date.now();
     pending = { version, since };
     clearTimeout(timer);
     timer = setTimeout(fire, Math.max(0, Math.min(debounceMs, since + maxDelayMs - Date.now())));
@@ -247,7 +256,7 @@ export function createPublicDumpFiles(options: PublicDumpFilesOptions): PublicDu
   return {
     current: () => current,
     buildingVersion: () => running?.version,
-    notice: schedule,
+    notice: (version) => schedule(version),
     async refresh() {
       while (running) await running.done.catch(() => undefined);
       return run();
