@@ -1,4 +1,6 @@
-// Form parts shared by the editorial pages: CSRF field, error summary, record fields from a RecordSpec, sources.
+// Form parts: CSRF field, error summary, record fields from a RecordSpec, sources (editorial pages), and the notice of
+// State fields that matched no State (public filter forms).
+import { unknownStateMessage } from "../../http/state-param.js";
 import type { FieldSpec, RecordSpec } from "../../domain/editorial/records.js";
 
 export function CsrfInput(props: { token: string }) {
@@ -175,5 +177,15 @@ export function SourceFields(props: { values: SourceFormValues; issues?: FormIss
         <input type="text" id="source-id" name="source_id" value={props.values.sourceId ?? ""} />
       </div>
     </fieldset>
+  );
+}
+
+/** Beside a form: the State fields that matched no State, and how to type one (nothing when all matched). */
+export function UnknownStateNotice(props: { inputs: string[] }) {
+  if (!props.inputs.length) return null;
+  return (
+    <p class="error" role="alert">
+      {unknownStateMessage(props.inputs)}
+    </p>
   );
 }

@@ -17,7 +17,8 @@ import {
 } from "../../analysis/alignment-queries.js";
 import type { EventSelection } from "../../analysis/alignment.js";
 import type { AppDeps } from "../../http/deps.js";
-import { resolveStateFields, STATE_PARAM_MAX_LENGTH, unknownStateMessage } from "../../http/state-param.js";
+import { resolveStateFields, STATE_PARAM_MAX_LENGTH } from "../../http/state-param.js";
+import { UnknownStateNotice } from "../components/forms.js";
 import { InvalidInputError, NotFoundError } from "../../domain/errors.js";
 import { voteEventPath } from "../../domain/votes.js";
 import { UN_REGIONAL_GROUP_LABELS, UN_REGIONAL_GROUPS } from "../../domain/vocabulary.js";
@@ -364,11 +365,7 @@ export function alignmentPages(deps: AppDeps) {
           </label>
           <button type="submit">Show</button>
         </form>
-        {unknown.length ? (
-          <p class="error" role="alert">
-            {unknownStateMessage(unknown)}
-          </p>
-        ) : null}
+        <UnknownStateNotice inputs={unknown} />
         {reversed ? (
           <p class="note" role="status">
             The sessions were given last first: shown from session {q.session_from} to session {q.session_to}.

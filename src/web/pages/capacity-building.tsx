@@ -15,7 +15,8 @@ import { SourceList } from "../components/sources.js";
 import { Layout } from "../layout.js";
 import { TableScroll } from "../components/table-scroll.js";
 import { blank } from "../../http/query-fields.js";
-import { resolveStateFields, unknownStateMessage } from "../../http/state-param.js";
+import { resolveStateFields } from "../../http/state-param.js";
+import { UnknownStateNotice } from "../components/forms.js";
 
 const ListQuery = z.object({
   /** A code or a name (KEN, Kenya); one that matches no State is said on the page. */
@@ -140,11 +141,7 @@ function ProgrammeListPage(props: {
         </label>
         <button type="submit">Filter</button>
       </form>
-      {props.unknownStates.length ? (
-        <p class="error" role="alert">
-          {unknownStateMessage(props.unknownStates)}
-        </p>
-      ) : null}
+      <UnknownStateNotice inputs={props.unknownStates} />
       <p role="status">
         {props.programmes.length} programmes · <a href={props.csvHref}>Download as CSV</a>
       </p>

@@ -36,12 +36,8 @@ import { DateText } from "../components/partial-date.js";
 import { SourceList } from "../components/sources.js";
 import { InstrumentTable, LightText } from "../components/state-implementation.js";
 import { Layout } from "../layout.js";
-import {
-  resolveStateFields,
-  STATE_PARAM_MAX_LENGTH,
-  STATE_PLACEHOLDER,
-  unknownStateMessage,
-} from "../../http/state-param.js";
+import { UnknownStateNotice } from "../components/forms.js";
+import { resolveStateFields, STATE_PARAM_MAX_LENGTH, STATE_PLACEHOLDER } from "../../http/state-param.js";
 import { blank } from "../../http/query-fields.js";
 
 const ListQuery = z.object({
@@ -151,11 +147,7 @@ function InstrumentListPage(props: {
         </label>
         <button type="submit">Filter</button>
       </form>
-      {props.unknownStates.length ? (
-        <p class="error" role="alert">
-          {unknownStateMessage(props.unknownStates)}
-        </p>
-      ) : null}
+      <UnknownStateNotice inputs={props.unknownStates} />
       <p role="status">
         {props.items.length} {props.items.length === 1 ? "instrument" : "instruments"}
       </p>
