@@ -57,7 +57,47 @@ const NORM_TOPICS: Record<string, RegExp[]> = {
 };
 
 /** Names that are also common words or parts of other phrases, matched only in their exact capitalised form. */
-export const EXPLICIT_NORM = /\b(?:norms?|paragraph|para\.?)?\s*13\s?\(([a-k])\)/gi;
+const EXPLICIT_NORM = /\b(?:norms?|paragraph|para\.?)?\s*13\s?\(([a-k])\)/gi;
+
+// "paragraph 13 (c) of resolution 70/237", "13 (c) above": another text's (or this text's own) paragraph.
+const OTHER_TEXTS_PARAGRAPH =
+  /^\s*(?:above|below|of\s+(?:the\s+present|this|its|that|the|annex)\b(?!\s+(?:2015\s+)?report)|of\s+(?:General Assembly\s+|Council\s+)?(?:resolution|decision|annex|the\s+Convention|article))/i;
+// A bare "13 (c)" after "article", "rule", "section"… is that text's own numbering; after "resolution" it is a
+// resolution of the first sessions ("resolution 13 (I)" of 1946).
+const OTHER_UNIT_BEFORE =
+  /\b(?:articles?|rules?|sections?|chapters?|regulations?|principles?|annex|resolutions?|decisions?)\s+(?:[\w().]+,?\s+(?:and|to|or)\s+)?$/i;
+
+export interface ExplicitNormReference {
+  start: number;
+  end: number;
+  /** The norm's letter, lower case (a–k). */
+  letter: string;
+  matchedText: string;
+}
+
+/**
+ * The explicit references to a norm of the 2015 report in an English text ("norm 13 (c)", "paragraph 13 (f)", a bare
+ * "13 (k)"), leaving out another text's paragraph 13 and a bare "13 (I)"/"13 (b)" that numbers something else: an
+ * upper-case letter is a session's roman numeral, and a bare one after "article", "section", "resolution"… is not a norm.
+ */
+export function findExplicitNormReferences(text: string): ExplicitNormReference[] {
+  const found: ExplicitNormReference[] = [];
+  for (const match of text.matchAll(EXPLICIT_NORM)) {
+    const end = match.index + match[0].length;
+    if (OTHER_TEXTS_PARAGRAPH.test(text.slice(end, end + 80))) continue;
+    const leading = match[0].length - match[0].trimStart().length;
+    const isBare = /^\s*13/.test(match[0]);
+    if (isBare && match[1] !== match[1]!.toLowerCase()) continue;
+    if (isBare && OTHER_UNIT_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index + leading))) continue;
+    found.push({
+      start: match.index + leading,
+      end,
+      letter: match[1]!.toLowerCase(),
+      matchedText: match[0].trim(),
+    });
+  }
+  return found;
+}
 
 export function createReferenceMatcher(vocabulary: ReferenceVocabulary): ReferenceMatcher {
   const findStates = createStateNameMatcher(vocabulary.states);
@@ -74,11 +114,11 @@ export function createReferenceMatcher(vocabulary: ReferenceVocabulary): Referen
       for (const { iso3, matchedText } of findStates(normalized))
         add({ kind: "state", targetId: iso3, confidence: 1, matchedText });
       const explicitNorms = new Set<string>();
-      for (const match of normalized.matchAll(EXPLICIT_NORM)) {
-        const id = vocabulary.normIdsByLetter.get(match[1]!.toLowerCase());
+      for (const ref of findExplicitNormReferences(normalized)) {
+        const id = vocabulary.normIdsByLetter.get(ref.letter);
         if (id) {
           explicitNorms.add(id);
-          add({ kind: "norm", targetId: id, confidence: 1, matchedText: match[0].trim() });
+          add({ kind: "norm", targetId: id, confidence: 1, matchedText: ref.matchedText });
         }
       }
       for (const ref of detectOtherLanguageNormReferences(normalized)) {

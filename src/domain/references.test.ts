@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseAkn } from "../ingest/documents/akn.js";
-import { createReferenceMatcher, type ReferenceVocabulary } from "./references-entities.js";
+import { createReferenceMatcher, findExplicitNormReferences, type ReferenceVocabulary } from "./references-entities.js";
 import { detectCitations, detectResolutionReferences } from "./references.js";
 
 const recalling7737 = parseAkn(
@@ -202,6 +202,28 @@ describe("reference matcher", () => {
     expect(mentions.find((m) => m.targetId === "13f")).toMatchObject({ kind: "norm-topic" });
     expect(mentions.find((m) => m.targetId === "13f")!.confidence).toBeLessThan(1);
     expect(mentions.find((m) => m.targetId === "13j")?.kind).toBe("norm-topic");
+  });
+
+  it("reads no norm in another text's 13 (b) or in resolution 13 (I) of 1946 (real sentences of the 74–79 corpus)", () => {
+    const letters = (text: string) => findExplicitNormReferences(text).map((r) => r.letter);
+    // The Headquarters Agreement's section, and the first session's resolution (roman numeral), quoted in GA texts.
+    expect(
+      letters(
+        "to leave the host country, article IV, section 13 (b) (1) of the Headquarters Agreement, inter alia, requires the host country",
+      ),
+    ).toEqual([]);
+    expect(
+      letters(
+        "Recalling its resolution 13 (I) of 13 February 1946, by which the General Assembly established the Department of Public Information",
+      ),
+    ).toEqual([]);
+    expect(letters("in paragraph 13 (c) of resolution 70/237")).toEqual([]);
+    // The norms themselves, however written.
+    expect(letters("In line with norm 13 (c) and paragraph 13 (f) of the 2015 report; see also 13(k).")).toEqual([
+      "c",
+      "f",
+      "k",
+    ]);
   });
 
   it("recognises processes and the points-of-contact directory CBM as resolutions word them", () => {

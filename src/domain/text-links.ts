@@ -1,7 +1,7 @@
 // Where a plain text names a UN document ("resolution 74/247", A/70/174), a GA decision or a norm ("norm 13 (c)"),
 // and where each place links to, given what the page knows to exist: pages never link to an address that answers 404.
 import { documentPath } from "./documents.js";
-import { EXPLICIT_NORM } from "./references-entities.js";
+import { findExplicitNormReferences } from "./references-entities.js";
 import { locateResolutionReferences } from "./references.js";
 import { symbolPath } from "./resolution.js";
 import { symbolWithoutPart } from "./symbols.js";
@@ -48,12 +48,6 @@ export type TextPiece = string | { text: string; href: string };
 const DECISION_TRIGGER = /\bdecisions?\s+/g;
 const DECISION_NUMBER = /^(\d{1,3}\/\d{3})(?![\d/])/;
 const DECISION_GLUE = /^(?:,\s*|\s+and\s+|,\s+and\s+)/;
-// "paragraph 13 (c) of resolution 60/251" or "of the present resolution" is another text's paragraph, not the norm.
-const OTHER_TEXTS_PARAGRAPH =
-  /^\s*(?:above|below|of\s+(?:the\s+present|this|its|that|the|annex)\b(?!\s+(?:2015\s+)?report)|of\s+(?:General Assembly\s+|Council\s+)?(?:resolution|decision|annex|the\s+Convention|article))/i;
-// A bare "13 (c)" after "article", "rule", "section"… is that text's own numbering.
-const OTHER_UNIT_BEFORE =
-  /\b(?:articles?|rules?|sections?|chapters?|regulations?|principles?|annex)\s+(?:[\w().]+,?\s+(?:and|to|or)\s+)?$/i;
 
 /** Every reference of a text, in order, none overlapping (the longer wins where two detectors read the same words). */
 export function findTextReferences(text: string): TextReference[] {
@@ -73,14 +67,8 @@ export function findTextReferences(text: string): TextReference[] {
       offset += glue[0].length;
     }
   }
-  for (const match of text.matchAll(EXPLICIT_NORM)) {
-    const end = match.index + match[0].length;
-    if (OTHER_TEXTS_PARAGRAPH.test(text.slice(end, end + 80))) continue;
-    const leading = match[0].length - match[0].trimStart().length;
-    const isBare = /^\s*13/.test(match[0]);
-    if (isBare && OTHER_UNIT_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index + leading))) continue;
-    found.push({ start: match.index + leading, end, target: { kind: "norm", letter: match[1]!.toLowerCase() } });
-  }
+  for (const ref of findExplicitNormReferences(text))
+    found.push({ start: ref.start, end: ref.end, target: { kind: "norm", letter: ref.letter } });
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: TextReference[] = [];
   for (const r of found) if (!kept.length || r.start >= kept[kept.length - 1]!.end) kept.push(r);
