@@ -59,6 +59,9 @@ export interface PublicDumpFiles {
   close(): Promise<void>;
 }
 
+/** Rows per statement when building on PGlite. */
+const PGLITE_BATCH_ROWS = 200;
+
 const FILE_NAME = /^public-(\d+)-([A-Za-z0-9_-]{43})\.ndjson\.gz$/;
 
 /**
@@ -91,6 +94,8 @@ export function publicDumpWriter(database: Pick<Database, "db" | "driver">): Pub
       isPublic: true,
       now: () => createdAt,
       consistency: database.driver === "pglite" ? "batches" : "snapshot",
+      // Each batch holds PGlite's one connection and the event loop: small ones keep a waiting page's delay short.
+      batchSize: database.driver === "pglite" ? PGLITE_BATCH_ROWS : 1000,
     });
   };
 }

@@ -37,10 +37,10 @@ export interface ExportDumpOptions {
   isPublic?: boolean;
   /**
    * "snapshot" (the default): one read-only REPEATABLE READ transaction, rows through cursors. "batches": no
-   * transaction, each batch its own statement, the event loop served between batches, and the data version read
-   * before and after, so a write committed meanwhile fails the export with DumpDataChangedError instead of leaving a
-   * file whose rows disagree. For embedded PGlite, whose single connection a long transaction would hold, and where a
-   * snapshot of the whole database would stop every page for the length of the export.
+   * transaction, each batch its own statement, the event loop served between batches, and the data
+   * version read before and after, so a write committed meanwhile fails the export with DumpDataChangedError instead
+   * of leaving a file whose rows disagree. For embedded PGlite, whose single connection a long transaction would hold:
+   * a snapshot of the whole database would stop every page for the length of the export.
    */
   consistency?: "snapshot" | "batches";
 }
