@@ -1,4 +1,4 @@
-// `npm run bench [-- --only startup,http,votes,documents,corpus]`: runs the benchmarks and prints their numbers.
+// `npm run bench [-- --only startup,http,votes,documents,corpus,dump]`: runs the benchmarks and prints their numbers.
 // Speed targets live here, never in tests. Benches written by others are loaded only if their file exists.
 import fs from "node:fs";
 import { runHttpBench } from "./http.js";
@@ -36,6 +36,7 @@ const BENCHES: Bench[] = [
   optional("votes", "./votes.ts", "runVotesBench"),
   optional("documents", "./documents.ts", "runDocumentsBench"),
   optional("corpus", "./corpus.ts", "runCorpusBench"),
+  optional("dump", "./dump.ts", "runDumpBench"),
 ];
 
 function parseOnly(argv: string[]): string[] | undefined {
