@@ -18,9 +18,8 @@ const known: KnownLinkTargets = {
 
 describe("locateResolutionReferences", () => {
   it("places every citation of 77/37's Recalling paragraph on the words that cite it, as detectCitations reads them", () => {
-    const text = parseAkn(
-      fs.readFileSync(new URL("../../datasets/documents/A_RES_77_37.xml", import.meta.url), "utf8"),
-    ).paragraphs[0]!.text;
+    const text = parseAkn(fs.readFileSync(new URL("../../datasets/documents/A_RES_77_37.xml", import.meta.url), "utf8"))
+      .paragraphs[0]!.text;
     const located = locateResolutionReferences(text);
     for (const r of located) expect(text.slice(r.start, r.end)).toBe(r.matchedText);
     const symbols = [...new Set(located.flatMap((r) => (r.symbol ? [r.symbol] : [])))];

@@ -121,7 +121,9 @@ describe("Norms and CBMs pages", () => {
       html.indexOf("</table>", html.indexOf('id="states-by-status"')),
     );
     expect(table).toContain("2 of");
-    expect(table).toMatch(/In progress<\/th><td class="num">1<\/td><td><a href="\/states\/DEU\/norms\/13k">Germany<\/a>/);
+    expect(table).toMatch(
+      /In progress<\/th><td class="num">1<\/td><td><a href="\/states\/DEU\/norms\/13k">Germany<\/a>/,
+    );
     const self = html.slice(html.indexOf('id="self-reports-heading"'), html.indexOf('id="shadow-reports-heading"'));
     expect(self).toContain("Reported by the States themselves (2)");
     expect(self).toContain('<a href="/documents/A/RES/78/237#op-4">A/RES/78/237, op 4</a>');
