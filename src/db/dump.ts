@@ -175,6 +175,16 @@ export async function countDumpRows(db: Handle, table: DumpTable): Promise<numbe
   return Number(result.rows[0]?.n ?? 0);
 }
 
+/** A full dump reads whole rows; a public one only the dump's columns and rows (a subquery, so row_to_json sees no more). */
+function dumpSource(table: DumpTable): SQL {
+  return !table.rowFilter && !table.isColumnSubset
+    ? sql`${sql.identifier(table.name)} t`
+    : sql`(SELECT ${sql.join(
+        table.columns.map((c) => sql.identifier(c)),
+        sql`, `,
+      )} FROM ${sql.identifier(table.name)} ${table.rowFilter ? sql`WHERE ${table.rowFilter}` : sql``}) t`;
+}
+
 /**
  * Yields the rows of one table as JSON texts, batchSize at a time, through a cursor so memory stays flat.
  * Must run inside a transaction (cursors live in one).
@@ -187,14 +197,7 @@ export async function* readTableRows(tx: Tx, table: DumpTable, batchSize = 1000)
         sql`, `,
       )
     : sql`row_to_json(t)::text`;
-  // A full dump reads whole rows; a public one only the dump's columns and rows (a subquery, so row_to_json sees no more).
-  const from =
-    !table.rowFilter && !table.isColumnSubset
-      ? sql`${sql.identifier(table.name)} t`
-      : sql`(SELECT ${sql.join(
-          table.columns.map((c) => sql.identifier(c)),
-          sql`, `,
-        )} FROM ${sql.identifier(table.name)} ${table.rowFilter ? sql`WHERE ${table.rowFilter}` : sql``}) t`;
+  const from = dumpSource(table);
   await tx.execute(
     sql`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${from} ORDER BY ${order}`,
   );
@@ -222,13 +225,7 @@ export async function* readTableRowsInBatches(
   table: DumpTable,
   batchSize = 1000,
 ): AsyncGenerator<string[]> {
-  const from =
-    !table.rowFilter && !table.isColumnSubset
-      ? sql`${sql.identifier(table.name)} t`
-      : sql`(SELECT ${sql.join(
-          table.columns.map((c) => sql.identifier(c)),
-          sql`, `,
-        )} FROM ${sql.identifier(table.name)} ${table.rowFilter ? sql`WHERE ${table.rowFilter}` : sql``}) t`;
+  const from = dumpSource(table);
   if (!table.primaryKey.length) {
     const result = (await db.execute(
       sql`SELECT row_to_json(t)::text AS j FROM ${from} ORDER BY row_to_json(t)::text`,

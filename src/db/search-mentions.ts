@@ -7,6 +7,7 @@ import type { SearchFilters, SearchHit, SearchPage, SearchResult } from "../doma
 import { citationSnippet, type SnippetEdges } from "../domain/search-snippets.js";
 import type { DocumentType } from "../domain/vocabulary.js";
 import { queryRows, type Db } from "./client.js";
+import { documentFilterConditions, normMentionKinds, paragraphMentions } from "./search.js";
 
 /** What the paragraphs must cite, besides the filters' own State and norm. */
 export interface CitedTarget {
@@ -24,30 +25,14 @@ export interface CitingParagraphs extends SearchResult {
   hits: CitingHit[];
 }
 
-function mentioned(kinds: SQL, target: string): SQL {
-  return sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.paragraph_id = p.id AND ${kinds} AND m.target_id = ${target})`;
-}
-
 function conditionsOf(target: CitedTarget, f: SearchFilters): SQL[] {
   const out: SQL[] = [sql`d.is_current`];
   if (target.symbol)
     out.push(
       sql`EXISTS (SELECT 1 FROM document_citations c WHERE c.paragraph_id = p.id AND c.target_symbol = ${target.symbol})`,
     );
-  if (target.normId)
-    out.push(
-      mentioned(target.normTopics ? sql`m.kind IN ('norm', 'norm-topic')` : sql`m.kind = 'norm'`, target.normId),
-    );
-  if (f.norm) out.push(mentioned(f.normTopics ? sql`m.kind IN ('norm', 'norm-topic')` : sql`m.kind = 'norm'`, f.norm));
-  if (f.state) out.push(mentioned(sql`m.kind = 'state'`, f.state));
-  if (f.type) out.push(sql`d.type = ${f.type}`);
-  if (f.processId) out.push(sql`d.process_id = ${f.processId}`);
-  if (f.gaSession) out.push(sql`d.ga_session = ${f.gaSession}`);
-  if (f.dateFrom) out.push(sql`d.document_date >= ${f.dateFrom}`);
-  if (f.dateTo) out.push(sql`d.document_date <= ${f.dateTo}`);
-  if (f.language) out.push(sql`d.language = ${f.language}`);
-  if (f.document) out.push(sql`d.slug = ${f.document}`);
-  return out;
+  if (target.normId) out.push(paragraphMentions(normMentionKinds(target.normTopics), target.normId));
+  return [...out, ...documentFilterConditions(f)];
 }
 
 /** The text the detector matched for what was asked (the symbol, the norm, the State), to mark in the snippet. */

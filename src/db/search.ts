@@ -104,8 +104,19 @@ function searchedRows(f: SearchFilters): { from: SQL; current: SQL } {
       };
 }
 
-function filterConditions(f: SearchFilters): SQL[] {
-  const out: SQL[] = [searchedRows(f).current];
+/** A paragraph (alias p) mentions a target of these kinds (kinds: a condition on alias m). */
+export function paragraphMentions(kinds: SQL, target: string): SQL {
+  return sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.paragraph_id = p.id AND ${kinds} AND m.target_id = ${target})`;
+}
+
+/** The mention kinds a norm filter reads: explicit citations, and topic matches when asked for. */
+export function normMentionKinds(withTopics: boolean | undefined): SQL {
+  return withTopics ? sql`m.kind IN ('norm', 'norm-topic')` : sql`m.kind = 'norm'`;
+}
+
+/** The filters' conditions on a paragraph (alias p) and its document (alias d), besides what is searched. */
+export function documentFilterConditions(f: SearchFilters): SQL[] {
+  const out: SQL[] = [];
   if (f.type) out.push(sql`d.type = ${f.type}`);
   if (f.processId) out.push(sql`d.process_id = ${f.processId}`);
   if (f.gaSession) out.push(sql`d.ga_session = ${f.gaSession}`);
@@ -113,17 +124,13 @@ function filterConditions(f: SearchFilters): SQL[] {
   if (f.dateTo) out.push(sql`d.document_date <= ${f.dateTo}`);
   if (f.language) out.push(sql`d.language = ${f.language}`);
   if (f.document) out.push(sql`d.slug = ${f.document}`);
-  if (f.state)
-    out.push(
-      sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.paragraph_id = p.id AND m.kind = 'state' AND m.target_id = ${f.state})`,
-    );
-  if (f.norm) {
-    const kinds = f.normTopics ? sql`m.kind IN ('norm', 'norm-topic')` : sql`m.kind = 'norm'`;
-    out.push(
-      sql`EXISTS (SELECT 1 FROM paragraph_mentions m WHERE m.paragraph_id = p.id AND ${kinds} AND m.target_id = ${f.norm})`,
-    );
-  }
+  if (f.state) out.push(paragraphMentions(sql`m.kind = 'state'`, f.state));
+  if (f.norm) out.push(paragraphMentions(normMentionKinds(f.normTopics), f.norm));
   return out;
+}
+
+function filterConditions(f: SearchFilters): SQL[] {
+  return [searchedRows(f).current, ...documentFilterConditions(f)];
 }
 
 const EMPTY: Omit<SearchResult, "isEmptyQuery"> = { total: 0, documents: 0, pageable: 0, hits: [] };
