@@ -263,7 +263,10 @@ describe("fuzzing every route's parameters and form fields", () => {
       headers["content-type"] = isJson ? "application/json" : "application/x-www-form-urlencoded";
       init.body = isJson ? JSON.stringify(Object.fromEntries(new URLSearchParams(c.body))) : c.body;
     }
-    return (await app.request(c.url, init)).status;
+    const res = await app.request(c.url, init);
+    // "Not ready yet, ask again" (the public dump before its first file is built) is an answer, not a server error.
+    if (res.status === 503 && res.headers.get("retry-after")) return 200;
+    return res.status;
   }
 
   it(
